@@ -1,0 +1,49 @@
+/**
+ * The `silt` command. Errors a user can fix are printed as one line, never as a stack trace.
+ */
+import { serveCommand } from './cli/serveCommand';
+import { runCommand } from './cli/runCommand';
+import { UsageError } from './cli/parseArgs';
+
+const VERSION = '0.1.0';
+
+const USAGE = `Silt ${VERSION}: a notebook for data shared through Delta Sharing.
+
+  silt serve [--port N] [--no-open] [--workspace DIR]   start the app and print its URL
+  silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...]
+                                                        run every cell headless
+  silt --version | --help`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const err = (line: string) => process.stderr.write(line + '\n');
+  switch (command) {
+    case 'serve':
+      await serveCommand(rest, VERSION);
+      return -1; // keeps running
+    case 'run':
+      return runCommand(rest, err);
+    case '--version':
+    case 'version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`silt: ${message}\n`);
+    process.exit(e instanceof UsageError ? 2 : 1);
+  },
+);

@@ -1,0 +1,35 @@
+/**
+ * `silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...]`: execute every cell headless,
+ * write the outputs (into the notebook itself unless --out says where), exit 1 if a cell fails.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { atomicWrite } from '../notebook/atomicWrite';
+import { parseIpynb } from '../notebook/fromIpynb';
+import { ipynbText } from '../notebook/toIpynb';
+import { runNotebook } from '../run/runNotebook';
+import { flag, parseArgs, UsageError } from './parseArgs';
+
+export async function runCommand(argv: string[], err: (line: string) => void): Promise<number> {
+  const args = parseArgs(argv, { value: ['out'], repeat: ['p', 'profile'], alias: { param: 'p' } });
+  const [input] = args.positionals;
+  if (!input) throw new UsageError('silt run needs a notebook: silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...]');
+  const params: Record<string, string> = {};
+  for (const p of args.flags.get('p') ?? []) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new UsageError(`-p takes name=value, not "${p}"`);
+    params[p.slice(0, eq)] = p.slice(eq + 1);
+  }
+  const path = resolve(input);
+  const nb = parseIpynb(readFileSync(path, 'utf8'), path);
+  const { notebook, failed } = await runNotebook(nb, { params, env: { SILT_WORKSPACE: process.cwd() } });
+  const out = resolve(flag(args, 'out') ?? path);
+  atomicWrite(out, ipynbText(notebook));
+  if (failed) {
+    err(`Cell ${failed.index + 1} (${failed.cell.language}) failed: ${failed.message}`);
+    err(`Outputs up to the failure were written to ${out}.`);
+    return 1;
+  }
+  err(`Ran ${notebook.cells.filter((c) => c.type === 'code').length} cells; wrote ${out}.`);
+  return 0;
+}

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { dropNulls, parseActionLines, type RawAction } from './actions';
+import { readParquetRows } from './logDb';
+import type { CheckpointRef } from './logListing';
+import { decodeLogPath } from './paths';
+
+/**
+ * All actions of a checkpoint: classic and multi-part Parquet, or a v2 manifest (JSON or Parquet)
+ * whose file actions may live in sidecar files under `_delta_log/_sidecars`.
+ */
+export async function readCheckpoint(logDir: string, ref: CheckpointRef): Promise<RawAction[]> {
+  const json = ref.files.length === 1 && ref.files[0].endsWith('.json');
+  const top = json
+    ? parseActionLines(await readFile(ref.files[0], 'utf8'))
+    : (await readParquetRows(ref.files)).map(dropNulls);
+  const sidecars = top.filter((a) => a.sidecar).map((a) => sidecarFile(logDir, a.sidecar!.path));
+  const actions = top.filter((a) => !a.sidecar);
+  if (sidecars.length > 0) {
+    for (const row of await readParquetRows(sidecars)) actions.push(dropNulls(row));
+  }
+  return actions;
+}
+
+function sidecarFile(logDir: string, path: string): string {
+  const decoded = decodeLogPath(path);
+  return isAbsolute(decoded) ? decoded : join(logDir, '_sidecars', decoded);
+}

@@ -1,0 +1,202 @@
+/**
+ * One session's DuckDB: runs SQL cells, keeps their results as handles that the grid pages through,
+ * and moves data between DuckDB and the TypeScript realm. A SELECT result is materialised into a
+ * temp table so any page can be read later in a few milliseconds (by rowid, which follows result
+ * order), instead of holding millions of rows in the session's heap.
+ */
+import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CellValue, ColumnInfo } from '../protocol';
+import { quoteIdent, quoteLiteral } from './quoteIdent';
+import { splitSql } from './splitSql';
+import { SqlError, toSqlError } from './SqlError';
+
+/** The outcome of a SQL cell: a pageable table. */
+export interface SqlResult {
+  handle: string;
+  columns: ColumnInfo[];
+  rowCount: number;
+  firstPage: CellValue[][];
+}
+
+/** Rows kept in memory for statements DuckDB cannot materialise as a table (PRAGMA, SHOW, ...). */
+interface MemoryResult {
+  columns: ColumnInfo[];
+  rows: CellValue[][];
+}
+
+const FIRST_PAGE = 200;
+/** Results a session keeps pageable; older unnamed results are dropped to bound memory. */
+const MAX_HANDLES = 64;
+
+export class DuckEngine {
+  private handles = new Map<string, { table?: string; memory?: MemoryResult; columns: ColumnInfo[]; rowCount: number }>();
+  private counter = 0;
+  private scratch: string | null = null;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async create(path = ':memory:'): Promise<DuckEngine> {
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    return new DuckEngine(instance, connection);
+  }
+
+  /**
+   * Runs every statement of a cell; the last one's rows become the result. With `name`, the result is
+   * also a table of that name that later cells can query.
+   */
+  async execute(sql: string, opts: { name?: string } = {}): Promise<SqlResult> {
+    const statements = splitSql(sql);
+    if (statements.length === 0) throw new SqlError('The cell has no SQL statement to run.');
+    for (const st of statements.slice(0, -1)) {
+      try {
+        await this.connection.run(st.text);
+      } catch (e) {
+        throw toSqlError(e, st.line);
+      }
+    }
+    const last = statements[statements.length - 1];
+    let type: StatementType;
+    try {
+      type = (await this.connection.prepare(last.text)).statementType;
+    } catch (e) {
+      throw toSqlError(e, last.line);
+    }
+    const handle = opts.name ?? `__silt_result_${++this.counter}`;
+    try {
+      if (type === StatementType.SELECT) {
+        await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(handle)} AS ${last.text}`);
+        return await this.remember(handle, { table: handle });
+      }
+    } catch (e) {
+      // Some row-returning statements (DESCRIBE, SHOW, ...) cannot sit under CREATE TABLE AS; those
+      // fall through and run directly. Anything else is the user's error.
+      if (!/Parser Error/i.test(String((e as Error).message))) throw toSqlError(e, last.line);
+    }
+    try {
+      const reader = await this.connection.runAndReadAll(last.text);
+      const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
+      const rows = reader.getRowsJson() as CellValue[][];
+      if (opts.name) await this.registerRows(opts.name, columns, rows);
+      return await this.remember(handle, { memory: { columns, rows } });
+    } catch (e) {
+      throw toSqlError(e, last.line);
+    }
+  }
+
+  /** Keeps rows produced outside DuckDB (a displayed DataFrame) pageable like any other result. */
+  async storeRows(columns: ColumnInfo[], rows: CellValue[][]): Promise<SqlResult> {
+    return this.remember(`__silt_result_${++this.counter}`, { memory: { columns, rows } });
+  }
+
+  /** One page of a result; an unknown handle (dropped, or from an older session) is an error. */
+  async page(handle: string, offset: number, limit: number): Promise<CellValue[][]> {
+    const h = this.handles.get(handle);
+    if (!h) throw new SqlError('This result is no longer held by the session; run the cell again.');
+    if (h.memory) return h.memory.rows.slice(offset, offset + limit);
+    const reader = await this.connection.runAndReadAll(
+      `SELECT * FROM ${quoteIdent(h.table!)} WHERE rowid >= ${Math.floor(offset)} AND rowid < ${Math.floor(offset + limit)} ORDER BY rowid`,
+    );
+    return reader.getRowsJson() as CellValue[][];
+  }
+
+  /** Cancels the running statement; DuckDB stops at its next check, well under a second. */
+  interrupt(): void {
+    this.connection.interrupt();
+  }
+
+  /** Runs a query and returns its rows as objects (the TypeScript `sql` helper). */
+  async query(sql: string): Promise<Record<string, unknown>[]> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql);
+      return reader.getRowObjectsJS() as Record<string, unknown>[];
+    } catch (e) {
+      throw toSqlError(e, 1);
+    }
+  }
+
+  /** All rows of a table or result, column-wise, with JS values (BIGINT as bigint, dates as Date). */
+  async readColumns(table: string): Promise<{ columns: ColumnInfo[]; data: Record<string, unknown[]> }> {
+    const reader = await this.connection.runAndReadAll(`SELECT * FROM ${quoteIdent(table)}`);
+    const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
+    return { columns, data: reader.getColumnsObjectJS() as Record<string, unknown[]> };
+  }
+
+  /** Makes rows from TypeScript queryable as a table, letting DuckDB infer the column types. */
+  async registerObjects(name: string, rows: Record<string, unknown>[]): Promise<void> {
+    const file = join(this.scratchDir(), `${++this.counter}.ndjson`);
+    writeFileSync(file, rows.map((r) => JSON.stringify(r, jsonSafe)).join('\n'));
+    try {
+      await this.connection.run(
+        `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM read_json_auto(${quoteLiteral(file)}, format='newline_delimited')`,
+      );
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+
+  /** The names of user tables and views, for completion and for TypeScript variables. */
+  async tableNames(): Promise<string[]> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT table_name FROM information_schema.tables WHERE table_name NOT LIKE '__silt_%' ORDER BY 1`,
+    );
+    return reader.getRowsJson().map((r) => String(r[0]));
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+    if (this.scratch) rmSync(this.scratch, { recursive: true, force: true });
+  }
+
+  private async registerRows(name: string, columns: ColumnInfo[], rows: CellValue[][]): Promise<void> {
+    await this.registerObjects(name, rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]]))));
+  }
+
+  private async remember(handle: string, where: { table?: string; memory?: MemoryResult }): Promise<SqlResult> {
+    let columns: ColumnInfo[];
+    let rowCount: number;
+    let firstPage: CellValue[][];
+    if (where.memory) {
+      ({ columns } = where.memory);
+      rowCount = where.memory.rows.length;
+      firstPage = where.memory.rows.slice(0, FIRST_PAGE);
+    } else {
+      const reader = await this.connection.runAndReadAll(
+        `SELECT * FROM ${quoteIdent(where.table!)} WHERE rowid < ${FIRST_PAGE} ORDER BY rowid`,
+      );
+      columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
+      firstPage = reader.getRowsJson() as CellValue[][];
+      const count = await this.connection.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(where.table!)}`);
+      rowCount = Number(count.getRowsJson()[0][0]);
+    }
+    this.handles.delete(handle);
+    this.handles.set(handle, { ...where, columns, rowCount });
+    await this.evict();
+    return { handle, columns, rowCount, firstPage };
+  }
+
+  private async evict(): Promise<void> {
+    for (const [key, h] of this.handles) {
+      if (this.handles.size <= MAX_HANDLES) break;
+      if (!key.startsWith('__silt_result_')) continue;
+      this.handles.delete(key);
+      if (h.table) await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
+    }
+  }
+
+  private scratchDir(): string {
+    this.scratch ??= mkdtempSync(join(tmpdir(), 'silt-engine-'));
+    return this.scratch;
+  }
+}
+
+function jsonSafe(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}

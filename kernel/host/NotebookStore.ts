@@ -1,0 +1,106 @@
+/**
+ * Notebook files for the host: open, atomic save, recovery copies of unsaved edits, recent files and
+ * the workspace listing. A recovery copy is newer than the file it shadows until the next save; on
+ * open it is offered back, so neither an app crash nor a kernel crash loses an edit.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { FileEntry, NotebookModel, OpenedNotebook } from '../protocol';
+import { atomicWrite } from '../notebook/atomicWrite';
+import { parseIpynb } from '../notebook/fromIpynb';
+import { ipynbText } from '../notebook/toIpynb';
+
+const MAX_RECENT = 12;
+
+export class NotebookStore {
+  private readonly recoveryDir: string;
+  private readonly recentFile: string;
+
+  constructor(
+    readonly workspace: string,
+    dataDir: string,
+  ) {
+    this.recoveryDir = join(dataDir, 'recovery');
+    this.recentFile = join(dataDir, 'recent.json');
+    mkdirSync(workspace, { recursive: true });
+    mkdirSync(this.recoveryDir, { recursive: true });
+  }
+
+  resolve(path: string): string {
+    return isAbsolute(path) ? path : resolve(this.workspace, path);
+  }
+
+  newNotebook(): NotebookModel {
+    return { cells: [{ id: randomUUID().slice(0, 8), type: 'code', language: 'sql', source: '', outputs: [], executionCount: null }], metadata: {} };
+  }
+
+  open(path: string): OpenedNotebook {
+    const abs = this.resolve(path);
+    if (!existsSync(abs)) throw Object.assign(new Error(`No notebook at ${abs}`), { code: 'not-found' });
+    const notebook = parseIpynb(readFileSync(abs, 'utf8'), abs);
+    this.touchRecent(abs);
+    const recovery = this.readRecovery(abs);
+    const recovered = recovery && recovery.savedAt > statSync(abs).mtimeMs ? recovery.notebook : undefined;
+    return { path: abs, notebook, ...(recovered ? { recovered } : {}) };
+  }
+
+  save(path: string, notebook: NotebookModel): { path: string; savedAt: number } {
+    const abs = this.resolve(path.endsWith('.ipynb') ? path : `${path}.ipynb`);
+    atomicWrite(abs, ipynbText(notebook));
+    this.discardRecovery(abs);
+    this.touchRecent(abs);
+    return { path: abs, savedAt: Date.now() };
+  }
+
+  autosave(key: string, notebook: NotebookModel): { savedAt: number } {
+    const savedAt = Date.now();
+    atomicWrite(this.recoveryPath(key), JSON.stringify({ key, savedAt, notebook }));
+    return { savedAt };
+  }
+
+  /** The recovery copy for an untitled notebook (no file to compare with), if any. */
+  readRecovery(key: string): { savedAt: number; notebook: NotebookModel } | null {
+    const file = this.recoveryPath(key);
+    if (!existsSync(file)) return null;
+    try {
+      const r = JSON.parse(readFileSync(file, 'utf8'));
+      return { savedAt: r.savedAt, notebook: r.notebook };
+    } catch {
+      return null; // a torn recovery file is worth less than the notebook it shadows
+    }
+  }
+
+  discardRecovery(key: string): void {
+    rmSync(this.recoveryPath(key), { force: true });
+  }
+
+  list(dir?: string): { dir: string; entries: FileEntry[] } {
+    const abs = dir ? this.resolve(dir) : this.workspace;
+    const entries = readdirSync(abs, { withFileTypes: true })
+      .filter((d) => !d.name.startsWith('.') && (d.isDirectory() || d.name.endsWith('.ipynb')))
+      .map((d) => ({ name: d.name, path: join(abs, d.name), kind: d.isDirectory() ? ('dir' as const) : ('file' as const) }))
+      .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
+    return { dir: abs, entries };
+  }
+
+  recent(): string[] {
+    try {
+      const list = JSON.parse(readFileSync(this.recentFile, 'utf8'));
+      return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && existsSync(p)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private touchRecent(abs: string): void {
+    const list = [abs, ...this.recent().filter((p) => p !== abs)].slice(0, MAX_RECENT);
+    mkdirSync(dirname(this.recentFile), { recursive: true });
+    atomicWrite(this.recentFile, JSON.stringify(list));
+  }
+
+  private recoveryPath(key: string): string {
+    const k = isAbsolute(key) || key.endsWith('.ipynb') ? this.resolve(key) : key;
+    return join(this.recoveryDir, createHash('sha256').update(k).digest('hex').slice(0, 32) + '.json');
+  }
+}

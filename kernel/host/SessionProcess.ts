@@ -1,0 +1,157 @@
+/**
+ * The host's handle on one session child process: calls with replies, events, and the two ways a
+ * run can be stopped. A DuckDB query stops on interrupt; a TypeScript loop that never yields cannot
+ * hear anything, so after a grace period the process is killed and a fresh one started.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Output, SessionStatus } from '../protocol';
+import type { SessionEvent, SessionMessage, SessionMethod, SessionMethods } from '../session/ipc';
+
+export interface SessionProcessEvents {
+  onOutput(runId: string, output: Output): void;
+  onStatus(status: SessionStatus, message?: string): void;
+}
+
+/** How long an interrupt may take before the session is restarted to stop the cell. */
+const INTERRUPT_GRACE_MS = 1000;
+
+export class SessionExitedError extends Error {}
+
+export class SessionProcess {
+  private child: ChildProcess | null = null;
+  private nextId = 1;
+  private pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; method: SessionMethod }>();
+  private ready: Promise<void> = Promise.resolve();
+  private status: SessionStatus = 'starting';
+  private intentionalExit = false;
+  private killReason = '';
+
+  constructor(
+    private readonly entry: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly events: SessionProcessEvents,
+  ) {
+    this.start();
+  }
+
+  /** The session entry script next to the running host (dist/kernel/session/sessionMain.js). */
+  static defaultEntry(): string {
+    return join(__dirname, 'session', 'sessionMain.js');
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get currentStatus(): SessionStatus {
+    return this.status;
+  }
+
+  async call<M extends SessionMethod>(method: M, params: SessionMethods[M]['params']): Promise<SessionMethods[M]['result']> {
+    await this.ready;
+    const child = this.child;
+    if (!child || !child.connected) throw new SessionExitedError('The session is not running; start a new session.');
+    const id = this.nextId++;
+    if (method === 'execute') this.setStatus('busy');
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
+      child.send({ id, method, params });
+    });
+  }
+
+  /** Stops the running cell. Resolves `restarted: true` when only a restart could stop it. */
+  async interrupt(): Promise<{ restarted: boolean }> {
+    const running = [...this.pending.values()].some((p) => p.method === 'execute');
+    if (!running) return { restarted: false };
+    const settled = new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (![...this.pending.values()].some((p) => p.method === 'execute')) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 20);
+      setTimeout(() => {
+        clearInterval(check);
+        resolve();
+      }, INTERRUPT_GRACE_MS);
+    });
+    this.child?.send({ id: this.nextId++, method: 'interrupt', params: {} });
+    await settled;
+    if (![...this.pending.values()].some((p) => p.method === 'execute')) return { restarted: false };
+    await this.restart('The session was restarted to stop the running cell; its variables were lost.');
+    return { restarted: true };
+  }
+
+  async restart(reason = 'The session was restarted.'): Promise<void> {
+    this.setStatus('restarting', reason);
+    await this.kill(reason);
+    this.start();
+    await this.ready;
+  }
+
+  async kill(reason = 'The session was shut down.'): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.intentionalExit = true;
+    this.killReason = reason;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+    this.failPending(reason);
+  }
+
+  private start(): void {
+    this.intentionalExit = false;
+    this.setStatus('starting');
+    const child = fork(this.entry, [], {
+      env: this.env,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child = child;
+    this.ready = new Promise<void>((resolve) => {
+      const onReady = (m: SessionMessage) => {
+        if ('event' in m && m.event === 'ready') {
+          child.off('message', onReady);
+          this.setStatus('idle');
+          resolve();
+        }
+      };
+      child.on('message', onReady);
+      child.once('exit', () => resolve());
+    });
+    child.on('message', (m: SessionMessage) => this.onMessage(m));
+    child.once('exit', (code, signal) => {
+      if (this.child !== child) return;
+      this.child = null;
+      const why = signal ? `was killed (${signal})` : `exited with code ${code}`;
+      this.failPending(this.intentionalExit ? this.killReason : `The session ${why}. Your notebook is safe; start a new session to run cells again.`);
+      if (!this.intentionalExit) this.setStatus('dead', `The session ${why}.`);
+    });
+  }
+
+  private onMessage(m: SessionMessage): void {
+    if ('replyTo' in m) {
+      const p = this.pending.get(m.replyTo);
+      if (!p) return;
+      this.pending.delete(m.replyTo);
+      if (m.ok) p.resolve(m.result);
+      else p.reject(new Error(m.error));
+      if (![...this.pending.values()].some((x) => x.method === 'execute') && this.status === 'busy') this.setStatus('idle');
+      return;
+    }
+    const e = m as SessionEvent;
+    if (e.event === 'output') this.events.onOutput(e.runId, e.output);
+  }
+
+  private failPending(reason: string): void {
+    for (const p of this.pending.values()) p.reject(new SessionExitedError(reason));
+    this.pending.clear();
+  }
+
+  private setStatus(status: SessionStatus, message?: string): void {
+    this.status = status;
+    this.events.onStatus(status, message);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * What the host does for each protocol request. Transport-free: the WebSocket server and the
+ * in-process client both call it.
+ */
+import { PROTOCOL_VERSION, type Params, type RequestType, type Result, type RunResult } from '../protocol';
+import { SessionExitedError } from './SessionProcess';
+import type { NotebookStore } from './NotebookStore';
+import type { Listener, SessionRegistry } from './SessionRegistry';
+
+export interface HostContext {
+  sessions: SessionRegistry;
+  store: NotebookStore;
+  version: string;
+}
+
+export class RequestError extends Error {
+  constructor(
+    readonly code: 'bad-request' | 'not-found' | 'protocol-version' | 'session-gone' | 'io' | 'internal',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function handleRequest<T extends RequestType>(ctx: HostContext, type: T, params: Params<T>, listener: Listener): Promise<Result<T>> {
+  const p = params as unknown;
+  switch (type) {
+    case 'hello': {
+      const v = (p as { protocolVersion: number }).protocolVersion;
+      if (v !== PROTOCOL_VERSION) {
+        throw new RequestError('protocol-version', `This window speaks protocol ${v} but the kernel speaks ${PROTOCOL_VERSION}; reload the window.`);
+      }
+      return { protocolVersion: PROTOCOL_VERSION, version: ctx.version, workspace: ctx.store.workspace } as Result<T>;
+    }
+    case 'session.open':
+      return { sessionId: ctx.sessions.open((p as { key: string }).key, listener) } as Result<T>;
+    case 'session.restart': {
+      const { sessionId } = p as { sessionId: string };
+      await ctx.sessions.get(sessionId).restart();
+      return { sessionId } as Result<T>;
+    }
+    case 'session.interrupt':
+      return (await ctx.sessions.get((p as { sessionId: string }).sessionId).interrupt()) as Result<T>;
+    case 'execute': {
+      const q = p as Params<'execute'>;
+      const started = Date.now();
+      try {
+        return (await ctx.sessions.get(q.sessionId).call('execute', { runId: q.runId, cellId: q.cellId, language: q.language, code: q.code, name: q.name })) as Result<T>;
+      } catch (e) {
+        if (!(e instanceof SessionExitedError)) throw e;
+        // The process ended under the cell (interrupt by restart, a crash, kill -9): the cell says so.
+        const restarted = /restarted/.test(e.message);
+        const result: RunResult = {
+          status: restarted ? 'interrupted' : 'error',
+          executionCount: 0,
+          elapsedMs: Date.now() - started,
+          outputs: [{ kind: 'error', ename: restarted ? 'Interrupted' : 'SessionDied', message: e.message, traceback: [] }],
+        };
+        return result as Result<T>;
+      }
+    }
+    case 'result.page': {
+      const q = p as Params<'result.page'>;
+      const { rows } = await ctx.sessions.get(q.sessionId).call('page', { handle: q.handle, offset: q.offset, limit: q.limit });
+      return { rows, offset: q.offset } as Result<T>;
+    }
+    case 'session.names':
+      return (await ctx.sessions.get((p as { sessionId: string }).sessionId).call('names', {})) as Result<T>;
+    case 'notebook.new':
+      return { path: null, notebook: ctx.store.newNotebook() } as Result<T>;
+    case 'notebook.open':
+      return ctx.store.open((p as { path: string }).path) as Result<T>;
+    case 'notebook.save': {
+      const q = p as Params<'notebook.save'>;
+      return ctx.store.save(q.path, q.notebook) as Result<T>;
+    }
+    case 'notebook.autosave': {
+      const q = p as Params<'notebook.autosave'>;
+      return ctx.store.autosave(q.key, q.notebook) as Result<T>;
+    }
+    case 'notebook.discardRecovery':
+      ctx.store.discardRecovery((p as { key: string }).key);
+      return { ok: true } as Result<T>;
+    case 'files.list':
+      return ctx.store.list((p as { dir?: string }).dir) as Result<T>;
+    case 'files.recent':
+      return { paths: ctx.store.recent() } as Result<T>;
+    default:
+      throw new RequestError('bad-request', `unknown request ${String(type)}`);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * A table output as a Jupyter MIME bundle: `application/vnd.dataresource+json` (Table Schema + rows,
+ * the form pandas and nteract write, so other tools show the table), plus HTML and plain text, with
+ * the full row count in the output's metadata. Only the first rows are stored: a notebook file must
+ * never hold millions of rows.
+ */
+import type { CellValue, ColumnInfo, TableOutput } from '../protocol';
+
+export const DATARESOURCE = 'application/vnd.dataresource+json';
+export const STORED_ROWS = 100;
+
+export interface TableBundle {
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+export function tableToBundle(t: TableOutput): TableBundle {
+  const rows = t.rows.slice(0, STORED_ROWS);
+  const fields = t.columns.map((c) => ({ name: c.name, type: tableSchemaType(c.type), 'silt:type': c.type }));
+  return {
+    data: {
+      [DATARESOURCE]: { schema: { fields }, data: rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c.name, r[i]]))) },
+      'text/html': tableHtml(t.columns, rows, t.rowCount),
+      'text/plain': tablePlain(t.columns, rows, t.rowCount),
+    },
+    metadata: { silt: { rowCount: t.rowCount, storedRows: rows.length } },
+  };
+}
+
+export function bundleToTable(data: Record<string, unknown>, metadata: Record<string, unknown> | undefined): TableOutput | null {
+  const res = data[DATARESOURCE] as { schema?: { fields?: { name: string; type?: string; 'silt:type'?: string }[] }; data?: Record<string, CellValue>[] } | undefined;
+  if (!res || !Array.isArray(res.schema?.fields) || !Array.isArray(res.data)) return null;
+  const columns: ColumnInfo[] = res.schema!.fields!.map((f) => ({ name: f.name, type: f['silt:type'] ?? f.type ?? 'any' }));
+  const rows = res.data!.map((r) => columns.map((c) => r?.[c.name] ?? null));
+  const silt = (metadata?.silt ?? {}) as { rowCount?: unknown };
+  const rowCount = typeof silt.rowCount === 'number' ? silt.rowCount : rows.length;
+  return { kind: 'table', rowCount, columns, rows };
+}
+
+/** Table Schema's field types, which is what other notebook front ends read. */
+function tableSchemaType(duck: string): string {
+  const t = duck.toUpperCase();
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|INT\d*)$/.test(t)) return 'integer';
+  if (/^(DOUBLE|FLOAT|REAL|DECIMAL)/.test(t)) return 'number';
+  if (t === 'BOOLEAN') return 'boolean';
+  if (t === 'DATE') return 'date';
+  if (t.startsWith('TIMESTAMP')) return 'datetime';
+  if (t === 'TIME') return 'time';
+  if (t === 'VARCHAR') return 'string';
+  return 'any';
+}
+
+function text(v: CellValue): string {
+  if (v === null) return 'NULL';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function tableHtml(columns: ColumnInfo[], rows: CellValue[][], rowCount: number): string {
+  const head = columns.map((c) => `<th>${escapeHtml(c.name)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(text(v))}</td>`).join('')}</tr>`).join('\n');
+  const note = rowCount > rows.length ? `<p>${rows.length} of ${rowCount.toLocaleString('en-US')} rows</p>` : '';
+  return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}`;
+}
+
+function tablePlain(columns: ColumnInfo[], rows: CellValue[][], rowCount: number): string {
+  const shown = rows.slice(0, 20);
+  const cells = [columns.map((c) => c.name), ...shown.map((r) => r.map(text))];
+  const widths = columns.map((_, i) => Math.min(40, Math.max(...cells.map((r) => (r[i] ?? '').length))));
+  const lines = cells.map((r) => r.map((v, i) => v.slice(0, 40).padEnd(widths[i])).join('  ').trimEnd());
+  if (rowCount > shown.length) lines.push(`… ${rowCount.toLocaleString('en-US')} rows in all`);
+  return lines.join('\n');
+}

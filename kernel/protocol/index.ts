@@ -1,0 +1,4 @@
+export * from './version';
+export * from './notebook';
+export * from './messages';
+export * from './validate';

@@ -1,0 +1,94 @@
+/**
+ * The notebook protocol between the renderer and the kernel host: closed unions with ids, a
+ * request → result type map, cancel by run id. JSON over a WebSocket in the app; in-process in tests.
+ */
+import type { CellValue, CodeLanguage, ColumnInfo, NotebookModel, Output } from './notebook';
+
+/** Requests and the result each one answers with. */
+export interface RequestMap {
+  /** First message on a connection; the host refuses other protocol versions. */
+  hello: { params: { protocolVersion: number }; result: { protocolVersion: number; version: string; workspace: string } };
+  /** Start (or attach to) the session of a notebook. `key` identifies the document (its path or an untitled id). */
+  'session.open': { params: { key: string }; result: { sessionId: string } };
+  'session.restart': { params: { sessionId: string }; result: { sessionId: string } };
+  /** Stop whatever runs in the session. Answers once it stopped; `restarted` when that took a restart. */
+  'session.interrupt': { params: { sessionId: string }; result: { restarted: boolean } };
+  /** Run one cell. Progress arrives as `run.*` events carrying `runId`; the result says how it ended. */
+  execute: {
+    params: { sessionId: string; runId: string; cellId: string; language: CodeLanguage; code: string; name?: string };
+    result: RunResult;
+  };
+  /** A page of a table result the session still holds. */
+  'result.page': {
+    params: { sessionId: string; handle: string; offset: number; limit: number };
+    result: { rows: CellValue[][]; offset: number };
+  };
+  /** Names the session knows (variables, tables, shared tables) for completion. */
+  'session.names': { params: { sessionId: string }; result: { names: NameInfo[] } };
+  'notebook.new': { params: Record<string, never>; result: { path: null; notebook: NotebookModel } };
+  'notebook.open': { params: { path: string }; result: OpenedNotebook };
+  /** Write atomically (temp file + rename). */
+  'notebook.save': { params: { path: string; notebook: NotebookModel }; result: { path: string; savedAt: number } };
+  /** Keep a recovery copy of unsaved edits; `key` as in session.open. */
+  'notebook.autosave': { params: { key: string; notebook: NotebookModel }; result: { savedAt: number } };
+  'notebook.discardRecovery': { params: { key: string }; result: { ok: true } };
+  'files.list': { params: { dir?: string }; result: { dir: string; entries: FileEntry[] } };
+  'files.recent': { params: Record<string, never>; result: { paths: string[] } };
+}
+
+export type RequestType = keyof RequestMap;
+export type Params<T extends RequestType> = RequestMap[T]['params'];
+export type Result<T extends RequestType> = RequestMap[T]['result'];
+
+export interface RunResult {
+  status: 'ok' | 'error' | 'interrupted';
+  executionCount: number;
+  elapsedMs: number;
+  outputs: Output[];
+}
+
+export interface NameInfo {
+  name: string;
+  kind: 'variable' | 'table' | 'shared-table' | 'column';
+  detail?: string;
+}
+
+export interface FileEntry {
+  name: string;
+  path: string;
+  kind: 'file' | 'dir';
+}
+
+export interface OpenedNotebook {
+  path: string;
+  notebook: NotebookModel;
+  /** Unsaved edits recovered from an earlier crash, newer than the file on disk. */
+  recovered?: NotebookModel;
+}
+
+/** A client → host message. */
+export interface RequestMessage<T extends RequestType = RequestType> {
+  kind: 'request';
+  id: number;
+  type: T;
+  params: Params<T>;
+}
+
+/** A host → client answer to one request. */
+export type ResponseMessage =
+  | { kind: 'response'; id: number; ok: true; result: unknown }
+  | { kind: 'response'; id: number; ok: false; error: { code: ErrorCode; message: string } };
+
+export type ErrorCode = 'bad-request' | 'not-found' | 'protocol-version' | 'session-gone' | 'io' | 'internal';
+
+/** Host → client notifications that are not answers. */
+export type EventMessage =
+  | { kind: 'event'; type: 'run.output'; sessionId: string; runId: string; output: Output }
+  | { kind: 'event'; type: 'run.progress'; sessionId: string; runId: string; label: string; done: number; total: number | null }
+  | { kind: 'event'; type: 'session.status'; sessionId: string; status: SessionStatus; message?: string };
+
+export type SessionStatus = 'starting' | 'idle' | 'busy' | 'restarting' | 'dead';
+
+export type ServerMessage = ResponseMessage | EventMessage;
+
+export type { CellValue, ColumnInfo };

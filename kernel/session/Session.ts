@@ -1,0 +1,156 @@
+/**
+ * One notebook's runtime: SQL cells on DuckDB, TypeScript cells in the realm, results as pageable
+ * handles, and the bridge between them (a named SQL result is a DataFrame in TypeScript; a DataFrame
+ * or array of records can be registered as a table for SQL).
+ */
+import type { CodeLanguage, NameInfo, Output, RunResult, TableOutput } from '../protocol';
+import { DuckEngine, type SqlResult } from '../engine/DuckEngine';
+import { SqlError } from '../engine/SqlError';
+import { asTable, displayValue } from './displayValue';
+import { dataFrameRecords, loadDanfo, toDataFrame } from './toDataFrame';
+import { TsRealm } from './TsRealm';
+
+export interface ExecuteRequest {
+  runId: string;
+  language: CodeLanguage;
+  code: string;
+  name?: string;
+}
+
+type Emit = (runId: string, output: Output) => void;
+
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export class Session {
+  private executionCount = 0;
+  /** Named SQL results and the run that last wrote each, so TS loads a fresh copy only when needed. */
+  private named = new Map<string, { writtenAt: number; loadedAt: number }>();
+  private activeRun: string | null = null;
+  /** Adds an output to the running cell; display() and console output go through it. */
+  private push: ((o: Output) => void) | null = null;
+  /** display() calls the cell did not await; the run ends only after they are shown. */
+  private displays: Promise<void>[] = [];
+  private interrupted = false;
+
+  private constructor(
+    readonly engine: DuckEngine,
+    private readonly realm: TsRealm,
+    private readonly emit: Emit,
+  ) {}
+
+  static async create(opts: { workspace: string; emit: Emit }): Promise<Session> {
+    const engine = await DuckEngine.create();
+    const session = new Session(engine, new TsRealm(opts.workspace), opts.emit);
+    session.installGlobals();
+    return session;
+  }
+
+  async execute(req: ExecuteRequest): Promise<RunResult> {
+    const executionCount = ++this.executionCount;
+    const started = performance.now();
+    const outputs: Output[] = [];
+    const push = (o: Output) => {
+      outputs.push(o);
+      this.emit(req.runId, o);
+    };
+    this.activeRun = req.runId;
+    this.push = push;
+    this.interrupted = false;
+    let status: RunResult['status'] = 'ok';
+    try {
+      if (req.language === 'sql') {
+        if (req.name !== undefined && req.name !== '' && !NAME_RE.test(req.name)) {
+          throw new SqlError(`"${req.name}" cannot name a result: use letters, digits and _ and start with a letter.`);
+        }
+        const result = await this.engine.execute(req.code, { name: req.name || undefined });
+        if (req.name) this.named.set(req.name, { writtenAt: executionCount, loadedAt: -1 });
+        push(tableOutput(result));
+      } else {
+        const r = await this.realm.run(req.code, {
+          onStream: (name, text) => push({ kind: 'stream', name, text }),
+          prepare: (ids) => this.loadNamedResults(ids),
+        });
+        if ('error' in r) {
+          status = 'error';
+          push(r.error);
+        } else {
+          await Promise.allSettled(this.displays.splice(0));
+          const shown = await displayValue(r.value, (c, rows) => this.engine.storeRows(c, rows).then(tableOutput));
+          if (shown) push(shown);
+        }
+      }
+    } catch (e) {
+      status = 'error';
+      const err = e as SqlError;
+      push({ kind: 'error', ename: err.kind ?? err.name ?? 'Error', message: err.message, ...(err.line ? { line: err.line } : {}), traceback: [] });
+    } finally {
+      this.activeRun = null;
+      this.push = null;
+    }
+    if (this.interrupted && status === 'error') status = 'interrupted';
+    return { status, executionCount, elapsedMs: Math.round(performance.now() - started), outputs };
+  }
+
+  interrupt(): void {
+    this.interrupted = true;
+    this.engine.interrupt();
+  }
+
+  get busy(): boolean {
+    return this.activeRun !== null;
+  }
+
+  async names(): Promise<NameInfo[]> {
+    const tables = await this.engine.tableNames();
+    return tables.map((name) => ({ name, kind: 'table' as const, detail: this.named.has(name) ? 'SQL result' : 'table' }));
+  }
+
+  private async loadNamedResults(identifiers: Set<string>): Promise<void> {
+    for (const [name, state] of this.named) {
+      if (!identifiers.has(name) || state.loadedAt >= state.writtenAt) continue;
+      const { columns, data } = await this.engine.readColumns(name);
+      this.realm.define(name, toDataFrame(columns, data));
+      state.loadedAt = state.writtenAt;
+    }
+  }
+
+  private installGlobals(): void {
+    this.realm.define('display', (value: unknown) => {
+      const push = this.push;
+      const shown = displayValue(value, (c, rows) => this.engine.storeRows(c, rows).then(tableOutput)).then((out) => {
+        if (out && push) push(out);
+      });
+      this.displays.push(shown);
+      return shown;
+    });
+    this.realm.define('register', async (name: string, value: unknown) => {
+      if (!NAME_RE.test(name)) throw new Error(`register: "${name}" is not a valid table name`);
+      const v = value as { columns?: unknown; values?: unknown };
+      if (Array.isArray(v?.columns) && Array.isArray(v?.values)) {
+        await this.engine.registerObjects(name, dataFrameRecords(v as { columns: string[]; values: unknown[][] }));
+      } else if (Array.isArray(value)) {
+        await this.engine.registerObjects(name, value as Record<string, unknown>[]);
+      } else if (asTable(value)) {
+        const t = asTable(value)!;
+        await this.engine.registerObjects(name, t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c.name, r[i]]))));
+      } else {
+        throw new Error('register: pass a DataFrame, an Arrow table or an array of objects');
+      }
+      this.named.delete(name);
+      return name;
+    });
+    this.realm.define('query', (sql: string) => this.engine.query(sql));
+    this.realm.define('sql', async (strings: TemplateStringsArray | string, ...values: unknown[]) => {
+      const text = typeof strings === 'string' ? strings : strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
+      const table = `__silt_sql_${Date.now()}`;
+      await this.engine.execute(text, { name: table });
+      const { columns, data } = await this.engine.readColumns(table);
+      return toDataFrame(columns, data);
+    });
+    this.realm.defineLazy('dfd', () => loadDanfo());
+  }
+}
+
+function tableOutput(r: SqlResult): TableOutput {
+  return { kind: 'table', handle: r.handle, rowCount: r.rowCount, columns: r.columns, rows: r.firstPage };
+}

@@ -1,0 +1,115 @@
+/**
+ * Runs TypeScript cells in the session process's own global scope, the way Node's REPL does: values
+ * made in one cell are plain globals for the next, and libraries see ordinary arrays and objects
+ * (a separate vm realm would break `instanceof Array` inside danfojs). A session process belongs to
+ * one notebook, so its globals are that notebook's variables.
+ */
+import { createRequire } from 'node:module';
+import { runInThisContext } from 'node:vm';
+import { formatWithOptions } from 'node:util';
+import { join } from 'node:path';
+import type { ErrorOutput } from '../protocol';
+import { CellSyntaxError, transpileCell, type TranspiledCell } from './ts/transpileCell';
+
+export interface CellRun {
+  /** Called with text the cell prints, as it prints it. */
+  onStream(name: 'stdout' | 'stderr', text: string): void;
+  /** Runs before the cell with the globals it mentions, to load what they need. */
+  prepare(identifiers: Set<string>): Promise<void>;
+}
+
+export class TsRealm {
+  private count = 0;
+  private current: CellRun | null = null;
+  private readonly requireFrom: NodeRequire;
+
+  constructor(workspace: string) {
+    // Packages resolve from the workspace first (an analyst's own installs), then from Silt itself.
+    const fromWorkspace = createRequire(join(workspace, 'noop.js'));
+    const fromSilt = createRequire(__filename);
+    this.requireFrom = ((id: string) => {
+      try {
+        return fromWorkspace(id);
+      } catch {
+        return fromSilt(id);
+      }
+    }) as NodeRequire;
+    const g = globalThis as Record<string, unknown>;
+    g.__silt_import = async (id: string) => this.requireFrom(id);
+    g.require = this.requireFrom;
+    g.console = this.makeConsole();
+  }
+
+  /** Sets a global the cells can use (display, register, sql, ...). */
+  define(name: string, value: unknown): void {
+    (globalThis as Record<string, unknown>)[name] = value;
+  }
+
+  defineLazy(name: string, load: () => unknown): void {
+    let cached: unknown;
+    Object.defineProperty(globalThis, name, {
+      configurable: true,
+      get: () => (cached ??= load()),
+      set: (v) => {
+        cached = v;
+      },
+    });
+  }
+
+  /** Runs one cell; resolves with its last expression's value. Errors come back as ErrorOutput. */
+  async run(source: string, run: CellRun): Promise<{ value: unknown } | { error: ErrorOutput }> {
+    const filename = `cell-${++this.count}.js`;
+    let cell: TranspiledCell;
+    try {
+      cell = transpileCell(source, `cell-${this.count}.ts`);
+    } catch (e) {
+      if (e instanceof CellSyntaxError) return { error: errorOutput('SyntaxError', e.message, e.line, []) };
+      throw e;
+    }
+    this.current = run;
+    try {
+      await run.prepare(cell.identifiers);
+      const value = await runInThisContext(cell.code, { filename });
+      return { value };
+    } catch (e) {
+      return { error: this.mapError(e, filename, cell, source) };
+    } finally {
+      this.current = null;
+    }
+  }
+
+  private mapError(e: unknown, filename: string, cell: TranspiledCell, source: string): ErrorOutput {
+    if (!(e instanceof Error) && !(typeof e === 'object' && e && 'message' in e)) {
+      return errorOutput('Error', `Uncaught ${formatWithOptions({}, '%o', e)}`, undefined, []);
+    }
+    const err = e as Error & { line?: number; kind?: string };
+    const frames = (err.stack ?? '').split('\n').filter((l) => l.includes(filename));
+    let line: number | undefined = err.line;
+    const trace: string[] = [];
+    for (const f of frames) {
+      const m = new RegExp(`${filename.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(f);
+      if (!m) continue;
+      const original = cell.originalLine(Number(m[1]), Number(m[2]) - 1);
+      if (original === undefined) continue;
+      line ??= original;
+      trace.push(`line ${original}: ${source.split('\n')[original - 1]?.trim() ?? ''}`);
+    }
+    return errorOutput(err.kind ?? err.name ?? 'Error', err.message, line, trace);
+  }
+
+  private makeConsole(): Console {
+    const write = (name: 'stdout' | 'stderr') => (...args: unknown[]) => {
+      const text = formatWithOptions({ colors: false, depth: 4 }, ...(args as [unknown, ...unknown[]])) + '\n';
+      if (this.current) this.current.onStream(name, text);
+      else (name === 'stdout' ? process.stdout : process.stderr).write(text);
+    };
+    const c = Object.create(console) as Console;
+    Object.assign(c, { log: write('stdout'), info: write('stdout'), debug: write('stdout'), warn: write('stderr'), error: write('stderr') });
+    c.table = (data: unknown) => write('stdout')(data);
+    return c;
+  }
+}
+
+function errorOutput(ename: string, message: string, line: number | undefined, traceback: string[]): ErrorOutput {
+  return { kind: 'error', ename, message, ...(line !== undefined ? { line } : {}), traceback };
+}

@@ -1,0 +1,97 @@
+/**
+ * Starts the built `silt serve` as a real process on a random port with a throwaway workspace and
+ * data folder, and connects a protocol client over a real WebSocket.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import type { EventMessage, Params, RequestType, Result, ServerMessage } from '../../kernel/protocol';
+
+export const ROOT = join(__dirname, '..', '..');
+export const CLI = join(ROOT, 'dist', 'kernel', 'cli.js');
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  workspace: string;
+  home: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startHost(extraArgs: string[] = []): Promise<RunningHost> {
+  const home = mkdtempSync(join(tmpdir(), 'silt-home-'));
+  const workspace = join(home, 'workspace');
+  const child = spawn(process.execPath, [CLI, 'serve', '--no-open', '--workspace', workspace, ...extraArgs], {
+    env: { ...process.env, SILT_HOME: home, DISPLAY: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /^Silt is running at (\S+)$/m.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`silt serve exited with ${code}: ${stderr}`)));
+  });
+  const u = new URL(url);
+  return {
+    url,
+    port: Number(u.port),
+    token: u.searchParams.get('token')!,
+    workspace,
+    home,
+    child,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export class ProtocolClient {
+  private nextId = 1;
+  private pending = new Map<number, (m: ServerMessage) => void>();
+  readonly events: EventMessage[] = [];
+
+  private constructor(private readonly ws: WebSocket) {
+    ws.on('message', (d) => {
+      const m = JSON.parse(String(d)) as ServerMessage;
+      if (m.kind === 'response') this.pending.get(m.id)?.(m);
+      else this.events.push(m);
+    });
+  }
+
+  static async connect(host: RunningHost, headers: Record<string, string> = {}): Promise<ProtocolClient> {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { headers });
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    return new ProtocolClient(ws);
+  }
+
+  request<T extends RequestType>(type: T, params: Params<T>): Promise<Result<T>> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (m) => {
+        this.pending.delete(id);
+        if (m.kind === 'response' && m.ok) resolve(m.result as Result<T>);
+        else if (m.kind === 'response' && !m.ok) reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
+      });
+      this.ws.send(JSON.stringify({ kind: 'request', id, type, params }));
+    });
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}

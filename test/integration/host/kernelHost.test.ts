@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { RunResult, TableOutput } from '../../../kernel/protocol';
+import { ProtocolClient, startHost, type RunningHost } from '../../helpers/startHost';
+
+let host: RunningHost;
+let client: ProtocolClient;
+let sessionId: string;
+let run = 0;
+
+function exec(language: 'sql' | 'typescript', code: string, name?: string): Promise<RunResult> {
+  return client.request('execute', { sessionId, runId: `r${++run}`, cellId: `c${run}`, language, code, ...(name ? { name } : {}) });
+}
+
+beforeAll(async () => {
+  host = await startHost();
+  client = await ProtocolClient.connect(host);
+  await client.request('hello', { protocolVersion: 1 });
+  ({ sessionId } = await client.request('session.open', { key: 'test-notebook' }));
+});
+
+afterAll(async () => {
+  client?.close();
+  await host?.stop();
+});
+
+describe('kernel host over a real WebSocket', () => {
+  it('refuses a client speaking another protocol version', async () => {
+    await expect(client.request('hello', { protocolVersion: 999 })).rejects.toThrow(/reload the window/);
+  });
+
+  it('runs SQL on DuckDB and pages a 10M-row result by handle', async () => {
+    const r = await exec('sql', 'SELECT n, n * 2 AS twice FROM range(10000000) t(n)');
+    expect(r.status).toBe('ok');
+    const table = r.outputs[0] as TableOutput;
+    expect(table.rowCount).toBe(10_000_000);
+    expect(table.columns).toEqual([{ name: 'n', type: 'BIGINT' }, { name: 'twice', type: 'BIGINT' }]);
+    expect(table.rows.length).toBeLessThanOrEqual(200);
+    const last = await client.request('result.page', { sessionId, handle: table.handle!, offset: 9_999_998, limit: 50 });
+    expect(last.rows).toEqual([['9999998', '19999996'], ['9999999', '19999998']]);
+    const middle = await client.request('result.page', { sessionId, handle: table.handle!, offset: 5_000_000, limit: 2 });
+    expect(middle.rows).toEqual([['5000000', '10000000'], ['5000001', '10000002']]);
+  });
+
+  it('streams console output while a TypeScript cell runs and shows the last value', async () => {
+    const before = client.events.length;
+    const r = await exec('typescript', 'console.log("first")\nawait new Promise((r) => setTimeout(r, 50))\nconsole.log("second")\n6 * 7');
+    expect(r.outputs).toEqual([
+      { kind: 'stream', name: 'stdout', text: 'first\n' },
+      { kind: 'stream', name: 'stdout', text: 'second\n' },
+      { kind: 'rich', data: { 'text/plain': '42' } },
+    ]);
+    const streamed = client.events.slice(before).filter((e) => e.type === 'run.output');
+    expect(streamed.map((e) => (e.type === 'run.output' ? e.output.kind : ''))).toEqual(['stream', 'stream', 'rich']);
+  });
+
+  it('makes a named SQL result a DataFrame in TypeScript and a table in SQL', async () => {
+    await exec('sql', "SELECT * FROM (VALUES ('Berlin', 10), ('Lyon', 32), ('Porto', 5)) t(city, amount)", 'sales');
+    const ts = await exec('typescript', 'const total = sales["amount"].sum()\nconsole.log(sales.shape)\ntotal');
+    expect(ts.outputs).toEqual([{ kind: 'stream', name: 'stdout', text: '[ 3, 2 ]\n' }, { kind: 'rich', data: { 'text/plain': '47' } }]);
+    const arrow = await exec('typescript', 'sales.arrow.numRows');
+    expect(arrow.outputs).toEqual([{ kind: 'rich', data: { 'text/plain': '3' } }]);
+    const sql = await exec('sql', 'SELECT city FROM sales WHERE amount > 8 ORDER BY city');
+    expect((sql.outputs[0] as TableOutput).rows).toEqual([['Berlin'], ['Lyon']]);
+  });
+
+  it('registers a DataFrame and an array of objects as tables', async () => {
+    await exec('typescript', 'const df = new dfd.DataFrame({ k: ["a", "b"], v: [1.5, 2.5] })\nawait register("from_df", df)\nawait register("from_rows", [{ x: 1 }, { x: 2 }, { x: 3 }])');
+    const r = await exec('sql', 'SELECT (SELECT sum(v) FROM from_df) AS s, (SELECT count(*) FROM from_rows) AS c');
+    expect((r.outputs[0] as TableOutput).rows).toEqual([[4, '3']]);
+  });
+
+  it('shows a displayed DataFrame as a pageable grid', async () => {
+    const r = await exec('typescript', 'display(new dfd.DataFrame({ a: [1, 2, 3] }))');
+    const t = r.outputs[0] as TableOutput;
+    expect(t.kind).toBe('table');
+    expect(t.rowCount).toBe(3);
+    const page = await client.request('result.page', { sessionId, handle: t.handle!, offset: 1, limit: 5 });
+    expect(page.rows).toEqual([[2], [3]]);
+  });
+
+  it('reports SQL errors with the line in the cell', async () => {
+    const r = await exec('sql', 'SELECT 1;\n\nSELEC 2');
+    expect(r.status).toBe('error');
+    expect(r.outputs[0]).toMatchObject({ kind: 'error', line: 3, message: expect.stringMatching(/syntax error/) });
+  });
+
+  it('reports TypeScript errors with the line in the cell', async () => {
+    const r = await exec('typescript', 'const a = 1\nconst b: string = "x"\nb.nope.deeper');
+    expect(r.outputs[0]).toMatchObject({ kind: 'error', ename: 'TypeError', line: 3 });
+  });
+
+  it('cancels a long DuckDB query in under a second and keeps the variables', async () => {
+    await exec('typescript', 'const keepMe = 123');
+    const running = exec('sql', 'SELECT count(*) FROM range(100000000000) a');
+    await new Promise((r) => setTimeout(r, 400));
+    const t0 = Date.now();
+    const { restarted } = await client.request('session.interrupt', { sessionId });
+    const r = await running;
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(restarted).toBe(false);
+    expect(r.status).toBe('interrupted');
+    expect((await exec('typescript', 'keepMe')).outputs).toEqual([{ kind: 'rich', data: { 'text/plain': '123' } }]);
+  });
+
+  it('stops while(true) by restarting the session and says so', async () => {
+    const running = exec('typescript', 'while (true) {}');
+    await new Promise((r) => setTimeout(r, 300));
+    const { restarted } = await client.request('session.interrupt', { sessionId });
+    expect(restarted).toBe(true);
+    const r = await running;
+    expect(r.status).toBe('interrupted');
+    expect(r.outputs[0]).toMatchObject({ kind: 'error', message: expect.stringMatching(/restarted .* variables were lost/) });
+    expect((await exec('sql', 'SELECT 1 AS ok')).status).toBe('ok');
+  });
+
+  it('survives a killed session process: the run says so, and a new session works', async () => {
+    const { sessionId: sid } = await client.request('session.open', { key: 'crash-me' });
+    const pidRun = await client.request('execute', { sessionId: sid, runId: 'p2', cellId: 'p2', language: 'typescript', code: 'process.pid' });
+    const sessionPid = Number((pidRun.outputs[0] as { data: Record<string, string> }).data['text/plain']);
+    expect(sessionPid).toBeGreaterThan(0);
+    const running = client.request('execute', { sessionId: sid, runId: 'k', cellId: 'k', language: 'sql', code: 'SELECT count(*) FROM range(100000000000)' });
+    await new Promise((r) => setTimeout(r, 300));
+    execFileSync('kill', ['-9', String(sessionPid)]);
+    const r = await running;
+    expect(r.status).toBe('error');
+    expect(r.outputs[0]).toMatchObject({ kind: 'error', message: expect.stringMatching(/killed.*start a new session/s) });
+    const dead = client.events.find((e) => e.type === 'session.status' && e.sessionId === sid && e.status === 'dead');
+    expect(dead).toBeTruthy();
+    const { sessionId: fresh } = await client.request('session.open', { key: 'crash-me' });
+    expect(fresh).not.toBe(sid);
+    const ok = await client.request('execute', { sessionId: fresh, runId: 'n', cellId: 'n', language: 'sql', code: 'SELECT 41 + 1 AS x' });
+    expect((ok.outputs[0] as TableOutput).rows).toEqual([[42]]);
+  });
+
+  it('saves atomically, reopens with outputs, and offers unsaved edits back after a crash', async () => {
+    const notebook = { metadata: {}, cells: [{ id: 'a', type: 'code' as const, language: 'sql' as const, source: 'select 1', outputs: [], executionCount: null }] };
+    const saved = await client.request('notebook.save', { path: 'saved.ipynb', notebook });
+    expect(saved.path).toBe(join(host.workspace, 'saved.ipynb'));
+    expect(JSON.parse(readFileSync(saved.path, 'utf8')).nbformat_minor).toBe(5);
+    const edited = { ...notebook, cells: [{ ...notebook.cells[0], source: 'select 2 -- unsaved' }] };
+    await new Promise((r) => setTimeout(r, 20));
+    await client.request('notebook.autosave', { key: saved.path, notebook: edited });
+    const reopened = await client.request('notebook.open', { path: saved.path });
+    expect(reopened.notebook.cells[0].source).toBe('select 1');
+    expect(reopened.recovered?.cells[0].source).toBe('select 2 -- unsaved');
+    await client.request('notebook.save', { path: saved.path, notebook: edited });
+    expect((await client.request('notebook.open', { path: saved.path })).recovered).toBeUndefined();
+    expect((await client.request('files.recent', {})).paths[0]).toBe(saved.path);
+  });
+
+  it('refuses to open a file that is not a notebook, and keeps working', async () => {
+    const bad = join(host.workspace, 'bad.ipynb');
+    execFileSync('sh', ['-c', `printf '{"nbformat": 3' > ${bad}`]);
+    await expect(client.request('notebook.open', { path: bad })).rejects.toThrow(/not valid JSON/);
+    expect(existsSync(bad)).toBe(true);
+    expect((await exec('sql', 'SELECT 1')).status).toBe('ok');
+  });
+});
+
+describe('the host refuses strangers', () => {
+  it('answers 401 to HTTP requests without the token', async () => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/`);
+    expect(res.status).toBe(401);
+    const ok = await fetch(host.url);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('refuses WebSocket upgrades with a wrong token or from a foreign origin', async () => {
+    const attempt = (url: string, headers: Record<string, string> = {}) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(url, { headers });
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.on('error', () => resolve(-1));
+      });
+    expect(await attempt(`ws://127.0.0.1:${host.port}/ws?token=wrong`)).toBe(401);
+    expect(await attempt(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { Origin: 'https://evil.example' })).toBe(403);
+    expect(await attempt(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { Origin: `http://127.0.0.1:${host.port}` })).toBe(101);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseRequest, ProtocolError } from '../../../kernel/protocol';
+
+const msg = (o: unknown) => JSON.stringify(o);
+
+describe('parseRequest', () => {
+  it('accepts a well-formed execute request', () => {
+    const r = parseRequest(msg({ kind: 'request', id: 3, type: 'execute', params: { sessionId: 's', runId: 'r', cellId: 'c', language: 'sql', code: 'select 1' } }));
+    expect(r.type).toBe('execute');
+    expect(r.params).toMatchObject({ code: 'select 1' });
+  });
+
+  it.each([
+    ['not JSON', '{nope', /not JSON/],
+    ['an unknown type', msg({ kind: 'request', id: 1, type: 'rm -rf', params: {} }), /unknown request type/],
+    ['a missing field', msg({ kind: 'request', id: 1, type: 'execute', params: { sessionId: 's' } }), /missing runId/],
+    ['a wrong field type', msg({ kind: 'request', id: 1, type: 'result.page', params: { sessionId: 's', handle: 'h', offset: '0', limit: 10 } }), /offset must be a number/],
+    ['an unknown language', msg({ kind: 'request', id: 1, type: 'execute', params: { sessionId: 's', runId: 'r', cellId: 'c', language: 'python', code: '' } }), /language must be/],
+    ['a huge page', msg({ kind: 'request', id: 1, type: 'result.page', params: { sessionId: 's', handle: 'h', offset: 0, limit: 1e9 } }), /limit between/],
+    ['a non-integer id', msg({ kind: 'request', id: 'x', type: 'hello', params: { protocolVersion: 1 } }), /id must be an integer/],
+  ])('refuses %s with a message naming the problem', (_name, text, pattern) => {
+    expect(() => parseRequest(text)).toThrow(ProtocolError);
+    expect(() => parseRequest(text)).toThrow(pattern);
+  });
+});
