@@ -1,21 +1,26 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DeltaTableError } from './errors';
 
 /**
- * Writes one commit file. The exclusive create ('wx') is the commit protocol on a local disk:
- * if another writer took the version first, this commit fails instead of overwriting it.
+ * Writes one commit file. The commit is written to a temp file and then hard-linked under its
+ * version's name: the link fails if another writer took the version first (so a commit never
+ * overwrites one), and a reader listing the log never sees a half-written commit.
  */
 export async function writeCommit(root: string, version: number, actions: object[]): Promise<void> {
   const logDir = join(root, '_delta_log');
   await mkdir(logDir, { recursive: true });
   const file = join(logDir, `${String(version).padStart(20, '0')}.json`);
+  const tmp = join(logDir, `.${String(version).padStart(20, '0')}.json.${process.pid}.${Date.now()}.tmp`);
+  await writeFile(tmp, actions.map((a) => JSON.stringify(a)).join('\n') + '\n');
   try {
-    await writeFile(file, actions.map((a) => JSON.stringify(a)).join('\n') + '\n', { flag: 'wx' });
+    await link(tmp, file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new DeltaTableError(root, `version ${version} was committed by another writer; retry the operation`);
     }
     throw e;
+  } finally {
+    await rm(tmp, { force: true });
   }
 }
