@@ -1,5 +1,5 @@
 /**
- * `silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...]`: execute every cell headless,
+ * `silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...] [--profile FILE.share ...]`: execute every cell headless,
  * write the outputs (into the notebook itself unless --out says where), exit 1 if a cell fails.
  */
 import { readFileSync } from 'node:fs';
@@ -22,7 +22,8 @@ export async function runCommand(argv: string[], err: (line: string) => void): P
   }
   const path = resolve(input);
   const nb = parseIpynb(readFileSync(path, 'utf8'), path);
-  const { notebook, failed } = await runNotebook(nb, { params, env: { SILT_WORKSPACE: process.cwd() } });
+  const profiles = (args.flags.get('profile') ?? []).map((p) => resolve(p));
+  const { notebook, failed } = await runNotebook(nb, { params, env: { SILT_WORKSPACE: process.cwd(), SILT_PROFILES: JSON.stringify(profiles) } });
   const out = resolve(flag(args, 'out') ?? path);
   atomicWrite(out, ipynbText(notebook));
   if (failed) {

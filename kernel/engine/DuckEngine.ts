@@ -106,6 +106,13 @@ export class DuckEngine {
     return reader.getRowsJson() as CellValue[][];
   }
 
+  /** Drops a result the session no longer needs. */
+  async forget(handle: string): Promise<void> {
+    const h = this.handles.get(handle);
+    this.handles.delete(handle);
+    if (h?.table) await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
+  }
+
   /** Cancels the running statement; DuckDB stops at its next check, well under a second. */
   interrupt(): void {
     this.connection.interrupt();

@@ -10,6 +10,7 @@ import type { SessionEvent, SessionMessage, SessionMethod, SessionMethods } from
 
 export interface SessionProcessEvents {
   onOutput(runId: string, output: Output): void;
+  onProgress?(runId: string, label: string, done: number, total: number | null): void;
   onStatus(status: SessionStatus, message?: string): void;
 }
 
@@ -143,6 +144,7 @@ export class SessionProcess {
     }
     const e = m as SessionEvent;
     if (e.event === 'output') this.events.onOutput(e.runId, e.output);
+    else if (e.event === 'progress') this.events.onProgress?.(e.runId, e.label, e.done, e.total);
   }
 
   private failPending(reason: string): void {

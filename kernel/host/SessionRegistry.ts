@@ -38,6 +38,7 @@ export class SessionRegistry {
       const emit = (ev: EventMessage) => listeners.forEach((l) => l(ev));
       const proc = new SessionProcess(this.entry, this.env, {
         onOutput: (runId, output) => emit({ kind: 'event', type: 'run.output', sessionId: id, runId, output }),
+        onProgress: (runId, label, done, total) => emit({ kind: 'event', type: 'run.progress', sessionId: id, runId, label, done, total }),
         onStatus: (status, message) => emit({ kind: 'event', type: 'session.status', sessionId: id, status, ...(message ? { message } : {}) }),
       });
       e = { id, key, proc, listeners };

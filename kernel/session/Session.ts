@@ -9,6 +9,8 @@ import { SqlError } from '../engine/SqlError';
 import { asTable, displayValue } from './displayValue';
 import { dataFrameRecords, loadDanfo, toDataFrame } from './toDataFrame';
 import { TsRealm } from './TsRealm';
+import { SharedTables } from './sharing/SharedTables';
+import { sharingApi } from './sharing/sharingApi';
 
 export interface ExecuteRequest {
   runId: string;
@@ -18,6 +20,7 @@ export interface ExecuteRequest {
 }
 
 type Emit = (runId: string, output: Output) => void;
+type EmitProgress = (runId: string, label: string, done: number, total: number | null) => void;
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -32,17 +35,34 @@ export class Session {
   private displays: Promise<void>[] = [];
   private interrupted = false;
 
+  /** Cancels the running cell's downloads on interrupt. */
+  private abort: AbortController | null = null;
+  readonly shared: SharedTables;
+
   private constructor(
     readonly engine: DuckEngine,
     private readonly realm: TsRealm,
     private readonly emit: Emit,
-  ) {}
+    private readonly emitProgress: EmitProgress,
+  ) {
+    this.shared = new SharedTables(engine.connection);
+  }
 
-  static async create(opts: { workspace: string; emit: Emit }): Promise<Session> {
+  static async create(opts: { workspace: string; emit: Emit; progress?: EmitProgress; profiles?: string[] }): Promise<Session> {
     const engine = await DuckEngine.create();
-    const session = new Session(engine, new TsRealm(opts.workspace), opts.emit);
+    const session = new Session(engine, new TsRealm(opts.workspace), opts.emit, opts.progress ?? (() => {}));
+    for (const p of opts.profiles ?? []) session.shared.addProfile(p);
     session.installGlobals();
     return session;
+  }
+
+  /** A cell's SQL with shared table names resolved to views over downloaded files. */
+  private resolveShared(sql: string): Promise<string> {
+    const runId = this.activeRun;
+    return this.shared.resolve(sql, {
+      signal: this.abort?.signal,
+      onProgress: (label, p) => runId && this.emitProgress(runId, `Downloading ${label}`, p.bytesDone, p.bytes),
+    });
   }
 
   async execute(req: ExecuteRequest): Promise<RunResult> {
@@ -54,6 +74,7 @@ export class Session {
       this.emit(req.runId, o);
     };
     this.activeRun = req.runId;
+    this.abort = new AbortController();
     this.push = push;
     this.interrupted = false;
     let status: RunResult['status'] = 'ok';
@@ -62,7 +83,7 @@ export class Session {
         if (req.name !== undefined && req.name !== '' && !NAME_RE.test(req.name)) {
           throw new SqlError(`"${req.name}" cannot name a result: use letters, digits and _ and start with a letter.`);
         }
-        const result = await this.engine.execute(req.code, { name: req.name || undefined });
+        const result = await this.engine.execute(await this.resolveShared(req.code), { name: req.name || undefined });
         if (req.name) this.named.set(req.name, { writtenAt: executionCount, loadedAt: -1 });
         push(tableOutput(result));
       } else {
@@ -93,6 +114,7 @@ export class Session {
 
   interrupt(): void {
     this.interrupted = true;
+    this.abort?.abort(new Error('The run was interrupted.'));
     this.engine.interrupt();
   }
 
@@ -102,7 +124,9 @@ export class Session {
 
   async names(): Promise<NameInfo[]> {
     const tables = await this.engine.tableNames();
-    return tables.map((name) => ({ name, kind: 'table' as const, detail: this.named.has(name) ? 'SQL result' : 'table' }));
+    const local = tables.filter((t) => !t.includes('.') && !t.startsWith('changes(')).map((name) => ({ name, kind: 'table' as const, detail: this.named.has(name) ? 'SQL result' : 'table' }));
+    const shared = (await this.shared.tables().catch(() => [])).map((t) => ({ name: `${t.share}.${t.schema}.${t.table}`, kind: 'shared-table' as const, detail: `shared by ${t.profile}` }));
+    return [...local, ...shared];
   }
 
   private async loadNamedResults(identifiers: Set<string>): Promise<void> {
@@ -143,11 +167,16 @@ export class Session {
     this.realm.define('sql', async (strings: TemplateStringsArray | string, ...values: unknown[]) => {
       const text = typeof strings === 'string' ? strings : strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
       const table = `__silt_sql_${Date.now()}`;
-      await this.engine.execute(text, { name: table });
-      const { columns, data } = await this.engine.readColumns(table);
-      return toDataFrame(columns, data);
+      await this.engine.execute(await this.resolveShared(text), { name: table });
+      try {
+        const { columns, data } = await this.engine.readColumns(table);
+        return toDataFrame(columns, data);
+      } finally {
+        await this.engine.forget(table);
+      }
     });
     this.realm.defineLazy('dfd', () => loadDanfo());
+    this.realm.define('sharing', sharingApi(this.shared, (sql) => this.realm.call('sql', sql)));
   }
 }
 

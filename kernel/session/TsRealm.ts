@@ -45,6 +45,11 @@ export class TsRealm {
     (globalThis as Record<string, unknown>)[name] = value;
   }
 
+  /** Calls a global the realm defined (helpers built on other helpers). */
+  call(name: string, ...args: unknown[]): unknown {
+    return ((globalThis as Record<string, unknown>)[name] as (...a: unknown[]) => unknown)(...args);
+  }
+
   defineLazy(name: string, load: () => unknown): void {
     let cached: unknown;
     Object.defineProperty(globalThis, name, {

@@ -9,7 +9,13 @@ const send = (m: SessionMessage) => process.send?.(m);
 
 async function main(): Promise<void> {
   const workspace = process.env.SILT_WORKSPACE ?? process.cwd();
-  const session = await Session.create({ workspace, emit: (runId, output) => send({ event: 'output', runId, output }) });
+  const profiles = JSON.parse(process.env.SILT_PROFILES ?? '[]') as string[];
+  const session = await Session.create({
+    workspace,
+    profiles,
+    emit: (runId, output) => send({ event: 'output', runId, output }),
+    progress: (runId, label, done, total) => send({ event: 'progress', runId, label, done, total }),
+  });
   process.on('message', async (raw: SessionCall) => {
     const reply = (result: unknown) => send({ replyTo: raw.id, ok: true, result });
     try {

@@ -1,6 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pushdownHints, type ColumnTypes } from '../../../kernel/session/sharing/pushdownHints';
+import { toJsonPredicate } from '../../../kernel/sharing/client';
+import { pushdownHints } from '../../../kernel/session/sharing/pushdownHints';
 
 let conn: Awaited<ReturnType<DuckDBInstance['connect']>>;
 beforeAll(async () => {
@@ -8,15 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => conn.closeSync());
 
-const columns: ColumnTypes = new Map([
-  ['amount', 'double'], ['city', 'string'], ['day', 'date'], ['id', 'long'], ['blob', 'binary'],
-]);
+const columns = { amount: 'double', city: 'string', day: 'date', id: 'long', blob: 'binary' };
 
 /** The hints for the first statement of `sql`, parsed by DuckDB itself. */
 async function hints(sql: string) {
   const r = await conn.runAndReadAll(`SELECT json_serialize_sql(${"'" + sql.replaceAll("'", "''") + "'"})`);
   const node = JSON.parse(String(r.getRowsJson()[0][0])).statements[0].node;
-  return pushdownHints(node, 'demo.silver.orders', columns);
+  const h = pushdownHints(node, 'demo.silver.orders');
+  return { predicate: h.where ? toJsonPredicate(h.where, columns) ?? undefined : undefined, limit: h.limit };
 }
 
 const col = (name: string, valueType: string) => ({ op: 'column', name, valueType });
@@ -59,7 +59,7 @@ describe('pushdownHints', () => {
   });
 
   it('gives nothing for joins or other tables', async () => {
-    expect(await hints(`SELECT * FROM "demo.silver.orders" a JOIN other b USING (id) WHERE amount > 1 LIMIT 3`)).toEqual({});
-    expect(await hints(`SELECT * FROM other WHERE amount > 1`)).toEqual({});
+    expect(await hints(`SELECT * FROM "demo.silver.orders" a JOIN other b USING (id) WHERE amount > 1 LIMIT 3`)).toEqual({ predicate: undefined, limit: undefined });
+    expect(await hints(`SELECT * FROM other WHERE amount > 1`)).toEqual({ predicate: undefined, limit: undefined });
   });
 });

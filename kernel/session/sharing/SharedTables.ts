@@ -1,0 +1,155 @@
+/**
+ * The session's view of Delta Sharing: the open profiles, the tables they share, and the step that
+ * turns shared table names in a SQL cell into DuckDB views over downloaded (cached) files. Views are
+ * recreated for every statement that names them, with that statement's predicate and limit hints,
+ * so a view narrowed by hints is never reused by a query that needs more rows.
+ */
+import { basename } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { SharingClient, sharedChangesSql, sharedTableSql, toJsonPredicate, type Progress } from '../../sharing/client';
+import { parseSchema, typeString } from '../../delta';
+import { quoteIdent } from '../../engine/quoteIdent';
+import { splitSql } from '../../engine/splitSql';
+import { findSharedRefs, type KnownTable, type SharedRef } from './findSharedRefs';
+import { pushdownHints, type PushdownHints } from './pushdownHints';
+import { tokenizeSql } from './sqlTokens';
+
+/** How long a table listing is trusted before a name that is not in it triggers a fresh one. */
+const LISTING_TTL_MS = 30_000;
+
+export interface ResolveOptions {
+  signal?: AbortSignal;
+  onProgress?: (label: string, p: Progress) => void;
+}
+
+export class SharedTables {
+  private clients = new Map<string, SharingClient>();
+  private known: KnownTable[] = [];
+  private listedAt = 0;
+  private columnTypes = new Map<string, Record<string, string>>();
+
+  constructor(private readonly conn: DuckDBConnection) {}
+
+  /** Adds a profile (a `.share` file path or its JSON text); returns the name SQL can qualify with. */
+  addProfile(pathOrJson: string, name?: string): string {
+    const client = SharingClient.fromProfile(pathOrJson);
+    const base = name ?? (pathOrJson.trimStart().startsWith('{') ? 'profile' : basename(pathOrJson).replace(/\.[^.]*$/, ''));
+    let unique = base.replace(/[^A-Za-z0-9_]/g, '_') || 'profile';
+    for (let i = 2; this.clients.has(unique); i++) unique = `${base}_${i}`;
+    this.clients.set(unique, client);
+    this.listedAt = 0;
+    return unique;
+  }
+
+  profiles(): { name: string; endpoint: string; warnings: string[] }[] {
+    return [...this.clients].map(([name, c]) => ({ name, endpoint: c.profile.endpoint, warnings: c.profileWarnings() }));
+  }
+
+  client(profile: string): SharingClient {
+    const c = this.clients.get(profile);
+    if (!c) throw new Error(`No open profile named "${profile}".`);
+    return c;
+  }
+
+  /** Every table the open profiles share, listed through the protocol (paged). */
+  async tables(refresh = false): Promise<KnownTable[]> {
+    if (!refresh && Date.now() - this.listedAt < LISTING_TTL_MS) return this.known;
+    const all: KnownTable[] = [];
+    for (const [profile, client] of this.clients) {
+      for (const share of await client.listShares()) {
+        for (const t of await client.listAllTables(share.name)) all.push({ profile, share: t.share, schema: t.schema, table: t.name });
+      }
+    }
+    this.known = all;
+    this.listedAt = Date.now();
+    return all;
+  }
+
+  /**
+   * Rewrites the shared tables a cell names into views and creates them. Returns the SQL to run.
+   * Without profiles, or when the SQL names no dotted table, it costs nothing.
+   */
+  async resolve(sql: string, opts: ResolveOptions = {}): Promise<string> {
+    if (this.clients.size === 0 || !mayNameSharedTables(sql)) return sql;
+    let found = findSharedRefs(sql, await this.tables());
+    if (found.refs.length === 0 && Date.now() - this.listedAt > 1000) found = findSharedRefs(sql, await this.tables(true));
+    if (found.refs.length === 0) return sql;
+    const statements = splitSql(found.sql);
+    const hintable = statements.length === 1 ? await this.parse(statements[0].text) : null;
+    for (const ref of found.refs) {
+      const hints = hintable && !ref.changes ? pushdownHints(hintable, ref.view) : {};
+      const select = await this.viewSql(ref, hints, opts);
+      await this.conn.run(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(ref.view)} AS ${select}`);
+    }
+    return found.sql;
+  }
+
+  private async viewSql(ref: SharedRef, hints: PushdownHints, opts: ResolveOptions): Promise<string> {
+    const client = this.client(ref.table.profile);
+    const tableRef = { share: ref.table.share, schema: ref.table.schema, table: ref.table.table };
+    const onProgress = opts.onProgress && ((p: Progress) => opts.onProgress!(ref.view, p));
+    if (ref.changes) {
+      const { starting, ending } = ref.changes;
+      const bound = (v: number | string | undefined, key: 'Version' | 'Timestamp') => (v === undefined || (key === 'Version') !== (typeof v === 'number') ? undefined : v);
+      return (
+        await sharedChangesSql(client, tableRef, {
+          startingVersion: bound(starting, 'Version') as number | undefined,
+          startingTimestamp: bound(starting, 'Timestamp') as string | undefined,
+          endingVersion: bound(ending, 'Version') as number | undefined,
+          endingTimestamp: bound(ending, 'Timestamp') as string | undefined,
+          signal: opts.signal,
+        })
+      ).sql;
+    }
+    const predicateHints = hints.where ? toJsonPredicate(hints.where, await this.types(ref, client)) ?? undefined : undefined;
+    const { sql } = await sharedTableSql(client, tableRef, {
+      version: ref.version,
+      timestamp: ref.timestamp === undefined ? undefined : isoTimestamp(ref.timestamp),
+      predicateHints,
+      limitHint: hints.limit,
+      signal: opts.signal,
+      onProgress,
+    });
+    return sql;
+  }
+
+  /** Column name → Delta type name, for typing predicate literals (metadata is fetched once per table). */
+  private async types(ref: SharedRef, client: SharingClient): Promise<Record<string, string>> {
+    const key = `${ref.table.profile}\n${ref.table.share}.${ref.table.schema}.${ref.table.table}`.toLowerCase();
+    let types = this.columnTypes.get(key);
+    if (!types) {
+      const { metadata } = await client.tableMetadata({ share: ref.table.share, schema: ref.table.schema, table: ref.table.table });
+      types = Object.fromEntries(parseSchema(metadata.schemaString).fields.map((f) => [f.name, typeString(f.type)]));
+      this.columnTypes.set(key, types);
+    }
+    return types;
+  }
+
+  private async parse(statement: string): Promise<Record<string, unknown> | null> {
+    try {
+      const r = await this.conn.runAndReadAll(`SELECT json_serialize_sql(${`'${statement.replaceAll("'", "''")}'`})`);
+      const json = JSON.parse(String(r.getRowsJson()[0][0]));
+      return json.error ? null : json.statements?.[0]?.node ?? null;
+    } catch {
+      return null; // no hints is always correct
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((c) => c.close()));
+  }
+}
+
+/** Cheap pre-check: a dotted name of three or more parts, or table_changes, somewhere outside strings. */
+function mayNameSharedTables(sql: string): boolean {
+  const code = tokenizeSql(sql).filter((t) => t.kind !== 'space' && t.kind !== 'comment');
+  return code.some((t, i) => (t.kind === 'ident' && t.value.toLowerCase() === 'table_changes') || (code[i + 1]?.text === '.' && code[i + 3]?.text === '.'));
+}
+
+/** `2026-01-01` and `2026-01-01 10:00` become full ISO-8601 UTC instants, as the protocol wants. */
+function isoTimestamp(s: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return `${s}T00:00:00Z`;
+  const d = new Date(/[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s.replace(' ', 'T')}Z`);
+  if (Number.isNaN(d.getTime())) throw new Error(`"${s}" is not a timestamp; write it like '2026-01-01T10:00:00Z'.`);
+  return d.toISOString().replace(/\.000Z$/, 'Z');
+}

@@ -1,0 +1,55 @@
+/**
+ * `sharing` in TypeScript cells. Everything goes through SQL, so TypeScript loads get the same
+ * predicate/limit pushdown, cache and time travel as SQL cells.
+ */
+import { quoteLiteral } from '../../engine/quoteIdent';
+import type { SharedTables } from './SharedTables';
+
+export interface LoadOptions {
+  version?: number;
+  timestamp?: string | Date;
+  limit?: number;
+  /** A SQL condition over the table's columns, e.g. `region = 'EU' AND amount > 10`. */
+  where?: string;
+}
+
+export interface ChangesOptions {
+  startingVersion?: number;
+  endingVersion?: number;
+  startingTimestamp?: string | Date;
+  endingTimestamp?: string | Date;
+}
+
+export function sharingApi(shared: SharedTables, sql: (text: string) => unknown) {
+  const iso = (t: string | Date) => (t instanceof Date ? t.toISOString() : t);
+  const bound = (v?: number, t?: string | Date) => (v !== undefined ? String(v) : t !== undefined ? quoteLiteral(iso(t)) : undefined);
+  return {
+    /** The shared tables of every open profile, as `{ share, schema, name, profile }`. */
+    async tables() {
+      return (await shared.tables(true)).map((t) => ({ share: t.share, schema: t.schema, name: t.table, profile: t.profile }));
+    },
+    /** A shared table (or one version of it) as a DataFrame; `.arrow` holds the Arrow table. */
+    load(name: string, opts: LoadOptions = {}) {
+      if (opts.version !== undefined && opts.timestamp !== undefined) throw new Error('sharing.load: give a version or a timestamp, not both');
+      const travel = opts.version !== undefined ? ` VERSION AS OF ${Math.trunc(opts.version)}` : opts.timestamp !== undefined ? ` TIMESTAMP AS OF ${quoteLiteral(iso(opts.timestamp))}` : '';
+      const where = opts.where ? ` WHERE ${opts.where}` : '';
+      const limit = opts.limit !== undefined ? ` LIMIT ${Math.trunc(opts.limit)}` : '';
+      return sql(`SELECT * FROM ${name}${travel}${where}${limit}`);
+    },
+    /** Change data feed rows (with _change_type, _commit_version, _commit_timestamp) as a DataFrame. */
+    changes(name: string, opts: ChangesOptions) {
+      const start = bound(opts.startingVersion, opts.startingTimestamp);
+      if (start === undefined) throw new Error('sharing.changes: give startingVersion or startingTimestamp');
+      const end = bound(opts.endingVersion, opts.endingTimestamp);
+      return sql(`SELECT * FROM table_changes(${quoteLiteral(name)}, ${start}${end !== undefined ? `, ${end}` : ''})`);
+    },
+    /** Opens a profile (`.share` path or JSON text) for this session; returns its name. */
+    addProfile(pathOrJson: string, name?: string) {
+      return shared.addProfile(pathOrJson, name);
+    },
+    /** Open profiles with their endpoints and expiry warnings (never their tokens). */
+    profiles() {
+      return shared.profiles();
+    },
+  };
+}
