@@ -1,0 +1,90 @@
+/**
+ * The one error type the client throws. `message` is written for a person (what failed and what to
+ * do); `code` is the server's machine code when there was one; `retryable` says whether trying again
+ * later may help. Messages never contain tokens or pre-signed URLs' query strings.
+ */
+export class SharingError extends Error {
+  override name = 'SharingError';
+  constructor(
+    message: string,
+    /** HTTP status, or 0 when the failure was not an HTTP answer (network, protocol, local). */
+    readonly status: number,
+    /** Server error code (`errorCode`, Databricks `error_code`/`dsError`) or a client code. */
+    readonly code: string,
+    readonly retryable: boolean,
+    /** How long the server asked us to wait (Retry-After), when it said. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Hints for the codes a person can act on; others fall back to the server's message. */
+const HINTS: Record<string, string> = {
+  DS_UNSUPPORTED_DELTA_TABLE_FEATURES: 'the table uses Delta features this client cannot read; ask the provider to share it without them',
+  RESOURCE_LIMIT_EXCEEDED: 'the table has too many files for the server to list; ask the provider to optimize it',
+  RESOURCE_DOES_NOT_EXIST: 'check the share, schema and table names and that they are shared with you',
+};
+
+/**
+ * Turns an error response into a SharingError. Both dialects: the spec's `{errorCode, message}` and
+ * Databricks' `{error_code, message, details:[{metadata:{dsError}}]}` (checklist 57). A body that is
+ * empty (HEAD 404s, checklist 60) or not JSON is not parsed.
+ */
+export function errorFromResponse(status: number, body: string, what: string, retryAfterMs?: number): SharingError {
+  let code = '';
+  let serverMessage = '';
+  const text = body.trim();
+  if (text.startsWith('{')) {
+    try {
+      const json = JSON.parse(text) as Record<string, unknown>;
+      code = str(json.errorCode) || str(json.error_code);
+      serverMessage = str(json.message);
+      const details = Array.isArray(json.details) ? json.details : [];
+      for (const d of details) {
+        const ds = str((d as { metadata?: Record<string, unknown> })?.metadata?.dsError);
+        if (ds) code = ds;
+      }
+    } catch {
+      // not JSON after all: keep the status-based message
+    }
+  } else if (text && text.length < 300 && !text.startsWith('<')) {
+    serverMessage = text;
+  }
+  const retryable = status === 429 || status >= 500;
+  const parts = [`${what} failed: HTTP ${status}${code ? ` ${code}` : ''}`];
+  if (serverMessage) parts.push(redact(serverMessage));
+  const hint = HINTS[code] ?? statusHint(status, retryAfterMs);
+  if (hint) parts.push(hint);
+  return new SharingError(parts.join(' — '), status, code || `HTTP_${status}`, retryable, retryAfterMs);
+}
+
+function statusHint(status: number, retryAfterMs?: number): string {
+  if (status === 401) return 'the server did not accept the credentials in the profile; get a fresh profile from the data provider';
+  if (status === 403) return 'the profile is not allowed to read this; ask the data provider for access';
+  if (status === 404) return 'it does not exist or is not shared with you';
+  if (status === 429) return `the server is rate-limiting requests${retryAfterMs ? `; retry after ${Math.ceil(retryAfterMs / 1000)} s` : '; retry later'}`;
+  if (status >= 500) return 'the server had a problem; retry later';
+  return '';
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** Drops query strings from URLs (pre-signed signatures) and anything that looks like a bearer token. */
+export function redact(text: string): string {
+  return text
+    .replace(/(https?:\/\/[^\s?"']+)\?[^\s"']*/g, '$1?…')
+    .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***');
+}
+
+export function protocolError(message: string, code = 'PROTOCOL_ERROR', retryable = false): SharingError {
+  return new SharingError(message, 0, code, retryable);
+}
+
+/** The same error, its message prefixed with what was being done unless it already names `subject`. */
+export function withContext(e: unknown, context: string, subject: string): unknown {
+  if (!(e instanceof SharingError) || e.message.includes(subject)) return e;
+  return new SharingError(`${context}: ${e.message}`, e.status, e.code, e.retryable);
+}

@@ -1,0 +1,15 @@
+/**
+ * Silt's Delta Sharing client: profiles and auth, discovery, metadata, queries and change feeds
+ * over the REST protocol, resumable cached downloads, and DuckDB SQL over the downloaded files.
+ */
+export { SharingClient, type SharingClientOptions, type QueryOptions, type ChangesOptions } from './SharingClient';
+export { SharingError } from './SharingError';
+export { parseProfile, profileWarnings, SharingProfile, type ProfileAuth } from './profile';
+export { sharedTableSql, type SharedTableOptions } from './sharedTableSql';
+export { sharedChangesSql } from './sharedChangesSql';
+export { toJsonPredicate, type JsonPredicate, type WhereExpr } from './jsonPredicate';
+export { parseTableRef, sameName } from './tableRef';
+export { FileCache } from './FileCache';
+export type { DownloadOptions } from './downloadFile';
+export type { Progress } from './fetchFiles';
+export type * from './types';

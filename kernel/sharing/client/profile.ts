@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { inspect } from 'node:util';
+import { SharingError } from './SharingError';
+
+/** The highest `shareCredentialsVersion` this client understands. */
+export const MAX_PROFILE_VERSION = 2;
+
+export type ProfileAuth =
+  | { type: 'bearer_token'; bearerToken: string }
+  | { type: 'oauth_client_credentials'; tokenEndpoint: string; clientId: string; clientSecret: string; scope?: string }
+  | { type: 'basic'; username: string; password: string };
+
+/**
+ * A parsed profile. Secrets live in a non-enumerable field and `toString`/`toJSON`/`util.inspect`
+ * show only the endpoint, so logging a profile never leaks a token.
+ */
+export class SharingProfile {
+  readonly endpoint: string;
+  readonly version: number;
+  /** ms since epoch; undefined = the token never expires (checklist 8). */
+  readonly expirationTime?: number;
+  declare readonly auth: ProfileAuth;
+
+  constructor(endpoint: string, version: number, auth: ProfileAuth, expirationTime?: number) {
+    this.endpoint = endpoint;
+    this.version = version;
+    this.expirationTime = expirationTime;
+    Object.defineProperty(this, 'auth', { value: auth, enumerable: false });
+  }
+
+  toString(): string {
+    return `SharingProfile(${this.endpoint}, ${this.auth.type})`;
+  }
+  toJSON(): object {
+    return { endpoint: this.endpoint, type: this.auth.type, expirationTime: this.expirationTime };
+  }
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}
+
+/** A profile from a file path or a JSON string (checklist 7, 9). */
+export function parseProfile(pathOrJson: string): SharingProfile {
+  const text = pathOrJson.trim().startsWith('{') ? pathOrJson : readProfileFile(pathOrJson);
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw bad('the profile is not valid JSON');
+  }
+  const version = Number(json.shareCredentialsVersion ?? 1);
+  if (!Number.isInteger(version) || version < 1) throw bad('shareCredentialsVersion must be a positive integer');
+  if (version > MAX_PROFILE_VERSION) {
+    throw bad(`the profile has shareCredentialsVersion ${version} but this version of Silt reads up to ${MAX_PROFILE_VERSION}; upgrade Silt to use it`);
+  }
+  const endpoint = stripSlash(need(json, 'endpoint'));
+  if (!/^https?:\/\//i.test(endpoint)) throw bad('the profile endpoint must be an http(s) URL');
+  const expiration = json.expirationTime == null || json.expirationTime === '' ? undefined : Date.parse(String(json.expirationTime));
+  if (expiration !== undefined && Number.isNaN(expiration)) throw bad('the profile expirationTime is not an ISO-8601 time');
+  const type = version === 1 ? 'bearer_token' : String(json.type ?? 'bearer_token');
+  switch (type) {
+    case 'bearer_token':
+      return new SharingProfile(endpoint, version, { type, bearerToken: need(json, 'bearerToken') }, expiration);
+    case 'oauth_client_credentials': {
+      const scope = typeof json.scope === 'string' && json.scope ? json.scope : undefined;
+      const auth = {
+        type,
+        tokenEndpoint: stripSlash(need(json, 'tokenEndpoint')),
+        clientId: need(json, 'clientId'),
+        clientSecret: need(json, 'clientSecret'),
+        scope,
+      } as const;
+      return new SharingProfile(endpoint, version, auth, expiration);
+    }
+    case 'basic':
+      return new SharingProfile(endpoint, version, { type, username: need(json, 'username'), password: need(json, 'password') }, expiration);
+    default:
+      throw bad(`profile type "${type}" is not supported (supported: bearer_token, oauth_client_credentials, basic)`);
+  }
+}
+
+/** Human warnings about a profile, e.g. an expiry coming up or already past. */
+export function profileWarnings(profile: SharingProfile, now = Date.now()): string[] {
+  if (profile.expirationTime === undefined) return [];
+  const ms = profile.expirationTime - now;
+  const when = new Date(profile.expirationTime).toISOString();
+  if (ms <= 0) return [`the profile's token expired on ${when}; ask the data provider for a new profile`];
+  const days = Math.floor(ms / 86_400_000);
+  if (days < 1) return [`the profile's token expires in ${Math.max(1, Math.round(ms / 3_600_000))} hour(s), at ${when}`];
+  return [`the profile's token expires in ${days} day${days === 1 ? '' : 's'}, on ${when}`];
+}
+
+function readProfileFile(path: string): string {
+  if (!existsSync(path)) throw bad(`no profile file at ${path}`);
+  return readFileSync(path, 'utf8');
+}
+
+function need(json: Record<string, unknown>, key: string): string {
+  const v = json[key];
+  if (typeof v !== 'string' || v === '') throw bad(`the profile has no "${key}"`);
+  return v;
+}
+
+function stripSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function bad(message: string): SharingError {
+  return new SharingError(message, 0, 'INVALID_PROFILE', false);
+}

@@ -1,0 +1,222 @@
+/** The notebook window: toolbar, banners, the cells, and the dialogs. */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { NameInfo } from '../kernel/protocol/messages';
+import { CellView, type CellCallbacks } from './cells/CellView';
+import type { ConnectionStatus, KernelClient } from './kernel-client/KernelClient';
+import { useSession } from './kernel-client/useSession';
+import { Banner } from './panels/Banner';
+import { OpenDialog } from './panels/OpenDialog';
+import { SaveAsDialog } from './panels/SaveAsDialog';
+import { ShortcutsHelp } from './panels/ShortcutsHelp';
+import { setSource, toggleLanguage, updateCell } from './notebook/documentModel';
+import { useAutosave } from './notebook/useAutosave';
+import { useCommands } from './notebook/useCommands';
+import { useDocument } from './notebook/useDocument';
+import { useKeyboard } from './notebook/useKeyboard';
+import { pathFromUrl, useNotebookFile } from './notebook/useNotebookFile';
+import { useRunner } from './notebook/useRunner';
+import type { FetchPage } from './outputs/Grid';
+import { applyTheme, initialTheme, type Theme } from './theme';
+import { Toolbar } from './Toolbar';
+
+type DialogKind = 'open' | 'save-as' | 'help' | null;
+
+declare global {
+  interface Window {
+    __silt: { ready: boolean };
+  }
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+export function App({ client }: { client: KernelClient }) {
+  const docApi = useDocument();
+  const { state } = docApi;
+  const file = useNotebookFile(client, docApi);
+  const session = useSession(client, file.sessionKey);
+  const runner = useRunner(client, session, docApi);
+  useAutosave(client, docApi, file.autosaveKey);
+  const [connection, setConnection] = useState<ConnectionStatus>(client.status);
+  const [dialog, setDialog] = useState<DialogKind>(null);
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+  const [problem, setProblem] = useState<string | null>(null);
+  const dirty = state.version !== state.savedVersion;
+  const cells = state.doc.model.cells;
+
+  useEffect(() => client.onStatus(setConnection), [client]);
+
+  const report = useCallback((what: string) => (e: Error) => setProblem(`${what}: ${e.message}`), []);
+
+  useEffect(() => {
+    const path = pathFromUrl();
+    (path ? file.openPath(path) : file.newNotebook()).catch(report(path ? `Could not open ${path}` : 'Could not create a notebook'));
+    // Only on first load.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    window.__silt.ready = file.loaded && session.sessionId !== null;
+  }, [file.loaded, session.sessionId]);
+
+  useEffect(() => {
+    document.title = `${file.path ? baseName(file.path) : 'Untitled'}${dirty ? ' •' : ''} — Silt`;
+  }, [file.path, dirty]);
+
+  useEffect(() => {
+    if (!state.selectedId) return;
+    document.querySelector(`[data-cell-id="${CSS.escape(state.selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [state.selectedId]);
+
+  const save = useCallback(() => {
+    if (file.path) file.saveTo(file.path).catch(report('Could not save'));
+    else setDialog('save-as');
+  }, [file, report]);
+
+  const { perform, insertAt } = useCommands(docApi, { run: runner.run, save, help: () => setDialog((d) => (d === 'help' ? null : 'help')) });
+  useKeyboard(perform, dialog === null);
+
+  const confirmDiscard = () => !dirty || confirm('Discard unsaved changes to this notebook?');
+
+  const fetchPage: FetchPage = useCallback(
+    (handle, offset, limit) => {
+      const sessionId = session.idRef.current;
+      if (!sessionId) return Promise.reject(new Error('no session'));
+      return client.request('result.page', { sessionId, handle, offset, limit }).then((r) => r.rows);
+    },
+    [client, session.idRef],
+  );
+
+  const names = useRef<NameInfo[]>([]);
+  const getNames = useCallback(() => names.current, []);
+  const runningCount = Object.keys(runner.running).length;
+  // Refresh completion names whenever the session settles (after runs, restarts, a new session).
+  useEffect(() => {
+    const sessionId = session.sessionId;
+    if (!sessionId || runningCount > 0 || session.status !== 'idle') return;
+    client.request('session.names', { sessionId }).then(
+      (r) => (names.current = r.names),
+      () => undefined,
+    );
+  }, [client, session.sessionId, session.status, runningCount]);
+
+  const callbacks: CellCallbacks = useMemo(
+    () => ({
+      onSelect: (id, mode) => docApi.select(id, mode),
+      onSource: (id, source) => docApi.edit((d) => setSource(d, id, source)),
+      onName: (id, name) => docApi.edit((d) => updateCell(d, id, (c) => (c.type === 'code' ? { ...c, name: name || undefined } : c))),
+      onRun: (id) => {
+        docApi.select(id);
+        void runner.run(id);
+      },
+      onToggleLanguage: (id) => docApi.edit((d) => toggleLanguage(d, id), { id }),
+    }),
+    [docApi, runner.run],
+  );
+
+  const selectedIndex = cells.findIndex((c) => c.id === state.selectedId);
+  const ids = (from: number, to: number) => cells.slice(from, to).map((c) => c.id);
+
+  return (
+    <div className="app">
+      <Toolbar
+        title={file.path ? baseName(file.path) : 'Untitled'}
+        dirty={dirty}
+        status={session.status}
+        connection={connection}
+        theme={theme}
+        onNew={() => confirmDiscard() && file.newNotebook().catch(report('Could not create a notebook'))}
+        onOpen={() => setDialog('open')}
+        onSave={save}
+        onSaveAs={() => setDialog('save-as')}
+        onRunAll={() => void runner.runMany(ids(0, cells.length))}
+        onRunAbove={() => void runner.runMany(ids(0, Math.max(selectedIndex, 0)))}
+        onRunBelow={() => void runner.runMany(ids(Math.max(selectedIndex, 0), cells.length))}
+        onInterrupt={() => void runner.interrupt().catch(report('Could not interrupt'))}
+        onRestart={() => void session.restart()}
+        onToggleTheme={() => {
+          const next = theme === 'dark' ? 'light' : 'dark';
+          applyTheme(next, true);
+          setTheme(next);
+        }}
+        onHelp={() => setDialog('help')}
+      />
+      <div className="banners">
+        {session.status === 'dead' && (
+          <Banner kind="danger" testId="session-dead-banner" text={`The session stopped${session.message ? `: ${session.message.replace(/\.+$/, '')}` : ''}. Your notebook and unsaved edits are safe.`}>
+            <button className="btn btn-primary" data-testid="new-session" onClick={() => void session.startNew()}>
+              Start a new session
+            </button>
+          </Banner>
+        )}
+        {file.recovered && (
+          <Banner kind="info" testId="recovery-banner" text="Unsaved edits from a previous session were recovered.">
+            <button className="btn btn-primary" data-testid="restore-recovery" onClick={file.restoreRecovery}>
+              Restore
+            </button>
+            <button className="btn" data-testid="discard-recovery" onClick={file.discardRecovery}>
+              Discard
+            </button>
+          </Banner>
+        )}
+        {connection === 'closed' && <Banner kind="warn" testId="connection-banner" text="Lost the connection to the kernel; reconnecting…" />}
+        {problem && (
+          <Banner kind="danger" testId="problem-banner" text={problem}>
+            <button className="btn" onClick={() => setProblem(null)}>
+              Dismiss
+            </button>
+          </Banner>
+        )}
+      </div>
+      <main className="notebook" onMouseDown={(e) => e.target === e.currentTarget && docApi.setMode('command')}>
+        <div className="cells">
+          {cells.map((cell) => (
+            <CellView
+              key={cell.id}
+              cell={cell}
+              selected={cell.id === state.selectedId}
+              editing={cell.id === state.selectedId && state.mode === 'edit'}
+              running={Boolean(runner.running[cell.id])}
+              progress={runner.progress[cell.id] ?? null}
+              names={getNames}
+              notice={runner.notices[cell.id] ?? null}
+              fetchPage={fetchPage}
+              {...callbacks}
+            />
+          ))}
+          <div className="add-cells">
+            <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit')}>
+              + Code
+            </button>
+            <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit', 'markdown')}>
+              + Markdown
+            </button>
+          </div>
+        </div>
+      </main>
+      {dialog === 'open' && (
+        <OpenDialog
+          client={client}
+          onCancel={() => setDialog(null)}
+          onOpen={(path) => {
+            if (!confirmDiscard()) return;
+            setDialog(null);
+            file.openPath(path).catch(report(`Could not open ${path}`));
+          }}
+        />
+      )}
+      {dialog === 'save-as' && (
+        <SaveAsDialog
+          initial={file.path ? baseName(file.path) : 'untitled.ipynb'}
+          onCancel={() => setDialog(null)}
+          onSave={(path) => {
+            setDialog(null);
+            file.saveTo(path).catch(report('Could not save'));
+          }}
+        />
+      )}
+      {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/** One notebook cell as a card: selection bar, run gutter, header (language, name, timing), editor, outputs. */
+import { memo, type MouseEvent } from 'react';
+import type { NameInfo } from '../../kernel/protocol/messages';
+import type { Cell } from '../../kernel/protocol/notebook';
+import type { Mode } from '../notebook/keymap';
+import type { RunProgress } from '../notebook/useRunner';
+import type { FetchPage } from '../outputs/Grid';
+import { OutputArea } from '../outputs/OutputArea';
+import { formatElapsed } from '../outputs/formatValue';
+import { CodeEditor } from './CodeEditor';
+import { MarkdownView } from './MarkdownView';
+
+export interface CellCallbacks {
+  onSelect(id: string, mode: Mode): void;
+  onSource(id: string, source: string): void;
+  onName(id: string, name: string): void;
+  onRun(id: string): void;
+  onToggleLanguage(id: string): void;
+}
+
+interface Props extends CellCallbacks {
+  cell: Cell;
+  selected: boolean;
+  editing: boolean;
+  running: boolean;
+  progress: RunProgress | null;
+  notice: string | null;
+  /** Names the session knows, for completion. */
+  names: () => NameInfo[];
+  fetchPage: FetchPage | null;
+}
+
+function CellViewImpl({ cell, selected, editing, running, progress, notice, names, fetchPage, onSelect, onSource, onName, onRun, onToggleLanguage }: Props) {
+  const code = cell.type === 'code' ? cell : null;
+  const errorLine = code?.outputs.find((o) => o.kind === 'error' && o.line !== undefined);
+  const showEditor = cell.type !== 'markdown' || editing || cell.source === '';
+
+  const onMouseDown = (e: MouseEvent) => {
+    const t = e.target as Element;
+    if (t.closest('.cm-editor, input, button')) return;
+    onSelect(cell.id, 'command');
+  };
+
+  return (
+    <div
+      className={`cell cell-${cell.type}${selected ? ' selected' : ''}${editing ? ' editing' : ''}`}
+      data-testid="cell"
+      data-cell-id={cell.id}
+      data-cell-type={cell.type}
+      {...(code ? { 'data-language': code.language } : {})}
+      data-selected={selected}
+      data-mode={editing ? 'edit' : 'command'}
+      onMouseDown={onMouseDown}
+    >
+      <div className="cell-gutter">
+        {code && (
+          <>
+            <button className="run-button" data-testid="run-cell" title="Run cell (Ctrl+Enter)" onClick={() => onRun(cell.id)} disabled={running}>
+              {running ? <span className="spinner" /> : <span className="run-icon">▶</span>}
+            </button>
+            <span className="execution-count" data-testid="execution-count">
+              [{running ? '*' : (code.executionCount ?? ' ')}]
+            </span>
+          </>
+        )}
+      </div>
+      <div className="cell-main">
+        {code && (
+          <div className="cell-header">
+            <button
+              className={`language-toggle lang-${code.language}`}
+              data-testid="language-toggle"
+              title="Switch SQL / TypeScript (L)"
+              onClick={() => onToggleLanguage(cell.id)}
+            >
+              {code.language === 'sql' ? 'SQL' : 'TS'}
+            </button>
+            {code.language === 'sql' && (
+              <input
+                className="cell-name"
+                data-testid="cell-name"
+                placeholder="result name"
+                spellCheck={false}
+                value={code.name ?? ''}
+                onChange={(e) => onName(cell.id, e.target.value)}
+                onFocus={() => onSelect(cell.id, 'command')}
+                title="The result becomes a table/variable with this name"
+              />
+            )}
+            <span className="cell-header-spacer" />
+            {running && <RunningLabel progress={progress} />}
+            {!running && code.elapsedMs !== undefined && (
+              <span className="elapsed" data-testid="elapsed" title="Elapsed time of the last run">
+                {formatElapsed(code.elapsedMs)}
+              </span>
+            )}
+          </div>
+        )}
+        {cell.type === 'markdown' && !showEditor && <MarkdownView source={cell.source} onEdit={() => onSelect(cell.id, 'edit')} />}
+        {showEditor && (
+          <CodeEditor
+            source={cell.source}
+            language={code ? code.language : 'markdown'}
+            focused={editing}
+            errorLine={errorLine?.kind === 'error' ? errorLine.line : null}
+            names={code ? names : null}
+            onChange={(s) => onSource(cell.id, s)}
+            onFocus={() => onSelect(cell.id, 'edit')}
+          />
+        )}
+        {code && <OutputArea outputs={code.outputs} source={code.source} fetchPage={fetchPage} notice={notice} />}
+      </div>
+    </div>
+  );
+}
+
+function RunningLabel({ progress }: { progress: RunProgress | null }) {
+  if (!progress) return <span className="cell-running">running…</span>;
+  const pct = progress.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
+  return (
+    <span className="cell-running" title={progress.label}>
+      {progress.label}
+      {progress.total !== null ? ` ${progress.done}/${progress.total}` : ` ${progress.done}`}
+      {pct !== null && (
+        <span className="progress-bar">
+          <span style={{ width: `${pct}%` }} />
+        </span>
+      )}
+    </span>
+  );
+}
+
+export const CellView = memo(CellViewImpl);

@@ -1,0 +1,25 @@
+/** Every few seconds while dirty, keeps a recovery copy of the unsaved document on the host. */
+import { useEffect, useRef } from 'react';
+import type { KernelClient } from '../kernel-client/KernelClient';
+import type { DocumentApi } from './useDocument';
+
+const INTERVAL_MS = 3000;
+
+export function useAutosave(client: KernelClient, docApi: DocumentApi, key: string | null): void {
+  const lastSaved = useRef<{ key: string | null; version: number }>({ key: null, version: -1 });
+
+  useEffect(() => {
+    if (key === null) return;
+    const timer = setInterval(() => {
+      const { doc, version, savedVersion } = docApi.latest.current;
+      if (version === savedVersion) return;
+      if (lastSaved.current.key === key && lastSaved.current.version === version) return;
+      lastSaved.current = { key, version };
+      client.request('notebook.autosave', { key, notebook: doc.model }).catch((e: Error) => {
+        lastSaved.current = { key: null, version: -1 };
+        console.warn('Autosave failed:', e.message);
+      });
+    }, INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [client, docApi, key]);
+}

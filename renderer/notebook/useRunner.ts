@@ -1,0 +1,110 @@
+/**
+ * Runs cells: `execute` with a fresh run id, `run.output` events appended as they stream in, then
+ * the result's outputs replace them. Run-many goes in order and stops at the first failure.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RunResult } from '../../kernel/protocol/messages';
+import type { CodeCell, Output } from '../../kernel/protocol/notebook';
+import type { KernelClient } from '../kernel-client/KernelClient';
+import type { SessionApi } from '../kernel-client/useSession';
+import { updateCell } from './documentModel';
+import type { DocumentApi } from './useDocument';
+
+/** The latest `run.progress` of a running cell, e.g. files downloaded for a shared table. */
+export interface RunProgress {
+  label: string;
+  done: number;
+  total: number | null;
+}
+
+export const RESTART_NOTICE = 'The session was restarted to stop the cell; variables were lost.';
+
+function newRunId(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `run-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+function patchCode(docApi: DocumentApi, cellId: string, fn: (c: CodeCell) => CodeCell): void {
+  docApi.edit((doc) => updateCell(doc, cellId, (c) => (c.type === 'code' ? fn(c) : c)));
+}
+
+export function useRunner(client: KernelClient, session: SessionApi, docApi: DocumentApi) {
+  const [running, setRunning] = useState<Record<string, true>>({});
+  const [notices, setNotices] = useState<Record<string, string>>({});
+  const [progress, setProgress] = useState<Record<string, RunProgress>>({});
+  const runs = useRef(new Map<string, string>());
+  const stopQueue = useRef(false);
+
+  useEffect(
+    () =>
+      client.onEvent((e) => {
+        if (e.type !== 'run.output' && e.type !== 'run.progress') return;
+        const cellId = runs.current.get(e.runId);
+        if (!cellId) return;
+        if (e.type === 'run.output') patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...c.outputs, e.output] }));
+        else setProgress((p) => ({ ...p, [cellId]: { label: e.label, done: e.done, total: e.total } }));
+      }),
+    [client, docApi],
+  );
+
+  const setNotice = (cellId: string, notice: string | null) =>
+    setNotices((n) => {
+      const { [cellId]: _old, ...rest } = n;
+      return notice ? { ...rest, [cellId]: notice } : rest;
+    });
+
+  /** Runs one cell; resolves to how it ended ('ok' for markdown, which just renders). */
+  const run = useCallback(
+    async (cellId: string): Promise<RunResult['status']> => {
+      const cell = docApi.latest.current.doc.model.cells.find((c) => c.id === cellId);
+      const sessionId = session.idRef.current;
+      if (!cell || cell.type !== 'code') return 'ok';
+      if (!sessionId) return 'error';
+      const runId = newRunId();
+      runs.current.set(runId, cellId);
+      setRunning((r) => ({ ...r, [cellId]: true }));
+      setNotice(cellId, null);
+      patchCode(docApi, cellId, (c) => ({ ...c, outputs: [] }));
+      const name = cell.language === 'sql' && cell.name?.trim() ? cell.name.trim() : undefined;
+      try {
+        const result = await client.request('execute', { sessionId, runId, cellId, language: cell.language, code: cell.source, ...(name ? { name } : {}) });
+        const outputs: Output[] =
+          result.status === 'interrupted' && !result.outputs.some((o) => o.kind === 'error')
+            ? [...result.outputs, { kind: 'error', ename: 'Interrupted', message: 'The run was interrupted.', traceback: [] }]
+            : result.outputs;
+        patchCode(docApi, cellId, (c) => ({ ...c, outputs, executionCount: result.executionCount, elapsedMs: result.elapsedMs }));
+        return result.status;
+      } catch (e) {
+        const message = (e as Error).message;
+        patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...c.outputs, { kind: 'error', ename: 'KernelError', message, traceback: [] }] }));
+        return 'error';
+      } finally {
+        runs.current.delete(runId);
+        setRunning(({ [cellId]: _done, ...rest }) => rest);
+        setProgress(({ [cellId]: _done, ...rest }) => rest);
+      }
+    },
+    [client, session.idRef, docApi],
+  );
+
+  const runMany = useCallback(
+    async (ids: string[]) => {
+      stopQueue.current = false;
+      for (const id of ids) {
+        if (stopQueue.current) break;
+        if ((await run(id)) !== 'ok') break;
+      }
+    },
+    [run],
+  );
+
+  const interrupt = useCallback(async () => {
+    const sessionId = session.idRef.current;
+    if (!sessionId) return;
+    stopQueue.current = true;
+    const stopping = [...runs.current.values()];
+    const { restarted } = await client.request('session.interrupt', { sessionId });
+    if (restarted) for (const id of stopping) setNotice(id, RESTART_NOTICE);
+  }, [client, session.idRef]);
+
+  return { running, notices, progress, run, runMany, interrupt };
+}

@@ -1,0 +1,48 @@
+/** Everything a code cell produced, in order. */
+import { useMemo } from 'react';
+import type { Output } from '../../kernel/protocol/notebook';
+import { ErrorView } from './ErrorView';
+import { Grid, type FetchPage } from './Grid';
+import { RichView } from './RichView';
+import { StreamView } from './StreamView';
+
+interface Props {
+  outputs: Output[];
+  source: string;
+  fetchPage: FetchPage | null;
+  /** A note from the app about this cell, e.g. that a restart lost the variables. */
+  notice?: string | null;
+}
+
+/** Streamed text arrives in many small chunks; adjacent chunks of one stream read as one block. */
+function coalesceStreams(outputs: Output[]): Output[] {
+  const out: Output[] = [];
+  for (const o of outputs) {
+    const prev = out[out.length - 1];
+    if (o.kind === 'stream' && prev?.kind === 'stream' && prev.name === o.name) out[out.length - 1] = { ...prev, text: prev.text + o.text };
+    else out.push(o);
+  }
+  return out;
+}
+
+export function OutputArea({ outputs, source, fetchPage, notice }: Props) {
+  const shown = useMemo(() => coalesceStreams(outputs), [outputs]);
+  if (shown.length === 0 && !notice) return null;
+  return (
+    <div className="output" data-testid="output">
+      {notice && <div className="output-notice">{notice}</div>}
+      {shown.map((o, i) => {
+        switch (o.kind) {
+          case 'table':
+            return <Grid key={o.handle ?? i} output={o} fetchPage={fetchPage} />;
+          case 'stream':
+            return <StreamView key={i} output={o} />;
+          case 'error':
+            return <ErrorView key={i} output={o} source={source} />;
+          case 'rich':
+            return <RichView key={i} output={o} />;
+        }
+      })}
+    </div>
+  );
+}

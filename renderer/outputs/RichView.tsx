@@ -1,0 +1,39 @@
+/**
+ * A rich value, shown in the richest MIME type the renderer knows. Foreign HTML runs in a sandboxed
+ * frame with no scripts and no same-origin access; SVG goes through <img>, where scripts never run.
+ */
+import { useMemo } from 'react';
+import type { RichOutput } from '../../kernel/protocol/notebook';
+import { renderMarkdown } from '../cells/renderMarkdown';
+
+const ORDER = ['text/html', 'image/svg+xml', 'image/png', 'image/jpeg', 'text/markdown', 'application/json', 'text/plain'] as const;
+
+export function RichView({ output }: { output: RichOutput }) {
+  const mime = ORDER.find((m) => output.data[m] !== undefined) ?? Object.keys(output.data)[0];
+  const payload = mime ? output.data[mime] : '';
+  const markdownHtml = useMemo(() => (mime === 'text/markdown' ? renderMarkdown(payload) : ''), [mime, payload]);
+
+  switch (mime) {
+    case 'text/html':
+      return <iframe className="rich-html" sandbox="" srcDoc={payload} title="HTML output" />;
+    case 'image/svg+xml':
+      return <img className="rich-image" alt="SVG output" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(payload)}`} />;
+    case 'image/png':
+    case 'image/jpeg':
+      return <img className="rich-image" alt="Image output" src={`data:${mime};base64,${payload}`} />;
+    case 'text/markdown':
+      return <div className="markdown-rendered rich-markdown" dangerouslySetInnerHTML={{ __html: markdownHtml }} />;
+    case 'application/json':
+      return <pre className="rich-text">{prettyJson(payload)}</pre>;
+    default:
+      return <pre className="rich-text">{payload}</pre>;
+  }
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,51 @@
+/** A modal dialog: Esc or a click outside cancels, Enter in a field confirms. */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface Props {
+  title: string;
+  testId: string;
+  children: ReactNode;
+  okLabel?: string;
+  cancelLabel?: string;
+  okDisabled?: boolean;
+  onOk?(): void;
+  onCancel(): void;
+  wide?: boolean;
+}
+
+export function Dialog({ title, testId, children, okLabel = 'OK', cancelLabel = 'Cancel', okDisabled, onOk, onCancel, wide }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const first = box.current?.querySelector<HTMLElement>('input, button');
+    first?.focus();
+  }, []);
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
+      <div
+        className={`dialog${wide ? ' dialog-wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        data-testid={testId}
+        ref={box}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onCancel();
+          if (e.key === 'Enter' && onOk && !okDisabled && (e.target as Element).tagName === 'INPUT') onOk();
+        }}
+      >
+        <div className="dialog-title">{title}</div>
+        <div className="dialog-body">{children}</div>
+        <div className="dialog-actions">
+          <button className="btn" onClick={onCancel}>
+            {cancelLabel}
+          </button>
+          {onOk && (
+            <button className="btn btn-primary" data-testid="dialog-ok" disabled={okDisabled} onClick={onOk}>
+              {okLabel}
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadServerConfig, runShareCommand, startSharingServer } from '../../../kernel/sharing/server';
+import { DATA } from './fixture';
+
+const dir = mkdtempSync(join(tmpdir(), 'silt-share-cmd-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('silt share', () => {
+  it('serves the folders, writes a 0600 profile and prints the endpoint once it serves', async () => {
+    const profileFile = join(dir, 'out.share');
+    const lines: string[] = [];
+    const server = await runShareCommand([`${DATA}/simple_table`, `${DATA}/cdf-table`, '--name', 'demo', '--schema', 'gold', '--profile-out', profileFile], (l) => lines.push(l));
+    try {
+      expect(lines).toEqual([`Delta Sharing server at ${server.url}`]);
+      expect(lines[0]).toMatch(/^Delta Sharing server at http:\/\/127\.0\.0\.1:\d+\/delta-sharing$/);
+      expect(statSync(profileFile).mode & 0o777).toBe(0o600);
+      const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+      expect(profile).toEqual({ shareCredentialsVersion: 1, endpoint: server.url, bearerToken: server.token });
+      const res = await fetch(`${profile.endpoint}/shares/demo/schemas/gold/tables`, { headers: { Authorization: `Bearer ${profile.bearerToken}` } });
+      const body = (await res.json()) as { items: { name: string }[] };
+      expect(body.items.map((t) => t.name)).toEqual(['simple_table', 'cdf-table']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a folder that is not a Delta table and unknown options', async () => {
+    await expect(runShareCommand([dir], () => {})).rejects.toThrow(/not a Delta table/);
+    await expect(runShareCommand([`${DATA}/simple_table`, '--bogus'], () => {})).rejects.toThrow(/unknown option --bogus/);
+    await expect(runShareCommand([], () => {})).rejects.toThrow(/usage: silt share/);
+  });
+});
+
+describe('YAML configuration', () => {
+  it('reads a reference-server style file and serves it', async () => {
+    const yamlFile = join(dir, 'server.yaml');
+    writeFileSync(
+      yamlFile,
+      [
+        'version: 1',
+        'shares:',
+        '- name: "share1"',
+        '  schemas:',
+        '  - name: "default"',
+        '    tables:',
+        '    - name: "simple"',
+        `      location: "${DATA}/simple_table"`,
+        '      id: "00000000-0000-0000-0000-000000000001"',
+        '      historyShared: true',
+        'authorization:',
+        '  bearerToken: "yaml-token"',
+        'endpoint: "/ds"',
+        'preSignedUrlTimeoutSeconds: 600',
+      ].join('\n'),
+    );
+    const cfg = loadServerConfig(yamlFile);
+    expect(cfg.urlExpirySeconds).toBe(600);
+    const server = await startSharingServer(cfg);
+    try {
+      expect(server.url).toMatch(/\/ds$/);
+      expect(server.token).toBe('yaml-token');
+      const res = await fetch(`${server.url}/shares/share1/all-tables`, { headers: { Authorization: 'Bearer yaml-token' } });
+      const body = (await res.json()) as { items: { id: string }[] };
+      expect(body.items[0].id).toBe('00000000-0000-0000-0000-000000000001');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('names the offending field of a bad file', () => {
+    const yamlFile = join(dir, 'bad.yaml');
+    writeFileSync(yamlFile, 'shares:\n- name: "a"\n  schemas:\n  - name: "s.x"\n    tables: []\n');
+    expect(() => loadServerConfig(yamlFile)).toThrow(/schema name "s.x" contains '.'/);
+    writeFileSync(yamlFile, 'shares:\n- name: "a"\n  schemas:\n  - name: "s"\n    tables:\n    - name: "t"\n');
+    expect(() => loadServerConfig(yamlFile)).toThrow(/shares\[0\]\.schemas\[0\]\.tables\[0\]\.location/);
+  });
+});
