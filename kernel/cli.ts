@@ -4,14 +4,22 @@
 import { serveCommand } from './cli/serveCommand';
 import { runCommand } from './cli/runCommand';
 import { UsageError } from './cli/parseArgs';
+import { runShareCommand } from './sharing/server';
+import { runAutomlCli } from './automl';
 
 const VERSION = '0.1.0';
 
 const USAGE = `Silt ${VERSION}: a notebook for data shared through Delta Sharing.
 
-  silt serve [--port N] [--no-open] [--workspace DIR]   start the app and print its URL
-  silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...]
-                                                        run every cell headless
+  silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]
+                      start the app and print its URL
+  silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...] [--profile FILE.share ...]
+                      run every cell headless
+  silt share PATH... [--port N] [--name SHARE] [--schema SCHEMA] [--profile-out FILE.share]
+                      share local Delta tables with a colleague
+  silt automl DATA.(csv|parquet) --target COL [--task binary|multiclass|regression] --budget S
+              [--seed N] [--split-json FILE] [--preds-out FILE.csv] [--report-out FILE.html]
+                      a baseline model search, headless
   silt --version | --help`;
 
 async function main(argv: string[]): Promise<number> {
@@ -23,6 +31,15 @@ async function main(argv: string[]): Promise<number> {
       return -1; // keeps running
     case 'run':
       return runCommand(rest, err);
+    case 'share': {
+      const server = await runShareCommand(rest, (line) => process.stdout.write(line + '\n'));
+      const stop = () => server.close().finally(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1;
+    }
+    case 'automl':
+      return runAutomlCli(rest, (line) => process.stdout.write(line + '\n'), err);
     case '--version':
     case 'version':
       process.stdout.write(`${VERSION}\n`);

@@ -1,18 +1,31 @@
-/** `silt serve [--port N] [--no-open] [--workspace DIR] [--token T]`: the app in any browser. */
-import { join } from 'node:path';
+/**
+ * `silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]`: the app
+ * in any browser, on the embedded demo share plus any profiles given.
+ */
+import { join, resolve } from 'node:path';
 import { appDataDir, defaultWorkspace } from '../host/appPaths';
 import { KernelHost } from '../host/KernelHost';
+import { startDemoShare, type DemoShare } from '../demo/startDemoShare';
 import { ensureWelcomeNotebook, WELCOME_FILE } from '../demo/welcomeNotebook';
 import { flag, parseArgs, UsageError } from './parseArgs';
 import { openBrowser } from './openBrowser';
 
 export async function serveCommand(argv: string[], version: string): Promise<KernelHost> {
-  const args = parseArgs(argv, { boolean: ['no-open'], value: ['port', 'workspace', 'token'] });
+  const args = parseArgs(argv, { boolean: ['no-open', 'no-demo'], value: ['port', 'workspace', 'token'], repeat: ['profile'] });
   const portText = flag(args, 'port');
   const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
-  const workspace = flag(args, 'workspace') ?? defaultWorkspace();
-  const host = new KernelHost({ port, token: flag(args, 'token'), workspace, dataDir: appDataDir(), version });
+  const given = flag(args, 'workspace');
+  const workspace = given ? resolve(given) : defaultWorkspace();
+  const dataDir = appDataDir();
+  const profiles = (args.flags.get('profile') ?? []).map((p) => resolve(p));
+  let demo: DemoShare | null = null;
+  if (flag(args, 'no-demo') !== 'true') {
+    process.stderr.write('Preparing the demo share…\n');
+    demo = await startDemoShare({ root: given ? join(workspace, '.silt-demo') : join(dataDir, 'demo'), profileDir: join(dataDir, 'profiles') });
+    profiles.unshift(demo.profilePath);
+  }
+  const host = new KernelHost({ port, token: flag(args, 'token'), workspace, dataDir, version, sessionEnv: { SILT_PROFILES: JSON.stringify(profiles) } });
   ensureWelcomeNotebook(workspace);
   const url = await host.listen();
   process.stdout.write(`Silt is running at ${url}\n`);
@@ -21,7 +34,7 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
     if (opened) process.stderr.write(`Opened it with ${opened}.\n`);
   }
   const stop = () => {
-    host.close().finally(() => process.exit(0));
+    Promise.allSettled([host.close(), demo?.close()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

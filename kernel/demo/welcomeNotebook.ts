@@ -1,6 +1,6 @@
 /**
- * The notebook a new user lands on. It runs with nothing but Silt itself: every cell works offline
- * on DuckDB and the TypeScript kernel, and shows the notebook's main moves.
+ * The notebook a new user lands on. It runs with nothing but Silt itself: the embedded demo share,
+ * DuckDB and the TypeScript kernel, offline, and shows the notebook's main moves.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,22 +18,32 @@ export function welcomeNotebook(): NotebookModel {
   return {
     metadata: {},
     cells: [
-      md('intro', '# Welcome to Silt\n\nA notebook for data that arrives through **Delta Sharing**: SQL cells run on an embedded DuckDB, TypeScript cells keep their variables, and every result is a grid you can scroll end to end.\n\nPress **Shift+Enter** to run a cell and move on, **Esc** then **H** for all keys.'),
-      code('orders-sql', 'sql', `-- A SQL cell. Its name (above) makes the result a table and a TypeScript variable.
-SELECT
-  (i % 7) + 1                                   AS region_id,
-  ['Berlin','Lyon','Porto','Turin','Ghent','Graz','Brno'][(i % 7) + 1] AS city,
-  DATE '2026-01-01' + INTERVAL (i % 300) DAY    AS day,
-  round(20 + (hash(i) % 50000) / 100.0, 2)      AS amount
-FROM range(100000) t(i)`, 'orders'),
-      code('by-city', 'sql', `SELECT city, count(*) AS orders, round(sum(amount), 2) AS revenue
-FROM orders
-GROUP BY city
-ORDER BY revenue DESC`),
+      md('intro', `# Welcome to Silt
+
+This notebook reads the **demo share**: a used-car marketplace served by Silt's own Delta Sharing server on this machine. Events stream into *Bronze*, are cleaned into *Silver* (one row per listing and order, with change data feed) and summed up in *Gold*. A simulator adds new events every few seconds, so re-running a cell shows new data.
+
+Shared tables are named \`share.schema.table\`. Press **Shift+Enter** to run a cell and move on; **Esc** then **H** lists every key.`),
+      code('orders-sql', 'sql', `-- Silver orders. The name above makes the result a table and a TypeScript variable.
+SELECT order_id, order_date, region, city, make, model, amount_eur, status
+FROM demo.silver.orders
+WHERE status <> 'cancelled'`, 'orders'),
+      code('gold-sql', 'sql', `-- Gold: revenue per day and region, newest first
+SELECT day, region, orders, revenue_eur, avg_order_eur
+FROM demo.gold.daily_sales
+ORDER BY day DESC, region`),
       code('ts-cell', 'typescript', `// A TypeScript cell: \`orders\` is a danfojs DataFrame here.
-const top = orders.head(5)
-console.log(\`orders has \${orders.shape[0]} rows\`)
-top`),
+const byMake = orders.groupby(['make']).col(['amount_eur']).sum()
+console.log(\`\${orders.shape[0]} orders from \${byMake.shape[0]} makes\`)
+byMake.sortValues('amount_eur_sum', { ascending: false }).head(5)`),
+      md('cdf-md', `## What changed?
+
+Silver keeps a change data feed: inserts, updates (before and after) and deletes, per table version. Time travel reads an older version.`),
+      code('cdf-sql', 'sql', `SELECT _commit_version, _change_type, count(*) AS rows
+FROM table_changes('demo.silver.orders', 1)
+GROUP BY ALL
+ORDER BY 1, 2`),
+      code('time-travel', 'sql', `SELECT (SELECT count(*) FROM demo.silver.listings VERSION AS OF 1) AS listings_at_v1,
+       (SELECT count(*) FROM demo.silver.listings) AS listings_now`),
       code('big', 'sql', `-- Ten million rows: the grid pages them from the kernel as you scroll.
 SELECT * FROM range(10000000) t(n)`),
     ],

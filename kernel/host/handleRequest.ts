@@ -66,6 +66,16 @@ export async function handleRequest<T extends RequestType>(ctx: HostContext, typ
     }
     case 'session.names':
       return (await ctx.sessions.get((p as { sessionId: string }).sessionId).call('names', {})) as Result<T>;
+    case 'catalog.tree':
+      return (await ctx.sessions.get((p as { sessionId: string }).sessionId).call('catalogTree', {})) as Result<T>;
+    case 'catalog.table': {
+      const { sessionId, ...ref } = p as Params<'catalog.table'>;
+      return (await ctx.sessions.get(sessionId).call('catalogTable', ref)) as Result<T>;
+    }
+    case 'catalog.addProfile': {
+      const q = p as Params<'catalog.addProfile'>;
+      return (await ctx.sessions.get(q.sessionId).call('addProfile', { source: q.source })) as Result<T>;
+    }
     case 'notebook.new':
       return { path: null, notebook: ctx.store.newNotebook() } as Result<T>;
     case 'notebook.open':

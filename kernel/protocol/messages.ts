@@ -25,6 +25,12 @@ export interface RequestMap {
   };
   /** Names the session knows (variables, tables, shared tables) for completion. */
   'session.names': { params: { sessionId: string }; result: { names: NameInfo[] } };
+  /** Open profiles → shares → schemas → tables, as the session's sharing client lists them. */
+  'catalog.tree': { params: { sessionId: string }; result: { profiles: CatalogProfile[] } };
+  /** One shared table's details for the catalog panel. */
+  'catalog.table': { params: { sessionId: string; profile: string; share: string; schema: string; table: string }; result: CatalogTable };
+  /** Opens a profile (a `.share` file path, or its JSON text) in the session; tokens never come back. */
+  'catalog.addProfile': { params: { sessionId: string; source: string }; result: { name: string } };
   'notebook.new': { params: Record<string, never>; result: { path: null; notebook: NotebookModel } };
   'notebook.open': { params: { path: string }; result: OpenedNotebook };
   /** Write atomically (temp file + rename). */
@@ -45,6 +51,26 @@ export interface RunResult {
   executionCount: number;
   elapsedMs: number;
   outputs: Output[];
+}
+
+export interface CatalogProfile {
+  name: string;
+  endpoint: string;
+  /** E.g. "the token expires in 3 days". */
+  warnings: string[];
+  shares: { name: string; schemas: { name: string; tables: string[] }[] }[];
+  /** Why listing failed (server down, token expired), when it did. */
+  error?: string;
+}
+
+export interface CatalogTable {
+  version: number;
+  description?: string;
+  columns: { name: string; type: string; nullable: boolean; comment?: string }[];
+  partitionColumns: string[];
+  numFiles?: number;
+  sizeBytes?: number;
+  changeDataFeed: boolean;
 }
 
 export interface NameInfo {

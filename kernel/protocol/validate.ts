@@ -7,7 +7,7 @@ import type { RequestMessage, RequestType } from './messages';
 const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
   'hello', 'session.open', 'session.restart', 'session.interrupt', 'execute', 'result.page', 'session.names',
   'notebook.new', 'notebook.open', 'notebook.save', 'notebook.autosave', 'notebook.discardRecovery',
-  'files.list', 'files.recent',
+  'files.list', 'files.recent', 'catalog.tree', 'catalog.table', 'catalog.addProfile',
 ]);
 
 export class ProtocolError extends Error {}
@@ -28,6 +28,9 @@ const PARAMS: Partial<Record<RequestType, Shape>> = {
   'notebook.autosave': { key: 'string', notebook: 'object' },
   'notebook.discardRecovery': { key: 'string' },
   'files.list': { dir: 'string?' },
+  'catalog.tree': { sessionId: 'string' },
+  'catalog.table': { sessionId: 'string', profile: 'string', share: 'string', schema: 'string', table: 'string' },
+  'catalog.addProfile': { sessionId: 'string', source: 'string' },
 };
 
 /** Parse and check one client message; throws ProtocolError naming what is wrong. */

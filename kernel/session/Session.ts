@@ -11,6 +11,7 @@ import { dataFrameRecords, loadDanfo, toDataFrame } from './toDataFrame';
 import { TsRealm } from './TsRealm';
 import { SharedTables } from './sharing/SharedTables';
 import { sharingApi } from './sharing/sharingApi';
+import { automlApi } from './automlApi';
 
 export interface ExecuteRequest {
   runId: string;
@@ -176,6 +177,10 @@ export class Session {
       }
     });
     this.realm.defineLazy('dfd', () => loadDanfo());
+    this.realm.define('automl', automlApi(this.engine, () => {
+      const runId = this.activeRun;
+      return runId ? (label, done, total) => this.emitProgress(runId, label, done, total) : null;
+    }));
     this.realm.define('sharing', sharingApi(this.shared, (sql) => this.realm.call('sql', sql)));
   }
 }

@@ -35,7 +35,9 @@ export class TsRealm {
       }
     }) as NodeRequire;
     const g = globalThis as Record<string, unknown>;
-    g.__silt_import = async (id: string) => this.requireFrom(id);
+    // Generated notebooks import Silt's own modules by these names.
+    const own: Record<string, () => unknown> = { 'silt/automl': () => require('../automl') };
+    g.__silt_import = async (id: string) => (own[id] ? own[id]() : this.requireFrom(id));
     g.require = this.requireFrom;
     g.console = this.makeConsole();
   }

@@ -2,13 +2,16 @@
  * Messages between the kernel host and a session process (Node IPC). Internal to the kernel: the
  * renderer speaks kernel/protocol to the host, which forwards what a session must do.
  */
-import type { CellValue, CodeLanguage, NameInfo, Output, RunResult } from '../protocol';
+import type { CatalogProfile, CatalogTable, CellValue, CodeLanguage, NameInfo, Output, RunResult } from '../protocol';
 
 export interface SessionMethods {
   execute: { params: { runId: string; language: CodeLanguage; code: string; name?: string; cellId: string }; result: RunResult };
   page: { params: { handle: string; offset: number; limit: number }; result: { rows: CellValue[][] } };
   interrupt: { params: Record<string, never>; result: { ok: true } };
   names: { params: Record<string, never>; result: { names: NameInfo[] } };
+  catalogTree: { params: Record<string, never>; result: { profiles: CatalogProfile[] } };
+  catalogTable: { params: { profile: string; share: string; schema: string; table: string }; result: CatalogTable };
+  addProfile: { params: { source: string }; result: { name: string } };
 }
 
 export type SessionMethod = keyof SessionMethods;

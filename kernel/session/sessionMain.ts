@@ -4,6 +4,7 @@
  */
 import type { SessionCall, SessionMessage } from './ipc';
 import { Session } from './Session';
+import { catalogTable, catalogTree } from './sharing/catalog';
 
 const send = (m: SessionMessage) => process.send?.(m);
 
@@ -36,6 +37,17 @@ async function main(): Promise<void> {
           break;
         case 'names':
           reply({ names: await session.names() });
+          break;
+        case 'catalogTree':
+          reply({ profiles: await catalogTree(session.shared) });
+          break;
+        case 'catalogTable': {
+          const p = raw.params as SessionCall<'catalogTable'>['params'];
+          reply(await catalogTable(session.shared, p));
+          break;
+        }
+        case 'addProfile':
+          reply({ name: session.shared.addProfile((raw.params as SessionCall<'addProfile'>['params']).source) });
           break;
         default:
           send({ replyTo: raw.id, ok: false, error: `unknown method ${String(raw.method)}` });

@@ -22,10 +22,11 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHost(extraArgs: string[] = []): Promise<RunningHost> {
+/** `withDemo` also builds and serves the demo share (slower; only the tests about it need it). */
+export async function startHost(extraArgs: string[] = [], opts: { withDemo?: boolean } = {}): Promise<RunningHost> {
   const home = mkdtempSync(join(tmpdir(), 'silt-home-'));
   const workspace = join(home, 'workspace');
-  const child = spawn(process.execPath, [CLI, 'serve', '--no-open', '--workspace', workspace, ...extraArgs], {
+  const child = spawn(process.execPath, [CLI, 'serve', '--no-open', ...(opts.withDemo ? [] : ['--no-demo']), '--workspace', workspace, ...extraArgs], {
     env: { ...process.env, SILT_HOME: home, DISPLAY: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,153 @@
+/**
+ * One AutoML run: profile the training rows, build features, search under the budget, then report
+ * metrics, a leaderboard and explanations for the best model.
+ */
+import { AutoMLModel } from './AutoMLModel';
+import { AutoMLError } from './AutoMLError';
+import { Binner } from './binner';
+import type { Family, Params, TrainSet } from './estimators';
+import { evaluate, type MetricReport } from './evaluate';
+import { isTreeModel, permutationImportance, type Importance } from './explain';
+import { LinearEncoder } from './linearEncoder';
+import { initTensorflow } from './mlp';
+import { Preprocessor } from './preprocessor';
+import { isMissing, labelOf, profileTable, type DataProfile, type TaskKind } from './profile';
+import { Rng } from './rng';
+import { runSearch, type AutoMLProgress } from './search';
+import { metricName } from './taskMetric';
+import { tableRowCount, type AutoMLTable, type AutoMLValue } from './table';
+
+export interface AutoMLOptions {
+  target: string;
+  task?: TaskKind;
+  metric?: string;
+  budgetSeconds?: number;
+  maxTrials?: number;
+  seed?: number;
+  trainIndex?: number[];
+  testIndex?: number[];
+  onProgress?: (e: AutoMLProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface LeaderboardEntry {
+  trial: number;
+  family: Family;
+  params: Params;
+  score: number;
+  trainSeconds: number;
+  predictSeconds: number;
+}
+
+export interface AutoMLRun {
+  target: string;
+  task: TaskKind;
+  metric: string;
+  seed: number;
+  profile: DataProfile;
+  validation: 'cv' | 'holdout';
+  /** Rows used for training (after sampling very large tables). */
+  trainRows: number[];
+  leaderboard: LeaderboardEntry[];
+  best: LeaderboardEntry;
+  /** Members of the final model (a single entry when no ensemble beat the best trial). */
+  ensemble: { trial: number; family: Family; weight: number }[];
+  validationScore: number;
+  refit: boolean;
+  model: AutoMLModel;
+  metrics: { train: MetricReport; validation: MetricReport; test?: MetricReport };
+  importance: Importance[];
+  /** Whether TreeSHAP applies to the final model. */
+  shapAvailable: boolean;
+  trainSeconds: number;
+  /** TensorFlow.js backend the MLP family trained on. */
+  tfBackend: string;
+}
+
+/** Tables above this many training rows are sampled for the search (stated in the profile). */
+const MAX_TRAIN_ROWS = 250_000;
+
+export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promise<AutoMLRun> {
+  const seed = opts.seed ?? 0;
+  const budget = opts.budgetSeconds ?? (opts.maxTrials ? Infinity : 60);
+  if (!(budget > 0)) throw new AutoMLError(`The time budget must be more than 0 seconds (got ${opts.budgetSeconds}).`);
+  if (opts.maxTrials !== undefined && !(opts.maxTrials >= 1)) throw new AutoMLError('maxTrials must be at least 1.');
+  const n = tableRowCount(table);
+  if (n < 2) throw new AutoMLError(`The table has ${n} row(s); AutoML needs at least 2.`);
+  const targetCol = table.columns.find((c) => c.name === opts.target);
+  if (!targetCol) throw new AutoMLError(`Target column "${opts.target}" is not in the table.`);
+  const start = Date.now();
+  const tv = targetCol.values as ArrayLike<AutoMLValue>;
+  let trainRows = (opts.trainIndex ?? Array.from({ length: n }, (_, i) => i)).filter((r) => !isMissing(tv[r]));
+  if (trainRows.length < 2) throw new AutoMLError(`Target "${opts.target}" has fewer than 2 non-missing values in the training rows.`);
+  if (trainRows.length > MAX_TRAIN_ROWS) {
+    const rng = new Rng(seed + 1);
+    trainRows = rng.sample(trainRows.length, MAX_TRAIN_ROWS).map((i) => trainRows[i]).sort((a, b) => a - b);
+  }
+  const profile = profileTable(table, opts.target, trainRows, opts.task);
+  if (opts.metric && opts.metric !== metricName(profile.task))
+    throw new AutoMLError(`Metric "${opts.metric}" is not supported for ${profile.task}; use ${metricName(profile.task)}.`);
+  const task = profile.task;
+  const C = task === 'regression' ? 0 : profile.classes.length;
+  const classIndex = new Map(profile.classes.map((c, i) => [c, i]));
+  const yOf = (rows: number[]) => Float64Array.from(rows, (r) => (C ? classIndex.get(labelOf(tv[r])) ?? -1 : Number(tv[r])));
+  const y = yOf(trainRows);
+  if (!C && y.some((v) => !Number.isFinite(v))) throw new AutoMLError(`Target "${opts.target}" has non-numeric values; it cannot be a regression target.`);
+
+  const pre = Preprocessor.fit(table, profile.columns, trainRows);
+  const fm = pre.transform(table, trainRows);
+  const all = Array.from({ length: fm.n }, (_, i) => i);
+  const binner = Binner.fit(fm);
+  const encoder = LinearEncoder.fit(fm, all);
+  const ts: TrainSet = {
+    obj: task, C, binned: binner.transform(fm), nBins: binner.nBins, isCat: binner.isCat,
+    dense: encoder.transform(fm), d: encoder.width, y,
+  };
+  const tfBackend = await initTensorflow();
+  const result = await runSearch(ts, { task, C, nFeatures: fm.cols.length, n: fm.n }, {
+    task, deadline: start + budget * 1000, maxTrials: opts.maxTrials ?? Infinity, seed,
+    onProgress: opts.onProgress, signal: opts.signal,
+  });
+  const model = new AutoMLModel(task, opts.target, profile.classes, pre, binner, encoder, result.members);
+  const trainSeconds = (Date.now() - start) / 1000;
+
+  const leaderboard: LeaderboardEntry[] = result.trials.map((t) => ({
+    trial: t.id, family: t.family, params: t.params, score: t.score, trainSeconds: t.trainSeconds, predictSeconds: t.predictSeconds,
+  }));
+  const sorted = [...leaderboard].sort((a, b) => (task === 'binary' ? b.score - a.score : a.score - b.score));
+  const outDim = C || 1;
+  const validOut = new Float64Array(result.plan.evalRows.length * outDim);
+  for (const m of result.ensemble) {
+    const t = result.trials.find((x) => x.id === m.trial)!;
+    for (let i = 0; i < validOut.length; i++) validOut[i] += m.weight * t.oof[i];
+  }
+  const metrics: AutoMLRun['metrics'] = {
+    train: evaluate(task, y, model.outputsFromFeatures(model.prepareFeatures(fm)), C),
+    validation: evaluate(task, Array.from(result.plan.evalRows, (r) => y[r]), validOut, C),
+  };
+  let importance: Importance[];
+  const testRows = (opts.testIndex ?? []).filter((r) => !isMissing(tv[r]));
+  if (testRows.length) {
+    const yt = yOf(testRows);
+    const keep = testRows.filter((_, i) => yt[i] >= 0);
+    const yk = yt.filter((v) => v >= 0);
+    const tfm = pre.transform(table, keep);
+    metrics.test = evaluate(task, yk, model.outputsFromFeatures(model.prepareFeatures(tfm)), C);
+    importance = permutationImportance(model, sampleFm(tfm, 2000), yk.slice(0, 2000), seed);
+  } else importance = permutationImportance(model, sampleFm(fm, 2000), y.slice(0, 2000), seed);
+  opts.onProgress?.({
+    kind: 'final', trial: sorted[0].trial, family: sorted[0].family, score: result.ensembleScore, bestScore: result.ensembleScore,
+    metric: metricName(task), elapsedSeconds: trainSeconds, secondsLeft: 0,
+  });
+  return {
+    target: opts.target, task, metric: metricName(task), seed, profile, validation: result.plan.kind, trainRows,
+    leaderboard: sorted, best: sorted[0], validationScore: result.ensembleScore, refit: result.refit, model,
+    ensemble: result.ensemble.map((m) => ({ ...m, family: result.trials.find((t) => t.id === m.trial)!.family })),
+    metrics, importance, shapAvailable: isTreeModel(model), trainSeconds, tfBackend,
+  };
+}
+
+function sampleFm<T extends { n: number; cols: Float64Array[] }>(fm: T, max: number): T {
+  if (fm.n <= max) return fm;
+  return { ...fm, n: max, cols: fm.cols.map((c) => c.slice(0, max)) };
+}

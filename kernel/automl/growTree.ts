@@ -1,0 +1,309 @@
+/**
+ * Histogram-based tree growth shared by boosting and forests. Gradients g (n x K, row-major) and
+ * hessians h (n) define the loss; leaf values are -G/(H + lambda). Forests pass g = -y*w, h = w, which
+ * makes the gain a variance (or, on one-hot labels, Gini) reduction and the leaves means.
+ * Speed: a node's histogram is built only for the smaller child; the larger is parent minus smaller,
+ * computed in the parent's buffer. Feature f owns nBins[f] + 1 slots (the last is missing), so
+ * low-cardinality features cost little. Nodes with fewer rows than histogram slots (the deep end of
+ * forest trees) skip dense histograms: they accumulate into a scratch buffer and scan only the bins
+ * their rows touch.
+ */
+import type { BinnedMatrix } from './binner';
+import type { Tree } from './tree';
+import type { Rng } from './rng';
+
+export interface GrowParams {
+  maxDepth: number;
+  maxLeaves: number;
+  minChildWeight: number;
+  lambda: number;
+  minSplitGain: number;
+  /** Fraction of the allowed features tried at each node (forests). */
+  featureFractionNode: number;
+  /** Extremely randomised: one random threshold per feature. */
+  extra: boolean;
+  /** 'best': leaf-wise by gain (boosting); 'depth': depth-first, bounded memory (deep forest trees). */
+  order: 'best' | 'depth';
+  catSmooth: number;
+}
+
+export interface GrowInput {
+  X: BinnedMatrix;
+  nBins: number[];
+  isCat: boolean[];
+  g: Float32Array;
+  h: Float32Array;
+  K: number;
+  /** Rows used; permuted in place. */
+  rows: Uint32Array;
+  /** Features this tree may use. */
+  features: number[];
+  /** When given, receives the leaf of every grown row (saves re-traversing them afterwards). */
+  leafOfRow?: Int32Array;
+}
+
+interface Split {
+  gain: number;
+  feature: number;
+  bin: number;
+  missLeft: boolean;
+  cats: Uint32Array | null;
+}
+
+interface Pending {
+  node: number;
+  start: number;
+  end: number;
+  depth: number;
+  /** Dense histogram, or null for small nodes. */
+  hist: Float64Array | null;
+  split: Split | null;
+}
+
+export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
+  const { X, g, h, K, rows } = inp;
+  const F = X.nFeatures;
+  const S = K + 1;
+  const off = new Int32Array(F + 1);
+  for (let f = 0; f < F; f++) off[f + 1] = off[f] + inp.nBins[f] + 1;
+  const slots = off[F];
+  const histSize = slots * S;
+  const pool: Float64Array[] = [];
+  const take = () => { const b = pool.pop(); if (b) { b.fill(0); return b; } return new Float64Array(histSize); };
+  const scratch = new Float64Array(histSize);
+  const stamp = new Int32Array(slots);
+  let stampId = 0;
+  const codes = X.codes;
+  const isSmall = (m: number) => m * 2 < slots;
+
+  const feature: number[] = [], bin: number[] = [], missLeft: number[] = [], missCode: number[] = [], catOffset: number[] = [];
+  const cats: number[] = [], left: number[] = [], right: number[] = [], value: number[] = [], cover: number[] = [];
+  const GT = new Float64Array(K);
+
+  /** Node totals into GT, returns H. */
+  const totals = (start: number, end: number): number => {
+    GT.fill(0);
+    let H = 0;
+    for (let i = start; i < end; i++) {
+      const r = rows[i];
+      for (let k = 0; k < K; k++) GT[k] += g[r * K + k];
+      H += h[r];
+    }
+    return H;
+  };
+
+  const addNode = (H: number): number => {
+    const id = feature.length;
+    feature.push(-1); bin.push(0); missLeft.push(0); missCode.push(0); catOffset.push(-1); left.push(-1); right.push(-1);
+    for (let k = 0; k < K; k++) value.push(H > 0 ? -GT[k] / (H + p.lambda) : 0);
+    cover.push(H);
+    return id;
+  };
+
+  const build = (hist: Float64Array, start: number, end: number) => {
+    if (K === 1) {
+      for (let i = start; i < end; i++) {
+        const r = rows[i];
+        const gr = g[r], hr = h[r];
+        const base = r * F;
+        for (let f = 0; f < F; f++) {
+          const o = (off[f] + codes[base + f]) << 1;
+          hist[o] += gr;
+          hist[o + 1] += hr;
+        }
+      }
+      return;
+    }
+    for (let i = start; i < end; i++) {
+      const r = rows[i];
+      const hr = h[r];
+      const base = r * F, gb = r * K;
+      for (let f = 0; f < F; f++) {
+        const o = (off[f] + codes[base + f]) * S;
+        for (let k = 0; k < K; k++) hist[o + k] += g[gb + k];
+        hist[o + K] += hr;
+      }
+    }
+  };
+
+  const GL = new Float64Array(K), GR = new Float64Array(K), GM = new Float64Array(K);
+  const score = (G: Float64Array, H: number) => {
+    let s = 0;
+    for (let k = 0; k < K; k++) s += G[k] * G[k];
+    return s / (H + p.lambda);
+  };
+
+  /**
+   * Best split of a node with totals (GT, HT). `binsOf(f)` lists the occupied value codes of feature f
+   * in ascending order; `hist` holds the node's sums for them.
+   */
+  const sampleFeatures = (): number[] => {
+    const all = inp.features;
+    if (p.featureFractionNode >= 1) return all;
+    return rng.sample(all.length, Math.max(1, Math.round(all.length * p.featureFractionNode))).map((i) => all[i]);
+  };
+
+  const findSplit = (hist: Float64Array, HT: number, depth: number, binsOf: (f: number) => number[], feats: number[]): Split | null => {
+    if (depth >= p.maxDepth || HT < 2 * p.minChildWeight) return null;
+    let best: Split | null = null;
+    let bestGain = p.minSplitGain;
+    const parentScore = score(GT, HT);
+    for (const f of feats) {
+      const fo = off[f];
+      const mo = (fo + inp.nBins[f]) * S;
+      for (let k = 0; k < K; k++) GM[k] = hist[mo + k];
+      const HM = hist[mo + K];
+      const order = binsOf(f);
+      if (order.length === 0 || (order.length === 1 && HM === 0)) continue;
+      const isCat = inp.isCat[f];
+      if (isCat) {
+        const kk = K === 1 ? 0 : rng.int(K);
+        const key = (b: number) => hist[(fo + b) * S + kk] / (hist[(fo + b) * S + K] + p.catSmooth);
+        order.sort((a, b) => key(a) - key(b));
+      }
+      const len = order.length;
+      let lo = 0, hi = len - 1;
+      if (p.extra) {
+        if (len < 2) continue;
+        lo = hi = rng.int(len - 1);
+      }
+      GL.fill(0);
+      let HL = 0;
+      for (let j = 0; j <= hi; j++) {
+        const o = (fo + order[j]) * S;
+        for (let k = 0; k < K; k++) GL[k] += hist[o + k];
+        HL += hist[o + K];
+        if (j < lo) continue;
+        for (let miss = 0; miss < 2; miss++) {
+          if (miss === 1 && HM === 0) break;
+          let hl = HL;
+          if (miss === 1) { for (let k = 0; k < K; k++) GL[k] += GM[k]; hl += HM; }
+          const hr = HT - hl;
+          if (hl >= p.minChildWeight && hr >= p.minChildWeight && hl > 0 && hr > 1e-12 * HT) {
+            for (let k = 0; k < K; k++) GR[k] = GT[k] - GL[k];
+            const gain = score(GL, hl) + score(GR, hr) - parentScore;
+            if (gain > bestGain) {
+              bestGain = gain;
+              let set: Uint32Array | null = null;
+              if (isCat) {
+                set = new Uint32Array(8);
+                for (let q = 0; q <= j; q++) set[order[q] >>> 5] |= 1 << (order[q] & 31);
+              }
+              best = { gain, feature: f, bin: isCat ? 0 : order[j], missLeft: miss === 1, cats: set };
+            }
+          }
+          if (miss === 1) for (let k = 0; k < K; k++) GL[k] -= GM[k];
+        }
+      }
+    }
+    return best;
+  };
+
+  const denseBins = (hist: Float64Array) => (f: number) => {
+    const out: number[] = [];
+    const fo = off[f];
+    for (let b = 0, nb = inp.nBins[f]; b < nb; b++) if (hist[(fo + b) * S + K] > 0) out.push(b);
+    return out;
+  };
+
+  /** Split of a small node from the scratch buffer, touching only the slots its rows use. */
+  const sparseSplit = (start: number, end: number, HT: number, depth: number): Split | null => {
+    if (depth >= p.maxDepth || HT < 2 * p.minChildWeight) return null;
+    stampId++;
+    // Only the features tried at this node need sums: no child is derived from this histogram.
+    const feats = sampleFeatures();
+    const touched: number[][] = Array.from({ length: F }, () => []);
+    for (let i = start; i < end; i++) {
+      const r = rows[i];
+      const base = r * F, gb = r * K, hr = h[r];
+      for (const f of feats) {
+        const c = codes[base + f];
+        const slot = off[f] + c;
+        if (stamp[slot] !== stampId) {
+          stamp[slot] = stampId;
+          if (c !== inp.nBins[f]) touched[f].push(c);
+          const o = slot * S;
+          for (let k = 0; k <= K; k++) scratch[o + k] = 0;
+        }
+        const o = slot * S;
+        for (let k = 0; k < K; k++) scratch[o + k] += g[gb + k];
+        scratch[o + K] += hr;
+      }
+    }
+    // Missing slots that were not touched must read as empty.
+    for (const f of feats) {
+      const slot = off[f] + inp.nBins[f];
+      if (stamp[slot] !== stampId) { stamp[slot] = stampId; for (let k = 0; k <= K; k++) scratch[slot * S + k] = 0; }
+    }
+    const binsOf = (f: number) => {
+      const t = touched[f], nb = inp.nBins[f];
+      if (t.length * 8 < nb) return t.sort((a, b) => a - b);
+      const out: number[] = [];
+      for (let b = 0; b < nb; b++) if (stamp[off[f] + b] === stampId) out.push(b);
+      return out;
+    };
+    return findSplit(scratch, HT, depth, binsOf, feats);
+  };
+
+  const markLeaf = (nd: Pending) => {
+    if (nd.hist) pool.push(nd.hist);
+    if (inp.leafOfRow) for (let i = nd.start; i < nd.end; i++) inp.leafOfRow[rows[i]] = nd.node;
+  };
+
+  const makeNode = (start: number, end: number, depth: number, hist: Float64Array | null): Pending => {
+    const H = totals(start, end);
+    const node = addNode(H);
+    const nd: Pending = { node, start, end, depth, hist, split: null };
+    if (end - start >= 2) nd.split = hist ? findSplit(hist, H, depth, denseBins(hist), sampleFeatures()) : sparseSplit(start, end, H, depth);
+    return nd;
+  };
+
+  let rootHist: Float64Array | null = null;
+  if (!isSmall(rows.length)) { rootHist = take(); build(rootHist, 0, rows.length); }
+  const pending: Pending[] = [makeNode(0, rows.length, 0, rootHist)];
+  let leaves = 1;
+  while (pending.length) {
+    let pick = pending.length - 1;
+    if (p.order === 'best') for (let i = 0; i < pending.length; i++) if ((pending[i].split?.gain ?? -1) > (pending[pick].split?.gain ?? -1)) pick = i;
+    const nd = pending[pick];
+    pending[pick] = pending[pending.length - 1];
+    pending.pop();
+    const sp = nd.split;
+    if (!sp || leaves >= p.maxLeaves) { markLeaf(nd); continue; }
+    const f = sp.feature;
+    const mc = inp.nBins[f];
+    const t = { missLeft: sp.missLeft, bin: sp.bin, cats: sp.cats };
+    const goLeft = (code: number) => code === mc ? t.missLeft : t.cats ? (t.cats[code >>> 5] & (1 << (code & 31))) !== 0 : code <= t.bin;
+    let i = nd.start, j = nd.end - 1;
+    while (i <= j) {
+      if (goLeft(codes[rows[i] * F + f])) i++;
+      else { const tmp = rows[i]; rows[i] = rows[j]; rows[j] = tmp; j--; }
+    }
+    const mid = i;
+    let lh: Float64Array | null = null, rh: Float64Array | null = null;
+    if (nd.hist) {
+      const smallIsLeft = mid - nd.start <= nd.end - mid;
+      const small = take();
+      if (smallIsLeft) build(small, nd.start, mid); else build(small, mid, nd.end);
+      const large = nd.hist;
+      for (let q = 0; q < histSize; q++) large[q] -= small[q];
+      lh = smallIsLeft ? small : large;
+      rh = smallIsLeft ? large : small;
+      // Children small enough for the sparse path give their buffers back.
+      if (isSmall(mid - nd.start)) { pool.push(lh); lh = null; }
+      if (isSmall(nd.end - mid)) { pool.push(rh); rh = null; }
+    }
+    feature[nd.node] = f; bin[nd.node] = sp.bin; missLeft[nd.node] = sp.missLeft ? 1 : 0; missCode[nd.node] = mc;
+    if (sp.cats) { catOffset[nd.node] = cats.length; cats.push(...sp.cats); }
+    leaves++;
+    const l = makeNode(nd.start, mid, nd.depth + 1, lh);
+    const r = makeNode(mid, nd.end, nd.depth + 1, rh);
+    left[nd.node] = l.node; right[nd.node] = r.node;
+    for (const c of [l, r]) if (c.split) pending.push(c); else markLeaf(c);
+  }
+  return {
+    K, feature: Int32Array.from(feature), bin: Uint8Array.from(bin), missLeft: Uint8Array.from(missLeft), missCode: Uint8Array.from(missCode),
+    catOffset: Int32Array.from(catOffset), cats: Uint32Array.from(cats), left: Int32Array.from(left), right: Int32Array.from(right),
+    value: Float64Array.from(value), cover: Float64Array.from(cover),
+  };
+}

@@ -1,0 +1,43 @@
+/** A small self-contained HTML report of a run: summary, leaderboard, metrics, importance. */
+import type { AutoMLRun } from './fitAutoML';
+import type { MetricReport } from './evaluate';
+
+const esc = (s: unknown) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : Math.abs(x) >= 1000 ? x.toFixed(1) : x.toPrecision(4));
+
+function table(head: string[], rows: unknown[][]): string {
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${
+    rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+function metricRows(m: MetricReport): [string, string][] {
+  const keys = ['roc_auc', 'log_loss', 'accuracy', 'balanced_accuracy', 'f1', 'precision', 'recall', 'rmse', 'mae', 'r2'] as const;
+  return keys.filter((k) => m[k] !== undefined).map((k) => [k, fmt(m[k] as number)]);
+}
+
+export function renderReport(run: AutoMLRun): string {
+  const sets = Object.entries(run.metrics).filter(([, m]) => m) as [string, MetricReport][];
+  const names = [...new Set(sets.flatMap(([, m]) => metricRows(m).map(([k]) => k)))];
+  const maxImp = Math.max(1e-12, ...run.importance.map((i) => Math.abs(i.importance)));
+  return `<!doctype html><html><head><meta charset="utf-8"><title>AutoML: ${esc(run.target)}</title><style>
+body{font:14px system-ui,sans-serif;margin:2em;max-width:960px}table{border-collapse:collapse;margin:1em 0}
+td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}.bar{background:#4a7;height:10px}
+</style></head><body>
+<h1>AutoML report: ${esc(run.target)}</h1>
+<p>Task <b>${esc(run.task)}</b> (${esc(run.profile.taskReason)}), metric <b>${esc(run.metric)}</b>, ${run.profile.rows} training rows,
+validation by ${run.validation === 'cv' ? '5-fold cross-validation' : 'an 80/20 holdout'}, ${run.leaderboard.length} trials in ${run.trainSeconds.toFixed(1)} s.
+Best model: <b>${esc(run.ensemble.map((e) => `${e.family} #${e.trial} (weight ${e.weight.toFixed(2)})`).join(' + '))}</b>, validation ${esc(run.metric)} ${fmt(run.validationScore)}.</p>
+<h2>Metrics</h2>
+${table(['metric', ...sets.map(([s]) => s)], names.map((k) => [k, ...sets.map(([, m]) => metricRows(m).find(([x]) => x === k)?.[1] ?? '–')]))}
+<h2>Leaderboard</h2>
+${table(['#', 'family', run.metric, 'train s', 'predict s', 'params'], run.leaderboard.map((t) => [
+    t.trial, t.family, fmt(t.score), t.trainSeconds.toFixed(2), t.predictSeconds.toFixed(2),
+    Object.entries(t.params).map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toPrecision(3) : v}`).join(', '),
+  ]))}
+<h2>Permutation importance</h2>
+<table><tbody>${run.importance.map((i) => `<tr><td>${esc(i.column)}</td><td>${fmt(i.importance)}</td><td style="width:300px"><div class="bar" style="width:${Math.max(0, (100 * i.importance) / maxImp).toFixed(1)}%"></div></td></tr>`).join('')}</tbody></table>
+<h2>Columns</h2>
+${table(['column', 'type', 'used', 'missing', 'distinct', 'reason'], run.profile.columns.map((c) => [c.name, c.kind, c.used ? 'yes' : 'no', c.missing, c.distinct, c.reason]))}
+</body></html>
+`;
+}
