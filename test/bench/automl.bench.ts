@@ -1,15 +1,16 @@
 /**
  * AutoML benchmark: the ten datasets on the peer's seed-0 splits at a budget (default 60 s), scored
- * against the peer's medians in /work/shared/bench/RESULTS.md, plus GBDT training throughput against
+ * against the peer's medians in ../shared/bench/RESULTS.md, plus GBDT training throughput against
  * XGBoost hist (Debian python3-xgboost) when it is installed.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fitAutoML, loadTable } from '../../kernel/automl';
 import { trainSingleModel } from '../../kernel/automl/trainSingleModel';
+import { SHARED } from '../helpers/shared';
 
-const BENCH = '/work/shared/bench';
-const DATA = '/work/shared/data/tabular';
+const BENCH = `${SHARED}/bench`;
+const DATA = `${SHARED}/data/tabular`;
 
 /** Options; `npm run bench` passes only `root`, so AUTOML_BENCH_BUDGET / AUTOML_BENCH_DATASETS (comma list) also apply. */
 export interface BenchOptions {

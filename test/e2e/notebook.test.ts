@@ -5,14 +5,15 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cells, MOD as mod, openApp as openPage, SHOTS as shots, typeInCell } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
-import { ROOT, startHost, type RunningHost } from '../helpers/startHost';
+import { startHost, type RunningHost } from '../helpers/startHost';
 
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
-const shots = join(ROOT, 'test-results');
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+const openApp = (query = '') => openPage(browser, host, query);
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
@@ -24,25 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await host?.stop();
 });
-
-async function openApp(query = ''): Promise<Page> {
-  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  p.on('pageerror', (e) => console.error('page error:', e.message));
-  await p.goto(host.url + query);
-  await p.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true, null, { timeout: 20_000 });
-  return p;
-}
-
-const cells = (p: Page) => p.locator('[data-testid="cell"]');
-
-/** Types into the selected cell's editor, replacing what is there. */
-async function typeInCell(p: Page, index: number, text: string): Promise<void> {
-  const editor = cells(p).nth(index).locator('[data-testid="cell-editor"] .cm-content');
-  await editor.click();
-  await p.keyboard.press(`${mod}+A`);
-  await p.keyboard.press('Backspace');
-  await p.keyboard.insertText(text);
-}
 
 describe('notebook end to end', () => {
   beforeAll(async () => {

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fitAutoML, loadTable, runAutomlCli } from '../../../kernel/automl';
+import { SHARED } from '../../helpers/shared';
 
-const DATA = '/work/shared/data/tabular';
+const DATA = `${SHARED}/data/tabular`;
 const dir = mkdtempSync(join(tmpdir(), 'silt-automl-out-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fitAutoML, generateNotebookCells, loadTable, runAutomlCli } from '../../../kernel/automl';
+import { SHARED } from '../../helpers/shared';
 
-const DATA = '/work/shared/data/tabular';
-const SPLITS = '/work/shared/bench/splits';
+const DATA = `${SHARED}/data/tabular`;
+const SPLITS = `${SHARED}/bench/splits`;
 const dir = mkdtempSync(join(tmpdir(), 'silt-automl-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -42,7 +43,7 @@ for (const [name, target, task, metric, baseline, margin] of [
       expect(Number(line.peak_rss_mb)).toBeGreaterThan(10);
       const header = readFileSync(preds, 'utf8').split('\n')[0];
       expect(header).toBe(task === 'binary' ? 'row,p_0,p_1' : 'row,p_Adelie,p_Chinstrap,p_Gentoo');
-      const scored = JSON.parse(execFileSync('/usr/bin/python3', ['/work/shared/bench/score_preds.py', join(DATA, `${name}.csv`),
+      const scored = JSON.parse(execFileSync('/usr/bin/python3', [`${SHARED}/bench/score_preds.py`, join(DATA, `${name}.csv`),
         '--target', target, '--task', task, '--split', split, '--preds', preds], { encoding: 'utf8' }));
       // Same metric in TypeScript and in the peer's scikit-learn code.
       expect(scored.holdout_metric).toBeCloseTo(Number(line.holdout_metric), 5);

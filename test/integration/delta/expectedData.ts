@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeltaSnapshot } from '../../../kernel/delta';
+import { SHARED } from '../../helpers/shared';
 
 /** The shared Spark/delta-rs/kernel-written tables and the figures an independent replay derived. */
-export const DATA = '/work/shared/data/delta';
+export const DATA = `${SHARED}/data/delta`;
 export const expectedTables: Record<string, any> = JSON.parse(readFileSync(join(DATA, 'expected.json'), 'utf8')).tables;
 
 /** expected.json's `filesSha256` convention, computed independently of the reader's own path handling. */

@@ -1,5 +1,5 @@
 /**
- * Every table in /work/shared/data/delta, at every version expected.json lists, read through our
+ * Every table in ../shared/data/delta, at every version expected.json lists, read through our
  * reader and compared with the figures an independent log replay produced.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesScanSql, DeltaTable, DeltaTableError, parseSchema, snapshotScanSql, typeString } from '../../../kernel/delta';
-import type { DataType, DeltaSnapshot } from '../../../kernel/delta';
+import type { DeltaSnapshot } from '../../../kernel/delta';
 import { DATA, expectedTables, filesSha256 } from './expectedData';
+import { checksumSql } from '../../helpers/checksumSql';
 
 const tables = expectedTables;
 
@@ -24,42 +25,12 @@ function table(name: string): DeltaTable {
   return opened.get(name)!;
 }
 
-function isFloat(t: DataType): boolean {
-  return t.type === 'primitive' && (t.name === 'float' || t.name === 'double');
-}
-
-/** The SQL aggregate for one expected.json checksum key, per the file's `conventions`. */
-function metricSql(column: string, metric: string, t: DataType): string {
-  const c = `"${column.replace(/"/g, '""')}"`;
-  switch (metric) {
-    case 'nonNull':
-      return `count(${c})::INTEGER`;
-    case 'sum':
-      return isFloat(t) ? `sum(${c})::DOUBLE` : `sum(${c})::VARCHAR`;
-    case 'countDistinct':
-      return `count(DISTINCT ${c})::INTEGER`;
-    case 'countTrue':
-      return `count_if(${c})::INTEGER`;
-    case 'min':
-    case 'max':
-      return t.type === 'primitive' && t.name === 'date'
-        ? `strftime(${metric}(${c}), '%Y-%m-%d')`
-        : `left(${metric}(${c}), 40)`;
-    case 'minEpochUs':
-      return `epoch_us(min(${c}))::VARCHAR`;
-    case 'maxEpochUs':
-      return `epoch_us(max(${c}))::VARCHAR`;
-    default:
-      throw new Error(`unknown checksum metric ${metric}`);
-  }
-}
-
 async function checksums(sql: string, snapshot: DeltaSnapshot, wanted: Record<string, unknown>) {
   const types = new Map(parseSchema(snapshot.metadata.schemaString).fields.map((f) => [f.name, f.type]));
   const keys = Object.keys(wanted);
   const aggregates = keys.map((k, i) => {
     const dot = k.lastIndexOf('.');
-    return `${metricSql(k.slice(0, dot), k.slice(dot + 1), types.get(k.slice(0, dot))!)} AS m${i}`;
+    return `${checksumSql(k.slice(0, dot), k.slice(dot + 1), types.get(k.slice(0, dot))!)} AS m${i}`;
   });
   const reader = await conn.runAndReadAll(`SELECT count(*) AS n${aggregates.map((a) => `, ${a}`).join('')} FROM (${sql})`);
   const row = reader.getRowsJson()[0];
@@ -110,7 +81,7 @@ for (const [name, info] of Object.entries(tables)) {
         for (const [key, want] of Object.entries<any>(v.data.checksums)) {
           const value = got.values[key];
           const column = key.slice(0, key.lastIndexOf('.'));
-          if (key.endsWith('.sum') && isFloat(got.types.get(column)!)) {
+          if (key.endsWith('.sum') && /^(float|double)$/.test(typeString(got.types.get(column)!))) {
             expect(Number(value), key).toBeCloseTo(Number(want), 3);
           } else {
             expect(value, key).toEqual(want);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../kernel/protocol';
 import { CLI, ProtocolClient, startHost, type RunningHost } from '../../helpers/startHost';
+import { SHARED } from '../../helpers/shared';
 
 let host: RunningHost;
 let client: ProtocolClient;
@@ -44,14 +45,14 @@ describe('silt automl', () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-automl-'));
     const preds = join(dir, 'preds.csv');
     const { stdout } = await promisify(execFile)(process.execPath, [
-      CLI, 'automl', '../shared/data/tabular/penguins.csv', '--target', 'species', '--budget', '5', '--seed', '0',
-      '--split-json', '../shared/bench/splits/penguins.seed0.split.json', '--preds-out', preds,
+      CLI, 'automl', `${SHARED}/data/tabular/penguins.csv`, '--target', 'species', '--budget', '5', '--seed', '0',
+      '--split-json', `${SHARED}/bench/splits/penguins.seed0.split.json`, '--preds-out', preds,
     ]);
     const line = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(line).toMatchObject({ metric: expect.any(String) });
     const csv = readFileSync(preds, 'utf8').trim().split('\n');
     expect(csv[0]).toBe('row,p_Adelie,p_Chinstrap,p_Gentoo');
-    const split = JSON.parse(readFileSync('../shared/bench/splits/penguins.seed0.split.json', 'utf8'));
+    const split = JSON.parse(readFileSync(`${SHARED}/bench/splits/penguins.seed0.split.json`, 'utf8'));
     expect(csv.length - 1).toBe(split.test_idx.length);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Every table of /work/shared/data/delta, served by Silt's own Delta Sharing server on loopback,
+ * Every table of ../shared/data/delta, served by Silt's own Delta Sharing server on loopback,
  * read through the protocol at its latest version into DuckDB and compared with expected.json —
  * once with the delta response format, once with the parquet one.
  */

@@ -2,10 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { parseSchema, type DataType } from '../../../kernel/delta';
+import { parseSchema } from '../../../kernel/delta';
 import { startSharingServer } from '../../../kernel/sharing/server';
+import { SHARED } from '../../helpers/shared';
+import { checksumSql } from '../../helpers/checksumSql';
 
-export const DATA = '/work/shared/data/delta';
+export const DATA = `${SHARED}/data/delta`;
 export const expected: Record<string, any> = JSON.parse(readFileSync(join(DATA, 'expected.json'), 'utf8')).tables;
 export const SHARE = 'golden.tables';
 export const SCHEMA = 'delta';
@@ -27,34 +29,6 @@ export function isExpectedFailure(t: any): boolean {
   return Boolean(t.expectError) || t.versions[String(t.latestVersion)]?.data?.available === false;
 }
 
-function isFloat(t: DataType): boolean {
-  return t.type === 'primitive' && (t.name === 'float' || t.name === 'double');
-}
-
-/** SQL for one expected.json checksum key, per its `conventions`. */
-function metricSql(column: string, metric: string, t: DataType): string {
-  const c = `"${column.replace(/"/g, '""')}"`;
-  switch (metric) {
-    case 'nonNull':
-      return `count(${c})::INTEGER`;
-    case 'sum':
-      return isFloat(t) ? `sum(${c})::DOUBLE` : `sum(${c})::VARCHAR`;
-    case 'countDistinct':
-      return `count(DISTINCT ${c})::INTEGER`;
-    case 'countTrue':
-      return `count_if(${c})::INTEGER`;
-    case 'min':
-    case 'max':
-      return t.type === 'primitive' && t.name === 'date' ? `strftime(${metric}(${c}), '%Y-%m-%d')` : `left(${metric}(${c})::VARCHAR, 40)`;
-    case 'minEpochUs':
-      return `epoch_us(min(${c}))::VARCHAR`;
-    case 'maxEpochUs':
-      return `epoch_us(max(${c}))::VARCHAR`;
-    default:
-      throw new Error(`unknown metric ${metric}`);
-  }
-}
-
 /** Row count and checksums of the rows `sql` returns, keyed like expected.json. */
 export async function measure(conn: DuckDBConnection, sql: string, schemaString: string, wanted: Record<string, unknown>) {
   const types = new Map(parseSchema(schemaString).fields.map((f) => [f.name, f.type]));
@@ -62,7 +36,7 @@ export async function measure(conn: DuckDBConnection, sql: string, schemaString:
   const parts = ['count(*)::BIGINT'];
   for (const k of keys) {
     const dot = k.lastIndexOf('.');
-    parts.push(metricSql(k.slice(0, dot), k.slice(dot + 1), types.get(k.slice(0, dot))!));
+    parts.push(checksumSql(k.slice(0, dot), k.slice(dot + 1), types.get(k.slice(0, dot))!));
   }
   const row = (await conn.runAndReadAll(`SELECT ${parts.join(', ')} FROM (${sql})`)).getRows()[0];
   const got: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 /**
- * Every table in /work/shared/data/delta served over the protocol: file count and bytes at the
+ * Every table in ../shared/data/delta served over the protocol: file count and bytes at the
  * latest version equal expected.json's, and tables that cannot be read give a clear error body.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

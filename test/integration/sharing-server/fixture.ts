@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSharingServer, type RunningSharingServer, type SharingServerConfig } from '../../../kernel/sharing/server';
+import { SHARED } from '../../helpers/shared';
 
-export const DATA = '/work/shared/data/delta';
+export const DATA = `${SHARED}/data/delta`;
 export const expectedTables: Record<string, any> = JSON.parse(readFileSync(join(DATA, 'expected.json'), 'utf8')).tables;
 
 /** A server over some of the shared test tables, all in share `test.share` (dotted on purpose), schema `s`. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesScanSql, DeltaTable, DeltaTableError, DeltaWriter, snapshotScanSql } from '../../../kernel/delta';
+import { SHARED } from '../../helpers/shared';
 
 let conn: DuckDBConnection;
 let dir: string;
@@ -120,7 +121,7 @@ describe('DeltaWriter', () => {
 
   it('refuses to create over an existing table and to write column-mapped tables', async () => {
     await expect(DeltaWriter.create(root, { columns: [{ name: 'x', type: 'long' }] })).rejects.toThrow(/already exists/);
-    const err = await DeltaWriter.open('/work/shared/data/delta/table-with-columnmapping-mode-name').catch((e: unknown) => e);
+    const err = await DeltaWriter.open(`${SHARED}/data/delta/table-with-columnmapping-mode-name`).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeltaTableError);
     expect((err as Error).message).toMatch(/column mapping/);
   });

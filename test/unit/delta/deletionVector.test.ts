@@ -5,8 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readDeletionVector } from '../../../kernel/delta';
 import { decodeDeletionVectorPayload, dvFilePath } from '../../../kernel/delta/deletionVector';
 import { decodeRoaring64 } from '../../../kernel/delta/roaring';
+import { SHARED } from '../../helpers/shared';
 
-const DATA = '/work/shared/data/delta';
+const DATA = `${SHARED}/data/delta`;
 const tmp = mkdtempSync(join(tmpdir(), 'silt-dv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -1,0 +1,196 @@
+/**
+ * The catalog panel as a user drives it: a real Delta Sharing server on loopback, `silt serve
+ * --profile` pointing at it, and Debian's Chromium browsing, previewing and adding profiles.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
+import { launchChromium } from '../helpers/browser';
+import { ROOT, startHost, type RunningHost } from '../helpers/startHost';
+import { SHARED } from '../helpers/shared';
+
+const DELTA = `${SHARED}/data/delta`;
+const shots = join(ROOT, 'test-results');
+
+interface ExpectedVersion {
+  numFiles: number;
+  sizeBytes: number;
+  metadata: { partitionColumns: string[]; schema: string[]; configuration: Record<string, string> };
+  data: { rowCount: number };
+}
+/** The independently derived facts about each table's latest version (see the data README). */
+function expected(table: string): ExpectedVersion & { version: number } {
+  const all = JSON.parse(readFileSync(join(DELTA, 'expected.json'), 'utf8')) as {
+    tables: Record<string, { latestVersion: number; versions: Record<string, ExpectedVersion> }>;
+  };
+  const t = all.tables[table];
+  return { ...t.versions[String(t.latestVersion)], version: t.latestVersion };
+}
+
+let sharing: RunningSharingServer;
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+let dir: string;
+let profileJson: string;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'silt-catalog-'));
+  sharing = await startSharingServer({
+    shares: [
+      {
+        name: 'lab',
+        schemas: [
+          {
+            name: 'default',
+            tables: [
+              { name: 'cdf_table', location: join(DELTA, 'cdf-table'), historyShared: true },
+              { name: 'simple_table', location: join(DELTA, 'simple_table') },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  const profilePath = join(dir, 'lab.share');
+  writeProfile(profilePath, sharing.url, sharing.token);
+  profileJson = readFileSync(profilePath, 'utf8');
+  host = await startHost(['--profile', profilePath]);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(host.url);
+  await page.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true, null, { timeout: 20_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await sharing?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const panel = () => page.locator('[data-testid="catalog-panel"]');
+const cells = () => page.locator('[data-testid="cell"]');
+const table = (name: string) => panel().locator(`[data-testid="catalog-table"][data-name="${name}"]`);
+const sourceOf = (i: number) => cells().nth(i).locator('.cm-content').evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+
+describe('catalog panel', () => {
+  it('toggles from the toolbar and shows profile → share → schema → tables', async () => {
+    expect(await panel().count()).toBe(0);
+    await page.click('[data-testid="catalog-toggle"]');
+    await expect.poll(() => table('lab.default.cdf_table').count(), { timeout: 20_000 }).toBe(1);
+    expect(await panel().locator('[data-testid="catalog-profile"]').getAttribute('data-name')).toBe('lab');
+    expect(await panel().locator('[data-testid="catalog-share"]').allTextContents()).toEqual([expect.stringContaining('lab')]);
+    expect(await panel().locator('[data-testid="catalog-schema"]').allTextContents()).toEqual([expect.stringContaining('default')]);
+    expect(await panel().locator('[data-testid="catalog-table"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual([
+      'lab.default.cdf_table',
+      'lab.default.simple_table',
+    ]);
+
+    // Collapsing the schema hides its tables; the refresh button reloads without losing the tree.
+    await panel().locator('[data-testid="catalog-schema"]').click();
+    expect(await panel().locator('[data-testid="catalog-table"]').count()).toBe(0);
+    await panel().locator('[data-testid="catalog-schema"]').click();
+    await panel().locator('[data-testid="catalog-refresh"]').click();
+    await expect.poll(() => panel().locator('[data-testid="catalog-table"]').count()).toBe(2);
+  });
+
+  it('shows a table’s version, column types, partitioning, files and change data feed', async () => {
+    const want = expected('cdf-table');
+    await table('lab.default.cdf_table').click();
+    const details = page.locator('[data-testid="catalog-details"]');
+    await expect.poll(() => details.locator('[data-testid="catalog-version"]').textContent(), { timeout: 15_000 }).toBe(String(want.version));
+    const columns = await details.locator('[data-testid="catalog-column"]').evaluateAll((rows) =>
+      rows.map((r) => `${r.getAttribute('data-name')}:${r.querySelector('[data-testid="catalog-column-type"]')?.textContent?.split(' ')[0]}`),
+    );
+    expect(columns).toEqual(want.metadata.schema);
+    const text = await details.textContent();
+    expect(text).toContain(`Partitioned by${want.metadata.partitionColumns.join(', ')}`);
+    expect(await details.locator('[data-testid="catalog-cdf"]').textContent()).toBe(want.metadata.configuration['delta.enableChangeDataFeed'] === 'true' ? 'on' : 'off');
+    // 7,282 bytes in 9 files reads as "9 · 7.3 KB".
+    expect(await details.locator('[data-testid="catalog-files"]').textContent()).toBe(`${want.numFiles} · ${(want.sizeBytes / 1000).toFixed(1)} KB`);
+  });
+
+  it('Preview inserts a SQL cell below, runs it, and the grid shows every row of the table', async () => {
+    const want = expected('cdf-table');
+    const before = await cells().count();
+    // Remember every download-progress text the running cell shows, however briefly.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll('[data-testid="download-progress"]')) seen.push(el.textContent ?? '');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.click('[data-testid="catalog-preview"]');
+    await expect.poll(() => cells().count()).toBe(before + 1);
+    const cell = cells().nth(before);
+    expect(await sourceOf(before)).toBe('SELECT * FROM lab.default.cdf_table LIMIT 100');
+    await expect.poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${want.data.rowCount} rows`));
+    const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    expect(progress.some((t) => /\d+(\.\d)? (B|KB|MB) of \d+(\.\d)? (B|KB|MB)/.test(t)), `progress texts seen: ${JSON.stringify(progress.slice(0, 5))}`).toBe(true);
+  });
+
+  it('Query in new cell inserts the query below the selected cell, focused and not run', async () => {
+    await table('lab.default.simple_table').click();
+    await page.locator('[data-testid="catalog-details"] [data-testid="catalog-version"]').waitFor();
+    await cells().nth(0).locator('[data-testid="cell-editor"]').click();
+    const before = await cells().count();
+    await page.click('[data-testid="catalog-query"]');
+    await expect.poll(() => cells().count()).toBe(before + 1);
+    expect(await sourceOf(1)).toBe('SELECT *\nFROM lab.default.simple_table');
+    expect(await cells().nth(1).getAttribute('class')).toContain('editing');
+    expect(await cells().nth(1).locator('[data-testid="grid"]').count()).toBe(0);
+    // Typing goes straight into the new cell.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\nWHERE id > 5');
+    expect(await sourceOf(1)).toBe('SELECT *\nFROM lab.default.simple_table\nWHERE id > 5');
+  });
+
+  it('Add profile refuses text that is not a profile, with a clear error and no token', async () => {
+    await page.click('[data-testid="catalog-add-profile"]');
+    const input = page.locator('[data-testid="catalog-profile-input"]');
+    await input.fill('{ "shareCredentialsVersion": 1, "bearerToken": "sekrit-token-123" ');
+    await page.click('[data-testid="dialog-ok"]');
+    const error = page.locator('[data-testid="catalog-profile-error"]');
+    await expect.poll(() => error.count(), { timeout: 10_000 }).toBe(1);
+    const message = (await error.textContent()) ?? '';
+    expect(message.length).toBeGreaterThan(10);
+    expect(message).not.toContain('sekrit-token-123');
+    await page.screenshot({ path: join(shots, 'catalog-bad-profile.png') });
+    // A profile whose server refuses the token is added, but shows the failure inline in the tree.
+    await input.fill(JSON.stringify({ shareCredentialsVersion: 1, endpoint: sharing.url, bearerToken: 'wrong-token-456' }));
+    await page.click('[data-testid="dialog-ok"]');
+    await expect.poll(() => page.locator('[data-testid="catalog-add-profile-dialog"]').count()).toBe(0);
+    const problem = panel().locator('[data-testid="catalog-profile-problem"]');
+    await expect.poll(() => problem.count(), { timeout: 15_000 }).toBe(1);
+    expect(await problem.textContent()).not.toContain('wrong-token-456');
+    expect(await panel().locator('[data-testid="catalog-profile"]').count()).toBe(2);
+  });
+
+  it('Add profile with pasted JSON opens it; the same table under two profiles is named with its profile', async () => {
+    const profileCount = await panel().locator('[data-testid="catalog-profile"]').count();
+    await page.click('[data-testid="catalog-add-profile"]');
+    await page.locator('[data-testid="catalog-profile-input"]').fill(profileJson);
+    await page.click('[data-testid="dialog-ok"]');
+    await expect.poll(() => panel().locator('[data-testid="catalog-profile"]').count(), { timeout: 15_000 }).toBe(profileCount + 1);
+    await expect.poll(() => table('lab.default.simple_table').count(), { timeout: 15_000 }).toBe(2);
+    const added = (await panel().locator('[data-testid="catalog-profile"]').last().getAttribute('data-name'))!;
+    await table('lab.default.simple_table').nth(1).click();
+    await cells().last().click();
+    const before = await cells().count();
+    await page.click('[data-testid="catalog-preview"]');
+    await expect.poll(() => cells().count()).toBe(before + 1);
+    expect(await sourceOf(before)).toBe(`SELECT * FROM ${added}.lab.default.simple_table LIMIT 100`);
+    const cell = cells().nth(before);
+    await expect.poll(() => cell.locator('[data-testid="output"]').first().textContent(), { timeout: 30_000 }).toMatch(new RegExp(`${expected('simple_table').data.rowCount} rows`));
+    await table('lab.default.cdf_table').first().click();
+    await page.locator('[data-testid="catalog-details"] [data-testid="catalog-version"]').waitFor();
+    await page.screenshot({ path: join(shots, 'catalog.png') });
+  });
+});
