@@ -5,9 +5,11 @@ import { CellView, type CellCallbacks } from './cells/CellView';
 import type { ConnectionStatus, KernelClient } from './kernel-client/KernelClient';
 import { useSession } from './kernel-client/useSession';
 import { Banner } from './panels/Banner';
+import { CatalogPanel } from './panels/CatalogPanel';
 import { OpenDialog } from './panels/OpenDialog';
 import { SaveAsDialog } from './panels/SaveAsDialog';
 import { ShortcutsHelp } from './panels/ShortcutsHelp';
+import { useInsertSql } from './panels/useInsertSql';
 import { setSource, toggleLanguage, updateCell } from './notebook/documentModel';
 import { useAutosave } from './notebook/useAutosave';
 import { useCommands } from './notebook/useCommands';
@@ -20,6 +22,8 @@ import { applyTheme, initialTheme, type Theme } from './theme';
 import { Toolbar } from './Toolbar';
 
 type DialogKind = 'open' | 'save-as' | 'help' | null;
+
+const CATALOG_KEY = 'silt.catalog';
 
 declare global {
   interface Window {
@@ -42,6 +46,7 @@ export function App({ client }: { client: KernelClient }) {
   const [dialog, setDialog] = useState<DialogKind>(null);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [problem, setProblem] = useState<string | null>(null);
+  const [catalogOpen, setCatalogOpen] = useState(() => localStorage.getItem(CATALOG_KEY) === 'open');
   const dirty = state.version !== state.savedVersion;
   const cells = state.doc.model.cells;
 
@@ -76,6 +81,13 @@ export function App({ client }: { client: KernelClient }) {
 
   const { perform, insertAt } = useCommands(docApi, { run: runner.run, save, help: () => setDialog((d) => (d === 'help' ? null : 'help')) });
   useKeyboard(perform, dialog === null);
+  const insertSql = useInsertSql(docApi, runner.run);
+
+  const toggleCatalog = () =>
+    setCatalogOpen((open) => {
+      localStorage.setItem(CATALOG_KEY, open ? 'closed' : 'open');
+      return !open;
+    });
 
   const confirmDiscard = () => !dirty || confirm('Discard unsaved changes to this notebook?');
 
@@ -141,6 +153,8 @@ export function App({ client }: { client: KernelClient }) {
           setTheme(next);
         }}
         onHelp={() => setDialog('help')}
+        catalogOpen={catalogOpen}
+        onToggleCatalog={toggleCatalog}
       />
       <div className="banners">
         {session.status === 'dead' && (
@@ -169,32 +183,35 @@ export function App({ client }: { client: KernelClient }) {
           </Banner>
         )}
       </div>
-      <main className="notebook" onMouseDown={(e) => e.target === e.currentTarget && docApi.setMode('command')}>
-        <div className="cells">
-          {cells.map((cell) => (
-            <CellView
-              key={cell.id}
-              cell={cell}
-              selected={cell.id === state.selectedId}
-              editing={cell.id === state.selectedId && state.mode === 'edit'}
-              running={Boolean(runner.running[cell.id])}
-              progress={runner.progress[cell.id] ?? null}
-              names={getNames}
-              notice={runner.notices[cell.id] ?? null}
-              fetchPage={fetchPage}
-              {...callbacks}
-            />
-          ))}
-          <div className="add-cells">
-            <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit')}>
-              + Code
-            </button>
-            <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit', 'markdown')}>
-              + Markdown
-            </button>
+      <div className="workspace">
+        {catalogOpen && <CatalogPanel client={client} sessionId={session.sessionId} onInsertSql={insertSql} />}
+        <main className="notebook" onMouseDown={(e) => e.target === e.currentTarget && docApi.setMode('command')}>
+          <div className="cells">
+            {cells.map((cell) => (
+              <CellView
+                key={cell.id}
+                cell={cell}
+                selected={cell.id === state.selectedId}
+                editing={cell.id === state.selectedId && state.mode === 'edit'}
+                running={Boolean(runner.running[cell.id])}
+                progress={runner.progress[cell.id] ?? null}
+                names={getNames}
+                notice={runner.notices[cell.id] ?? null}
+                fetchPage={fetchPage}
+                {...callbacks}
+              />
+            ))}
+            <div className="add-cells">
+              <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit')}>
+                + Code
+              </button>
+              <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit', 'markdown')}>
+                + Markdown
+              </button>
+            </div>
           </div>
-        </div>
-      </main>
+        </main>
+      </div>
       {dialog === 'open' && (
         <OpenDialog
           client={client}

@@ -19,6 +19,8 @@ export interface ToolbarProps {
   onRestart(): void;
   onToggleTheme(): void;
   onHelp(): void;
+  catalogOpen: boolean;
+  onToggleCatalog(): void;
 }
 
 function Btn({ id, label, title, onClick, disabled }: { id: string; label: string; title: string; onClick(): void; disabled?: boolean }) {
@@ -33,6 +35,15 @@ export function Toolbar(p: ToolbarProps) {
   const shownStatus = p.connection === 'open' ? p.status : p.connection === 'connecting' ? 'connecting' : 'disconnected';
   return (
     <header className="toolbar">
+      <button
+        className={`tb-btn tb-icon${p.catalogOpen ? ' tb-active' : ''}`}
+        data-testid="catalog-toggle"
+        title={p.catalogOpen ? 'Hide the catalog' : 'Show the catalog of shared tables'}
+        aria-pressed={p.catalogOpen}
+        onClick={p.onToggleCatalog}
+      >
+        ☰
+      </button>
       <div className="brand" title="Silt">
         <span className="brand-mark" />
         Silt

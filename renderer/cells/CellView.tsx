@@ -7,6 +7,7 @@ import type { RunProgress } from '../notebook/useRunner';
 import type { FetchPage } from '../outputs/Grid';
 import { OutputArea } from '../outputs/OutputArea';
 import { formatElapsed } from '../outputs/formatValue';
+import { formatBytes } from '../panels/formatBytes';
 import { CodeEditor } from './CodeEditor';
 import { MarkdownView } from './MarkdownView';
 
@@ -117,15 +118,14 @@ function CellViewImpl({ cell, selected, editing, running, progress, notice, name
 function RunningLabel({ progress }: { progress: RunProgress | null }) {
   if (!progress) return <span className="cell-running">running…</span>;
   const pct = progress.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
+  const amount = progress.total !== null ? `${formatBytes(progress.done)} of ${formatBytes(progress.total)}` : formatBytes(progress.done);
   return (
-    <span className="cell-running" title={progress.label}>
-      {progress.label}
-      {progress.total !== null ? ` ${progress.done}/${progress.total}` : ` ${progress.done}`}
-      {pct !== null && (
-        <span className="progress-bar">
-          <span style={{ width: `${pct}%` }} />
-        </span>
-      )}
+    <span className="cell-running download-progress" data-testid="download-progress" title={progress.label}>
+      <span className="download-label">{progress.label}</span>
+      <span className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
+        <span className={pct === null ? 'indeterminate' : undefined} style={pct === null ? undefined : { width: `${pct}%` }} />
+      </span>
+      <span data-testid="download-amount">{amount}</span>
     </span>
   );
 }

@@ -20,7 +20,8 @@ export function useKeyboard(onAction: (a: Action) => void, enabled: boolean): vo
       const target = e.target instanceof Element ? e.target : null;
       const inEditor = Boolean(target?.closest('.cm-editor'));
       const inField = Boolean(target?.closest('input, textarea, select, [contenteditable="true"]')) && !inEditor;
-      if (target?.closest('[role="dialog"]')) return;
+      // Dialogs and side panels (marked data-own-keys) keep Enter, Space and arrows for their own controls.
+      if (target?.closest('[role="dialog"], [data-own-keys]')) return;
       // Esc first closes the editor's completion list, as in JupyterLab.
       if (e.key === 'Escape' && inEditor && target?.closest('.cm-editor')?.querySelector('.cm-tooltip-autocomplete')) return;
       const chord = pending.current && Date.now() - pending.current.at < CHORD_MS ? pending.current.key : null;

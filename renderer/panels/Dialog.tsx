@@ -16,7 +16,7 @@ interface Props {
 export function Dialog({ title, testId, children, okLabel = 'OK', cancelLabel = 'Cancel', okDisabled, onOk, onCancel, wide }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const first = box.current?.querySelector<HTMLElement>('input, button');
+    const first = box.current?.querySelector<HTMLElement>('input, textarea, button');
     first?.focus();
   }, []);
   return (

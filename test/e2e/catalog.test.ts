@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
+import { MOD, openApp, SHOTS } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
-import { ROOT, startHost, type RunningHost } from '../helpers/startHost';
+import { startHost, type RunningHost } from '../helpers/startHost';
 import { SHARED } from '../helpers/shared';
 
 const DELTA = `${SHARED}/data/delta`;
-const shots = join(ROOT, 'test-results');
 
 interface ExpectedVersion {
   numFiles: number;
@@ -38,7 +38,7 @@ let dir: string;
 let profileJson: string;
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'silt-catalog-'));
   sharing = await startSharingServer({
     shares: [
@@ -50,6 +50,8 @@ beforeAll(async () => {
             tables: [
               { name: 'cdf_table', location: join(DELTA, 'cdf-table'), historyShared: true },
               { name: 'simple_table', location: join(DELTA, 'simple_table') },
+              // Not a plain SQL identifier, so the inserted SQL must quote it.
+              { name: 'simple-table', location: join(DELTA, 'simple_table') },
             ],
           },
         ],
@@ -61,11 +63,8 @@ beforeAll(async () => {
   profileJson = readFileSync(profilePath, 'utf8');
   host = await startHost(['--profile', profilePath]);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  page = await openApp(browser, host);
   page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(host.url);
-  await page.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true, null, { timeout: 20_000 });
 }, 60_000);
 
 afterAll(async () => {
@@ -90,6 +89,7 @@ describe('catalog panel', () => {
     expect(await panel().locator('[data-testid="catalog-schema"]').allTextContents()).toEqual([expect.stringContaining('default')]);
     expect(await panel().locator('[data-testid="catalog-table"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual([
       'lab.default.cdf_table',
+      'lab.default.simple-table',
       'lab.default.simple_table',
     ]);
 
@@ -98,12 +98,15 @@ describe('catalog panel', () => {
     expect(await panel().locator('[data-testid="catalog-table"]').count()).toBe(0);
     await panel().locator('[data-testid="catalog-schema"]').click();
     await panel().locator('[data-testid="catalog-refresh"]').click();
-    await expect.poll(() => panel().locator('[data-testid="catalog-table"]').count()).toBe(2);
+    await expect.poll(() => panel().locator('[data-testid="catalog-table"]').count()).toBe(3);
   });
 
   it('shows a table’s version, column types, partitioning, files and change data feed', async () => {
     const want = expected('cdf-table');
-    await table('lab.default.cdf_table').click();
+    // By keyboard: Enter on a tree row opens it instead of reaching the notebook's shortcuts.
+    const cellsBefore = await cells().count();
+    await table('lab.default.cdf_table').focus();
+    await page.keyboard.press('Enter');
     const details = page.locator('[data-testid="catalog-details"]');
     await expect.poll(() => details.locator('[data-testid="catalog-version"]').textContent(), { timeout: 15_000 }).toBe(String(want.version));
     const columns = await details.locator('[data-testid="catalog-column"]').evaluateAll((rows) =>
@@ -114,6 +117,7 @@ describe('catalog panel', () => {
     expect(text).toContain(`Partitioned by${want.metadata.partitionColumns.join(', ')}`);
     expect(await details.locator('[data-testid="catalog-cdf"]').textContent()).toBe(want.metadata.configuration['delta.enableChangeDataFeed'] === 'true' ? 'on' : 'off');
     // 7,282 bytes in 9 files reads as "9 · 7.3 KB".
+    expect(await cells().count()).toBe(cellsBefore);
     expect(await details.locator('[data-testid="catalog-files"]').textContent()).toBe(`${want.numFiles} · ${(want.sizeBytes / 1000).toFixed(1)} KB`);
   });
 
@@ -147,9 +151,20 @@ describe('catalog panel', () => {
     expect(await cells().nth(1).getAttribute('class')).toContain('editing');
     expect(await cells().nth(1).locator('[data-testid="grid"]').count()).toBe(0);
     // Typing goes straight into the new cell.
-    await page.keyboard.press('Control+End');
+    await page.keyboard.press(`${MOD}+End`);
     await page.keyboard.insertText('\nWHERE id > 5');
     expect(await sourceOf(1)).toBe('SELECT *\nFROM lab.default.simple_table\nWHERE id > 5');
+  });
+
+  it('quotes a table name that is not a plain identifier, and the query runs', async () => {
+    await table('lab.default.simple-table').click();
+    await cells().last().click();
+    const before = await cells().count();
+    await page.click('[data-testid="catalog-preview"]');
+    await expect.poll(() => cells().count()).toBe(before + 1);
+    expect(await sourceOf(before)).toBe('SELECT * FROM lab.default."simple-table" LIMIT 100');
+    const cell = cells().nth(before);
+    await expect.poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${expected('simple_table').data.rowCount} rows`));
   });
 
   it('Add profile refuses text that is not a profile, with a clear error and no token', async () => {
@@ -162,15 +177,9 @@ describe('catalog panel', () => {
     const message = (await error.textContent()) ?? '';
     expect(message.length).toBeGreaterThan(10);
     expect(message).not.toContain('sekrit-token-123');
-    await page.screenshot({ path: join(shots, 'catalog-bad-profile.png') });
-    // A profile whose server refuses the token is added, but shows the failure inline in the tree.
-    await input.fill(JSON.stringify({ shareCredentialsVersion: 1, endpoint: sharing.url, bearerToken: 'wrong-token-456' }));
-    await page.click('[data-testid="dialog-ok"]');
-    await expect.poll(() => page.locator('[data-testid="catalog-add-profile-dialog"]').count()).toBe(0);
-    const problem = panel().locator('[data-testid="catalog-profile-problem"]');
-    await expect.poll(() => problem.count(), { timeout: 15_000 }).toBe(1);
-    expect(await problem.textContent()).not.toContain('wrong-token-456');
-    expect(await panel().locator('[data-testid="catalog-profile"]').count()).toBe(2);
+    await page.screenshot({ path: join(SHOTS, 'catalog-bad-profile.png') });
+    await input.press('Escape');
+    expect(await page.locator('[data-testid="catalog-add-profile-dialog"]').count()).toBe(0);
   });
 
   it('Add profile with pasted JSON opens it; the same table under two profiles is named with its profile', async () => {
@@ -188,9 +197,24 @@ describe('catalog panel', () => {
     await expect.poll(() => cells().count()).toBe(before + 1);
     expect(await sourceOf(before)).toBe(`SELECT * FROM ${added}.lab.default.simple_table LIMIT 100`);
     const cell = cells().nth(before);
-    await expect.poll(() => cell.locator('[data-testid="output"]').first().textContent(), { timeout: 30_000 }).toMatch(new RegExp(`${expected('simple_table').data.rowCount} rows`));
+    await expect.poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${expected('simple_table').data.rowCount} rows`));
+  });
+
+  it('a profile whose server refuses the token is added, with the failure shown inline in the tree', async () => {
+    const profileCount = await panel().locator('[data-testid="catalog-profile"]').count();
+    await page.click('[data-testid="catalog-add-profile"]');
+    const input = page.locator('[data-testid="catalog-profile-input"]');
+    await input.fill(JSON.stringify({ shareCredentialsVersion: 1, endpoint: sharing.url, bearerToken: 'wrong-token-456' }));
+    await page.click('[data-testid="dialog-ok"]');
+    await expect.poll(() => page.locator('[data-testid="catalog-add-profile-dialog"]').count()).toBe(0);
+    const problem = panel().locator('[data-testid="catalog-profile-problem"]');
+    await expect.poll(() => problem.count(), { timeout: 15_000 }).toBe(1);
+    expect(await problem.textContent()).not.toContain('wrong-token-456');
+    expect(await panel().locator('[data-testid="catalog-profile"]').count()).toBe(profileCount + 1);
     await table('lab.default.cdf_table').first().click();
     await page.locator('[data-testid="catalog-details"] [data-testid="catalog-version"]').waitFor();
-    await page.screenshot({ path: join(shots, 'catalog.png') });
+    await page.screenshot({ path: join(SHOTS, 'catalog.png') });
+    await page.click('[data-testid="theme-toggle"]');
+    await page.screenshot({ path: join(SHOTS, 'catalog-dark.png') });
   });
 });

@@ -56,8 +56,13 @@ export class SharedTables {
     if (!refresh && Date.now() - this.listedAt < LISTING_TTL_MS) return this.known;
     const all: KnownTable[] = [];
     for (const [profile, client] of this.clients) {
-      for (const share of await client.listShares()) {
-        for (const t of await client.listAllTables(share.name)) all.push({ profile, share: t.share, schema: t.schema, table: t.name });
+      try {
+        for (const share of await client.listShares()) {
+          for (const t of await client.listAllTables(share.name)) all.push({ profile, share: t.share, schema: t.schema, table: t.name });
+        }
+      } catch {
+        // One profile's server being down or its token expired must not hide the other profiles'
+        // tables; the catalog panel shows that profile's error.
       }
     }
     this.known = all;

@@ -1,0 +1,184 @@
+/**
+ * The left "Catalog" panel: open profiles → shares → schemas → tables, problems inline, and the
+ * selected table's details with actions that insert SQL cells.
+ */
+import { useMemo, useState } from 'react';
+import type { CatalogProfile } from '../../kernel/protocol/messages';
+import type { KernelClient } from '../kernel-client/KernelClient';
+import { AddProfileDialog } from './AddProfileDialog';
+import { previewSql, querySql, tableReference } from './sqlNames';
+import { TableDetails, type TableRef } from './TableDetails';
+import { useCatalog } from './useCatalog';
+
+interface Props {
+  client: KernelClient;
+  sessionId: string | null;
+  /** Inserts a SQL cell below the selected one; runs it, or leaves it focused for editing. */
+  onInsertSql(source: string, run: boolean): void;
+}
+
+const keyOf = (t: Omit<TableRef, 'profile'>) => `${t.share}.${t.schema}.${t.table}`.toLowerCase();
+
+export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
+  const catalog = useCatalog(client, sessionId);
+  const [selected, setSelected] = useState<TableRef | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [adding, setAdding] = useState(false);
+
+  // The same share.schema.table under two profiles needs the profile in the SQL name.
+  const owners = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const p of catalog.profiles)
+      for (const s of p.shares)
+        for (const sc of s.schemas)
+          for (const t of sc.tables) {
+            const key = keyOf({ share: s.name, schema: sc.name, table: t });
+            count.set(key, (count.get(key) ?? 0) + 1);
+          }
+    return count;
+  }, [catalog.profiles]);
+
+  const toggle = (key: string) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+
+  const reference = selected ? tableReference(selected, (owners.get(keyOf(selected)) ?? 0) > 1) : '';
+
+  return (
+    <aside className="catalog-panel" data-testid="catalog-panel" aria-label="Catalog" data-own-keys>
+      <div className="catalog-head">
+        <span className="catalog-heading">Catalog</span>
+        <button className="tb-btn tb-icon" data-testid="catalog-refresh" title="Reload the shares of every profile" disabled={!sessionId || catalog.loading} onClick={catalog.refresh}>
+          ↻
+        </button>
+        <button className="tb-btn" data-testid="catalog-add-profile" title="Open a Delta Sharing profile" disabled={!sessionId} onClick={() => setAdding(true)}>
+          Add profile…
+        </button>
+      </div>
+      <div className="catalog-tree" role="tree">
+        {catalog.error && <div className="catalog-error">{catalog.error}</div>}
+        {catalog.loading && catalog.profiles.length === 0 && <div className="catalog-muted">Loading…</div>}
+        {!catalog.loading && !catalog.error && catalog.profiles.length === 0 && <div className="catalog-muted">No profiles open. Add one to browse what it shares.</div>}
+        {catalog.profiles.map((p) => (
+          <ProfileNode key={p.name} profile={p} collapsed={collapsed} onToggle={toggle} selected={selected} onSelect={setSelected} />
+        ))}
+      </div>
+      {selected && sessionId && (
+        <TableDetails
+          client={client}
+          sessionId={sessionId}
+          table={selected}
+          reference={reference}
+          onPreview={() => onInsertSql(previewSql(reference), true)}
+          onQuery={() => onInsertSql(querySql(reference), false)}
+        />
+      )}
+      {adding && (
+        <AddProfileDialog
+          client={client}
+          sessionId={sessionId}
+          onCancel={() => setAdding(false)}
+          onAdded={() => {
+            setAdding(false);
+            catalog.refresh();
+          }}
+        />
+      )}
+    </aside>
+  );
+}
+
+interface NodeProps {
+  profile: CatalogProfile;
+  collapsed: ReadonlySet<string>;
+  onToggle(key: string): void;
+  selected: TableRef | null;
+  onSelect(t: TableRef): void;
+}
+
+function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect }: NodeProps) {
+  const pk = p.name;
+  return (
+    <div role="treeitem" aria-expanded={!collapsed.has(pk)}>
+      <Row testId="catalog-profile" name={p.name} depth={0} icon="◆" open={!collapsed.has(pk)} title={p.endpoint} onClick={() => onToggle(pk)} />
+      {p.error && (
+        <div className="catalog-problem catalog-error" data-testid="catalog-profile-problem">
+          {p.error}
+        </div>
+      )}
+      {p.warnings.map((w) => (
+        <div key={w} className="catalog-problem catalog-warning" data-testid="catalog-profile-warning">
+          {w}
+        </div>
+      ))}
+      {!collapsed.has(pk) &&
+        p.shares.map((s) => {
+          const sk = `${pk}/${s.name}`;
+          return (
+            <div key={s.name} role="group">
+              <Row testId="catalog-share" name={s.name} depth={1} icon="▣" open={!collapsed.has(sk)} onClick={() => onToggle(sk)} />
+              {!collapsed.has(sk) &&
+                s.schemas.map((sc) => {
+                  const sck = `${sk}/${sc.name}`;
+                  return (
+                    <div key={sc.name} role="group">
+                      <Row testId="catalog-schema" name={sc.name} depth={2} icon="▤" open={!collapsed.has(sck)} onClick={() => onToggle(sck)} />
+                      {!collapsed.has(sck) && sc.tables.length === 0 && <div className="catalog-muted catalog-indent-3">no tables</div>}
+                      {!collapsed.has(sck) &&
+                        sc.tables.map((t) => {
+                          const ref = { profile: p.name, share: s.name, schema: sc.name, table: t };
+                          const isSelected = selected !== null && selected.profile === p.name && keyOf(selected) === keyOf(ref);
+                          return (
+                            <Row
+                              key={t}
+                              testId="catalog-table"
+                              dataName={`${s.name}.${sc.name}.${t}`}
+                              name={t}
+                              depth={3}
+                              icon="▦"
+                              selected={isSelected}
+                              onClick={() => onSelect(ref)}
+                            />
+                          );
+                        })}
+                    </div>
+                  );
+                })}
+            </div>
+          );
+        })}
+    </div>
+  );
+}
+
+interface RowProps {
+  testId: string;
+  name: string;
+  depth: number;
+  icon: string;
+  open?: boolean;
+  selected?: boolean;
+  title?: string;
+  dataName?: string;
+  onClick(): void;
+}
+
+function Row({ testId, name, depth, icon, open, selected, title, dataName, onClick }: RowProps) {
+  return (
+    <button
+      className={`catalog-row catalog-indent-${depth}${selected ? ' selected' : ''}`}
+      data-testid={testId}
+      data-name={dataName ?? name}
+      title={title ?? name}
+      aria-selected={selected}
+      onClick={onClick}
+    >
+      <span className="catalog-caret">{open === undefined ? '' : open ? '▾' : '▸'}</span>
+      <span className="catalog-icon">{icon}</span>
+      <span className="catalog-name">{name}</span>
+    </button>
+  );
+}

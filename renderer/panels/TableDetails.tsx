@@ -1,0 +1,107 @@
+/** One shared table's details (`catalog.table`) with the actions that put it into the notebook. */
+import { useEffect, useState } from 'react';
+import type { CatalogTable } from '../../kernel/protocol/messages';
+import type { KernelClient } from '../kernel-client/KernelClient';
+import { formatBytes } from './formatBytes';
+import { tableReference } from './sqlNames';
+
+export interface TableRef {
+  profile: string;
+  share: string;
+  schema: string;
+  table: string;
+}
+
+interface Props {
+  client: KernelClient;
+  sessionId: string;
+  table: TableRef;
+  /** How SQL names this table (`share.schema.table`, quoted where needed). */
+  reference: string;
+  onPreview(): void;
+  onQuery(): void;
+}
+
+export function TableDetails({ client, sessionId, table, reference, onPreview, onQuery }: Props) {
+  const [details, setDetails] = useState<CatalogTable | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setDetails(null);
+    setError(null);
+    client.request('catalog.table', { sessionId, ...table }).then(
+      (d) => current && setDetails(d),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, sessionId, table]);
+
+  return (
+    <section className="catalog-details" data-testid="catalog-details" aria-label={`Details of ${reference}`}>
+      <div className="catalog-details-title" title={`In SQL: ${reference}`}>
+        {table.share}.{table.schema}.{table.table}
+      </div>
+      <div className="catalog-details-profile">
+        profile {table.profile}
+        {reference !== tableReference(table, false) && ` · in SQL: ${reference}`}
+      </div>
+      <div className="catalog-actions">
+        <button className="btn btn-primary" data-testid="catalog-preview" title="Insert a cell with the first 100 rows and run it" onClick={onPreview}>
+          Preview
+        </button>
+        <button className="btn" data-testid="catalog-query" title="Insert a query cell below the selected one" onClick={onQuery}>
+          Query in new cell
+        </button>
+      </div>
+      {error && <div className="catalog-error">{error}</div>}
+      {!details && !error && <div className="catalog-muted">Loading…</div>}
+      {details && <Facts details={details} />}
+    </section>
+  );
+}
+
+function Facts({ details }: { details: CatalogTable }) {
+  const partitions = new Set(details.partitionColumns);
+  return (
+    <>
+      {details.description && <p className="catalog-description">{details.description}</p>}
+      <dl className="catalog-facts">
+        <dt>Version</dt>
+        <dd data-testid="catalog-version">{details.version}</dd>
+        <dt>Files</dt>
+        <dd data-testid="catalog-files">
+          {details.numFiles ?? '—'}
+          {details.sizeBytes !== undefined && ` · ${formatBytes(details.sizeBytes)}`}
+        </dd>
+        <dt>Partitioned by</dt>
+        <dd>{details.partitionColumns.length ? details.partitionColumns.join(', ') : 'none'}</dd>
+        <dt>Change data feed</dt>
+        <dd data-testid="catalog-cdf">{details.changeDataFeed ? 'on' : 'off'}</dd>
+      </dl>
+      <table className="catalog-columns">
+        <tbody>
+          {details.columns.map((c) => (
+            <tr key={c.name} data-testid="catalog-column" data-name={c.name}>
+              <td className="catalog-col-name">
+                {c.name}
+                {partitions.has(c.name) && (
+                  <span className="catalog-badge" title="Partition column">
+                    P
+                  </span>
+                )}
+                {c.comment && <div className="catalog-col-comment">{c.comment}</div>}
+              </td>
+              <td className="catalog-col-type" data-testid="catalog-column-type">
+                {c.type}
+                {!c.nullable && <span className="catalog-muted"> not null</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
