@@ -17,7 +17,15 @@ export interface SessionProcessEvents {
 /** How long an interrupt may take before the session is restarted to stop the cell. */
 const INTERRUPT_GRACE_MS = 1000;
 
-export class SessionExitedError extends Error {}
+/** A call the session could not answer because its process ended; `stopped` says whether Silt ended it. */
+export class SessionExitedError extends Error {
+  constructor(
+    message: string,
+    readonly stopped: boolean,
+  ) {
+    super(message);
+  }
+}
 
 export class SessionProcess {
   private child: ChildProcess | null = null;
@@ -52,7 +60,7 @@ export class SessionProcess {
   async call<M extends SessionMethod>(method: M, params: SessionMethods[M]['params']): Promise<SessionMethods[M]['result']> {
     await this.ready;
     const child = this.child;
-    if (!child || !child.connected) throw new SessionExitedError('The session is not running; start a new session.');
+    if (!child || !child.connected) throw new SessionExitedError('The session is not running; start a new session.', false);
     const id = this.nextId++;
     if (method === 'execute') this.setStatus('busy');
     return new Promise((resolve, reject) => {
@@ -99,7 +107,7 @@ export class SessionProcess {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGKILL');
     await exited;
-    this.failPending(reason);
+    this.failPending(reason, true);
   }
 
   private start(): void {
@@ -127,7 +135,7 @@ export class SessionProcess {
       if (this.child !== child) return;
       this.child = null;
       const why = signal ? `was killed (${signal})` : `exited with code ${code}`;
-      this.failPending(this.intentionalExit ? this.killReason : `The session ${why}. Your notebook is safe; start a new session to run cells again.`);
+      this.failPending(this.intentionalExit ? this.killReason : `The session ${why}. Your notebook is safe; start a new session to run cells again.`, this.intentionalExit);
       if (!this.intentionalExit) this.setStatus('dead', `The session ${why}.`);
     });
   }
@@ -147,8 +155,8 @@ export class SessionProcess {
     else if (e.event === 'progress') this.events.onProgress?.(e.runId, e.label, e.done, e.total);
   }
 
-  private failPending(reason: string): void {
-    for (const p of this.pending.values()) p.reject(new SessionExitedError(reason));
+  private failPending(reason: string, stopped: boolean): void {
+    for (const p of this.pending.values()) p.reject(new SessionExitedError(reason, stopped));
     this.pending.clear();
   }
 

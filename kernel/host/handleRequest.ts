@@ -49,7 +49,7 @@ export async function handleRequest<T extends RequestType>(ctx: HostContext, typ
       } catch (e) {
         if (!(e instanceof SessionExitedError)) throw e;
         // The process ended under the cell (interrupt by restart, a crash, kill -9): the cell says so.
-        const restarted = /restarted/.test(e.message);
+        const restarted = e.stopped;
         const result: RunResult = {
           status: restarted ? 'interrupted' : 'error',
           executionCount: 0,

@@ -95,16 +95,17 @@ export class SharedTables {
     const onProgress = opts.onProgress && ((p: Progress) => opts.onProgress!(ref.view, p));
     if (ref.changes) {
       const { starting, ending } = ref.changes;
-      const bound = (v: number | string | undefined, key: 'Version' | 'Timestamp') => (v === undefined || (key === 'Version') !== (typeof v === 'number') ? undefined : v);
-      return (
-        await sharedChangesSql(client, tableRef, {
-          startingVersion: bound(starting, 'Version') as number | undefined,
-          startingTimestamp: bound(starting, 'Timestamp') as string | undefined,
-          endingVersion: bound(ending, 'Version') as number | undefined,
-          endingTimestamp: bound(ending, 'Timestamp') as string | undefined,
-          signal: opts.signal,
-        })
-      ).sql;
+      // A bound is a version when it is a number, else a timestamp.
+      const version = (b?: number | string) => (typeof b === 'number' ? b : undefined);
+      const timestamp = (b?: number | string) => (typeof b === 'string' ? b : undefined);
+      const { sql } = await sharedChangesSql(client, tableRef, {
+        startingVersion: version(starting),
+        startingTimestamp: timestamp(starting),
+        endingVersion: version(ending),
+        endingTimestamp: timestamp(ending),
+        signal: opts.signal,
+      });
+      return sql;
     }
     const predicateHints = hints.where ? toJsonPredicate(hints.where, await this.types(ref, client)) ?? undefined : undefined;
     const { sql } = await sharedTableSql(client, tableRef, {

@@ -1,4 +1,4 @@
-import type { DeletionVectorDescriptor } from '../../delta/types';
+import type { DeletionVectorDescriptor, DeltaMetadata } from '../../delta/types';
 import type { ResponseFormat } from './capabilities';
 
 /** A table named the protocol's way. */
@@ -38,14 +38,7 @@ export interface SharedProtocol {
 }
 
 /** metaData in either format, flattened to the Delta metadata fields plus sharing's extras. */
-export interface SharedMetadata {
-  id: string;
-  name?: string | null;
-  description?: string | null;
-  format: { provider: string; options?: Record<string, string> };
-  schemaString: string;
-  partitionColumns: string[];
-  configuration: Record<string, string>;
+export interface SharedMetadata extends DeltaMetadata {
   /** Set on historical metaData of startingVersion queries and CDF. */
   version?: number;
   size?: number;
@@ -74,13 +67,7 @@ export interface SharedFile {
   deletionVectorFileId?: string;
 }
 
-export interface EndStreamAction {
-  refreshToken?: string;
-  nextPageToken?: string;
-  minUrlExpirationTimestamp?: number;
-  errorMessage?: string;
-  httpStatusErrorCode?: number;
-}
+export type { EndStreamAction } from '../actions';
 
 /** The answer to /query or /changes, all pages merged. */
 export interface QueryResult {

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SharingClient, SharingError } from '../../../kernel/sharing/client';
-import { bearerProfile, FAST, json, startServer } from './httpServer';
+import { SharingClient } from '../../../kernel/sharing/client';
+import { bearerProfile, FAST, json, startServer, failure } from './httpServer';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -11,14 +11,6 @@ async function serve(handler: Parameters<typeof startServer>[0]) {
   const s = await startServer(handler);
   closers.push(s.close);
   return s;
-}
-async function failure(p: Promise<unknown>): Promise<SharingError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as SharingError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('HTTP core', () => {

@@ -1,3 +1,4 @@
+import type { SharingError } from '../../../kernel/sharing/client';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -56,3 +57,13 @@ export function bearerProfile(url: string, extra: Record<string, unknown> = {}):
 
 /** Fast retries so failing paths finish quickly. */
 export const FAST = { retryBaseMs: 5, retryMaxMs: 2000, maxRetries: 3 };
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function failure(p: Promise<unknown>): Promise<SharingError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as SharingError;
+  }
+  throw new Error('expected a failure');
+}

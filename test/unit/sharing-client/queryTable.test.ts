@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SharingClient, type SharingError } from '../../../kernel/sharing/client';
-import { bearerProfile, FAST, ndjson, startServer, type Handler } from './httpServer';
+import { SharingClient } from '../../../kernel/sharing/client';
+import { bearerProfile, FAST, ndjson, startServer, type Handler, failure } from './httpServer';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -20,14 +20,6 @@ async function client(handler: Handler, opts = {}) {
   const c = SharingClient.fromProfile(bearerProfile(s.url), { ...FAST, ...opts });
   closers.push(() => c.close());
   return { s, c };
-}
-async function failure(p: Promise<unknown>): Promise<SharingError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as SharingError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('queryTable', () => {
