@@ -10,7 +10,8 @@ export interface ChangesScanOptions {
   partitionTimeZone?: string;
 }
 
-const CHANGE_COLUMNS = [
+/** The columns change data feed rows add to a table's own, with their DuckDB types. */
+export const CHANGE_COLUMNS = [
   { name: '_change_type', sqlType: 'VARCHAR' },
   { name: '_commit_version', sqlType: 'BIGINT' },
   { name: '_commit_timestamp', sqlType: 'TIMESTAMPTZ' },

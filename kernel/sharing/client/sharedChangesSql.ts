@@ -1,3 +1,4 @@
+import { CHANGE_COLUMNS } from '../../delta/changeDataFeed';
 import { buildScanSql, type ScanFile } from '../../delta/fileScanSql';
 import { deletedRows } from './deletedRows';
 import { fetchFiles } from './fetchFiles';
@@ -6,12 +7,6 @@ import { assertReadable, toDeltaMetadata } from './sharedTableSql';
 import { withContext } from './SharingError';
 import { refName } from './tableRef';
 import type { SharedFile, TableRef } from './types';
-
-const CHANGE_COLUMNS = [
-  { name: '_change_type', sqlType: 'VARCHAR' },
-  { name: '_commit_version', sqlType: 'BIGINT' },
-  { name: '_commit_timestamp', sqlType: 'TIMESTAMPTZ' },
-];
 
 /**
  * Change data feed rows as one SELECT: the table's columns plus `_change_type`, `_commit_version`
