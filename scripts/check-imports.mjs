@@ -19,7 +19,7 @@ function* files(dir) {
 
 const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
 const NODE_BUILTINS = /^(node:|fs$|path$|os$|child_process$|crypto$|http$|https$|net$|stream$|url$|util$|vm$|worker_threads$|zlib$)/;
-const KERNEL_ONLY = /^(@duckdb\/|danfojs|@tensorflow\/|undici$|ws$|esbuild$|acorn$|jsdom$|yaml$|apache-arrow$|source-map-js$)/;
+const KERNEL_ONLY = /^(@duckdb\/|@resvg\/|@observablehq\/|danfojs|@tensorflow\/|undici$|ws$|esbuild$|acorn$|jsdom$|yaml$|apache-arrow$|source-map-js$)/;
 
 function check(area, file) {
   const text = readFileSync(file, 'utf8');

@@ -5,13 +5,14 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Output, SessionStatus } from '../protocol';
+import type { Output, SessionNoticeBody, SessionStatus } from '../protocol';
 import type { SessionEvent, SessionMessage, SessionMethod, SessionMethods } from '../session/ipc';
 
 export interface SessionProcessEvents {
   onOutput(runId: string, output: Output): void;
   onProgress?(runId: string, label: string, done: number, total: number | null): void;
   onStatus(status: SessionStatus, message?: string): void;
+  onNotice?(notice: SessionNoticeBody): void;
 }
 
 /** How long an interrupt may take before the session is restarted to stop the cell. */
@@ -153,6 +154,7 @@ export class SessionProcess {
     const e = m as SessionEvent;
     if (e.event === 'output') this.events.onOutput(e.runId, e.output);
     else if (e.event === 'progress') this.events.onProgress?.(e.runId, e.label, e.done, e.total);
+    else if (e.event === 'notice') this.events.onNotice?.(e.notice);
   }
 
   private failPending(reason: string, stopped: boolean): void {

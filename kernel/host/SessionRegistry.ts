@@ -40,6 +40,7 @@ export class SessionRegistry {
         onOutput: (runId, output) => emit({ kind: 'event', type: 'run.output', sessionId: id, runId, output }),
         onProgress: (runId, label, done, total) => emit({ kind: 'event', type: 'run.progress', sessionId: id, runId, label, done, total }),
         onStatus: (status, message) => emit({ kind: 'event', type: 'session.status', sessionId: id, status, ...(message ? { message } : {}) }),
+        onNotice: (notice) => emit({ kind: 'event', sessionId: id, ...notice } as EventMessage),
       });
       e = { id, key, proc, listeners };
       this.byId.set(id, e);

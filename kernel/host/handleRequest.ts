@@ -2,7 +2,7 @@
  * What the host does for each protocol request. Transport-free: the WebSocket server and the
  * in-process client both call it.
  */
-import { PROTOCOL_VERSION, type Params, type RequestType, type Result, type RunResult } from '../protocol';
+import { isSessionRequest, PROTOCOL_VERSION, type Params, type RequestType, type Result, type RunResult } from '../protocol';
 import { SessionExitedError } from './SessionProcess';
 import type { NotebookStore } from './NotebookStore';
 import type { Listener, SessionRegistry } from './SessionRegistry';
@@ -24,6 +24,10 @@ export class RequestError extends Error {
 
 export async function handleRequest<T extends RequestType>(ctx: HostContext, type: T, params: Params<T>, listener: Listener): Promise<Result<T>> {
   const p = params as unknown;
+  if (isSessionRequest(type)) {
+    const { sessionId, ...rest } = p as { sessionId: string };
+    return (await ctx.sessions.get(sessionId).call(type, rest as never)) as Result<T>;
+  }
   switch (type) {
     case 'hello': {
       const v = (p as { protocolVersion: number }).protocolVersion;
@@ -58,23 +62,6 @@ export async function handleRequest<T extends RequestType>(ctx: HostContext, typ
         };
         return result as Result<T>;
       }
-    }
-    case 'result.page': {
-      const q = p as Params<'result.page'>;
-      const { rows } = await ctx.sessions.get(q.sessionId).call('page', { handle: q.handle, offset: q.offset, limit: q.limit });
-      return { rows, offset: q.offset } as Result<T>;
-    }
-    case 'session.names':
-      return (await ctx.sessions.get((p as { sessionId: string }).sessionId).call('names', {})) as Result<T>;
-    case 'catalog.tree':
-      return (await ctx.sessions.get((p as { sessionId: string }).sessionId).call('catalogTree', {})) as Result<T>;
-    case 'catalog.table': {
-      const { sessionId, ...ref } = p as Params<'catalog.table'>;
-      return (await ctx.sessions.get(sessionId).call('catalogTable', ref)) as Result<T>;
-    }
-    case 'catalog.addProfile': {
-      const q = p as Params<'catalog.addProfile'>;
-      return (await ctx.sessions.get(q.sessionId).call('addProfile', { source: q.source })) as Result<T>;
     }
     case 'notebook.new':
       return { path: null, notebook: ctx.store.newNotebook() } as Result<T>;

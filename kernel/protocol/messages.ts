@@ -2,10 +2,33 @@
  * The notebook protocol between the renderer and the kernel host: closed unions with ids, a
  * request → result type map, cancel by run id. JSON over a WebSocket in the app; in-process in tests.
  */
+import type { CatalogRequests } from './catalog';
 import type { CellValue, CodeLanguage, ColumnInfo, NotebookModel, Output } from './notebook';
 
-/** Requests and the result each one answers with. */
-export interface RequestMap {
+/**
+ * Requests and the result each one answers with: those the host answers itself, and those it
+ * forwards to the notebook's session process (every one of which names its `sessionId`).
+ */
+export interface RequestMap extends HostRequests, SessionRequests {}
+
+/**
+ * Requests a session answers. The host forwards them as they are, minus `sessionId`; a feature adds
+ * its requests by extending this from its own file (see catalog.ts), with their shapes in validate.ts.
+ */
+export interface SessionRequests extends CatalogRequests {
+  /** A page of a table result the session still holds. */
+  'result.page': {
+    params: { sessionId: string; handle: string; offset: number; limit: number };
+    result: { rows: CellValue[][]; offset: number };
+  };
+  /** Names the session knows (variables, tables, shared tables) for completion. */
+  'session.names': { params: { sessionId: string }; result: { names: NameInfo[] } };
+}
+
+export type SessionRequestType = keyof SessionRequests;
+
+/** Requests the host answers itself. */
+export interface HostRequests {
   /** First message on a connection; the host refuses other protocol versions. */
   hello: { params: { protocolVersion: number }; result: { protocolVersion: number; version: string; workspace: string } };
   /** Start (or attach to) the session of a notebook. `key` identifies the document (its path or an untitled id). */
@@ -18,19 +41,6 @@ export interface RequestMap {
     params: { sessionId: string; runId: string; cellId: string; language: CodeLanguage; code: string; name?: string };
     result: RunResult;
   };
-  /** A page of a table result the session still holds. */
-  'result.page': {
-    params: { sessionId: string; handle: string; offset: number; limit: number };
-    result: { rows: CellValue[][]; offset: number };
-  };
-  /** Names the session knows (variables, tables, shared tables) for completion. */
-  'session.names': { params: { sessionId: string }; result: { names: NameInfo[] } };
-  /** Open profiles → shares → schemas → tables, as the session's sharing client lists them. */
-  'catalog.tree': { params: { sessionId: string }; result: { profiles: CatalogProfile[] } };
-  /** One shared table's details for the catalog panel. */
-  'catalog.table': { params: { sessionId: string; profile: string; share: string; schema: string; table: string }; result: CatalogTable };
-  /** Opens a profile (a `.share` file path, or its JSON text) in the session; tokens never come back. */
-  'catalog.addProfile': { params: { sessionId: string; source: string }; result: { name: string } };
   'notebook.new': { params: Record<string, never>; result: { path: null; notebook: NotebookModel } };
   'notebook.open': { params: { path: string }; result: OpenedNotebook };
   /** Write atomically (temp file + rename). */
@@ -42,6 +52,8 @@ export interface RequestMap {
   'files.recent': { params: Record<string, never>; result: { paths: string[] } };
 }
 
+export type HostRequestType = keyof HostRequests;
+
 export type RequestType = keyof RequestMap;
 export type Params<T extends RequestType> = RequestMap[T]['params'];
 export type Result<T extends RequestType> = RequestMap[T]['result'];
@@ -51,26 +63,6 @@ export interface RunResult {
   executionCount: number;
   elapsedMs: number;
   outputs: Output[];
-}
-
-export interface CatalogProfile {
-  name: string;
-  endpoint: string;
-  /** E.g. "the token expires in 3 days". */
-  warnings: string[];
-  shares: { name: string; schemas: { name: string; tables: string[] }[] }[];
-  /** Why listing failed (server down, token expired), when it did. */
-  error?: string;
-}
-
-export interface CatalogTable {
-  version: number;
-  description?: string;
-  columns: { name: string; type: string; nullable: boolean; comment?: string }[];
-  partitionColumns: string[];
-  numFiles?: number;
-  sizeBytes?: number;
-  changeDataFeed: boolean;
 }
 
 export interface NameInfo {
@@ -111,10 +103,22 @@ export type ErrorCode = 'bad-request' | 'not-found' | 'protocol-version' | 'sess
 export type EventMessage =
   | { kind: 'event'; type: 'run.output'; sessionId: string; runId: string; output: Output }
   | { kind: 'event'; type: 'run.progress'; sessionId: string; runId: string; label: string; done: number; total: number | null }
-  | { kind: 'event'; type: 'session.status'; sessionId: string; status: SessionStatus; message?: string };
+  | { kind: 'event'; type: 'session.status'; sessionId: string; status: SessionStatus; message?: string }
+  | SessionNotice;
+
+/**
+ * Events a session raises on its own (not as part of a run's outputs). The session sends them without
+ * `kind` and `sessionId`; the host adds both. A feature adds its events to this union.
+ */
+export type SessionNotice = { kind: 'event'; type: 'session.notice'; sessionId: string; level: 'info' | 'warning'; message: string };
+
+/** A notice as the session process sends it (each member of the union without `kind` and `sessionId`). */
+export type SessionNoticeBody = WithoutRouting<SessionNotice>;
+type WithoutRouting<E> = E extends unknown ? Omit<E, 'kind' | 'sessionId'> : never;
 
 export type SessionStatus = 'starting' | 'idle' | 'busy' | 'restarting' | 'dead';
 
 export type ServerMessage = ResponseMessage | EventMessage;
 
 export type { CellValue, ColumnInfo };
+export type { CatalogProfile, CatalogTable } from './catalog';

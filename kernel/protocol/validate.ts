@@ -2,36 +2,43 @@
  * Runtime checks for messages that cross the WebSocket. Types vanish at run time; a malformed message
  * from a stale tab or a hostile page must be refused with a clear error, not crash the host.
  */
-import type { RequestMessage, RequestType } from './messages';
-
-const REQUEST_TYPES: ReadonlySet<string> = new Set<RequestType>([
-  'hello', 'session.open', 'session.restart', 'session.interrupt', 'execute', 'result.page', 'session.names',
-  'notebook.new', 'notebook.open', 'notebook.save', 'notebook.autosave', 'notebook.discardRecovery',
-  'files.list', 'files.recent', 'catalog.tree', 'catalog.table', 'catalog.addProfile',
-]);
+import { CATALOG_PARAMS } from './catalog';
+import type { HostRequestType, RequestMessage, RequestType, SessionRequestType } from './messages';
+import type { Shape } from './shape';
 
 export class ProtocolError extends Error {}
 
-type Shape = Record<string, 'string' | 'number' | 'object' | 'string?' | 'number?' | 'object?'>;
-
-/** The fields each request must carry (beyond them, extra fields are ignored). */
-const PARAMS: Partial<Record<RequestType, Shape>> = {
+/** The fields each host request must carry (beyond them, extra fields are ignored). */
+const HOST_PARAMS: Record<HostRequestType, Shape> = {
   hello: { protocolVersion: 'number' },
   'session.open': { key: 'string' },
   'session.restart': { sessionId: 'string' },
   'session.interrupt': { sessionId: 'string' },
   execute: { sessionId: 'string', runId: 'string', cellId: 'string', language: 'string', code: 'string', name: 'string?' },
-  'result.page': { sessionId: 'string', handle: 'string', offset: 'number', limit: 'number' },
-  'session.names': { sessionId: 'string' },
+  'notebook.new': {},
   'notebook.open': { path: 'string' },
   'notebook.save': { path: 'string', notebook: 'object' },
   'notebook.autosave': { key: 'string', notebook: 'object' },
   'notebook.discardRecovery': { key: 'string' },
   'files.list': { dir: 'string?' },
-  'catalog.tree': { sessionId: 'string' },
-  'catalog.table': { sessionId: 'string', profile: 'string', share: 'string', schema: 'string', table: 'string' },
-  'catalog.addProfile': { sessionId: 'string', source: 'string' },
+  'files.recent': {},
 };
+
+/** The same for requests the host forwards to a session; each feature's table is spread in here. */
+const SESSION_PARAMS: Record<SessionRequestType, Shape> = {
+  'result.page': { sessionId: 'string', handle: 'string', offset: 'number', limit: 'number' },
+  'session.names': { sessionId: 'string' },
+  ...CATALOG_PARAMS,
+};
+
+/** Whether the host forwards this request to the session named by its `sessionId`. */
+export function isSessionRequest(type: RequestType): type is SessionRequestType {
+  return Object.hasOwn(SESSION_PARAMS, type);
+}
+
+function shapeOf(type: string): Shape | undefined {
+  return Object.hasOwn(HOST_PARAMS, type) ? HOST_PARAMS[type as HostRequestType] : Object.hasOwn(SESSION_PARAMS, type) ? SESSION_PARAMS[type as SessionRequestType] : undefined;
+}
 
 /** Parse and check one client message; throws ProtocolError naming what is wrong. */
 export function parseRequest(text: string): RequestMessage {
@@ -43,10 +50,11 @@ export function parseRequest(text: string): RequestMessage {
   }
   if (!isObject(msg) || msg.kind !== 'request') throw new ProtocolError('message is not a request');
   if (typeof msg.id !== 'number' || !Number.isInteger(msg.id)) throw new ProtocolError('request id must be an integer');
-  if (typeof msg.type !== 'string' || !REQUEST_TYPES.has(msg.type)) throw new ProtocolError(`unknown request type ${String(msg.type)}`);
+  const shape = typeof msg.type === 'string' ? shapeOf(msg.type) : undefined;
+  if (!shape) throw new ProtocolError(`unknown request type ${String(msg.type)}`);
   const params = msg.params ?? {};
   if (!isObject(params)) throw new ProtocolError(`${msg.type}: params must be an object`);
-  checkShape(msg.type, params, PARAMS[msg.type as RequestType] ?? {});
+  checkShape(msg.type as string, params, shape);
   if (msg.type === 'execute' && params.language !== 'sql' && params.language !== 'typescript') {
     throw new ProtocolError(`execute: language must be "sql" or "typescript"`);
   }
@@ -65,7 +73,8 @@ function checkShape(type: string, params: Record<string, unknown>, shape: Shape)
       if (optional) continue;
       throw new ProtocolError(`${type}: missing ${field}`);
     }
-    const ok = want === 'object' ? isObject(value) : typeof value === want && (want !== 'number' || Number.isFinite(value));
+    const ok =
+      want === 'object' ? isObject(value) : want === 'array' ? Array.isArray(value) : typeof value === want && (want !== 'number' || Number.isFinite(value));
     if (!ok) throw new ProtocolError(`${type}: ${field} must be a ${want}`);
   }
 }

@@ -3,7 +3,7 @@
  * handles, and the bridge between them (a named SQL result is a DataFrame in TypeScript; a DataFrame
  * or array of records can be registered as a table for SQL).
  */
-import type { CodeLanguage, NameInfo, Output, RunResult, TableOutput } from '../protocol';
+import type { CodeLanguage, NameInfo, Output, RunResult, SessionNoticeBody, TableOutput } from '../protocol';
 import { DuckEngine, type SqlResult } from '../engine/DuckEngine';
 import { SqlError } from '../engine/SqlError';
 import { asTable, displayValue } from './displayValue';
@@ -22,6 +22,8 @@ export interface ExecuteRequest {
 
 type Emit = (runId: string, output: Output) => void;
 type EmitProgress = (runId: string, label: string, done: number, total: number | null) => void;
+/** Raises an event outside any run (a live table changed, a background job moved on). */
+export type Notify = (notice: SessionNoticeBody) => void;
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -45,13 +47,14 @@ export class Session {
     private readonly realm: TsRealm,
     private readonly emit: Emit,
     private readonly emitProgress: EmitProgress,
+    readonly notify: Notify,
   ) {
     this.shared = new SharedTables(engine.connection);
   }
 
-  static async create(opts: { workspace: string; emit: Emit; progress?: EmitProgress; profiles?: string[] }): Promise<Session> {
+  static async create(opts: { workspace: string; emit: Emit; progress?: EmitProgress; notify?: Notify; profiles?: string[] }): Promise<Session> {
     const engine = await DuckEngine.create();
-    const session = new Session(engine, new TsRealm(opts.workspace), opts.emit, opts.progress ?? (() => {}));
+    const session = new Session(engine, new TsRealm(opts.workspace), opts.emit, opts.progress ?? (() => {}), opts.notify ?? (() => {}));
     for (const p of opts.profiles ?? []) session.shared.addProfile(p);
     session.installGlobals();
     return session;

@@ -2,16 +2,14 @@
  * Messages between the kernel host and a session process (Node IPC). Internal to the kernel: the
  * renderer speaks kernel/protocol to the host, which forwards what a session must do.
  */
-import type { CatalogProfile, CatalogTable, CellValue, CodeLanguage, NameInfo, Output, RunResult } from '../protocol';
+import type { CodeLanguage, Params, Result, RunResult, SessionNoticeBody, SessionRequestType, Output } from '../protocol';
 
-export interface SessionMethods {
+/** Every forwarded protocol request is a method of the same name, without the `sessionId`. */
+type Forwarded = { [T in SessionRequestType]: { params: Omit<Params<T>, 'sessionId'>; result: Result<T> } };
+
+export interface SessionMethods extends Forwarded {
   execute: { params: { runId: string; language: CodeLanguage; code: string; name?: string; cellId: string }; result: RunResult };
-  page: { params: { handle: string; offset: number; limit: number }; result: { rows: CellValue[][] } };
   interrupt: { params: Record<string, never>; result: { ok: true } };
-  names: { params: Record<string, never>; result: { names: NameInfo[] } };
-  catalogTree: { params: Record<string, never>; result: { profiles: CatalogProfile[] } };
-  catalogTable: { params: { profile: string; share: string; schema: string; table: string }; result: CatalogTable };
-  addProfile: { params: { source: string }; result: { name: string } };
 }
 
 export type SessionMethod = keyof SessionMethods;
@@ -29,6 +27,7 @@ export type SessionReply =
 export type SessionEvent =
   | { event: 'output'; runId: string; output: Output }
   | { event: 'progress'; runId: string; label: string; done: number; total: number | null }
+  | { event: 'notice'; notice: SessionNoticeBody }
   | { event: 'ready' };
 
 export type SessionMessage = SessionReply | SessionEvent;

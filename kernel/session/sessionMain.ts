@@ -4,7 +4,7 @@
  */
 import type { SessionCall, SessionMessage } from './ipc';
 import { Session } from './Session';
-import { catalogTable, catalogTree } from './sharing/catalog';
+import { sessionHandlers, type Handler } from './sessionHandlers';
 
 const send = (m: SessionMessage) => process.send?.(m);
 
@@ -16,50 +16,30 @@ async function main(): Promise<void> {
     profiles,
     emit: (runId, output) => send({ event: 'output', runId, output }),
     progress: (runId, label, done, total) => send({ event: 'progress', runId, label, done, total }),
+    notify: (notice) => send({ event: 'notice', notice }),
   });
-  process.on('message', async (raw: SessionCall) => {
-    const reply = (result: unknown) => send({ replyTo: raw.id, ok: true, result });
+  process.on('message', async (call: SessionCall) => {
     try {
-      switch (raw.method) {
-        case 'execute': {
-          const p = raw.params as SessionCall<'execute'>['params'];
-          reply(await session.execute(p));
-          break;
-        }
-        case 'page': {
-          const p = raw.params as SessionCall<'page'>['params'];
-          reply({ rows: await session.engine.page(p.handle, p.offset, p.limit) });
-          break;
-        }
-        case 'interrupt':
-          session.interrupt();
-          reply({ ok: true });
-          break;
-        case 'names':
-          reply({ names: await session.names() });
-          break;
-        case 'catalogTree':
-          reply({ profiles: await catalogTree(session.shared) });
-          break;
-        case 'catalogTable': {
-          const p = raw.params as SessionCall<'catalogTable'>['params'];
-          reply(await catalogTable(session.shared, p));
-          break;
-        }
-        case 'addProfile':
-          reply({ name: session.shared.addProfile((raw.params as SessionCall<'addProfile'>['params']).source) });
-          break;
-        default:
-          send({ replyTo: raw.id, ok: false, error: `unknown method ${String(raw.method)}` });
-      }
+      send({ replyTo: call.id, ok: true, result: await dispatch(session, call) });
     } catch (e) {
-      send({ replyTo: raw.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+      send({ replyTo: call.id, ok: false, error: e instanceof Error ? e.message : String(e) });
     }
   });
   // An error a cell left behind (a rejected promise nobody awaited) must not take the session down.
   process.on('unhandledRejection', (e) => process.stderr.write(`silt session: unhandled rejection: ${String(e)}\n`));
   process.on('disconnect', () => process.exit(0));
   send({ event: 'ready' });
+}
+
+async function dispatch(session: Session, call: SessionCall): Promise<unknown> {
+  if (call.method === 'execute') return session.execute(call.params as SessionCall<'execute'>['params']);
+  if (call.method === 'interrupt') {
+    session.interrupt();
+    return { ok: true };
+  }
+  const handler = sessionHandlers[call.method] as Handler<typeof call.method> | undefined;
+  if (!handler) throw new Error(`unknown method ${String(call.method)}`);
+  return handler(session, call.params as never);
 }
 
 main().catch((e) => {

@@ -109,7 +109,7 @@ function CellViewImpl({ cell, selected, editing, running, progress, notice, name
             onFocus={() => onSelect(cell.id, 'edit')}
           />
         )}
-        {code && <OutputArea outputs={code.outputs} source={code.source} fetchPage={fetchPage} notice={notice} />}
+        {code && <OutputArea cellId={cell.id} outputs={code.outputs} source={code.source} fetchPage={fetchPage} notice={notice} />}
       </div>
     </div>
   );

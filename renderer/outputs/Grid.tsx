@@ -2,7 +2,7 @@
  * A virtualised table: only the visible rows are in the DOM, and rows beyond the first page are
  * fetched by handle in pages as the user scrolls, kept in a small LRU.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CellValue, TableOutput } from '../../kernel/protocol/notebook';
 import { PageCache, PAGE_SIZE } from './PageCache';
 import { contentHeight, visibleRows, type ScrollGeometry } from './scrollMapping';
@@ -17,7 +17,8 @@ const MAX_VIEWPORT = 372;
 /** Room for a horizontal scrollbar so a short table does not get a vertical one too. */
 const SCROLLBAR_ALLOWANCE = 12;
 
-export function Grid({ output, fetchPage }: { output: TableOutput; fetchPage: FetchPage | null }) {
+/** `actions` sit at the right of the header line (export, chart, model…). */
+export function Grid({ output, fetchPage, actions }: { output: TableOutput; fetchPage: FetchPage | null; actions?: ReactNode }) {
   const { handle, columns } = output;
   const pageable = Boolean(handle && fetchPage);
   const rowCount = pageable ? output.rowCount : output.rows.length;
@@ -103,6 +104,7 @@ export function Grid({ output, fetchPage }: { output: TableOutput; fetchPage: Fe
           </span>
         )}
         {error && <span className="grid-note grid-error">Rows could not be fetched ({error}) — run the cell again</span>}
+        {actions}
       </div>
       <div className="grid-viewport" data-testid="grid-viewport" ref={viewportRef} style={{ height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div className="grid-content" style={{ height: Math.max(contentHeight(geometry), viewportHeight), width: totalWidth }}>

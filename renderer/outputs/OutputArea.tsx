@@ -3,10 +3,12 @@ import { useMemo } from 'react';
 import type { Output } from '../../kernel/protocol/notebook';
 import { ErrorView } from './ErrorView';
 import { Grid, type FetchPage } from './Grid';
+import { ResultActions } from './ResultActions';
 import { RichView } from './RichView';
 import { StreamView } from './StreamView';
 
 interface Props {
+  cellId: string;
   outputs: Output[];
   source: string;
   fetchPage: FetchPage | null;
@@ -25,7 +27,7 @@ function coalesceStreams(outputs: Output[]): Output[] {
   return out;
 }
 
-export function OutputArea({ outputs, source, fetchPage, notice }: Props) {
+export function OutputArea({ cellId, outputs, source, fetchPage, notice }: Props) {
   const shown = useMemo(() => coalesceStreams(outputs), [outputs]);
   if (shown.length === 0 && !notice) return null;
   return (
@@ -34,7 +36,7 @@ export function OutputArea({ outputs, source, fetchPage, notice }: Props) {
       {shown.map((o, i) => {
         switch (o.kind) {
           case 'table':
-            return <Grid key={o.handle ?? i} output={o} fetchPage={fetchPage} />;
+            return <Grid key={o.handle ?? i} output={o} fetchPage={fetchPage} actions={fetchPage && <ResultActions output={o} cellId={cellId} />} />;
           case 'stream':
             return <StreamView key={i} output={o} />;
           case 'error':

@@ -2,8 +2,9 @@
  * The catalog panel's data: what each open profile shares, and one table's details. A profile whose
  * server cannot be reached still appears, with the reason, so one bad profile never hides the rest.
  */
-import type { CatalogProfile, CatalogTable } from '../../protocol';
+import type { CatalogProfile, CatalogRequests, CatalogTable } from '../../protocol/catalog';
 import { parseSchema, typeString } from '../../delta';
+import type { Handlers } from '../sessionHandlers';
 import type { SharedTables } from './SharedTables';
 
 export async function catalogTree(shared: SharedTables): Promise<CatalogProfile[]> {
@@ -44,3 +45,9 @@ export async function catalogTable(shared: SharedTables, ref: { profile: string;
     changeDataFeed: metadata.configuration['delta.enableChangeDataFeed'] === 'true',
   };
 }
+
+export const catalogHandlers: Handlers<keyof CatalogRequests> = {
+  'catalog.tree': async (s) => ({ profiles: await catalogTree(s.shared) }),
+  'catalog.table': (s, ref) => catalogTable(s.shared, ref),
+  'catalog.addProfile': async (s, p) => ({ name: s.shared.addProfile(p.source) }),
+};

@@ -1,0 +1,17 @@
+/**
+ * What a session does for each protocol request the host forwards to it. A typed table rather than a
+ * switch: adding a request to `SessionRequests` without a handler here fails the type check.
+ */
+import type { SessionRequestType } from '../protocol';
+import type { SessionMethods } from './ipc';
+import type { Session } from './Session';
+import { catalogHandlers } from './sharing/catalog';
+
+export type Handler<T extends keyof SessionMethods> = (session: Session, params: SessionMethods[T]['params']) => Promise<SessionMethods[T]['result']>;
+export type Handlers<T extends SessionRequestType> = { [K in T]: Handler<K> };
+
+export const sessionHandlers: Handlers<SessionRequestType> = {
+  'result.page': async (s, p) => ({ rows: await s.engine.page(p.handle, p.offset, p.limit), offset: p.offset }),
+  'session.names': async (s) => ({ names: await s.names() }),
+  ...catalogHandlers,
+};
