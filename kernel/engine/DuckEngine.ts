@@ -156,6 +156,14 @@ export class DuckEngine {
     return reader.getRowsJson().map((r) => String(r[0]));
   }
 
+  /** Every column of the tables tableNames() lists, with its DuckDB type. */
+  async columnNames(): Promise<{ table: string; column: string; type: string }[]> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name NOT LIKE '__silt_%' ORDER BY table_name, ordinal_position`,
+    );
+    return reader.getRowsJson().map((r) => ({ table: String(r[0]), column: String(r[1]), type: String(r[2]) }));
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();

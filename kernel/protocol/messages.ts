@@ -69,6 +69,8 @@ export interface NameInfo {
   name: string;
   kind: 'variable' | 'table' | 'shared-table' | 'column';
   detail?: string;
+  /** For a column: the table it belongs to, as SQL names it (`orders`, `demo.silver.orders`). */
+  table?: string;
 }
 
 export interface FileEntry {

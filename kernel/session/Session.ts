@@ -126,11 +126,19 @@ export class Session {
     return this.activeRun !== null;
   }
 
+  /** Names for completion: tables and their columns, shared tables and theirs (as far as known quickly). */
   async names(): Promise<NameInfo[]> {
-    const tables = await this.engine.tableNames();
-    const local = tables.filter((t) => !t.includes('.') && !t.startsWith('changes(')).map((name) => ({ name, kind: 'table' as const, detail: this.named.has(name) ? 'SQL result' : 'table' }));
+    const visible = (t: string) => !t.includes('.') && !t.startsWith('changes(');
+    const tables = (await this.engine.tableNames()).filter(visible);
+    const local = tables.map((name) => ({ name, kind: 'table' as const, detail: this.named.has(name) ? 'SQL result' : 'table' }));
+    const localColumns = (await this.engine.columnNames())
+      .filter((c) => visible(c.table))
+      .map((c) => ({ name: c.column, kind: 'column' as const, detail: `${c.table} · ${c.type}`, table: c.table }));
     const shared = (await this.shared.tables().catch(() => [])).map((t) => ({ name: `${t.share}.${t.schema}.${t.table}`, kind: 'shared-table' as const, detail: `shared by ${t.profile}` }));
-    return [...local, ...shared];
+    const sharedColumns = (await this.shared.columns()).flatMap(({ table: t, columns }) =>
+      Object.entries(columns).map(([name, type]) => ({ name, kind: 'column' as const, detail: `${t.table} · ${type}`, table: `${t.share}.${t.schema}.${t.table}` })),
+    );
+    return [...local, ...shared, ...localColumns, ...sharedColumns];
   }
 
   private async loadNamedResults(identifiers: Set<string>): Promise<void> {

@@ -2,7 +2,7 @@
  * The CodeMirror extensions every cell editor shares. Colours come from CSS variables so the one
  * editor setup follows the light/dark theme without reconfiguring.
  */
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { acceptCompletion, autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { markdown } from '@codemirror/lang-markdown';
@@ -67,7 +67,9 @@ export function baseExtensions(lang: EditorLanguage): Extension[] {
     autocompletion({ icons: false }),
     syntaxHighlighting(highlight),
     placeholder(PLACEHOLDER[lang]),
-    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
+    // Completion keys first, so Enter and Tab pick the open suggestion (as in Jupyter) instead of
+    // breaking the line or indenting; with no suggestion open they fall through.
+    keymap.of([...completionKeymap, { key: 'Tab', run: acceptCompletion }, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
     theme,
   ];
 }

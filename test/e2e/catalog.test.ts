@@ -156,6 +156,29 @@ describe('catalog panel', () => {
     expect(await sourceOf(1)).toBe('SELECT *\nFROM lab.default.simple_table\nWHERE id > 5');
   });
 
+  it('SQL completion offers the columns of the shared table the cell reads', async () => {
+    await table('lab.default.cdf_table').click();
+    await page.locator('[data-testid="catalog-details"] [data-testid="catalog-version"]').waitFor();
+    const before = await cells().count();
+    await page.click('[data-testid="catalog-query"]');
+    await expect.poll(() => cells().count()).toBe(before + 1);
+    await page.keyboard.press(`${MOD}+End`);
+    await page.keyboard.insertText('\nWHERE bi');
+    await page.keyboard.press('Control+Space');
+    const popup = page.locator('.cm-tooltip-autocomplete');
+    await popup.waitFor();
+    // birthday is a column of cdf_table (expected.json's schema), offered first with its type, above SQL keywords.
+    expect((await popup.locator('li').allTextContents())[0]).toMatch(/^birthday.*cdf_table · date/);
+    // CodeMirror ignores Enter for 75 ms after the list (re)opens, so a keypress already under way picks nothing.
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    const editing = page.locator('[data-testid="cell"].editing .cm-content');
+    expect(await editing.evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'))).toBe(
+      'SELECT *\nFROM lab.default.cdf_table\nWHERE birthday',
+    );
+    await page.keyboard.press('Escape');
+  });
+
   it('quotes a table name that is not a plain identifier, and the query runs', async () => {
     await table('lab.default.simple-table').click();
     await cells().last().click();

@@ -107,7 +107,7 @@ export class SharedTables {
       });
       return sql;
     }
-    const predicateHints = hints.where ? toJsonPredicate(hints.where, await this.types(ref, client)) ?? undefined : undefined;
+    const predicateHints = hints.where ? toJsonPredicate(hints.where, await this.types(ref)) ?? undefined : undefined;
     const { sql } = await sharedTableSql(client, tableRef, {
       version: ref.version,
       timestamp: ref.timestamp === undefined ? undefined : isoTimestamp(ref.timestamp),
@@ -119,16 +119,33 @@ export class SharedTables {
     return sql;
   }
 
-  /** Column name → Delta type name, for typing predicate literals (metadata is fetched once per table). */
-  private async types(ref: SharedRef, client: SharingClient): Promise<Record<string, string>> {
-    const key = `${ref.table.profile}\n${ref.table.share}.${ref.table.schema}.${ref.table.table}`.toLowerCase();
+  /** Column name → Delta type name, for typing predicate literals. */
+  private types(ref: SharedRef): Promise<Record<string, string>> {
+    return this.columnsOf(ref.table);
+  }
+
+  /** A shared table's columns and their Delta types; metadata is fetched once per table and kept. */
+  async columnsOf(t: KnownTable): Promise<Record<string, string>> {
+    const key = `${t.profile}\n${t.share}.${t.schema}.${t.table}`.toLowerCase();
     let types = this.columnTypes.get(key);
     if (!types) {
-      const { metadata } = await client.tableMetadata({ share: ref.table.share, schema: ref.table.schema, table: ref.table.table });
+      const { metadata } = await this.client(t.profile).tableMetadata({ share: t.share, schema: t.schema, table: t.table });
       types = Object.fromEntries(parseSchema(metadata.schemaString).fields.map((f) => [f.name, typeString(f.type)]));
       this.columnTypes.set(key, types);
     }
     return types;
+  }
+
+  /**
+   * Columns of the shared tables, for completion: what is already known plus what the servers answer
+   * within `budgetMs` (metadata calls run side by side; a slow server only costs its own tables).
+   */
+  async columns(opts: { maxTables?: number; budgetMs?: number } = {}): Promise<{ table: KnownTable; columns: Record<string, string> }[]> {
+    const tables = (await this.tables().catch(() => [] as KnownTable[])).slice(0, opts.maxTables ?? 100);
+    const out: { table: KnownTable; columns: Record<string, string> }[] = [];
+    const fetches = tables.map((table) => this.columnsOf(table).then((columns) => void out.push({ table, columns }), () => undefined));
+    await Promise.race([Promise.all(fetches), new Promise((r) => setTimeout(r, opts.budgetMs ?? 1500).unref())]);
+    return [...out];
   }
 
   private async parse(statement: string): Promise<Record<string, unknown> | null> {
