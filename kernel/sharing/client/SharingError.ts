@@ -72,11 +72,18 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** Drops query strings from URLs (pre-signed signatures) and anything that looks like a bearer token. */
+/**
+ * Drops query strings from URLs (pre-signed signatures) and anything after "bearer" that looks like a
+ * token: long, or with a digit. Plain words stay, so "invalid bearer token" still reads as English.
+ */
 export function redact(text: string): string {
   return text
     .replace(/(https?:\/\/[^\s?"']+)\?[^\s"']*/g, '$1?…')
-    .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***');
+    .replace(/(bearer\s+)([A-Za-z0-9._~+/=-]+)/gi, (all, prefix: string, value: string) => (looksLikeSecret(value) ? `${prefix}***` : all));
+}
+
+function looksLikeSecret(value: string): boolean {
+  return value.length >= 16 || (value.length >= 6 && /\d/.test(value));
 }
 
 export function protocolError(message: string, code = 'PROTOCOL_ERROR', retryable = false): SharingError {
