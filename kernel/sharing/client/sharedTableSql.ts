@@ -53,12 +53,17 @@ async function readSharedTable(client: SharingClient, ref: TableRef, opts: Share
   // Names are case-insensitive (checklist 4), so the cache key is lowercased.
   const key = `${client.profile.endpoint}\n${refName(ref).toLowerCase()}\n${opts.version ?? 'latest'}`;
   if (reusable) {
-    // Checklist 50: the cheap /version call says whether the cached file list is still current.
+    // Checklist 50: the cheap /version call says whether the cached file list is still current. It
+    // runs while the manifest and the cached files are looked up, so a warm re-open costs one round trip.
+    const versionCheck = opts.version === undefined ? client.tableVersion(ref, { signal: opts.signal }) : Promise.resolve(opts.version);
+    versionCheck.catch(() => undefined); // awaited below only when there is a manifest to check
     const manifest = await cache.readManifest<Manifest>(key);
-    const current = opts.version ?? (manifest ? await client.tableVersion(ref, { signal: opts.signal }) : -1);
-    if (manifest && manifest.version === current) {
-      const sql = await fromManifest(client, ref, manifest, opts.onProgress);
-      if (sql) return sql;
+    if (manifest) {
+      const [current, cached] = await Promise.all([versionCheck, fromManifest(client, ref, manifest)]);
+      if (cached && manifest.version === current) {
+        opts.onProgress?.({ files: cached.files, filesDone: cached.files, bytes: cached.bytes, bytesDone: cached.bytes });
+        return cached;
+      }
     }
   }
 
@@ -94,13 +99,12 @@ async function refreshedUrls(client: SharingClient, ref: TableRef, query: QueryO
   return new Map(again.files.map((f) => [f.id, f.url]));
 }
 
-async function fromManifest(client: SharingClient, ref: TableRef, m: Manifest, onProgress?: (p: Progress) => void) {
+async function fromManifest(client: SharingClient, ref: TableRef, m: Manifest) {
   const cache = client.fileCache();
   const found = await Promise.all(m.files.map((f) => cache.lookup(f.id, f.size)));
   if (found.some((p) => !p)) return undefined; // evicted meanwhile: fall back to a full query
   const paths = new Map(m.files.map((f, i) => [f.id, found[i]!]));
   const bytes = m.files.reduce((s, f) => s + f.size, 0);
-  onProgress?.({ files: m.files.length, filesDone: m.files.length, bytes, bytesDone: bytes });
   // The cache paths depend only on file ids, so a stored SELECT stays valid while every file is there.
   const sql = m.sql ?? (await scanSql(ref, m, paths));
   return { sql, version: m.version, files: m.files.length, bytes };
