@@ -106,9 +106,10 @@ describe('FileCache', () => {
     const d = dir();
     const cache = new FileCache(d, 2500);
     for (const id of ['a', 'b', 'c']) writeFileSync(cache.pathFor(id), Buffer.alloc(1000));
-    const old = new Date(Date.now() - 60_000);
+    // Minutes apart: the cache records use at minute granularity.
+    const old = new Date(Date.now() - 10 * 60_000);
     utimesSync(cache.pathFor('a'), old, old);
-    utimesSync(cache.pathFor('b'), new Date(Date.now() - 30_000), new Date(Date.now() - 30_000));
+    utimesSync(cache.pathFor('b'), new Date(Date.now() - 5 * 60_000), new Date(Date.now() - 5 * 60_000));
     const reopened = new FileCache(d, 2500);
     expect(await reopened.lookup('a', 1000)).toBe(cache.pathFor('a')); // touching 'a' makes it recent
     await reopened.evict();
