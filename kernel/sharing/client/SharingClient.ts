@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { protocolError, SharingError } from './SharingError';
 import { enc, isoTimestamp, refName, tablePath } from './tableRef';
 import type { QueryResult, Schema, Share, SharedFile, SharedMetadata, SharedProtocol, Table, TableRef } from './types';
 import { listAll, truncateShare } from './listPages';
-import { pollAsyncQuery } from './pollAsyncQuery';
+import { pollAsyncQuery, queryInfo } from './pollAsyncQuery';
 
 export interface SharingClientOptions extends HttpOptions {
   /** Where downloaded files are kept; a temp folder removed by close() when absent. */
@@ -28,6 +29,11 @@ export interface SharingClientOptions extends HttpOptions {
   formats?: ResponseFormat[];
   /** Send `fileidhash` and check the echo (checklist 56). */
   fileIdHash?: 'parquet' | 'delta';
+  /**
+   * Ask /query for an asynchronous answer (`asyncquery=true` + an idempotency key, checklist 55);
+   * default true. Servers that do not do async answer as usual, and either way is handled.
+   */
+  asyncQuery?: boolean;
 }
 
 export interface QueryOptions {
@@ -63,6 +69,7 @@ export class SharingClient {
   private readonly maxFiles: number;
   private readonly formats: ResponseFormat[];
   private readonly fileIdHash?: 'parquet' | 'delta';
+  private readonly asyncQuery: boolean;
 
   constructor(profile: SharingProfile, opts: SharingClientOptions = {}) {
     Object.defineProperty(this, 'profile', { value: profile, enumerable: false });
@@ -73,6 +80,7 @@ export class SharingClient {
     this.maxFiles = opts.maxFilesPerPage ?? 1000;
     this.formats = opts.formats ?? ['delta', 'parquet'];
     this.fileIdHash = opts.fileIdHash;
+    this.asyncQuery = opts.asyncQuery ?? true;
   }
 
   /** A client from a profile file path or the profile's JSON text. */
@@ -149,6 +157,9 @@ export class SharingClient {
     if (opts.endingVersion !== undefined) body.endingVersion = opts.endingVersion;
     // Checklist 19: the body is never empty because paging is always requested (maxFiles > 0, checklist 54).
     body.maxFiles = this.maxFiles;
+    // Checklist 55: one key per query, so a retried request finds the query the server already started.
+    if (this.asyncQuery) body.idempotencyKey = randomUUID();
+    const headers = this.headers(this.asyncQuery);
     const what = `querying ${refName(ref)}`;
     return this.pages(ref, what, opts.signal, opts.endingVersion, (pageToken) => {
       const b = { ...body };
@@ -156,7 +167,7 @@ export class SharingClient {
       if (pageToken) b.pageToken = pageToken;
       else if (opts.refreshToken && latest) b.refreshToken = opts.refreshToken;
       else if (latest) b.includeRefreshToken = true;
-      return this.http.call(`${tablePath(ref)}/query`, { method: 'POST', body: b, what, headers: this.headers(), signal: opts.signal });
+      return this.http.call(`${tablePath(ref)}/query`, { method: 'POST', body: b, what, headers, signal: opts.signal });
     });
   }
 
@@ -205,8 +216,8 @@ export class SharingClient {
     return this.toString();
   }
 
-  private headers(): Record<string, string> {
-    const h: Record<string, string> = { 'delta-sharing-capabilities': capabilitiesHeader(this.formats) };
+  private headers(asyncQuery = false): Record<string, string> {
+    const h: Record<string, string> = { 'delta-sharing-capabilities': capabilitiesHeader(this.formats, asyncQuery) };
     if (this.fileIdHash) h.fileidhash = this.fileIdHash;
     return h;
   }
@@ -220,15 +231,22 @@ export class SharingClient {
   ): Promise<QueryResult> {
     let result: QueryResult | undefined;
     let pageToken: string | undefined;
+    let asyncQueryId: string | undefined;
     const seen = new Set<string>();
     do {
+      // An async query's later pages come from its status endpoint, with the same maxFiles (checklist 55).
+      const fetch = (token?: string) =>
+        asyncQueryId === undefined ? fetchPage(token) : queryInfo(this.http, ref, asyncQueryId, { maxFiles: this.maxFiles, pageToken: token }, this.headers(), signal);
       // A page is retried as a whole: a cut stream (no EndStreamAction) is retryable (checklist 51).
       let page: TablePage = await this.http.withRetries(what, signal, async () => {
-        const res = await fetchPage(pageToken);
+        const res = await fetch(pageToken);
         this.checkFileIdHash(res.headers.fileidhash, what);
         return readTablePage(res, this.formats, refName(ref), what);
       });
-      if (page.queryStatus) page = await pollAsyncQuery(this.http, ref, page, this.formats, this.headers(), signal);
+      if (page.queryStatus) {
+        asyncQueryId = page.queryStatus.queryId;
+        page = await pollAsyncQuery(this.http, ref, page, this.formats, this.headers(), { maxFiles: this.maxFiles }, signal);
+      }
       if (!page.protocol || page.metadata.length === 0) {
         if (!result) throw protocolError(`${what}: the answer lacks its protocol and metaData lines`);
       }

@@ -10,8 +10,8 @@ export const READER_FEATURES = ['deletionvectors', 'columnmapping', 'timestampnt
  * The `delta-sharing-capabilities` request header (checklist 29): lowercase `key=v1,v2;key2=v`,
  * reader features only alongside the delta format.
  */
-export function capabilitiesHeader(formats: ResponseFormat[] = ['delta', 'parquet']): string {
-  return formatCapabilities({ responseFormat: formats, readerFeatures: READER_FEATURES, includeEndStreamAction: true });
+export function capabilitiesHeader(formats: ResponseFormat[] = ['delta', 'parquet'], asyncQuery = false): string {
+  return formatCapabilities({ responseFormat: formats, readerFeatures: READER_FEATURES, includeEndStreamAction: true, asyncQuery });
 }
 
 export function responseCapabilities(header: string | string[] | undefined): Capabilities {

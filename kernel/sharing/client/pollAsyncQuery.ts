@@ -5,12 +5,28 @@ import { protocolError, SharingError } from './SharingError';
 import { enc, refName, tablePath } from './tableRef';
 import type { TableRef } from './types';
 
-const POLL_MS = 2_000;
+/** Polls start quick (a local server is ready at once) and back off to a few seconds. */
+const FIRST_POLL_MS = 250;
+const MAX_POLL_MS = 3_000;
 const GIVE_UP_MS = 10 * 60_000;
 
+/** POST `…/queries/{queryId}` (§Get Query Info): the status, or the result's page. */
+export function queryInfo(
+  http: HttpCore,
+  ref: TableRef,
+  queryId: string,
+  body: { maxFiles?: number; pageToken?: string },
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+): ReturnType<HttpCore['call']> {
+  const what = `waiting for the query of ${refName(ref)}`;
+  return http.call(`${tablePath(ref)}/queries/${enc(queryId)}`, { method: 'POST', body, what, headers, signal });
+}
+
 /**
- * A server may answer /query with a lone `queryStatus` line even when we did not ask for async
- * (checklist 55): poll `POST …/queries/{id}` until the result is there, failed, or 10 minutes pass.
+ * The answer to /query was a `queryStatus` line, because we asked for async or because the server
+ * chose it (checklist 55): poll until the first page of the result is there, the query failed, the
+ * id changed or vanished (404 from the server), or 10 minutes passed.
  */
 export async function pollAsyncQuery(
   http: HttpCore,
@@ -18,6 +34,7 @@ export async function pollAsyncQuery(
   first: TablePage,
   formats: ResponseFormat[],
   headers: Record<string, string>,
+  body: { maxFiles?: number },
   signal?: AbortSignal,
 ): Promise<TablePage> {
   const what = `waiting for the query of ${refName(ref)}`;
@@ -25,14 +42,15 @@ export async function pollAsyncQuery(
   if (!queryId) throw protocolError(`${what}: the server sent a query status without a query id`);
   const deadline = Date.now() + GIVE_UP_MS;
   let page = first;
+  let wait = FIRST_POLL_MS;
   while (page.queryStatus) {
     const status = page.queryStatus;
     if (status.queryId !== queryId) throw protocolError(`${what}: the query id changed while polling`);
     if (status.status === 'failed') throw new SharingError(`${what}: the server says the query failed${status.message ? `: ${status.message}` : ''}`, 0, 'QUERY_FAILED', false);
     if (Date.now() > deadline) throw new SharingError(`${what}: still pending after 10 minutes`, 0, 'QUERY_TIMEOUT', true);
-    await sleep(POLL_MS, signal);
-    const res = await http.call(`${tablePath(ref)}/queries/${enc(queryId)}`, { method: 'POST', body: {}, what, headers, signal });
-    page = await readTablePage(res, formats, refName(ref), what);
+    await sleep(wait, signal);
+    wait = Math.min(MAX_POLL_MS, wait * 2);
+    page = await readTablePage(await queryInfo(http, ref, queryId, body, headers, signal), formats, refName(ref), what);
   }
   return page;
 }

@@ -3,6 +3,7 @@ import { DeltaTableError, type DeltaSnapshot, type SnapshotAt } from '../../delt
 import { formatCapabilities, type ResponseFormat } from '../capabilities';
 import type { EndStreamAction } from '../actions';
 import { NdjsonWriter } from './NdjsonWriter';
+import type { AsyncQueries } from './AsyncQueries';
 import type { PageTokens } from './PageTokens';
 import type { SharedTable, ShareRegistry } from './ShareRegistry';
 import { badParam } from './SharingHttpError';
@@ -14,6 +15,8 @@ export interface ServerContext {
   signer: UrlSigner;
   pageTokens: PageTokens;
   refreshTokens: PageTokens;
+  /** Present when the server answers `asyncquery=true` asynchronously (config `asyncQueries`). */
+  asyncQueries?: AsyncQueries;
 }
 
 /** Time travel, streaming and CDF are only for tables shared with their history. */

@@ -39,6 +39,11 @@ export interface SharingServerConfig {
   bearerToken?: string;
   /** Lifetime of pre-signed file URLs; default 3600. */
   urlExpirySeconds?: number;
+  /**
+   * Answer clients that send `asyncquery=true` asynchronously, reporting "pending" for this many
+   * status polls first. Off by default: results are computed on demand, so async only adds a round trip.
+   */
+  asyncQueries?: { pendingPolls: number };
   shares: ShareConfig[];
 }
 

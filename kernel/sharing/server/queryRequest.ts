@@ -14,6 +14,8 @@ export interface QueryRequest {
   pageToken?: string;
   includeRefreshToken: boolean;
   refreshToken?: string;
+  /** Async queries: the same key on a retry gets the same query id. */
+  idempotencyKey?: string;
 }
 
 /** Parses the JSON body and applies the reference server's rules (DELTA_SHARING.md §1.3). */
@@ -40,6 +42,7 @@ export function parseQueryBody(text: string): QueryRequest {
     pageToken: optString(b.pageToken, 'pageToken') || undefined,
     includeRefreshToken: optBool(b.includeRefreshToken, 'includeRefreshToken'),
     refreshToken: optString(b.refreshToken, 'refreshToken') || undefined,
+    idempotencyKey: optString(b.idempotencyKey, 'idempotencyKey') || undefined,
   };
   const timeTravel = [req.version, req.timestamp, req.startingVersion].filter((v) => v !== undefined).length;
   if (timeTravel > 1) throw badParam('only one of version, timestamp and startingVersion can be given');
@@ -84,4 +87,10 @@ function optBool(v: unknown, name: string): boolean {
   if (v === undefined || v === null) return false;
   if (typeof v !== 'boolean') throw badParam(`${name} must be true or false`);
   return v;
+}
+
+/** The body of a §Get Query Info poll. */
+export function parseQueryInfoBody(text: string): { maxFiles?: number; pageToken?: string } {
+  const q = parseQueryBody(text);
+  return { maxFiles: q.maxFiles, pageToken: q.pageToken };
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { DeltaTableError } from '../../delta';
 import { hasBearerToken } from './auth';
 import { validateConfig, type SharingServerConfig } from './config';
+import { AsyncQueries } from './AsyncQueries';
 import { Discovery } from './Discovery';
 import { ClientGoneError } from './NdjsonWriter';
 import { PageTokens } from './PageTokens';
@@ -47,6 +48,7 @@ export async function startSharingServer(cfg: SharingServerConfig): Promise<Runn
     signer: new UrlSigner(url, cfg.urlExpirySeconds ?? 3600),
     pageTokens: new PageTokens(PAGE_TOKEN_TTL_MS),
     refreshTokens: new PageTokens(REFRESH_TOKEN_TTL_MS),
+    ...(cfg.asyncQueries ? { asyncQueries: new AsyncQueries(cfg.asyncQueries.pendingPolls) } : {}),
   };
   const discovery = new Discovery(ctx.registry, ctx.pageTokens);
   const prefix = endpointPath === '/' ? '' : endpointPath;
@@ -82,10 +84,10 @@ export async function startSharingServer(cfg: SharingServerConfig): Promise<Runn
     if (req.method === 'GET' && seg.length === 3 && seg[2] === 'all-tables') return json(discovery.listAllTables(seg[1], q));
     if (seg[2] === 'schemas' && seg[4] === 'tables') {
       if (req.method === 'GET' && seg.length === 5) return json(discovery.listTables(seg[1], seg[3], q));
-      if (seg.length === 6 || seg.length === 7) {
+      if (seg.length >= 6 && seg.length <= 8) {
         const table = ctx.registry.table(seg[1], seg[3], seg[5]);
         try {
-          return await tableRoute(ctx, table, seg[6], req, q, res);
+          return await tableRoute(ctx, table, seg[6], req, q, res, seg[7]);
         } catch (err) {
           if (err instanceof DeltaTableError) {
             throw new SharingHttpError(400, 'MALFORMED_REQUEST', `table ${seg[1]}.${seg[3]}.${seg[5]} cannot be read: ${err.reason}`);

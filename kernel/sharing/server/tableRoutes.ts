@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseCapabilities } from '../capabilities';
+import { parseCapabilities, type Capabilities } from '../capabilities';
 import { changeQuery } from './changeQuery';
 import { tableMetadata, tableVersion } from './metadataEndpoints';
-import { optLong, optTimestamp, parseQueryBody } from './queryRequest';
+import { optLong, optTimestamp, parseQueryBody, parseQueryInfoBody, type QueryRequest } from './queryRequest';
 import { header, type ServerContext } from './ServerContext';
 import type { SharedTable } from './ShareRegistry';
 import { badParam, SharingHttpError } from './SharingHttpError';
@@ -18,36 +18,44 @@ export async function tableRoute(
   req: IncomingMessage,
   query: URLSearchParams,
   res: ServerResponse,
+  /** The id in `…/queries/{id}`. */
+  queryId?: string,
 ): Promise<void> {
   const method = req.method ?? 'GET';
+  if (queryId !== undefined && action !== 'queries') throw new SharingHttpError(404, 'RESOURCE_DOES_NOT_EXIST', `no endpoint …/tables/${t.config.name}/${action}/…`);
   if (action === undefined && method === 'HEAD') return tableVersion(t, query, res);
   if (action === 'version' && method === 'GET') return tableVersion(t, query, res);
   if (action === 'metadata' && method === 'GET') return tableMetadata(ctx, t, req, query, res);
   const caps = parseCapabilities(header(req, 'delta-sharing-capabilities'));
   if (action === 'query' && method === 'POST') {
     const q = parseQueryBody(await readBody(req));
-    if (q.startingVersion === undefined) return snapshotQuery(ctx, t, q, caps, res);
-    return changeQuery(
-      ctx,
-      t,
-      {
-        startingVersion: q.startingVersion,
-        endingVersion: q.endingVersion,
-        mode: 'stream',
-        includeHistoricalMetadata: true,
-        includeHistoricalProtocol: q.includeHistoricalProtocol,
-        maxFiles: q.maxFiles,
-        pageToken: q.pageToken,
-      },
-      caps,
-      res,
-    );
+    if (caps.asyncQuery && ctx.asyncQueries) return ctx.asyncQueries.submit(t, q, await t.source.latestVersion(), res);
+    return runQuery(ctx, t, q, caps, res);
+  }
+  if (action === 'queries' && method === 'POST' && queryId !== undefined && ctx.asyncQueries) {
+    const q = ctx.asyncQueries.poll(t, queryId, parseQueryInfoBody(await readBody(req)), await t.source.latestVersion(), res);
+    return q && runQuery(ctx, t, q, caps, res);
   }
   if (action === 'changes' && method === 'GET') return changeQuery(ctx, t, await changeParams(t, query), caps, res);
   if (action === 'temporary-table-credentials' || action === 'queries') {
     throw new SharingHttpError(400, 'UNSUPPORTED_OPERATION', `${action} is not supported by this server; use pre-signed URLs`);
   }
   throw new SharingHttpError(404, 'RESOURCE_DOES_NOT_EXIST', `no endpoint ${method} …/tables/${t.config.name}${action ? `/${action}` : ''}`);
+}
+
+/** §Read Data from a Table: a snapshot, or the changes from `startingVersion` on. */
+function runQuery(ctx: ServerContext, t: SharedTable, q: QueryRequest, caps: Capabilities, res: ServerResponse): Promise<void> {
+  if (q.startingVersion === undefined) return snapshotQuery(ctx, t, q, caps, res);
+  const params = {
+    startingVersion: q.startingVersion,
+    endingVersion: q.endingVersion,
+    mode: 'stream' as const,
+    includeHistoricalMetadata: true,
+    includeHistoricalProtocol: q.includeHistoricalProtocol,
+    maxFiles: q.maxFiles,
+    pageToken: q.pageToken,
+  };
+  return changeQuery(ctx, t, params, caps, res);
 }
 
 /** §Read Change Data Feed query parameters. */

@@ -37,9 +37,10 @@ describe('queryTable', () => {
     expect(typeof b1.jsonPredicateHints).toBe('string');
     expect(JSON.parse(b1.jsonPredicateHints)).toEqual(pred);
     expect(b1).toMatchObject({ limitHint: 10, maxFiles: 2, includeRefreshToken: true });
-    expect(b2).toEqual({ jsonPredicateHints: b1.jsonPredicateHints, limitHint: 10, maxFiles: 2, pageToken: 'n1' });
+    expect(b1.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b2).toEqual({ jsonPredicateHints: b1.jsonPredicateHints, limitHint: 10, maxFiles: 2, pageToken: 'n1', idempotencyKey: b1.idempotencyKey });
     expect(s.seen[0].headers['delta-sharing-capabilities']).toBe(
-      'responseformat=delta,parquet;readerfeatures=deletionvectors,columnmapping,timestampntz;includeendstreamaction=true',
+      'responseformat=delta,parquet;readerfeatures=deletionvectors,columnmapping,timestampntz;includeendstreamaction=true;asyncquery=true',
     );
     expect(s.seen[0].headers['content-type']).toMatch(/^application\/json/);
   });
@@ -51,8 +52,10 @@ describe('queryTable', () => {
     await c.queryTable(ref, { version: 2, refreshToken: 'ignored' });
     const [b1, b2, b3] = s.seen.map((r) => JSON.parse(r.body));
     expect(b1.includeRefreshToken).toBe(true);
-    expect(b2).toEqual({ maxFiles: 1000, refreshToken: 'r9' });
-    expect(b3).toEqual({ maxFiles: 1000, version: 2 });
+    expect(b2).toEqual({ maxFiles: 1000, refreshToken: 'r9', idempotencyKey: expect.any(String) });
+    expect(b3).toEqual({ maxFiles: 1000, version: 2, idempotencyKey: expect.any(String) });
+    // Each query is its own async query.
+    expect(new Set([b1, b2, b3].map((b) => b.idempotencyKey)).size).toBe(3);
   });
 
   it('refuses two time-travel parameters at once (checklist 14)', async () => {
