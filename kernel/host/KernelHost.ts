@@ -13,6 +13,9 @@ import { handleRequest, RequestError, type HostContext } from './handleRequest';
 import { NotebookStore } from './NotebookStore';
 import { SessionProcess } from './SessionProcess';
 import { SessionRegistry } from './SessionRegistry';
+import { openSavedProfiles } from './profileRequests';
+import { ProfileStore } from './ProfileStore';
+import { SecretBox } from './secretBox';
 import { serveStatic } from './staticFiles';
 
 export interface KernelHostOptions {
@@ -38,10 +41,15 @@ export class KernelHost {
   constructor(private readonly opts: KernelHostOptions) {
     this.token = opts.token ?? newToken();
     this.rendererDir = opts.rendererDir ?? join(__dirname, '..', 'renderer');
-    const env = { ...process.env, ...opts.sessionEnv, SILT_WORKSPACE: opts.workspace };
+    const { SILT_PROFILE_KEY: profileKey, ...inherited } = process.env;
+    // The keychain key is for this process only: sessions get opened profiles, never the key.
+    delete process.env.SILT_PROFILE_KEY;
+    const env = { ...inherited, ...opts.sessionEnv, SILT_WORKSPACE: opts.workspace };
+    const profiles = new ProfileStore(opts.dataDir, profileKey ? SecretBox.fromBase64(profileKey) : null);
     this.ctx = {
-      sessions: new SessionRegistry(opts.sessionEntry ?? SessionProcess.defaultEntry(), env),
+      sessions: new SessionRegistry(opts.sessionEntry ?? SessionProcess.defaultEntry(), env, (proc) => openSavedProfiles(profiles, proc)),
       store: new NotebookStore(opts.workspace, opts.dataDir),
+      profiles,
       version: opts.version ?? '0.0.0',
     };
     this.server = createServer((req, res) => {

@@ -13,6 +13,8 @@ export interface SessionProcessEvents {
   onProgress?(runId: string, label: string, done: number, total: number | null): void;
   onStatus(status: SessionStatus, message?: string): void;
   onNotice?(notice: SessionNoticeBody): void;
+  /** A process (first or restarted) was forked; calls made now run before anyone else's. */
+  onStart?(proc: SessionProcess): void;
 }
 
 /** How long an interrupt may take before the session is restarted to stop the cell. */
@@ -132,6 +134,7 @@ export class SessionProcess {
       child.once('exit', () => resolve());
     });
     child.on('message', (m: SessionMessage) => this.onMessage(m));
+    this.events.onStart?.(this);
     child.once('exit', (code, signal) => {
       if (this.child !== child) return;
       this.child = null;

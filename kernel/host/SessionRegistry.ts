@@ -22,6 +22,8 @@ export class SessionRegistry {
   constructor(
     private readonly entry: string,
     private readonly env: NodeJS.ProcessEnv,
+    /** Runs for every session process started (e.g. to open the saved profiles in it). */
+    private readonly onStart?: (proc: SessionProcess) => void,
   ) {}
 
   /** The session of a notebook, started if needed (or restarted if it died). */
@@ -41,6 +43,7 @@ export class SessionRegistry {
         onProgress: (runId, label, done, total) => emit({ kind: 'event', type: 'run.progress', sessionId: id, runId, label, done, total }),
         onStatus: (status, message) => emit({ kind: 'event', type: 'session.status', sessionId: id, status, ...(message ? { message } : {}) }),
         onNotice: (notice) => emit({ kind: 'event', sessionId: id, ...notice } as EventMessage),
+        onStart: (proc) => this.onStart?.(proc),
       });
       e = { id, key, proc, listeners };
       this.byId.set(id, e);
@@ -54,6 +57,11 @@ export class SessionRegistry {
     const e = this.byId.get(id);
     if (!e) throw Object.assign(new Error('Unknown session; open the notebook again.'), { code: 'session-gone' });
     return e.proc;
+  }
+
+  /** Every open session's process. */
+  all(): SessionProcess[] {
+    return [...this.byId.values()].map((e) => e.proc);
   }
 
   unlisten(listener: Listener): void {

@@ -6,14 +6,20 @@ export interface CatalogRequests {
   'catalog.tree': { params: { sessionId: string }; result: { profiles: CatalogProfile[] } };
   /** One shared table's details for the catalog panel. */
   'catalog.table': { params: { sessionId: string; profile: string; share: string; schema: string; table: string }; result: CatalogTable };
-  /** Opens a profile (a `.share` file path, or its JSON text) in the session; tokens never come back. */
-  'catalog.addProfile': { params: { sessionId: string; source: string }; result: { name: string } };
+  /**
+   * Opens a profile (a `.share` file path, or its JSON text) and keeps it for later sessions (sealed
+   * with the OS keychain in the desktop app); tokens never come back. `name` overrides the derived one.
+   */
+  'catalog.addProfile': { params: { sessionId: string; source: string; name?: string }; result: { name: string } };
+  /** Closes a profile in every session and forgets it if it was saved. */
+  'catalog.removeProfile': { params: { sessionId: string; name: string }; result: { removed: boolean } };
 }
 
 export const CATALOG_PARAMS: Record<keyof CatalogRequests, Shape> = {
   'catalog.tree': { sessionId: 'string' },
   'catalog.table': { sessionId: 'string', profile: 'string', share: 'string', schema: 'string', table: 'string' },
-  'catalog.addProfile': { sessionId: 'string', source: 'string' },
+  'catalog.addProfile': { sessionId: 'string', source: 'string', name: 'string?' },
+  'catalog.removeProfile': { sessionId: 'string', name: 'string' },
 };
 
 export interface CatalogProfile {
@@ -24,6 +30,8 @@ export interface CatalogProfile {
   shares: { name: string; schemas: { name: string; tables: string[] }[] }[];
   /** Why listing failed (server down, token expired), when it did. */
   error?: string;
+  /** Added in the app and kept across restarts (so it can be removed there). */
+  saved?: boolean;
 }
 
 export interface CatalogTable {

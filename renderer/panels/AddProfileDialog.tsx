@@ -18,6 +18,7 @@ interface Props {
 
 export function AddProfileDialog({ client, sessionId, onAdded, onCancel }: Props) {
   const [source, setSource] = useState('');
+  const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,7 +26,7 @@ export function AddProfileDialog({ client, sessionId, onAdded, onCancel }: Props
     if (!sessionId) return setError('No session is running.');
     setBusy(true);
     setError(null);
-    client.request('catalog.addProfile', { sessionId, source: source.trim() }).then(
+    client.request('catalog.addProfile', { sessionId, source: source.trim(), ...(name.trim() ? { name: name.trim() } : {}) }).then(
       (r) => onAdded(r.name),
       (e: Error) => {
         setBusy(false);
@@ -51,6 +52,11 @@ export function AddProfileDialog({ client, sessionId, onAdded, onCancel }: Props
           }}
         />
       </label>
+      <label className="field">
+        <span>Name in SQL (optional; letters, digits and _)</span>
+        <input data-testid="catalog-profile-name" value={name} spellCheck={false} placeholder="from the file name" onChange={(e) => setName(e.target.value)} />
+      </label>
+      <p className="dialog-note">Silt keeps the profile for your next sessions. Its token is never shown again, and never written to notebooks, logs or exports.</p>
       {error && (
         <div className="dialog-error" data-testid="catalog-profile-error">
           {error}

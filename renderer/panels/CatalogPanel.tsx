@@ -63,7 +63,19 @@ export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
         {catalog.loading && catalog.profiles.length === 0 && <div className="catalog-muted">Loading…</div>}
         {!catalog.loading && !catalog.error && catalog.profiles.length === 0 && <div className="catalog-muted">No profiles open. Add one to browse what it shares.</div>}
         {catalog.profiles.map((p) => (
-          <ProfileNode key={p.name} profile={p} collapsed={collapsed} onToggle={toggle} selected={selected} onSelect={setSelected} />
+          <ProfileNode
+            key={p.name}
+            profile={p}
+            collapsed={collapsed}
+            onToggle={toggle}
+            selected={selected}
+            onSelect={setSelected}
+            onRemove={() => {
+              if (!sessionId || !confirm(`Remove the profile "${p.name}"? Silt forgets it and its token.`)) return;
+              if (selected?.profile === p.name) setSelected(null);
+              client.request('catalog.removeProfile', { sessionId, name: p.name }).then(catalog.refresh, catalog.refresh);
+            }}
+          />
         ))}
       </div>
       {selected && sessionId && (
@@ -97,13 +109,21 @@ interface NodeProps {
   onToggle(key: string): void;
   selected: TableRef | null;
   onSelect(t: TableRef): void;
+  onRemove(): void;
 }
 
-function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect }: NodeProps) {
+function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRemove }: NodeProps) {
   const pk = p.name;
   return (
     <div role="treeitem" aria-expanded={!collapsed.has(pk)}>
-      <Row testId="catalog-profile" name={p.name} depth={0} icon="◆" open={!collapsed.has(pk)} title={p.endpoint} onClick={() => onToggle(pk)} />
+      <div className="catalog-profile-line">
+        <Row testId="catalog-profile" name={p.name} depth={0} icon="◆" open={!collapsed.has(pk)} title={p.endpoint} onClick={() => onToggle(pk)} />
+        {p.saved && (
+          <button className="catalog-remove" data-testid="catalog-remove-profile" title={`Remove the saved profile ${p.name}`} onClick={onRemove}>
+            ×
+          </button>
+        )}
+      </div>
       {p.error && (
         <div className="catalog-problem catalog-error" data-testid="catalog-profile-problem">
           {p.error}

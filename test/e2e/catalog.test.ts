@@ -240,4 +240,18 @@ describe('catalog panel', () => {
     await page.click('[data-testid="theme-toggle"]');
     await page.screenshot({ path: join(SHOTS, 'catalog-dark.png') });
   });
+
+  it('profiles added in the app can be removed there; the one from the command line cannot', async () => {
+    const profiles = () => panel().locator('[data-testid="catalog-profile"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    const before = await profiles();
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    const lines = panel().locator('.catalog-profile-line');
+    expect(await lines.first().locator('[data-testid="catalog-remove-profile"]').count()).toBe(0);
+    const last = before[before.length - 1];
+    await lines.last().hover();
+    page.once('dialog', (d) => void d.accept());
+    await lines.last().locator('[data-testid="catalog-remove-profile"]').click();
+    await expect.poll(profiles).toEqual(before.slice(0, -1));
+    expect(await profiles()).not.toContain(last);
+  });
 });

@@ -22,12 +22,15 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** `withDemo` also builds and serves the demo share (slower; only the tests about it need it). */
-export async function startHost(extraArgs: string[] = [], opts: { withDemo?: boolean } = {}): Promise<RunningHost> {
-  const home = mkdtempSync(join(tmpdir(), 'silt-home-'));
+/**
+ * `withDemo` also builds and serves the demo share (slower; only the tests about it need it). `home`
+ * reuses an app data folder (kept on stop), as a restart of the app would; `env` adds variables.
+ */
+export async function startHost(extraArgs: string[] = [], opts: { withDemo?: boolean; home?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningHost> {
+  const home = opts.home ?? mkdtempSync(join(tmpdir(), 'silt-home-'));
   const workspace = join(home, 'workspace');
   const child = spawn(process.execPath, [CLI, 'serve', '--no-open', ...(opts.withDemo ? [] : ['--no-demo']), '--workspace', workspace, ...extraArgs], {
-    env: { ...process.env, SILT_HOME: home, DISPLAY: '' },
+    env: { ...process.env, SILT_HOME: home, DISPLAY: '', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -53,7 +56,7 @@ export async function startHost(extraArgs: string[] = [], opts: { withDemo?: boo
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      rmSync(home, { recursive: true, force: true });
+      if (!opts.home) rmSync(home, { recursive: true, force: true });
     },
   };
 }

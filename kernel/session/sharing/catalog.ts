@@ -49,5 +49,7 @@ export async function catalogTable(shared: SharedTables, ref: { profile: string;
 export const catalogHandlers: Handlers<keyof CatalogRequests> = {
   'catalog.tree': async (s) => ({ profiles: await catalogTree(s.shared) }),
   'catalog.table': (s, ref) => catalogTable(s.shared, ref),
-  'catalog.addProfile': async (s, p) => ({ name: s.shared.addProfile(p.source) }),
+  // The host has saved the profile when it names it; only then can the panel offer to remove it.
+  'catalog.addProfile': async (s, p) => ({ name: s.shared.addProfile(p.source, p.name, { saved: p.name !== undefined }) }),
+  'catalog.removeProfile': async (s, p) => ({ removed: await s.shared.removeProfile(p.name) }),
 };
