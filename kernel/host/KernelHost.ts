@@ -125,6 +125,7 @@ export class KernelHost {
         const result = await handleRequest(this.ctx, req.type, req.params, listener);
         send({ kind: 'response', id, ok: true, result });
       } catch (e) {
+        if (e instanceof ProtocolError && e.requestId !== undefined) id = e.requestId;
         const code = e instanceof ProtocolError ? 'bad-request' : e instanceof RequestError ? e.code : errorCode(e);
         send({ kind: 'response', id, ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } });
       }

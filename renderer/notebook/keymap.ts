@@ -88,5 +88,6 @@ export const SHORTCUTS: [keys: string, what: string][] = [
   ['L', 'Toggle SQL / TypeScript'],
   ['↑ ↓ / K J', 'Select previous / next cell'],
   ['Ctrl/⌘+S', 'Save'],
+  ['Ctrl/⌘+Shift+E', 'Export as HTML, PDF, Markdown or ipynb'],
   ['H', 'This help'],
 ];

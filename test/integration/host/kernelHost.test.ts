@@ -32,6 +32,12 @@ describe('kernel host over a real WebSocket', () => {
     await expect(client.request('hello', { protocolVersion: 999 })).rejects.toThrow(/reload the window/);
   });
 
+  it('answers a malformed request under its own id, so the caller hears why instead of waiting forever', async () => {
+    // A missing field and a wrong type: each is refused with bad-request and the message names the field.
+    await expect(client.request('result.page', { sessionId, handle: 'h', offset: 0 } as never)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/missing limit/) });
+    await expect(client.request('notebook.open', { path: 42 } as never)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/path must be a string/) });
+  });
+
   it('runs SQL on DuckDB and pages a 10M-row result by handle', async () => {
     const r = await exec('sql', 'SELECT n, n * 2 AS twice FROM range(10000000) t(n)');
     expect(r.status).toBe('ok');
