@@ -7,11 +7,14 @@ const INTERVAL_MS = 3000;
 
 export function useAutosave(client: KernelClient, docApi: DocumentApi, key: string | null): void {
   const lastSaved = useRef<{ key: string | null; version: number }>({ key: null, version: -1 });
+  // The timer reads the document through this stable ref: were it restarted on every edit or render,
+  // someone typing steadily would never get a recovery copy.
+  const latest = docApi.latest;
 
   useEffect(() => {
     if (key === null) return;
     const timer = setInterval(() => {
-      const { doc, version, savedVersion } = docApi.latest.current;
+      const { doc, version, savedVersion } = latest.current;
       if (version === savedVersion) return;
       if (lastSaved.current.key === key && lastSaved.current.version === version) return;
       lastSaved.current = { key, version };
@@ -21,5 +24,5 @@ export function useAutosave(client: KernelClient, docApi: DocumentApi, key: stri
       });
     }, INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [client, docApi, key]);
+  }, [client, latest, key]);
 }

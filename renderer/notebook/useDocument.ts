@@ -2,7 +2,7 @@
  * The open document, its selection and mode, and whether it has unsaved edits. A ref mirrors the
  * state so async flows (runs, saves) read the latest value rather than the one they started with.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { NotebookModel } from '../../kernel/protocol/notebook';
 import { fromModel, newCell, type NotebookDoc } from './documentModel';
 import type { Mode } from './keymap';
@@ -60,7 +60,9 @@ export function useDocument() {
 
   const markSaved = useCallback((version: number) => update((s) => ({ ...s, savedVersion: version })), [update]);
 
-  return { state, latest, edit, select, setMode, load, markSaved };
+  // One object per document state: hooks that take the API as a dependency re-run on edits, not on
+  // every render of the window (a new object each render fed a render → effect → state loop).
+  return useMemo(() => ({ state, latest, edit, select, setMode, load, markSaved }), [state, edit, select, setMode, load, markSaved]);
 }
 
 export type DocumentApi = ReturnType<typeof useDocument>;

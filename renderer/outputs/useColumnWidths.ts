@@ -10,9 +10,18 @@ function initialWidth(col: ColumnInfo): number {
   return Math.max(base, Math.min(320, Math.max(col.name.length, col.type.length) * 8 + 28));
 }
 
+/**
+ * A re-run (by hand or because a live table changed) brings new column objects; a column with the
+ * same name and type keeps the width the user dragged it to.
+ */
 export function useColumnWidths(columns: ColumnInfo[]) {
   const [widths, setWidths] = useState(() => columns.map(initialWidth));
-  useEffect(() => setWidths(columns.map(initialWidth)), [columns]);
+  const shown = useRef(columns);
+  useEffect(() => {
+    const before = new Map(shown.current.map((c, i) => [`${c.name}\u0000${c.type}`, i]));
+    shown.current = columns;
+    setWidths((old) => columns.map((c) => old[before.get(`${c.name}\u0000${c.type}`) ?? -1] ?? initialWidth(c)));
+  }, [columns]);
   const current = useRef(widths);
   current.current = widths;
 

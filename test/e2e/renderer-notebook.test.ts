@@ -83,6 +83,22 @@ describe('renderer flows', () => {
     await page.close();
   });
 
+  it('an idle window sends the kernel nothing (no render loop polling it)', async () => {
+    const page = await openApp();
+    await writeCells(page, [['sql', 'SELECT 1 AS one']]);
+    await page.keyboard.press(`${mod}+Enter`);
+    await expect.poll(() => cells(page).nth(0).locator('[data-testid="grid-cell"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await saveAs(page, 'idle.ipynb');
+    await page.waitForTimeout(1000);
+    const sent: string[] = [];
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    cdp.on('Network.webSocketFrameSent', (e) => sent.push(JSON.parse(e.response.payloadData).type));
+    await page.waitForTimeout(4000);
+    expect(sent).toEqual([]);
+    await page.close();
+  });
+
   it('offers unsaved edits back after the page is gone, and can discard them', async () => {
     const page = await openApp();
     await writeCells(page, [['sql', 'SELECT 1 AS saved_value']]);
