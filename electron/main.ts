@@ -2,10 +2,12 @@
  * Electron main: a locked-down window on the local kernel. The kernel runs as its own process (by
  * file path); this process only owns windows, menus, dialogs and the file association.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { launchKernel, type LaunchedKernel } from './kernelLaunch';
 import { buildMenu } from './menu';
+import { registerPrintToPdf } from './printToPdf';
+import { profileKey } from './profileKey';
 import { notebookFromArgv, urlForNotebook } from './notebookArg';
 import { allowPermission, isAppUrl, isExternalLink, WEB_PREFERENCES } from './securityPolicy';
 
@@ -31,13 +33,15 @@ app.on('open-file', (e, path) => {
 app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(allowPermission(permission)));
   try {
-    kernel = await launchKernel({ execPath: process.execPath, cliPath: join(__dirname, '..', 'kernel', 'cli.js') });
+    const key = profileKey(safeStorage, app.getPath('userData'));
+    kernel = await launchKernel({ execPath: process.execPath, cliPath: join(__dirname, '..', 'kernel', 'cli.js'), env: key ? { SILT_PROFILE_KEY: key } : {} });
   } catch (e) {
     dialog.showErrorBox('Silt could not start its kernel', (e as Error).message);
     app.quit();
     return;
   }
   Menu.setApplicationMenu(buildMenu(() => BrowserWindow.getFocusedWindow() ?? mainWindow));
+  registerPrintToPdf();
   ipcMain.handle('silt:open-dialog', async () => {
     const r = await dialog.showOpenDialog({ filters: [{ name: 'Notebooks', extensions: ['ipynb'] }], properties: ['openFile'] });
     return r.canceled ? null : r.filePaths[0];

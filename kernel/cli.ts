@@ -14,7 +14,8 @@ const USAGE = `Silt ${VERSION}: a notebook for data shared through Delta Sharing
   silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]
                       start the app and print its URL
   silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...] [--profile FILE.share ...]
-                      run every cell headless
+           [--to html|pdf|md|ipynb] [--hide-code] [--title T] [--author A]
+                      run every cell headless; --to writes a report (PDF needs Chromium or Chrome)
   silt share PATH... [--port N] [--name SHARE] [--schema SCHEMA] [--profile-out FILE.share]
                       share local Delta tables with a colleague
   silt automl DATA.(csv|parquet) --target COL [--task binary|multiclass|regression] --budget S

@@ -21,8 +21,13 @@ import { useRunner } from './notebook/useRunner';
 import type { FetchPage } from './outputs/Grid';
 import { applyTheme, initialTheme, type Theme } from './theme';
 import { Toolbar } from './Toolbar';
+import { ExportNotebookDialog } from './report/ExportNotebookDialog';
+import { useExportShortcut } from './report/useExportShortcut';
+import { LiveContext } from './live/LiveContext';
+import { LiveStrip } from './live/LiveStrip';
+import { useLive } from './live/useLive';
 
-type DialogKind = 'open' | 'save-as' | 'help' | null;
+type DialogKind = 'open' | 'save-as' | 'help' | 'export' | null;
 
 const CATALOG_KEY = 'silt.catalog';
 
@@ -82,12 +87,15 @@ export function App({ client }: { client: KernelClient }) {
 
   const { perform, insertAt } = useCommands(docApi, { run: runner.run, save, help: () => setDialog((d) => (d === 'help' ? null : 'help')) });
   useKeyboard(perform, dialog === null);
+  useExportShortcut(() => setDialog('export'));
   const insertCells = useInsertCells(docApi, runner.runMany);
   const insertSql = useCallback((source: string, run: boolean) => insertCells(null, [{ type: 'code', language: 'sql', source }], run), [insertCells]);
   const notebookActions: NotebookActions = useMemo(
     () => ({ client, sessionId: () => session.idRef.current, insertCells, report: (what, e) => report(what)(e) }),
     [client, session.idRef, insertCells, report],
   );
+
+  const live = useLive(client, session.sessionId, docApi, runner, notebookActions.report);
 
   const toggleCatalog = () =>
     setCatalogOpen((open) => {
@@ -138,6 +146,7 @@ export function App({ client }: { client: KernelClient }) {
 
   return (
     <NotebookContext.Provider value={notebookActions}>
+      <LiveContext.Provider value={live}>
       <div className="app">
         <Toolbar
           title={file.path ? baseName(file.path) : 'Untitled'}
@@ -149,6 +158,7 @@ export function App({ client }: { client: KernelClient }) {
           onOpen={() => setDialog('open')}
           onSave={save}
           onSaveAs={() => setDialog('save-as')}
+          onExport={() => setDialog('export')}
           onRunAll={() => void runner.runMany(ids(0, cells.length))}
           onRunAbove={() => void runner.runMany(ids(0, Math.max(selectedIndex, 0)))}
           onRunBelow={() => void runner.runMany(ids(Math.max(selectedIndex, 0), cells.length))}
@@ -190,6 +200,7 @@ export function App({ client }: { client: KernelClient }) {
             </Banner>
           )}
         </div>
+        <LiveStrip />
         <div className="workspace">
           {catalogOpen && <CatalogPanel client={client} sessionId={session.sessionId} onInsertSql={insertSql} />}
           <main className="notebook" onMouseDown={(e) => e.target === e.currentTarget && docApi.setMode('command')}>
@@ -241,7 +252,9 @@ export function App({ client }: { client: KernelClient }) {
           />
         )}
         {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog(null)} />}
+        {dialog === 'export' && <ExportNotebookDialog client={client} notebook={state.doc.model} notebookPath={file.path} onClose={() => setDialog(null)} />}
       </div>
+      </LiveContext.Provider>
     </NotebookContext.Provider>
   );
 }

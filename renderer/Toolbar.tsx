@@ -12,6 +12,8 @@ export interface ToolbarProps {
   onOpen(): void;
   onSave(): void;
   onSaveAs(): void;
+  /** Opens Export… (HTML, PDF, Markdown, .ipynb). */
+  onExport?(): void;
   onRunAll(): void;
   onRunAbove(): void;
   onRunBelow(): void;
@@ -61,6 +63,7 @@ export function Toolbar(p: ToolbarProps) {
         <Btn id="open" label="Open" title="Open notebook…" onClick={p.onOpen} />
         <Btn id="save" label="Save" title="Save (Ctrl+S)" onClick={p.onSave} />
         <Btn id="save-as" label="Save as" title="Save as…" onClick={p.onSaveAs} />
+        {p.onExport && <Btn id="export" label="Export…" title="Export as HTML, PDF, Markdown or .ipynb (Ctrl+Shift+E)" onClick={p.onExport} />}
       </div>
       <div className="tb-sep" />
       <div className="tb-group">

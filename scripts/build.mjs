@@ -16,7 +16,8 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.opt
 rmSync(join(out, 'renderer'), { recursive: true, force: true });
 mkdirSync(join(out, 'renderer'), { recursive: true });
 
-const kernelEntries = ['kernel/cli.ts', 'kernel/session/sessionMain.ts']
+// automlWorker runs on worker_threads (the AutoML search pool), so it is an entry of its own.
+const kernelEntries = ['kernel/cli.ts', 'kernel/session/sessionMain.ts', 'kernel/automl/automlWorker.ts']
   .filter((f) => existsSync(join(root, f)));
 
 await Promise.all([

@@ -16,6 +16,7 @@ import { Rng } from './rng';
 import { runSearch, type AutoMLProgress } from './search';
 import { metricName } from './taskMetric';
 import { tableRowCount, type AutoMLTable, type AutoMLValue } from './table';
+import { defaultWorkers, workerPoolRunner } from './WorkerPool';
 
 export interface AutoMLOptions {
   target: string;
@@ -27,7 +28,10 @@ export interface AutoMLOptions {
   trainIndex?: number[];
   testIndex?: number[];
   onProgress?: (e: AutoMLProgress) => void;
+  /** Aborting stops the search promptly and returns the best model found so far. */
   signal?: AbortSignal;
+  /** Worker threads that run trials side by side (default min(cores, 4)); 0 runs them in this thread. */
+  workers?: number;
 }
 
 export interface LeaderboardEntry {
@@ -62,6 +66,12 @@ export interface AutoMLRun {
   trainSeconds: number;
   /** TensorFlow.js backend the MLP family trained on. */
   tfBackend: string;
+  /** The final model's out-of-fold (or holdout) outputs and their targets (class index or value). */
+  validationPredictions: { y: Float64Array; outputs: Float64Array };
+  /** Whether the run was cancelled; it then holds the best model of the trials that finished. */
+  cancelled: boolean;
+  /** Trials that ran side by side (worker threads, or 1 in the calling thread). */
+  parallelTrials: number;
 }
 
 /** Tables above this many training rows are sampled for the search (stated in the profile). */
@@ -104,9 +114,10 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     dense: encoder.transform(fm), d: encoder.width, y,
   };
   const tfBackend = await initTensorflow();
+  const workers = Math.max(0, Math.floor(opts.workers ?? defaultWorkers()));
   const result = await runSearch(ts, { task, C, nFeatures: fm.cols.length, n: fm.n }, {
     task, deadline: start + budget * 1000, maxTrials: opts.maxTrials ?? Infinity, seed,
-    onProgress: opts.onProgress, signal: opts.signal,
+    onProgress: opts.onProgress, signal: opts.signal, runner: workerPoolRunner(workers),
   });
   const model = new AutoMLModel(task, opts.target, profile.classes, pre, binner, encoder, result.members);
   const trainSeconds = (Date.now() - start) / 1000;
@@ -121,9 +132,10 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     const t = result.trials.find((x) => x.id === m.trial)!;
     for (let i = 0; i < validOut.length; i++) validOut[i] += m.weight * t.oof[i];
   }
+  const validY = Float64Array.from(result.plan.evalRows, (r) => y[r]);
   const metrics: AutoMLRun['metrics'] = {
     train: evaluate(task, y, model.outputsFromFeatures(model.prepareFeatures(fm)), C),
-    validation: evaluate(task, Array.from(result.plan.evalRows, (r) => y[r]), validOut, C),
+    validation: evaluate(task, validY, validOut, C),
   };
   let importance: Importance[];
   const testRows = (opts.testIndex ?? []).filter((r) => !isMissing(tv[r]));
@@ -136,14 +148,15 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     importance = permutationImportance(model, sampleFm(tfm, 2000), yk.slice(0, 2000), seed);
   } else importance = permutationImportance(model, sampleFm(fm, 2000), y.slice(0, 2000), seed);
   opts.onProgress?.({
-    kind: 'final', trial: sorted[0].trial, family: sorted[0].family, score: result.ensembleScore, bestScore: result.ensembleScore,
-    metric: metricName(task), elapsedSeconds: trainSeconds, secondsLeft: 0,
+    kind: 'final', trial: leaderboard.length, id: sorted[0].trial, family: sorted[0].family, params: sorted[0].params,
+    score: result.ensembleScore, seconds: 0, bestScore: result.ensembleScore, metric: metricName(task), elapsedSeconds: trainSeconds, secondsLeft: 0,
   });
   return {
     target: opts.target, task, metric: metricName(task), seed, profile, validation: result.plan.kind, trainRows,
     leaderboard: sorted, best: sorted[0], validationScore: result.ensembleScore, refit: result.refit, model,
     ensemble: result.ensemble.map((m) => ({ ...m, family: result.trials.find((t) => t.id === m.trial)!.family })),
-    metrics, importance, shapAvailable: isTreeModel(model), trainSeconds, tfBackend,
+    metrics, importance, shapAvailable: isTreeModel(model), trainSeconds, tfBackend, validationPredictions: { y: validY, outputs: validOut },
+    cancelled: result.cancelled, parallelTrials: result.parallelTrials,
   };
 }
 

@@ -89,7 +89,11 @@ export function fitGbdt(
       gradients(obj, gIn, K, k, d.y, d.w, trainRows, g, h);
       const rows = sample.slice(0, m);
       roundTrees.push(growTree({ X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K: 1, rows, features, leafOfRow }, grow, rng));
-      if (leafOfRow) leafRows.push(Int32Array.from(trainRows, (r) => leafOfRow[r]));
+      if (leafOfRow) {
+        const lr = new Int32Array(trainRows.length);
+        for (let i = 0; i < lr.length; i++) lr[i] = leafOfRow[trainRows[i]];
+        leafRows.push(lr);
+      }
     }
     // Apply after all classes of a round are grown, so every class sees the same margins.
     roundTrees.forEach((tree, k) => {

@@ -80,10 +80,20 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
   const cats: number[] = [], left: number[] = [], right: number[] = [], value: number[] = [], cover: number[] = [];
   const GT = new Float64Array(K);
 
-  /** Node totals into GT, returns H. */
-  const totals = (start: number, end: number): number => {
+  /**
+   * Node totals into GT, returns H. With a histogram, one feature's slots (missing included) already
+   * hold them, which costs a few hundred additions instead of a pass over the node's rows.
+   */
+  const totals = (start: number, end: number, hist: Float64Array | null): number => {
     GT.fill(0);
     let H = 0;
+    if (hist && F > 0) {
+      for (let o = off[0] * S, stop = off[1] * S; o < stop; o += S) {
+        for (let k = 0; k < K; k++) GT[k] += hist[o + k];
+        H += hist[o + K];
+      }
+      return H;
+    }
     for (let i = start; i < end; i++) {
       const r = rows[i];
       for (let k = 0; k < K; k++) GT[k] += g[r * K + k];
@@ -251,7 +261,7 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
   };
 
   const makeNode = (start: number, end: number, depth: number, hist: Float64Array | null): Pending => {
-    const H = totals(start, end);
+    const H = totals(start, end, hist);
     const node = addNode(H);
     const nd: Pending = { node, start, end, depth, hist, split: null };
     if (end - start >= 2) nd.split = hist ? findSplit(hist, H, depth, denseBins(hist), sampleFeatures()) : sparseSplit(start, end, H, depth);

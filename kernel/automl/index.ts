@@ -10,5 +10,6 @@ export { profileTable, type DataProfile, type ColumnProfile, type TaskKind } fro
 export { treeShap, permutationImportance, type ShapResult, type Importance } from './explain';
 export { evaluate, type MetricReport } from './evaluate';
 export { renderReport } from './renderReport';
+export { automlCharts, type AutoMLChart } from './automlCharts';
 export { generateNotebookCells, type NotebookCell } from './generateNotebookCells';
 export { trainSingleModel } from './trainSingleModel';

@@ -1,5 +1,6 @@
 /** A small self-contained HTML report of a run: summary, leaderboard, metrics, importance. */
 import type { AutoMLRun } from './fitAutoML';
+import type { AutoMLChart } from './automlCharts';
 import type { MetricReport } from './evaluate';
 
 const esc = (s: unknown) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -15,13 +16,14 @@ function metricRows(m: MetricReport): [string, string][] {
   return keys.filter((k) => m[k] !== undefined).map((k) => [k, fmt(m[k] as number)]);
 }
 
-export function renderReport(run: AutoMLRun): string {
+/** `charts` (standalone SVG from automlCharts) are embedded after the metrics when given. */
+export function renderReport(run: AutoMLRun, charts: AutoMLChart[] = []): string {
   const sets = Object.entries(run.metrics).filter(([, m]) => m) as [string, MetricReport][];
   const names = [...new Set(sets.flatMap(([, m]) => metricRows(m).map(([k]) => k)))];
   const maxImp = Math.max(1e-12, ...run.importance.map((i) => Math.abs(i.importance)));
   return `<!doctype html><html><head><meta charset="utf-8"><title>AutoML: ${esc(run.target)}</title><style>
 body{font:14px system-ui,sans-serif;margin:2em;max-width:960px}table{border-collapse:collapse;margin:1em 0}
-td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}.bar{background:#4a7;height:10px}
+td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}figure{display:inline-block;margin:0 1em 1em 0}figcaption{font-weight:600}th{background:#f3f3f3}.bar{background:#4a7;height:10px}
 </style></head><body>
 <h1>AutoML report: ${esc(run.target)}</h1>
 <p>Task <b>${esc(run.task)}</b> (${esc(run.profile.taskReason)}), metric <b>${esc(run.metric)}</b>, ${run.profile.rows} training rows,
@@ -29,6 +31,7 @@ validation by ${run.validation === 'cv' ? '5-fold cross-validation' : 'an 80/20 
 Best model: <b>${esc(run.ensemble.map((e) => `${e.family} #${e.trial} (weight ${e.weight.toFixed(2)})`).join(' + '))}</b>, validation ${esc(run.metric)} ${fmt(run.validationScore)}.</p>
 <h2>Metrics</h2>
 ${table(['metric', ...sets.map(([s]) => s)], names.map((k) => [k, ...sets.map(([, m]) => metricRows(m).find(([x]) => x === k)?.[1] ?? '–')]))}
+${charts.length ? `<h2>Charts</h2>\n${charts.map((c) => `<figure><figcaption>${esc(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}` : ''}
 <h2>Leaderboard</h2>
 ${table(['#', 'family', run.metric, 'train s', 'predict s', 'params'], run.leaderboard.map((t) => [
     t.trial, t.family, fmt(t.score), t.trainSeconds.toFixed(2), t.predictSeconds.toFixed(2),

@@ -1,36 +1,36 @@
 /**
  * The search under a wall-clock budget: every family's default first (cheapest first), then random
- * configurations, half of them from the currently best family. Trials are scored on out-of-fold
- * (or holdout) predictions; a greedy ensemble over the best trials is kept when it scores better.
+ * configurations, half of them from the currently best family (most of those near its best one). Trials run side by side on the
+ * runner's threads and are scored on out-of-fold (or holdout) predictions; a greedy ensemble over the
+ * best trials is kept when it scores better.
  */
-import { fitEstimator, predictEstimator, type Family, type Fitted, type Params, type TrainSet } from './estimators';
+import type { Family, Fitted, Params, TrainSet } from './estimators';
 import type { TaskKind } from './profile';
 import { Rng } from './rng';
-import { defaultParams, FAMILY_ORDER, sampleParams, type SpaceInfo } from './searchSpace';
+import { defaultParams, FAMILY_ORDER, nearParams, sampleParams, type SpaceInfo } from './searchSpace';
 import { isBetter, metricName, taskScore } from './taskMetric';
 import { makePlan, type ValidationPlan } from './validation';
 import { AutoMLError } from './AutoMLError';
 import type { Member } from './AutoMLModel';
+import type { TrialOutcome, TrialSpec } from './runTrial';
+import { inProcessRunner, type RunnerFactory, type TrialRunner } from './TrialRunner';
 
-export interface Trial {
-  id: number;
-  family: Family;
-  params: Params;
+export interface Trial extends TrialOutcome {
   /** Validation metric (metricName of the task). */
   score: number;
-  trainSeconds: number;
-  predictSeconds: number;
-  /** Per fold (CV) or one inner model (holdout). */
-  models: Fitted[];
-  /** Predictions for plan.evalRows. */
-  oof: Float64Array;
 }
 
 export interface AutoMLProgress {
   kind: 'trial' | 'final';
+  /** Trials finished so far (increases by one per event; the final event repeats the count). */
   trial: number;
+  /** The trial's id, as in the leaderboard (trials finish out of id order when they run in parallel). */
+  id: number;
   family: Family;
+  params: Params;
   score: number;
+  /** The trial's training plus prediction time (0 in the final event). */
+  seconds: number;
   bestScore: number;
   metric: string;
   elapsedSeconds: number;
@@ -43,7 +43,9 @@ export interface SearchOptions {
   maxTrials: number;
   seed: number;
   onProgress?: (e: AutoMLProgress) => void;
+  /** Aborting stops the search promptly; it then returns the best model found so far. */
   signal?: AbortSignal;
+  runner?: RunnerFactory;
 }
 
 export interface SearchResult {
@@ -55,13 +57,24 @@ export interface SearchResult {
   /** Final estimators per member: fold models (CV) or the model refit on all rows (holdout). */
   members: Member[];
   refit: boolean;
+  /** Whether the search was cancelled (the result holds what finished before). */
+  cancelled: boolean;
+  parallelTrials: number;
 }
+
+/**
+ * A proposal may only look at trials at least this many ids back. The dispatcher waits for them in
+ * deterministic mode, so the sequence of proposals, and with it the leaderboard, is the same for any
+ * pool of up to this many workers.
+ */
+const LOOKBACK = 4;
 
 export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions): Promise<SearchResult> {
   const rng = new Rng(o.seed);
   const plan = makePlan(ts.y, ts.C, rng);
   const outDim = ts.C || 1;
   const yEval = Array.from(plan.evalRows, (r) => ts.y[r]);
+  const deterministic = o.deadline === Infinity;
   const t0 = Date.now();
   const trials: Trial[] = [];
   const lastCost = new Map<Family, number>();
@@ -69,43 +82,90 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
   // Without any usable feature only the baseline can be fitted.
   const families = ts.binned.nFeatures ? FAMILY_ORDER.filter((f) => f !== 'mlp' || ts.d > 0) : FAMILY_ORDER.slice(0, 1);
   const queue: [Family, Params][] = families.map((f) => [f, defaultParams(f, space)]);
-  const reserve = () => (plan.kind === 'holdout' && best ? 1.5 * best.trainSeconds * 1000 : 0) + 200;
-  let linearTrials = 0;
+  // Holdout: keep time to refit the best model on all rows, unless that refit would take half the
+  // budget anyway (then more trials are the better use of it and the inner model is kept).
+  const reserve = () => {
+    const refit = plan.kind === 'holdout' && best ? 1.5 * best.trainSeconds * 1000 : 0;
+    return (refit < 0.5 * (o.deadline - t0) ? refit : 0) + 200;
+  };
+  let linearTrials = 0, proposed = 0, exhausted = false, failure: Error | null = null;
+  const inFlight = new Map<number, Promise<void>>();
+  const runner = await (o.runner ?? inProcessRunner)(ts, plan);
+  const cancelled = new Promise<void>((resolve) => {
+    if (o.signal?.aborted) resolve();
+    o.signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
 
-  for (let id = 0; trials.length < o.maxTrials; id++) {
-    await new Promise((r) => setImmediate(r));
-    if (o.signal?.aborted) throw new AutoMLError('The AutoML run was cancelled.');
+  /** The best trial a proposal for `id` may use (see LOOKBACK). */
+  const bestFor = (id: number) => (deterministic
+    ? trials.filter((t) => t.id <= id - LOOKBACK).reduce<Trial | null>((b, t) => (!b || isBetter(o.task, t.score, b.score) ? t : b), null)
+    : best);
+  const mayPropose = (id: number) => !deterministic || [...inFlight.keys()].every((j) => j > id - LOOKBACK);
+
+  const propose = (id: number): TrialSpec | null => {
     const now = Date.now();
-    if (trials.length > 0 && now >= o.deadline - reserve()) break;
+    const started = trials.length + inFlight.size > 0;
+    if (started && now >= o.deadline - reserve()) return null;
+    const known = bestFor(id);
     let next = queue.shift();
+    while (next && started && now + (lastCost.get(next[0]) ?? 0) > o.deadline - reserve()) next = queue.shift();
     if (!next) {
       const open = families.filter((f) => f !== 'baseline' && (f !== 'linear' || linearTrials < 15)
         && now + (lastCost.get(f) ?? 0) < o.deadline - reserve());
-      if (!open.length) break;
-      const fam = best && best.family !== 'baseline' && open.includes(best.family) && rng.next() < 0.5
-        ? best.family : open[rng.int(open.length)];
-      next = [fam, sampleParams(fam, space, rng)];
+      if (!open.length) return null;
+      const exploit = known && known.family !== 'baseline' && open.includes(known.family) && rng.next() < 0.5;
+      const fam = exploit ? known.family : open[rng.int(open.length)];
+      next = [fam, exploit && rng.next() < 0.6 ? nearParams(fam, known.params, space, rng) : sampleParams(fam, space, rng)];
     }
     const [family, params] = next;
-    if (trials.length > 0 && now + (lastCost.get(family) ?? 0) > o.deadline - reserve()) continue;
     if (family === 'linear') linearTrials++;
     // One trial may use at most 40 % of the budget, so a slow family cannot starve the others.
-    const trialDeadline = Math.min(o.deadline - (trials.length ? reserve() : 0), now + 0.4 * (o.deadline - t0));
-    const trial = runTrial(ts, plan, id, family, params, outDim, trialDeadline, rng.seedFor(id));
-    trial.score = taskScore(o.task, yEval, trial.oof, ts.C);
-    lastCost.set(family, (trial.trainSeconds + trial.predictSeconds) * 1000);
+    const deadline = Math.min(o.deadline - (started ? reserve() : 0), now + 0.4 * (o.deadline - t0));
+    return { id, family, params, deadline, seed: rng.seedFor(id) };
+  };
+
+  const finish = (t: TrialOutcome) => {
+    const trial: Trial = { ...t, score: taskScore(o.task, yEval, t.oof, ts.C) };
+    lastCost.set(trial.family, (trial.trainSeconds + trial.predictSeconds) * 1000);
     trials.push(trial);
     if (!best || isBetter(o.task, trial.score, best.score)) best = trial;
     o.onProgress?.({
-      kind: 'trial', trial: trial.id, family, score: trial.score, bestScore: best.score, metric: metricName(o.task),
+      kind: 'trial', trial: trials.length, id: trial.id, family: trial.family, params: trial.params, score: trial.score,
+      seconds: trial.trainSeconds + trial.predictSeconds,
+      bestScore: best.score, metric: metricName(o.task),
       elapsedSeconds: (Date.now() - t0) / 1000, secondsLeft: Math.max(0, (o.deadline - Date.now()) / 1000),
     });
+  };
+
+  try {
+    while (!o.signal?.aborted && !failure) {
+      while (!exhausted && inFlight.size < runner.size && proposed < o.maxTrials && mayPropose(proposed)) {
+        const spec = propose(proposed);
+        if (!spec) { exhausted = true; break; }
+        proposed++;
+        inFlight.set(spec.id, runner.trial(spec).then(finish, (e: Error) => { if (!o.signal?.aborted) failure ??= e; })
+          .finally(() => inFlight.delete(spec.id)));
+      }
+      if (!inFlight.size) break;
+      await Promise.race([...inFlight.values(), cancelled]);
+    }
+    if (failure) throw failure;
+    const stopped = Boolean(o.signal?.aborted);
+    if (!best) throw new AutoMLError(stopped ? 'The AutoML run was cancelled before any model finished.' : 'No model could be trained within the budget.');
+    trials.sort((a, b) => a.id - b.id);
+    const { ensemble, score } = greedyEnsemble(trials, o.task, yEval, ts.C, outDim, best);
+    const members: Member[] = ensemble.map((m) => ({ weight: m.weight, models: trials.find((t) => t.id === m.trial)!.models }));
+    const refit = stopped ? false : await refitMembers(runner, trials, plan, ensemble, members, o, t0);
+    return { plan, trials, ensemble, ensembleScore: score, members, refit, cancelled: stopped, parallelTrials: runner.size };
+  } finally {
+    await runner.close();
   }
-  if (!best) throw new AutoMLError('No model could be trained within the budget.');
-  const { ensemble, score } = greedyEnsemble(trials, o.task, yEval, ts.C, outDim, best);
-  const members: Member[] = ensemble.map((m) => ({ weight: m.weight, models: trials.find((t) => t.id === m.trial)!.models }));
-  let refit = false;
-  const all = Uint32Array.from({ length: ts.y.length }, (_, i) => i);
+}
+
+/** Refits the ensemble's members on all rows when their measured cost still fits (in parallel). */
+async function refitMembers(
+  runner: TrialRunner, trials: Trial[], plan: ValidationPlan, ensemble: { trial: number }[], members: Member[], o: SearchOptions, t0: number,
+): Promise<boolean> {
   // Refits reuse what the trial's models reached: early-stopped rounds/epochs (+10 % for the extra
   // rows) and, for forests cut short by the deadline, the tree count actually grown.
   const fullParams = (t: Trial, fitted: Fitted[]): Params => {
@@ -115,52 +175,25 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     return t.params;
   };
   const refitDeadline = o.deadline + 0.05 * (o.deadline - t0);
-  if (plan.kind === 'cv') {
-    // Small data: a model refit on every row joins the fold models with half of the member's weight.
-    members.forEach((m, i) => {
-      const t = trials.find((x) => x.id === ensemble[i].trial)!;
+  let refit = false;
+  await Promise.all(members.map(async (m, i) => {
+    const t = trials.find((x) => x.id === ensemble[i].trial)!;
+    const spec = { family: t.family, params: fullParams(t, m.models), deadline: refitDeadline, seed: o.seed };
+    if (plan.kind === 'cv') {
+      // Small data: a model refit on every row joins the fold models with half of the member's weight.
       if (t.family === 'baseline' || Date.now() + (t.trainSeconds / plan.folds.length) * 1500 > refitDeadline) return;
-      const full = fitEstimator(ts, t.family, fullParams(t, m.models), all, null, refitDeadline, o.seed);
+      const full = await runner.refit(spec);
       const k = m.models.length;
       m.models = [...m.models, full];
       m.modelWeights = [...Array.from({ length: k }, () => 0.5 / k), 0.5];
-      refit = true;
-    });
-  }
-  if (plan.kind === 'holdout') {
-    // Refit each member on all rows when its measured cost still fits; otherwise keep the inner model.
-    members.forEach((m, i) => {
-      const t = trials.find((x) => x.id === ensemble[i].trial)!;
+    } else {
+      // Holdout: refit each member on all rows when its measured cost still fits; otherwise keep the inner model.
       if (Date.now() + t.trainSeconds * 1250 > refitDeadline) return;
-      m.models = [fitEstimator(ts, t.family, fullParams(t, m.models), all, null, refitDeadline, o.seed)];
-      refit = true;
-    });
-  }
-  return { plan, trials, ensemble, ensembleScore: score, members, refit };
-}
-
-function runTrial(
-  ts: TrainSet, plan: ValidationPlan, id: number, family: Family, params: Params, outDim: number, deadline: number, seed: number,
-): Trial {
-  const oof = new Float64Array(plan.evalRows.length * outDim);
-  const models: Fitted[] = [];
-  let trainMs = 0, predictMs = 0, pos = 0;
-  const start = Date.now();
-  for (const [i, fold] of plan.folds.entries()) {
-    // Each fold gets its share of the trial's time, so a slow family still completes every fold
-    // (with fewer trees or rounds) instead of being cut off halfway.
-    const foldDeadline = start + ((i + 1) * (deadline - start)) / plan.folds.length;
-    const a = Date.now();
-    const m = fitEstimator(ts, family, params, fold.train, fold.valid, foldDeadline, seed);
-    const b = Date.now();
-    const out = predictEstimator(m, ts, fold.valid);
-    predictMs += Date.now() - b;
-    trainMs += b - a;
-    oof.set(out, pos);
-    pos += out.length;
-    models.push(m);
-  }
-  return { id, family, params, score: NaN, trainSeconds: trainMs / 1000, predictSeconds: predictMs / 1000, models, oof };
+      m.models = [await runner.refit(spec)];
+    }
+    refit = true;
+  }));
+  return refit;
 }
 
 /** Caruana-style greedy selection with replacement over the best trials' validation predictions. */

@@ -45,3 +45,14 @@ export function sampleParams(f: Family, s: SpaceInfo, rng: Rng): Params {
     };
   }
 }
+
+/**
+ * A configuration near a good one: each parameter keeps the good value with probability 0.6, else
+ * takes a fresh draw, so the search refines around the best trial while still moving.
+ */
+export function nearParams(f: Family, good: Params, s: SpaceInfo, rng: Rng): Params {
+  const fresh = sampleParams(f, s, rng);
+  const out: Params = {};
+  for (const k of Object.keys(fresh)) out[k] = k in good && rng.next() < 0.6 ? good[k] : fresh[k];
+  return out;
+}

@@ -24,7 +24,9 @@ export async function trainSingleModel(
   const C = opts.task === 'regression' ? 0 : profile.classes.length;
   const tv = table.columns.find((c) => c.name === opts.target)!.values;
   const y = Float64Array.from(opts.trainIndex, (r) => (C ? profile.classes.indexOf(labelOf(tv[r])) : Number(tv[r])));
-  const ts = { obj: opts.task, C, binned: binner.transform(fm), nBins: binner.nBins, isCat: binner.isCat, dense: encoder.transform(fm), d: encoder.width, y };
+  // Only linear models and the MLP read the dense encoding; tree families skip building it.
+  const dense = opts.family === 'linear' || opts.family === 'mlp' ? encoder.transform(fm) : new Float64Array(0);
+  const ts = { obj: opts.task, C, binned: binner.transform(fm), nBins: binner.nBins, isCat: binner.isCat, dense, d: encoder.width, y };
   const fitted = fitEstimator(ts, opts.family, opts.params, all, null, Infinity, opts.seed ?? 0);
   return new AutoMLModel(opts.task, opts.target, profile.classes, pre, binner, encoder, [{ weight: 1, models: [fitted] }]);
 }

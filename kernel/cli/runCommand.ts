@@ -1,17 +1,22 @@
 /**
  * `silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...] [--profile FILE.share ...]`: execute every cell headless,
  * write the outputs (into the notebook itself unless --out says where), exit 1 if a cell fails.
+ * `--to html|pdf|md` writes a report instead (beside the notebook unless --out says where).
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { atomicWrite } from '../notebook/atomicWrite';
+import { basename, resolve } from 'node:path';
 import { parseIpynb } from '../notebook/fromIpynb';
-import { ipynbText } from '../notebook/toIpynb';
+import { REPORT_FORMATS, type ReportFormat } from '../protocol/report';
+import { exportReport } from '../report/exportReport';
+import { findChromium } from '../report/findChromium';
+import { reportPath } from '../report/reportPath';
 import { runNotebook } from '../run/runNotebook';
 import { flag, parseArgs, UsageError } from './parseArgs';
 
 export async function runCommand(argv: string[], err: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv, { value: ['out'], repeat: ['p', 'profile'], alias: { param: 'p' } });
+  const args = parseArgs(argv, { value: ['out', 'to', 'title', 'author'], boolean: ['hide-code'], repeat: ['p', 'profile'], alias: { param: 'p' } });
+  const to = (flag(args, 'to') ?? 'ipynb') as ReportFormat;
+  if (!REPORT_FORMATS.includes(to)) throw new UsageError(`--to takes ${REPORT_FORMATS.join(', ')}, not "${to}"`);
   const [input] = args.positionals;
   if (!input) throw new UsageError('silt run needs a notebook: silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...]');
   const params: Record<string, string> = {};
@@ -23,9 +28,10 @@ export async function runCommand(argv: string[], err: (line: string) => void): P
   const path = resolve(input);
   const nb = parseIpynb(readFileSync(path, 'utf8'), path);
   const profiles = (args.flags.get('profile') ?? []).map((p) => resolve(p));
+  if (to === 'pdf') findChromium(); // before the run, so a missing browser does not cost a whole run
   const { notebook, failed } = await runNotebook(nb, { params, env: { SILT_WORKSPACE: process.cwd(), SILT_PROFILES: JSON.stringify(profiles) } });
-  const out = resolve(flag(args, 'out') ?? path);
-  atomicWrite(out, ipynbText(notebook));
+  const out = resolve(flag(args, 'out') ?? reportPath(path, to));
+  await exportReport(notebook, { format: to, path: out, hideCode: flag(args, 'hide-code') === 'true', title: flag(args, 'title'), author: flag(args, 'author'), name: basename(path, '.ipynb') });
   if (failed) {
     err(`Cell ${failed.index + 1} (${failed.cell.language}) failed: ${failed.message}`);
     err(`Outputs up to the failure were written to ${out}.`);

@@ -9,6 +9,8 @@ import { startDemoShare, type DemoShare } from '../demo/startDemoShare';
 import { ensureWelcomeNotebook, WELCOME_FILE } from '../demo/welcomeNotebook';
 import { flag, parseArgs, UsageError } from './parseArgs';
 import { openBrowser } from './openBrowser';
+import { startPublishingServer } from '../publish/startPublishingServer';
+import { publishEnv } from '../publish/PublishTarget';
 
 export async function serveCommand(argv: string[], version: string): Promise<KernelHost> {
   const args = parseArgs(argv, { boolean: ['no-open', 'no-demo'], value: ['port', 'workspace', 'token'], repeat: ['profile'] });
@@ -25,7 +27,14 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
     demo = await startDemoShare({ root: given ? join(workspace, '.silt-demo') : join(dataDir, 'demo'), profileDir: join(dataDir, 'profiles') });
     profiles.unshift(demo.profilePath);
   }
-  const host = new KernelHost({ port, token: flag(args, 'token'), workspace, dataDir, version, sessionEnv: { SILT_PROFILES: JSON.stringify(profiles) } });
+  // Results published from notebooks are served here, for BI tools and other Delta Sharing clients.
+  // A workspace it cannot write to turns publishing off (sessions then say so), not the whole app.
+  const publishing = await startPublishingServer({ workspace, profileDir: join(dataDir, 'profiles') }).catch((e: Error) => {
+    process.stderr.write(`Publishing tables is off: ${e.message}\n`);
+    return null;
+  });
+  const sessionEnv = { SILT_PROFILES: JSON.stringify(profiles), ...(publishing ? publishEnv(publishing.target) : {}) };
+  const host = new KernelHost({ port, token: flag(args, 'token'), workspace, dataDir, version, sessionEnv });
   ensureWelcomeNotebook(workspace);
   const url = await host.listen();
   process.stdout.write(`Silt is running at ${url}\n`);
@@ -34,7 +43,7 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
     if (opened) process.stderr.write(`Opened it with ${opened}.\n`);
   }
   const stop = () => {
-    Promise.allSettled([host.close(), demo?.close()]).finally(() => process.exit(0));
+    Promise.allSettled([host.close(), demo?.close(), publishing?.close()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

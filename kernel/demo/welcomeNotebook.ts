@@ -12,8 +12,8 @@ export const WELCOME_FILE = 'Welcome.ipynb';
 
 export function welcomeNotebook(): NotebookModel {
   const md = (id: string, source: string) => ({ id, type: 'markdown' as const, source });
-  const code = (id: string, language: 'sql' | 'typescript', source: string, name?: string) => ({
-    id, type: 'code' as const, language, source, outputs: [], executionCount: null, ...(name ? { name } : {}),
+  const code = (id: string, language: 'sql' | 'typescript', source: string, name?: string, live?: 'auto') => ({
+    id, type: 'code' as const, language, source, outputs: [], executionCount: null, ...(name ? { name } : {}), ...(live ? { live } : {}),
   });
   return {
     metadata: {},
@@ -27,10 +27,13 @@ Shared tables are named \`share.schema.table\`. Press **Shift+Enter** to run a c
 SELECT order_id, order_date, region, city, make, model, amount_eur, status
 FROM demo.silver.orders
 WHERE status <> 'cancelled'`, 'orders'),
+      md('live-md', `## Live tables
+
+The next cell is marked **Live** (the switch in its header): Silt keeps \`demo.gold.daily_sales\` current by polling its version every 2 s and applying only what changed to a local copy. When the simulator commits, the cell re-runs by itself: watch the pulsing dot, the version in its header and the *Live* strip at the top. Cells that use its result re-run too; set one to *manual* to keep it still.`),
       code('gold-sql', 'sql', `-- Gold: revenue per day and region, newest first
 SELECT day, region, orders, revenue_eur, avg_order_eur
 FROM demo.gold.daily_sales
-ORDER BY day DESC, region`),
+ORDER BY day DESC, region`, undefined, 'auto'),
       code('ts-cell', 'typescript', `// A TypeScript cell: \`orders\` is a danfojs DataFrame here.
 const byMake = orders.groupby(['make']).col(['amount_eur']).sum()
 console.log(\`\${orders.shape[0]} orders from \${byMake.shape[0]} makes\`)

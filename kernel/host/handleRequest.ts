@@ -4,12 +4,17 @@
  */
 import { isSessionRequest, PROTOCOL_VERSION, type Params, type RequestType, type Result, type RunResult } from '../protocol';
 import { SessionExitedError } from './SessionProcess';
+import { exportReport } from '../report/exportReport';
+import { ReportError } from '../report/ReportError';
 import type { NotebookStore } from './NotebookStore';
+import { addProfile, removeProfile } from './profileRequests';
+import type { ProfileStore } from './ProfileStore';
 import type { Listener, SessionRegistry } from './SessionRegistry';
 
 export interface HostContext {
   sessions: SessionRegistry;
   store: NotebookStore;
+  profiles: ProfileStore;
   version: string;
 }
 
@@ -24,6 +29,8 @@ export class RequestError extends Error {
 
 export async function handleRequest<T extends RequestType>(ctx: HostContext, type: T, params: Params<T>, listener: Listener): Promise<Result<T>> {
   const p = params as unknown;
+  if (type === 'catalog.addProfile') return (await addProfile(ctx.profiles, ctx.sessions, p as Params<'catalog.addProfile'>)) as Result<T>;
+  if (type === 'catalog.removeProfile') return (await removeProfile(ctx.profiles, ctx.sessions, p as Params<'catalog.removeProfile'>)) as Result<T>;
   if (isSessionRequest(type)) {
     const { sessionId, ...rest } = p as { sessionId: string };
     return (await ctx.sessions.get(sessionId).call(type, rest as never)) as Result<T>;
@@ -82,6 +89,14 @@ export async function handleRequest<T extends RequestType>(ctx: HostContext, typ
       return ctx.store.list((p as { dir?: string }).dir) as Result<T>;
     case 'files.recent':
       return { paths: ctx.store.recent() } as Result<T>;
+    case 'report.export': {
+      const { notebook, format, path, hideCode, title, author } = p as Params<'report.export'>;
+      try {
+        return (await exportReport(notebook, { format, path: ctx.store.resolve(path), hideCode, title, author })) as Result<T>;
+      } catch (e) {
+        throw e instanceof ReportError ? new RequestError('io', e.message) : e;
+      }
+    }
     default:
       throw new RequestError('bad-request', `unknown request ${String(type)}`);
   }

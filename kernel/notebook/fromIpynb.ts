@@ -55,6 +55,7 @@ function cellFromJson(c: unknown, index: number, path: string, seen: Set<string>
     source,
     ...(typeof silt.name === 'string' && silt.name ? { name: silt.name } : {}),
     ...(typeof silt.elapsedMs === 'number' ? { elapsedMs: silt.elapsedMs } : {}),
+    ...(silt.live === 'auto' || silt.live === 'manual' ? { live: silt.live } : {}),
     outputs: Array.isArray(c.outputs) ? c.outputs.map(outputFromJson).filter((o): o is Output => o !== null) : [],
     executionCount: typeof c.execution_count === 'number' ? c.execution_count : null,
     ...(Object.keys(meta).length ? { extraMetadata: meta } : {}),

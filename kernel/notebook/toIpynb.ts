@@ -36,6 +36,7 @@ function cellToJson(cell: Cell): Record<string, unknown> {
     language: cell.language,
     ...(cell.name ? { name: cell.name } : {}),
     ...(cell.elapsedMs !== undefined ? { elapsedMs: cell.elapsedMs } : {}),
+    ...(cell.live ? { live: cell.live } : {}),
   };
   return {
     cell_type: 'code',

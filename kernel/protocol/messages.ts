@@ -3,6 +3,11 @@
  * request → result type map, cancel by run id. JSON over a WebSocket in the app; in-process in tests.
  */
 import type { CatalogRequests } from './catalog';
+import type { ReportRequests } from './report';
+import type { LiveNotice, LiveRequests } from './live';
+import type { AutomlNotice, AutomlRequests } from './automl';
+import type { DataExportRequests, ExportNotice } from './dataExport';
+import type { ChartRequests } from './charts';
 import type { CellValue, CodeLanguage, ColumnInfo, NotebookModel, Output } from './notebook';
 
 /**
@@ -15,7 +20,7 @@ export interface RequestMap extends HostRequests, SessionRequests {}
  * Requests a session answers. The host forwards them as they are, minus `sessionId`; a feature adds
  * its requests by extending this from its own file (see catalog.ts), with their shapes in validate.ts.
  */
-export interface SessionRequests extends CatalogRequests {
+export interface SessionRequests extends CatalogRequests, LiveRequests, AutomlRequests, ChartRequests, DataExportRequests {
   /** A page of a table result the session still holds. */
   'result.page': {
     params: { sessionId: string; handle: string; offset: number; limit: number };
@@ -28,7 +33,7 @@ export interface SessionRequests extends CatalogRequests {
 export type SessionRequestType = keyof SessionRequests;
 
 /** Requests the host answers itself. */
-export interface HostRequests {
+export interface HostRequests extends ReportRequests {
   /** First message on a connection; the host refuses other protocol versions. */
   hello: { params: { protocolVersion: number }; result: { protocolVersion: number; version: string; workspace: string } };
   /** Start (or attach to) the session of a notebook. `key` identifies the document (its path or an untitled id). */
@@ -112,7 +117,7 @@ export type EventMessage =
  * Events a session raises on its own (not as part of a run's outputs). The session sends them without
  * `kind` and `sessionId`; the host adds both. A feature adds its events to this union.
  */
-export type SessionNotice = { kind: 'event'; type: 'session.notice'; sessionId: string; level: 'info' | 'warning'; message: string };
+export type SessionNotice = { kind: 'event'; type: 'session.notice'; sessionId: string; level: 'info' | 'warning'; message: string } | LiveNotice | AutomlNotice | ExportNotice;
 
 /** A notice as the session process sends it (each member of the union without `kind` and `sessionId`). */
 export type SessionNoticeBody = WithoutRouting<SessionNotice>;
@@ -124,3 +129,4 @@ export type ServerMessage = ResponseMessage | EventMessage;
 
 export type { CellValue, ColumnInfo };
 export type { CatalogProfile, CatalogTable } from './catalog';
+export type { ReportFormat } from './report';

@@ -64,6 +64,12 @@ export interface CodeCell {
   executionCount: number | null;
   /** Elapsed time of the last run in milliseconds. */
   elapsedMs?: number;
+  /**
+   * Live tables: `auto` marks the cell live (the shared tables it names are kept current while the
+   * notebook is open); `manual` opts it out of re-running when a table it depends on changes.
+   * Absent: it re-runs when a live table it depends on changes, and starts nothing itself.
+   */
+  live?: 'auto' | 'manual';
   /** Cell metadata Silt does not understand, kept verbatim for round trips. */
   extraMetadata?: Record<string, unknown>;
   /** Jupyter tags (e.g. `parameters`). */

@@ -3,10 +3,23 @@
  * from a stale tab or a hostile page must be refused with a clear error, not crash the host.
  */
 import { CATALOG_PARAMS } from './catalog';
+import { REPORT_PARAMS } from './report';
+import { LIVE_PARAMS } from './live';
+import { AUTOML_PARAMS } from './automl';
+import { DATA_EXPORT_PARAMS } from './dataExport';
+import { CHART_PARAMS } from './charts';
 import type { HostRequestType, RequestMessage, RequestType, SessionRequestType } from './messages';
 import type { Shape } from './shape';
 
-export class ProtocolError extends Error {}
+/** A refused message; `requestId` is set once the message had a usable id, so the refusal can answer it. */
+export class ProtocolError extends Error {
+  constructor(
+    message: string,
+    readonly requestId?: number,
+  ) {
+    super(message);
+  }
+}
 
 /** The fields each host request must carry (beyond them, extra fields are ignored). */
 const HOST_PARAMS: Record<HostRequestType, Shape> = {
@@ -22,6 +35,7 @@ const HOST_PARAMS: Record<HostRequestType, Shape> = {
   'notebook.discardRecovery': { key: 'string' },
   'files.list': { dir: 'string?' },
   'files.recent': {},
+  ...REPORT_PARAMS,
 };
 
 /** The same for requests the host forwards to a session; each feature's table is spread in here. */
@@ -29,6 +43,10 @@ const SESSION_PARAMS: Record<SessionRequestType, Shape> = {
   'result.page': { sessionId: 'string', handle: 'string', offset: 'number', limit: 'number' },
   'session.names': { sessionId: 'string' },
   ...CATALOG_PARAMS,
+  ...LIVE_PARAMS,
+  ...AUTOML_PARAMS,
+  ...DATA_EXPORT_PARAMS,
+  ...CHART_PARAMS,
 };
 
 /** Whether the host forwards this request to the session named by its `sessionId`. */
@@ -50,6 +68,14 @@ export function parseRequest(text: string): RequestMessage {
   }
   if (!isObject(msg) || msg.kind !== 'request') throw new ProtocolError('message is not a request');
   if (typeof msg.id !== 'number' || !Number.isInteger(msg.id)) throw new ProtocolError('request id must be an integer');
+  try {
+    return checkRequest(msg, msg.id);
+  } catch (e) {
+    throw e instanceof ProtocolError ? new ProtocolError(e.message, msg.id as number) : e;
+  }
+}
+
+function checkRequest(msg: Record<string, unknown>, id: number): RequestMessage {
   const shape = typeof msg.type === 'string' ? shapeOf(msg.type) : undefined;
   if (!shape) throw new ProtocolError(`unknown request type ${String(msg.type)}`);
   const params = msg.params ?? {};
@@ -61,7 +87,7 @@ export function parseRequest(text: string): RequestMessage {
   if (msg.type === 'result.page' && ((params.offset as number) < 0 || (params.limit as number) < 0 || (params.limit as number) > 10_000)) {
     throw new ProtocolError('result.page: offset must be ≥ 0 and limit between 0 and 10000');
   }
-  return { kind: 'request', id: msg.id, type: msg.type as RequestType, params: params as never };
+  return { kind: 'request', id, type: msg.type as RequestType, params: params as never };
 }
 
 function checkShape(type: string, params: Record<string, unknown>, shape: Shape): void {

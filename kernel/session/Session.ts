@@ -12,9 +12,13 @@ import { TsRealm } from './TsRealm';
 import { SharedTables } from './sharing/SharedTables';
 import { sharingApi } from './sharing/sharingApi';
 import { automlApi } from './automlApi';
+import { plotGlobal } from '../charts/plotGlobal';
+import { LiveTables } from './live/LiveTables';
 
 export interface ExecuteRequest {
   runId: string;
+  /** The cell being run; subscriptions a cell made end when it runs again. */
+  cellId?: string;
   language: CodeLanguage;
   code: string;
   name?: string;
@@ -38,9 +42,14 @@ export class Session {
   private displays: Promise<void>[] = [];
   private interrupted = false;
 
+  /** `sharing.subscribe` calls by cell: re-running a cell replaces its subscriptions instead of adding more. */
+  private subscriptions = new Map<string, (() => void)[]>();
+  private activeCell: string | null = null;
   /** Cancels the running cell's downloads on interrupt. */
   private abort: AbortController | null = null;
   readonly shared: SharedTables;
+  /** Shared tables kept current by polling; SQL naming one reads its local copy. */
+  readonly live: LiveTables;
 
   private constructor(
     readonly engine: DuckEngine,
@@ -50,12 +59,14 @@ export class Session {
     readonly notify: Notify,
   ) {
     this.shared = new SharedTables(engine.connection);
+    this.live = new LiveTables(this.shared, engine.connection, notify);
   }
 
   static async create(opts: { workspace: string; emit: Emit; progress?: EmitProgress; notify?: Notify; profiles?: string[] }): Promise<Session> {
     const engine = await DuckEngine.create();
     const session = new Session(engine, new TsRealm(opts.workspace), opts.emit, opts.progress ?? (() => {}), opts.notify ?? (() => {}));
     for (const p of opts.profiles ?? []) session.shared.addProfile(p);
+    session.workspace = opts.workspace;
     session.installGlobals();
     return session;
   }
@@ -77,7 +88,11 @@ export class Session {
       outputs.push(o);
       this.emit(req.runId, o);
     };
+    // A live table's increment is never applied half-way through a run's statements.
+    const releaseLive = await this.live.lock.acquire();
     this.activeRun = req.runId;
+    this.activeCell = req.cellId ?? null;
+    if (req.cellId) for (const off of this.subscriptions.get(req.cellId)?.splice(0) ?? []) off();
     this.abort = new AbortController();
     this.push = push;
     this.interrupted = false;
@@ -110,7 +125,9 @@ export class Session {
       push({ kind: 'error', ename: err.kind ?? err.name ?? 'Error', message: err.message, ...(err.line ? { line: err.line } : {}), traceback: [] });
     } finally {
       this.activeRun = null;
+      this.activeCell = null;
       this.push = null;
+      releaseLive();
     }
     if (this.interrupted && status === 'error') status = 'interrupted';
     return { status, executionCount, elapsedMs: Math.round(performance.now() - started), outputs };
@@ -124,6 +141,14 @@ export class Session {
 
   get busy(): boolean {
     return this.activeRun !== null;
+  }
+
+  /** The notebook's folder; relative paths (AutoML exports) resolve against it. */
+  workspace = '';
+
+  /** Defines a variable of the TypeScript realm (a model trained from the UI). */
+  defineGlobal(name: string, value: unknown): void {
+    this.realm.define(name, value);
   }
 
   /** Names for completion: tables and their columns, shared tables and theirs (as far as known quickly). */
@@ -188,11 +213,18 @@ export class Session {
       }
     });
     this.realm.defineLazy('dfd', () => loadDanfo());
+    this.realm.defineLazy('Plot', () => plotGlobal());
     this.realm.define('automl', automlApi(this.engine, () => {
       const runId = this.activeRun;
       return runId ? (label, done, total) => this.emitProgress(runId, label, done, total) : null;
-    }));
-    this.realm.define('sharing', sharingApi(this.shared, (sql) => this.realm.call('sql', sql)));
+    }, () => this.abort?.signal ?? null));
+    this.realm.define(
+      'sharing',
+      sharingApi(this.shared, (sql) => this.realm.call('sql', sql), this.live, (off) => {
+        const cell = this.activeCell;
+        if (cell) this.subscriptions.set(cell, [...(this.subscriptions.get(cell) ?? []), off]);
+      }),
+    );
   }
 }
 

@@ -1,36 +1,50 @@
 /**
  * `automl` in TypeScript cells: a baseline model search on a DataFrame, an array of records or a
- * table name, off nothing but the session (progress streams to the cell as it trains). The engine
- * is loaded on first use so notebooks that never train pay nothing for it.
+ * table name, off nothing but the session (progress streams to the cell as it trains; interrupting
+ * the cell stops the search and returns the best model so far). The engine is loaded on first use
+ * so notebooks that never train pay nothing for it.
  */
-import type { AutoMLOptions, AutoMLTable, AutoMLValue } from '../automl';
+import type { AutoMLOptions, AutoMLProgress, AutoMLTable, AutoMLValue } from '../automl';
 import type { DuckEngine } from '../engine/DuckEngine';
 import { asTable } from './displayValue';
 
 type Progress = (label: string, done: number, total: number | null) => void;
 
-export function automlApi(engine: DuckEngine, progress: () => Progress | null) {
-  const load = () => require('../automl') as typeof import('../automl');
+const loadAutoml = () => require('../automl') as typeof import('../automl');
+
+export function automlApi(engine: DuckEngine, progress: () => Progress | null, interrupt: () => AbortSignal | null = () => null) {
   return {
     /** Searches models for `target` within the budget; the result has the leaderboard, metrics and `model`. */
-    async fit(source: unknown, opts: Omit<AutoMLOptions, 'onProgress'>) {
+    async fit(source: unknown, opts: Omit<AutoMLOptions, 'onProgress'> & { onProgress?: AutoMLOptions['onProgress'] }) {
       const table = await toAutoMLTable(engine, source);
       const report = progress();
       const budget = opts.budgetSeconds ?? null;
-      const started = Date.now();
-      return load().fitAutoML(table, {
+      const signals = [interrupt(), opts.signal].filter((s): s is AbortSignal => Boolean(s));
+      return loadAutoml().fitAutoML(table, {
         ...opts,
-        onProgress: (e) => report?.(`AutoML: ${JSON.stringify(e).slice(0, 120)}`, (Date.now() - started) / 1000, budget),
-      } as AutoMLOptions);
+        signal: signals.length ? AbortSignal.any(signals) : undefined,
+        onProgress: (e) => {
+          report?.(progressLabel(e), e.elapsedSeconds, budget);
+          opts.onProgress?.(e);
+        },
+      });
     },
-    loadModel: (json: string) => load().loadModel(json),
-    serializeModel: (m: Parameters<ReturnType<typeof load>['serializeModel']>[0]) => load().serializeModel(m),
+    /** A table name, DataFrame or array of records as the table the AutoML functions take. */
+    table: (source: unknown) => toAutoMLTable(engine, source),
+    loadModel: (json: string) => loadAutoml().loadModel(json),
+    serializeModel: (m: Parameters<ReturnType<typeof loadAutoml>['serializeModel']>[0]) => loadAutoml().serializeModel(m),
     /** The run as a self-contained HTML report, shown as an output. */
-    report: (run: Parameters<ReturnType<typeof load>['renderReport']>[0]) => ({ __silt_rich: { 'text/html': load().renderReport(run) } }),
+    report: (run: Parameters<ReturnType<typeof loadAutoml>['renderReport']>[0]) => ({ __silt_rich: { 'text/html': loadAutoml().renderReport(run) } }),
   };
 }
 
-async function toAutoMLTable(engine: DuckEngine, source: unknown): Promise<AutoMLTable> {
+export function progressLabel(e: AutoMLProgress): string {
+  const score = (x: number) => (Number.isFinite(x) ? x.toPrecision(4) : '–');
+  if (e.kind === 'final') return `AutoML: done, ${e.trial} trials, ${e.metric} ${score(e.bestScore)}`;
+  return `AutoML: trial ${e.trial} ${e.family} ${e.metric} ${score(e.score)} (best ${score(e.bestScore)})`;
+}
+
+export async function toAutoMLTable(engine: DuckEngine, source: unknown): Promise<AutoMLTable> {
   if (typeof source === 'string') {
     const { columns, data } = await engine.readColumns(source);
     return { columns: columns.map((c) => ({ name: c.name, values: (data[c.name] ?? []).map(toValue) })) };

@@ -5,6 +5,7 @@
  */
 import { inspect } from 'node:util';
 import type { CellValue, ColumnInfo, Output } from '../protocol';
+import { isPlotFigure, plotOutput } from '../charts/plotOutput';
 
 /** Stores rows so the grid can page them; returns the output describing them. */
 export type RowSink = (columns: ColumnInfo[], rows: CellValue[][]) => Promise<Output>;
@@ -13,6 +14,7 @@ export async function displayValue(value: unknown, storeRows: RowSink): Promise<
   if (value === undefined) return null;
   const table = asTable(value);
   if (table) return storeRows(table.columns, table.rows);
+  if (isPlotFigure(value)) return plotOutput(value);
   if (isElement(value)) {
     const html = value.outerHTML;
     const mime = /^<svg[\s>]/i.test(html) ? 'image/svg+xml' : 'text/html';

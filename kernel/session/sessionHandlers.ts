@@ -6,6 +6,10 @@ import type { SessionRequestType } from '../protocol';
 import type { SessionMethods } from './ipc';
 import type { Session } from './Session';
 import { catalogHandlers } from './sharing/catalog';
+import { dataHandlers } from './export/dataHandlers';
+import { liveHandlers } from './live/liveHandlers';
+import { automlHandlers } from './automlJobs';
+import { chartHandlers } from './charts/chartHandlers';
 
 export type Handler<T extends keyof SessionMethods> = (session: Session, params: SessionMethods[T]['params']) => Promise<SessionMethods[T]['result']>;
 export type Handlers<T extends SessionRequestType> = { [K in T]: Handler<K> };
@@ -14,4 +18,8 @@ export const sessionHandlers: Handlers<SessionRequestType> = {
   'result.page': async (s, p) => ({ rows: await s.engine.page(p.handle, p.offset, p.limit), offset: p.offset }),
   'session.names': async (s) => ({ names: await s.names() }),
   ...catalogHandlers,
+  ...liveHandlers,
+  ...automlHandlers,
+  ...chartHandlers,
+  ...dataHandlers,
 };

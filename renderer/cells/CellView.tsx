@@ -9,6 +9,7 @@ import { OutputArea } from '../outputs/OutputArea';
 import { formatElapsed } from '../outputs/formatValue';
 import { formatBytes } from '../panels/formatBytes';
 import { CodeEditor } from './CodeEditor';
+import { CellLiveControls } from '../live/CellLiveControls';
 import { MarkdownView } from './MarkdownView';
 
 export interface CellCallbacks {
@@ -88,6 +89,7 @@ function CellViewImpl({ cell, selected, editing, running, progress, notice, name
                 title="The result becomes a table/variable with this name"
               />
             )}
+            <CellLiveControls cell={code} />
             <span className="cell-header-spacer" />
             {running && <RunningLabel progress={progress} />}
             {!running && code.elapsedMs !== undefined && (

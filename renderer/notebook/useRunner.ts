@@ -32,6 +32,8 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
   const [notices, setNotices] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<Record<string, RunProgress>>({});
   const runs = useRef(new Map<string, string>());
+  /** Runs that keep the cell's outputs until the result replaces them (live re-runs: no flicker, grids keep their scroll). */
+  const keptRuns = useRef(new Set<string>());
   const stopQueue = useRef(false);
 
   useEffect(
@@ -40,6 +42,7 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
         if (e.type !== 'run.output' && e.type !== 'run.progress') return;
         const cellId = runs.current.get(e.runId);
         if (!cellId) return;
+        if (e.type === 'run.output' && keptRuns.current.has(e.runId)) return;
         if (e.type === 'run.output') patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...c.outputs, e.output] }));
         else setProgress((p) => ({ ...p, [cellId]: { label: e.label, done: e.done, total: e.total } }));
       }),
@@ -54,16 +57,17 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
 
   /** Runs one cell; resolves to how it ended ('ok' for markdown, which just renders). */
   const run = useCallback(
-    async (cellId: string): Promise<RunResult['status']> => {
+    async (cellId: string, opts: { keepOutputs?: boolean } = {}): Promise<RunResult['status']> => {
       const cell = docApi.latest.current.doc.model.cells.find((c) => c.id === cellId);
       const sessionId = session.idRef.current;
       if (!cell || cell.type !== 'code') return 'ok';
       if (!sessionId) return 'error';
       const runId = newRunId();
       runs.current.set(runId, cellId);
+      if (opts.keepOutputs) keptRuns.current.add(runId);
       setRunning((r) => ({ ...r, [cellId]: true }));
       setNotice(cellId, null);
-      patchCode(docApi, cellId, (c) => ({ ...c, outputs: [] }));
+      if (!opts.keepOutputs) patchCode(docApi, cellId, (c) => ({ ...c, outputs: [] }));
       const name = cell.language === 'sql' && cell.name?.trim() ? cell.name.trim() : undefined;
       try {
         const result = await client.request('execute', { sessionId, runId, cellId, language: cell.language, code: cell.source, ...(name ? { name } : {}) });
@@ -75,10 +79,11 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
         return result.status;
       } catch (e) {
         const message = (e as Error).message;
-        patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...c.outputs, { kind: 'error', ename: 'KernelError', message, traceback: [] }] }));
+        patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...(opts.keepOutputs ? [] : c.outputs), { kind: 'error', ename: 'KernelError', message, traceback: [] }] }));
         return 'error';
       } finally {
         runs.current.delete(runId);
+        keptRuns.current.delete(runId);
         setRunning(({ [cellId]: _done, ...rest }) => rest);
         setProgress(({ [cellId]: _done, ...rest }) => rest);
       }
@@ -87,11 +92,11 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
   );
 
   const runMany = useCallback(
-    async (ids: string[]) => {
+    async (ids: string[], opts: { keepOutputs?: boolean } = {}) => {
       stopQueue.current = false;
       for (const id of ids) {
         if (stopQueue.current) break;
-        if ((await run(id)) !== 'ok') break;
+        if ((await run(id, opts)) !== 'ok') break;
       }
     },
     [run],

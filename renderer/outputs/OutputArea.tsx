@@ -36,7 +36,8 @@ export function OutputArea({ cellId, outputs, source, fetchPage, notice }: Props
       {shown.map((o, i) => {
         switch (o.kind) {
           case 'table':
-            return <Grid key={o.handle ?? i} output={o} fetchPage={fetchPage} actions={fetchPage && <ResultActions output={o} cellId={cellId} />} />;
+            // Keyed by position, not handle: a re-run (a live update) keeps the grid and its scroll.
+            return <Grid key={`table-${i}`} output={o} fetchPage={fetchPage} actions={fetchPage && <ResultActions output={o} cellId={cellId} />} />;
           case 'stream':
             return <StreamView key={i} output={o} />;
           case 'error':

@@ -4,6 +4,10 @@
  */
 import { useState, type ComponentType } from 'react';
 import type { TableOutput } from '../../kernel/protocol/notebook';
+import { TrainFromResult } from '../automl/TrainFromResult';
+import { ChartBuilder } from '../charts/ChartBuilder';
+import { ExportDialog } from '../export/ExportDialog';
+import { PublishDialog } from '../export/PublishDialog';
 
 export interface ResultActionProps {
   output: TableOutput & { handle: string };
@@ -19,7 +23,12 @@ export interface ResultAction {
   Dialog: ComponentType<ResultActionProps>;
 }
 
-const RESULT_ACTIONS: ResultAction[] = [];
+const RESULT_ACTIONS: ResultAction[] = [
+  { id: 'automl', label: 'Train a baseline model…', title: 'Search for a model that predicts one column from the others (AutoML)', Dialog: TrainFromResult },
+  { id: 'chart', label: 'Chart…', title: 'Draw this result as a chart, then insert it as a cell or copy its code', Dialog: ChartBuilder },
+  { id: 'export', label: 'Export…', title: 'Save this result as CSV, Parquet, Arrow, JSON lines or Excel', Dialog: ExportDialog },
+  { id: 'publish', label: 'Publish…', title: 'Publish this result as a Delta Sharing table for Power BI, Tableau and other tools', Dialog: PublishDialog },
+];
 
 export function ResultActions({ output, cellId }: { output: TableOutput; cellId: string }) {
   const [open, setOpen] = useState<string | null>(null);

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import type { RichOutput } from '../../kernel/protocol/notebook';
 import { renderMarkdown } from '../cells/renderMarkdown';
+import { SvgExportButtons } from '../charts/SvgExportButtons';
 
 const ORDER = ['text/html', 'image/svg+xml', 'image/png', 'image/jpeg', 'text/markdown', 'application/json', 'text/plain'] as const;
 
@@ -17,7 +18,12 @@ export function RichView({ output }: { output: RichOutput }) {
     case 'text/html':
       return <iframe className="rich-html" sandbox="" srcDoc={payload} title="HTML output" />;
     case 'image/svg+xml':
-      return <img className="rich-image" alt="SVG output" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(payload)}`} />;
+      return (
+        <div className="rich-svg">
+          <img className="rich-image" alt="SVG output" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(payload)}`} />
+          <SvgExportButtons svg={payload} />
+        </div>
+      );
     case 'image/png':
     case 'image/jpeg':
       return <img className="rich-image" alt="Image output" src={`data:${mime};base64,${payload}`} />;

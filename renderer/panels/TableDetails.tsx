@@ -4,6 +4,8 @@ import type { CatalogTable } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { formatBytes } from './formatBytes';
 import { tableReference } from './sqlNames';
+import { LiveToggle } from '../live/LiveToggle';
+import { TrainModelDialog } from '../automl/TrainModelDialog';
 
 export interface TableRef {
   profile: string;
@@ -25,6 +27,7 @@ interface Props {
 export function TableDetails({ client, sessionId, table, reference, onPreview, onQuery }: Props) {
   const [details, setDetails] = useState<CatalogTable | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [training, setTraining] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -55,7 +58,12 @@ export function TableDetails({ client, sessionId, table, reference, onPreview, o
         <button className="btn" data-testid="catalog-query" title="Insert a query cell below the selected one" onClick={onQuery}>
           Query in new cell
         </button>
+        <LiveToggle table={`${table.share}.${table.schema}.${table.table}`} />
+        <button className="btn" data-testid="catalog-automl" title="Search for a model that predicts one column of this table (AutoML)" disabled={!details} onClick={() => setTraining(true)}>
+          Train a baseline model…
+        </button>
       </div>
+      {training && details && <TrainModelDialog source={{ table: reference }} columns={details.columns} afterCellId={null} onClose={() => setTraining(false)} />}
       {error && <div className="catalog-error">{error}</div>}
       {!details && !error && <div className="catalog-muted">Loading…</div>}
       {details && <Facts details={details} />}

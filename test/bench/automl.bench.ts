@@ -66,26 +66,36 @@ export async function run(opts: BenchOptions = {}): Promise<string[]> {
   return lines;
 }
 
-/** Seconds to grow 200 rounds (depth 6, eta 0.1, 1 thread) on adult's training split, ours vs XGBoost. */
+/**
+ * GBDT training throughput on adult's training split, 200 rounds, depth 6, eta 0.1, 1 thread each,
+ * against XGBoost `hist`: end to end (ours: profiling, preprocessing, binning; XGBoost: DMatrix
+ * construction with its quantile sketch), and boosting alone (ours: minus a 1-round fit).
+ * Throughput ratio = XGBoost seconds / our seconds (the target is ≥ 0.5).
+ */
 async function gbdtThroughput(): Promise<string[]> {
   const table = await loadTable(`${DATA}/adult.csv`);
   const sp = JSON.parse(readFileSync(`${BENCH}/splits/adult.seed0.split.json`, 'utf8'));
-  const t0 = Date.now();
-  await trainSingleModel(table, { target: 'income', task: 'binary', family: 'gbdt', params: { rounds: 200, learningRate: 0.1, maxDepth: 6 }, trainIndex: sp.train_idx });
-  const ours = (Date.now() - t0) / 1000;
-  const out = [`GBDT throughput, adult train split (${sp.train_idx.length} rows), 200 rounds depth 6, 1 thread: ours ${ours.toFixed(2)} s (incl. preprocessing and binning)`];
+  const fit = async (rounds: number) => {
+    const t0 = Date.now();
+    await trainSingleModel(table, { target: 'income', task: 'binary', family: 'gbdt', params: { rounds, learningRate: 0.1, maxDepth: 6 }, trainIndex: sp.train_idx });
+    return (Date.now() - t0) / 1000;
+  };
+  await fit(1); // warm-up (JIT)
+  const prep = await fit(1);
+  const ours = await fit(200);
+  const out = [`GBDT throughput, adult train split (${sp.train_idx.length} rows), 200 rounds depth 6, 1 thread: ours ${ours.toFixed(2)} s end to end, ${(ours - prep).toFixed(2)} s boosting`];
   const py = `
 import json,time,pandas as pd,xgboost as xgb
 df=pd.read_csv('${DATA}/adult.csv');sp=json.load(open('${BENCH}/splits/adult.seed0.split.json'))
 tr=df.iloc[sp['train_idx']];y=(tr['income']=='>50K').astype(int);X=tr.drop(columns=['income'])
 for c in X.columns:
   if X[c].dtype==object: X[c]=X[c].astype('category')
-t=time.time();d=xgb.DMatrix(X,y,enable_categorical=True)
+t=time.time();d=xgb.DMatrix(X,y,enable_categorical=True);m=time.time()
 xgb.train({'tree_method':'hist','max_depth':6,'eta':0.1,'objective':'binary:logistic','nthread':1,'max_bin':256},d,200)
-print(time.time()-t)`;
+print(time.time()-t, time.time()-m)`;
   try {
-    const s = Number(execFileSync('/usr/bin/python3', ['-c', py], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
-    out.push(`XGBoost ${s.toFixed(2)} s, ours/xgboost = ${(ours / s).toFixed(2)}`);
+    const [total, boost] = execFileSync('/usr/bin/python3', ['-c', py], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ').map(Number);
+    out.push(`XGBoost hist ${total.toFixed(2)} s end to end, ${boost.toFixed(2)} s boosting; our throughput / XGBoost's = ${(total / ours).toFixed(2)} end to end, ${(boost / (ours - prep)).toFixed(2)} boosting (target >= 0.5)`);
   } catch {
     out.push('XGBoost is not installed for /usr/bin/python3 (Debian python3-xgboost): throughput comparison skipped');
   }

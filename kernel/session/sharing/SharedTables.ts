@@ -24,25 +24,41 @@ export interface ResolveOptions {
 
 export class SharedTables {
   private clients = new Map<string, SharingClient>();
+  /** Profiles the app keeps across restarts (the others came from the command line or the demo). */
+  private saved = new Set<string>();
   private known: KnownTable[] = [];
   private listedAt = 0;
   private columnTypes = new Map<string, Record<string, string>>();
+  /** Set by live tables (kernel/session/live): the SELECT over a live table's local copy, if it is live. */
+  liveSource: ((table: KnownTable) => string | undefined) | null = null;
 
   constructor(private readonly conn: DuckDBConnection) {}
 
   /** Adds a profile (a `.share` file path or its JSON text); returns the name SQL can qualify with. */
-  addProfile(pathOrJson: string, name?: string): string {
+  addProfile(pathOrJson: string, name?: string, opts: { saved?: boolean } = {}): string {
     const client = SharingClient.fromProfile(pathOrJson);
     const base = name ?? (pathOrJson.trimStart().startsWith('{') ? 'profile' : basename(pathOrJson).replace(/\.[^.]*$/, ''));
     let unique = base.replace(/[^A-Za-z0-9_]/g, '_') || 'profile';
     for (let i = 2; this.clients.has(unique); i++) unique = `${base}_${i}`;
     this.clients.set(unique, client);
+    if (opts.saved) this.saved.add(unique);
     this.listedAt = 0;
     return unique;
   }
 
-  profiles(): { name: string; endpoint: string; warnings: string[] }[] {
-    return [...this.clients].map(([name, c]) => ({ name, endpoint: c.profile.endpoint, warnings: c.profileWarnings() }));
+  /** Closes a profile; its tables are no longer resolvable. */
+  async removeProfile(name: string): Promise<boolean> {
+    const client = this.clients.get(name);
+    if (!client) return false;
+    this.clients.delete(name);
+    this.saved.delete(name);
+    this.listedAt = 0;
+    await client.close();
+    return true;
+  }
+
+  profiles(): { name: string; endpoint: string; warnings: string[]; saved?: boolean }[] {
+    return [...this.clients].map(([name, c]) => ({ name, endpoint: c.profile.endpoint, warnings: c.profileWarnings(), ...(this.saved.has(name) ? { saved: true } : {}) }));
   }
 
   client(profile: string): SharingClient {
@@ -83,7 +99,8 @@ export class SharedTables {
     const hintable = statements.length === 1 ? await this.parse(statements[0].text) : null;
     for (const ref of found.refs) {
       const hints = hintable && !ref.changes ? pushdownHints(hintable, ref.view) : {};
-      const select = await this.viewSql(ref, hints, opts);
+      const live = ref.changes || ref.version !== undefined || ref.timestamp !== undefined ? undefined : this.liveSource?.(ref.table);
+      const select = live ?? (await this.viewSql(ref, hints, opts));
       await this.conn.run(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(ref.view)} AS ${select}`);
     }
     return found.sql;

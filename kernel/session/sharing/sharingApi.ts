@@ -4,6 +4,7 @@
  */
 import { quoteLiteral } from '../../engine/quoteIdent';
 import type { SharedTables } from './SharedTables';
+import type { LiveTables } from '../live/LiveTables';
 
 export interface LoadOptions {
   version?: number;
@@ -20,7 +21,8 @@ export interface ChangesOptions {
   endingTimestamp?: string | Date;
 }
 
-export function sharingApi(shared: SharedTables, sql: (text: string) => unknown) {
+/** `track` hears of every subscription made, so the session can end a cell's old ones when it re-runs. */
+export function sharingApi(shared: SharedTables, sql: (text: string) => unknown, live?: LiveTables, track?: (unsubscribe: () => void) => void) {
   const iso = (t: string | Date) => (t instanceof Date ? t.toISOString() : t);
   const bound = (v?: number, t?: string | Date) => (v !== undefined ? String(v) : t !== undefined ? quoteLiteral(iso(t)) : undefined);
   return {
@@ -42,6 +44,17 @@ export function sharingApi(shared: SharedTables, sql: (text: string) => unknown)
       if (start === undefined) throw new Error('sharing.changes: give startingVersion or startingTimestamp');
       const end = bound(opts.endingVersion, opts.endingTimestamp);
       return sql(`SELECT * FROM table_changes(${quoteLiteral(name)}, ${start}${end !== undefined ? `, ${end}` : ''})`);
+    },
+    /**
+     * Calls `cb` with the change rows (records with `_change_type`) of every new version of a shared
+     * table, making it live if it is not; returns the function that unsubscribes.
+     */
+    subscribe(name: string, cb: (rows: Record<string, unknown>[]) => void): () => void {
+      if (!live) throw new Error('sharing.subscribe is not available in this session');
+      if (typeof cb !== 'function') throw new Error('sharing.subscribe: pass a callback, e.g. sharing.subscribe(name, (rows) => ...)');
+      const off = live.subscribe(name, cb);
+      track?.(off);
+      return off;
     },
     /** Opens a profile (`.share` path or JSON text) for this session; returns its name. */
     addProfile(pathOrJson: string, name?: string) {

@@ -1,6 +1,7 @@
 import type { ShareRegistry } from './ShareRegistry';
 import { PageTokens } from './PageTokens';
 import { badParam } from './SharingHttpError';
+import { schemaTables } from './schemaTables';
 
 /** Answers of the listing endpoints (§List Shares … §List all Tables in a Share). */
 export interface ListPage<T> {
@@ -44,7 +45,7 @@ export class Discovery {
   listTables(share: string, schema: string, query: URLSearchParams): ListPage<TableItem> {
     const sc = this.registry.schema(share, schema);
     return this.page(
-      sc.tables.map((t) => this.item(share, sc.name, t.name)),
+      schemaTables(sc).map((t) => this.item(share, sc.name, t.name)),
       query,
       `tables\u0000${share}\u0000${schema}`,
     );
@@ -52,7 +53,7 @@ export class Discovery {
 
   listAllTables(share: string, query: URLSearchParams): ListPage<TableItem> {
     const s = this.registry.share(share);
-    const all = s.schemas.flatMap((sc) => sc.tables.map((t) => this.item(share, sc.name, t.name)));
+    const all = s.schemas.flatMap((sc) => schemaTables(sc).map((t) => this.item(share, sc.name, t.name)));
     return this.page(all, query, `all-tables\u0000${s.name}`);
   }
 

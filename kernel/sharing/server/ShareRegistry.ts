@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SchemaConfig, ShareConfig, TableConfig } from './config';
 import { notFound } from './SharingHttpError';
+import { schemaTables } from './schemaTables';
 import { openTableSource, type TableSource } from './TableSource';
 
 /** A configured table with everything a request needs about it. */
@@ -34,7 +35,7 @@ export class ShareRegistry {
   table(share: string, schema: string, name: string): SharedTable {
     const sh = this.share(share);
     const sc = this.schema(share, schema);
-    const config = sc.tables.find((x) => same(x.name, name));
+    const config = schemaTables(sc).find((x) => same(x.name, name));
     if (!config) throw notFound(`table "${share}.${schema}.${name}" does not exist`);
     const key = `${sh.name}\u0000${sc.name}\u0000${config.name}`;
     let t = this.tables.get(key);

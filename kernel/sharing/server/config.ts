@@ -20,6 +20,8 @@ export interface TableConfig {
 export interface SchemaConfig {
   name: string;
   tables: TableConfig[];
+  /** Also serve every Delta table folder in this directory, as found at request time (see schemaTables). */
+  directory?: string;
 }
 
 export interface ShareConfig {

@@ -72,7 +72,7 @@ describe('histogram GBDT', () => {
 
   it('a saved and reloaded model predicts exactly the same', async () => {
     const t = xorTable(400, 3);
-    const run = await fitAutoML(t, { target: 'y', maxTrials: 8, seed: 1 });
+    const run = await fitAutoML(t, { target: 'y', maxTrials: 6, seed: 1 });
     const again = loadModel(serializeModel(run.model));
     const rows = idx(50).map((i) => Object.fromEntries(t.columns.map((c) => [c.name, (c.values as unknown[])[i] as number])));
     expect(again.predictProba(rows)).toEqual(run.model.predictProba(rows));

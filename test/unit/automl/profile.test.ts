@@ -76,10 +76,16 @@ describe('bad input gives an AutoMLError, not a crash or a hang', () => {
     expect(run.model.predict([{ x: null }])).toEqual(['b']);
   });
 
-  it('cancels through an AbortSignal', async () => {
+  it('cancels through an AbortSignal, keeping the trials that finished', async () => {
     const ctl = new AbortController();
     const t: AutoMLTable = { columns: [{ name: 'x', values: rows(200) }, { name: 'y', values: rows(200).map((i) => i % 2) }] };
-    const p = fitAutoML(t, { target: 'y', budgetSeconds: 30, signal: ctl.signal, onProgress: () => ctl.abort() });
-    await expect(p).rejects.toThrow(/cancelled/);
+    const run = await fitAutoML(t, { target: 'y', budgetSeconds: 30, workers: 0, signal: ctl.signal, onProgress: () => ctl.abort() });
+    expect(run.cancelled).toBe(true);
+    expect(run.leaderboard.map((e) => e.family)).toEqual(['baseline']);
+  });
+
+  it('a run cancelled before any trial finished says so', async () => {
+    const t: AutoMLTable = { columns: [{ name: 'x', values: rows(200) }, { name: 'y', values: rows(200).map((i) => i % 2) }] };
+    await expect(fitAutoML(t, { target: 'y', budgetSeconds: 30, signal: AbortSignal.abort() })).rejects.toThrow(/cancelled before any model finished/);
   });
 });

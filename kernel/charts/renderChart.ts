@@ -1,0 +1,74 @@
+/**
+ * chart.render in a session: checks a spec against the result a handle holds, runs the queries that
+ * feed it (aggregating in DuckDB when the result is big) and draws the SVG, with the equivalent cell
+ * code for "Insert chart" / "Copy as code".
+ */
+import type { ColumnInfo } from '../protocol';
+import type { DuckEngine } from '../engine/DuckEngine';
+import { quoteIdent } from '../engine/quoteIdent';
+import type { ChartTheme } from './chartTheme';
+import { chartQueries, type ChartSource } from './chartQueries';
+import { bandTicks } from './bandTicks';
+import { validateSpec } from './chartSpec';
+import { columnKind } from './columnKind';
+import { plotPlan } from './plotPlan';
+import { renderPlot } from './renderPlot';
+import { instantiatePlan } from './specToPlot';
+import { specToCode } from './specToCode';
+
+export interface RenderChartParams {
+  handle: string;
+  spec: unknown;
+  width?: number;
+  height?: number;
+  theme?: ChartTheme;
+  /** The result's columns as the grid shows them; needed only for results kept in memory. */
+  columns?: ColumnInfo[];
+}
+
+export interface RenderedChart {
+  svg: string;
+  note?: string;
+  /** A TypeScript cell that draws the same chart. */
+  code: string;
+}
+
+export async function renderChart(engine: DuckEngine, p: RenderChartParams): Promise<RenderedChart> {
+  const source = await chartSource(engine, p.handle, p.columns);
+  const spec = validateSpec(p.spec, source.columns);
+  const queries = chartQueries(spec, source);
+  const data: Record<string, unknown[]> = {};
+  for (const d of queries.datasets) data[d.name] = await engine.query(d.sql);
+  const temporal = new Set(source.columns.filter((c) => columnKind(c.type) === 'temporal').map((c) => c.name));
+  const xTicks = bandTicks(Object.values(data).flatMap((rows) => rows.map((r) => (r as Record<string, unknown>)[spec.x])));
+  const options = instantiatePlan(plotPlan(spec, queries.aggregated, { temporal, xTicks }), data, { width: p.width, height: p.height });
+  const svg = renderPlot(options, { theme: p.theme });
+  let code = specToCode(spec, source.table, { ...source, xTicks });
+  if (source.table.startsWith('__silt_')) {
+    code = `// Reads the unnamed result above; name that SQL cell's result and use the name here to re-run this after a restart.\n${code}`;
+  }
+  return { svg, ...(queries.note ? { note: queries.note } : {}), code };
+}
+
+/**
+ * The table behind a handle. SQL results are temp tables named after their handle; results kept in
+ * memory (a DataFrame a cell displayed) are copied into a temp table so DuckDB can aggregate them.
+ */
+async function chartSource(engine: DuckEngine, handle: string, columns: ColumnInfo[] | undefined): Promise<ChartSource> {
+  const described = await engine.query(`DESCRIBE ${quoteIdent(handle)}`).catch(() => null);
+  if (described) {
+    const count = await engine.query(`SELECT CAST(count(*) AS DOUBLE) AS n FROM ${quoteIdent(handle)}`);
+    return {
+      table: handle,
+      columns: described.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })),
+      rowCount: Number(count[0].n),
+    };
+  }
+  const rows = await engine.page(handle, 0, Number.MAX_SAFE_INTEGER);
+  if (!columns) throw new Error('This result is not a table in the session; run its cell again to chart it.');
+  // One copy per handle, replaced on each preview, so the builder's previews do not pile up tables.
+  const table = `__silt_chart_${handle}`;
+  await engine.registerObjects(table, rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]]))));
+  const copied = await engine.query(`DESCRIBE ${quoteIdent(table)}`);
+  return { table, columns: copied.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })), rowCount: rows.length };
+}

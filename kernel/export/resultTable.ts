@@ -1,0 +1,38 @@
+/**
+ * The DuckDB table behind a result handle. SQL results live in temp tables (see DuckEngine), which
+ * is what lets an export stream them with COPY or by rowid ranges instead of holding them in memory.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckEngine } from '../engine/DuckEngine';
+import { quoteIdent } from '../engine/quoteIdent';
+import { ExportError } from './ExportError';
+
+export interface ResultTable {
+  /** The temp table's name, unquoted. */
+  table: string;
+  rowCount: number;
+  /** One past the largest rowid: chunks by rowid cover [0, rowEnd) even after deletes left gaps. */
+  rowEnd: number;
+}
+
+export async function resultTable(engine: DuckEngine, handle: string): Promise<ResultTable> {
+  if (handle === '') throw new ExportError('This result was loaded from the notebook file and the session does not hold it: run the cell first.');
+  try {
+    await engine.page(handle, 0, 0);
+  } catch {
+    throw new ExportError('The session no longer holds this result (it was dropped or the kernel restarted): run the cell first.');
+  }
+  if (!(await isTempTable(engine.connection, handle))) {
+    throw new ExportError(
+      'This result was made by TypeScript and is only held in memory; register it for SQL (register("name", df)), query it in a SQL cell, and export that result.',
+    );
+  }
+  const reader = await engine.connection.runAndReadAll(`SELECT count(*), coalesce(max(rowid) + 1, 0) FROM ${quoteIdent(handle)}`);
+  const [count, end] = reader.getRowsJson()[0];
+  return { table: handle, rowCount: Number(count), rowEnd: Number(end) };
+}
+
+async function isTempTable(conn: DuckDBConnection, name: string): Promise<boolean> {
+  const reader = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = $1`, [name]);
+  return Number(reader.getRowsJson()[0][0]) > 0;
+}

@@ -1,0 +1,116 @@
+/**
+ * AutoML from the UI: start a baseline model search on a result or a shared table, follow it through
+ * `automl.progress` notices, cancel it, and then fetch, export or keep what it found.
+ */
+import type { Shape } from './shape';
+
+export type AutomlTask = 'binary' | 'multiclass' | 'regression';
+
+/** What to train on: a result the session holds (its grid handle) or a shared table (`share.schema.table`). */
+export type AutomlSource = { handle: string } | { table: string };
+
+export interface AutomlRequests {
+  /** Starts a search in the background and answers at once; progress arrives as `automl.progress` notices. */
+  'automl.start': {
+    params: {
+      sessionId: string;
+      source: AutomlSource;
+      /** The column to predict. */
+      target: string;
+      /** Inferred from the target when absent. */
+      task?: AutomlTask;
+      /** The selection metric; the task's own (roc_auc, log_loss, rmse) when absent. */
+      metric?: string;
+      budgetSeconds: number;
+      seed?: number;
+    };
+    result: { jobId: string };
+  };
+  /** Stops the search promptly; the job then finishes with the best model found so far. */
+  'automl.cancel': { params: { sessionId: string; jobId: string }; result: { ok: true } };
+  /** The finished job's report; fails while the job still runs or when it failed. */
+  'automl.result': { params: { sessionId: string; jobId: string; theme?: 'light' | 'dark' }; result: AutomlReport };
+  /** Writes the model file (JSON, loadable with `automl.loadModel`); a relative path is under the workspace. */
+  'automl.exportModel': { params: { sessionId: string; jobId: string; path: string }; result: { path: string } };
+  /** Writes the self-contained HTML report. */
+  'automl.exportReport': { params: { sessionId: string; jobId: string; path: string }; result: { path: string } };
+  /** Defines the model as a variable of the TypeScript realm (`model.predict(df)` in the next cell). */
+  'automl.addToSession': { params: { sessionId: string; jobId: string; name?: string }; result: { name: string } };
+}
+
+export const AUTOML_PARAMS: Record<keyof AutomlRequests, Shape> = {
+  'automl.start': { sessionId: 'string', source: 'object', target: 'string', task: 'string?', metric: 'string?', budgetSeconds: 'number', seed: 'number?' },
+  'automl.cancel': { sessionId: 'string', jobId: 'string' },
+  'automl.result': { sessionId: 'string', jobId: 'string', theme: 'string?' },
+  'automl.exportModel': { sessionId: 'string', jobId: 'string', path: 'string' },
+  'automl.exportReport': { sessionId: 'string', jobId: 'string', path: 'string' },
+  'automl.addToSession': { sessionId: 'string', jobId: 'string', name: 'string?' },
+};
+
+/** One finished trial. */
+export interface AutomlLeaderRow {
+  /** Trial id (the order trials were proposed in). */
+  trial: number;
+  family: string;
+  /** Validation metric of the trial. */
+  score: number;
+  /** Training plus prediction time of the trial. */
+  seconds: number;
+  params: Record<string, number | boolean>;
+}
+
+/** Events of a running job (the session raises them; the host adds `kind` and `sessionId`). */
+export type AutomlNotice =
+  | {
+      kind: 'event';
+      type: 'automl.progress';
+      sessionId: string;
+      jobId: string;
+      /** Trials finished so far. */
+      trial: number;
+      family: string;
+      params: Record<string, number | boolean>;
+      score: number;
+      bestScore: number;
+      metric: string;
+      elapsedMs: number;
+      budgetMs: number;
+      /** The best trials so far, best first (at most 10). */
+      leaderboard: AutomlLeaderRow[];
+    }
+  | {
+      kind: 'event';
+      type: 'automl.done';
+      sessionId: string;
+      jobId: string;
+      /** `cancelled` still has a model when any trial finished; `error` has the reason in `message`. */
+      status: 'done' | 'cancelled' | 'error';
+      message?: string;
+    };
+
+export interface AutomlReport {
+  jobId: string;
+  cancelled: boolean;
+  target: string;
+  task: AutomlTask;
+  metric: string;
+  /** Training rows. */
+  rows: number;
+  validation: 'cv' | 'holdout';
+  validationScore: number;
+  /** The final model, e.g. "gbdt #3 (0.60) + random_forest #5 (0.40)". */
+  model: string;
+  trainSeconds: number;
+  parallelTrials: number;
+  leaderboard: AutomlLeaderRow[];
+  /** Metric name → value on the training rows and on validation. */
+  metrics: { name: string; train?: number; validation?: number }[];
+  importance: { column: string; importance: number }[];
+  dropped: { column: string; reason: string }[];
+  /** Standalone SVG charts: leaderboard, importance, ROC/PR, confusion or predicted vs actual. */
+  charts: { title: string; svg: string }[];
+  /** Cells that reproduce the best trial step by step in this notebook. */
+  cells: { language: 'typescript' | 'markdown'; source: string }[];
+  /** The variable name `automl.addToSession` uses by default. */
+  variable: string;
+}

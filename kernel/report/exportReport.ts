@@ -1,0 +1,69 @@
+/**
+ * Writes a notebook as a report file (HTML, Markdown with its images, PDF, or .ipynb). Every file is
+ * written atomically, so a failure never leaves a half-written report under the name asked for; a
+ * folder the user cannot write to is named in the error.
+ */
+import { basename, dirname, extname, join } from 'node:path';
+import type { NotebookModel } from '../protocol';
+import { REPORT_FORMATS, type ReportFormat } from '../protocol/report';
+import { atomicWrite } from '../notebook/atomicWrite';
+import { ipynbText } from '../notebook/toIpynb';
+import { printPdf } from './printPdf';
+import { renderHtml } from './renderHtml';
+import { renderMarkdown } from './renderMarkdown';
+import { ReportError } from './ReportError';
+import type { ReportOptions } from './reportOptions';
+
+export interface ExportOptions extends ReportOptions {
+  format: ReportFormat;
+  /** Absolute path of the file to write. */
+  path: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function exportReport(nb: NotebookModel, opts: ExportOptions): Promise<{ path: string; bytes: number }> {
+  if (!REPORT_FORMATS.includes(opts.format)) throw new ReportError(`Unknown report format "${opts.format}"; use one of ${REPORT_FORMATS.join(', ')}.`);
+  if (!Array.isArray(nb?.cells)) throw new ReportError('The notebook to export has no list of cells.');
+  const { path } = opts;
+  switch (opts.format) {
+    case 'html':
+      return write(path, renderHtml(nb, opts));
+    case 'ipynb':
+      return write(path, ipynbText(nb));
+    case 'pdf':
+      return write(path, await printPdf(renderHtml(nb, opts), opts.env));
+    case 'md': {
+      const filesDir = `${basename(path, extname(path))}_files`;
+      const md = renderMarkdown(nb, filesDir, opts);
+      for (const f of md.files) write(join(dirname(path), f.path), f.content);
+      return write(path, md.text);
+    }
+  }
+}
+
+function write(path: string, content: string | Uint8Array): { path: string; bytes: number } {
+  try {
+    atomicWrite(path, content);
+  } catch (e) {
+    throw new ReportError(writeFailure(path, e as NodeJS.ErrnoException));
+  }
+  return { path, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength };
+}
+
+function writeFailure(path: string, e: NodeJS.ErrnoException): string {
+  const dir = dirname(path);
+  switch (e.code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `Cannot write ${path}: the folder ${dir} is read-only or not yours to write in. Choose another folder.`;
+    case 'ENOSPC':
+      return `Cannot write ${path}: the disk is full.`;
+    case 'EISDIR':
+      return `Cannot write ${path}: it is a folder.`;
+    case 'ENOTDIR':
+      return `Cannot write ${path}: part of the path is a file, not a folder.`;
+    default:
+      return `Cannot write ${path}: ${e.message}`;
+  }
+}

@@ -1,0 +1,31 @@
+/** The session's answers to the live.* requests. */
+import type { LiveCell, LiveRequests } from '../../protocol/live';
+import type { Handlers } from '../sessionHandlers';
+import type { SharedTables } from '../sharing/SharedTables';
+import { cellNames, planLiveRuns } from './planLiveRuns';
+
+/** The shared tables each cell names directly, as `share.schema.table`. */
+export async function sharedRefsOf(shared: SharedTables, cells: LiveCell[]): Promise<Record<string, string[]>> {
+  const known = await shared.tables().catch(() => []);
+  const labels = known.map((k) => ({ label: `${k.share}.${k.schema}.${k.table}`, full: `${k.profile}.${k.share}.${k.schema}.${k.table}`.toLowerCase() }));
+  const out: Record<string, string[]> = {};
+  for (const cell of cells) {
+    const uses = new Set(cellNames(cell).uses.map((u) => u.toLowerCase()));
+    const named = labels.filter((l) => uses.has(l.label.toLowerCase()) || uses.has(l.full)).map((l) => l.label);
+    if (named.length > 0) out[cell.id] = [...new Set(named)];
+  }
+  return out;
+}
+
+export const liveHandlers: Handlers<keyof LiveRequests> = {
+  'live.start': (s, p) => s.live.start(p.table, p.intervalMs),
+  'live.pause': (s, p) => s.live.pause(p.table),
+  'live.resume': (s, p) => s.live.resume(p.table),
+  'live.stop': async (s, p) => {
+    await s.live.stop(p.table);
+    return { ok: true };
+  },
+  'live.list': async (s) => ({ tables: s.live.list() }),
+  'live.plan': async (_s, p) => ({ cellIds: planLiveRuns(p.cells, p.changed) }),
+  'live.refs': async (s, p) => ({ refs: await sharedRefsOf(s.shared, p.cells) }),
+};

@@ -1,0 +1,38 @@
+/**
+ * Which cells re-run when live tables change: walking the notebook in order, a cell is affected when
+ * it uses a changed table or a name an affected cell before it defines; an affected cell's own
+ * definitions then count as changed for the cells below. A `manual` cell does not re-run, so what it
+ * defines stays as it was and the chain stops there.
+ */
+import type { LiveCell } from '../../protocol/live';
+import { sqlNames, type CellNames } from './sqlNames';
+import { tsNames } from './tsNames';
+
+export function cellNames(cell: LiveCell): CellNames {
+  return cell.language === 'sql' ? sqlNames(cell.code, cell.name?.trim() || undefined) : tsNames(cell.code);
+}
+
+export function planLiveRuns(cells: LiveCell[], changed: string[]): string[] {
+  const dirty = new Set(changed.map((c) => c.toLowerCase()));
+  const plan: string[] = [];
+  for (const cell of cells) {
+    const names = cellNames(cell);
+    if (!names.uses.some((u) => isDirty(u.toLowerCase(), dirty))) continue;
+    if (cell.live === 'manual') continue;
+    plan.push(cell.id);
+    for (const d of names.defines) dirty.add(d.toLowerCase());
+  }
+  return plan;
+}
+
+/**
+ * SQL names are case-insensitive (TypeScript's are not, but treating them alike only risks an extra
+ * re-run). A shared table may be written with its profile in front: `profile.share.schema.table`.
+ */
+function isDirty(used: string, dirty: Set<string>): boolean {
+  if (dirty.has(used)) return true;
+  for (const d of dirty) {
+    if (d.split('.').length >= 3 && (used.endsWith(`.${d}`) || d.endsWith(`.${used}`)) && used.split('.').length >= 3) return true;
+  }
+  return false;
+}

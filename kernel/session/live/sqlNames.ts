@@ -1,0 +1,63 @@
+/**
+ * What a SQL cell defines and uses, by name, for the live re-run plan. A tokenizer pass, not a
+ * parser: tables are what follows FROM/JOIN (comma lists included) and table_changes('…'); a cell
+ * defines its result name and whatever it CREATEs. Over-approximating only re-runs a cell too many.
+ */
+import { tokenizeSql, type Token } from '../sharing/sqlTokens';
+
+export interface CellNames {
+  defines: string[];
+  uses: string[];
+}
+
+const AFTER_TABLE = new Set(['where', 'group', 'order', 'limit', 'join', 'left', 'right', 'inner', 'outer', 'full', 'cross', 'natural', 'on', 'using', 'union', 'except', 'intersect', 'having', 'window', 'qualify', 'offset', 'version', 'timestamp', 'as', 'positional', 'asof', 'anti', 'semi', 'lateral']);
+
+export function sqlNames(code: string, resultName?: string): CellNames {
+  const tokens = tokenizeSql(code).filter((t) => t.kind !== 'space' && t.kind !== 'comment');
+  const uses: string[] = [];
+  const defines: string[] = resultName ? [resultName] : [];
+  const word = (i: number) => (tokens[i]?.kind === 'ident' ? tokens[i].value.toLowerCase() : '');
+  for (let i = 0; i < tokens.length; i++) {
+    const w = word(i);
+    if (w === 'table_changes' && tokens[i + 1]?.text === '(' && tokens[i + 2]?.kind === 'string') uses.push(tokens[i + 2].value);
+    if (w === 'from' || w === 'join') {
+      let j = i + 1;
+      for (;;) {
+        const chain = readChain(tokens, j);
+        if (!chain) break;
+        uses.push(chain.name);
+        j = chain.next;
+        // An alias, with or without AS, then maybe a comma and another table.
+        if (word(j) === 'as') j++;
+        if ((tokens[j]?.kind === 'ident' && !AFTER_TABLE.has(word(j))) || tokens[j]?.kind === 'quoted') j++;
+        if (tokens[j]?.text !== ',') break;
+        j++;
+      }
+    }
+    if (w === 'create') {
+      let j = i + 1;
+      while (['or', 'replace', 'temp', 'temporary'].includes(word(j))) j++;
+      if (word(j) !== 'table' && word(j) !== 'view') continue;
+      j++;
+      if (word(j) === 'if') j += 3; // IF NOT EXISTS
+      const chain = readChain(tokens, j);
+      if (chain) defines.push(chain.name);
+    }
+  }
+  return { defines, uses };
+}
+
+/** A dotted name starting at `i` (identifiers or quoted), or undefined when none starts there. */
+function readChain(tokens: Token[], i: number): { name: string; next: number } | undefined {
+  const part = (t?: Token) => t && (t.kind === 'ident' || t.kind === 'quoted');
+  if (!part(tokens[i]) || (tokens[i].kind === 'ident' && AFTER_TABLE.has(tokens[i].value.toLowerCase()))) return undefined;
+  const parts = [tokens[i].value];
+  let j = i + 1;
+  while (tokens[j]?.text === '.' && part(tokens[j + 1])) {
+    parts.push(tokens[j + 1].value);
+    j += 2;
+  }
+  // A table function (read_parquet(...), range(...)) is not a table name.
+  if (tokens[j]?.text === '(') return undefined;
+  return { name: parts.join('.'), next: j };
+}

@@ -1,0 +1,69 @@
+/**
+ * "Train a baseline model…" as a user drives it: a SQL result over a CSV in the workspace, the
+ * dialog, the live leaderboard, the report, and the generated notebook inserted below the result.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cells, openApp, SHOTS, typeInCell } from '../helpers/app';
+import { launchChromium } from '../helpers/browser';
+import { SHARED } from '../helpers/shared';
+import { startHost, type RunningHost } from '../helpers/startHost';
+
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  host = await startHost();
+  mkdirSync(host.workspace, { recursive: true });
+  copyFileSync(join(SHARED, 'data/tabular/pima_diabetes.csv'), join(host.workspace, 'pima.csv'));
+  browser = await launchChromium();
+  page = await openApp(browser, host);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('Train a baseline model from a result grid', () => {
+  it('trains with a live leaderboard, shows the report and inserts the notebook', async () => {
+    await typeInCell(page, 0, `SELECT * FROM read_csv_auto('${join(host.workspace, 'pima.csv')}')`);
+    await page.keyboard.press('Shift+Enter');
+    const grid = cells(page).nth(0).locator('[data-testid="grid"]');
+    await expect.poll(() => grid.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 20_000 }).toMatch(/768 rows/);
+    const before = await cells(page).count();
+
+    await cells(page).nth(0).locator('[data-testid="result-action-automl"]').click();
+    const dialog = page.locator('[data-testid="automl-dialog"]');
+    expect(await dialog.locator('[data-testid="automl-target"]').inputValue()).toBe('class');
+    await dialog.locator('[data-testid="automl-budget"]').fill('4');
+    await dialog.locator('[data-testid="dialog-ok"]').click();
+
+    const rows = dialog.locator('[data-testid="automl-leaderboard-row"]');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    expect(await dialog.locator('[data-testid="automl-running"]').textContent()).toMatch(/Trial \d+: .* best 0\.\d+/);
+    await page.screenshot({ path: join(SHOTS, 'automl-running.png') });
+
+    const report = dialog.locator('[data-testid="automl-report"]');
+    await report.waitFor({ timeout: 30_000 });
+    expect(Number(await report.locator('[data-testid="automl-score"]').textContent())).toBeGreaterThan(0.75);
+    expect(await report.locator('[data-testid="automl-chart"]').count()).toBeGreaterThanOrEqual(3);
+    expect(await report.locator('[data-testid="automl-leaderboard-row"]').count()).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: join(SHOTS, 'automl-report.png') });
+    await report.locator('[data-testid="automl-chart"]').nth(2).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'automl-report-charts.png') });
+
+    await report.locator('[data-testid="automl-add-to-session"]').click();
+    await expect.poll(() => report.locator('[data-testid="automl-message"]').textContent()).toMatch(/model_class is defined/);
+
+    await report.locator('[data-testid="automl-insert"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => cells(page).count()).toBe(before + 8);
+    expect(await cells(page).nth(1).textContent()).toMatch(/Reproduce the AutoML run for/);
+    expect(await cells(page).nth(6).textContent()).toContain('trainSingleModel');
+  });
+});

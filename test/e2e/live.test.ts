@@ -1,0 +1,95 @@
+/**
+ * A live SQL cell in Chromium: a shared table gets a commit while the notebook is open, and the
+ * cell's result and its live badge follow without any user action; a scrolled grid keeps its place.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeltaWriter } from '../../kernel/delta';
+import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
+import { cells, MOD, openApp, SHOTS, typeInCell } from '../helpers/app';
+import { launchChromium } from '../helpers/browser';
+import { startHost, type RunningHost } from '../helpers/startHost';
+
+let dir: string;
+let conn: DuckDBConnection;
+let writer: DeltaWriter;
+let sharing: RunningSharingServer;
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+
+const rows = (from: number, n: number) => `SELECT (${from} + i)::BIGINT AS id, 'item ' || (${from} + i) AS label FROM range(${n}) t(i)`;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'silt-live-e2e-'));
+  conn = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
+  writer = await DeltaWriter.create(join(dir, 'orders'), { columns: [{ name: 'id', type: 'long' }, { name: 'label', type: 'string' }], enableChangeDataFeed: true });
+  await writer.appendFromQuery(conn, rows(0, 100));
+  sharing = await startSharingServer({ shares: [{ name: 'lab', schemas: [{ name: 's', tables: [{ name: 'orders', location: join(dir, 'orders'), historyShared: true }] }] }] });
+  writeProfile(join(dir, 'lab.share'), sharing.url, sharing.token);
+  host = await startHost(['--profile', join(dir, 'lab.share')]);
+  browser = await launchChromium();
+  page = await openApp(browser, host);
+  page.setDefaultTimeout(15_000);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await sharing?.close();
+  conn?.closeSync();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('live tables in the notebook', () => {
+  it('a live SQL cell updates its result and badge after a commit, without user action', async () => {
+    const cell = cells(page).nth(0);
+    await typeInCell(page, 0, 'SELECT count(*) AS n FROM lab.s.orders');
+    await page.keyboard.press(`${MOD}+Enter`);
+    await expect.poll(() => cell.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 30_000 }).toBe('100');
+
+    // A second cell with more rows than fit, scrolled down: a re-run must not throw the reader back to the top.
+    await page.click('text=+ Code');
+    await typeInCell(page, 1, 'SELECT * FROM lab.s.orders ORDER BY id');
+    await page.keyboard.press(`${MOD}+Enter`);
+    // Leave edit mode: a live update leaves the cell being typed in alone.
+    await page.keyboard.press('Escape');
+    const grid = cells(page).nth(1).locator('[data-testid="grid-viewport"]');
+    await expect.poll(() => cells(page).nth(1).locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(/^100 rows/);
+    await grid.evaluate((el) => (el.scrollTop = 600));
+
+    await cell.locator('[data-testid="cell-live-toggle"]').click();
+    const item = page.locator('[data-testid="live-item"][data-table="lab.s.orders"]');
+    await expect.poll(() => item.locator('[data-testid="live-version"]').textContent(), { timeout: 20_000 }).toBe('v1');
+    await expect.poll(() => cell.locator('[data-testid="live-badge-version"]').textContent()).toBe('v1');
+    expect(await cell.locator('[data-testid="cell-live-toggle"]').getAttribute('aria-pressed')).toBe('true');
+
+    const v2 = await writer.appendFromQuery(conn, rows(100, 25));
+    await expect.poll(() => cell.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 20_000 }).toBe('125');
+    await expect.poll(() => cell.locator('[data-testid="live-badge-version"]').textContent()).toBe(`v${v2}`);
+    expect(await item.locator('[data-testid="live-version"]').textContent()).toBe(`v${v2}`);
+    await expect.poll(() => cells(page).nth(1).locator('[data-testid="grid-rowcount"]').textContent()).toMatch(/^125 rows/);
+    expect(await grid.evaluate((el) => el.scrollTop)).toBe(600);
+
+    await page.screenshot({ path: join(SHOTS, 'live.png') });
+  }, 90_000);
+
+  it('the catalog shows the table live, and stopping it there removes the badge and the strip', async () => {
+    await page.click('[data-testid="catalog-toggle"]');
+    const entry = page.locator('[data-testid="catalog-table"][data-name="lab.s.orders"]');
+    await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(1);
+    await entry.click();
+    const toggle = page.locator('[data-testid="catalog-live"]');
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await toggle.textContent()).toBe('Live · v2');
+    await toggle.click();
+    await expect.poll(() => page.locator('[data-testid="live-strip"]').count()).toBe(0);
+    expect(await cells(page).nth(0).locator('[data-testid="live-badge"]').count()).toBe(0);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  }, 60_000);
+});

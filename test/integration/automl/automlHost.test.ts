@@ -1,0 +1,85 @@
+/**
+ * The `automl.*` requests through the built `silt serve` over a real WebSocket: the host forwards
+ * them to the session process, whose notices come back as events; the generated notebook then runs
+ * in that same session.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRequest, type EventMessage, type RunResult } from '../../../kernel/protocol';
+import { SHARED } from '../../helpers/shared';
+import { ProtocolClient, startHost, type RunningHost } from '../../helpers/startHost';
+
+let host: RunningHost;
+let client: ProtocolClient;
+let sessionId: string;
+
+beforeAll(async () => {
+  host = await startHost();
+  client = await ProtocolClient.connect(host);
+  ({ sessionId } = await client.request('session.open', { key: 'automl-host' }));
+});
+afterAll(async () => {
+  client?.close();
+  await host?.stop();
+});
+
+const text = (r: RunResult) => r.outputs.map((o) => (o.kind === 'rich' ? o.data['text/plain'] : o.kind === 'stream' ? o.text : o.kind === 'error' ? `${o.ename}: ${o.message}` : '')).join('');
+
+async function waitFor<T>(find: () => T | undefined, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = find();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('AutoML over the protocol', () => {
+  it('trains on a named result, streams progress events, and the inserted notebook reproduces the model', async () => {
+    const exec = (language: 'sql' | 'typescript', code: string, name?: string) =>
+      client.request('execute', { sessionId, runId: `r${Math.random()}`, cellId: 'c', language, code, ...(name ? { name } : {}) });
+    await exec('sql', `SELECT * FROM read_csv_auto('${SHARED}/data/tabular/penguins.csv')`, 'penguins');
+    const { jobId } = await client.request('automl.start', { sessionId, source: { handle: 'penguins' }, target: 'species', budgetSeconds: 3, seed: 0 });
+    const done = await waitFor(() => client.events.find((e): e is Extract<EventMessage, { type: 'automl.done' }> => e.type === 'automl.done' && e.jobId === jobId));
+    expect(done.status).toBe('done');
+    const progress = client.events.filter((e): e is Extract<EventMessage, { type: 'automl.progress' }> => e.type === 'automl.progress' && e.jobId === jobId);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress[0]).toMatchObject({ sessionId, metric: 'log_loss', budgetMs: 3000 });
+
+    const report = await client.request('automl.result', { sessionId, jobId, theme: 'dark' });
+    expect(report).toMatchObject({ task: 'multiclass', metric: 'log_loss', variable: 'model_species' });
+    expect(report.validationScore).toBeLessThan(0.3);
+    expect(report.charts.map((c) => c.title)).toContain('Confusion matrix (validation)');
+    expect(report.charts[0].svg).toContain('#1e2227');
+
+    let last: RunResult | null = null;
+    for (const cell of report.cells.filter((c) => c.language === 'typescript')) {
+      last = await exec('typescript', cell.source);
+      expect(last.status, text(last)).toBe('ok');
+    }
+    expect(Number(/log_loss (\S+)/.exec(text(last!))?.[1])).toBeLessThan(0.3);
+  });
+
+  it('interrupting a cell stops its search at once and the cell goes on with the best model so far', async () => {
+    const runId = 'fit-interrupt';
+    const result = client.request('execute', {
+      sessionId, runId, cellId: 'c2', language: 'typescript',
+      code: `const run = await automl.fit('penguins', { target: 'species', budgetSeconds: 60 })\nconsole.log(run.cancelled, run.leaderboard.length)`,
+    });
+    await waitFor(() => client.events.filter((e) => e.type === 'run.progress' && e.runId === runId && /AutoML: trial/.test(e.label))[1]);
+    const t0 = Date.now();
+    expect(await client.request('session.interrupt', { sessionId })).toEqual({ restarted: false });
+    const r = await result;
+    expect(Date.now() - t0).toBeLessThan(2000);
+    const [cancelled, trials] = text(r).trim().split(' ');
+    expect(cancelled).toBe('true');
+    expect(Number(trials)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses malformed or unknown automl requests with a clear message', async () => {
+    const start = { kind: 'request', id: 1, type: 'automl.start', params: { sessionId, source: { handle: 'penguins' }, target: 'species' } };
+    expect(() => parseRequest(JSON.stringify(start))).toThrow(/automl.start: missing budgetSeconds/);
+    expect(() => parseRequest(JSON.stringify({ ...start, params: { ...start.params, budgetSeconds: 5, source: 'penguins' } }))).toThrow(/source must be a object/);
+    await expect(client.request('automl.result', { sessionId, jobId: 'automl-999' })).rejects.toThrow(/No AutoML job automl-999/);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * AutoML jobs as the UI drives them: a real Session (real DuckDB) answering the `automl.*` requests
+ * through its handler table, with the search on the worker pool.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadModel } from '../../../kernel/automl';
+import type { SessionNoticeBody, TableOutput } from '../../../kernel/protocol';
+import { Session } from '../../../kernel/session/Session';
+import { sessionHandlers } from '../../../kernel/session/sessionHandlers';
+import { SHARED } from '../../helpers/shared';
+
+const dir = mkdtempSync(join(tmpdir(), 'silt-automl-jobs-'));
+const notices: SessionNoticeBody[] = [];
+let session: Session;
+let handle: string;
+
+type Progress = Extract<SessionNoticeBody, { type: 'automl.progress' }>;
+type Done = Extract<SessionNoticeBody, { type: 'automl.done' }>;
+const progressOf = (jobId: string) => notices.filter((n): n is Progress => n.type === 'automl.progress' && n.jobId === jobId);
+const until = async <T>(find: () => T | undefined, ms = 20_000): Promise<T> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = find();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+const doneOf = (jobId: string) => until(() => notices.find((n): n is Done => n.type === 'automl.done' && n.jobId === jobId));
+
+beforeAll(async () => {
+  session = await Session.create({ workspace: dir, emit: () => {}, notify: (n) => notices.push(n) });
+  const r = await session.execute({ runId: 'r1', language: 'sql', code: `SELECT * FROM read_csv_auto('${SHARED}/data/tabular/pima_diabetes.csv')`, name: 'pima' });
+  handle = (r.outputs[0] as TableOutput).handle!;
+});
+afterAll(() => {
+  session?.engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('AutoML jobs in a session', () => {
+  it('streams progress, keeps answering result.page, then reports, exports and adds the model', async () => {
+    const { jobId } = await sessionHandlers['automl.start'](session, { source: { handle }, target: 'class', budgetSeconds: 3, seed: 0 });
+    await until(() => progressOf(jobId)[0]);
+    const t0 = Date.now();
+    const page = await sessionHandlers['result.page'](session, { handle, offset: 10, limit: 5 });
+    const pageMs = Date.now() - t0;
+    expect(page.rows).toHaveLength(5);
+    expect(pageMs).toBeLessThan(500);
+    await expect(sessionHandlers['automl.result'](session, { jobId })).rejects.toThrow(/still running/);
+    expect((await doneOf(jobId)).status).toBe('done');
+
+    const progress = progressOf(jobId);
+    expect(progress.map((p) => p.trial)).toEqual(progress.map((_, i) => i + 1));
+    expect(progress.at(-1)!.leaderboard[0].score).toBe(Math.max(...progress.map((p) => p.score)));
+    expect(progress[0]).toMatchObject({ metric: 'roc_auc', budgetMs: 3000 });
+
+    const report = await sessionHandlers['automl.result'](session, { jobId });
+    expect(report).toMatchObject({ target: 'class', task: 'binary', metric: 'roc_auc', rows: 768, variable: 'model_class', cancelled: false });
+    expect(report.leaderboard.length).toBeGreaterThanOrEqual(3);
+    expect(report.validationScore).toBeGreaterThan(0.75);
+    expect(report.charts.map((c) => c.title).join('\n')).toMatch(/Best roc_auc per family[\s\S]*Permutation importance[\s\S]*ROC curve/);
+    expect(report.charts.every((c) => c.svg.startsWith('<svg'))).toBe(true);
+    expect(report.cells.some((c) => c.source.includes(`automl.table(${JSON.stringify(handle)})`))).toBe(true);
+
+    const { path } = await sessionHandlers['automl.exportModel'](session, { jobId, path: 'models/pima.json' });
+    expect(path).toBe(join(dir, 'models', 'pima.json'));
+    const model = loadModel(readFileSync(path, 'utf8'));
+    expect(model.predict([{ glucose: 190, bmi: 45, age: 50 }, { glucose: 80, bmi: 20, age: 22 }])).toEqual(['1', '0']);
+    const html = (await sessionHandlers['automl.exportReport'](session, { jobId, path: 'pima.html' })).path;
+    expect(readFileSync(html, 'utf8')).toMatch(/<h2>Charts<\/h2>[\s\S]*<svg/);
+
+    expect(await sessionHandlers['automl.addToSession'](session, { jobId })).toEqual({ name: 'model_class' });
+    const run = await session.execute({ runId: 'r2', language: 'typescript', code: `JSON.stringify(model_class.predict([{ glucose: 80, bmi: 20, age: 22 }, { glucose: 190, bmi: 45, age: 50 }]))` });
+    expect(JSON.stringify(run.outputs)).toContain('[\\"0\\",\\"1\\"]');
+  });
+
+  it('cancel stops within about a second and keeps the best model so far', async () => {
+    const { jobId } = await sessionHandlers['automl.start'](session, { source: { handle }, target: 'class', budgetSeconds: 60 });
+    await until(() => progressOf(jobId)[1]);
+    const t0 = Date.now();
+    await sessionHandlers['automl.cancel'](session, { jobId });
+    expect((await doneOf(jobId)).status).toBe('cancelled');
+    expect(Date.now() - t0).toBeLessThan(1500);
+    const report = await sessionHandlers['automl.result'](session, { jobId });
+    expect(report.cancelled).toBe(true);
+    expect(report.leaderboard.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses bad input with a clear message', async () => {
+    await expect(sessionHandlers['automl.start'](session, { source: { handle }, target: 'nope', budgetSeconds: 2 })).rejects.toThrow(/Target column "nope" is not in the data/);
+    await expect(sessionHandlers['automl.start'](session, { source: { handle }, target: 'class', budgetSeconds: 0 })).rejects.toThrow(/more than 0 seconds/);
+    await session.execute({ runId: 'r3', language: 'sql', code: `SELECT 1 AS x, 'a' AS y`, name: 'one' });
+    const { jobId } = await sessionHandlers['automl.start'](session, { source: { handle: 'one' }, target: 'y', budgetSeconds: 2 });
+    const done = await doneOf(jobId);
+    expect(done).toMatchObject({ status: 'error', message: expect.stringMatching(/1 row\(s\); AutoML needs at least 2/) });
+    await expect(sessionHandlers['automl.result'](session, { jobId })).rejects.toThrow(/at least 2/);
+  });
+});
