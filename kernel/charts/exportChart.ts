@@ -4,20 +4,12 @@
  */
 import { extname, dirname, resolve } from 'node:path';
 import { atomicWrite } from '../notebook/atomicWrite';
-import type { ChartTheme } from './chartTheme';
+import type { ChartRequests, ChartTheme } from '../protocol/charts';
 import { CHART_THEMES } from './chartTheme';
 import { retheme, svgSize } from './retheme';
 
-export interface ExportChartParams {
-  svg: string;
-  format: 'svg' | 'png';
-  path: string;
-  /** Width of the chart in CSS pixels (the height follows the aspect ratio); its own width by default. */
-  width?: number;
-  /** Pixel density of a PNG: 2 gives a sharp image on high-DPI screens and slides. */
-  scale?: number;
-  theme?: ChartTheme;
-}
+/** The request's own parameters: what to write, where, at which size and scale, in which theme. */
+export type ExportChartParams = Omit<ChartRequests['chart.export']['params'], 'sessionId'>;
 
 /** @param base the folder a relative path is taken from (the workspace). */
 export function exportChart(p: ExportChartParams, base = process.cwd()): { path: string; bytes: number } {

@@ -9,7 +9,7 @@ import { quoteIdent } from './duckdbType';
 import { DeltaTableError } from './errors';
 import { buildScanSql } from './fileScanSql';
 import { readDeletionVector } from './deletionVector';
-import { parseSchema, parseType, type DataType, type StructField } from './schema';
+import { parseSchema, parseType, schemaString, type DataType, type StructField } from './schema';
 import type { DeltaFile, DeltaMetadata, DeltaProtocol, DeltaSnapshot } from './types';
 import { assertDeletable, assertWritable } from './writeSupport';
 
@@ -207,31 +207,9 @@ export class DeltaWriter {
 
 function schemaFromColumns(table: string, columns: DeltaColumn[] | undefined): string {
   if (!columns || columns.length === 0) throw new DeltaTableError(table, 'cannot create: give schemaString or columns');
-  const fields = columns.map((c) => ({
-    name: c.name,
-    type: toSparkJson(typeof c.type === 'string' ? parseType(c.type) : c.type),
-    nullable: c.nullable ?? true,
-    metadata: {},
-  }));
-  return JSON.stringify({ type: 'struct', fields });
-}
-
-function toSparkJson(t: DataType): unknown {
-  switch (t.type) {
-    case 'primitive':
-      return t.name;
-    case 'decimal':
-      return `decimal(${t.precision},${t.scale})`;
-    case 'array':
-      return { type: 'array', elementType: toSparkJson(t.elementType), containsNull: t.containsNull };
-    case 'map':
-      return { type: 'map', keyType: toSparkJson(t.keyType), valueType: toSparkJson(t.valueType), valueContainsNull: t.valueContainsNull };
-    case 'struct':
-      return {
-        type: 'struct',
-        fields: t.fields.map((f) => ({ name: f.name, type: toSparkJson(f.type), nullable: f.nullable, metadata: f.metadata })),
-      };
-  }
+  return schemaString(
+    columns.map((c) => ({ name: c.name, type: typeof c.type === 'string' ? parseType(c.type) : c.type, nullable: c.nullable ?? true, metadata: {} })),
+  );
 }
 
 /** The oldest protocol that covers what the table uses, so the most readers can open it. */

@@ -7,7 +7,7 @@ export * from './types';
 export { DeltaTable } from './DeltaTable';
 export { DeltaTableError } from './errors';
 export { readDeletionVector } from './deletionVector';
-export { parseSchema, typeString } from './schema';
+export { parseSchema, schemaString, typeString } from './schema';
 export type { ArrayType, DataType, DecimalType, MapType, PrimitiveName, PrimitiveType, StructField, StructType } from './schema';
 export { duckdbType } from './duckdbType';
 export { partitionValueSql } from './partitionValues';

@@ -111,3 +111,27 @@ export function typeString(t: DataType): string {
       return `struct<${t.fields.map((f) => `${f.name}:${typeString(f.type)}`).join(',')}>`;
   }
 }
+
+/** Spark's JSON form of a schema, as metaData.schemaString holds it (the inverse of parseSchema). */
+export function schemaString(fields: StructField[]): string {
+  return JSON.stringify({ type: 'struct', fields: fields.map(fieldJson) });
+}
+
+function fieldJson(f: StructField): object {
+  return { name: f.name, type: typeJson(f.type), nullable: f.nullable, metadata: f.metadata };
+}
+
+function typeJson(t: DataType): unknown {
+  switch (t.type) {
+    case 'primitive':
+      return t.name;
+    case 'decimal':
+      return `decimal(${t.precision},${t.scale})`;
+    case 'array':
+      return { type: 'array', elementType: typeJson(t.elementType), containsNull: t.containsNull };
+    case 'map':
+      return { type: 'map', keyType: typeJson(t.keyType), valueType: typeJson(t.valueType), valueContainsNull: t.valueContainsNull };
+    case 'struct':
+      return { type: 'struct', fields: t.fields.map(fieldJson) };
+  }
+}

@@ -67,27 +67,3 @@ export function publishSelect(table: string, columns: { name: string; type: Duck
   });
   return `SELECT ${cols.join(', ')} FROM ${quoteIdent(table)}`;
 }
-
-/** Spark's JSON form of a schema (metaData.schemaString). */
-export function schemaString(fields: StructField[]): string {
-  return JSON.stringify({ type: 'struct', fields: fields.map(fieldJson) });
-}
-
-function fieldJson(f: StructField): object {
-  return { name: f.name, type: typeJson(f.type), nullable: f.nullable, metadata: f.metadata };
-}
-
-function typeJson(t: DataType): unknown {
-  switch (t.type) {
-    case 'primitive':
-      return t.name;
-    case 'decimal':
-      return `decimal(${t.precision},${t.scale})`;
-    case 'array':
-      return { type: 'array', elementType: typeJson(t.elementType), containsNull: t.containsNull };
-    case 'map':
-      return { type: 'map', keyType: typeJson(t.keyType), valueType: typeJson(t.valueType), valueContainsNull: t.valueContainsNull };
-    case 'struct':
-      return { type: 'struct', fields: t.fields.map(fieldJson) };
-  }
-}

@@ -8,11 +8,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DeltaTable, DeltaWriter, parseSchema, typeString, type DeltaSnapshot, type StructField } from '../delta';
+import { DeltaTable, DeltaWriter, parseSchema, schemaString, typeString, type DeltaSnapshot, type StructField } from '../delta';
 import { writeCommit } from '../delta/commitLog';
 import { writeDataFiles, type WrittenFile } from '../delta/dataFileWriter';
 import { ExportError } from '../export/ExportError';
-import { schemaString } from './deltaSchema';
 import type { PublishMode } from '../protocol/dataExport';
 
 export interface PublishWrite {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { EventMessage, Params, RequestType, Result, ServerMessage } from '../../kernel/protocol';
+import type { EventMessage, Params, RequestType, Result, RunResult, ServerMessage } from '../../kernel/protocol';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'kernel', 'cli.js');
@@ -98,4 +98,32 @@ export class ProtocolClient {
   close(): void {
     this.ws.close();
   }
+}
+
+/** A running host with a connected client and one open session: a test file's shared setup. */
+export interface OpenSession {
+  host: RunningHost;
+  client: ProtocolClient;
+  sessionId: string;
+  close(): Promise<void>;
+}
+
+export async function openSession(key: string, args: string[] = [], opts: Parameters<typeof startHost>[1] = {}): Promise<OpenSession> {
+  const host = await startHost(args, opts);
+  const client = await ProtocolClient.connect(host);
+  const { sessionId } = await client.request('session.open', { key });
+  return {
+    host,
+    client,
+    sessionId,
+    async close() {
+      client.close();
+      await host.stop();
+    },
+  };
+}
+
+/** What a run showed as text, in order: streams, plain-text values and errors. */
+export function runText(r: RunResult): string {
+  return r.outputs.map((o) => (o.kind === 'rich' ? o.data['text/plain'] : o.kind === 'stream' ? o.text : o.kind === 'error' ? `${o.ename}: ${o.message}` : '')).join('');
 }

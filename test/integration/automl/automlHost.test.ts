@@ -6,23 +6,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRequest, type EventMessage, type RunResult } from '../../../kernel/protocol';
 import { SHARED } from '../../helpers/shared';
-import { ProtocolClient, startHost, type RunningHost } from '../../helpers/startHost';
+import { openSession, runText, type OpenSession, type ProtocolClient } from '../../helpers/startHost';
 
-let host: RunningHost;
+let opened: OpenSession;
 let client: ProtocolClient;
 let sessionId: string;
 
 beforeAll(async () => {
-  host = await startHost();
-  client = await ProtocolClient.connect(host);
-  ({ sessionId } = await client.request('session.open', { key: 'automl-host' }));
+  opened = await openSession('automl-host');
+  ({ client, sessionId } = opened);
 });
-afterAll(async () => {
-  client?.close();
-  await host?.stop();
-});
+afterAll(() => opened?.close());
 
-const text = (r: RunResult) => r.outputs.map((o) => (o.kind === 'rich' ? o.data['text/plain'] : o.kind === 'stream' ? o.text : o.kind === 'error' ? `${o.ename}: ${o.message}` : '')).join('');
+const text = runText;
 
 async function waitFor<T>(find: () => T | undefined, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;

@@ -4,25 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../../kernel/protocol';
-import { CLI, ProtocolClient, startHost, type RunningHost } from '../../helpers/startHost';
+import { CLI, openSession, runText, type OpenSession, type ProtocolClient } from '../../helpers/startHost';
 import { SHARED } from '../../helpers/shared';
 
-let host: RunningHost;
+let opened: OpenSession;
 let client: ProtocolClient;
 let sessionId: string;
 
 beforeAll(async () => {
-  host = await startHost();
-  client = await ProtocolClient.connect(host);
-  ({ sessionId } = await client.request('session.open', { key: 'automl' }));
+  opened = await openSession('automl');
+  ({ client, sessionId } = opened);
 });
-afterAll(async () => {
-  client?.close();
-  await host?.stop();
-});
+afterAll(() => opened?.close());
 
-const text = (r: RunResult) => r.outputs.map((o) => (o.kind === 'rich' ? o.data['text/plain'] : o.kind === 'stream' ? o.text : o.kind === 'error' ? `${o.ename}: ${o.message}` : '')).join('');
+const text = runText;
 
 describe('AutoML from a notebook', () => {
   it('trains on a SQL result by name and predicts with the model', async () => {
