@@ -82,7 +82,8 @@ async function gbdtThroughput(): Promise<string[]> {
   };
   await fit(1); // warm-up (JIT)
   const prep = await fit(1);
-  const ours = await fit(200);
+  // Medians of three on both sides, so a burst of load on a shared machine does not decide the ratio.
+  const ours = median([await fit(200), await fit(200), await fit(200)]);
   const out = [`GBDT throughput, adult train split (${sp.train_idx.length} rows), 200 rounds depth 6, 1 thread: ours ${ours.toFixed(2)} s end to end, ${(ours - prep).toFixed(2)} s boosting`];
   const py = `
 import json,time,pandas as pd,xgboost as xgb
@@ -90,9 +91,13 @@ df=pd.read_csv('${DATA}/adult.csv');sp=json.load(open('${BENCH}/splits/adult.see
 tr=df.iloc[sp['train_idx']];y=(tr['income']=='>50K').astype(int);X=tr.drop(columns=['income'])
 for c in X.columns:
   if X[c].dtype==object: X[c]=X[c].astype('category')
-t=time.time();d=xgb.DMatrix(X,y,enable_categorical=True);m=time.time()
-xgb.train({'tree_method':'hist','max_depth':6,'eta':0.1,'objective':'binary:logistic','nthread':1,'max_bin':256},d,200)
-print(time.time()-t, time.time()-m)`;
+runs=[]
+for _ in range(3):
+  t=time.time();d=xgb.DMatrix(X,y,enable_categorical=True);m=time.time()
+  xgb.train({'tree_method':'hist','max_depth':6,'eta':0.1,'objective':'binary:logistic','nthread':1,'max_bin':256},d,200)
+  runs.append((time.time()-t, time.time()-m))
+runs.sort()
+print(*runs[1])`;
   try {
     const [total, boost] = execFileSync('/usr/bin/python3', ['-c', py], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ').map(Number);
     out.push(`XGBoost hist ${total.toFixed(2)} s end to end, ${boost.toFixed(2)} s boosting; our throughput / XGBoost's = ${(total / ours).toFixed(2)} end to end, ${(boost / (ours - prep)).toFixed(2)} boosting (target >= 0.5)`);
@@ -100,4 +105,8 @@ print(time.time()-t, time.time()-m)`;
     out.push('XGBoost is not installed for /usr/bin/python3 (Debian python3-xgboost): throughput comparison skipped');
   }
   return out;
+}
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
