@@ -106,6 +106,19 @@ export class DuckEngine {
     return reader.getRowsJson() as CellValue[][];
   }
 
+  /**
+   * Turns a result held in memory (a DataFrame or records a TypeScript cell displayed) into a temp
+   * table under its handle, so exports and publishing stream it like any SQL result.
+   */
+  async materialise(handle: string): Promise<void> {
+    const h = this.handles.get(handle);
+    if (!h?.memory) return;
+    const { columns, rows } = h.memory;
+    if (rows.length > 0) await this.registerRows(handle, columns, rows);
+    else await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(handle)} (${columns.map((c) => `${quoteIdent(c.name)} VARCHAR`).join(', ')})`);
+    this.handles.set(handle, { table: handle, columns: h.columns, rowCount: h.rowCount });
+  }
+
   /** Drops a result the session no longer needs. */
   async forget(handle: string): Promise<void> {
     const h = this.handles.get(handle);

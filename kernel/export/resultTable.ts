@@ -22,11 +22,9 @@ export async function resultTable(engine: DuckEngine, handle: string): Promise<R
   } catch {
     throw new ExportError('The session no longer holds this result (it was dropped or the kernel restarted): run the cell first.');
   }
-  if (!(await isTempTable(engine.connection, handle))) {
-    throw new ExportError(
-      'This result was made by TypeScript and is only held in memory; register it for SQL (register("name", df)), query it in a SQL cell, and export that result.',
-    );
-  }
+  // A result a TypeScript cell displayed is held as rows; it becomes a table first.
+  await engine.materialise(handle);
+  if (!(await isTempTable(engine.connection, handle))) throw new ExportError('This result is not held as a table; run its cell again.');
   const reader = await engine.connection.runAndReadAll(`SELECT count(*), coalesce(max(rowid) + 1, 0) FROM ${quoteIdent(handle)}`);
   const [count, end] = reader.getRowsJson()[0];
   return { table: handle, rowCount: Number(count), rowEnd: Number(end) };

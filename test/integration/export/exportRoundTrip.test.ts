@@ -164,3 +164,18 @@ describe('export refusals', () => {
     await expect(exportResult(engine, { handle, format: 'xml' as never, path: 'o.xml', workspace: dir })).rejects.toThrow(/Unknown export format "xml"/);
   });
 });
+
+describe('a result a TypeScript cell displayed (held in memory)', () => {
+  it('exports like a SQL result: the CSV holds its rows', async () => {
+    const columns = [{ name: 'city', type: 'string' }, { name: 'n', type: 'int32' }];
+    const rows = [['Lyon', 3], ['Paris, "centre"', 5], ['Nice', null]];
+    const stored = await engine.storeRows(columns, rows);
+    const path = join(dir, 'from-ts.csv');
+    const r = await exportResult(engine, { handle: stored.handle, format: 'csv', path, workspace: dir });
+    expect(r.rows).toBe(3);
+    const back = (await engine.connection.runAndReadAll(`SELECT city, n::INTEGER FROM read_csv('${path}') ORDER BY city`)).getRowsJson();
+    expect(back).toEqual([['Lyon', 3], ['Nice', null], ['Paris, "centre"', 5]]);
+    // Still pageable in the grid, in the same order, after it became a table.
+    expect((await engine.page(stored.handle, 1, 1))[0][0]).toBe('Paris, "centre"');
+  });
+});
