@@ -14,6 +14,7 @@ import { useAutosave } from './notebook/useAutosave';
 import { useCommands } from './notebook/useCommands';
 import { useDocument } from './notebook/useDocument';
 import { useInsertCells } from './notebook/useInsertCells';
+import { useNameResult } from './notebook/useNameResult';
 import { useKeyboard } from './notebook/useKeyboard';
 import { NotebookContext, type NotebookActions } from './notebook/NotebookContext';
 import { pathFromUrl, useNotebookFile } from './notebook/useNotebookFile';
@@ -90,9 +91,10 @@ export function App({ client }: { client: KernelClient }) {
   useExportShortcut(() => setDialog('export'));
   const insertCells = useInsertCells(docApi, runner.runMany);
   const insertSql = useCallback((source: string, run: boolean) => insertCells(null, [{ type: 'code', language: 'sql', source }], run), [insertCells]);
+  const nameResult = useNameResult(client, session.idRef, docApi);
   const notebookActions: NotebookActions = useMemo(
-    () => ({ client, sessionId: () => session.idRef.current, insertCells, report: (what, e) => report(what)(e) }),
-    [client, session.idRef, insertCells, report],
+    () => ({ client, sessionId: () => session.idRef.current, insertCells, nameResult, report: (what, e) => report(what)(e) }),
+    [client, session.idRef, insertCells, nameResult, report],
   );
 
   const live = useLive(client, session.sessionId, docApi, runner, notebookActions.report);

@@ -3,7 +3,6 @@
  * feed it (aggregating in DuckDB when the result is big) and draws the SVG, with the equivalent cell
  * code for "Insert chart" / "Copy as code".
  */
-import type { ColumnInfo } from '../protocol';
 import type { DuckEngine } from '../engine/DuckEngine';
 import { quoteIdent } from '../engine/quoteIdent';
 import type { ChartTheme } from './chartTheme';
@@ -22,8 +21,8 @@ export interface RenderChartParams {
   width?: number;
   height?: number;
   theme?: ChartTheme;
-  /** The result's columns as the grid shows them; needed only for results kept in memory. */
-  columns?: ColumnInfo[];
+  /** The name the code reads the data by; the result's own table otherwise. */
+  table?: string;
 }
 
 export interface RenderedChart {
@@ -34,7 +33,7 @@ export interface RenderedChart {
 }
 
 export async function renderChart(engine: DuckEngine, p: RenderChartParams): Promise<RenderedChart> {
-  const source = await chartSource(engine, p.handle, p.columns);
+  const source = await chartSource(engine, p.handle);
   const spec = validateSpec(p.spec, source.columns);
   const queries = chartQueries(spec, source);
   const data: Record<string, unknown[]> = {};
@@ -43,32 +42,26 @@ export async function renderChart(engine: DuckEngine, p: RenderChartParams): Pro
   const xTicks = bandTicks(Object.values(data).flatMap((rows) => rows.map((r) => (r as Record<string, unknown>)[spec.x])));
   const options = instantiatePlan(plotPlan(spec, queries.aggregated, { temporal, xTicks }), data, { width: p.width, height: p.height });
   const svg = renderPlot(options, { theme: p.theme });
-  let code = specToCode(spec, source.table, { ...source, xTicks });
-  if (source.table.startsWith('__silt_')) {
+  const table = p.table ?? source.table;
+  let code = specToCode(spec, table, { ...source, xTicks });
+  if (table.startsWith('__silt_')) {
     code = `// Reads the unnamed result above; name that SQL cell's result and use the name here to re-run this after a restart.\n${code}`;
   }
   return { svg, ...(queries.note ? { note: queries.note } : {}), code };
 }
 
 /**
- * The table behind a handle. SQL results are temp tables named after their handle; results kept in
- * memory (a DataFrame a cell displayed) are copied into a temp table so DuckDB can aggregate them.
+ * The table behind a handle. SQL results are temp tables named after their handle; a result held in
+ * memory (a DataFrame a cell displayed) becomes one first, so DuckDB can aggregate it.
  */
-async function chartSource(engine: DuckEngine, handle: string, columns: ColumnInfo[] | undefined): Promise<ChartSource> {
+async function chartSource(engine: DuckEngine, handle: string): Promise<ChartSource> {
+  await engine.materialise(handle);
   const described = await engine.query(`DESCRIBE ${quoteIdent(handle)}`).catch(() => null);
-  if (described) {
-    const count = await engine.query(`SELECT CAST(count(*) AS DOUBLE) AS n FROM ${quoteIdent(handle)}`);
-    return {
-      table: handle,
-      columns: described.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })),
-      rowCount: Number(count[0].n),
-    };
-  }
-  const rows = await engine.page(handle, 0, Number.MAX_SAFE_INTEGER);
-  if (!columns) throw new Error('This result is not a table in the session; run its cell again to chart it.');
-  // One copy per handle, replaced on each preview, so the builder's previews do not pile up tables.
-  const table = `__silt_chart_${handle}`;
-  await engine.registerObjects(table, rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]]))));
-  const copied = await engine.query(`DESCRIBE ${quoteIdent(table)}`);
-  return { table, columns: copied.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })), rowCount: rows.length };
+  if (!described) throw new Error('This result is no longer held by the session; run its cell again to chart it.');
+  const count = await engine.query(`SELECT CAST(count(*) AS DOUBLE) AS n FROM ${quoteIdent(handle)}`);
+  return {
+    table: handle,
+    columns: described.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })),
+    rowCount: Number(count[0].n),
+  };
 }

@@ -1,5 +1,4 @@
 /** Chart requests: draw a chart of a held result from a JSON spec, and save a chart as SVG or PNG. */
-import type { ColumnInfo } from './notebook';
 import type { Shape } from './shape';
 
 export interface ChartRequests {
@@ -16,8 +15,8 @@ export interface ChartRequests {
       width?: number;
       height?: number;
       theme?: ChartTheme;
-      /** The result's columns; used only when the result is held in memory rather than as a table. */
-      columns?: ColumnInfo[];
+      /** The name the returned code reads the data by (the result's name); the result's own table otherwise. */
+      table?: string;
     };
     /** `code` is a TypeScript cell that draws the same chart. */
     result: { svg: string; note?: string; code: string };
@@ -42,7 +41,7 @@ export interface ChartRequests {
 }
 
 export const CHART_PARAMS: Record<keyof ChartRequests, Shape> = {
-  'chart.render': { sessionId: 'string', handle: 'string', spec: 'object', width: 'number?', height: 'number?', theme: 'string?', columns: 'array?' },
+  'chart.render': { sessionId: 'string', handle: 'string', spec: 'object', width: 'number?', height: 'number?', theme: 'string?', table: 'string?' },
   'chart.export': { sessionId: 'string', svg: 'string', format: 'string', path: 'string', width: 'number?', scale: 'number?', theme: 'string?' },
 };
 

@@ -28,6 +28,11 @@ export interface SessionRequests extends CatalogRequests, LiveRequests, AutomlRe
   };
   /** Names the session knows (variables, tables, shared tables) for completion. */
   'session.names': { params: { sessionId: string }; result: { names: NameInfo[] } };
+  /**
+   * Gives a result a name, as if its SQL cell had been named before it ran: a table for SQL and a
+   * DataFrame in TypeScript (so code written against the result survives a restart and Run all).
+   */
+  'result.name': { params: { sessionId: string; handle: string; name: string }; result: { name: string } };
 }
 
 export type SessionRequestType = keyof SessionRequests;

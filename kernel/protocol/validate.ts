@@ -42,6 +42,7 @@ const HOST_PARAMS: Record<HostRequestType, Shape> = {
 const SESSION_PARAMS: Record<SessionRequestType, Shape> = {
   'result.page': { sessionId: 'string', handle: 'string', offset: 'number', limit: 'number' },
   'session.names': { sessionId: 'string' },
+  'result.name': { sessionId: 'string', handle: 'string', name: 'string' },
   ...CATALOG_PARAMS,
   ...LIVE_PARAMS,
   ...AUTOML_PARAMS,

@@ -17,6 +17,7 @@ export type Handlers<T extends SessionRequestType> = { [K in T]: Handler<K> };
 export const sessionHandlers: Handlers<SessionRequestType> = {
   'result.page': async (s, p) => ({ rows: await s.engine.page(p.handle, p.offset, p.limit), offset: p.offset }),
   'session.names': async (s) => ({ names: await s.names() }),
+  'result.name': (s, p) => s.nameResult(p.handle, p.name),
   ...catalogHandlers,
   ...liveHandlers,
   ...automlHandlers,

@@ -39,21 +39,29 @@ const USES: Record<ChartMark, { y: boolean; color: boolean; aggregate: boolean; 
 };
 
 export function ChartBuilder({ output, cellId, onClose }: ResultActionProps) {
-  const { insertCells } = useNotebookActions();
+  const { insertCells, nameResult, client, sessionId, report } = useNotebookActions();
   const [spec, setSpec] = useState<ChartSpec>(() => defaultSpec(output.columns));
   const [copied, setCopied] = useState(false);
   const shown = useMemo(() => visibleSpec(spec), [spec]);
-  const preview = useChartPreview(output.handle, output.columns, shown);
+  const preview = useChartPreview(output.handle, shown);
   const uses = USES[spec.mark];
   const set = (patch: Partial<ChartSpec>) => {
     setCopied(false);
     setSpec((s) => ({ ...s, ...patch }));
   };
 
-  const insert = () => {
+  // The inserted cell reads the result by name, so it still runs after a restart or in Run all.
+  const insert = async () => {
     if (!preview.code) return;
-    insertCells(cellId, [{ type: 'code', language: 'typescript', source: preview.code }], true);
-    onClose();
+    try {
+      const name = await nameResult(cellId, output.handle);
+      const id = sessionId();
+      const code = name && id ? (await client.request('chart.render', { sessionId: id, handle: output.handle, spec: shown, table: name })).code : preview.code;
+      insertCells(cellId, [{ type: 'code', language: 'typescript', source: code }], true);
+      onClose();
+    } catch (e) {
+      report('Could not insert the chart', e as Error);
+    }
   };
   const copy = () => {
     if (!preview.code) return;
@@ -61,7 +69,7 @@ export function ChartBuilder({ output, cellId, onClose }: ResultActionProps) {
   };
 
   return (
-    <Dialog title="Chart" testId="chart-builder" wide okLabel="Insert chart" okDisabled={!preview.code || preview.loading} onOk={insert} onCancel={onClose}>
+    <Dialog title="Chart" testId="chart-builder" wide okLabel="Insert chart" okDisabled={!preview.code || preview.loading} onOk={() => void insert()} onCancel={onClose}>
       <div className="chart-builder">
         <div className="chart-form">
           <div className="chart-marks" role="radiogroup" aria-label="Mark">

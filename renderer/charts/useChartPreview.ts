@@ -1,7 +1,6 @@
 /** Asks the session to draw the builder's spec, a moment after the last change, dropping stale answers. */
 import { useEffect, useRef, useState } from 'react';
 import type { ChartSpec } from '../../kernel/protocol/charts';
-import type { ColumnInfo } from '../../kernel/protocol/notebook';
 import { useNotebookActions } from '../notebook/NotebookContext';
 
 export interface ChartPreview {
@@ -23,14 +22,13 @@ interface Drawn {
   error: string | null;
 }
 
-export function useChartPreview(handle: string, columns: ColumnInfo[], spec: ChartSpec): ChartPreview {
+export function useChartPreview(handle: string, spec: ChartSpec): ChartPreview {
   // The notebook's actions object may be rebuilt on any render; only a new spec should redraw.
   const latest = useNotebookActions();
   const actions = useRef(latest);
   actions.current = latest;
   const [drawn, setDrawn] = useState<Drawn | null>(null);
   const key = JSON.stringify(spec);
-  const columnsKey = JSON.stringify(columns);
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
@@ -39,7 +37,7 @@ export function useChartPreview(handle: string, columns: ColumnInfo[], spec: Cha
       const done = (d: Omit<Drawn, 'key'>) => current && setDrawn({ key, ...d });
       if (!id) return done({ svg: null, note: null, code: null, error: 'The notebook has no running session.' });
       client
-        .request('chart.render', { sessionId: id, handle, spec: JSON.parse(key) as ChartSpec, columns: JSON.parse(columnsKey) as ColumnInfo[], width: 640, height: 400, theme: 'light' })
+        .request('chart.render', { sessionId: id, handle, spec: JSON.parse(key) as ChartSpec, width: 640, height: 400, theme: 'light' })
         .then((r) => done({ svg: r.svg, note: r.note ?? null, code: r.code, error: null }))
         .catch((e: Error) => done({ svg: null, note: null, code: null, error: e.message }));
     }, DEBOUNCE_MS);
@@ -47,7 +45,7 @@ export function useChartPreview(handle: string, columns: ColumnInfo[], spec: Cha
       current = false;
       clearTimeout(timer);
     };
-  }, [handle, key, columnsKey]);
+  }, [handle, key]);
   const fresh = drawn?.key === key;
   return {
     // The last chart stays up (dimmed) while the next one is drawn.

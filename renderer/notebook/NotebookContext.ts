@@ -21,6 +21,11 @@ export interface NotebookActions {
   sessionId(): string | null;
   /** Inserts cells after the given cell (after the selected one when null) and runs the code cells when asked. */
   insertCells(afterCellId: string | null, cells: NewCell[], run: boolean): void;
+  /**
+   * The name a SQL cell's result goes by, naming it now (cell and session alike) when it has none,
+   * so code written against it keeps working after a restart. Null for a TypeScript cell's result.
+   */
+  nameResult(cellId: string, handle: string): Promise<string | null>;
   report(what: string, error: Error): void;
 }
 

@@ -83,4 +83,35 @@ describe('chart builder', () => {
     // 500 CSS px at the default scale of 2.
     expect(png.readUInt32BE(16)).toBe(1000);
   });
+
+  it('charting an unnamed result names it, so the inserted chart still runs after a restart', async () => {
+    const before = await cells(page).count();
+    await cells(page).nth(before - 1).click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('b');
+    const source = cells(page).nth(before);
+    // A cell added below a TypeScript cell is TypeScript too.
+    if ((await source.getAttribute('data-language')) !== 'sql') await source.locator('[data-testid="language-toggle"]').click();
+    await typeInCell(page, before, 'SELECT i % 3 AS bucket, i AS n FROM range(30) t(i)');
+    await source.locator('[data-testid="run-cell"]').click();
+    await expect.poll(() => source.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 20_000 }).toMatch(/30 rows/);
+    await source.locator('[data-testid="result-action-chart"]').click();
+    const builder = page.locator('[data-testid="chart-builder"]');
+    await builder.locator('[data-testid="chart-mark-bar"]').click();
+    await builder.locator('[data-testid="chart-x"]').selectOption('bucket');
+    await builder.locator('[data-testid="chart-y"]').selectOption('n');
+    await expect.poll(() => builder.locator('[data-testid="dialog-ok"]').isDisabled(), { timeout: 15_000 }).toBe(false);
+    await builder.locator('[data-testid="dialog-ok"]').click();
+    await expect.poll(() => source.locator('[data-testid="cell-name"]').inputValue()).toBe('result_1');
+    const chartCell = cells(page).nth(before + 1);
+    await chartCell.locator('[data-testid="output"] img.rich-image').waitFor({ timeout: 20_000 });
+    expect(await chartCell.locator('.cm-content').textContent()).toContain('FROM "result_1"');
+
+    // A restart loses every table; Run all brings the name back from the cell, and the chart draws again.
+    await page.click('[data-testid="restart"]');
+    await expect.poll(() => page.locator('[data-testid="session-status"]').textContent(), { timeout: 20_000 }).toContain('idle');
+    await page.click('[data-testid="run-all"]');
+    await expect.poll(() => chartCell.locator('[data-testid="output"] img.rich-image').count(), { timeout: 30_000 }).toBe(1);
+    expect(await chartCell.locator('[data-testid="error-output"]').count()).toBe(0);
+  });
 });

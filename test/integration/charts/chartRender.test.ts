@@ -116,11 +116,22 @@ describe('chart.render', () => {
     expect(readFileSync(r.path, 'utf8')).toBe(svg);
   });
 
-  it('charts a DataFrame a TypeScript cell displayed, given its columns', async () => {
+  it('charts a DataFrame a TypeScript cell displayed', async () => {
     const r = await exec('typescript', `[{k: 'a', v: 1}, {k: 'b', v: 4}, {k: 'b', v: 2}]`);
     const t = r.outputs[0] as TableOutput;
-    const chart = await sessionHandlers['chart.render'](session, { handle: t.handle!, spec: { mark: 'bar', x: 'k', y: 'v' }, columns: t.columns });
+    const chart = await sessionHandlers['chart.render'](session, { handle: t.handle!, spec: { mark: 'bar', x: 'k', y: 'v' } });
     const heights = bars(chart.svg).map((b) => attr(b, 'height'));
     expect(heights[1] / heights[0]).toBeCloseTo(6, 5);
+  });
+
+  it('a named result: the code reads it by name, and the name works in SQL and TypeScript', async () => {
+    const t = await sqlResult(`SELECT 'x' AS k, 2 AS v UNION ALL SELECT 'y', 5`);
+    expect((await sessionHandlers['result.name'](session, { handle: t.handle!, name: 'scores' })).name).toBe('scores');
+    const chart = await sessionHandlers['chart.render'](session, { handle: t.handle!, spec: { mark: 'bar', x: 'k', y: 'v' }, table: 'scores' });
+    expect(chart.code).toContain('FROM "scores"');
+    expect(chart.code).not.toContain('__silt_');
+    const ts = await exec('typescript', 'scores.shape[0] * 10 + scores.columns.length');
+    expect(ts.outputs).toEqual([{ kind: 'rich', data: { 'text/plain': '22' } }]);
+    await expect(sessionHandlers['result.name'](session, { handle: t.handle!, name: 'not a name' })).rejects.toThrow(/cannot name a result/);
   });
 });
