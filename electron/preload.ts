@@ -11,5 +11,6 @@ contextBridge.exposeInMainWorld('siltDesktop', {
   },
   openDialog: (): Promise<string | null> => ipcRenderer.invoke('silt:open-dialog'),
   saveDialog: (suggested: string): Promise<string | null> => ipcRenderer.invoke('silt:save-dialog', suggested),
-  printToPdf: (htmlPath: string, pdfPath: string): Promise<{ path: string; bytes: number }> => ipcRenderer.invoke('silt:print-pdf', htmlPath, pdfPath),
+  printToPdf: (htmlPath: string, pdfPath: string, pageSize: 'A4' | 'Letter'): Promise<{ path: string; bytes: number }> =>
+    ipcRenderer.invoke('silt:print-pdf', htmlPath, pdfPath, pageSize),
 });

@@ -8,7 +8,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 
 export function registerPrintToPdf(): void {
-  ipcMain.handle('silt:print-pdf', async (_e, htmlPath: unknown, pdfPath: unknown) => {
+  ipcMain.handle('silt:print-pdf', async (_e, htmlPath: unknown, pdfPath: unknown, pageSize: unknown) => {
     if (typeof htmlPath !== 'string' || typeof pdfPath !== 'string' || !isAbsolute(htmlPath) || !isAbsolute(pdfPath)) {
       throw new Error('print-pdf takes two absolute paths');
     }
@@ -16,7 +16,7 @@ export function registerPrintToPdf(): void {
     const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } });
     try {
       await win.loadFile(htmlPath);
-      const pdf = await win.webContents.printToPDF({ printBackground: true, displayHeaderFooter: false });
+      const pdf = await win.webContents.printToPDF({ printBackground: true, displayHeaderFooter: false, pageSize: pageSize === 'Letter' ? 'Letter' : 'A4' });
       const tmp = join(dirname(pdfPath), `.${basename(pdfPath)}.${process.pid}.tmp`);
       try {
         writeFileSync(tmp, pdf);

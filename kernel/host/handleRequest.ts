@@ -5,6 +5,7 @@
 import { isSessionRequest, PROTOCOL_VERSION, type Params, type RequestType, type Result, type RunResult } from '../protocol';
 import { SessionExitedError } from './SessionProcess';
 import { exportReport } from '../report/exportReport';
+import { parsePageSize } from '../report/reportOptions';
 import { ReportError } from '../report/ReportError';
 import type { NotebookStore } from './NotebookStore';
 import { addProfile, removeProfile } from './profileRequests';
@@ -90,9 +91,10 @@ export async function handleRequest<T extends RequestType>(ctx: HostContext, typ
     case 'files.recent':
       return { paths: ctx.store.recent() } as Result<T>;
     case 'report.export': {
-      const { notebook, format, path, hideCode, title, author } = p as Params<'report.export'>;
+      const { notebook, format, path, hideCode, title, author, pageSize } = p as Params<'report.export'>;
       try {
-        return (await exportReport(notebook, { format, path: ctx.store.resolve(path), hideCode, title, author })) as Result<T>;
+        const paper = pageSize === undefined ? undefined : parsePageSize(pageSize);
+        return (await exportReport(notebook, { format, path: ctx.store.resolve(path), hideCode, title, author, pageSize: paper })) as Result<T>;
       } catch (e) {
         throw e instanceof ReportError ? new RequestError('io', e.message) : e;
       }

@@ -7,6 +7,9 @@ export type ReportFormat = 'html' | 'md' | 'pdf' | 'ipynb';
 
 export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'md', 'pdf', 'ipynb'];
 
+/** Paper for PDF reports. */
+export type PageSize = 'A4' | 'Letter';
+
 export interface ReportRequests {
   /**
    * Writes the notebook as a report, atomically. The host answers it itself (no session): the
@@ -23,6 +26,8 @@ export interface ReportRequests {
       /** Defaults to the notebook's first heading. */
       title?: string;
       author?: string;
+      /** PDF paper; Letter in the US and Canada, A4 elsewhere, by the host's locale, unless given. */
+      pageSize?: PageSize;
     };
     /** The absolute path written and its size. */
     result: { path: string; bytes: number };
@@ -30,5 +35,5 @@ export interface ReportRequests {
 }
 
 export const REPORT_PARAMS: Record<keyof ReportRequests, Shape> = {
-  'report.export': { notebook: 'object', format: 'string', path: 'string', hideCode: 'boolean?', title: 'string?', author: 'string?' },
+  'report.export': { notebook: 'object', format: 'string', path: 'string', hideCode: 'boolean?', title: 'string?', author: 'string?', pageSize: 'string?' },
 };

@@ -12,7 +12,8 @@ import { printPdf } from './printPdf';
 import { renderHtml } from './renderHtml';
 import { renderMarkdown } from './renderMarkdown';
 import { ReportError } from './ReportError';
-import type { ReportOptions } from './reportOptions';
+import { defaultPageSize, type ReportOptions } from './reportOptions';
+import type { PageSize } from '../protocol/report';
 
 export interface ExportOptions extends ReportOptions {
   format: ReportFormat;
@@ -31,7 +32,7 @@ export async function exportReport(nb: NotebookModel, opts: ExportOptions): Prom
     case 'ipynb':
       return write(path, ipynbText(nb));
     case 'pdf':
-      return write(path, await printPdf(renderHtml(nb, opts), opts.env));
+      return write(path, await printPdf(withPage(renderHtml(nb, opts), opts.pageSize ?? defaultPageSize()), opts.env));
     case 'md': {
       const filesDir = `${basename(path, extname(path))}_files`;
       const md = renderMarkdown(nb, filesDir, opts);
@@ -39,6 +40,11 @@ export async function exportReport(nb: NotebookModel, opts: ExportOptions): Prom
       return write(path, md.text);
     }
   }
+}
+
+/** Paper and margins for printing; the HTML report itself stays free of print rules. */
+function withPage(html: string, size: PageSize): string {
+  return html.replace('</head>', `<style>@page { size: ${size}; margin: 14mm 12mm; }</style></head>`);
 }
 
 function write(path: string, content: string | Uint8Array): { path: string; bytes: number } {

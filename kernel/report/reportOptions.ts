@@ -1,5 +1,7 @@
 /** What a report says about itself: title, author, date, whether code is shown. */
 import type { NotebookModel } from '../protocol';
+import type { PageSize } from '../protocol/report';
+import { ReportError } from './ReportError';
 import { firstHeading } from './markdownToHtml';
 
 export interface ReportOptions {
@@ -12,6 +14,20 @@ export interface ReportOptions {
   hideCode?: boolean;
   /** The date printed under the title; now unless given (golden tests pin it). */
   date?: Date;
+  /** PDF paper; see defaultPageSize. */
+  pageSize?: PageSize;
+}
+
+/** Letter where it is the custom (the US and Canada, by the locale), A4 everywhere else. */
+export function defaultPageSize(locale = Intl.DateTimeFormat().resolvedOptions().locale): PageSize {
+  return /-(US|CA)\b/i.test(locale) ? 'Letter' : 'A4';
+}
+
+/** Reads a user's `a4` / `letter` (any case); anything else is a clear error. */
+export function parsePageSize(text: string): PageSize {
+  const found = (['A4', 'Letter'] as const).find((s) => s.toLowerCase() === text.trim().toLowerCase());
+  if (!found) throw new ReportError(`Unknown page size "${text}"; use A4 or Letter.`);
+  return found;
 }
 
 export interface ReportHeader {

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { NotebookModel } from '../../kernel/protocol/notebook';
-import type { ReportFormat } from '../../kernel/protocol/report';
+import type { PageSize, ReportFormat } from '../../kernel/protocol/report';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { Dialog } from '../panels/Dialog';
 import { formatBytes } from '../panels/formatBytes';
@@ -24,6 +24,8 @@ export function ExportNotebookDialog({ client, notebook, notebookPath, onClose }
   const [title, setTitle] = useState(() => defaultTitle(notebook, notebookPath));
   const [author, setAuthor] = useState('');
   const [hideCode, setHideCode] = useState(false);
+  // Letter where it is the custom (the US and Canada), A4 elsewhere.
+  const [pageSize, setPageSize] = useState<PageSize>(() => (/-(US|CA)\b/i.test(navigator.language) ? 'Letter' : 'A4'));
   const [path, setPath] = useState(() => defaultPath(notebookPath, 'html'));
   const [busy, setBusy] = useState(false);
   const [written, setWritten] = useState<{ path: string; bytes: number } | null>(null);
@@ -44,9 +46,9 @@ export function ExportNotebookDialog({ client, notebook, notebookPath, onClose }
       if (format === 'pdf' && print) {
         // The desktop app prints the HTML report itself, which stays beside the PDF.
         const html = await client.request('report.export', { ...base, format: 'html', path: withExtension(path.trim(), 'html') });
-        setWritten(await print(html.path, withExtension(html.path, 'pdf')));
+        setWritten(await print(html.path, withExtension(html.path, 'pdf'), pageSize));
       } else {
-        setWritten(await client.request('report.export', { ...base, format, path: path.trim() }));
+        setWritten(await client.request('report.export', { ...base, format, path: path.trim(), ...(format === 'pdf' ? { pageSize } : {}) }));
       }
     } catch (e) {
       setError((e as Error).message);
@@ -87,6 +89,15 @@ export function ExportNotebookDialog({ client, notebook, notebookPath, onClose }
         <input type="checkbox" data-testid="export-hide-code" checked={hideCode} disabled={format === 'ipynb'} onChange={(e) => setHideCode(e.target.checked)} />
         <span>Hide code (show outputs only)</span>
       </label>
+      {format === 'pdf' && (
+        <label className="field">
+          <span>Paper</span>
+          <select className="export-select" data-testid="export-page-size" value={pageSize} onChange={(e) => setPageSize(e.target.value as PageSize)}>
+            <option value="A4">A4</option>
+            <option value="Letter">Letter</option>
+          </select>
+        </label>
+      )}
       <label className="field">
         <span>Save to (relative paths are in the workspace)</span>
         <input data-testid="export-path" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} />

@@ -3,7 +3,7 @@
  * so no separate browser is needed. In a browser tab this is absent and the kernel uses Chromium.
  */
 interface DesktopBridge {
-  printToPdf?(htmlPath: string, pdfPath: string): Promise<{ path: string; bytes: number }>;
+  printToPdf?(htmlPath: string, pdfPath: string, pageSize: 'A4' | 'Letter'): Promise<{ path: string; bytes: number }>;
   onMenu?(cb: (action: string) => void): void;
 }
 

@@ -48,6 +48,14 @@ describe('exportReport', () => {
     expect(readdirSync(dir)).toEqual(['sales.pdf']);
   });
 
+  it('prints on the paper asked for: A4 or Letter', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'silt-pdf-test-'));
+    for (const [pageSize, points] of [['A4', /Page size: +59[45][.0-9]* x 84[12][.0-9]* pts \(A4\)/], ['Letter', /Page size: +612 x 792 pts \(letter\)/]] as const) {
+      const { path } = await exportReport(nb, { format: 'pdf', path: join(dir, `${pageSize}.pdf`), pageSize });
+      expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(points);
+    }
+  });
+
   it('names what to install when no Chromium is found', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-pdf-test-'));
     const env = { PATH: dir };
