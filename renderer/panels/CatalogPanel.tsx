@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type { CatalogProfile } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { AddProfileDialog } from './AddProfileDialog';
+import { useLiveTables } from '../live/LiveContext';
 import { previewSql, querySql, tableReference } from './sqlNames';
 import { TableDetails, type TableRef } from './TableDetails';
 import { useCatalog } from './useCatalog';
@@ -113,6 +114,8 @@ interface NodeProps {
 }
 
 function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRemove }: NodeProps) {
+  const liveTables = useLiveTables()?.tables;
+  const liveState = (name: string) => liveTables?.[name]?.state;
   const pk = p.name;
   return (
     <div role="treeitem" aria-expanded={!collapsed.has(pk)}>
@@ -151,6 +154,7 @@ function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRe
                         sc.tables.map((t) => {
                           const ref = { profile: p.name, share: s.name, schema: sc.name, table: t };
                           const isSelected = selected !== null && selected.profile === p.name && keyOf(selected) === keyOf(ref);
+                          const live = liveState(`${s.name}.${sc.name}.${t}`);
                           return (
                             <Row
                               key={t}
@@ -160,6 +164,7 @@ function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRe
                               depth={3}
                               icon="▦"
                               selected={isSelected}
+                              live={live}
                               onClick={() => onSelect(ref)}
                             />
                           );
@@ -183,10 +188,12 @@ interface RowProps {
   selected?: boolean;
   title?: string;
   dataName?: string;
+  /** A live table's state: a dot like the one in cell headers. */
+  live?: string;
   onClick(): void;
 }
 
-function Row({ testId, name, depth, icon, open, selected, title, dataName, onClick }: RowProps) {
+function Row({ testId, name, depth, icon, open, selected, title, dataName, live, onClick }: RowProps) {
   return (
     <button
       className={`catalog-row catalog-indent-${depth}${selected ? ' selected' : ''}`}
@@ -199,6 +206,7 @@ function Row({ testId, name, depth, icon, open, selected, title, dataName, onCli
       <span className="catalog-caret">{open === undefined ? '' : open ? '▾' : '▸'}</span>
       <span className="catalog-icon">{icon}</span>
       <span className="catalog-name">{name}</span>
+      {live && <span className={`live-dot live-dot-${live} catalog-live`} data-testid="catalog-table-live" data-state={live} title={`live (${live})`} />}
     </button>
   );
 }

@@ -83,6 +83,8 @@ describe('live tables in the notebook', () => {
     await page.click('[data-testid="catalog-toggle"]');
     const entry = page.locator('[data-testid="catalog-table"][data-name="lab.s.orders"]');
     await expect.poll(() => entry.count(), { timeout: 20_000 }).toBe(1);
+    // The tree marks the live table with the same dot as the cell headers.
+    await expect.poll(() => entry.locator('[data-testid="catalog-table-live"]').getAttribute('data-state')).toBe('live');
     await entry.click();
     const toggle = page.locator('[data-testid="catalog-live"]');
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
@@ -91,5 +93,6 @@ describe('live tables in the notebook', () => {
     await expect.poll(() => page.locator('[data-testid="live-strip"]').count()).toBe(0);
     expect(await cells(page).nth(0).locator('[data-testid="live-badge"]').count()).toBe(0);
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await entry.locator('[data-testid="catalog-table-live"]').count()).toBe(0);
   }, 60_000);
 });
