@@ -4,34 +4,26 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, openApp, SHOTS, typeInCell } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
+import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
 import { SHARED } from '../helpers/shared';
-import { startHost, type RunningHost } from '../helpers/startHost';
 
-let host: RunningHost;
-let browser: Browser;
+let app: RunningApp;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  host = await startHost();
-  mkdirSync(host.workspace, { recursive: true });
-  copyFileSync(join(SHARED, 'data/tabular/pima_diabetes.csv'), join(host.workspace, 'pima.csv'));
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  app = await startApp();
+  page = app.page;
+  mkdirSync(app.host.workspace, { recursive: true });
+  copyFileSync(join(SHARED, 'data/tabular/pima_diabetes.csv'), join(app.host.workspace, 'pima.csv'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => app?.close());
 
 describe('Train a baseline model from a result grid', () => {
   it('trains with a live leaderboard, shows the report and inserts the notebook', async () => {
-    await typeInCell(page, 0, `SELECT * FROM read_csv_auto('${join(host.workspace, 'pima.csv')}')`);
+    await typeInCell(page, 0, `SELECT * FROM read_csv_auto('${join(app.host.workspace, 'pima.csv')}')`);
     await page.keyboard.press('Shift+Enter');
     const grid = cells(page).nth(0).locator('[data-testid="grid"]');
     await expect.poll(() => grid.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 20_000 }).toMatch(/768 rows/);

@@ -2,29 +2,23 @@
  * The chart builder as a user drives it in Chromium: a SQL result → Chart… → bar of a column →
  * live preview → Insert chart → a TypeScript cell that runs and shows the chart, then saved as PNG.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, openApp, SHOTS, typeInCell } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/startHost';
+import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import type { RunningHost } from '../helpers/startHost';
 
+let app: RunningApp;
 let host: RunningHost;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  host = await startHost();
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  app = await startApp();
+  ({ host, page } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => app?.close());
 
 /** The rects of the bar mark in SVG text. */
 function barCount(svg: string): number {

@@ -1,31 +1,25 @@
 /** Export and Publish from a result's action bar, in Chromium against the real host. */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, openApp, SHOTS, typeInCell } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/startHost';
+import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import type { RunningHost } from '../helpers/startHost';
 
+let app: RunningApp;
 let host: RunningHost;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  host = await startHost();
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  app = await startApp();
+  ({ host, page } = app);
   await typeInCell(page, 0, "SELECT range AS id, 'city ' || (range % 9) AS city FROM range(2500)");
   await cells(page).nth(0).locator('[data-testid="cell-name"]').fill('cities');
   await cells(page).nth(0).locator('[data-testid="run-cell"]').click();
   await cells(page).nth(0).locator('[data-testid="result-action-export"]').waitFor({ timeout: 20_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => app?.close());
 
 describe('data for BI tools', () => {
   it('Export → CSV writes the file under the workspace with a header and every row', async () => {

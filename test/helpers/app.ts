@@ -1,7 +1,9 @@
 /** Driving the notebook page in end-to-end tests. */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, type RunningHost } from './startHost';
+import { launchChromium } from './browser';
+import { ROOT, startHost, type RunningHost } from './startHost';
 
 export const SHOTS = join(ROOT, 'test-results');
 export const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -23,4 +25,28 @@ export async function typeInCell(p: Page, index: number, text: string): Promise<
   await p.keyboard.press(`${MOD}+A`);
   await p.keyboard.press('Backspace');
   await p.keyboard.insertText(text);
+}
+
+/** A host, Debian's Chromium and the app open in it: an end-to-end test file's shared setup. */
+export interface RunningApp {
+  host: RunningHost;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function startApp(hostArgs: string[] = []): Promise<RunningApp> {
+  mkdirSync(SHOTS, { recursive: true });
+  const host = await startHost(hostArgs);
+  const browser = await launchChromium();
+  const page = await openApp(browser, host);
+  return {
+    host,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await host.stop();
+    },
+  };
 }
