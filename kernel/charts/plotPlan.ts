@@ -39,6 +39,8 @@ export interface PlanHints {
   temporal?: ReadonlySet<string>;
   /** Tick interval for dates on a band x axis with many values (see bandTicks). */
   xTicks?: string;
+  /** Room for the y axis's tick labels when Plot's default is too narrow (see yLabelMargin). */
+  marginLeft?: number;
 }
 
 /** The first colour of Plot's categorical scheme, for charts of a single series. */
@@ -119,6 +121,7 @@ export function plotPlan(spec: ChartSpec, aggregated: boolean, hints: PlanHints 
   if (spec.sort === '-x') options.x = { ...(options.x as object), reverse: true };
   // Facet values label the right edge; leave room for them.
   if (facet) Object.assign(options, { fy: { label: facet }, marginRight: 100 });
+  if (hints.marginLeft !== undefined && hints.marginLeft > ((options.marginLeft as number | undefined) ?? 0)) options.marginLeft = hints.marginLeft;
   return { options, marks };
 }
 

@@ -40,14 +40,33 @@ export async function renderChart(engine: DuckEngine, p: RenderChartParams): Pro
   for (const d of queries.datasets) data[d.name] = await engine.query(d.sql);
   const temporal = new Set(source.columns.filter((c) => columnKind(c.type) === 'temporal').map((c) => c.name));
   const xTicks = bandTicks(Object.values(data).flatMap((rows) => rows.map((r) => (r as Record<string, unknown>)[spec.x])));
-  const options = instantiatePlan(plotPlan(spec, queries.aggregated, { temporal, xTicks }), data, { width: p.width, height: p.height });
-  const svg = renderPlot(options, { theme: p.theme });
+  const draw = (marginLeft?: number) =>
+    renderPlot(instantiatePlan(plotPlan(spec, queries.aggregated, { temporal, xTicks, marginLeft }), data, { width: p.width, height: p.height }), { theme: p.theme });
+  let svg = draw();
+  // Plot cannot measure text in Node, so long y tick labels (1,200,000) would be cut at the left edge.
+  const marginLeft = yLabelMargin(svg);
+  if (marginLeft !== undefined) svg = draw(marginLeft);
   const table = p.table ?? source.table;
-  let code = specToCode(spec, table, { ...source, xTicks });
+  let code = specToCode(spec, table, { ...source, xTicks, marginLeft });
   if (table.startsWith('__silt_')) {
     code = `// Reads the unnamed result above; name that SQL cell's result and use the name here to re-run this after a restart.\n${code}`;
   }
   return { svg, ...(queries.note ? { note: queries.note } : {}), code };
+}
+
+/** Plot's default left margin, which fits tick labels of about five characters. */
+const DEFAULT_MARGIN_LEFT = 40;
+
+/**
+ * The left margin the y axis's tick labels need, estimated from their length (10 px sans-serif:
+ * about 6.2 px a character, plus the tick and its padding); undefined when the default is enough.
+ */
+export function yLabelMargin(svg: string): number | undefined {
+  const axis = /<g aria-label="y-axis tick label"[^>]*>([\s\S]*?)<\/g>/.exec(svg);
+  if (!axis) return undefined;
+  const longest = Math.max(0, ...[...axis[1].matchAll(/>([^<]*)<\/text>/g)].map((m) => m[1].length));
+  const needed = Math.ceil(longest * 6.2 + 12);
+  return needed > DEFAULT_MARGIN_LEFT ? needed : undefined;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface CodeSource {
   rowCount?: number;
   /** Tick interval for a date band axis, from the data the preview drew (see bandTicks). */
   xTicks?: string;
+  /** The y axis's label room the preview needed (see yLabelMargin). */
+  marginLeft?: number;
 }
 
 export function specToCode(spec: ChartSpec, tableName: string, source: CodeSource = { columns: [] }): string {
@@ -23,7 +25,7 @@ export function specToCode(spec: ChartSpec, tableName: string, source: CodeSourc
   if (queries.note) lines.push(`// ${queries.note}`);
   for (const d of queries.datasets) lines.push(`const ${d.name} = await query(${templateLiteral(d.sql)});`);
   const temporal = new Set(source.columns.filter((c) => columnKind(c.type) === 'temporal').map((c) => c.name));
-  lines.push(`display(Plot.plot(${planSource(plotPlan(spec, queries.aggregated, { temporal, xTicks: source.xTicks }))}));`);
+  lines.push(`display(Plot.plot(${planSource(plotPlan(spec, queries.aggregated, { temporal, xTicks: source.xTicks, marginLeft: source.marginLeft }))}));`);
   return lines.join('\n');
 }
 

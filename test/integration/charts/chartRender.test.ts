@@ -134,4 +134,18 @@ describe('chart.render', () => {
     expect(ts.outputs).toEqual([{ kind: 'rich', data: { 'text/plain': '22' } }]);
     await expect(sessionHandlers['result.name'](session, { handle: t.handle!, name: 'not a name' })).rejects.toThrow(/cannot name a result/);
   });
+
+  it('leaves room for long y tick labels, in the preview and in the inserted code alike', async () => {
+    const t = await sqlResult(`SELECT 'r' || (i % 4) AS region, i * 40000.5 AS revenue FROM range(200) t(i)`);
+    const chart = await render({ handle: t.handle!, spec: { mark: 'bar', x: 'region', y: 'revenue', aggregate: 'sum' } });
+    const labels = texts(chart.svg, 'y-axis tick label');
+    const longest = Math.max(...labels.map((l) => l.length));
+    expect(longest).toBeGreaterThanOrEqual(9); // e.g. 200,000,000
+    const margin = Number(/marginLeft: (\d+)/.exec(chart.code)?.[1]);
+    // 10 px sans-serif is about 6 px a character: the labels fit left of the axis.
+    expect(margin).toBeGreaterThanOrEqual(longest * 6);
+    // The ticks stand at that margin.
+    const tick = markElements(chart.svg, 'y-axis tick')[0];
+    expect(Number(/translate\((\d+(?:\.\d+)?),/.exec(tick)?.[1])).toBe(margin);
+  });
 });
