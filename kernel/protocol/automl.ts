@@ -34,6 +34,8 @@ export interface AutomlRequests {
   'automl.exportModel': { params: { sessionId: string; jobId: string; path: string }; result: { path: string } };
   /** Writes the self-contained HTML report. */
   'automl.exportReport': { params: { sessionId: string; jobId: string; path: string }; result: { path: string } };
+  /** The cells that reproduce the best model, reading the data by `table` (a result's name) when given. */
+  'automl.notebook': { params: { sessionId: string; jobId: string; table?: string }; result: { cells: AutomlReport['cells'] } };
   /** Defines the model as a variable of the TypeScript realm (`model.predict(df)` in the next cell). */
   'automl.addToSession': { params: { sessionId: string; jobId: string; name?: string }; result: { name: string } };
 }
@@ -45,6 +47,7 @@ export const AUTOML_PARAMS: Record<keyof AutomlRequests, Shape> = {
   'automl.exportModel': { sessionId: 'string', jobId: 'string', path: 'string' },
   'automl.exportReport': { sessionId: 'string', jobId: 'string', path: 'string' },
   'automl.addToSession': { sessionId: 'string', jobId: 'string', name: 'string?' },
+  'automl.notebook': { sessionId: 'string', jobId: 'string', table: 'string?' },
 };
 
 /** One finished trial. */

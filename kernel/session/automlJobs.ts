@@ -64,8 +64,9 @@ async function loadSource(s: Session, source: AutomlSource): Promise<AutoMLTable
   throw new Error('automl.start: source must be { handle } or { table }');
 }
 
-/** How the generated notebook gets the same data back. */
-function dataCode(source: AutomlSource): string {
+/** How the generated notebook gets the same data back: by the result's name when it has one. */
+function dataCode(source: AutomlSource, table?: string): string {
+  if (table !== undefined) return `await automl.table(${JSON.stringify(table)})`;
   return 'handle' in source
     ? `await automl.table(${JSON.stringify(source.handle)})`
     : `await automl.table(await sharing.load(${JSON.stringify(source.table)}))`;
@@ -154,6 +155,10 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
     let r = j.reports.get(theme);
     if (!r) j.reports.set(theme, (r = await report(p.jobId, j, run, theme)));
     return r;
+  },
+  'automl.notebook': async (s, p) => {
+    const { job: j, run } = finished(s, p.jobId);
+    return { cells: (await loadAutoml()).generateNotebookCells(run, { code: dataCode(j.source, p.table) }) };
   },
   'automl.exportModel': async (s, p) => ({ path: await write(outPath(s, p.path), (await loadAutoml()).serializeModel(finished(s, p.jobId).run.model)) }),
   'automl.exportReport': async (s, p) => {

@@ -12,11 +12,13 @@ interface Props {
   jobId: string;
   report: AutomlReport;
   afterCellId: string | null;
+  /** The result trained on, when it was a result grid (not a catalog table). */
+  handle?: string;
   onInserted(): void;
 }
 
-export function AutomlReportView({ jobId, report: r, afterCellId, onInserted }: Props) {
-  const { client, sessionId, insertCells } = useNotebookActions();
+export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInserted }: Props) {
+  const { client, sessionId, insertCells, nameResult, report } = useNotebookActions();
   const [path, setPath] = useState(`models/${r.variable}.json`);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
 
@@ -28,9 +30,17 @@ export function AutomlReportView({ jobId, report: r, afterCellId, onInserted }: 
       (e: Error) => setMessage({ text: `${what}: ${e.message}`, error: true }),
     );
   };
-  const insert = () => {
-    insertCells(afterCellId, r.cells.map((c) => (c.language === 'markdown' ? { type: 'markdown', source: c.source } : { type: 'code', language: 'typescript', source: c.source })), false);
-    onInserted();
+  // The cells read the result by name (naming an unnamed SQL result), so they run after a restart too.
+  const insert = async () => {
+    try {
+      const name = handle && afterCellId ? await nameResult(afterCellId, handle) : null;
+      const sid = sessionId();
+      const cells = name && sid ? (await client.request('automl.notebook', { sessionId: sid, jobId, table: name })).cells : r.cells;
+      insertCells(afterCellId, cells.map((c) => (c.language === 'markdown' ? { type: 'markdown', source: c.source } : { type: 'code', language: 'typescript', source: c.source })), false);
+      onInserted();
+    } catch (e) {
+      report('Could not insert the notebook', e as Error);
+    }
   };
 
   return (
@@ -42,7 +52,7 @@ export function AutomlReportView({ jobId, report: r, afterCellId, onInserted }: 
         Best model: <b>{r.model}</b>, validation {r.metric} <b data-testid="automl-score">{fmt(r.validationScore)}</b>.
       </p>
       <div className="automl-actions">
-        <button className="btn btn-primary" data-testid="automl-insert" title="Insert cells that reproduce the best model step by step" onClick={insert}>
+        <button className="btn btn-primary" data-testid="automl-insert" title="Insert cells that reproduce the best model step by step" onClick={() => void insert()}>
           Insert notebook
         </button>
         <button

@@ -41,7 +41,7 @@ export function TrainModelDialog({ source, columns, afterCellId, onClose }: Prop
   if (state.phase === 'done') {
     return (
       <Dialog title={`${title}: ${state.report.target}`} testId="automl-dialog" cancelLabel="Close" onCancel={onClose} wide>
-        <AutomlReportView jobId={state.jobId} report={state.report} afterCellId={afterCellId} onInserted={onClose} />
+        <AutomlReportView jobId={state.jobId} report={state.report} afterCellId={afterCellId} handle={'handle' in source ? source.handle : undefined} onInserted={onClose} />
       </Dialog>
     );
   }
