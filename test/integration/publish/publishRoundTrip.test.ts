@@ -116,4 +116,24 @@ describe('publish as a shared table', () => {
     expect(readFileSync(dest, 'utf8')).toBe(readFileSync(publishing.target.profilePath, 'utf8'));
     expect(statSync(dest).mode & 0o777).toBe(0o600);
   });
+
+  it('a restart keeps the endpoint and token, so the profile handed to a BI tool still works; a taken port moves it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'silt-publish-restart-'));
+    const opts = { workspace: join(dir, 'workspace'), profileDir: join(dir, 'profiles') };
+    const first = await startPublishingServer(opts);
+    const handedOut = readFileSync(first.target.profilePath, 'utf8');
+    await first.close();
+    const again = await startPublishingServer(opts);
+    expect(readFileSync(again.target.profilePath, 'utf8')).toBe(handedOut);
+    const reader = SharingClient.fromProfile(handedOut);
+    expect((await reader.listShares()).map((sh) => sh.name)).toEqual(['silt']);
+    await reader.close();
+    // Something else on the old port: a new port, the same token.
+    const moved = await startPublishingServer(opts);
+    const profile = JSON.parse(readFileSync(moved.target.profilePath, 'utf8'));
+    expect(profile.endpoint).not.toBe(JSON.parse(handedOut).endpoint);
+    expect(profile.bearerToken).toBe(JSON.parse(handedOut).bearerToken);
+    await Promise.all([again.close(), moved.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
