@@ -11,7 +11,7 @@ import type { Notify } from '../Session';
 import type { KnownTable } from '../sharing/findSharedRefs';
 import { LiveCopy } from './LiveCopy';
 import type { Mutex } from './Mutex';
-import { readIncrement, readSnapshot, type LiveMode } from './readIncrement';
+import { commitTime, readIncrement, readSnapshot, type LiveMode } from './readIncrement';
 import { schemaChange } from './schemaChange';
 
 /** Never poll one table more often than this, whatever was asked. */
@@ -223,6 +223,7 @@ export class LiveTable {
       return this.copy.rowCount();
     });
     Object.assign(this, { mode, version: snap.version, metadata: snap.metadata, rows });
+    if (!reason) this.landedAt = await commitTime(this.client, this.ref, snap.version);
     if (reason) {
       this.polledAt = Date.now();
       this.landedAt = this.polledAt;

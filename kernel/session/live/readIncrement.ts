@@ -61,6 +61,20 @@ export async function readSnapshot(client: SharingClient, ref: TableRef, mode: L
   return { version: result.version, metadata: result.metadata, sql, bytes: sum(result.files) };
 }
 
+/**
+ * When a version was committed, from its own actions' timestamps, so a table made live shows how old
+ * its data is before any new version lands. Best effort: it needs the history shared and a version
+ * that added or removed files; undefined otherwise.
+ */
+export async function commitTime(client: SharingClient, ref: TableRef, version: number, signal?: AbortSignal): Promise<number | undefined> {
+  try {
+    const result = await client.queryTable(ref, { startingVersion: version, endingVersion: version, signal });
+    return maxOf(result.files.map((f) => f.timestamp));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Versions `from`..`to` (inclusive) as one increment. */
 export async function readIncrement(client: SharingClient, ref: TableRef, from: number, to: number, mode: LiveMode, signal?: AbortSignal): Promise<IncrementRead> {
   const ask = () =>

@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveBed, rowsSql, updateTo } from './liveFixture';
 
 let bed: LiveBed;
+let created: number;
 
 beforeAll(async () => {
+  created = Date.now();
   bed = await LiveBed.create([
     { name: 'cdf_t', cdf: true, rows: rowsSql(0, 200) },
     { name: 'files_t', cdf: false, rows: rowsSql(0, 200) },
@@ -20,6 +22,9 @@ describe('change data feed increments', () => {
   it('appends, deletes of equal rows and key updates end up exactly in the local copy', async () => {
     const info = await bed.session.live.start(bed.name('cdf_t'), 500);
     expect(info).toMatchObject({ mode: 'cdf', version: 1, rowCount: 200, state: 'live' });
+    // How old the data is shows from the start: when version 1 was committed, not "unknown".
+    expect(info.landedAt).toBeGreaterThanOrEqual(created - 1000);
+    expect(info.landedAt).toBeLessThanOrEqual(Date.now());
     const w = bed.writers.cdf_t;
 
     // Three rows equal on every column: a delete must remove each one exactly once.
