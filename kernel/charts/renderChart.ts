@@ -75,11 +75,12 @@ export function yLabelMargin(svg: string): number | undefined {
  */
 async function chartSource(engine: DuckEngine, handle: string): Promise<ChartSource> {
   await engine.materialise(handle);
-  const described = await engine.query(`DESCRIBE ${quoteIdent(handle)}`).catch(() => null);
+  const table = engine.tableOf(handle);
+  const described = await engine.query(`DESCRIBE ${quoteIdent(table)}`).catch(() => null);
   if (!described) throw new Error('This result is no longer held by the session; run its cell again to chart it.');
-  const count = await engine.query(`SELECT CAST(count(*) AS DOUBLE) AS n FROM ${quoteIdent(handle)}`);
+  const count = await engine.query(`SELECT CAST(count(*) AS DOUBLE) AS n FROM ${quoteIdent(table)}`);
   return {
-    table: handle,
+    table,
     columns: described.map((r) => ({ name: String(r.column_name), type: String(r.column_type) })),
     rowCount: Number(count[0].n),
   };

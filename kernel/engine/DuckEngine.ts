@@ -119,11 +119,30 @@ export class DuckEngine {
     this.handles.set(handle, { table: handle, columns: h.columns, rowCount: h.rowCount });
   }
 
-  /** Drops a result the session no longer needs. */
+  /** The table a result lives in: its handle, or the name it was given since (see rename). */
+  tableOf(handle: string): string {
+    return this.handles.get(handle)?.table ?? handle;
+  }
+
+  /**
+   * Gives a result's table a name, in place (no copy, rowids kept): SQL can then use the name, and
+   * the handle still pages the same rows for the grid. A named table is no longer the engine's to evict.
+   */
+  async rename(handle: string, name: string): Promise<void> {
+    await this.materialise(handle);
+    const h = this.handles.get(handle);
+    if (!h?.table) throw new SqlError('This result is no longer held by the session; run its cell again.');
+    if (h.table === name) return;
+    await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+    await this.connection.run(`ALTER TABLE ${quoteIdent(h.table)} RENAME TO ${quoteIdent(name)}`);
+    h.table = name;
+  }
+
+  /** Drops a result the session no longer needs (a table renamed to a user's name stays). */
   async forget(handle: string): Promise<void> {
     const h = this.handles.get(handle);
     this.handles.delete(handle);
-    if (h?.table) await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
+    if (h?.table === handle) await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
   }
 
   /** Cancels the running statement; DuckDB stops at its next check, well under a second. */
@@ -213,7 +232,8 @@ export class DuckEngine {
   private async evict(): Promise<void> {
     for (const [key, h] of this.handles) {
       if (this.handles.size <= MAX_HANDLES) break;
-      if (!key.startsWith('__silt_result_')) continue;
+      // Named results (and results renamed since) belong to the notebook, not to this bound.
+      if (!key.startsWith('__silt_result_') || (h.table !== undefined && h.table !== key)) continue;
       this.handles.delete(key);
       if (h.table) await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
     }

@@ -24,10 +24,11 @@ export async function resultTable(engine: DuckEngine, handle: string): Promise<R
   }
   // A result a TypeScript cell displayed is held as rows; it becomes a table first.
   await engine.materialise(handle);
-  if (!(await isTempTable(engine.connection, handle))) throw new ExportError('This result is not held as a table; run its cell again.');
-  const reader = await engine.connection.runAndReadAll(`SELECT count(*), coalesce(max(rowid) + 1, 0) FROM ${quoteIdent(handle)}`);
+  const table = engine.tableOf(handle);
+  if (!(await isTempTable(engine.connection, table))) throw new ExportError('This result is not held as a table; run its cell again.');
+  const reader = await engine.connection.runAndReadAll(`SELECT count(*), coalesce(max(rowid) + 1, 0) FROM ${quoteIdent(table)}`);
   const [count, end] = reader.getRowsJson()[0];
-  return { table: handle, rowCount: Number(count), rowEnd: Number(end) };
+  return { table, rowCount: Number(count), rowEnd: Number(end) };
 }
 
 async function isTempTable(conn: DuckDBConnection, name: string): Promise<boolean> {

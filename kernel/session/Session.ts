@@ -6,7 +6,6 @@
 import type { CodeLanguage, NameInfo, Output, RunResult, SessionNoticeBody, TableOutput } from '../protocol';
 import { DuckEngine, type SqlResult } from '../engine/DuckEngine';
 import { SqlError } from '../engine/SqlError';
-import { quoteIdent } from '../engine/quoteIdent';
 import { asTable, displayValue } from './displayValue';
 import { dataFrameRecords, loadDanfo, toDataFrame } from './toDataFrame';
 import { TsRealm } from './TsRealm';
@@ -152,11 +151,10 @@ export class Session {
     this.realm.define(name, value);
   }
 
-  /** Copies a result into a table under `name`, which TypeScript cells then see as a DataFrame. */
+  /** Names a result's table `name`, which TypeScript cells then see as a DataFrame. */
   async nameResult(handle: string, name: string): Promise<{ name: string }> {
     if (!NAME_RE.test(name)) throw new SqlError(`"${name}" cannot name a result: use letters, digits and _ and start with a letter.`);
-    await this.engine.materialise(handle);
-    await this.engine.connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${quoteIdent(handle)} ORDER BY rowid`);
+    await this.engine.rename(handle, name);
     this.named.set(name, { writtenAt: ++this.executionCount, loadedAt: -1 });
     return { name };
   }

@@ -46,7 +46,7 @@ export function progressLabel(e: AutoMLProgress): string {
 
 export async function toAutoMLTable(engine: DuckEngine, source: unknown): Promise<AutoMLTable> {
   if (typeof source === 'string') {
-    const { columns, data } = await engine.readColumns(source);
+    const { columns, data } = await engine.readColumns(engine.tableOf(source));
     return { columns: columns.map((c) => ({ name: c.name, values: (data[c.name] ?? []).map(toValue) })) };
   }
   const t = asTable(source);

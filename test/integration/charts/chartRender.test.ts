@@ -132,6 +132,10 @@ describe('chart.render', () => {
     expect(chart.code).not.toContain('__silt_');
     const ts = await exec('typescript', 'scores.shape[0] * 10 + scores.columns.length');
     expect(ts.outputs).toEqual([{ kind: 'rich', data: { 'text/plain': '22' } }]);
+    // The grid's handle still charts and pages the same rows after the name was given.
+    const again = await render({ handle: t.handle!, spec: { mark: 'bar', x: 'k', y: 'v' } });
+    expect(again.code).toContain('FROM "scores"');
+    expect(await session.engine.page(t.handle!, 1, 1)).toEqual([['y', 5]]);
     await expect(sessionHandlers['result.name'](session, { handle: t.handle!, name: 'not a name' })).rejects.toThrow(/cannot name a result/);
   });
 
