@@ -2,15 +2,13 @@
  * The catalog panel as a user drives it: a real Delta Sharing server on loopback, `silt serve
  * --profile` pointing at it, and Debian's Chromium browsing, previewing and adding profiles.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
-import { MOD, openApp, SHOTS } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/startHost';
+import { MOD, SHOTS, startApp, type RunningApp } from '../helpers/app';
 import { SHARED } from '../helpers/shared';
 
 const DELTA = `${SHARED}/data/delta`;
@@ -31,14 +29,12 @@ function expected(table: string): ExpectedVersion & { version: number } {
 }
 
 let sharing: RunningSharingServer;
-let host: RunningHost;
-let browser: Browser;
+let app: RunningApp;
 let page: Page;
 let dir: string;
 let profileJson: string;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'silt-catalog-'));
   sharing = await startSharingServer({
     shares: [
@@ -61,15 +57,13 @@ beforeAll(async () => {
   const profilePath = join(dir, 'lab.share');
   writeProfile(profilePath, sharing.url, sharing.token);
   profileJson = readFileSync(profilePath, 'utf8');
-  host = await startHost(['--profile', profilePath]);
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  app = await startApp(['--profile', profilePath]);
+  page = app.page;
   page.setDefaultTimeout(15_000);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  await app?.close();
   await sharing?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

@@ -3,44 +3,38 @@
  * cell's result and its live badge follow without any user action; a scrolled grid keeps its place.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeltaWriter } from '../../kernel/delta';
 import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
-import { cells, MOD, openApp, SHOTS, typeInCell } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/startHost';
+import { cells, MOD, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
 
 let dir: string;
 let conn: DuckDBConnection;
 let writer: DeltaWriter;
 let sharing: RunningSharingServer;
-let host: RunningHost;
-let browser: Browser;
+let app: RunningApp;
 let page: Page;
 
 const rows = (from: number, n: number) => `SELECT (${from} + i)::BIGINT AS id, 'item ' || (${from} + i) AS label FROM range(${n}) t(i)`;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'silt-live-e2e-'));
   conn = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
   writer = await DeltaWriter.create(join(dir, 'orders'), { columns: [{ name: 'id', type: 'long' }, { name: 'label', type: 'string' }], enableChangeDataFeed: true });
   await writer.appendFromQuery(conn, rows(0, 100));
   sharing = await startSharingServer({ shares: [{ name: 'lab', schemas: [{ name: 's', tables: [{ name: 'orders', location: join(dir, 'orders'), historyShared: true }] }] }] });
   writeProfile(join(dir, 'lab.share'), sharing.url, sharing.token);
-  host = await startHost(['--profile', join(dir, 'lab.share')]);
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  app = await startApp(['--profile', join(dir, 'lab.share')]);
+  page = app.page;
   page.setDefaultTimeout(15_000);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  await app?.close();
   await sharing?.close();
   conn?.closeSync();
   if (dir) rmSync(dir, { recursive: true, force: true });
