@@ -2,28 +2,24 @@
  * chart.render and chart.export through a real Session and real DuckDB: the preview, the code the
  * builder inserts, aggregation pushed into DuckDB for big results, and clear errors.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Session } from '../../../kernel/session/Session';
+import type { Session } from '../../../kernel/session/Session';
+import { inProcessSession, type InProcessSession } from '../../helpers/inProcessSession';
 import { sessionHandlers } from '../../../kernel/session/sessionHandlers';
 import type { RichOutput, TableOutput } from '../../../kernel/protocol';
 import { attr, markElements, texts } from '../../unit/charts/svgParts';
 
+let opened: InProcessSession;
 let session: Session;
 let dir: string;
-let run = 0;
+let exec: InProcessSession['exec'];
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'silt-charts-'));
-  session = await Session.create({ workspace: dir, emit: () => {} });
+  opened = await inProcessSession('silt-charts-');
+  ({ session, dir, exec } = opened);
 });
-afterAll(() => {
-  session.engine.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const exec = (language: 'sql' | 'typescript', code: string, name?: string) => session.execute({ runId: `r${++run}`, language, code, name });
+afterAll(() => opened?.close());
 const render = (params: { handle: string; spec: object; width?: number; height?: number; theme?: 'light' | 'dark' }) =>
   sessionHandlers['chart.render'](session, params as never);
 

@@ -1,25 +1,18 @@
 /** Plot in TypeScript cells, through a real Session: charts come out as standalone SVG rich outputs. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Session } from '../../../kernel/session/Session';
+import type { Session } from '../../../kernel/session/Session';
+import { inProcessSession, type InProcessSession } from '../../helpers/inProcessSession';
 import type { RichOutput } from '../../../kernel/protocol';
 import { markElements } from '../../unit/charts/svgParts';
 
+let opened: InProcessSession;
 let session: Session;
-let dir: string;
-let run = 0;
+let exec: InProcessSession['exec'];
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'silt-charts-'));
-  session = await Session.create({ workspace: dir, emit: () => {} });
+  opened = await inProcessSession('silt-charts-');
+  ({ session, exec } = opened);
 });
-afterAll(() => {
-  session.engine.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const exec = (language: 'sql' | 'typescript', code: string, name?: string) => session.execute({ runId: `r${++run}`, language, code, name });
+afterAll(() => opened?.close());
 
 function svgOf(outputs: { kind: string }[]): string {
   const rich = outputs.find((o): o is RichOutput => o.kind === 'rich' && 'image/svg+xml' in (o as RichOutput).data);
