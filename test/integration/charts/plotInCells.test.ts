@@ -1,16 +1,14 @@
 /** Plot in TypeScript cells, through a real Session: charts come out as standalone SVG rich outputs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../../kernel/session/Session';
 import { inProcessSession, type InProcessSession } from '../../helpers/inProcessSession';
 import type { RichOutput } from '../../../kernel/protocol';
 import { markElements } from '../../unit/charts/svgParts';
 
 let opened: InProcessSession;
-let session: Session;
 let exec: InProcessSession['exec'];
 beforeAll(async () => {
   opened = await inProcessSession('silt-charts-');
-  ({ session, exec } = opened);
+  ({ exec } = opened);
 });
 afterAll(() => opened?.close());
 
