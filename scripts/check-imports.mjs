@@ -1,7 +1,8 @@
 // The house's import rules (ARCHITECTURE.md "Who may import whom"), checked on every build. Project
 // references already stop most wrong imports; this catches what they cannot: value imports of the
 // protocol from the renderer or the shell, Node or kernel-only packages in the renderer, and
-// electron/react in the kernel.
+// electron/react in the kernel. common/ is the pure layer every part may import by value; it imports
+// nothing but itself.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,13 +39,16 @@ function check(area, file) {
     if (area === 'renderer' && (NODE_BUILTINS.test(spec) || KERNEL_ONLY.test(spec) || spec === 'electron')) {
       problems.push(`${rel}: the renderer may not import ${spec}`);
     }
+    if (area === 'common' && (!spec.startsWith('.') || !target?.startsWith('common'))) {
+      problems.push(`${rel}: common/ is pure and self-contained; it may not import ${spec}`);
+    }
     if (area === 'kernel' && (spec === 'electron' || spec === 'react' || spec === 'react-dom' || target?.startsWith('renderer') || target?.startsWith('electron'))) {
       problems.push(`${rel}: the kernel may not import ${spec}`);
     }
   }
 }
 
-for (const area of ['renderer', 'electron', 'kernel']) {
+for (const area of ['common', 'renderer', 'electron', 'kernel']) {
   try {
     for (const f of files(join(root, area))) check(area, f);
   } catch (e) {

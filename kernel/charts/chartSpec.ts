@@ -2,6 +2,7 @@
  * Checks a chart spec (plain JSON from the builder, see protocol/charts.ts) against the result's
  * columns, with errors that name what is wrong and what is available.
  */
+import { SiltError } from '../../common/SiltError';
 import type { ColumnInfo } from '../protocol';
 import type { ChartAggregate, ChartMark, ChartSort, ChartSpec } from '../protocol/charts';
 import { columnKind } from './columnKind';
@@ -12,8 +13,11 @@ export const CHART_MARKS = ['bar', 'line', 'area', 'dot', 'cell', 'histogram', '
 export const AGGREGATES = ['count', 'sum', 'mean', 'median', 'min', 'max'] as const satisfies readonly ChartAggregate[];
 export const SORTS = ['x', '-x', 'y', '-y'] as const satisfies readonly ChartSort[];
 
-export class ChartSpecError extends Error {
+export class ChartSpecError extends SiltError {
   override name = 'ChartSpecError';
+  constructor(message: string) {
+    super('bad-request', message);
+  }
 }
 
 /**

@@ -1,10 +1,15 @@
 /** A small argv parser: `--flag`, `--key value`, `--key=value`, `-p k=v` (repeatable), positionals. */
+import { SiltError } from '../../common/SiltError';
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string[]>;
 }
 
-export class UsageError extends Error {}
+export class UsageError extends SiltError {
+  constructor(message: string) {
+    super('bad-request', message);
+  }
+}
 
 export function parseArgs(argv: string[], spec: { boolean?: string[]; repeat?: string[]; value?: string[]; alias?: Record<string, string> }): ParsedArgs {
   const flags = new Map<string, string[]>();

@@ -1,12 +1,14 @@
+import { SiltError } from '../../common/SiltError';
+
 /** A SQL failure the user can act on: DuckDB's message, and the line in the cell where it points. */
-export class SqlError extends Error {
+export class SqlError extends SiltError {
   override name = 'SqlError';
   constructor(
     message: string,
     readonly line?: number,
     readonly kind: string = 'SQL error',
   ) {
-    super(message);
+    super(kind === 'Interrupted' ? 'cancelled' : 'bad-request', message);
   }
 }
 

@@ -3,14 +3,19 @@
  * here so "EACCES" never reaches the screen and a full disk reads as a full disk.
  */
 import { dirname } from 'node:path';
+import type { ErrorCode } from '../../common/errorCode';
+import { SiltError } from '../../common/SiltError';
 
-export class ExportError extends Error {
+export class ExportError extends SiltError {
   override name = 'ExportError';
+  constructor(message: string, code: ErrorCode = 'io') {
+    super(code, message);
+  }
 }
 
 export class ExportCancelled extends ExportError {
   constructor() {
-    super('The export was cancelled; no file was written.');
+    super('The export was cancelled; no file was written.', 'cancelled');
   }
 }
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseRequest, ProtocolError, type EventMessage, type ServerMessage } from '../protocol';
 import { COOKIE, newToken, originAllowed, presentedToken, sameToken } from './auth';
-import { handleRequest, RequestError, type HostContext } from './handleRequest';
+import { errorInfo } from '../../common/SiltError';
+import { handleRequest, type HostContext } from './handleRequest';
 import { NotebookStore } from './NotebookStore';
 import { SessionProcess } from './SessionProcess';
 import { SessionRegistry } from './SessionRegistry';
@@ -126,17 +127,8 @@ export class KernelHost {
         send({ kind: 'response', id, ok: true, result });
       } catch (e) {
         if (e instanceof ProtocolError && e.requestId !== undefined) id = e.requestId;
-        const code = e instanceof ProtocolError ? 'bad-request' : e instanceof RequestError ? e.code : errorCode(e);
-        send({ kind: 'response', id, ok: false, error: { code, message: e instanceof Error ? e.message : String(e) } });
+        send({ kind: 'response', id, ok: false, error: errorInfo(e) });
       }
     });
   }
-}
-
-function errorCode(e: unknown): 'not-found' | 'session-gone' | 'io' | 'internal' {
-  const code = (e as { code?: string })?.code;
-  if (code === 'not-found' || code === 'ENOENT') return 'not-found';
-  if (code === 'session-gone' || (e as Error)?.constructor?.name === 'SessionExitedError') return 'session-gone';
-  if (typeof code === 'string' && code.startsWith('E')) return 'io';
-  return (e as Error)?.name === 'NotebookFormatError' ? 'io' : 'internal';
 }

@@ -5,6 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { SiltError } from '../../common/SiltError';
 import type { Output, SessionNoticeBody, SessionStatus } from '../protocol';
 import type { SessionEvent, SessionMessage, SessionMethod, SessionMethods } from '../session/ipc';
 
@@ -21,12 +22,13 @@ export interface SessionProcessEvents {
 const INTERRUPT_GRACE_MS = 1000;
 
 /** A call the session could not answer because its process ended; `stopped` says whether Silt ended it. */
-export class SessionExitedError extends Error {
+export class SessionExitedError extends SiltError {
+  override name = 'SessionExitedError';
   constructor(
     message: string,
     readonly stopped: boolean,
   ) {
-    super(message);
+    super('session-gone', message);
   }
 }
 
@@ -150,7 +152,7 @@ export class SessionProcess {
       if (!p) return;
       this.pending.delete(m.replyTo);
       if (m.ok) p.resolve(m.result);
-      else p.reject(new Error(m.error));
+      else p.reject(SiltError.fromInfo(m.error));
       if (![...this.pending.values()].some((x) => x.method === 'execute') && this.status === 'busy') this.setStatus('idle');
       return;
     }

@@ -3,10 +3,10 @@
  * in-process client both call it.
  */
 import { isSessionRequest, PROTOCOL_VERSION, type Params, type RequestType, type Result, type RunResult } from '../protocol';
+import { SiltError } from '../../common/SiltError';
 import { SessionExitedError } from './SessionProcess';
 import { exportReport } from '../report/exportReport';
 import { parsePageSize } from '../report/reportOptions';
-import { ReportError } from '../report/ReportError';
 import type { NotebookStore } from './NotebookStore';
 import { addProfile, removeProfile } from './profileRequests';
 import type { ProfileStore } from './ProfileStore';
@@ -17,15 +17,6 @@ export interface HostContext {
   store: NotebookStore;
   profiles: ProfileStore;
   version: string;
-}
-
-export class RequestError extends Error {
-  constructor(
-    readonly code: 'bad-request' | 'not-found' | 'protocol-version' | 'session-gone' | 'io' | 'internal',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export async function handleRequest<T extends RequestType>(ctx: HostContext, type: T, params: Params<T>, listener: Listener): Promise<Result<T>> {
@@ -40,7 +31,7 @@ export async function handleRequest<T extends RequestType>(ctx: HostContext, typ
     case 'hello': {
       const v = (p as { protocolVersion: number }).protocolVersion;
       if (v !== PROTOCOL_VERSION) {
-        throw new RequestError('protocol-version', `This window speaks protocol ${v} but the kernel speaks ${PROTOCOL_VERSION}; reload the window.`);
+        throw new SiltError('protocol-version', `This window speaks protocol ${v} but the kernel speaks ${PROTOCOL_VERSION}; reload the window.`);
       }
       return { protocolVersion: PROTOCOL_VERSION, version: ctx.version, workspace: ctx.store.workspace } as Result<T>;
     }
@@ -92,14 +83,10 @@ export async function handleRequest<T extends RequestType>(ctx: HostContext, typ
       return { paths: ctx.store.recent() } as Result<T>;
     case 'report.export': {
       const { notebook, format, path, hideCode, title, author, pageSize } = p as Params<'report.export'>;
-      try {
-        const paper = pageSize === undefined ? undefined : parsePageSize(pageSize);
-        return (await exportReport(notebook, { format, path: ctx.store.resolve(path), hideCode, title, author, pageSize: paper })) as Result<T>;
-      } catch (e) {
-        throw e instanceof ReportError ? new RequestError('io', e.message) : e;
-      }
+      const paper = pageSize === undefined ? undefined : parsePageSize(pageSize);
+      return (await exportReport(notebook, { format, path: ctx.store.resolve(path), hideCode, title, author, pageSize: paper })) as Result<T>;
     }
     default:
-      throw new RequestError('bad-request', `unknown request ${String(type)}`);
+      throw new SiltError('bad-request', `unknown request ${String(type)}`);
   }
 }

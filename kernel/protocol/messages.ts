@@ -8,6 +8,7 @@ import type { LiveNotice, LiveRequests } from './live';
 import type { AutomlNotice, AutomlRequests } from './automl';
 import type { DataExportRequests, ExportNotice } from './dataExport';
 import type { ChartRequests } from './charts';
+import type { ErrorCode } from '../../common/errorCode';
 import type { CellValue, CodeLanguage, ColumnInfo, NotebookModel, Output } from './notebook';
 
 /**
@@ -109,7 +110,7 @@ export type ResponseMessage =
   | { kind: 'response'; id: number; ok: true; result: unknown }
   | { kind: 'response'; id: number; ok: false; error: { code: ErrorCode; message: string } };
 
-export type ErrorCode = 'bad-request' | 'not-found' | 'protocol-version' | 'session-gone' | 'io' | 'internal';
+export type { ErrorCode };
 
 /** Host → client notifications that are not answers. */
 export type EventMessage =

@@ -2,6 +2,7 @@
  * Runtime checks for messages that cross the WebSocket. Types vanish at run time; a malformed message
  * from a stale tab or a hostile page must be refused with a clear error, not crash the host.
  */
+import { SiltError } from '../../common/SiltError';
 import { CATALOG_PARAMS } from './catalog';
 import { REPORT_PARAMS } from './report';
 import { LIVE_PARAMS } from './live';
@@ -12,12 +13,12 @@ import type { HostRequestType, RequestMessage, RequestType, SessionRequestType }
 import type { Shape } from './shape';
 
 /** A refused message; `requestId` is set once the message had a usable id, so the refusal can answer it. */
-export class ProtocolError extends Error {
+export class ProtocolError extends SiltError {
   constructor(
     message: string,
     readonly requestId?: number,
   ) {
-    super(message);
+    super('bad-request', message);
   }
 }
 

@@ -1,5 +1,6 @@
-/** Bumped on any incompatible change to the messages; checked on connect so a stale UI fails loudly. */
-export const PROTOCOL_VERSION = 1;
+import { PROTOCOL_VERSION } from '../../common/protocolVersion';
 
-/** The version as a type, so the renderer (which may only import types) fails to compile on a mismatch. */
+export { PROTOCOL_VERSION };
+
+/** The version as a type, for code that may only import the protocol's types. */
 export type ProtocolVersionNumber = typeof PROTOCOL_VERSION;

@@ -2,6 +2,7 @@
  * Messages between the kernel host and a session process (Node IPC). Internal to the kernel: the
  * renderer speaks kernel/protocol to the host, which forwards what a session must do.
  */
+import type { ErrorInfo } from '../../common/SiltError';
 import type { CodeLanguage, Params, Result, RunResult, SessionNoticeBody, SessionRequestType, Output } from '../protocol';
 
 /** Every forwarded protocol request is a method of the same name, without the `sessionId`. */
@@ -22,7 +23,7 @@ export interface SessionCall<M extends SessionMethod = SessionMethod> {
 
 export type SessionReply =
   | { replyTo: number; ok: true; result: unknown }
-  | { replyTo: number; ok: false; error: string };
+  | { replyTo: number; ok: false; error: ErrorInfo };
 
 export type SessionEvent =
   | { event: 'output'; runId: string; output: Output }

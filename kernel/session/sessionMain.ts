@@ -2,6 +2,7 @@
  * Entry point of a session process (forked by the kernel host by file path). It answers the host's
  * calls over Node IPC; a crash here ends one notebook's kernel, never the app.
  */
+import { errorInfo, SiltError } from '../../common/SiltError';
 import type { SessionCall, SessionMessage } from './ipc';
 import { Session } from './Session';
 import { sessionHandlers, type Handler } from './sessionHandlers';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     try {
       send({ replyTo: call.id, ok: true, result: await dispatch(session, call) });
     } catch (e) {
-      send({ replyTo: call.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+      send({ replyTo: call.id, ok: false, error: errorInfo(e) });
     }
   });
   // An error a cell left behind (a rejected promise nobody awaited) must not take the session down.
@@ -38,7 +39,7 @@ async function dispatch(session: Session, call: SessionCall): Promise<unknown> {
     return { ok: true };
   }
   const handler = sessionHandlers[call.method] as Handler<typeof call.method> | undefined;
-  if (!handler) throw new Error(`unknown method ${String(call.method)}`);
+  if (!handler) throw new SiltError('bad-request', `unknown method ${String(call.method)}`);
   return handler(session, call.params as never);
 }
 

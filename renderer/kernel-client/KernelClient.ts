@@ -12,14 +12,3 @@ export interface KernelClient {
   /** The workspace folder the host reported in `hello`, once connected. */
   readonly workspace: string | null;
 }
-
-/** A failed request, carrying the host's error code (e.g. `session-gone`). */
-export class KernelError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'KernelError';
-  }
-}

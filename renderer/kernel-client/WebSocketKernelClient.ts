@@ -4,10 +4,9 @@
  * in flight at a drop fail, since the host cannot answer them on a new socket.
  */
 import type { EventMessage, Params, RequestType, Result, ServerMessage } from '../../kernel/protocol/messages';
-import type { ProtocolVersionNumber } from '../../kernel/protocol/version';
-import { KernelError, type ConnectionStatus, type KernelClient } from './KernelClient';
-
-const PROTOCOL_VERSION: ProtocolVersionNumber = 1;
+import { PROTOCOL_VERSION } from '../../common/protocolVersion';
+import { SiltError } from '../../common/SiltError';
+import type { ConnectionStatus, KernelClient } from './KernelClient';
 
 interface Pending {
   resolve(result: unknown): void;
@@ -77,7 +76,7 @@ export class WebSocketKernelClient implements KernelClient {
       for (const [id, p] of this.pending) {
         // Requests not yet sent stay queued for the next socket.
         if (!this.queue.some((q) => q.id === id)) {
-          p.reject(new KernelError('disconnected', 'The connection to the kernel was lost'));
+          p.reject(new SiltError('disconnected', 'The connection to the kernel was lost'));
           this.pending.delete(id);
         }
       }
@@ -112,6 +111,6 @@ export class WebSocketKernelClient implements KernelClient {
     if (!p) return;
     this.pending.delete(msg.id);
     if (msg.ok) p.resolve(msg.result);
-    else p.reject(new KernelError(msg.error.code, msg.error.message));
+    else p.reject(new SiltError(msg.error.code, msg.error.message));
   }
 }

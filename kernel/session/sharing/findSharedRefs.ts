@@ -5,6 +5,7 @@
  * analysts already know: `t VERSION AS OF 3`, `t TIMESTAMP AS OF '2026-01-01'`,
  * `table_changes('share.schema.table', 2[, 5])`.
  */
+import { SiltError } from '../../../common/SiltError';
 import type { TableName } from '../../sharing/tableName';
 import { tokenizeSql, type Token } from './sqlTokens';
 
@@ -21,7 +22,11 @@ export interface SharedRef {
   changes?: { starting: number | string; ending?: number | string };
 }
 
-export class SharedRefError extends Error {}
+export class SharedRefError extends SiltError {
+  constructor(message: string) {
+    super('bad-request', message);
+  }
+}
 
 export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string; refs: SharedRef[] } {
   const tokens = tokenizeSql(sql);

@@ -3,6 +3,7 @@
  * run what the analyst wrote even when types are loose); a syntax error comes back with its line in
  * the cell. The source map lets runtime errors point at the cell's own lines.
  */
+import { SiltError } from '../../../common/SiltError';
 import { transformSync } from 'esbuild';
 import { SourceMapConsumer } from 'source-map-js';
 import { rewriteTopLevel } from './rewriteTopLevel';
@@ -14,13 +15,13 @@ export interface TranspiledCell {
   originalLine(line: number, column: number): number | undefined;
 }
 
-export class CellSyntaxError extends Error {
+export class CellSyntaxError extends SiltError {
   override name = 'SyntaxError';
   constructor(
     message: string,
     readonly line?: number,
   ) {
-    super(message);
+    super('bad-request', message);
   }
 }
 
