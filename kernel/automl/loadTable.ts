@@ -6,8 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import type { AutoMLTable, AutoMLValue } from './table';
 import { AutoMLError } from './AutoMLError';
-
-const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+import { isNumericType } from '../../common/columnKind';
 
 export async function loadTable(path: string): Promise<AutoMLTable> {
   if (!existsSync(path)) throw new AutoMLError(`Data file not found: ${path}`);
@@ -20,14 +19,14 @@ export async function loadTable(path: string): Promise<AutoMLTable> {
     const schema = desc.getRowObjectsJS() as { column_name: string; column_type: string }[];
     const select = schema.map(({ column_name, column_type }) => {
       const q = `"${column_name.replace(/"/g, '""')}"`;
-      return NUMERIC_TYPE.test(column_type) ? `CAST(${q} AS DOUBLE) AS ${q}` : q;
+      return isNumericType(column_type) ? `CAST(${q} AS DOUBLE) AS ${q}` : q;
     });
     const reader = await conn.runAndReadAll(`SELECT ${select.join(', ')} FROM ${source}`);
     const cols = reader.getColumnsJS();
     return {
       columns: schema.map(({ column_name, column_type }, j) => {
         const raw = cols[j] as unknown[];
-        if (NUMERIC_TYPE.test(column_type)) {
+        if (isNumericType(column_type)) {
           const out = new Float64Array(raw.length);
           for (let i = 0; i < raw.length; i++) out[i] = raw[i] == null ? NaN : Number(raw[i]);
           return { name: column_name, values: out };

@@ -7,7 +7,7 @@
 import type { ColumnInfo } from '../protocol';
 import { quoteIdent } from '../engine/quoteIdent';
 import type { ChartSpec } from './chartSpec';
-import { needsDoubleCast } from './columnKind';
+import { needsDoubleCast } from '../../common/columnKind';
 import { BIN_END, BIN_START, BOX_COLUMNS, valueColumn } from './plotPlan';
 
 /** Up to this many rows, Plot reduces the rows itself. */

@@ -5,7 +5,7 @@
 import { SiltError } from '../../common/SiltError';
 import type { ColumnInfo } from '../protocol';
 import type { ChartAggregate, ChartMark, ChartSort, ChartSpec } from '../protocol/charts';
-import { columnKind } from './columnKind';
+import { chartKind } from '../../common/columnKind';
 
 export type { ChartSpec };
 
@@ -31,7 +31,7 @@ export function validateSpec(input: unknown, columns: ColumnInfo[]): ChartSpec {
   if (mark === undefined) throw new ChartSpecError(`Choose a mark: ${CHART_MARKS.join(', ')}.`);
   const aggregate = oneOf(s.aggregate, AGGREGATES, 'aggregate');
   const sort = oneOf(s.sort, SORTS, 'sort');
-  const kinds = new Map(columns.map((c) => [c.name, columnKind(c.type)]));
+  const kinds = new Map(columns.map((c) => [c.name, chartKind(c.type)]));
   const column = (field: string): string | undefined => {
     const v = s[field];
     if (v === undefined || v === null || v === '') return undefined;

@@ -9,7 +9,7 @@ import type { ChartTheme } from './chartTheme';
 import { chartQueries, type ChartSource } from './chartQueries';
 import { bandTicks } from './bandTicks';
 import { validateSpec } from './chartSpec';
-import { columnKind } from './columnKind';
+import { chartKind } from '../../common/columnKind';
 import { plotPlan } from './plotPlan';
 import { renderPlot } from './renderPlot';
 import { instantiatePlan } from './specToPlot';
@@ -38,7 +38,7 @@ export async function renderChart(engine: DuckEngine, p: RenderChartParams): Pro
   const queries = chartQueries(spec, source);
   const data: Record<string, unknown[]> = {};
   for (const d of queries.datasets) data[d.name] = await engine.query(d.sql);
-  const temporal = new Set(source.columns.filter((c) => columnKind(c.type) === 'temporal').map((c) => c.name));
+  const temporal = new Set(source.columns.filter((c) => chartKind(c.type) === 'temporal').map((c) => c.name));
   const xTicks = bandTicks(Object.values(data).flatMap((rows) => rows.map((r) => (r as Record<string, unknown>)[spec.x])));
   const draw = (marginLeft?: number) =>
     renderPlot(instantiatePlan(plotPlan(spec, queries.aggregated, { temporal, xTicks, marginLeft }), data, { width: p.width, height: p.height }), { theme: p.theme });

@@ -6,7 +6,7 @@
 import type { ColumnInfo } from '../protocol';
 import { chartQueries } from './chartQueries';
 import type { ChartSpec } from './chartSpec';
-import { columnKind } from './columnKind';
+import { chartKind } from '../../common/columnKind';
 import { plotPlan, type MarkPlan, type PlotPlan } from './plotPlan';
 
 export interface CodeSource {
@@ -24,7 +24,7 @@ export function specToCode(spec: ChartSpec, tableName: string, source: CodeSourc
   const lines: string[] = [];
   if (queries.note) lines.push(`// ${queries.note}`);
   for (const d of queries.datasets) lines.push(`const ${d.name} = await query(${templateLiteral(d.sql)});`);
-  const temporal = new Set(source.columns.filter((c) => columnKind(c.type) === 'temporal').map((c) => c.name));
+  const temporal = new Set(source.columns.filter((c) => chartKind(c.type) === 'temporal').map((c) => c.name));
   lines.push(`display(Plot.plot(${planSource(plotPlan(spec, queries.aggregated, { temporal, xTicks: source.xTicks, marginLeft: source.marginLeft }))}));`);
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@
  * never hold millions of rows.
  */
 import type { CellValue, ColumnInfo, TableOutput } from '../protocol';
+import { columnKind, type ColumnKind } from '../../common/columnKind';
 
 export const DATARESOURCE = 'application/vnd.dataresource+json';
 export const STORED_ROWS = 100;
@@ -37,17 +38,20 @@ export function bundleToTable(data: Record<string, unknown>, metadata: Record<st
   return { kind: 'table', rowCount, columns, rows };
 }
 
-/** Table Schema's field types, which is what other notebook front ends read. */
+/** Table Schema's field types, which is what other notebook front ends read; the rest are `any`. */
+const TABLE_SCHEMA_TYPE: Partial<Record<ColumnKind, string>> = {
+  integer: 'integer',
+  decimal: 'number',
+  float: 'number',
+  boolean: 'boolean',
+  date: 'date',
+  time: 'time',
+  timestamp: 'datetime',
+  text: 'string',
+};
+
 function tableSchemaType(duck: string): string {
-  const t = duck.toUpperCase();
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|INT\d*)$/.test(t)) return 'integer';
-  if (/^(DOUBLE|FLOAT|REAL|DECIMAL)/.test(t)) return 'number';
-  if (t === 'BOOLEAN') return 'boolean';
-  if (t === 'DATE') return 'date';
-  if (t.startsWith('TIMESTAMP')) return 'datetime';
-  if (t === 'TIME') return 'time';
-  if (t === 'VARCHAR') return 'string';
-  return 'any';
+  return TABLE_SCHEMA_TYPE[columnKind(duck)] ?? 'any';
 }
 
 function text(v: CellValue): string {

@@ -7,6 +7,7 @@ import type { CellValue, ColumnInfo, Output, RichOutput, TableOutput } from '../
 import { STORED_ROWS } from '../notebook/tableBundle';
 import { escapeHtml } from './escapeHtml';
 import { markdownToHtml } from './markdownToHtml';
+import { isNumericType } from '../../common/columnKind';
 
 /** Rich MIME types in the order a printed report prefers them: pictures first, then markup, then text. */
 const RICH_ORDER = ['image/svg+xml', 'image/png', 'image/jpeg', 'text/html', 'text/markdown', 'application/json', 'text/plain'];
@@ -66,8 +67,6 @@ function prettyJson(text: string): string {
   }
 }
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/i;
-
 export function cellText(v: CellValue): string {
   if (v === null) return 'NULL';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -86,7 +85,7 @@ export function reportRows(t: TableOutput): CellValue[][] {
 }
 
 function tableHtml(t: TableOutput): string {
-  const numeric = t.columns.map((c: ColumnInfo) => NUMERIC.test(c.type));
+  const numeric = t.columns.map((c: ColumnInfo) => isNumericType(c.type));
   const head = t.columns.map((c, i) => `<th${numeric[i] ? ' class="num"' : ''}>${escapeHtml(c.name)}<span class="coltype">${escapeHtml(c.type)}</span></th>`).join('');
   const rows = reportRows(t);
   const body = rows

@@ -8,7 +8,8 @@ import type { ColumnInfo } from '../../kernel/protocol/notebook';
 import { useNotebookActions } from '../notebook/NotebookContext';
 import type { ResultActionProps } from '../outputs/ResultActions';
 import { Dialog } from '../panels/Dialog';
-import { columnKind, defaultSpec } from './defaultSpec';
+import { chartKind } from '../../common/columnKind';
+import { defaultSpec } from './defaultSpec';
 import { useChartPreview } from './useChartPreview';
 
 const MARKS: { id: ChartMark; label: string }[] = [
@@ -175,7 +176,7 @@ function ColumnSelect(props: { label: string; testId: string; columns: ColumnInf
         {(props.optional || !props.value) && <option value="">{props.optional ? 'none' : 'choose a column'}</option>}
         {props.columns.map((c) => (
           <option key={c.name} value={c.name}>
-            {c.name} · {KIND_LABEL[columnKind(c.type)]} ({c.type})
+            {c.name} · {KIND_LABEL[chartKind(c.type)]} ({c.type})
           </option>
         ))}
       </select>

@@ -5,22 +5,13 @@
  */
 import type { ChartSpec } from '../../kernel/protocol/charts';
 import type { ColumnInfo } from '../../kernel/protocol/notebook';
-
-export type ColumnKind = 'numeric' | 'temporal' | 'categorical';
-
-/** Mirrors the kernel's reading of DuckDB types (kernel/charts/columnKind.ts), which the renderer cannot import. */
-export function columnKind(type: string): ColumnKind {
-  const t = type.toUpperCase();
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL|NUMERIC|INT\d*|FLOAT\d*)\b/.test(t)) return 'numeric';
-  if (/^(DATE|TIMESTAMP|DATETIME)\b/.test(t)) return 'temporal';
-  return 'categorical';
-}
+import { chartKind, type ChartKind } from '../../common/columnKind';
 
 /** Names that look like keys make poor measures and poor axes. */
 const ID_LIKE = /(^id$|_id$|^id_|uuid|^key$|_key$)/i;
 
 export function defaultSpec(columns: ColumnInfo[]): ChartSpec {
-  const of = (kind: ColumnKind) => columns.filter((c) => columnKind(c.type) === kind && !ID_LIKE.test(c.name));
+  const of = (kind: ChartKind) => columns.filter((c) => chartKind(c.type) === kind && !ID_LIKE.test(c.name));
   const numeric = of('numeric');
   const temporal = of('temporal');
   const categorical = of('categorical');

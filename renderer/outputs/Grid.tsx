@@ -6,7 +6,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode }
 import type { CellValue, TableOutput } from '../../kernel/protocol/notebook';
 import { PageCache, PAGE_SIZE } from './PageCache';
 import { contentHeight, visibleRows, type ScrollGeometry } from './scrollMapping';
-import { formatRowCount, formatValue, isNumericType } from './formatValue';
+import { isNumericType } from '../../common/columnKind';
+import { formatRowCount, formatValue } from './formatValue';
 import { useColumnWidths } from './useColumnWidths';
 
 export type FetchPage = (handle: string, offset: number, limit: number) => Promise<CellValue[][]>;

@@ -1,13 +1,6 @@
 /** How grid cells show DuckDB values. */
 import type { CellValue } from '../../kernel/protocol/notebook';
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL|NUMERIC|INT\d*|int\d+|float\d+)/i;
-
-/** Numbers are right-aligned in monospace; DuckDB sends big integers as strings, so go by type. */
-export function isNumericType(type: string): boolean {
-  return NUMERIC.test(type.trim());
-}
-
 export function formatValue(v: CellValue): string {
   if (v === null) return 'NULL';
   if (typeof v === 'object') return JSON.stringify(v);

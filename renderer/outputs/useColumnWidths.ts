@@ -1,7 +1,7 @@
 /** Column widths for the grid, resizable by dragging the header edge. */
 import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { ColumnInfo } from '../../kernel/protocol/notebook';
-import { isNumericType } from './formatValue';
+import { isNumericType } from '../../common/columnKind';
 
 const MIN_WIDTH = 48;
 
