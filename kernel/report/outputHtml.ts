@@ -8,6 +8,7 @@ import { STORED_ROWS } from '../notebook/tableBundle';
 import { escapeHtml } from './escapeHtml';
 import { markdownToHtml } from './markdownToHtml';
 import { isNumericType } from '../../common/columnKind';
+import { prettyJson } from '../../common/prettyJson';
 
 /** Rich MIME types in the order a printed report prefers them: pictures first, then markup, then text. */
 const RICH_ORDER = ['image/svg+xml', 'image/png', 'image/jpeg', 'text/html', 'text/markdown', 'application/json', 'text/plain'];
@@ -57,14 +58,6 @@ function richHtml(o: RichOutput): string {
 function frameHeight(html: string): number {
   const blocks = (html.match(/<(tr|p|div|li|br|h\d|pre)\b/gi)?.length ?? 0) + html.split('\n').length;
   return Math.max(60, Math.min(600, 24 + blocks * 26));
-}
-
-function prettyJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
 }
 
 export function cellText(v: CellValue): string {

@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { RichOutput } from '../../kernel/protocol/notebook';
+import { prettyJson } from '../../common/prettyJson';
 import { renderMarkdown } from '../cells/renderMarkdown';
 import { SvgExportButtons } from '../charts/SvgExportButtons';
 
@@ -33,13 +34,5 @@ export function RichView({ output }: { output: RichOutput }) {
       return <pre className="rich-text">{prettyJson(payload)}</pre>;
     default:
       return <pre className="rich-text">{payload}</pre>;
-  }
-}
-
-function prettyJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
   }
 }
