@@ -7,10 +7,11 @@ import { existsSync } from 'node:fs';
 import type { AutoMLTable, AutoMLValue } from './table';
 import { AutoMLError } from './AutoMLError';
 import { isNumericType } from '../../common/columnKind';
+import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 
 export async function loadTable(path: string): Promise<AutoMLTable> {
   if (!existsSync(path)) throw new AutoMLError(`Data file not found: ${path}`);
-  const lit = `'${path.replace(/'/g, "''")}'`;
+  const lit = quoteLiteral(path);
   const source = /\.parquet$/i.test(path) ? `read_parquet(${lit})` : `read_csv_auto(${lit}, header = true)`;
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
@@ -18,7 +19,7 @@ export async function loadTable(path: string): Promise<AutoMLTable> {
     const desc = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
     const schema = desc.getRowObjectsJS() as { column_name: string; column_type: string }[];
     const select = schema.map(({ column_name, column_type }) => {
-      const q = `"${column_name.replace(/"/g, '""')}"`;
+      const q = quoteIdent(column_name);
       return isNumericType(column_type) ? `CAST(${q} AS DOUBLE) AS ${q}` : q;
     });
     const reader = await conn.runAndReadAll(`SELECT ${select.join(', ')} FROM ${source}`);

@@ -5,7 +5,7 @@
  * and unaggregated lines draw a repeatable random sample, and say so.
  */
 import type { ColumnInfo } from '../protocol';
-import { quoteIdent } from '../engine/quoteIdent';
+import { quoteIdent } from '../../common/sqlQuote';
 import type { ChartSpec } from './chartSpec';
 import { needsDoubleCast } from '../../common/columnKind';
 import { BIN_END, BIN_START, BOX_COLUMNS, valueColumn } from './plotPlan';

@@ -4,7 +4,7 @@
  * code for "Insert chart" / "Copy as code".
  */
 import type { DuckEngine } from '../engine/DuckEngine';
-import { quoteIdent } from '../engine/quoteIdent';
+import { quoteIdent } from '../../common/sqlQuote';
 import type { ChartTheme } from './chartTheme';
 import { chartQueries, type ChartSource } from './chartQueries';
 import { bandTicks } from './bandTicks';

@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeCommit } from './commitLog';
 import { writeDataFiles, type WrittenFile } from './dataFileWriter';
 import { DeltaTable } from './DeltaTable';
-import { quoteIdent } from './duckdbType';
+import { quoteIdent } from '../../common/sqlQuote';
 import { DeltaTableError } from './errors';
 import { buildScanSql } from './fileScanSql';
 import { readDeletionVector } from './deletionVector';

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { duckdbType, quoteIdent } from './duckdbType';
+import { duckdbType } from './duckdbType';
+import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { fileStats } from './fileStats';
-import { sqlString } from './logDb';
 import type { DataType, StructField } from './schema';
 
 /** A Parquet file just written under the table root, described the way add/cdc actions need it. */
@@ -48,7 +48,7 @@ export async function writeDataFiles(conn: DuckDBConnection, spec: WriteSpec): P
     const out: WrittenFile[] = [];
     for (const combo of combos.getRowsJson() as (string | null)[][]) {
       const values = partFields.map((_, i) => combo[i]);
-      const where = formatted.map((expr, i) => `${expr} IS NOT DISTINCT FROM ${values[i] === null ? 'NULL' : sqlString(values[i]!)}`);
+      const where = formatted.map((expr, i) => `${expr} IS NOT DISTINCT FROM ${values[i] === null ? 'NULL' : quoteLiteral(values[i]!)}`);
       const dirs = partFields.map((f, i) => `${escapePathName(f.name)}=${escapePathName(values[i] ?? '__HIVE_DEFAULT_PARTITION__')}`);
       const name = `${spec.prefix}-00000-${randomUUID()}.c000.snappy.parquet`;
       const relative = [spec.folder, ...dirs, name].filter((s) => s !== '').join('/');
@@ -56,7 +56,7 @@ export async function writeDataFiles(conn: DuckDBConnection, spec: WriteSpec): P
       await mkdir(dirname(absolute), { recursive: true });
       const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
       const query = `SELECT ${dataCols.join(', ')} FROM ${staging}${filter}`;
-      await conn.run(`COPY (${query}) TO ${sqlString(absolute)} (FORMAT parquet, COMPRESSION snappy)`);
+      await conn.run(`COPY (${query}) TO ${quoteLiteral(absolute)} (FORMAT parquet, COMPRESSION snappy)`);
       const file: WrittenFile = {
         path: relative.split('/').map(encodeSegment).join('/'),
         partitionValues: Object.fromEntries(partFields.map((f, i) => [f.name, values[i]])),

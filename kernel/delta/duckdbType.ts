@@ -1,4 +1,5 @@
 import type { DataType, StructField } from './schema';
+import { quoteIdent } from '../../common/sqlQuote';
 
 const PRIMITIVE_SQL: Record<string, string> = {
   string: 'VARCHAR',
@@ -17,10 +18,6 @@ const PRIMITIVE_SQL: Record<string, string> = {
   variant: 'VARIANT',
   void: '"NULL"',
 };
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /**
  * The DuckDB SQL type that holds values of a Spark/Delta type without loss. `fieldName` picks the

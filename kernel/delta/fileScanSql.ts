@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { columnMappingMode, physicalName, type ColumnMappingMode } from './columnMapping';
-import { duckdbType, quoteIdent } from './duckdbType';
+import { duckdbType } from './duckdbType';
+import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { DeltaTableError } from './errors';
-import { logQuery, sqlString } from './logDb';
+import { logQuery } from './logDb';
 import { partitionValueSql } from './partitionValues';
 import { parseSchema, type DataType, type StructField } from './schema';
 import type { DeltaMetadata } from './types';
@@ -49,7 +50,7 @@ export async function buildScanSql(spec: ScanSpec): Promise<string> {
   if (missing.length > 0) {
     throw new DeltaTableError(table, `${missing.length} data file(s) missing (vacuumed?), e.g. ${missing[0].absolutePath}`);
   }
-  const fileList = `[${spec.files.map((f) => sqlString(f.absolutePath)).join(', ')}]`;
+  const fileList = `[${spec.files.map((f) => quoteLiteral(f.absolutePath)).join(', ')}]`;
   const source = `read_parquet(${fileList}, union_by_name = true)`;
   const physical = await physicalColumns(source);
   const partitionCols = new Set(metadata.partitionColumns);
@@ -167,7 +168,7 @@ function rename(expr: string, t: DataType, mode: ColumnMappingMode, depth: numbe
   switch (t.type) {
     case 'struct': {
       const parts = t.fields.map(
-        (f) => `${quoteIdent(f.name)} := ${rename(`struct_extract(${expr}, ${sqlString(physicalName(f, mode))})`, f.type, mode, depth + 1)}`,
+        (f) => `${quoteIdent(f.name)} := ${rename(`struct_extract(${expr}, ${quoteLiteral(physicalName(f, mode))})`, f.type, mode, depth + 1)}`,
       );
       return `CASE WHEN ${expr} IS NULL THEN NULL ELSE struct_pack(${parts.join(', ')}) END`;
     }

@@ -1,6 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdent } from './duckdbType';
-import { sqlString } from './logDb';
+import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import type { DataType, StructField } from './schema';
 
 const STATS_TYPES = new Set(['long', 'integer', 'short', 'byte', 'float', 'double', 'string', 'date', 'timestamp', 'timestamp_ntz']);
@@ -14,7 +13,7 @@ export async function fileStats(conn: DuckDBConnection, file: string, fields: St
   const parts = ['count(*)::VARCHAR'];
   for (const f of fields) parts.push(`(count(*) - count(${quoteIdent(f.name)}))::VARCHAR`);
   for (const f of withBounds) parts.push(bound('min', f), bound('max', f));
-  const reader = await conn.runAndReadAll(`SELECT ${parts.join(', ')} FROM read_parquet(${sqlString(file)})`);
+  const reader = await conn.runAndReadAll(`SELECT ${parts.join(', ')} FROM read_parquet(${quoteLiteral(file)})`);
   const row = reader.getRowsJson()[0] as (string | null)[];
   const nullCount: Record<string, number> = {};
   fields.forEach((f, i) => (nullCount[f.name] = Number(row[1 + i])));

@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { quoteLiteral } from '../../common/sqlQuote';
 
 let connection: Promise<DuckDBConnection> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
@@ -15,14 +16,10 @@ export function logQuery(sql: string): Promise<unknown[][]> {
   return run;
 }
 
-export function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
 /** Every row of the Parquet files as a JSON object (struct, list and map columns included). */
 export async function readParquetRows(files: string[]): Promise<Record<string, unknown>[]> {
   if (files.length === 0) return [];
-  const list = `[${files.map(sqlString).join(', ')}]`;
+  const list = `[${files.map(quoteLiteral).join(', ')}]`;
   const rows = await logQuery(`SELECT to_json(t)::VARCHAR FROM read_parquet(${list}, union_by_name = true) t`);
   return rows.map((r) => JSON.parse(String(r[0])) as Record<string, unknown>);
 }

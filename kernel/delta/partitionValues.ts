@@ -1,5 +1,6 @@
 import { duckdbType } from './duckdbType';
 import type { DataType } from './schema';
+import { quoteLiteral } from '../../common/sqlQuote';
 
 const ZONED = /(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -12,7 +13,7 @@ export function partitionValueSql(value: string | null | undefined, type: DataTy
   const sqlType = duckdbType(type);
   // PROTOCOL.md: an empty string of any type is a null partition value.
   if (value === null || value === undefined || value === '') return `CAST(NULL AS ${sqlType})`;
-  const lit = `'${value.replace(/'/g, "''")}'`;
+  const lit = quoteLiteral(value);
   if (type.type !== 'primitive') return `CAST(${lit} AS ${sqlType})`;
   switch (type.name) {
     case 'string':
@@ -22,7 +23,7 @@ export function partitionValueSql(value: string | null | undefined, type: DataTy
     case 'timestamp':
       return ZONED.test(value)
         ? `CAST(${lit} AS TIMESTAMPTZ)`
-        : `timezone('${timeZone.replace(/'/g, "''")}', CAST(${lit} AS TIMESTAMP))`;
+        : `timezone(${quoteLiteral(timeZone)}, CAST(${lit} AS TIMESTAMP))`;
     default:
       return `CAST(${lit} AS ${sqlType})`;
   }

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CellValue, ColumnInfo } from '../protocol';
-import { quoteIdent, quoteLiteral } from './quoteIdent';
+import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { splitSql } from './splitSql';
 import { SqlError, toSqlError } from './SqlError';
 

@@ -6,7 +6,7 @@
  * intervals, UUIDs) as its DuckDB text.
  */
 import { DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
-import { quoteIdent } from '../engine/quoteIdent';
+import { quoteIdent } from '../../common/sqlQuote';
 
 export type ColumnKind =
   | 'bool'

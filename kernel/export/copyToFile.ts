@@ -4,7 +4,7 @@
  * cancel interrupts the statement.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdent, quoteLiteral } from '../engine/quoteIdent';
+import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { ExportCancelled } from './ExportError';
 import type { ResultTable } from './resultTable';
 

@@ -4,7 +4,7 @@
  * (a long-lived streaming result would be closed by them).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdent } from '../engine/quoteIdent';
+import { quoteIdent } from '../../common/sqlQuote';
 import type { PlannedColumn } from './columnPlan';
 import { ExportCancelled } from './ExportError';
 import type { ResultTable } from './resultTable';

@@ -4,7 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DuckEngine } from '../engine/DuckEngine';
-import { quoteIdent } from '../engine/quoteIdent';
+import { quoteIdent } from '../../common/sqlQuote';
 import { ExportError } from './ExportError';
 
 export interface ResultTable {

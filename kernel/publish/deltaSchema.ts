@@ -5,7 +5,7 @@
  */
 import { DuckDBTypeId, type DuckDBType } from '@duckdb/node-api';
 import type { DataType, StructField } from '../delta';
-import { quoteIdent } from '../engine/quoteIdent';
+import { quoteIdent } from '../../common/sqlQuote';
 
 const PRIMITIVE: Partial<Record<DuckDBTypeId, DataType>> = {
   [DuckDBTypeId.BOOLEAN]: { type: 'primitive', name: 'boolean' },

@@ -4,6 +4,7 @@
  * TypeScript constants and DuckDB variables, so scheduled reports can vary by run.
  */
 import { randomUUID } from 'node:crypto';
+import { quoteLiteral } from '../../common/sqlQuote';
 import type { CodeCell, NotebookModel, RunResult } from '../protocol';
 import { SessionProcess } from '../host/SessionProcess';
 
@@ -73,6 +74,5 @@ function injectParameters(nb: NotebookModel, params: Record<string, string>): No
 function sqlLiteral(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null) return 'NULL';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return `'${s.replace(/'/g, "''")}'`;
+  return quoteLiteral(typeof v === 'string' ? v : JSON.stringify(v));
 }

@@ -6,7 +6,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DeltaColumn } from '../../delta';
 import { createHandle, type DeltaHandle } from './deltaHandle';
 import type { DemoEvent } from './marketState';
-import { sqlString, sqlStringOrNull } from './sql';
+import { sqlStringOrNull } from './sql';
+import { quoteLiteral } from '../../../common/sqlQuote';
 
 export const BRONZE_COLUMNS: DeltaColumn[] = [
   { name: 'event_id', type: 'string', nullable: false },
@@ -43,9 +44,9 @@ function eventsSelectSql(events: DemoEvent[]): string {
   }
   const rows = events.map((e) =>
     [
-      sqlString(e.event_id), sqlString(e.event_type), sqlString(e.entity), sqlString(e.entity_id), sqlString(e.listing_id),
-      sqlStringOrNull(e.order_id), `TIMESTAMPTZ ${sqlString(e.event_time)}`, `TIMESTAMPTZ ${sqlString(e.ingest_time)}`,
-      String(e.batch_id), sqlString(e.payload), `DATE ${sqlString(e.event_time.slice(0, 10))}`,
+      quoteLiteral(e.event_id), quoteLiteral(e.event_type), quoteLiteral(e.entity), quoteLiteral(e.entity_id), quoteLiteral(e.listing_id),
+      sqlStringOrNull(e.order_id), `TIMESTAMPTZ ${quoteLiteral(e.event_time)}`, `TIMESTAMPTZ ${quoteLiteral(e.ingest_time)}`,
+      String(e.batch_id), quoteLiteral(e.payload), `DATE ${quoteLiteral(e.event_time.slice(0, 10))}`,
     ].join(', '),
   );
   const names = BRONZE_COLUMNS.map((c) => c.name).join(', ');

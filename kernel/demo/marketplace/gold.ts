@@ -5,7 +5,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DeltaColumn } from '../../delta';
 import { createHandle, latestScanSql, openHandle, type DeltaHandle } from './deltaHandle';
-import { sqlInList, sqlString } from './sql';
+import { sqlInList } from './sql';
+import { quoteLiteral } from '../../../common/sqlQuote';
 
 export const DAILY_SALES_COLUMNS: DeltaColumn[] = [
   { name: 'day', type: 'date', nullable: false },
@@ -87,7 +88,7 @@ export class Gold {
         AND NOT EXISTS (SELECT 1 FROM (${fresh}) AS f WHERE f.day = g.day AND f.region = g.region)`)).getRowsJson();
     await this.dailySales.writer.mergeByKey(conn, fresh, ['day', 'region'], { operation: 'MERGE' });
     if (vanished.length > 0) {
-      const keys = vanished.map(([day, region]) => `(day = DATE ${sqlString(String(day))} AND region = ${sqlString(String(region))})`);
+      const keys = vanished.map(([day, region]) => `(day = DATE ${quoteLiteral(String(day))} AND region = ${quoteLiteral(String(region))})`);
       await this.dailySales.writer.deleteWhere(conn, keys.join(' OR '), { operation: 'DELETE (no orders left)' });
     }
     await this.inventory.writer.mergeByKey(conn, inventorySql(await latestScanSql(silver.listings)), ['make'], { operation: 'MERGE' });

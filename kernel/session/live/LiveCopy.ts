@@ -14,7 +14,7 @@
  * dropped exactly and an added file's rows appended.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdent, quoteLiteral } from '../../engine/quoteIdent';
+import { quoteIdent, quoteLiteral } from '../../../common/sqlQuote';
 import { FILE_COLUMN, type IncrementRead, type LiveMode } from './readIncrement';
 
 export interface Applied {

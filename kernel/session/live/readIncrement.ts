@@ -12,7 +12,7 @@ import { fetchFiles } from '../../sharing/client/fetchFiles';
 import { assertReadable, toDeltaMetadata } from '../../sharing/client/sharedTableSql';
 import type { QueryResult, SharedFile, SharedMetadata, TableRef } from '../../sharing/client/types';
 import { refName } from '../../sharing/client/tableRef';
-import { quoteLiteral } from '../../engine/quoteIdent';
+import { quoteLiteral } from '../../../common/sqlQuote';
 
 export type LiveMode = 'cdf' | 'files';
 

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SharingClient, sharedChangesSql, sharedTableSql, toJsonPredicate, type Progress } from '../../sharing/client';
 import { parseSchema, typeString } from '../../delta';
-import { quoteIdent } from '../../engine/quoteIdent';
+import { quoteIdent, quoteLiteral } from '../../../common/sqlQuote';
 import { splitSql } from '../../engine/splitSql';
 import { findSharedRefs, type KnownTable, type SharedRef } from './findSharedRefs';
 import { pushdownHints, type PushdownHints } from './pushdownHints';
@@ -167,7 +167,7 @@ export class SharedTables {
 
   private async parse(statement: string): Promise<Record<string, unknown> | null> {
     try {
-      const r = await this.conn.runAndReadAll(`SELECT json_serialize_sql(${`'${statement.replaceAll("'", "''")}'`})`);
+      const r = await this.conn.runAndReadAll(`SELECT json_serialize_sql(${quoteLiteral(statement)})`);
       const json = JSON.parse(String(r.getRowsJson()[0][0]));
       return json.error ? null : json.statements?.[0]?.node ?? null;
     } catch {

@@ -6,6 +6,7 @@
  * `table_changes('share.schema.table', 2[, 5])`.
  */
 import { SiltError } from '../../../common/SiltError';
+import { quoteIdent } from '../../../common/sqlQuote';
 import type { TableName } from '../../sharing/tableName';
 import { tokenizeSql, type Token } from './sqlTokens';
 
@@ -47,7 +48,7 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
       const ending = args[2] ? bound(args[2]) : undefined;
       const view = `changes(${label(table)},${starting}${ending !== undefined ? `,${ending}` : ''})`;
       refs.set(view, { view, table, changes: { starting, ...(ending !== undefined ? { ending } : {}) } });
-      edits.push({ start: t.start, end: code[j].t.end, text: quote(view) });
+      edits.push({ start: t.start, end: code[j].t.end, text: quoteIdent(view) });
       k = j;
       continue;
     }
@@ -86,7 +87,7 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
     }
     const view = label(table) + (version !== undefined ? `@v${version}` : timestamp !== undefined ? `@${timestamp}` : '');
     refs.set(view, { view, table, ...(version !== undefined ? { version } : {}), ...(timestamp !== undefined ? { timestamp } : {}) });
-    edits.push({ start: code[k].t.start, end, text: quote(view) });
+    edits.push({ start: code[k].t.start, end, text: quoteIdent(view) });
     k = j;
   }
   let out = sql;
@@ -118,8 +119,4 @@ function bound(t: Token): number | string {
 
 function label(t: KnownTable): string {
   return `${t.share}.${t.schema}.${t.table}`;
-}
-
-function quote(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }

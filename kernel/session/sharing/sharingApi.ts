@@ -2,7 +2,7 @@
  * `sharing` in TypeScript cells. Everything goes through SQL, so TypeScript loads get the same
  * predicate/limit pushdown, cache and time travel as SQL cells.
  */
-import { quoteLiteral } from '../../engine/quoteIdent';
+import { quoteLiteral } from '../../../common/sqlQuote';
 import type { SharedTables } from './SharedTables';
 import type { LiveTables } from '../live/LiveTables';
 

@@ -1,6 +1,7 @@
 import { columnMappingMode } from '../../delta/columnMapping';
-import { duckdbType, quoteIdent } from '../../delta/duckdbType';
-import { logQuery, sqlString } from '../../delta/logDb';
+import { duckdbType } from '../../delta/duckdbType';
+import { quoteIdent, quoteLiteral } from '../../../common/sqlQuote';
+import { logQuery } from '../../delta/logDb';
 import { parseSchema } from '../../delta/schema';
 import type { DeltaMetadata } from '../../delta/types';
 
@@ -14,7 +15,7 @@ export async function plainScanSql(metadata: DeltaMetadata, paths: string[], has
   if (hasDeletions || paths.length === 0 || metadata.partitionColumns.length > 0 || columnMappingMode(metadata) !== 'none') return undefined;
   const fields = parseSchema(metadata.schemaString).fields;
   if (fields.length === 0) return undefined;
-  const source = `read_parquet([${paths.map(sqlString).join(', ')}], union_by_name = true)`;
+  const source = `read_parquet([${paths.map(quoteLiteral).join(', ')}], union_by_name = true)`;
   const rows = await logQuery(`DESCRIBE SELECT * FROM ${source}`);
   const fileTypes = new Map(rows.map((r) => [String(r[0]), normalise(String(r[1]))]));
   const select: string[] = [];
