@@ -6,7 +6,7 @@ import { ExportError, writeFailure } from '../export/ExportError';
 import { describeTable } from '../export/readChunks';
 import { resultTable } from '../export/resultTable';
 import type { PublishMode, PublishResult } from '../protocol/dataExport';
-import { nameProblem } from '../sharing/tableName';
+import { nameProblem } from '../../common/tableName';
 import { deltaFields, publishSelect } from './deltaSchema';
 import type { PublishTarget } from './PublishTarget';
 import { writePublishedTable } from './writePublishedTable';

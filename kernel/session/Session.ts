@@ -14,6 +14,7 @@ import { sharingApi } from './sharing/sharingApi';
 import { automlApi } from './automlApi';
 import { plotGlobal } from '../charts/plotGlobal';
 import { LiveTables } from './live/LiveTables';
+import { formatTableName } from '../../common/tableName';
 
 export interface ExecuteRequest {
   runId: string;
@@ -167,9 +168,9 @@ export class Session {
     const localColumns = (await this.engine.columnNames())
       .filter((c) => visible(c.table))
       .map((c) => ({ name: c.column, kind: 'column' as const, detail: `${c.table} · ${c.type}`, table: c.table }));
-    const shared = (await this.shared.tables().catch(() => [])).map((t) => ({ name: `${t.share}.${t.schema}.${t.table}`, kind: 'shared-table' as const, detail: `shared by ${t.profile}` }));
+    const shared = (await this.shared.tables().catch(() => [])).map((t) => ({ name: formatTableName(t), kind: 'shared-table' as const, detail: `shared by ${t.profile}` }));
     const sharedColumns = (await this.shared.columns()).flatMap(({ table: t, columns }) =>
-      Object.entries(columns).map(([name, type]) => ({ name, kind: 'column' as const, detail: `${t.table} · ${type}`, table: `${t.share}.${t.schema}.${t.table}` })),
+      Object.entries(columns).map(([name, type]) => ({ name, kind: 'column' as const, detail: `${t.table} · ${type}`, table: formatTableName(t) })),
     );
     return [...local, ...shared, ...localColumns, ...sharedColumns];
   }

@@ -10,6 +10,7 @@ import { useNotebookActions } from '../notebook/NotebookContext';
 import type { ResultActionProps } from '../outputs/ResultActions';
 import { CopyButton } from './CopyButton';
 import { defaultPath, resultName } from './exportFormats';
+import { formatTableName } from '../../common/tableName';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -56,7 +57,7 @@ export function PublishDialog({ output, onClose }: ResultActionProps) {
   };
 
   const valid = NAME.test(name.trim());
-  const qualified = result ? `${result.share}.${result.schema}.${result.table}` : '';
+  const qualified = result ? formatTableName(result) : '';
   return (
     <Dialog
       title="Publish as a shared table"

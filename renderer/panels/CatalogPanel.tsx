@@ -10,6 +10,7 @@ import { useLiveTables } from '../live/LiveContext';
 import { previewSql, querySql, tableReference } from './sqlNames';
 import { TableDetails, type TableRef } from './TableDetails';
 import { useCatalog } from './useCatalog';
+import { formatTableName } from '../../common/tableName';
 
 interface Props {
   client: KernelClient;
@@ -18,7 +19,7 @@ interface Props {
   onInsertSql(source: string, run: boolean): void;
 }
 
-const keyOf = (t: Omit<TableRef, 'profile'>) => `${t.share}.${t.schema}.${t.table}`.toLowerCase();
+const keyOf = (t: Omit<TableRef, 'profile'>) => formatTableName(t).toLowerCase();
 
 export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
   const catalog = useCatalog(client, sessionId);

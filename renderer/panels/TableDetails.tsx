@@ -6,6 +6,7 @@ import { formatBytes } from './formatBytes';
 import { tableReference } from './sqlNames';
 import { LiveToggle } from '../live/LiveToggle';
 import { TrainModelDialog } from '../automl/TrainModelDialog';
+import { formatTableName } from '../../common/tableName';
 
 export interface TableRef {
   profile: string;
@@ -58,7 +59,7 @@ export function TableDetails({ client, sessionId, table, reference, onPreview, o
         <button className="btn" data-testid="catalog-query" title="Insert a query cell below the selected one" onClick={onQuery}>
           Query in new cell
         </button>
-        <LiveToggle table={`${table.share}.${table.schema}.${table.table}`} />
+        <LiveToggle table={formatTableName(table)} />
         <button className="btn" data-testid="catalog-automl" title="Search for a model that predicts one column of this table (AutoML)" disabled={!details} onClick={() => setTraining(true)}>
           Train a baseline model…
         </button>

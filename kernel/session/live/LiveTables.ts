@@ -10,6 +10,7 @@ import type { KnownTable } from '../sharing/findSharedRefs';
 import type { SharedTables } from '../sharing/SharedTables';
 import { LiveTable, MAX_BACKOFF_MS, type ChangeListener } from './LiveTable';
 import { Mutex } from './Mutex';
+import { formatProfileTableName, formatTableName } from '../../../common/tableName';
 
 export interface LiveOptions {
   /** Upper bound of the wait after failed polls (default 60 s). */
@@ -44,7 +45,7 @@ export class LiveTables {
       if (intervalMs !== undefined) existing.setInterval(intervalMs);
       return existing.info();
     }
-    const label = `${known.share}.${known.schema}.${known.table}`;
+    const label = formatTableName(known);
     const table = new LiveTable(label, known, this.shared.client(known.profile), `__silt_live_${++this.counter}`, this.host(), intervalMs);
     this.tables.set(key, table);
     try {
@@ -132,7 +133,7 @@ export class LiveTables {
   private async resolve(name: string): Promise<KnownTable> {
     const match = (known: KnownTable[]) => {
       const n = name.toLowerCase();
-      const hits = known.filter((k) => `${k.share}.${k.schema}.${k.table}`.toLowerCase() === n || `${k.profile}.${k.share}.${k.schema}.${k.table}`.toLowerCase() === n);
+      const hits = known.filter((k) => formatTableName(k).toLowerCase() === n || formatProfileTableName(k).toLowerCase() === n);
       if (hits.length > 1) throw new Error(`"${name}" is shared by several open profiles (${hits.map((h) => h.profile).join(', ')}); write profile.share.schema.table.`);
       return hits[0];
     };
@@ -147,5 +148,5 @@ export class LiveTables {
 }
 
 function keyOf(t: KnownTable): string {
-  return `${t.profile}\n${t.share}.${t.schema}.${t.table}`.toLowerCase();
+  return `${t.profile}\n${formatTableName(t)}`.toLowerCase();
 }

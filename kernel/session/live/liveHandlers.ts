@@ -3,11 +3,12 @@ import type { LiveCell, LiveRequests } from '../../protocol/live';
 import type { Handlers } from '../sessionHandlers';
 import type { SharedTables } from '../sharing/SharedTables';
 import { cellNames, planLiveRuns } from './planLiveRuns';
+import { formatProfileTableName, formatTableName } from '../../../common/tableName';
 
 /** The shared tables each cell names directly, as `share.schema.table`. */
 export async function sharedRefsOf(shared: SharedTables, cells: LiveCell[]): Promise<Record<string, string[]>> {
   const known = await shared.tables().catch(() => []);
-  const labels = known.map((k) => ({ label: `${k.share}.${k.schema}.${k.table}`, full: `${k.profile}.${k.share}.${k.schema}.${k.table}`.toLowerCase() }));
+  const labels = known.map((k) => ({ label: formatTableName(k), full: formatProfileTableName(k).toLowerCase() }));
   const out: Record<string, string[]> = {};
   for (const cell of cells) {
     const uses = new Set(cellNames(cell).uses.map((u) => u.toLowerCase()));

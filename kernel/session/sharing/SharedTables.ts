@@ -13,6 +13,7 @@ import { splitSql } from '../../engine/splitSql';
 import { findSharedRefs, type KnownTable, type SharedRef } from './findSharedRefs';
 import { pushdownHints, type PushdownHints } from './pushdownHints';
 import { tokenizeSql } from './sqlTokens';
+import { formatTableName } from '../../../common/tableName';
 
 /** How long a table listing is trusted before a name that is not in it triggers a fresh one. */
 const LISTING_TTL_MS = 30_000;
@@ -143,7 +144,7 @@ export class SharedTables {
 
   /** A shared table's columns and their Delta types; metadata is fetched once per table and kept. */
   async columnsOf(t: KnownTable): Promise<Record<string, string>> {
-    const key = `${t.profile}\n${t.share}.${t.schema}.${t.table}`.toLowerCase();
+    const key = `${t.profile}\n${formatTableName(t)}`.toLowerCase();
     let types = this.columnTypes.get(key);
     if (!types) {
       const { metadata } = await this.client(t.profile).tableMetadata({ share: t.share, schema: t.schema, table: t.table });

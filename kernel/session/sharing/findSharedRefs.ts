@@ -7,7 +7,7 @@
  */
 import { SiltError } from '../../../common/SiltError';
 import { quoteIdent } from '../../../common/sqlQuote';
-import type { TableName } from '../../sharing/tableName';
+import { formatTableName, type TableName } from '../../../common/tableName';
 import { tokenizeSql, type Token } from './sqlTokens';
 
 export interface KnownTable extends TableName {
@@ -46,7 +46,7 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
       if (!args[1]) throw new SharedRefError('table_changes needs a starting version or timestamp: table_changes(\'share.schema.table\', 2[, 5]).');
       const starting = bound(args[1]);
       const ending = args[2] ? bound(args[2]) : undefined;
-      const view = `changes(${label(table)},${starting}${ending !== undefined ? `,${ending}` : ''})`;
+      const view = `changes(${formatTableName(table)},${starting}${ending !== undefined ? `,${ending}` : ''})`;
       refs.set(view, { view, table, changes: { starting, ...(ending !== undefined ? { ending } : {}) } });
       edits.push({ start: t.start, end: code[j].t.end, text: quoteIdent(view) });
       k = j;
@@ -85,7 +85,7 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
       end = v.end;
       j += 4;
     }
-    const view = label(table) + (version !== undefined ? `@v${version}` : timestamp !== undefined ? `@${timestamp}` : '');
+    const view = formatTableName(table) + (version !== undefined ? `@v${version}` : timestamp !== undefined ? `@${timestamp}` : '');
     refs.set(view, { view, table, ...(version !== undefined ? { version } : {}), ...(timestamp !== undefined ? { timestamp } : {}) });
     edits.push({ start: code[k].t.start, end, text: quoteIdent(view) });
     k = j;
@@ -115,8 +115,4 @@ function bound(t: Token): number | string {
   if (t.kind === 'number' && /^\d+$/.test(t.value)) return Number(t.value);
   if (t.kind === 'string') return t.value;
   throw new SharedRefError(`table_changes bounds are versions (numbers) or quoted timestamps, not ${t.text}.`);
-}
-
-function label(t: KnownTable): string {
-  return `${t.share}.${t.schema}.${t.table}`;
 }

@@ -1,4 +1,4 @@
-import { parseTableName } from '../tableName';
+import { parseTableName } from '../../../common/tableName';
 import { SharingError } from './SharingError';
 import type { TableRef } from './types';
 
@@ -25,9 +25,8 @@ export function enc(segment: string): string {
   return encodeURIComponent(segment);
 }
 
-export function refName(ref: TableRef): string {
-  return `${ref.share}.${ref.schema}.${ref.table}`;
-}
+/** The client's name for formatTableName; the client's messages call it often (rename once H2 has landed). */
+export { formatTableName as refName } from '../../../common/tableName';
 
 /** ISO-8601 UTC with `Z` (checklist 15); accepts a Date, epoch ms or any parseable string. */
 export function isoTimestamp(t: string | number | Date): string {

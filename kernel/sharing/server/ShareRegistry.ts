@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { formatTableName } from '../../../common/tableName';
 import type { SchemaConfig, ShareConfig, TableConfig } from './config';
 import { notFound } from './SharingHttpError';
 import { schemaTables } from './schemaTables';
@@ -36,7 +37,7 @@ export class ShareRegistry {
     const sh = this.share(share);
     const sc = this.schema(share, schema);
     const config = schemaTables(sc).find((x) => same(x.name, name));
-    if (!config) throw notFound(`table "${share}.${schema}.${name}" does not exist`);
+    if (!config) throw notFound(`table "${formatTableName({ share, schema, table: name })}" does not exist`);
     const key = `${sh.name}\u0000${sc.name}\u0000${config.name}`;
     let t = this.tables.get(key);
     if (!t) {
@@ -53,7 +54,7 @@ export class ShareRegistry {
 
 /** A UUID-shaped id derived from the names, so it survives restarts without being configured. */
 function tableId(share: string, schema: string, table: string): string {
-  const h = createHash('sha256').update(`${share.toLowerCase()}.${schema.toLowerCase()}.${table.toLowerCase()}`).digest('hex');
+  const h = createHash('sha256').update(formatTableName({ share, schema, table }).toLowerCase()).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { nameProblem } from '../tableName';
+import { nameProblem } from '../../../common/tableName';
 
 /** One shared table: a local Delta table folder. */
 export interface TableConfig {

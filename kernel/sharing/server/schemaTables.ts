@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { nameProblem } from '../tableName';
+import { nameProblem } from '../../../common/tableName';
 import type { SchemaConfig, TableConfig } from './config';
 
 /**
