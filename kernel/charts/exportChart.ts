@@ -2,8 +2,9 @@
  * chart.export: writes a chart as SVG or PNG, atomically (temp file + rename), so a failure never
  * leaves a partial file under the chosen name. PNG goes through resvg with the system's fonts.
  */
-import { extname, dirname, resolve } from 'node:path';
-import { atomicWrite } from '../notebook/atomicWrite';
+import { extname, resolve } from 'node:path';
+import { atomicWrite } from '../fs/atomicWrite';
+import { writeError } from '../fs/writeError';
 import type { ChartRequests, ChartTheme } from '../protocol/charts';
 import { CHART_THEMES } from './chartTheme';
 import { retheme, svgSize } from './retheme';
@@ -24,7 +25,7 @@ export function exportChart(p: ExportChartParams, base = process.cwd()): { path:
   try {
     atomicWrite(path, content);
   } catch (e) {
-    throw new Error(writeError(path, e as NodeJS.ErrnoException));
+    throw writeError(e, path);
   }
   return { path, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length };
 }
@@ -49,23 +50,4 @@ function resizeSvg(svg: string, width: number, height: number): string {
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-function writeError(path: string, e: NodeJS.ErrnoException): string {
-  const dir = dirname(path);
-  switch (e.code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return `Cannot save ${path}: the folder ${dir} is read-only or you lack permission to write there.`;
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `Cannot save ${path}: the disk is full.`;
-    case 'ENOTDIR':
-      return `Cannot save ${path}: part of ${dir} is a file, not a folder.`;
-    case 'EISDIR':
-      return `Cannot save ${path}: that is a folder; add a file name.`;
-    default:
-      return `Cannot save ${path}: ${e.message}`;
-  }
 }

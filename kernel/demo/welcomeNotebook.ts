@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NotebookModel } from '../protocol';
-import { atomicWrite } from '../notebook/atomicWrite';
+import { atomicWrite } from '../fs/atomicWrite';
 import { ipynbText } from '../notebook/toIpynb';
 
 export const WELCOME_FILE = 'Welcome.ipynb';

@@ -13,7 +13,7 @@ import { ExportError } from './ExportError';
 import { describeTable, readChunks } from './readChunks';
 import { resultTable } from './resultTable';
 import { writeArrowFile } from './writeArrowFile';
-import { writeAtomically } from './writeAtomically';
+import { writeAtomically } from '../fs/atomicWrite';
 import { EXCEL_MAX_ROWS, writeExcelFile } from './writeExcelFile';
 
 export interface ExportRequest {

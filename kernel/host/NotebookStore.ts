@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { FileEntry, NotebookModel, OpenedNotebook } from '../protocol';
-import { atomicWrite } from '../notebook/atomicWrite';
+import { atomicWrite } from '../fs/atomicWrite';
 import { parseIpynb } from '../notebook/fromIpynb';
 import { ipynbText } from '../notebook/toIpynb';
 

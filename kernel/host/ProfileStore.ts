@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseProfile } from '../sharing/client';
-import { atomicWrite } from '../notebook/atomicWrite';
+import { atomicWrite } from '../fs/atomicWrite';
 import type { SecretBox } from './secretBox';
 
 const PLAIN = '.share';

@@ -2,7 +2,8 @@
 import { chmod, copyFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { DuckEngine } from '../engine/DuckEngine';
-import { ExportError, writeFailure } from '../export/ExportError';
+import { ExportError } from '../export/ExportError';
+import { writeError } from '../fs/writeError';
 import { describeTable } from '../export/readChunks';
 import { resultTable } from '../export/resultTable';
 import type { PublishMode, PublishResult } from '../protocol/dataExport';
@@ -56,7 +57,7 @@ export async function saveProfile(target: PublishTarget | null, workspace: strin
     await copyFile(target.profilePath, dest);
     await chmod(dest, 0o600);
   } catch (e) {
-    throw writeFailure(e, dest);
+    throw writeError(e, dest);
   }
   return dest;
 }

@@ -6,7 +6,8 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { NotebookModel } from '../protocol';
 import { REPORT_FORMATS, type ReportFormat } from '../protocol/report';
-import { atomicWrite } from '../notebook/atomicWrite';
+import { atomicWrite } from '../fs/atomicWrite';
+import { writeError } from '../fs/writeError';
 import { ipynbText } from '../notebook/toIpynb';
 import { printPdf } from './printPdf';
 import { renderHtml } from './renderHtml';
@@ -51,25 +52,7 @@ function write(path: string, content: string | Uint8Array): { path: string; byte
   try {
     atomicWrite(path, content);
   } catch (e) {
-    throw new ReportError(writeFailure(path, e as NodeJS.ErrnoException));
+    throw writeError(e, path);
   }
   return { path, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength };
-}
-
-function writeFailure(path: string, e: NodeJS.ErrnoException): string {
-  const dir = dirname(path);
-  switch (e.code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return `Cannot write ${path}: the folder ${dir} is read-only or not yours to write in. Choose another folder.`;
-    case 'ENOSPC':
-      return `Cannot write ${path}: the disk is full.`;
-    case 'EISDIR':
-      return `Cannot write ${path}: it is a folder.`;
-    case 'ENOTDIR':
-      return `Cannot write ${path}: part of the path is a file, not a folder.`;
-    default:
-      return `Cannot write ${path}: ${e.message}`;
-  }
 }

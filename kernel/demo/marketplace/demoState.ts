@@ -3,9 +3,10 @@
  * keep erased, and the table versions both were saved at. A reopened demo trusts the file only if
  * every table is still at the version recorded, so a crash mid-tick cannot replay a batch.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MarketState } from './marketState';
+import { atomicWrite } from '../../fs/atomicWrite';
 
 export const STATE_FILE = 'marketplace-state.json';
 const FORMAT = 1;
@@ -31,6 +32,5 @@ export async function readDemoState(root: string): Promise<DemoState | undefined
 /** Written to a temporary file and renamed, so a reader never sees half a state. */
 export async function writeDemoState(root: string, state: Omit<DemoState, 'format'>): Promise<void> {
   const file = join(root, STATE_FILE);
-  await writeFile(`${file}.tmp`, JSON.stringify({ format: FORMAT, ...state }));
-  await rename(`${file}.tmp`, file);
+  atomicWrite(file, JSON.stringify({ format: FORMAT, ...state }));
 }

@@ -95,7 +95,7 @@ describe('chart.export', () => {
     else chmodSync(ro, 0o555);
     try {
       expect(() => exportChart({ svg, format: 'png', path: join(ro, 'chart.png') })).toThrow(
-        `Cannot save ${join(ro, 'chart.png')}: the folder ${ro} is read-only or you lack permission to write there.`,
+        `Cannot write ${join(ro, 'chart.png')}: the folder ${ro} is read-only or not yours to write in.`,
       );
     } finally {
       if (root) execFileSync('chattr', ['-i', ro]);

@@ -154,7 +154,7 @@ describe('export refusals', () => {
     if (readOnly !== '/sys') (await import('node:fs')).chmodSync(readOnly, 0o555);
     for (const format of ['csv', 'arrow'] as const) {
       await expect(exportResult(engine, { handle, format, path: join(readOnly, `out.${format}`), workspace: dir })).rejects.toThrow(
-        /Cannot write to .*read-only/,
+        /Cannot write .*: the folder .* is read-only/,
       );
       expect(existsSync(join(readOnly, `out.${format}`))).toBe(false);
     }
