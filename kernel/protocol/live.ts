@@ -1,23 +1,15 @@
 /**
  * Live tables: a shared table the session keeps current by polling its version and applying only
- * the increment to a local copy, and the plan of cells that must re-run when one changes.
+ * the increment to a local copy. Which cells re-run when one changes is planned in the window.
  */
-import type { CodeLanguage } from './notebook';
+import type { LiveCell } from '../../common/live/planLiveRuns';
 import type { Shape } from './shape';
 
 /** `live`: polling; `paused`: kept but not polled; `error`: polls failing, backing off; `reloading`: a full re-read. */
 export type LiveState = 'live' | 'paused' | 'error' | 'reloading';
 
-/** A code cell as the dependency plan sees it. */
-export interface LiveCell {
-  id: string;
-  language: CodeLanguage;
-  code: string;
-  /** A SQL cell's result name (it defines a table of that name). */
-  name?: string;
-  /** `manual`: never re-run by a live update (nor are cells downstream of it through this cell). */
-  live?: 'auto' | 'manual';
-}
+/** A code cell as the dependency plan sees it; the window plans re-runs itself (common/live/planLiveRuns). */
+export type { LiveCell };
 
 export interface LiveTableInfo {
   /** `share.schema.table` as the listing spells it (profile-qualified when ambiguous). */
@@ -46,11 +38,6 @@ export interface LiveRequests {
   /** Stops polling and drops the local copy; SQL reads the table from the server again. */
   'live.stop': { params: { sessionId: string; table: string }; result: { ok: true } };
   'live.list': { params: { sessionId: string }; result: { tables: LiveTableInfo[] } };
-  /**
-   * The cells to re-run, in notebook order, when the `changed` tables got new versions: cells that
-   * name one, and cells that use what those define, transitively; `manual` cells stop the chain.
-   */
-  'live.plan': { params: { sessionId: string; cells: LiveCell[]; changed: string[] }; result: { cellIds: string[] } };
   /** The shared tables each cell names directly (for the cell's Live switch). */
   'live.refs': { params: { sessionId: string; cells: LiveCell[] }; result: { refs: Record<string, string[]> } };
 }
@@ -61,7 +48,6 @@ export const LIVE_PARAMS: Record<keyof LiveRequests, Shape> = {
   'live.resume': { sessionId: 'string', table: 'string' },
   'live.stop': { sessionId: 'string', table: 'string' },
   'live.list': { sessionId: 'string' },
-  'live.plan': { sessionId: 'string', cells: 'array', changed: 'array' },
   'live.refs': { sessionId: 'string', cells: 'array' },
 };
 

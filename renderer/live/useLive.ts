@@ -1,10 +1,11 @@
 /**
  * Live tables in the window: their state from `live.*` events, and the re-runs they cause. On a
- * `live.update` the kernel is asked which cells depend on the table (`live.plan`) and those re-run
- * through the normal runner, keeping their outputs until the new ones arrive; while a run is going,
- * updates wait and then re-run together.
+ * `live.update` the window plans which cells depend on the table (planLiveRuns, from the cells as
+ * they are on screen) and those re-run through the normal runner, keeping their outputs until the
+ * new ones arrive; while a run is going, updates wait and then re-run together.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { planLiveRuns } from '../../common/live/planLiveRuns';
 import type { LiveCell, LiveTableInfo } from '../../kernel/protocol/live';
 import type { Cell } from '../../kernel/protocol/notebook';
 import type { KernelClient } from '../kernel-client/KernelClient';
@@ -105,13 +106,9 @@ export function useLive(client: KernelClient, sessionId: string | null, docApi: 
     const { doc, mode, selectedId } = docApi.latest.current;
     // The cell being typed in is left alone: running half an edit would only show an error.
     const editing = mode === 'edit' ? selectedId : null;
-    client
-      .request('live.plan', { sessionId, cells: liveCells(doc.model.cells), changed })
-      .then((r) => {
-        const ids = r.cellIds.filter((id) => id !== editing);
-        return ids.length > 0 ? runner.runMany(ids, { keepOutputs: true }) : undefined;
-      })
-      .catch((e: Error) => report('Could not re-run the cells of a live table', e));
+    const ids = planLiveRuns(liveCells(doc.model.cells), changed).filter((id) => id !== editing);
+    if (ids.length === 0) return;
+    runner.runMany(ids, { keepOutputs: true }).catch((e: Error) => report('Could not re-run the cells of a live table', e));
   }, [client, sessionId, runningCount, pendingTick, docApi, runner, report]);
 
   // Which cells name shared tables, and which depend on live ones (debounced: it parses every cell).
@@ -126,8 +123,7 @@ export function useLive(client: KernelClient, sessionId: string | null, docApi: 
         setRefs(r.refs);
         const byCell: Record<string, string[]> = {};
         for (const table of tableNames ? tableNames.split('\n') : []) {
-          const plan = await client.request('live.plan', { sessionId, cells: all, changed: [table] });
-          for (const id of plan.cellIds) byCell[id] = [...(byCell[id] ?? []), table];
+          for (const id of planLiveRuns(all, [table])) byCell[id] = [...(byCell[id] ?? []), table];
         }
         setDependents(byCell);
         // Cells saved as live bring their tables back to life when the notebook opens.

@@ -1,6 +1,6 @@
 /**
  * Live tables, end to end through the real host, session process and WebSocket: the bench plays the
- * renderer (on `live.update`: `live.plan`, then `execute` of the planned cells) while DeltaWriter
+ * renderer (on `live.update`: planLiveRuns, then `execute` of the planned cells) while DeltaWriter
  * commits to a shared table. Freshness = commit written → the dependent cell's new result received.
  * Target (issue #5): p95 ≤ polling interval + 1 s. Also: bytes read per refresh against table size.
  */
@@ -8,6 +8,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { planLiveRuns } from '../../common/live/planLiveRuns';
 import { DeltaWriter } from '../../kernel/delta';
 import type { EventMessage, TableOutput } from '../../kernel/protocol';
 import { startSharingServer, writeProfile } from '../../kernel/sharing/server';
@@ -69,9 +70,8 @@ export async function run(): Promise<string[]> {
       const version = await writer.appendFromQuery(conn, rows(next, 1000));
       next += 1000;
       const update = await waitForUpdate(client, seen, version);
-      const plan = await client.request('live.plan', { sessionId, cells: [cell, other], changed: [update.table] });
       let result;
-      for (const id of plan.cellIds) result = await execute(id);
+      for (const id of planLiveRuns([cell, other], [update.table])) result = await execute(id);
       const total = (result?.outputs[0] as TableOutput | undefined)?.rows.reduce((s, r) => s + Number(r[1]), 0);
       if (total !== next) throw new Error(`the re-run saw ${total} rows, expected ${next}`);
       freshness.push(Date.now() - committed);

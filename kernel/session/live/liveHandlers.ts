@@ -2,7 +2,7 @@
 import type { LiveCell, LiveRequests } from '../../protocol/live';
 import type { Handlers } from '../sessionHandlers';
 import type { SharedTables } from '../sharing/SharedTables';
-import { cellNames, planLiveRuns } from './planLiveRuns';
+import { cellNames } from '../../../common/live/planLiveRuns';
 import { formatProfileTableName, formatTableName } from '../../../common/tableName';
 
 /** The shared tables each cell names directly, as `share.schema.table`. */
@@ -27,6 +27,5 @@ export const liveHandlers: Handlers<keyof LiveRequests> = {
     return { ok: true };
   },
   'live.list': async (s) => ({ tables: s.live.list() }),
-  'live.plan': async (_s, p) => ({ cellIds: planLiveRuns(p.cells, p.changed) }),
   'live.refs': async (s, p) => ({ refs: await sharedRefsOf(s.shared, p.cells) }),
 };

@@ -12,7 +12,7 @@ import { quoteIdent, quoteLiteral } from '../../../common/sqlQuote';
 import { splitSql } from '../../engine/splitSql';
 import { findSharedRefs, type KnownTable, type SharedRef } from './findSharedRefs';
 import { pushdownHints, type PushdownHints } from './pushdownHints';
-import { tokenizeSql } from './sqlTokens';
+import { tokenizeSql } from '../../../common/sqlTokens';
 import { formatTableName } from '../../../common/tableName';
 
 /** How long a table listing is trusted before a name that is not in it triggers a fresh one. */

@@ -8,7 +8,7 @@
 import { SiltError } from '../../../common/SiltError';
 import { quoteIdent } from '../../../common/sqlQuote';
 import { formatTableName, type TableName } from '../../../common/tableName';
-import { tokenizeSql, type Token } from './sqlTokens';
+import { tokenizeSql, type Token } from '../../../common/sqlTokens';
 
 export interface KnownTable extends TableName {
   profile: string;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeltaTable } from '../../../kernel/delta';
 import { writeCommit } from '../../../kernel/delta/commitLog';
-import { liveHandlers } from '../../../kernel/session/live/liveHandlers';
+import { planLiveRuns } from '../../../common/live/planLiveRuns';
 import { LiveBed, rowsSql, statusOf, updateTo } from './liveFixture';
 
 let bed: LiveBed;
@@ -90,12 +90,12 @@ describe('dependent cells', () => {
     await bed.session.live.start(name, 500);
     const cell = { id: 'c1', language: 'sql' as const, code: `SELECT CASE WHEN count(*) = 101 THEN error('too many rows') ELSE count(*) END AS n FROM ${name}` };
     expect((await bed.run(cell.code)).row).toEqual(['100']);
-    const plan = () => liveHandlers['live.plan'](bed.session, { cells: [cell, { id: 'c2', language: 'sql', code: 'SELECT 1' }], changed: [name] });
+    const plan = () => planLiveRuns([cell, { id: 'c2', language: 'sql', code: 'SELECT 1' }], [name]);
 
     let from = bed.notices.length;
     let v = await bed.writers.err_t.appendFromQuery(bed.conn, rowsSql(2000, 1));
     await bed.waitFor(updateTo('err_t', v), from);
-    expect((await plan()).cellIds).toEqual(['c1']);
+    expect(plan()).toEqual(['c1']);
     const failed = await bed.run(cell.code);
     expect(failed.status).toBe('error');
     expect(failed.error).toMatch(/too many rows/);

@@ -3,10 +3,23 @@
  * it uses a changed table or a name an affected cell before it defines; an affected cell's own
  * definitions then count as changed for the cells below. A `manual` cell does not re-run, so what it
  * defines stays as it was and the chain stops there.
+ *
+ * Pure, so the window plans its own re-runs the moment a `live.update` arrives, with the cells as
+ * they are on screen, and the session reads the same names for `live.refs`.
  */
-import type { LiveCell } from '../../protocol/live';
 import { sqlNames, type CellNames } from './sqlNames';
 import { tsNames } from './tsNames';
+
+/** A code cell as the plan reads it (the protocol's LiveCell has this shape). */
+export interface LiveCell {
+  id: string;
+  language: 'sql' | 'typescript';
+  code: string;
+  /** A SQL cell's result name (it defines a table of that name). */
+  name?: string;
+  /** `manual`: never re-run by a live update (nor are cells downstream of it through this cell). */
+  live?: 'auto' | 'manual';
+}
 
 export function cellNames(cell: LiveCell): CellNames {
   return cell.language === 'sql' ? sqlNames(cell.code, cell.name?.trim() || undefined) : tsNames(cell.code);

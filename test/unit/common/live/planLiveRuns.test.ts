@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveCell } from '../../../kernel/protocol/live';
-import { planLiveRuns } from '../../../kernel/session/live/planLiveRuns';
-import { sqlNames } from '../../../kernel/session/live/sqlNames';
-import { tsNames } from '../../../kernel/session/live/tsNames';
+import { planLiveRuns, type LiveCell } from '../../../../common/live/planLiveRuns';
+import { sqlNames } from '../../../../common/live/sqlNames';
+import { tsNames } from '../../../../common/live/tsNames';
 
 const sql = (id: string, code: string, name?: string, live?: LiveCell['live']): LiveCell => ({ id, language: 'sql', code, ...(name ? { name } : {}), ...(live ? { live } : {}) });
 const ts = (id: string, code: string, live?: LiveCell['live']): LiveCell => ({ id, language: 'typescript', code, ...(live ? { live } : {}) });

@@ -3,7 +3,7 @@
  * parser: tables are what follows FROM/JOIN (comma lists included) and table_changes('…'); a cell
  * defines its result name and whatever it CREATEs. Over-approximating only re-runs a cell too many.
  */
-import { tokenizeSql, type Token } from '../sharing/sqlTokens';
+import { tokenizeSql, type Token } from '../sqlTokens';
 
 export interface CellNames {
   defines: string[];
