@@ -5,6 +5,7 @@
  * never hold millions of rows.
  */
 import type { CellValue, ColumnInfo, TableOutput } from '../protocol';
+import { cellText } from '../../common/cellText';
 import { columnKind, type ColumnKind } from '../../common/columnKind';
 
 export const DATARESOURCE = 'application/vnd.dataresource+json';
@@ -54,25 +55,20 @@ function tableSchemaType(duck: string): string {
   return TABLE_SCHEMA_TYPE[columnKind(duck)] ?? 'any';
 }
 
-function text(v: CellValue): string {
-  if (v === null) return 'NULL';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function tableHtml(columns: ColumnInfo[], rows: CellValue[][], rowCount: number): string {
   const head = columns.map((c) => `<th>${escapeHtml(c.name)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(text(v))}</td>`).join('')}</tr>`).join('\n');
+  const body = rows.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(cellText(v))}</td>`).join('')}</tr>`).join('\n');
   const note = rowCount > rows.length ? `<p>${rows.length} of ${rowCount.toLocaleString('en-US')} rows</p>` : '';
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}`;
 }
 
 function tablePlain(columns: ColumnInfo[], rows: CellValue[][], rowCount: number): string {
   const shown = rows.slice(0, 20);
-  const cells = [columns.map((c) => c.name), ...shown.map((r) => r.map(text))];
+  const cells = [columns.map((c) => c.name), ...shown.map((r) => r.map(cellText))];
   const widths = columns.map((_, i) => Math.min(40, Math.max(...cells.map((r) => (r[i] ?? '').length))));
   const lines = cells.map((r) => r.map((v, i) => v.slice(0, 40).padEnd(widths[i])).join('  ').trimEnd());
   if (rowCount > shown.length) lines.push(`… ${rowCount.toLocaleString('en-US')} rows in all`);

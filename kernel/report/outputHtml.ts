@@ -9,6 +9,8 @@ import { escapeHtml } from './escapeHtml';
 import { markdownToHtml } from './markdownToHtml';
 import { isNumericType } from '../../common/columnKind';
 import { prettyJson } from '../../common/prettyJson';
+import { cellText } from '../../common/cellText';
+import { formatRowCount } from '../../common/formatRowCount';
 
 /** Rich MIME types in the order a printed report prefers them: pictures first, then markup, then text. */
 const RICH_ORDER = ['image/svg+xml', 'image/png', 'image/jpeg', 'text/html', 'text/markdown', 'application/json', 'text/plain'];
@@ -60,16 +62,10 @@ function frameHeight(html: string): number {
   return Math.max(60, Math.min(600, 24 + blocks * 26));
 }
 
-export function cellText(v: CellValue): string {
-  if (v === null) return 'NULL';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
 /** "showing 100 of 10,000,000 rows" when the notebook kept fewer rows than the result had. */
 export function rowCountNote(t: TableOutput, shown: number): string {
-  const all = t.rowCount.toLocaleString('en-US');
-  if (shown < t.rowCount) return `showing ${shown.toLocaleString('en-US')} of ${all} rows`;
-  return `${all} ${t.rowCount === 1 ? 'row' : 'rows'}`;
+  if (shown >= t.rowCount) return formatRowCount(t.rowCount);
+  return `showing ${shown.toLocaleString('en-US')} of ${t.rowCount.toLocaleString('en-US')} rows`;
 }
 
 /** A report holds what a notebook file holds: the first rows, never a whole live result. */

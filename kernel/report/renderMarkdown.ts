@@ -4,7 +4,8 @@
  * files behind a link (Markdown viewers differ in what raw HTML they let through).
  */
 import type { Cell, NotebookModel, Output, TableOutput } from '../protocol';
-import { cellText, pickRichMime, reportRows, rowCountNote } from './outputHtml';
+import { cellText } from '../../common/cellText';
+import { pickRichMime, reportRows, rowCountNote } from './outputHtml';
 import { bodyCells, reportHeader, type ReportOptions } from './reportOptions';
 
 export interface MarkdownReport {

@@ -6,7 +6,7 @@ import type { Mode } from '../notebook/keymap';
 import type { RunProgress } from '../notebook/useRunner';
 import type { FetchPage } from '../outputs/Grid';
 import { OutputArea } from '../outputs/OutputArea';
-import { formatElapsed } from '../outputs/formatValue';
+import { formatElapsed } from '../outputs/formatElapsed';
 import { formatBytes } from '../panels/formatBytes';
 import { CodeEditor } from './CodeEditor';
 import { CellLiveControls } from '../live/CellLiveControls';

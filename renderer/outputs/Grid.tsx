@@ -7,7 +7,8 @@ import type { CellValue, TableOutput } from '../../kernel/protocol/notebook';
 import { PageCache, PAGE_SIZE } from './PageCache';
 import { contentHeight, visibleRows, type ScrollGeometry } from './scrollMapping';
 import { isNumericType } from '../../common/columnKind';
-import { formatRowCount, formatValue } from './formatValue';
+import { cellText } from '../../common/cellText';
+import { formatRowCount } from '../../common/formatRowCount';
 import { useColumnWidths } from './useColumnWidths';
 
 export type FetchPage = (handle: string, offset: number, limit: number) => Promise<CellValue[][]>;
@@ -84,7 +85,7 @@ export function Grid({ output, fetchPage, actions }: { output: TableOutput; fetc
           const cls = `grid-cell${numeric[c] ? ' num' : ''}${v === null ? ' null' : ''}${row ? '' : ' loading'}`;
           return (
             <div className={cls} key={c} data-testid="grid-cell" data-row={r} data-col={c} style={{ width: widths[c] }}>
-              {row ? formatValue(v ?? null) : ''}
+              {row ? cellText(v ?? null) : ''}
             </div>
           );
         })}
