@@ -3,8 +3,7 @@
  * leaves a partial file under the chosen name. PNG goes through resvg with the system's fonts.
  */
 import { extname, resolve } from 'node:path';
-import { atomicWrite } from '../fs/atomicWrite';
-import { writeError } from '../fs/writeError';
+import { saveFile } from '../fs/atomicWrite';
 import type { ChartRequests, ChartTheme } from '../protocol/charts';
 import { CHART_THEMES } from './chartTheme';
 import { retheme, svgSize } from './retheme';
@@ -22,12 +21,7 @@ export function exportChart(p: ExportChartParams, base = process.cwd()): { path:
   const size = svgSize(svg);
   const width = p.width ?? size.width;
   const content = p.format === 'svg' ? resizeSvg(svg, width, (width * size.height) / size.width) : png(svg, Math.round(width * (p.scale ?? 1)), p.theme ?? 'light');
-  try {
-    atomicWrite(path, content);
-  } catch (e) {
-    throw writeError(e, path);
-  }
-  return { path, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length };
+  return saveFile(path, content);
 }
 
 function png(svg: string, pixelWidth: number, theme: ChartTheme): Uint8Array {

@@ -49,6 +49,16 @@ export function atomicWrite(path: string, content: string | Uint8Array, mode = 0
   fsyncFolderSync(dirname(path));
 }
 
+/** A file the user asked for (a report, a chart): written atomically, its failure worded for them. */
+export function saveFile(path: string, content: string | Uint8Array): { path: string; bytes: number } {
+  try {
+    atomicWrite(path, content);
+  } catch (e) {
+    throw writeError(e, path);
+  }
+  return { path, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength };
+}
+
 /**
  * For writers that stream into a path of their own (DuckDB's COPY, a zip stream): `write` receives
  * the temp path, which already exists (empty) so a folder that cannot be written fails before any

@@ -6,8 +6,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { NotebookModel } from '../protocol';
 import { REPORT_FORMATS, type ReportFormat } from '../protocol/report';
-import { atomicWrite } from '../fs/atomicWrite';
-import { writeError } from '../fs/writeError';
+import { saveFile } from '../fs/atomicWrite';
 import { ipynbText } from '../notebook/toIpynb';
 import { printPdf } from './printPdf';
 import { renderHtml } from './renderHtml';
@@ -29,16 +28,18 @@ export async function exportReport(nb: NotebookModel, opts: ExportOptions): Prom
   const { path } = opts;
   switch (opts.format) {
     case 'html':
-      return write(path, renderHtml(nb, opts));
+      return saveFile(path, renderHtml(nb, opts));
     case 'ipynb':
-      return write(path, ipynbText(nb));
-    case 'pdf':
-      return write(path, await printPdf(withPage(renderHtml(nb, opts), opts.pageSize ?? defaultPageSize()), opts.env));
+      return saveFile(path, ipynbText(nb));
+    case 'pdf': {
+      const page = withPage(renderHtml(nb, opts), opts.pageSize ?? defaultPageSize());
+      return saveFile(path, await printPdf(page, opts.env));
+    }
     case 'md': {
       const filesDir = `${basename(path, extname(path))}_files`;
       const md = renderMarkdown(nb, filesDir, opts);
-      for (const f of md.files) write(join(dirname(path), f.path), f.content);
-      return write(path, md.text);
+      for (const f of md.files) saveFile(join(dirname(path), f.path), f.content);
+      return saveFile(path, md.text);
     }
   }
 }
@@ -46,13 +47,4 @@ export async function exportReport(nb: NotebookModel, opts: ExportOptions): Prom
 /** Paper and margins for printing; the HTML report itself stays free of print rules. */
 function withPage(html: string, size: PageSize): string {
   return html.replace('</head>', `<style>@page { size: ${size}; margin: 14mm 12mm; }</style></head>`);
-}
-
-function write(path: string, content: string | Uint8Array): { path: string; bytes: number } {
-  try {
-    atomicWrite(path, content);
-  } catch (e) {
-    throw writeError(e, path);
-  }
-  return { path, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength };
 }

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { atomicTempPath, atomicWrite, isAtomicTempName, writeAtomically } from '../../../kernel/fs/atomicWrite';
+import { atomicTempPath, atomicWrite, isAtomicTempName, saveFile, writeAtomically } from '../../../kernel/fs/atomicWrite';
 
 const dir = mkdtempSync(join(tmpdir(), 'silt-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -106,5 +106,17 @@ describe('temp file names (what a start-up clean-up may delete)', () => {
     for (const name of ['report.html', 'data.tmp', '.hidden', 'notes.tmp.txt', '.x.12.zz.tmp']) {
       expect(isAtomicTempName(name), name).toBe(false);
     }
+  });
+});
+
+describe('saveFile (reports and charts the user asked for)', () => {
+  it('answers the path and the bytes written, counting UTF-8 bytes', () => {
+    const dest = join(dir, 'saved', 'größe.md');
+    expect(saveFile(dest, 'ä')).toEqual({ path: dest, bytes: 2 });
+    expect(readFileSync(dest, 'utf8')).toBe('ä');
+  });
+
+  it('words a failure for the user', () => {
+    expect(() => saveFile(join(dir, 'ok.csv', 'inside.svg'), '<svg/>')).toThrow(/^Cannot write .*inside\.svg: /);
   });
 });
