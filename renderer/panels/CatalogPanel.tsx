@@ -155,12 +155,13 @@ function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRe
                         sc.tables.map((t) => {
                           const ref = { profile: p.name, share: s.name, schema: sc.name, table: t };
                           const isSelected = selected !== null && selected.profile === p.name && keyOf(selected) === keyOf(ref);
-                          const live = liveState(`${s.name}.${sc.name}.${t}`);
+                          const name = formatTableName(ref);
+                          const live = liveState(name);
                           return (
                             <Row
                               key={t}
                               testId="catalog-table"
-                              dataName={`${s.name}.${sc.name}.${t}`}
+                              dataName={name}
                               name={t}
                               depth={3}
                               icon="▦"

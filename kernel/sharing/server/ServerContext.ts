@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { formatTableName } from '../../../common/tableName';
 import { DeltaTableError, type DeltaSnapshot, type SnapshotAt } from '../../delta';
 import { formatCapabilities, type ResponseFormat } from '../capabilities';
 import type { EndStreamAction } from '../actions';
@@ -22,7 +23,7 @@ export interface ServerContext {
 /** Time travel, streaming and CDF are only for tables shared with their history. */
 export function requireHistory(t: SharedTable, what: string): void {
   if (!t.config.historyShared) {
-    throw badParam(`${what} is not available: table ${t.share.name}.${t.schema.name}.${t.config.name} is shared without its history`);
+    throw badParam(`${what} is not available: table ${tableName(t)} is shared without its history`);
   }
 }
 
@@ -66,5 +67,5 @@ export function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 export function tableName(t: SharedTable): string {
-  return `${t.share.name}.${t.schema.name}.${t.config.name}`;
+  return formatTableName({ share: t.share.name, schema: t.schema.name, table: t.config.name });
 }

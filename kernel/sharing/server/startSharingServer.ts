@@ -9,7 +9,7 @@ import { Discovery } from './Discovery';
 import { ClientGoneError } from './NdjsonWriter';
 import { PageTokens } from './PageTokens';
 import { serveFile } from './serveFile';
-import type { ServerContext } from './ServerContext';
+import { tableName, type ServerContext } from './ServerContext';
 import { ShareRegistry } from './ShareRegistry';
 import { notFound, sendError, SharingHttpError } from './SharingHttpError';
 import { tableRoute } from './tableRoutes';
@@ -90,7 +90,7 @@ export async function startSharingServer(cfg: SharingServerConfig): Promise<Runn
           return await tableRoute(ctx, table, seg[6], req, q, res, seg[7]);
         } catch (err) {
           if (err instanceof DeltaTableError) {
-            throw new SharingHttpError(400, 'MALFORMED_REQUEST', `table ${seg[1]}.${seg[3]}.${seg[5]} cannot be read: ${err.reason}`);
+            throw new SharingHttpError(400, 'MALFORMED_REQUEST', `table ${tableName(table)} cannot be read: ${err.reason}`);
           }
           throw err;
         }
