@@ -6,10 +6,9 @@
  */
 import katex from 'katex';
 import { Marked, type Tokens } from 'marked';
+import { cutOutMath } from '../../common/markdownMath';
 import { escapeHtml } from './escapeHtml';
 
-// Math is cut out before marked runs so that `_` and `*` inside formulas are not read as emphasis.
-const MATH = /\$\$([\s\S]+?)\$\$|(?<![\\$\w])\$(?!\s)([^$\n]+?)(?<!\s)\$(?![\w$])/g;
 const SAFE_URL = /^(https?:|mailto:|#|data:image\/(png|jpeg|gif|webp);)/i;
 
 const marked = new Marked({
@@ -29,16 +28,12 @@ function isSafeUrl(href: string): boolean {
 }
 
 export function markdownToHtml(source: string): string {
-  const formulas: string[] = [];
-  const withPlaceholders = source.replace(MATH, (_m, block: string | undefined, inline: string | undefined) => {
-    const display = block !== undefined;
-    const mathml = katex.renderToString((display ? block : inline) ?? '', { displayMode: display, throwOnError: false, output: 'mathml' });
+  const math = cutOutMath(source, (tex, displayMode) => {
+    const mathml = katex.renderToString(tex, { displayMode, throwOnError: false, output: 'mathml' });
     // HTML parsers place <math> in the MathML namespace themselves; the xmlns URL is only noise.
-    formulas.push(mathml.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', ''));
-    return `@@MATH${formulas.length - 1}@@`;
+    return mathml.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', '');
   });
-  const html = marked.parse(withPlaceholders) as string;
-  return html.replace(/@@MATH(\d+)@@/g, (_m, i: string) => formulas[Number(i)] ?? '');
+  return math.restore(marked.parse(math.text) as string);
 }
 
 /** The first heading of the first markdown cell that has one, as plain text. */
