@@ -3,6 +3,7 @@
  * danfojs is loaded on first use: it pulls in TensorFlow.js, which a SQL-only notebook never needs.
  */
 import type { ColumnInfo } from '../protocol';
+import { columnKind } from '../../common/columnKind';
 
 let danfo: typeof import('danfojs') | null = null;
 
@@ -37,7 +38,7 @@ function toArrow(columns: ColumnInfo[], data: Record<string, unknown[]>): unknow
   const arrays: Record<string, unknown> = {};
   for (const c of columns) {
     const values = data[c.name] ?? [];
-    if (/^(DOUBLE|FLOAT|REAL)$/.test(c.type) && values.every((v) => typeof v === 'number' || v === null)) {
+    if (columnKind(c.type) === 'float' && values.every((v) => typeof v === 'number' || v === null)) {
       arrays[c.name] = Float64Array.from(values as (number | null)[], (v) => v ?? NaN);
     } else if (c.type === 'BIGINT' && values.every((v) => typeof v === 'bigint')) {
       arrays[c.name] = BigInt64Array.from(values as bigint[]);
