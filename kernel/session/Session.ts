@@ -4,7 +4,7 @@
  * or array of records can be registered as a table for SQL).
  */
 import type { CodeLanguage, NameInfo, Output, RunResult, SessionNoticeBody, TableOutput } from '../protocol';
-import { OutputBuilder } from '../../common/OutputBuilder';
+import { RunOutputs } from './RunOutputs';
 import { StreamBatcher } from './StreamBatcher';
 import { DuckEngine, type SqlResult } from '../engine/DuckEngine';
 import { SqlError } from '../engine/SqlError';
@@ -85,8 +85,7 @@ export class Session {
   async execute(req: ExecuteRequest): Promise<RunResult> {
     const executionCount = ++this.executionCount;
     const started = performance.now();
-    // Merged and capped as they come, so a chatty loop costs the session and the result message ~1 MB.
-    const outputs = new OutputBuilder<Output>();
+    const outputs = new RunOutputs();
     const events = new StreamBatcher((o) => this.emit(req.runId, o));
     const push = (o: Output) => {
       outputs.push(o);
