@@ -13,6 +13,13 @@ export interface BatchLimits {
 
 const LIMITS: BatchLimits = { maxChars: 64 * 1024, delayMs: 16 };
 
+/** Where a piece of at most `room` characters from `at` ends, never inside a surrogate pair. */
+function pieceEnd(text: string, at: number, room: number): number {
+  const end = Math.min(text.length, at + Math.max(room, 1));
+  const c = text.charCodeAt(end - 1);
+  return end < text.length && end - 1 > at && c >= 0xd800 && c <= 0xdbff ? end - 1 : end;
+}
+
 export class StreamBatcher {
   private name: StreamOutput['name'] | null = null;
   private chunks: string[] = [];
@@ -32,10 +39,16 @@ export class StreamBatcher {
     }
     if (this.name !== o.name) this.flush();
     this.name = o.name;
-    this.chunks.push(o.text);
-    this.chars += o.text.length;
-    if (this.chars >= this.limits.maxChars) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.limits.delayMs);
+    // One huge write (a whole file logged at once) travels in pieces too, never as one giant message.
+    for (let at = 0; at < o.text.length; ) {
+      const end = pieceEnd(o.text, at, this.limits.maxChars - this.chars);
+      this.chunks.push(o.text.slice(at, end));
+      this.chars += end - at;
+      at = end;
+      if (this.chars >= this.limits.maxChars) this.flush();
+      this.name = o.name;
+    }
+    if (this.chars > 0) this.timer ??= setTimeout(() => this.flush(), this.limits.delayMs);
   }
 
   /** Sends what has gathered; the run calls it before its result, so events still come first. */

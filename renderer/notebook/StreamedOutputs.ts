@@ -12,23 +12,32 @@ interface Run {
   dirty: boolean;
 }
 
-export type Schedule = (cb: () => void) => void;
+/** Runs `cb` on a frame at least `delayMs` from now. */
+export type Schedule = (cb: () => void, delayMs: number) => void;
 
 /** The next frame; a hidden window gets no frames, so a timer stands in to keep memory and state moving. */
-const nextFrame: Schedule = (cb) => {
+const nextFrame: Schedule = (cb, delayMs) => {
   let done = false;
   const once = () => {
     if (done) return;
     done = true;
     cb();
   };
-  requestAnimationFrame(once);
-  setTimeout(once, 250);
+  setTimeout(() => requestAnimationFrame(once), delayMs);
+  setTimeout(once, delayMs + 250);
 };
+
+/**
+ * Past this many characters on screen, the window is repainted at most every BIG_DELAY_MS: laying
+ * out a megabyte of text every frame would slow down the delivery of the text itself.
+ */
+const BIG_CHARS = 200_000;
+const BIG_DELAY_MS = 150;
 
 export class StreamedOutputs {
   private readonly runs = new Map<string, Run>();
   private scheduled = false;
+  private shownChars = 0;
 
   constructor(
     private readonly show: (cellId: string, outputs: Output[]) => void,
@@ -47,7 +56,7 @@ export class StreamedOutputs {
     run.dirty = true;
     if (!this.scheduled) {
       this.scheduled = true;
-      this.schedule(() => this.flush());
+      this.schedule(() => this.flush(), this.shownChars > BIG_CHARS ? BIG_DELAY_MS : 0);
     }
     return true;
   }
@@ -64,7 +73,9 @@ export class StreamedOutputs {
     for (const run of this.runs.values()) {
       if (!run.dirty) continue;
       run.dirty = false;
-      this.show(run.cellId, run.builder.build());
+      const outputs = run.builder.build();
+      this.shownChars = outputs.reduce((n, o) => n + (o.kind === 'stream' ? o.text.length : 0), 0);
+      this.show(run.cellId, outputs);
     }
   }
 }

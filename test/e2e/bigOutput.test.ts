@@ -53,4 +53,20 @@ describe('big streamed output', () => {
     expect(lines[5_000]).toMatch(/^… 40,000 lines \(.*\) cut …\n$/);
     expect(lines.at(-1)).toBe('line 49999\n');
   });
+
+  it('survives 80 MB of output (it used to close the tab): the window shows the ends and says 79.2 MB were cut', async () => {
+    await page.keyboard.press('Escape');
+    const cell = cells(page).nth(0);
+    await typeInCell(page, 0, "for (let i = 0; i < 1_000_000; i++) console.log(String(i).padStart(79, '.'))");
+    await cell.locator('[data-testid="run-cell"]').click();
+    await expect.poll(() => cell.locator('[data-testid="execution-count"]').textContent(), { timeout: 120_000 }).toBe('[2]');
+    const text = (await cell.locator('[data-testid="stream-output"]').textContent())!;
+    expect(text.startsWith(`${'0'.padStart(79, '.')}\n`)).toBe(true);
+    expect(text.endsWith(`${'999999'.padStart(79, '.')}\n`)).toBe(true);
+    expect(await cell.locator('[data-testid="stream-cut"]').textContent()).toBe('… 990,000 lines (79.2 MB) cut …\n');
+    // The page still answers: a new cell runs.
+    await typeInCell(page, 0, '6 * 7');
+    await cell.locator('[data-testid="run-cell"]').click();
+    await expect.poll(() => cell.locator('[data-testid="output"]').textContent(), { timeout: 15_000 }).toBe('42');
+  });
 });

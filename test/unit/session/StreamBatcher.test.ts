@@ -42,3 +42,18 @@ describe('run outputs on their way to the window', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('one huge write', () => {
+  it('travels in pieces of at most 64 KB that join back to the text, never splitting an emoji', () => {
+    const sent: Output[] = [];
+    const b = new StreamBatcher((o) => sent.push(o));
+    const text = '😀'.repeat(100_000) + 'x'.repeat(100_001);
+    b.push(out(text));
+    b.flush();
+    const pieces = sent.map((o) => (o as { text: string }).text);
+    expect(pieces.length).toBeGreaterThan(4);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(64 * 1024);
+    expect(pieces.join('')).toBe(text);
+    for (const p of pieces) expect(p).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
+  });
+});
