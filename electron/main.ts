@@ -39,10 +39,11 @@ app.whenReady().then(async () => {
   try {
     const key = profileKey(safeStorage, app.getPath('userData'));
     const cliPath = join(__dirname, '..', 'kernel', 'cli.js');
+    const keyEnv: Record<string, string> = key ? { SILT_PROFILE_KEY: key } : {};
     kernel = new KernelSupervisor({
-      launch: (args, env) => launchKernel({ execPath: process.execPath, cliPath, args, env: { ...(key ? { SILT_PROFILE_KEY: key } : {}), ...env } }),
+      launch: (args, env) => launchKernel({ execPath: process.execPath, cliPath, args, env: { ...keyEnv, ...env } }),
       askRetry: askRetryKernel,
-      onRestarted: (url) => console.warn(`The kernel stopped and was restarted at the same address (${new URL(url).host}).`),
+      onRestarted: (url) => console.warn(`The kernel stopped and was restarted at ${new URL(url).host}.`),
       onGiveUp: () => app.quit(),
     });
     kernelUrl = await kernel.start();
@@ -102,7 +103,10 @@ async function openWindow(url: string): Promise<void> {
   win.webContents.on('render-process-gone', (_e, details) => {
     if (details.reason === 'clean-exit' || win.isDestroyed()) return;
     if (reloads.spend(Date.now())) win.webContents.reload();
-    else dialog.showErrorBox('Silt', 'This window keeps stopping. Your unsaved edits are kept as a recovery copy; reopen the notebook to get them back.');
+    else {
+      const advice = 'Your unsaved edits are kept as a recovery copy; reopen the notebook to get them back.';
+      dialog.showErrorBox('Silt', `This window keeps stopping. ${advice}`);
+    }
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

@@ -40,7 +40,7 @@ export class StreamBatcher {
     if (this.name !== o.name) this.flush();
     this.name = o.name;
     // One huge write (a whole file logged at once) travels in pieces too, never as one giant message.
-    for (let at = 0; at < o.text.length; ) {
+    for (let at = 0; at < o.text.length;) {
       const end = pieceEnd(o.text, at, this.limits.maxChars - this.chars);
       this.chunks.push(o.text.slice(at, end));
       this.chars += end - at;

@@ -39,7 +39,9 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
   const latestDoc = useRef(docApi);
   latestDoc.current = docApi;
   const streamed = useRef<StreamedOutputs | null>(null);
-  streamed.current ??= new StreamedOutputs((cellId, outputs) => patchCode(latestDoc.current, cellId, (c) => ({ ...c, outputs })));
+  streamed.current ??= new StreamedOutputs((cellId, outputs) =>
+    patchCode(latestDoc.current, cellId, (c) => ({ ...c, outputs })),
+  );
 
   useEffect(
     () =>
@@ -88,7 +90,8 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
       } catch (e) {
         const message = (e as Error).message;
         const sofar = streamed.current!.finish(runId);
-        patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...sofar, { kind: 'error', ename: 'KernelError', message, traceback: [] }] }));
+        const error: Output = { kind: 'error', ename: 'KernelError', message, traceback: [] };
+        patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...sofar, error] }));
         return 'error';
       } finally {
         streamed.current!.finish(runId);

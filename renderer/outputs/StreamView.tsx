@@ -9,7 +9,12 @@ export function StreamView({ output }: { output: StreamOutput }) {
     <pre className={`stream-output ${output.name}`} data-testid="stream-output">
       {blocks.map((b) =>
         b.cut ? (
-          <span key={b.key} className="stream-cut" data-testid="stream-cut" title="Silt keeps the first and the last lines of a long output">
+          <span
+            key={b.key}
+            className="stream-cut"
+            data-testid="stream-cut"
+            title="Silt keeps the first and the last lines of a long output"
+          >
             {b.text}
           </span>
         ) : (

@@ -24,7 +24,9 @@ describe('big streamed output', () => {
     await cell.locator('[data-testid="language-toggle"]').click();
     await typeInCell(page, 0, "for (let i = 0; i < 50000; i++) console.log('line ' + i)\nconsole.error('done')");
     await cell.locator('[data-testid="run-cell"]').click();
-    await expect.poll(() => cell.locator('[data-testid="execution-count"]').textContent(), { timeout: 60_000 }).toBe('[1]');
+    await expect
+      .poll(() => cell.locator('[data-testid="execution-count"]').textContent(), { timeout: 60_000 })
+      .toBe('[1]');
 
     const stdout = cell.locator('[data-testid="stream-output"].stdout');
     const text = (await stdout.textContent())!;
@@ -54,16 +56,19 @@ describe('big streamed output', () => {
     expect(lines.at(-1)).toBe('line 49999\n');
   });
 
-  it('survives 80 MB of output (it used to close the tab): the window shows the ends and says 79.2 MB were cut', async () => {
+  it('survives 80 MB of output (it used to close the tab): shows the ends and says 79.2 MB were cut', async () => {
     await page.keyboard.press('Escape');
     const cell = cells(page).nth(0);
     await typeInCell(page, 0, "for (let i = 0; i < 1_000_000; i++) console.log(String(i).padStart(79, '.'))");
     await cell.locator('[data-testid="run-cell"]').click();
-    await expect.poll(() => cell.locator('[data-testid="execution-count"]').textContent(), { timeout: 120_000 }).toBe('[2]');
+    await expect
+      .poll(() => cell.locator('[data-testid="execution-count"]').textContent(), { timeout: 120_000 })
+      .toBe('[2]');
     const text = (await cell.locator('[data-testid="stream-output"]').textContent())!;
     expect(text.startsWith(`${'0'.padStart(79, '.')}\n`)).toBe(true);
     expect(text.endsWith(`${'999999'.padStart(79, '.')}\n`)).toBe(true);
-    expect(await cell.locator('[data-testid="stream-cut"]').textContent()).toBe('… 990,000 lines (79.2 MB) cut …\n');
+    const marker = cell.locator('[data-testid="stream-cut"]');
+    expect(await marker.textContent()).toBe('… 990,000 lines (79.2 MB) cut …\n');
     // The page still answers: a new cell runs.
     await typeInCell(page, 0, '6 * 7');
     await cell.locator('[data-testid="run-cell"]').click();

@@ -29,9 +29,21 @@ beforeAll(async () => {
   const workspace = join(home, 'ws');
   mkdirSync(workspace);
   notebook = join(workspace, 'kept.ipynb');
-  writeFileSync(notebook, ipynbText({ metadata: {}, cells: [{ id: 'c1', type: 'code', language: 'typescript', source: '1 + 1', outputs: [], executionCount: null }] }));
+  writeFileSync(
+    notebook,
+    ipynbText({
+      metadata: {},
+      cells: [{ id: 'c1', type: 'code', language: 'typescript', source: '1 + 1', outputs: [], executionCount: null }],
+    }),
+  );
   supervisor = new KernelSupervisor({
-    launch: (args, env) => launchKernel({ execPath: process.execPath, cliPath: CLI, args: ['--no-demo', '--workspace', workspace, ...args], env: { SILT_HOME: home, DISPLAY: '', ...env } }),
+    launch: (args, env) =>
+      launchKernel({
+        execPath: process.execPath,
+        cliPath: CLI,
+        args: ['--no-demo', '--workspace', workspace, ...args],
+        env: { SILT_HOME: home, DISPLAY: '', ...env },
+      }),
     askRetry: async () => false,
     onRestarted: (url) => restarts.push(url),
   });
@@ -39,7 +51,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${url}&path=${encodeURIComponent(notebook)}`);
-  await page.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true, null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true,
+    null,
+    { timeout: 20_000 },
+  );
 });
 
 afterAll(async () => {
@@ -72,10 +88,17 @@ describe('the window survives its kernel host', () => {
 
   it('a reloaded page (the shell reloads a page that died) offers the recovery copy of the unsaved edits', async () => {
     // Autosave goes on against the restarted host: the last edit reaches the recovery copy.
-    const recovered = () => readdirSync(join(home, 'recovery')).map((f) => readFileSync(join(home, 'recovery', f), 'utf8')).join('');
+    const recovered = () =>
+      readdirSync(join(home, 'recovery'))
+        .map((f) => readFileSync(join(home, 'recovery', f), 'utf8'))
+        .join('');
     await expect.poll(recovered, { timeout: 10_000 }).toContain('6 * 7 + 1');
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true, null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true,
+      null,
+      { timeout: 20_000 },
+    );
     expect(await cells(page).nth(0).locator('.cm-content').textContent()).toBe('1 + 1');
     await page.locator('[data-testid="restore-recovery"]').click();
     expect(await cells(page).nth(0).locator('.cm-content').textContent()).toBe('6 * 7 + 1');

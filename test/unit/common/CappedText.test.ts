@@ -57,7 +57,9 @@ describe('capped stream text', () => {
     expect(text.startsWith('ab😀\n')).toBe(true);
     expect(text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
     expect(text).toBe('ab😀\n… 4 bytes cut …\n😀😀c');
-    expect(capped(['é\n'.repeat(10)], { headLines: 2, headChars: 99, tailLines: 2, tailChars: 99 })).toBe('é\né\n… 6 lines (18 bytes) cut …\né\né\n');
+    expect(capped(['é\n'.repeat(10)], { headLines: 2, headChars: 99, tailLines: 2, tailChars: 99 })).toBe(
+      'é\né\n… 6 lines (18 bytes) cut …\né\né\n',
+    );
   });
 
   it('keeps \\r and \\r\\n as written: a Windows line counts once, a progress bar stays on its line', () => {

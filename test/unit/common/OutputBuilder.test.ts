@@ -5,9 +5,17 @@ import type { Output } from '../../../kernel/protocol/notebook';
 const out = (text: string, name: 'stdout' | 'stderr' = 'stdout'): Output => ({ kind: 'stream', name, text });
 const table: Output = { kind: 'table', columns: [], rows: [], rowCount: 0 };
 
-describe('merging a cell\'s outputs', () => {
+describe("merging a cell's outputs", () => {
   it('joins consecutive writes to one stream, as Jupyter stores them, and keeps other outputs in order', () => {
-    const merged = mergeOutputs([out('a\n'), out('b\n'), out('oops\n', 'stderr'), out('c\n'), table, out('d\n'), out('e')]);
+    const merged = mergeOutputs([
+      out('a\n'),
+      out('b\n'),
+      out('oops\n', 'stderr'),
+      out('c\n'),
+      table,
+      out('d\n'),
+      out('e'),
+    ]);
     expect(merged).toEqual([out('a\nb\n'), out('oops\n', 'stderr'), out('c\n'), table, out('d\ne')]);
     expect(merged[3]).toBe(table);
   });
@@ -44,7 +52,7 @@ describe('merging a cell\'s outputs', () => {
     expect(b.build()[1]).toBe(second[1]);
   });
 
-  it('continues a stream output it did not build (a result\'s outputs, then more events)', () => {
+  it("continues a stream output it did not build (a result's outputs, then more events)", () => {
     const b = new OutputBuilder<Output>([out('a\n'), out('b\n')]);
     b.push(out('c\n'));
     b.push(out('!', 'stderr'));

@@ -24,7 +24,12 @@ function supervise(opts: Partial<SupervisorOptions> = {}): KernelSupervisor {
   homes.push(home);
   const s = new KernelSupervisor({
     launch: (args, env) =>
-      launchKernel({ execPath: process.execPath, cliPath: CLI, args: ['--no-demo', '--workspace', join(home, 'ws'), ...args], env: { SILT_HOME: home, DISPLAY: '', ...env } }),
+      launchKernel({
+        execPath: process.execPath,
+        cliPath: CLI,
+        args: ['--no-demo', '--workspace', join(home, 'ws'), ...args],
+        env: { SILT_HOME: home, DISPLAY: '', ...env },
+      }),
     askRetry: async () => false,
     backoffMs: [50, 200],
     ...opts,
@@ -40,11 +45,20 @@ function nextRestart(into: { resolve?: (url: string) => void }): Promise<string>
 
 async function runsACell(url: string): Promise<string> {
   const u = new URL(url);
-  const client = await ProtocolClient.connect({ port: Number(u.port), token: u.searchParams.get('token')! } as RunningHost);
+  const client = await ProtocolClient.connect({
+    port: Number(u.port),
+    token: u.searchParams.get('token')!,
+  } as RunningHost);
   try {
     await client.request('hello', { protocolVersion: PROTOCOL_VERSION });
     const { sessionId } = await client.request('session.open', { key: 'after-restart' });
-    const r = await client.request('execute', { sessionId, runId: 'r', cellId: 'c', language: 'typescript', code: '6 * 7' });
+    const r = await client.request('execute', {
+      sessionId,
+      runId: 'r',
+      cellId: 'c',
+      language: 'typescript',
+      code: '6 * 7',
+    });
     return r.outputs.map((o) => (o.kind === 'rich' ? o.data['text/plain'] : '')).join('');
   } finally {
     client.close();
@@ -64,7 +78,8 @@ describe('the kernel supervisor', () => {
     const url = await s.start();
     expect(await runsACell(url)).toBe('42');
     // The token is not on the command line, where other users of the machine could read it.
-    if (existsSync(`/proc/${s.pid}/cmdline`)) expect(readFileSync(`/proc/${s.pid}/cmdline`, 'utf8')).not.toContain(s.token);
+    if (existsSync(`/proc/${s.pid}/cmdline`))
+      expect(readFileSync(`/proc/${s.pid}/cmdline`, 'utf8')).not.toContain(s.token);
     const firstPid = s.pid;
 
     const again = await killAndWait(s, restarted);
@@ -76,7 +91,7 @@ describe('the kernel supervisor', () => {
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(401);
   });
 
-  it('after three quick crashes asks the user: "Try again" restarts it, "Quit" gives up and leaves no host', async () => {
+  it('asks the user after three quick crashes: "Try again" restarts, "Quit" gives up, leaving no host', async () => {
     const restarted: { resolve?: (url: string) => void } = {};
     const answers = [true, false];
     const asked: string[] = [];

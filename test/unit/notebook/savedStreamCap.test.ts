@@ -3,11 +3,12 @@ import type { NotebookModel, Output } from '../../../kernel/protocol';
 import { parseIpynb } from '../../../kernel/notebook/fromIpynb';
 import { ipynbText } from '../../../kernel/notebook/toIpynb';
 
-const printed = (n: number): Output[] => Array.from({ length: n }, (_, i) => ({ kind: 'stream', name: 'stdout', text: `line ${i}\n` }));
+const printed = (n: number): Output[] =>
+  Array.from({ length: n }, (_, i) => ({ kind: 'stream', name: 'stdout', text: `line ${i}\n` }));
 
 const notebook = (outputs: Output[]): NotebookModel => ({
   metadata: {},
-  cells: [{ id: 'ts', type: 'code', language: 'typescript', source: 'for (…) console.log(…)', outputs, executionCount: 1 }],
+  cells: [{ id: 'ts', type: 'code', language: 'typescript', source: 'print', outputs, executionCount: 1 }],
 });
 
 describe('saving a chatty cell', () => {

@@ -7,7 +7,11 @@ const out = (text: string): Output => ({ kind: 'stream', name: 'stdout', text })
 /** Frames on demand, so the test decides when the window paints. */
 function frames() {
   const queue: (() => void)[] = [];
-  return { schedule: (cb: () => void) => void queue.push(cb), paint: () => queue.splice(0).forEach((cb) => cb()), pending: () => queue.length };
+  return {
+    schedule: (cb: () => void) => void queue.push(cb),
+    paint: () => queue.splice(0).forEach((cb) => cb()),
+    pending: () => queue.length,
+  };
 }
 
 describe('streamed outputs in the window', () => {

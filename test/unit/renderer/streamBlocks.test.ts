@@ -3,7 +3,8 @@ import { OutputBuilder } from '../../../common/OutputBuilder';
 import type { Output } from '../../../kernel/protocol/notebook';
 import { streamBlocks } from '../../../renderer/outputs/streamBlocks';
 
-const printed = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `line ${from + i}\n`).join('');
+const printed = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => `line ${from + i}\n`).join('');
 
 function capped(n: number): string {
   const b = new OutputBuilder<Output>();
@@ -13,9 +14,16 @@ function capped(n: number): string {
 
 describe('a stream output as blocks of lines', () => {
   it('puts the text back together exactly, the marker in a block of its own', () => {
-    for (const text of ['', 'no newline', printed(0, 450), capped(20_000)]) expect(streamBlocks(text).map((b) => b.text).join('')).toBe(text);
+    for (const text of ['', 'no newline', printed(0, 450), capped(20_000)])
+      expect(
+        streamBlocks(text)
+          .map((b) => b.text)
+          .join(''),
+      ).toBe(text);
     const blocks = streamBlocks(capped(20_000));
-    expect(blocks.filter((b) => b.cut).map((b) => b.text)).toEqual([expect.stringMatching(/^… 10,000 lines \(.*\) cut …\n$/)]);
+    expect(blocks.filter((b) => b.cut).map((b) => b.text)).toEqual([
+      expect.stringMatching(/^… 10,000 lines \(.*\) cut …\n$/),
+    ]);
   });
 
   it('keeps the keys and text of untouched blocks as lines are appended and the tail moves on', () => {

@@ -31,7 +31,7 @@ describe('run outputs on their way to the window', () => {
     expect(sent).toEqual([out('ab'), out('warn', 'stderr'), error, out('c')]);
   });
 
-  it('a slow cell\'s line shows within a frame or two, without waiting for more', async () => {
+  it("a slow cell's line shows within a frame or two, without waiting for more", async () => {
     const sent: Output[] = [];
     const b = new StreamBatcher((o) => sent.push(o), { maxChars: 1000, delayMs: 16 });
     b.push(out('tick\n'));
