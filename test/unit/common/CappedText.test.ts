@@ -114,6 +114,19 @@ describe('capped stream text', () => {
   });
 });
 
+describe('capped text, however the text is split', () => {
+  it('reads the same whether it came in one piece or many (the window, the session and the file agree)', () => {
+    const cap = { headLines: 3, headChars: 30, tailLines: 3, tailChars: 30 };
+    const chunk = fc.stringMatching(/^[ab\n]{0,25}$/);
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 25 }), (chunks) => {
+        expect(capped(chunks, cap)).toBe(capped([chunks.join('')], cap));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('the cut marker', () => {
   it('reads as a person would say it and parses back', () => {
     expect(formatCutMarker({ lines: 41_000, bytes: 12_345_678 })).toBe('… 41,000 lines (12.3 MB) cut …');
