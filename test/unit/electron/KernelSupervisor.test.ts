@@ -2,6 +2,7 @@
  * The desktop shell's kernel supervisor against the real built host (`dist/kernel/cli.js serve`),
  * killed with SIGKILL as a crash would: it comes back on the same port and accepts the same token.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +66,21 @@ async function runsACell(url: string): Promise<string> {
   }
 }
 
+/** Process ids of a process's children (the host's session processes). */
+function childrenOf(pid: number): number[] {
+  const out = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout ?? '';
+  return out.split(/\s+/).filter(Boolean).map(Number);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function killAndWait(s: KernelSupervisor, restarted: { resolve?: (url: string) => void }): Promise<string> {
   const back = nextRestart(restarted);
   process.kill(s.pid!, 'SIGKILL');
@@ -80,11 +96,15 @@ describe('the kernel supervisor', () => {
     // The token is not on the command line, where other users of the machine could read it.
     if (existsSync(`/proc/${s.pid}/cmdline`))
       expect(readFileSync(`/proc/${s.pid}/cmdline`, 'utf8')).not.toContain(s.token);
-    const firstPid = s.pid;
+    const firstPid = s.pid!;
+    const sessions = childrenOf(firstPid);
+    expect(sessions.length).toBeGreaterThan(0);
 
     const again = await killAndWait(s, restarted);
     expect(again).toBe(url);
     expect(s.pid).not.toBe(firstPid);
+    // The dead host's session processes went with it: no stray process keeps its memory.
+    await expect.poll(() => sessions.filter(alive), { timeout: 5_000 }).toEqual([]);
     expect(await runsACell(again)).toBe('42');
     // Still refuses anyone without the token.
     const { port } = new URL(url);
