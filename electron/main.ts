@@ -4,14 +4,18 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
-import { launchKernel, type LaunchedKernel } from './kernelLaunch';
+import { CrashBudget } from './CrashBudget';
+import { launchKernel } from './kernelLaunch';
+import { KernelSupervisor } from './KernelSupervisor';
 import { buildMenu } from './menu';
 import { registerPrintToPdf } from './printToPdf';
 import { profileKey } from './profileKey';
 import { notebookFromArgv, urlForNotebook } from './notebookArg';
 import { allowPermission, isAppUrl, isExternalLink, WEB_PREFERENCES } from './securityPolicy';
 
-let kernel: LaunchedKernel | null = null;
+let kernel: KernelSupervisor | null = null;
+/** The host's URL; it stays the same across restarts (same port, same token). */
+let kernelUrl: string | null = null;
 let mainWindow: BrowserWindow | null = null;
 let pendingNotebook = notebookFromArgv(process.argv);
 
@@ -19,14 +23,14 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('second-instance', (_e, argv) => {
   const nb = notebookFromArgv(argv);
-  if (nb && kernel) void openWindow(urlForNotebook(kernel.url, nb));
+  if (nb && kernelUrl) void openWindow(urlForNotebook(kernelUrl, nb));
   else mainWindow?.focus();
 });
 
 // macOS delivers double-clicked files as events, possibly before the app is ready.
 app.on('open-file', (e, path) => {
   e.preventDefault();
-  if (kernel) void openWindow(urlForNotebook(kernel.url, path));
+  if (kernelUrl) void openWindow(urlForNotebook(kernelUrl, path));
   else pendingNotebook = path;
 });
 
@@ -34,7 +38,15 @@ app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(allowPermission(permission)));
   try {
     const key = profileKey(safeStorage, app.getPath('userData'));
-    kernel = await launchKernel({ execPath: process.execPath, cliPath: join(__dirname, '..', 'kernel', 'cli.js'), env: key ? { SILT_PROFILE_KEY: key } : {} });
+    const cliPath = join(__dirname, '..', 'kernel', 'cli.js');
+    const keyEnv: Record<string, string> = key ? { SILT_PROFILE_KEY: key } : {};
+    kernel = new KernelSupervisor({
+      launch: (args, env) => launchKernel({ execPath: process.execPath, cliPath, args, env: { ...keyEnv, ...env } }),
+      askRetry: askRetryKernel,
+      onRestarted: (url) => console.warn(`The kernel stopped and was restarted at ${new URL(url).host}.`),
+      onGiveUp: () => app.quit(),
+    });
+    kernelUrl = await kernel.start();
   } catch (e) {
     dialog.showErrorBox('Silt could not start its kernel', (e as Error).message);
     app.quit();
@@ -50,8 +62,22 @@ app.whenReady().then(async () => {
     const r = await dialog.showSaveDialog({ defaultPath: suggested, filters: [{ name: 'Notebooks', extensions: ['ipynb'] }] });
     return r.canceled ? null : r.filePath ?? null;
   });
-  await openWindow(urlForNotebook(kernel.url, pendingNotebook));
+  await openWindow(urlForNotebook(kernelUrl, pendingNotebook));
 });
+
+/** After a few quick crashes in a row: keep trying, or quit. Open windows keep their unsaved edits meanwhile. */
+async function askRetryKernel(why: string): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Silt',
+    message: 'Silt’s kernel keeps stopping',
+    detail: `${why}\n\nOpen notebooks keep their unsaved edits while their window stays open.`,
+    buttons: ['Try again', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  return response === 0;
+}
 
 async function openWindow(url: string): Promise<void> {
   const origin = new URL(url).origin;
@@ -71,6 +97,17 @@ async function openWindow(url: string): Promise<void> {
     if (isExternalLink(target) && !isAppUrl(target, origin)) void shell.openExternal(target);
     return { action: 'deny' };
   });
+  // A page that died (out of memory, a renderer crash) is loaded again: it reopens its notebook from
+  // the address bar and the host offers the recovery copy of the unsaved edits. Twice a minute at most.
+  const reloads = new CrashBudget(2, 60_000);
+  win.webContents.on('render-process-gone', (_e, details) => {
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    if (reloads.spend(Date.now())) win.webContents.reload();
+    else {
+      const advice = 'Your unsaved edits are kept as a recovery copy; reopen the notebook to get them back.';
+      dialog.showErrorBox('Silt', `This window keeps stopping. ${advice}`);
+    }
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -82,5 +119,5 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => {
-  kernel?.child.kill();
+  kernel?.stop();
 });

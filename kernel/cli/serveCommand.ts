@@ -13,6 +13,10 @@ import { startPublishingServer } from '../publish/startPublishingServer';
 import { publishEnv } from '../publish/PublishTarget';
 
 export async function serveCommand(argv: string[], version: string): Promise<KernelHost> {
+  // The desktop shell passes its token in the environment (a command line is visible to other users)
+  // and keeps it across restarts; it is dropped at once so that no child process inherits it.
+  const envToken = process.env.SILT_TOKEN || undefined;
+  delete process.env.SILT_TOKEN;
   const args = parseArgs(argv, { boolean: ['no-open', 'no-demo'], value: ['port', 'workspace', 'token'], repeat: ['profile'] });
   const portText = flag(args, 'port');
   const port = portText === undefined ? 0 : Number(portText);
@@ -34,7 +38,8 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
     return null;
   });
   const sessionEnv = { SILT_PROFILES: JSON.stringify(profiles), ...(publishing ? publishEnv(publishing.target) : {}) };
-  const host = new KernelHost({ port, token: flag(args, 'token'), workspace, dataDir, version, sessionEnv });
+  const token = flag(args, 'token') ?? envToken;
+  const host = new KernelHost({ port, token, workspace, dataDir, version, sessionEnv });
   ensureWelcomeNotebook(workspace);
   const url = await host.listen();
   process.stdout.write(`Silt is running at ${url}\n`);

@@ -3,10 +3,8 @@
  * Silt's own facts ride in `metadata.silt`; metadata Silt does not know is written back untouched.
  */
 import type { Cell, NotebookModel, Output } from '../protocol';
+import { mergeOutputs } from '../../common/OutputBuilder';
 import { tableToBundle } from './tableBundle';
-
-/** Text outputs beyond this are cut when stored, so a chatty loop cannot bloat the file. */
-export const MAX_STREAM_CHARS = 200_000;
 
 export function toIpynb(nb: NotebookModel): Record<string, unknown> {
   return {
@@ -42,7 +40,10 @@ function cellToJson(cell: Cell): Record<string, unknown> {
     cell_type: 'code',
     ...base,
     execution_count: cell.executionCount,
-    outputs: mergeStreams(cell.outputs).map((o) => outputToJson(o, cell.executionCount)),
+    // The window and the session already cap what they hold; the file caps again because outputs also
+    // come from elsewhere (files written by Jupyter, `silt run`, older Silt), and the file is what gets
+    // shared and reviewed. Capping a capped text is a no-op, so this costs nothing when the window did it.
+    outputs: mergeOutputs(cell.outputs).map((o) => outputToJson(o, cell.executionCount)),
   };
 }
 
@@ -51,7 +52,7 @@ function outputToJson(o: Output, executionCount: number | null): Record<string, 
     case 'table':
       return { output_type: 'execute_result', execution_count: executionCount, ...tableToBundle(o) };
     case 'stream':
-      return { output_type: 'stream', name: o.name, text: splitLines(capText(o.text)) };
+      return { output_type: 'stream', name: o.name, text: splitLines(o.text) };
     case 'rich':
       return { output_type: 'display_data', data: Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, isTextual(k) ? splitLines(v) : v])), metadata: {} };
     case 'error':
@@ -62,21 +63,6 @@ function outputToJson(o: Output, executionCount: number | null): Record<string, 
         traceback: o.line !== undefined && !o.traceback.some((t) => t.startsWith(`line ${o.line}:`)) ? [`line ${o.line}:`, ...o.traceback] : o.traceback,
       };
   }
-}
-
-/** Consecutive writes to one stream are one output, as Jupyter stores them. */
-function mergeStreams(outputs: Output[]): Output[] {
-  const out: Output[] = [];
-  for (const o of outputs) {
-    const prev = out[out.length - 1];
-    if (o.kind === 'stream' && prev?.kind === 'stream' && prev.name === o.name) out[out.length - 1] = { ...prev, text: prev.text + o.text };
-    else out.push(o);
-  }
-  return out;
-}
-
-function capText(s: string): string {
-  return s.length <= MAX_STREAM_CHARS ? s : s.slice(0, MAX_STREAM_CHARS) + `\n[output truncated: ${s.length - MAX_STREAM_CHARS} more characters]\n`;
 }
 
 function isTextual(mime: string): boolean {

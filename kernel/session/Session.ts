@@ -4,6 +4,8 @@
  * or array of records can be registered as a table for SQL).
  */
 import type { CodeLanguage, NameInfo, Output, RunResult, SessionNoticeBody, TableOutput } from '../protocol';
+import { RunOutputs } from './RunOutputs';
+import { StreamBatcher } from './StreamBatcher';
 import { DuckEngine, type SqlResult } from '../engine/DuckEngine';
 import { SqlError } from '../engine/SqlError';
 import { asTable, displayValue } from './displayValue';
@@ -84,10 +86,11 @@ export class Session {
   async execute(req: ExecuteRequest): Promise<RunResult> {
     const executionCount = ++this.executionCount;
     const started = performance.now();
-    const outputs: Output[] = [];
+    const outputs = new RunOutputs();
+    const events = new StreamBatcher((o) => this.emit(req.runId, o));
     const push = (o: Output) => {
       outputs.push(o);
-      this.emit(req.runId, o);
+      events.push(o);
     };
     // A live table's increment is never applied half-way through a run's statements.
     const releaseLive = await this.live.lock.acquire();
@@ -128,10 +131,11 @@ export class Session {
       this.activeRun = null;
       this.activeCell = null;
       this.push = null;
+      events.flush();
       releaseLive();
     }
     if (this.interrupted && status === 'error') status = 'interrupted';
-    return { status, executionCount, elapsedMs: Math.round(performance.now() - started), outputs };
+    return { status, executionCount, elapsedMs: Math.round(performance.now() - started), outputs: outputs.build() };
   }
 
   interrupt(): void {

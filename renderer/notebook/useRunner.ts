@@ -1,13 +1,16 @@
 /**
- * Runs cells: `execute` with a fresh run id, `run.output` events appended as they stream in, then
- * the result's outputs replace them. Run-many goes in order and stops at the first failure.
+ * Runs cells: `execute` with a fresh run id, `run.output` events appended as they stream in (merged,
+ * capped and shown once per frame by StreamedOutputs), then the result's outputs replace them.
+ * Run-many goes in order and stops at the first failure.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { mergeOutputs } from '../../common/OutputBuilder';
 import type { RunResult } from '../../kernel/protocol/messages';
 import type { CodeCell, Output } from '../../kernel/protocol/notebook';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import type { SessionApi } from '../kernel-client/useSession';
 import { updateCell } from './documentModel';
+import { StreamedOutputs } from './StreamedOutputs';
 import type { DocumentApi } from './useDocument';
 
 /** The latest `run.progress` of a running cell, e.g. files downloaded for a shared table. */
@@ -32,9 +35,13 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
   const [notices, setNotices] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<Record<string, RunProgress>>({});
   const runs = useRef(new Map<string, string>());
-  /** Runs that keep the cell's outputs until the result replaces them (live re-runs: no flicker, grids keep their scroll). */
-  const keptRuns = useRef(new Set<string>());
   const stopQueue = useRef(false);
+  const latestDoc = useRef(docApi);
+  latestDoc.current = docApi;
+  const streamed = useRef<StreamedOutputs | null>(null);
+  streamed.current ??= new StreamedOutputs((cellId, outputs) =>
+    patchCode(latestDoc.current, cellId, (c) => ({ ...c, outputs })),
+  );
 
   useEffect(
     () =>
@@ -42,11 +49,12 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
         if (e.type !== 'run.output' && e.type !== 'run.progress') return;
         const cellId = runs.current.get(e.runId);
         if (!cellId) return;
-        if (e.type === 'run.output' && keptRuns.current.has(e.runId)) return;
-        if (e.type === 'run.output') patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...c.outputs, e.output] }));
+        // Runs that keep their outputs (live re-runs: no flicker, grids keep their scroll) are not in
+        // `streamed`: their old outputs stay until the result replaces them.
+        if (e.type === 'run.output') streamed.current!.push(e.runId, e.output);
         else setProgress((p) => ({ ...p, [cellId]: { label: e.label, done: e.done, total: e.total } }));
       }),
-    [client, docApi],
+    [client],
   );
 
   const setNotice = (cellId: string, notice: string | null) =>
@@ -64,26 +72,30 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
       if (!sessionId) return 'error';
       const runId = newRunId();
       runs.current.set(runId, cellId);
-      if (opts.keepOutputs) keptRuns.current.add(runId);
+      if (!opts.keepOutputs) streamed.current!.start(runId, cellId);
       setRunning((r) => ({ ...r, [cellId]: true }));
       setNotice(cellId, null);
       if (!opts.keepOutputs) patchCode(docApi, cellId, (c) => ({ ...c, outputs: [] }));
       const name = cell.language === 'sql' && cell.name?.trim() ? cell.name.trim() : undefined;
       try {
         const result = await client.request('execute', { sessionId, runId, cellId, language: cell.language, code: cell.source, ...(name ? { name } : {}) });
+        streamed.current!.finish(runId);
+        const merged = mergeOutputs(result.outputs);
         const outputs: Output[] =
-          result.status === 'interrupted' && !result.outputs.some((o) => o.kind === 'error')
-            ? [...result.outputs, { kind: 'error', ename: 'Interrupted', message: 'The run was interrupted.', traceback: [] }]
-            : result.outputs;
+          result.status === 'interrupted' && !merged.some((o) => o.kind === 'error')
+            ? [...merged, { kind: 'error', ename: 'Interrupted', message: 'The run was interrupted.', traceback: [] }]
+            : merged;
         patchCode(docApi, cellId, (c) => ({ ...c, outputs, executionCount: result.executionCount, elapsedMs: result.elapsedMs }));
         return result.status;
       } catch (e) {
         const message = (e as Error).message;
-        patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...(opts.keepOutputs ? [] : c.outputs), { kind: 'error', ename: 'KernelError', message, traceback: [] }] }));
+        const sofar = streamed.current!.finish(runId);
+        const error: Output = { kind: 'error', ename: 'KernelError', message, traceback: [] };
+        patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...sofar, error] }));
         return 'error';
       } finally {
+        streamed.current!.finish(runId);
         runs.current.delete(runId);
-        keptRuns.current.delete(runId);
         setRunning(({ [cellId]: _done, ...rest }) => rest);
         setProgress(({ [cellId]: _done, ...rest }) => rest);
       }

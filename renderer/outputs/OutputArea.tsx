@@ -1,5 +1,6 @@
 /** Everything a code cell produced, in order. */
 import { useMemo } from 'react';
+import { mergeOutputs } from '../../common/OutputBuilder';
 import type { Output } from '../../kernel/protocol/notebook';
 import { ErrorView } from './ErrorView';
 import { Grid, type FetchPage } from './Grid';
@@ -16,19 +17,10 @@ interface Props {
   notice?: string | null;
 }
 
-/** Streamed text arrives in many small chunks; adjacent chunks of one stream read as one block. */
-function coalesceStreams(outputs: Output[]): Output[] {
-  const out: Output[] = [];
-  for (const o of outputs) {
-    const prev = out[out.length - 1];
-    if (o.kind === 'stream' && prev?.kind === 'stream' && prev.name === o.name) out[out.length - 1] = { ...prev, text: prev.text + o.text };
-    else out.push(o);
-  }
-  return out;
-}
-
 export function OutputArea({ cellId, outputs, source, fetchPage, notice }: Props) {
-  const shown = useMemo(() => coalesceStreams(outputs), [outputs]);
+  // Runs already arrive merged and capped (then this returns the same objects); a notebook opened
+  // from a file may hold a huge or split output, which shows capped like the rest.
+  const shown = useMemo(() => mergeOutputs(outputs), [outputs]);
   if (shown.length === 0 && !notice) return null;
   return (
     <div className="output" data-testid="output">
