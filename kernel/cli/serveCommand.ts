@@ -1,10 +1,11 @@
 /**
- * `silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]`: the app
- * in any browser, on the embedded demo share plus any profiles given.
+ * `silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]
+ * [--session-idle-minutes M]`: the app in any browser, on the embedded demo share plus any profiles given.
  */
 import { join, resolve } from 'node:path';
 import { appDataDir, defaultWorkspace } from '../host/appPaths';
 import { KernelHost } from '../host/KernelHost';
+import { DEFAULT_SESSION_IDLE_MINUTES } from '../host/sessionIdle';
 import { startDemoShare, type DemoShare } from '../demo/startDemoShare';
 import { ensureWelcomeNotebook, WELCOME_FILE } from '../demo/welcomeNotebook';
 import { flag, parseArgs, UsageError } from './parseArgs';
@@ -13,10 +14,15 @@ import { startPublishingServer } from '../publish/startPublishingServer';
 import { publishEnv } from '../publish/PublishTarget';
 
 export async function serveCommand(argv: string[], version: string): Promise<KernelHost> {
-  const args = parseArgs(argv, { boolean: ['no-open', 'no-demo'], value: ['port', 'workspace', 'token'], repeat: ['profile'] });
+  const args = parseArgs(argv, {
+    boolean: ['no-open', 'no-demo'],
+    value: ['port', 'workspace', 'token', 'session-idle-minutes'],
+    repeat: ['profile'],
+  });
   const portText = flag(args, 'port');
   const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
+  const sessionIdleMs = idleMinutes(flag(args, 'session-idle-minutes')) * 60_000;
   const given = flag(args, 'workspace');
   const workspace = given ? resolve(given) : defaultWorkspace();
   const dataDir = appDataDir();
@@ -34,7 +40,7 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
     return null;
   });
   const sessionEnv = { SILT_PROFILES: JSON.stringify(profiles), ...(publishing ? publishEnv(publishing.target) : {}) };
-  const host = new KernelHost({ port, token: flag(args, 'token'), workspace, dataDir, version, sessionEnv });
+  const host = new KernelHost({ port, token: flag(args, 'token'), workspace, dataDir, version, sessionEnv, sessionIdleMs });
   ensureWelcomeNotebook(workspace);
   const url = await host.listen();
   process.stdout.write(`Silt is running at ${url}\n`);
@@ -48,4 +54,14 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return host;
+}
+
+/** Minutes a session may sit unused; fractions allowed (tests use seconds), 0 keeps sessions until closed. */
+function idleMinutes(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_SESSION_IDLE_MINUTES;
+  const m = Number(text);
+  if (text.trim() === '' || !Number.isFinite(m) || m < 0) {
+    throw new UsageError(`--session-idle-minutes must be a number of minutes (0 = never), not "${text}"`);
+  }
+  return m;
 }

@@ -40,6 +40,8 @@ export class SessionProcess {
   private status: SessionStatus = 'starting';
   private intentionalExit = false;
   private killReason = '';
+  /** AutoML searches running in the background (started, not yet `automl.done`). */
+  private readonly runningJobs = new Set<string>();
 
   constructor(
     private readonly entry: string,
@@ -62,6 +64,14 @@ export class SessionProcess {
     return this.status;
   }
 
+  /**
+   * Whether the session is doing something for someone right now: a call in flight (a cell, an export) or
+   * an AutoML search. Live tables are asked for separately (`live.list`), since only the session knows them.
+   */
+  get hasWork(): boolean {
+    return this.pending.size > 0 || this.runningJobs.size > 0;
+  }
+
   async call<M extends SessionMethod>(method: M, params: SessionMethods[M]['params']): Promise<SessionMethods[M]['result']> {
     await this.ready;
     const child = this.child;
@@ -69,7 +79,12 @@ export class SessionProcess {
     const id = this.nextId++;
     if (method === 'execute') this.setStatus('busy');
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
+      const done = (v: unknown) => {
+        // The search runs on after the answer; until its `automl.done` the session counts as used.
+        if (method === 'automl.start') this.runningJobs.add((v as { jobId: string }).jobId);
+        resolve(v as SessionMethods[M]['result']);
+      };
+      this.pending.set(id, { resolve: done, reject, method });
       child.send({ id, method, params });
     });
   }
@@ -159,10 +174,14 @@ export class SessionProcess {
     const e = m as SessionEvent;
     if (e.event === 'output') this.events.onOutput(e.runId, e.output);
     else if (e.event === 'progress') this.events.onProgress?.(e.runId, e.label, e.done, e.total);
-    else if (e.event === 'notice') this.events.onNotice?.(e.notice);
+    else if (e.event === 'notice') {
+      if (e.notice.type === 'automl.done') this.runningJobs.delete(e.notice.jobId);
+      this.events.onNotice?.(e.notice);
+    }
   }
 
   private failPending(reason: string, stopped: boolean): void {
+    this.runningJobs.clear();
     for (const p of this.pending.values()) p.reject(new SessionExitedError(reason, stopped));
     this.pending.clear();
   }
