@@ -37,7 +37,8 @@ beforeAll(async () => {
   writeFileSync(join(workspace(), leftover('sales.ipynb')), '{"cells": [');
   writeFileSync(join(workspace(), 'reports', '_delta_log', leftover('00000000000000000003.json')), '{"add"');
   // The user's own files, which merely look like temp files.
-  for (const name of ['notes.tmp', '.draft.tmp', 'data.123.tmp', `.plan.${deadPid}.tmp`]) writeFileSync(join(workspace(), name), 'mine');
+  for (const name of ['notes.tmp', '.draft.tmp', 'data.123.tmp', `.plan.${deadPid}.tmp`])
+    writeFileSync(join(workspace(), name), 'mine');
   host = await startHost([], { home });
 });
 afterAll(async () => {
@@ -71,7 +72,9 @@ describe('private and tidy files', () => {
     const until = Date.now() + 5000;
     while (ours.some(existsSync) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     expect(ours.filter(existsSync)).toEqual([]);
-    const mine = readdirSync(workspace()).filter((f) => f.endsWith('.tmp')).sort();
+    const mine = readdirSync(workspace())
+      .filter((f) => f.endsWith('.tmp'))
+      .sort();
     expect(mine).toEqual([`.plan.${deadPid}.tmp`, '.draft.tmp', 'data.123.tmp', 'notes.tmp'].sort());
   });
 });

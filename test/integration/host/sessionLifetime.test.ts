@@ -12,7 +12,12 @@ const IDLE_SECONDS = 3;
 let host: RunningHost;
 let run = 0;
 
-function exec(client: ProtocolClient, sessionId: string, code: string, language: 'sql' | 'typescript' = 'typescript'): Promise<RunResult> {
+function exec(
+  client: ProtocolClient,
+  sessionId: string,
+  code: string,
+  language: 'sql' | 'typescript' = 'typescript',
+): Promise<RunResult> {
   return client.request('execute', { sessionId, runId: `r${++run}`, cellId: `c${run}`, language, code });
 }
 
@@ -23,7 +28,10 @@ async function connect(): Promise<ProtocolClient> {
 }
 
 function statusEvents(c: ProtocolClient, sessionId: string): Extract<EventMessage, { type: 'session.status' }>[] {
-  return c.events.filter((e): e is Extract<EventMessage, { type: 'session.status' }> => e.type === 'session.status' && e.sessionId === sessionId);
+  return c.events.filter(
+    (e): e is Extract<EventMessage, { type: 'session.status' }> =>
+      e.type === 'session.status' && e.sessionId === sessionId,
+  );
 }
 
 async function waitFor(check: () => boolean, ms: number): Promise<void> {
@@ -59,7 +67,10 @@ describe('session lifetime', () => {
     // B closes it too: the process is gone, and a late request says the notebook was closed.
     expect(await b.request('session.close', { sessionId })).toEqual({ closed: true });
     await waitFor(() => !sessionPids(host.child.pid!).includes(mine[0]), 5000);
-    await expect(b.request('session.names', { sessionId })).rejects.toMatchObject({ code: 'session-gone', message: expect.stringMatching(/closed/) });
+    await expect(b.request('session.names', { sessionId })).rejects.toMatchObject({
+      code: 'session-gone',
+      message: expect.stringMatching(/closed/),
+    });
     a.close();
     b.close();
   });
@@ -78,7 +89,10 @@ describe('session lifetime', () => {
 
     // Requests for it fail with session-gone and the same reason; so does re-attaching after a reconnect.
     await expect(exec(c, sessionId, 'x')).rejects.toMatchObject({ code: 'session-gone', message: notice });
-    await expect(c.request('session.open', { key: 'idle.ipynb', resume: sessionId })).rejects.toMatchObject({ code: 'session-gone', message: notice });
+    await expect(c.request('session.open', { key: 'idle.ipynb', resume: sessionId })).rejects.toMatchObject({
+      code: 'session-gone',
+      message: notice,
+    });
 
     // Opening the notebook's session again starts a fresh one on the same connection.
     const fresh = await c.request('session.open', { key: 'idle.ipynb' });
@@ -92,7 +106,11 @@ describe('session lifetime', () => {
     const c = await connect();
     const { sessionId } = await c.request('session.open', { key: 'busy.ipynb' });
     await exec(c, sessionId, 'const y = 7');
-    const long = await exec(c, sessionId, `await new Promise((r) => setTimeout(r, ${(IDLE_SECONDS + 2) * 1000})); y * 6`);
+    const long = await exec(
+      c,
+      sessionId,
+      `await new Promise((r) => setTimeout(r, ${(IDLE_SECONDS + 2) * 1000})); y * 6`,
+    );
     expect(runText(long)).toBe('42');
     // Light use (completion names) every second, for longer than the idle time.
     for (let i = 0; i < IDLE_SECONDS + 2; i++) {
@@ -111,7 +129,9 @@ describe('session lifetime', () => {
     await exec(first, sessionId, 'const z = 5');
     first.close();
     const again = await connect();
-    expect((await again.request('session.open', { key: 'reconnect.ipynb', resume: sessionId })).sessionId).toBe(sessionId);
+    expect((await again.request('session.open', { key: 'reconnect.ipynb', resume: sessionId })).sessionId).toBe(
+      sessionId,
+    );
     expect(runText(await exec(again, sessionId, 'z'))).toBe('5');
     await again.request('session.close', { sessionId });
     again.close();

@@ -18,7 +18,8 @@ let publishing: PublishingServer;
 let client: SharingClient;
 
 /** Big enough that writing the Parquet file takes longer than reading the table's latest version. */
-const rowsFrom = (from: number, n: number) => `SELECT range::BIGINT AS id, 'r' || range AS label FROM range(${from}, ${from + n})`;
+const rowsFrom = (from: number, n: number) =>
+  `SELECT range::BIGINT AS id, 'r' || range AS label FROM range(${from}, ${from + n})`;
 const N = 200_000;
 
 async function publish(engine: DuckEngine, sql: string, name: string, mode: 'append' | 'replace') {
@@ -32,7 +33,12 @@ function commits(table: string): Record<string, Record<string, unknown>>[][] {
   return readdirSync(log)
     .filter((f) => /^\d{20}\.json$/.test(f))
     .sort()
-    .map((f) => readFileSync(join(log, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l)));
+    .map((f) =>
+      readFileSync(join(log, f), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    );
 }
 
 /** Parquet files in the table folder that no commit adds: what a lost race used to leave behind. */
