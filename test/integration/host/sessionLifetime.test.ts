@@ -3,14 +3,24 @@
  * process unless another window still uses it; a session nobody used for the idle time ends (tests run it
  * in seconds), the window is told why, and a new one starts without a reload. A running cell is use.
  */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeltaWriter } from '../../../kernel/delta';
 import type { EventMessage, RunResult } from '../../../kernel/protocol';
+import { startSharingServer, writeProfile, type RunningSharingServer } from '../../../kernel/sharing/server';
+import { SHARED } from '../../helpers/shared';
 import { ProtocolClient, runText, startHost, type RunningHost } from '../../helpers/startHost';
 import { sessionPids } from '../../helpers/sessionProcesses';
 
 const IDLE_SECONDS = 3;
 let host: RunningHost;
 let run = 0;
+/** A shared Delta table, so a session can keep a live copy of it. */
+let tables: string;
+let server: RunningSharingServer;
 
 function exec(
   client: ProtocolClient,
@@ -43,10 +53,22 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  host = await startHost(['--session-idle-minutes', String(IDLE_SECONDS / 60)]);
+  tables = mkdtempSync(join(tmpdir(), 'silt-lifetime-'));
+  const conn = await (await DuckDBInstance.create(':memory:')).connect();
+  const writer = await DeltaWriter.create(join(tables, 'ticks'), { columns: [{ name: 'id', type: 'long' }] });
+  await writer.appendFromQuery(conn, 'SELECT range AS id FROM range(10)');
+  conn.closeSync();
+  server = await startSharingServer({
+    shares: [{ name: 'live', schemas: [{ name: 's', tables: [{ name: 'ticks', location: join(tables, 'ticks') }] }] }],
+  });
+  const profile = join(tables, 'live.share');
+  writeProfile(profile, server.url, server.token);
+  host = await startHost(['--session-idle-minutes', String(IDLE_SECONDS / 60), '--profile', profile]);
 });
 afterAll(async () => {
   await host?.stop();
+  await server?.close();
+  rmSync(tables, { recursive: true, force: true });
 });
 
 describe('session lifetime', () => {
@@ -135,5 +157,41 @@ describe('session lifetime', () => {
     expect(runText(await exec(again, sessionId, 'z'))).toBe('5');
     await again.request('session.close', { sessionId });
     again.close();
+  });
+
+  it('a live table keeps its session past the idle time; once it is stopped the session ends', async () => {
+    const c = await connect();
+    const { sessionId } = await c.request('session.open', { key: 'live.ipynb' });
+    await c.request('live.start', { sessionId, table: 'live.s.ticks', intervalMs: 60_000 });
+    await new Promise((r) => setTimeout(r, (IDLE_SECONDS + 2) * 1000));
+    expect(statusEvents(c, sessionId).some((e) => e.status === 'dead')).toBe(false);
+    await c.request('live.stop', { sessionId, table: 'live.s.ticks' });
+    await waitFor(() => statusEvents(c, sessionId).some((e) => e.status === 'dead'), (IDLE_SECONDS + 3) * 1000);
+    c.close();
+  });
+
+  it('a running AutoML search keeps its session until the search is done', async () => {
+    const c = await connect();
+    const { sessionId } = await c.request('session.open', { key: 'automl.ipynb' });
+    const csv = `${SHARED}/data/tabular/penguins.csv`;
+    const code = `SELECT * FROM read_csv_auto('${csv}')`;
+    const named = await c.request('execute', {
+      sessionId,
+      runId: 'penguins',
+      cellId: 'p',
+      language: 'sql',
+      code,
+      name: 'penguins',
+    });
+    expect(named.status).toBe('ok');
+    const budgetSeconds = IDLE_SECONDS + 3;
+    const source = { handle: 'penguins' };
+    const { jobId } = await c.request('automl.start', { sessionId, source, target: 'species', budgetSeconds, seed: 0 });
+    const done = () => c.events.find((e) => e.type === 'automl.done' && e.jobId === jobId);
+    await waitFor(() => done() !== undefined, (budgetSeconds + 20) * 1000);
+    expect(statusEvents(c, sessionId).some((e) => e.status === 'dead')).toBe(false);
+    expect(await c.request('automl.result', { sessionId, jobId })).toMatchObject({ target: 'species' });
+    await c.request('session.close', { sessionId });
+    c.close();
   });
 });
