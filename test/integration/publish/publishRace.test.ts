@@ -106,4 +106,21 @@ describe('publishes racing on one table', () => {
     expect(await readCount('orders')).toEqual({ version: 4, rows: expected, distinct: expected });
     expect(orphans('orders')).toEqual([]);
   });
+
+  it('an append that loses to a replace changing the columns is refused, and leaves no data files', async () => {
+    // Results first, so both publishes start together: the small replace commits while the append writes.
+    const big = await engines[1].execute(rowsFrom(7_000_000, 2_000_000));
+    const small = await engines[2].execute(`SELECT range::BIGINT AS id, range * 2 AS doubled FROM range(5)`);
+    const [append, replace] = await Promise.allSettled([
+      publishResult(engines[1], publishing.target, { handle: big.handle, name: 'orders', mode: 'append' }),
+      publishResult(engines[2], publishing.target, { handle: small.handle, name: 'orders', mode: 'replace' }),
+    ]);
+    expect(replace).toMatchObject({ status: 'fulfilled', value: { version: 5 } });
+    expect(append.status).toBe('rejected');
+    expect(String((append as PromiseRejectedResult).reason.message)).toMatch(
+      /Cannot append to orders: its columns are \(id long, doubled long\) but this result has \(id long, label string\)/,
+    );
+    expect(await readCount('orders')).toEqual({ version: 5, rows: 5, distinct: 5 });
+    expect(orphans('orders')).toEqual([]);
+  });
 });
