@@ -4,6 +4,7 @@
  * in seconds), the window is told why, and a new one starts without a reload. A running cell is use.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { DeltaWriter } from '../../../kernel/delta';
 import type { EventMessage, RunResult } from '../../../kernel/protocol';
 import { startSharingServer, writeProfile, type RunningSharingServer } from '../../../kernel/sharing/server';
 import { SHARED } from '../../helpers/shared';
-import { ProtocolClient, runText, startHost, type RunningHost } from '../../helpers/startHost';
+import { CLI, ProtocolClient, runText, startHost, type RunningHost } from '../../helpers/startHost';
 import { sessionPids } from '../../helpers/sessionProcesses';
 
 const IDLE_SECONDS = 3;
@@ -193,5 +194,14 @@ describe('session lifetime', () => {
     expect(await c.request('automl.result', { sessionId, jobId })).toMatchObject({ target: 'species' });
     await c.request('session.close', { sessionId });
     c.close();
+  });
+
+  it('refuses an idle time that is not a number of minutes, saying what it expects', () => {
+    const r = spawnSync(process.execPath, [CLI, 'serve', '--no-open', '--no-demo', '--session-idle-minutes', 'soon'], {
+      encoding: 'utf8',
+      env: { ...process.env, SILT_HOME: tables },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--session-idle-minutes must be a number of minutes (0 = never), not "soon"');
   });
 });
