@@ -123,10 +123,20 @@ export class NotebookStore {
   }
 }
 
-/** Folders made by older versions were 0755 with 0644 copies in them: tighten both on every start. */
+/**
+ * Folders made by older versions were 0755 with 0644 copies in them: tighten both on every start. A file
+ * the user cannot change (another owner) is reported, not fatal: the app must still start.
+ */
 function makePrivate(dir: string): void {
-  chmodSync(dir, PRIVATE_DIR);
+  const tighten = (path: string, mode: number) => {
+    try {
+      chmodSync(path, mode);
+    } catch (e) {
+      process.stderr.write(`silt: could not make ${path} private: ${(e as Error).message}\n`);
+    }
+  };
+  tighten(dir, PRIVATE_DIR);
   for (const d of readdirSync(dir, { withFileTypes: true })) {
-    if (d.isFile()) chmodSync(join(dir, d.name), PRIVATE_FILE);
+    if (d.isFile()) tighten(join(dir, d.name), PRIVATE_FILE);
   }
 }
