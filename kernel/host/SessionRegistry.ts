@@ -29,6 +29,9 @@ export interface SessionRegistryOptions {
   idleMs?: number;
 }
 
+/** How long the idle check waits for a session to list its live tables. */
+const LIVE_LIST_TIMEOUT_MS = 5000;
+
 /** Ended session ids kept with their reason; a window that was away longer gets the generic answer. */
 const MAX_ENDED = 1000;
 
@@ -161,11 +164,18 @@ export class SessionRegistry {
     }
   }
 
+  /** A session too busy to answer in time is in use; one whose process is gone has nothing to keep. */
   private async hasLiveTables(proc: SessionProcess): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const busy = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), LIVE_LIST_TIMEOUT_MS)));
+    const listed = proc.call('live.list', {}).then(
+      (r) => r.tables.length > 0,
+      () => false,
+    );
     try {
-      return (await proc.call('live.list', {})).tables.length > 0;
-    } catch {
-      return false; // a session that cannot answer keeps no table worth its memory
+      return await Promise.race([listed, busy]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
