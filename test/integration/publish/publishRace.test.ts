@@ -3,13 +3,18 @@
  * commit race retries on the new latest version), and no Parquet file may be left that no version uses.
  * Real DuckDB engines, the real Delta writer and real files; read back through the publishing server.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckEngine } from '../../../kernel/engine/DuckEngine';
 import { publishResult } from '../../../kernel/publish/publishResult';
-import { startPublishingServer, type PublishingServer } from '../../../kernel/publish/startPublishingServer';
+import {
+  publishedDir,
+  startPublishingServer,
+  type PublishingServer,
+} from '../../../kernel/publish/startPublishingServer';
 import { sharedTableSql, SharingClient } from '../../../kernel/sharing/client';
 
 let home: string;
@@ -122,5 +127,26 @@ describe('publishes racing on one table', () => {
     );
     expect(await readCount('orders')).toEqual({ version: 5, rows: 5, distinct: 5 });
     expect(orphans('orders')).toEqual([]);
+  });
+});
+
+describe('leftovers of a killed publish', () => {
+  it("a new table's staging folder from a publish killed hours ago is gone after a restart; a current one stays", async () => {
+    const workspace = join(home, 'killed');
+    const dir = publishedDir(workspace);
+    const stale = join(dir, `.staging-sales-${randomUUID()}`);
+    const current = join(dir, `.staging-sales-${randomUUID()}`);
+    for (const d of [stale, current]) {
+      mkdirSync(join(d, '_delta_log'), { recursive: true });
+      writeFileSync(join(d, 'part-00000.snappy.parquet'), 'PAR1');
+    }
+    const hoursAgo = new Date(Date.now() - 3 * 3600_000);
+    utimesSync(stale, hoursAgo, hoursAgo);
+    const restarted = await startPublishingServer({ workspace, profileDir: join(home, 'killed-profiles') });
+    try {
+      expect(readdirSync(dir).sort()).toEqual([current.split('/').at(-1)]);
+    } finally {
+      await restarted.close();
+    }
   });
 });
