@@ -36,6 +36,8 @@ const LIVE_LIST_TIMEOUT_MS = 5000;
 const MAX_ENDED = 1000;
 
 const CLOSED = 'This notebook was closed, so its session ended; open the notebook again to run cells.';
+const CRASHED =
+  "This notebook's session stopped (its process exited); its variables are gone. Run a cell to start a new one.";
 const UNKNOWN = "This notebook's session has ended; its variables are gone. Run a cell to start a new one.";
 
 export class SessionRegistry {
@@ -63,8 +65,10 @@ export class SessionRegistry {
    * for the session it had: if that one ended, it hears why instead of silently getting a fresh one.
    */
   open(key: string, listener?: Listener, resume?: string): string {
-    if (resume !== undefined && !this.byId.has(resume)) {
-      throw new SiltError('session-gone', this.ended.get(resume) ?? UNKNOWN);
+    if (resume !== undefined) {
+      const had = this.byId.get(resume);
+      if (!had) throw new SiltError('session-gone', this.ended.get(resume) ?? UNKNOWN);
+      if (had.proc.currentStatus === 'dead') throw new SiltError('session-gone', CRASHED);
     }
     let e = this.byKey.get(key);
     if (e && e.proc.currentStatus === 'dead') {
@@ -118,8 +122,10 @@ export class SessionRegistry {
     const emit = (ev: EventMessage) => listeners.forEach((l) => l(ev));
     const proc = new SessionProcess(this.entry, this.env, {
       onOutput: (runId, output) => emit({ kind: 'event', type: 'run.output', sessionId: id, runId, output }),
-      onProgress: (runId, label, done, total) => emit({ kind: 'event', type: 'run.progress', sessionId: id, runId, label, done, total }),
-      onStatus: (status, message) => emit({ kind: 'event', type: 'session.status', sessionId: id, status, ...(message ? { message } : {}) }),
+      onProgress: (runId, label, done, total) =>
+        emit({ kind: 'event', type: 'run.progress', sessionId: id, runId, label, done, total }),
+      onStatus: (status, message) =>
+        emit({ kind: 'event', type: 'session.status', sessionId: id, status, ...(message ? { message } : {}) }),
       onNotice: (notice) => emit({ kind: 'event', sessionId: id, ...notice } as EventMessage),
       onStart: (proc) => this.opts.onStart?.(proc),
     });

@@ -160,6 +160,26 @@ describe('session lifetime', () => {
     again.close();
   });
 
+  it('a window back after its session crashed hears so, instead of silently getting a fresh session', async () => {
+    const first = await connect();
+    const before = sessionPids(host.child.pid!);
+    const { sessionId } = await first.request('session.open', { key: 'crash.ipynb' });
+    await exec(first, sessionId, 'const w = 1');
+    first.close();
+    const [pid] = sessionPids(host.child.pid!).filter((p) => !before.includes(p));
+    process.kill(pid, 'SIGKILL');
+    await waitFor(() => !sessionPids(host.child.pid!).includes(pid), 5000);
+    const again = await connect();
+    await expect(again.request('session.open', { key: 'crash.ipynb', resume: sessionId })).rejects.toMatchObject({
+      code: 'session-gone',
+      message: expect.stringMatching(/stopped \(its process exited\); its variables are gone/),
+    });
+    const fresh = await again.request('session.open', { key: 'crash.ipynb' });
+    expect(runText(await exec(again, fresh.sessionId, 'typeof w'))).toBe("'undefined'");
+    await again.request('session.close', { sessionId: fresh.sessionId });
+    again.close();
+  });
+
   it('a live table keeps its session past the idle time; once it is stopped the session ends', async () => {
     const c = await connect();
     const { sessionId } = await c.request('session.open', { key: 'live.ipynb' });
