@@ -40,7 +40,8 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
     return null;
   });
   const sessionEnv = { SILT_PROFILES: JSON.stringify(profiles), ...(publishing ? publishEnv(publishing.target) : {}) };
-  const host = new KernelHost({ port, token: flag(args, 'token'), workspace, dataDir, version, sessionEnv, sessionIdleMs });
+  const token = flag(args, 'token');
+  const host = new KernelHost({ port, token, workspace, dataDir, version, sessionEnv, sessionIdleMs });
   ensureWelcomeNotebook(workspace);
   const url = await host.listen();
   process.stdout.write(`Silt is running at ${url}\n`);

@@ -43,7 +43,10 @@ export function useSession(client: KernelClient, key: string | null) {
         if (keyRef.current !== k) return sessionId;
         idRef.current = sessionId;
         // A fresh session reports its own status; until it does, assume it is ready.
-        update((s) => ({ sessionId, status: s.sessionId === sessionId && s.status !== 'starting' ? s.status : 'idle', message: null }));
+        update((s) => {
+          const known = s.sessionId === sessionId && s.status !== 'starting';
+          return { sessionId, status: known ? s.status : 'idle', message: null };
+        });
         return sessionId;
       } catch (e) {
         if (keyRef.current === k) update((s) => ({ ...s, status: 'dead', message: (e as Error).message }));
