@@ -155,14 +155,16 @@ export class SessionRegistry {
     if (this.sweeping || idleMs <= 0) return;
     this.sweeping = true;
     try {
+      // Idle since the last request, or since its last cell, export or search finished, whichever is later.
+      const idleFor = (e: Entry) => Date.now() - Math.max(e.lastUsed, e.proc.lastWorkAt);
       for (const e of [...this.byId.values()]) {
-        if (Date.now() - e.lastUsed < idleMs || e.proc.currentStatus === 'dead') continue;
-        if (e.proc.hasWork || (await this.hasLiveTables(e.proc))) {
+        if (idleFor(e) < idleMs || e.proc.currentStatus === 'dead') continue;
+        if (await this.hasLiveTables(e.proc)) {
           e.lastUsed = Date.now();
           continue;
         }
         // A request may have arrived while the session was asked about its live tables.
-        if (Date.now() - e.lastUsed < idleMs || !this.byId.has(e.id)) continue;
+        if (idleFor(e) < idleMs || !this.byId.has(e.id)) continue;
         await this.end(e, idleEndedMessage(idleMs));
       }
     } finally {
@@ -174,7 +176,7 @@ export class SessionRegistry {
   private async hasLiveTables(proc: SessionProcess): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const busy = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), LIVE_LIST_TIMEOUT_MS)));
-    const listed = proc.call('live.list', {}).then(
+    const listed = proc.call('live.list', {}, { background: true }).then(
       (r) => r.tables.length > 0,
       () => false,
     );
