@@ -12,7 +12,9 @@ const VERSION = '0.1.0';
 const USAGE = `Silt ${VERSION}: a notebook for data shared through Delta Sharing.
 
   silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]
-                      start the app and print its URL
+             [--session-idle-minutes M]
+                      start the app and print its URL; a notebook's session ends after M unused
+                      minutes (default 30, 0 = never)
   silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...] [--profile FILE.share ...]
            [--to html|pdf|md|ipynb] [--hide-code] [--title T] [--author A]
                       run every cell headless; --to writes a report (PDF needs Chromium or Chrome)

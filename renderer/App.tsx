@@ -177,7 +177,11 @@ export function App({ client }: { client: KernelClient }) {
         />
         <div className="banners">
           {session.status === 'dead' && (
-            <Banner kind="danger" testId="session-dead-banner" text={`The session stopped${session.message ? `: ${session.message.replace(/\.+$/, '')}` : ''}. Your notebook and unsaved edits are safe.`}>
+            <Banner
+              kind="danger"
+              testId="session-dead-banner"
+              text={`${session.message ?? 'The session stopped.'} Your notebook and unsaved edits are safe.`}
+            >
               <button className="btn btn-primary" data-testid="new-session" onClick={() => void session.startNew()}>
                 Start a new session
               </button>

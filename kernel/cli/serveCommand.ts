@@ -1,10 +1,11 @@
 /**
- * `silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]`: the app
- * in any browser, on the embedded demo share plus any profiles given.
+ * `silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]
+ * [--session-idle-minutes M]`: the app in any browser, on the embedded demo share plus any profiles given.
  */
 import { join, resolve } from 'node:path';
 import { appDataDir, defaultWorkspace } from '../host/appPaths';
 import { KernelHost } from '../host/KernelHost';
+import { DEFAULT_SESSION_IDLE_MINUTES } from '../host/sessionIdle';
 import { startDemoShare, type DemoShare } from '../demo/startDemoShare';
 import { ensureWelcomeNotebook, WELCOME_FILE } from '../demo/welcomeNotebook';
 import { flag, parseArgs, UsageError } from './parseArgs';
@@ -17,10 +18,15 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   // and keeps it across restarts; it is dropped at once so that no child process inherits it.
   const envToken = process.env.SILT_TOKEN || undefined;
   delete process.env.SILT_TOKEN;
-  const args = parseArgs(argv, { boolean: ['no-open', 'no-demo'], value: ['port', 'workspace', 'token'], repeat: ['profile'] });
+  const args = parseArgs(argv, {
+    boolean: ['no-open', 'no-demo'],
+    value: ['port', 'workspace', 'token', 'session-idle-minutes'],
+    repeat: ['profile'],
+  });
   const portText = flag(args, 'port');
   const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
+  const sessionIdleMs = idleMinutes(flag(args, 'session-idle-minutes')) * 60_000;
   const given = flag(args, 'workspace');
   const workspace = given ? resolve(given) : defaultWorkspace();
   const dataDir = appDataDir();
@@ -39,7 +45,7 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   });
   const sessionEnv = { SILT_PROFILES: JSON.stringify(profiles), ...(publishing ? publishEnv(publishing.target) : {}) };
   const token = flag(args, 'token') ?? envToken;
-  const host = new KernelHost({ port, token, workspace, dataDir, version, sessionEnv });
+  const host = new KernelHost({ port, token, workspace, dataDir, version, sessionEnv, sessionIdleMs });
   ensureWelcomeNotebook(workspace);
   const url = await host.listen();
   process.stdout.write(`Silt is running at ${url}\n`);
@@ -53,4 +59,14 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return host;
+}
+
+/** Minutes a session may sit unused; fractions allowed (tests use seconds), 0 keeps sessions until closed. */
+function idleMinutes(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_SESSION_IDLE_MINUTES;
+  const m = Number(text);
+  if (text.trim() === '' || !Number.isFinite(m) || m < 0) {
+    throw new UsageError(`--session-idle-minutes must be a number of minutes (0 = never), not "${text}"`);
+  }
+  return m;
 }

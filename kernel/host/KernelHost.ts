@@ -14,6 +14,7 @@ import { handleRequest, type HostContext } from './handleRequest';
 import { NotebookStore } from './NotebookStore';
 import { SessionProcess } from './SessionProcess';
 import { SessionRegistry } from './SessionRegistry';
+import { DEFAULT_SESSION_IDLE_MINUTES } from './sessionIdle';
 import { openSavedProfiles } from './profileRequests';
 import { ProfileStore } from './ProfileStore';
 import { SecretBox } from './secretBox';
@@ -29,6 +30,8 @@ export interface KernelHostOptions {
   version?: string;
   /** Extra environment for session processes. */
   sessionEnv?: NodeJS.ProcessEnv;
+  /** A session no window used for this long ends (default 30 minutes; 0 never). */
+  sessionIdleMs?: number;
 }
 
 export class KernelHost {
@@ -48,7 +51,10 @@ export class KernelHost {
     const env = { ...inherited, ...opts.sessionEnv, SILT_WORKSPACE: opts.workspace };
     const profiles = new ProfileStore(opts.dataDir, profileKey ? SecretBox.fromBase64(profileKey) : null);
     this.ctx = {
-      sessions: new SessionRegistry(opts.sessionEntry ?? SessionProcess.defaultEntry(), env, (proc) => openSavedProfiles(profiles, proc)),
+      sessions: new SessionRegistry(opts.sessionEntry ?? SessionProcess.defaultEntry(), env, {
+        onStart: (proc) => openSavedProfiles(profiles, proc),
+        idleMs: opts.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MINUTES * 60_000,
+      }),
       store: new NotebookStore(opts.workspace, opts.dataDir),
       profiles,
       version: opts.version ?? '0.0.0',

@@ -1,21 +1,27 @@
 /**
  * Notebook files for the host: open, atomic save, recovery copies of unsaved edits, recent files and
  * the workspace listing. A recovery copy is newer than the file it shadows until the next save; on
- * open it is offered back, so neither an app crash nor a kernel crash loses an edit.
+ * open it is offered back, so neither an app crash nor a kernel crash loses an edit. Recovery copies hold
+ * the user's unsaved work, so they are the user's alone: folder 0700, files 0600.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { FileEntry, NotebookModel, OpenedNotebook } from '../protocol';
 import { atomicWrite } from '../fs/atomicWrite';
 import { parseIpynb } from '../notebook/fromIpynb';
 import { ipynbText } from '../notebook/toIpynb';
+import { cleanTempFiles } from './cleanTempFiles';
 
 const MAX_RECENT = 12;
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
 
 export class NotebookStore {
   private readonly recoveryDir: string;
   private readonly recentFile: string;
+  /** Leftover temp files of interrupted writes, removed in the background at start; resolves to their paths. */
+  readonly tidied: Promise<string[]>;
 
   constructor(
     readonly workspace: string,
@@ -24,7 +30,19 @@ export class NotebookStore {
     this.recoveryDir = join(dataDir, 'recovery');
     this.recentFile = join(dataDir, 'recent.json');
     mkdirSync(workspace, { recursive: true });
-    mkdirSync(this.recoveryDir, { recursive: true });
+    mkdirSync(this.recoveryDir, { recursive: true, mode: PRIVATE_DIR });
+    makePrivate(this.recoveryDir);
+    const rel = relative(dataDir, workspace);
+    const inData = !rel.startsWith('..') && !isAbsolute(rel);
+    this.tidied = cleanTempFiles(inData ? [dataDir] : [dataDir, workspace]).then(
+      (removed) => {
+        if (removed.length > 0) {
+          process.stderr.write(`Removed ${removed.length} temp file(s) left by interrupted writes.\n`);
+        }
+        return removed;
+      },
+      () => [],
+    );
   }
 
   resolve(path: string): string {
@@ -55,7 +73,7 @@ export class NotebookStore {
 
   autosave(key: string, notebook: NotebookModel): { savedAt: number } {
     const savedAt = Date.now();
-    atomicWrite(this.recoveryPath(key), JSON.stringify({ key, savedAt, notebook }));
+    atomicWrite(this.recoveryPath(key), JSON.stringify({ key, savedAt, notebook }), PRIVATE_FILE);
     return { savedAt };
   }
 
@@ -102,5 +120,23 @@ export class NotebookStore {
   private recoveryPath(key: string): string {
     const k = isAbsolute(key) || key.endsWith('.ipynb') ? this.resolve(key) : key;
     return join(this.recoveryDir, createHash('sha256').update(k).digest('hex').slice(0, 32) + '.json');
+  }
+}
+
+/**
+ * Folders made by older versions were 0755 with 0644 copies in them: tighten both on every start. A file
+ * the user cannot change (another owner) is reported, not fatal: the app must still start.
+ */
+function makePrivate(dir: string): void {
+  const tighten = (path: string, mode: number) => {
+    try {
+      chmodSync(path, mode);
+    } catch (e) {
+      process.stderr.write(`silt: could not make ${path} private: ${(e as Error).message}\n`);
+    }
+  };
+  tighten(dir, PRIVATE_DIR);
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    if (d.isFile()) tighten(join(dir, d.name), PRIVATE_FILE);
   }
 }

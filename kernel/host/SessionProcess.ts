@@ -32,14 +32,25 @@ export class SessionExitedError extends SiltError {
   }
 }
 
+interface PendingCall {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  method: SessionMethod;
+  background?: boolean;
+}
+
 export class SessionProcess {
   private child: ChildProcess | null = null;
   private nextId = 1;
-  private pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; method: SessionMethod }>();
+  private pending = new Map<number, PendingCall>();
   private ready: Promise<void> = Promise.resolve();
   private status: SessionStatus = 'starting';
   private intentionalExit = false;
   private killReason = '';
+  /** AutoML searches running in the background (started, not yet `automl.done`). */
+  private readonly runningJobs = new Set<string>();
+  /** When the last piece of work for someone (a call, a search) finished; the idle time counts from here. */
+  private workEndedAt = 0;
 
   constructor(
     private readonly entry: string,
@@ -62,14 +73,33 @@ export class SessionProcess {
     return this.status;
   }
 
-  async call<M extends SessionMethod>(method: M, params: SessionMethods[M]['params']): Promise<SessionMethods[M]['result']> {
+  /**
+   * When the session last did something for someone: now while a call (a cell, an export) or an AutoML
+   * search runs, else when the last one finished. Live tables are asked for separately (`live.list`).
+   */
+  get lastWorkAt(): number {
+    const busy = this.runningJobs.size > 0 || [...this.pending.values()].some((p) => !p.background);
+    return busy ? Date.now() : this.workEndedAt;
+  }
+
+  /** `background`: Silt's own housekeeping (the idle check), which does not count as using the session. */
+  async call<M extends SessionMethod>(
+    method: M,
+    params: SessionMethods[M]['params'],
+    opts: { background?: boolean } = {},
+  ): Promise<SessionMethods[M]['result']> {
     await this.ready;
     const child = this.child;
     if (!child || !child.connected) throw new SessionExitedError('The session is not running; start a new session.', false);
     const id = this.nextId++;
     if (method === 'execute') this.setStatus('busy');
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
+      const done = (v: unknown) => {
+        // The search runs on after the answer; until its `automl.done` the session counts as used.
+        if (method === 'automl.start') this.runningJobs.add((v as { jobId: string }).jobId);
+        resolve(v as SessionMethods[M]['result']);
+      };
+      this.pending.set(id, { resolve: done, reject, method, background: opts.background });
       child.send({ id, method, params });
     });
   }
@@ -151,6 +181,7 @@ export class SessionProcess {
       const p = this.pending.get(m.replyTo);
       if (!p) return;
       this.pending.delete(m.replyTo);
+      if (!p.background) this.workEndedAt = Date.now();
       if (m.ok) p.resolve(m.result);
       else p.reject(SiltError.fromInfo(m.error));
       if (![...this.pending.values()].some((x) => x.method === 'execute') && this.status === 'busy') this.setStatus('idle');
@@ -159,10 +190,15 @@ export class SessionProcess {
     const e = m as SessionEvent;
     if (e.event === 'output') this.events.onOutput(e.runId, e.output);
     else if (e.event === 'progress') this.events.onProgress?.(e.runId, e.label, e.done, e.total);
-    else if (e.event === 'notice') this.events.onNotice?.(e.notice);
+    else if (e.event === 'notice') {
+      const finished = e.notice.type === 'automl.done' && this.runningJobs.delete(e.notice.jobId);
+      if (finished) this.workEndedAt = Date.now();
+      this.events.onNotice?.(e.notice);
+    }
   }
 
   private failPending(reason: string, stopped: boolean): void {
+    this.runningJobs.clear();
     for (const p of this.pending.values()) p.reject(new SessionExitedError(reason, stopped));
     this.pending.clear();
   }

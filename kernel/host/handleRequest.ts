@@ -35,8 +35,12 @@ export async function handleRequest<T extends RequestType>(ctx: HostContext, typ
       }
       return { protocolVersion: PROTOCOL_VERSION, version: ctx.version, workspace: ctx.store.workspace } as Result<T>;
     }
-    case 'session.open':
-      return { sessionId: ctx.sessions.open((p as { key: string }).key, listener) } as Result<T>;
+    case 'session.open': {
+      const { key, resume } = p as Params<'session.open'>;
+      return { sessionId: ctx.sessions.open(key, listener, resume) } as Result<T>;
+    }
+    case 'session.close':
+      return (await ctx.sessions.close((p as { sessionId: string }).sessionId, listener)) as Result<T>;
     case 'session.restart': {
       const { sessionId } = p as { sessionId: string };
       await ctx.sessions.get(sessionId).restart();

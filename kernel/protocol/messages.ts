@@ -42,8 +42,17 @@ export type SessionRequestType = keyof SessionRequests;
 export interface HostRequests extends ReportRequests {
   /** First message on a connection; the host refuses other protocol versions. */
   hello: { params: { protocolVersion: number }; result: { protocolVersion: number; version: string; workspace: string } };
-  /** Start (or attach to) the session of a notebook. `key` identifies the document (its path or an untitled id). */
-  'session.open': { params: { key: string }; result: { sessionId: string } };
+  /**
+   * Start (or attach to) the session of a notebook. `key` identifies the document (its path or an untitled id).
+   * `resume` names the session this window had before a reconnect: if it has ended, the answer is `session-gone`
+   * saying why, rather than a silent new session without its variables.
+   */
+  'session.open': { params: { key: string; resume?: string }; result: { sessionId: string } };
+  /**
+   * This window is done with the session (its notebook was closed or replaced). The process ends once no
+   * window uses it; `closed` is false while another window still does.
+   */
+  'session.close': { params: { sessionId: string }; result: { closed: boolean } };
   'session.restart': { params: { sessionId: string }; result: { sessionId: string } };
   /** Stop whatever runs in the session. Answers once it stopped; `restarted` when that took a restart. */
   'session.interrupt': { params: { sessionId: string }; result: { restarted: boolean } };

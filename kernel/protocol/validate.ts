@@ -25,7 +25,8 @@ export class ProtocolError extends SiltError {
 /** The fields each host request must carry (beyond them, extra fields are ignored). */
 const HOST_PARAMS: Record<HostRequestType, Shape> = {
   hello: { protocolVersion: 'number' },
-  'session.open': { key: 'string' },
+  'session.open': { key: 'string', resume: 'string?' },
+  'session.close': { sessionId: 'string' },
   'session.restart': { sessionId: 'string' },
   'session.interrupt': { sessionId: 'string' },
   execute: { sessionId: 'string', runId: 'string', cellId: 'string', language: 'string', code: 'string', name: 'string?' },

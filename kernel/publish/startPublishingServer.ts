@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSharingServer, writeProfile, type RunningSharingServer } from '../sharing/server';
 import type { PublishTarget } from './PublishTarget';
+import { removeStaleStaging } from './removeStaleStaging';
 
 export const PUBLISH_SHARE = 'silt';
 export const PUBLISH_SCHEMA = 'published';
@@ -25,6 +26,7 @@ export function publishedDir(workspace: string): string {
 export async function startPublishingServer(opts: { workspace: string; profileDir: string; port?: number }): Promise<PublishingServer> {
   const dir = publishedDir(opts.workspace);
   mkdirSync(dir, { recursive: true });
+  await removeStaleStaging(dir);
   mkdirSync(opts.profileDir, { recursive: true });
   const profilePath = join(opts.profileDir, 'published.share');
   const previous = lastRun(profilePath);

@@ -1,18 +1,20 @@
 /**
  * Writes a query's rows as a version of a local Delta table: version 0 of a new table (with its
  * data, so the first version readers see is complete), an append, or a replace (one commit that
- * removes every file and adds the new ones, with the new schema when it changed).
+ * removes every file and adds the new ones, with the new schema when it changed). Publishes that race
+ * each other on one table all land, as consecutive versions (see commitWithRetry).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DeltaTable, DeltaWriter, parseSchema, schemaString, typeString, type DeltaSnapshot, type StructField } from '../delta';
+import { parseSchema, schemaString, typeString, type DeltaSnapshot, type StructField } from '../delta';
 import { writeCommit } from '../delta/commitLog';
 import { writeDataFiles, type WrittenFile } from '../delta/dataFileWriter';
 import { ExportError } from '../export/ExportError';
 import type { PublishMode } from '../protocol/dataExport';
+import { commitWithRetry, latestSnapshot } from './commitWithRetry';
 
 export interface PublishWrite {
   /** The table folder. */
@@ -25,15 +27,24 @@ export interface PublishWrite {
 
 /** Returns the version written. */
 export async function writePublishedTable(conn: DuckDBConnection, w: PublishWrite): Promise<number> {
-  if (!existsSync(join(w.root, '_delta_log'))) return createTable(conn, w);
-  const snapshot = await DeltaTable.open(w.root).snapshot();
-  if (w.mode === 'replace') return replaceTable(conn, w, snapshot);
-  assertSameSchema(w.root, parseSchema(snapshot.metadata.schemaString).fields, w.fields);
-  return (await DeltaWriter.open(w.root)).appendFromQuery(conn, w.selectSql, { operation: 'WRITE' });
+  if (!existsSync(join(w.root, '_delta_log'))) {
+    const created = await createTable(conn, w);
+    if (created !== null) return created;
+  }
+  const snapshot = await latestSnapshot(w.root);
+  // A mismatched append is refused before any data is written.
+  if (w.mode === 'append') assertSameSchema(w.root, parseSchema(snapshot.metadata.schemaString).fields, w.fields);
+  const files = await writeFiles(conn, w.root, w);
+  const actions = (s: DeltaSnapshot) =>
+    w.mode === 'replace' ? replaceActions(w, s, files) : appendActions(w, s, files);
+  return commitWithRetry({ root: w.root, files, actions }, snapshot);
 }
 
-/** Written in a hidden folder and renamed into place, so the server never lists a half-made table. */
-async function createTable(conn: DuckDBConnection, w: PublishWrite): Promise<number> {
+/**
+ * Written in a hidden folder and renamed into place, so the server never lists a half-made table. Null
+ * when another publish created the table first: this one then commits on top of it.
+ */
+async function createTable(conn: DuckDBConnection, w: PublishWrite): Promise<number | null> {
   const staging = join(dirname(w.root), `.staging-${basename(w.root)}-${randomUUID()}`);
   await mkdir(staging, { recursive: true });
   try {
@@ -50,18 +61,21 @@ async function createTable(conn: DuckDBConnection, w: PublishWrite): Promise<num
     };
     const protocol = { minReaderVersion: 1, minWriterVersion: 2 };
     await writeCommit(staging, 0, [commitInfo('CREATE TABLE AS SELECT', -1), { protocol }, { metaData }, ...files.map(addAction)]);
-    await rename(staging, w.root).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOTEMPTY' || e.code === 'EEXIST') throw new ExportError(`Another publish created ${basename(w.root)} at the same time; publish again.`);
+    try {
+      await rename(staging, w.root);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') return null;
       throw e;
-    });
+    }
     return 0;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
 }
 
-async function replaceTable(conn: DuckDBConnection, w: PublishWrite, snapshot: DeltaSnapshot): Promise<number> {
-  const files = await writeFiles(conn, w.root, w);
+/** Removes every file of the version it follows (the latest, after a lost race) and adds the new ones. */
+function replaceActions(w: PublishWrite, snapshot: DeltaSnapshot, files: WrittenFile[]): object[] {
   const actions: object[] = [commitInfo('CREATE OR REPLACE TABLE AS SELECT', snapshot.version)];
   const newSchema = schemaString(w.fields);
   if (newSchema !== snapshot.metadata.schemaString) actions.push({ metaData: { ...snapshot.metadata, schemaString: newSchema, partitionColumns: [] } });
@@ -69,9 +83,13 @@ async function replaceTable(conn: DuckDBConnection, w: PublishWrite, snapshot: D
     actions.push({ remove: { path: f.path, deletionTimestamp: Date.now(), dataChange: true, extendedFileMetadata: true, partitionValues: f.partitionValues, size: f.size } });
   }
   actions.push(...files.map(addAction));
-  const version = snapshot.version + 1;
-  await writeCommit(w.root, version, actions);
-  return version;
+  return actions;
+}
+
+/** Checked against every version it may follow: a replace in between may have changed the columns. */
+function appendActions(w: PublishWrite, snapshot: DeltaSnapshot, files: WrittenFile[]): object[] {
+  assertSameSchema(w.root, parseSchema(snapshot.metadata.schemaString).fields, w.fields);
+  return [commitInfo('WRITE', snapshot.version, true), ...files.map(addAction)];
 }
 
 function writeFiles(conn: DuckDBConnection, root: string, w: PublishWrite): Promise<WrittenFile[]> {
@@ -87,14 +105,14 @@ function assertSameSchema(root: string, have: StructField[], got: StructField[])
   );
 }
 
-function commitInfo(operation: string, readVersion: number): object {
+function commitInfo(operation: string, readVersion: number, isBlindAppend = false): object {
   return {
     commitInfo: {
       timestamp: Date.now(),
       operation,
       operationParameters: {},
       ...(readVersion >= 0 ? { readVersion } : {}),
-      isBlindAppend: false,
+      isBlindAppend,
       engineInfo: 'Silt',
       txnId: randomUUID(),
     },

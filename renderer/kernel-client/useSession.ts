@@ -1,6 +1,9 @@
 /**
  * The session of the open notebook: opened by key, re-attached after a reconnect (the host sends
- * events only to connections that opened the session), status from `session.status` events.
+ * events only to connections that opened the session), status from `session.status` events. When the
+ * notebook is replaced (New, Open) or the page goes away, the window closes the session so its process
+ * can end. A session that ended (idle time, crash) stays ended until the user runs a cell or asks for
+ * a new one: the badge never claims a session that is gone.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionStatus } from '../../kernel/protocol/messages';
@@ -16,63 +19,113 @@ export function useSession(client: KernelClient, key: string | null) {
   const [state, setState] = useState<SessionState>({ sessionId: null, status: 'starting', message: null });
   const idRef = useRef<string | null>(null);
   idRef.current = state.sessionId;
+  const statusRef = useRef<SessionStatus>(state.status);
+  statusRef.current = state.status;
 
+  const update = useCallback((fn: (s: SessionState) => SessionState) => {
+    setState((s) => {
+      const next = fn(s);
+      statusRef.current = next.status;
+      return next;
+    });
+  }, []);
+
+  /** The key whose session this window uses now; an answer for an older key is not this notebook's. */
+  const keyRef = useRef(key);
+  keyRef.current = key;
+
+  /** Opens (or re-attaches to) the key's session; with `resume`, only the session this window had. */
   const open = useCallback(
-    async (k: string) => {
-      setState((s) => ({ ...s, status: 'starting', message: null }));
+    async (k: string, resume?: string): Promise<string | null> => {
+      update((s) => ({ ...s, status: 'starting', message: null }));
       try {
-        const { sessionId } = await client.request('session.open', { key: k });
+        const { sessionId } = await client.request('session.open', { key: k, ...(resume ? { resume } : {}) });
+        if (keyRef.current !== k) return sessionId;
         idRef.current = sessionId;
         // A fresh session reports its own status; until it does, assume it is ready.
-        setState((s) => ({ sessionId, status: s.sessionId === sessionId && s.status !== 'starting' ? s.status : 'idle', message: null }));
+        update((s) => {
+          const known = s.sessionId === sessionId && s.status !== 'starting';
+          return { sessionId, status: known ? s.status : 'idle', message: null };
+        });
+        return sessionId;
       } catch (e) {
-        setState((s) => ({ ...s, status: 'dead', message: (e as Error).message }));
+        if (keyRef.current === k) update((s) => ({ ...s, status: 'dead', message: (e as Error).message }));
+        return null;
       }
     },
+    [client, update],
+  );
+
+  const close = useCallback(
+    (sessionId: string) => void client.request('session.close', { sessionId }).catch(() => undefined),
     [client],
   );
 
   useEffect(() => {
     if (key === null) return;
+    let disposed = false;
     idRef.current = null;
     setState({ sessionId: null, status: 'starting', message: null });
-    void open(key);
+    void open(key).then((id) => {
+      // The notebook was replaced while its session was still opening.
+      if (disposed && id && id !== idRef.current) close(id);
+    });
     let wasClosed = false;
     const offStatus = client.onStatus((s) => {
       if (s === 'closed') wasClosed = true;
       if (s === 'open' && wasClosed) {
         wasClosed = false;
-        void open(key);
+        // Back after a dropped link: the same session if it still runs, else the reason it ended.
+        const had = idRef.current;
+        if (statusRef.current !== 'dead') void open(key, had ?? undefined);
       }
     });
     const offEvent = client.onEvent((e) => {
       if (e.type === 'session.status' && e.sessionId === idRef.current) {
-        setState((s) => ({ ...s, status: e.status, message: e.message ?? null }));
+        update((s) => ({ ...s, status: e.status, message: e.message ?? null }));
       }
     });
+    // Closing the tab or window: best effort, the idle time ends the session if this never arrives.
+    const onPageHide = () => {
+      if (idRef.current) close(idRef.current);
+    };
+    window.addEventListener('pagehide', onPageHide);
     return () => {
+      disposed = true;
       offStatus();
       offEvent();
+      window.removeEventListener('pagehide', onPageHide);
+      if (idRef.current) close(idRef.current);
     };
-  }, [client, key, open]);
+  }, [client, key, open, close, update]);
 
   const restart = useCallback(async () => {
     const id = idRef.current;
+    // An ended session cannot be restarted; the notebook gets a new one.
+    if (statusRef.current === 'dead' && keyRef.current !== null) return void (await open(keyRef.current));
     if (!id) return;
-    setState((s) => ({ ...s, status: 'restarting' }));
+    update((s) => ({ ...s, status: 'restarting' }));
     try {
       const { sessionId } = await client.request('session.restart', { sessionId: id });
       idRef.current = sessionId;
-      setState({ sessionId, status: 'idle', message: null });
+      update(() => ({ sessionId, status: 'idle', message: null }));
     } catch (e) {
-      setState((s) => ({ ...s, status: 'dead', message: (e as Error).message }));
+      update((s) => ({ ...s, status: 'dead', message: (e as Error).message }));
     }
-  }, [client]);
+  }, [client, update, open]);
 
-  /** After the session died: the host starts a new one for the same key. */
-  const startNew = useCallback(() => (key === null ? Promise.resolve() : open(key)), [key, open]);
+  /** After the session died or ended: the host starts a new one for the same key. */
+  const startNew = useCallback(async () => {
+    if (key !== null) await open(key);
+  }, [key, open]);
 
-  return { ...state, idRef, restart, startNew };
+  /** The session to run in: the current one, or a new one when it has ended ("run a cell to start a new one"). */
+  const ensure = useCallback(async (): Promise<string | null> => {
+    if (idRef.current && statusRef.current !== 'dead') return idRef.current;
+    return key === null ? null : open(key);
+  }, [key, open]);
+
+  return { ...state, idRef, restart, startNew, ensure };
 }
 
 export type SessionApi = ReturnType<typeof useSession>;

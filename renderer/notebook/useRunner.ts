@@ -31,6 +31,7 @@ function patchCode(docApi: DocumentApi, cellId: string, fn: (c: CodeCell) => Cod
 }
 
 export function useRunner(client: KernelClient, session: SessionApi, docApi: DocumentApi) {
+  const { ensure } = session;
   const [running, setRunning] = useState<Record<string, true>>({});
   const [notices, setNotices] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<Record<string, RunProgress>>({});
@@ -67,8 +68,9 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
   const run = useCallback(
     async (cellId: string, opts: { keepOutputs?: boolean } = {}): Promise<RunResult['status']> => {
       const cell = docApi.latest.current.doc.model.cells.find((c) => c.id === cellId);
-      const sessionId = session.idRef.current;
       if (!cell || cell.type !== 'code') return 'ok';
+      // A session that ended (idle, crash) is replaced by a new one here: running a cell starts it.
+      const sessionId = await ensure();
       if (!sessionId) return 'error';
       const runId = newRunId();
       runs.current.set(runId, cellId);
@@ -100,7 +102,7 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
         setProgress(({ [cellId]: _done, ...rest }) => rest);
       }
     },
-    [client, session.idRef, docApi],
+    [client, ensure, docApi],
   );
 
   const runMany = useCallback(
