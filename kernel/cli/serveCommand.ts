@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { appDataDir, defaultWorkspace } from '../host/appPaths';
 import { KernelHost } from '../host/KernelHost';
 import { DEFAULT_SESSION_IDLE_MINUTES } from '../host/sessionIdle';
+import { containCrashes } from '../host/containCrashes';
 import { startDemoShare, type DemoShare } from '../demo/startDemoShare';
 import { ensureWelcomeNotebook, WELCOME_FILE } from '../demo/welcomeNotebook';
 import { flag, parseArgs, UsageError } from './parseArgs';
@@ -45,7 +46,12 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   });
   const sessionEnv = { SILT_PROFILES: JSON.stringify(profiles), ...(publishing ? publishEnv(publishing.target) : {}) };
   const token = flag(args, 'token') ?? envToken;
-  const host = new KernelHost({ port, token, workspace, dataDir, version, sessionEnv, sessionIdleMs });
+  // SILT_MAX_REQUEST_MB lowers the save limit, so tests can reach it without a 256 MiB notebook.
+  const maxMb = Number(process.env.SILT_MAX_REQUEST_MB);
+  const maxRequestBytes = maxMb > 0 ? maxMb * 1024 * 1024 : undefined;
+  const hostOptions = { port, token, workspace, dataDir, version, sessionEnv, sessionIdleMs, maxRequestBytes };
+  const host = new KernelHost(hostOptions);
+  containCrashes(host.log);
   ensureWelcomeNotebook(workspace);
   const url = await host.listen();
   process.stdout.write(`Silt is running at ${url}\n`);

@@ -2,18 +2,23 @@
  * The kernel host: HTTP for the built renderer, a WebSocket for the notebook protocol, one session
  * process per open notebook. Binds 127.0.0.1 only and refuses anything without the token.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { parseRequest, ProtocolError, type EventMessage, type ServerMessage } from '../protocol';
-import { COOKIE, newToken, originAllowed, presentedToken, sameToken } from './auth';
+import { COOKIE, newToken, presentedToken, sameToken } from './auth';
+import { answerRpcPost, RPC_PATH } from './answerRpcPost';
+import { asTooLarge } from './asTooLarge';
+import { hostAllowed, originAllowed } from './localOrigin';
+import { parseRequestTarget } from './requestTarget';
+import { redactSecrets } from './redactSecrets';
 import { errorInfo } from '../../common/SiltError';
 import { handleRequest, type HostContext } from './handleRequest';
 import { NotebookStore } from './NotebookStore';
 import { SessionProcess } from './SessionProcess';
-import { SessionRegistry } from './SessionRegistry';
+import { SessionRegistry, type Listener } from './SessionRegistry';
 import { DEFAULT_SESSION_IDLE_MINUTES } from './sessionIdle';
 import { openSavedProfiles } from './profileRequests';
 import { ProfileStore } from './ProfileStore';
@@ -32,15 +37,29 @@ export interface KernelHostOptions {
   sessionEnv?: NodeJS.ProcessEnv;
   /** A session no window used for this long ends (default 30 minutes; 0 never). */
   sessionIdleMs?: number;
+  /** The largest request body `POST /rpc` reads; default MAX_REQUEST_BYTES. */
+  maxRequestBytes?: number;
+  /** Where the host's own log lines go (default stderr); every line is redacted first. */
+  log?: (line: string) => void;
 }
+
+/**
+ * The largest notebook (or other request) the window can hand over in one piece. V8 cannot hold a
+ * string much over 512 MiB, and the host holds the body, its text and the parsed notebook at once;
+ * 256 MiB leaves room for all three. Beyond it the user hears `too-large` and keeps a recovery copy.
+ */
+export const MAX_REQUEST_BYTES = 256 * 1024 * 1024;
 
 export class KernelHost {
   readonly token: string;
   private server: Server;
+  // Requests over a few MiB come by POST /rpc (answerRpcPost.ts); a bigger message here closes its socket with 1009.
   private wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   readonly ctx: HostContext;
   private readonly rendererDir: string;
   private port = 0;
+  private readonly maxRequestBytes: number;
+  readonly log: (line: string) => void;
 
   constructor(private readonly opts: KernelHostOptions) {
     this.token = opts.token ?? newToken();
@@ -59,27 +78,21 @@ export class KernelHost {
       profiles,
       version: opts.version ?? '0.0.0',
     };
+    this.maxRequestBytes = opts.maxRequestBytes ?? MAX_REQUEST_BYTES;
+    this.log = (line) => (opts.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(redactSecrets(line, this.token));
     this.server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const token = presentedToken(req, url);
-      if (!token || !sameToken(token, this.token)) {
-        res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end('Silt needs the token from the URL it printed at start-up.\n');
-        return;
-      }
-      if (url.searchParams.has('token')) {
-        // Remember the token in a cookie so the page's own requests (scripts, styles, the socket) carry it.
-        res.setHeader('Set-Cookie', `${COOKIE}=${encodeURIComponent(this.token)}; HttpOnly; SameSite=Strict; Path=/`);
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405).end();
-        return;
-      }
-      if (!serveStatic(this.rendererDir, url.pathname, res)) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
-      }
+      this.http(req, res).catch((e) => {
+        this.log(`silt: an HTTP request failed: ${(e as Error).message}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
     });
     this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
+    // A request Node cannot parse (bad headers, a torn request line) gets a 400, or nothing if the peer left.
+    this.server.on('clientError', (_e, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+    });
   }
 
   async listen(): Promise<string> {
@@ -105,16 +118,45 @@ export class KernelHost {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /**
+   * Order matters: Host first (DNS rebinding), then the target, then the token, then the route. Each
+   * refusal names what was wrong and never throws.
+   */
+  private async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, this.port)) return plain(res, 421, `Silt answers only on 127.0.0.1:${this.port}.`);
+    const target = parseRequestTarget(req.url);
+    if (!target) return plain(res, 400, 'The request path is not a valid URL path.');
+    const token = presentedToken(req, target.url);
+    if (!token || !sameToken(token, this.token)) return plain(res, 401, 'Silt needs the token from the URL it printed at start-up.');
+    if (target.path === RPC_PATH) {
+      if (req.method !== 'POST') return plain(res, 405, 'Use POST.');
+      // A page on another origin could send a cookie-carrying POST; JSON also forces a CORS preflight we never answer.
+      if (!originAllowed(req.headers.origin, this.port)) return plain(res, 403, 'Requests must come from the Silt window.');
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return plain(res, 415, 'Send the request as application/json.');
+      return answerRpcPost(req, res, this.ctx, this.maxRequestBytes);
+    }
+    if (target.url.searchParams.has('token')) {
+      // Remember the token in a cookie so the page's own requests (scripts, styles, the socket) carry it.
+      res.setHeader('Set-Cookie', `${COOKIE}=${encodeURIComponent(this.token)}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.');
+    if (!serveStatic(this.rendererDir, target.path, res)) plain(res, 404, 'Not found');
+  }
+
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const token = presentedToken(req, url);
+    // Node drops its own error handler from an upgraded socket: a reset during a refusal would be uncaught.
+    socket.on('error', () => socket.destroy());
     const refuse = (status: string) => {
-      socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       socket.destroy();
     };
-    if (url.pathname !== '/ws') return refuse('404 Not Found');
-    if (!token || !sameToken(token, this.token)) return refuse('401 Unauthorized');
+    if (!hostAllowed(req.headers.host, this.port)) return refuse('421 Misdirected Request');
     if (!originAllowed(req.headers.origin, this.port)) return refuse('403 Forbidden');
+    const target = parseRequestTarget(req.url);
+    if (!target) return refuse('400 Bad Request');
+    if (target.path !== '/ws') return refuse('404 Not Found');
+    const token = presentedToken(req, target.url);
+    if (!token || !sameToken(token, this.token)) return refuse('401 Unauthorized');
     this.wss.handleUpgrade(req, socket, head, (ws) => this.connection(ws));
   }
 
@@ -122,19 +164,38 @@ export class KernelHost {
     const send = (m: ServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
     };
-    const listener = (e: EventMessage) => send(e);
-    ws.on('close', () => this.ctx.sessions.unlisten(listener));
-    ws.on('message', async (data) => {
-      let id = -1;
+    const listener = (e: EventMessage) => {
       try {
-        const req = parseRequest(String(data));
-        id = req.id;
-        const result = await handleRequest(this.ctx, req.type, req.params, listener);
-        send({ kind: 'response', id, ok: true, result });
-      } catch (e) {
-        if (e instanceof ProtocolError && e.requestId !== undefined) id = e.requestId;
-        send({ kind: 'response', id, ok: false, error: errorInfo(e) });
+        send(e);
+      } catch (err) {
+        this.log(`silt: an event could not be sent: ${(err as Error).message}`);
       }
+    };
+    ws.on('close', () => this.ctx.sessions.unlisten(listener));
+    // Bad UTF-8, a reserved opcode, an unmasked frame or a message over maxPayload: ws closes this
+    // socket with the matching code (1007, 1002, 1009) and reports it here; without a listener the
+    // host would die of it.
+    ws.on('error', (e) => this.log(`silt: closed a WebSocket: ${e.message}`));
+    ws.on('message', (data, isBinary) => {
+      this.message(data, isBinary, send, listener).catch((e) => this.log(`silt: a request failed: ${(e as Error).message}`));
     });
   }
+
+  private async message(data: RawData, isBinary: boolean, send: (m: ServerMessage) => void, listener: Listener): Promise<void> {
+    let id = -1;
+    try {
+      if (isBinary) throw new ProtocolError('binary messages are not requests; send JSON text');
+      const req = parseRequest(String(data));
+      id = req.id;
+      const result = await handleRequest(this.ctx, req.type, req.params, listener);
+      send({ kind: 'response', id, ok: true, result });
+    } catch (e) {
+      if (e instanceof ProtocolError && e.requestId !== undefined) id = e.requestId;
+      send({ kind: 'response', id, ok: false, error: errorInfo(asTooLarge(e)) });
+    }
+  }
+}
+
+function plain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(`${text}\n`);
 }

@@ -1,10 +1,11 @@
 /**
  * The host listens on 127.0.0.1, but any local program or web page could still reach it. Every
- * request must carry the token (query, cookie or bearer header), compared in constant time, and a
- * WebSocket must come from the app's own origin so a foreign page cannot drive a session.
+ * request must carry the token (query, cookie or bearer header), compared in constant time. The
+ * Host and Origin checks that run before this one are in localOrigin.ts.
  */
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { parseCookies } from './parseCookies';
 
 export const COOKIE = 'silt_token';
 
@@ -25,13 +26,5 @@ export function presentedToken(req: IncomingMessage, url: URL): string | null {
   if (q) return q;
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7);
-  const cookies = req.headers.cookie?.split(';').map((c) => c.trim()) ?? [];
-  const c = cookies.find((x) => x.startsWith(`${COOKIE}=`));
-  return c ? decodeURIComponent(c.slice(COOKIE.length + 1)) : null;
-}
-
-/** WebSocket origins allowed: the host itself. Tools without an Origin header (tests, CLI) pass on the token alone. */
-export function originAllowed(origin: string | undefined, port: number): boolean {
-  if (!origin) return true;
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  return parseCookies(req.headers.cookie).get(COOKIE) ?? null;
 }

@@ -1,5 +1,5 @@
 /** Serves the built renderer. Only files inside its folder; the page gets a strict CSP. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -30,10 +30,11 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-export function serveStatic(root: string, pathname: string, res: ServerResponse): boolean {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+/** `path` is already decoded (requestTarget.ts); a file that vanishes or cannot be read ends the response, not the host. */
+export function serveStatic(root: string, path: string, res: ServerResponse): boolean {
+  const rel = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
   const file = normalize(join(root, rel));
-  if (!file.startsWith(normalize(root) + sep) || !existsSync(file) || !statSync(file).isFile()) return false;
+  if (!file.startsWith(normalize(root) + sep) || !isFile(file)) return false;
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   res.writeHead(200, {
     'Content-Type': type,
@@ -41,6 +42,16 @@ export function serveStatic(root: string, pathname: string, res: ServerResponse)
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
   });
-  createReadStream(file).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
   return true;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false; // missing, unreadable, or a name the file system refuses
+  }
 }

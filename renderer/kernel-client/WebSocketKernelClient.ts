@@ -7,6 +7,14 @@ import type { EventMessage, Params, RequestType, Result, ServerMessage } from '.
 import { PROTOCOL_VERSION } from '../../common/protocolVersion';
 import { SiltError } from '../../common/SiltError';
 import type { ConnectionStatus, KernelClient } from './KernelClient';
+import { postRequest } from './postRequest';
+
+/**
+ * Requests longer than this (in UTF-16 units, so at most 3× in bytes: well under the socket's 64 MiB
+ * cap) go by HTTP POST instead of the socket. Saving a notebook with big outputs is the usual case;
+ * on the socket it would be one message held whole, and over the cap it would close the socket.
+ */
+export const HTTP_REQUEST_CHARS = 4 * 1024 * 1024;
 
 interface Pending {
   resolve(result: unknown): void;
@@ -25,7 +33,13 @@ export class WebSocketKernelClient implements KernelClient {
   status: ConnectionStatus = 'connecting';
   workspace: string | null = null;
 
+  /** `POST /rpc` on the same host as the socket, for requests over HTTP_REQUEST_CHARS. */
+  private readonly httpUrl: string;
+
   constructor(private readonly url: string) {
+    const u = new URL('/rpc', url);
+    u.protocol = u.protocol === 'wss:' ? 'https:' : 'http:';
+    this.httpUrl = u.toString();
     this.connect();
   }
 
@@ -41,8 +55,18 @@ export class WebSocketKernelClient implements KernelClient {
   request<T extends RequestType>(type: T, params: Params<T>): Promise<Result<T>> {
     const id = this.nextId++;
     return new Promise<Result<T>>((resolve, reject) => {
+      let text: string;
+      try {
+        text = JSON.stringify({ kind: 'request', id, type, params });
+      } catch (e) {
+        // Over V8's string limit (about 512 MiB): the window itself cannot put it into words.
+        return reject(new SiltError('too-large', `This ${type} request is too big to send (${(e as Error).message}).`));
+      }
+      if (text.length > HTTP_REQUEST_CHARS) {
+        postRequest(this.httpUrl, text).then((m) => (m.ok ? resolve(m.result as Result<T>) : reject(new SiltError(m.error.code, m.error.message))), reject);
+        return;
+      }
       this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });
-      const text = JSON.stringify({ kind: 'request', id, type, params });
       if (this.ready && this.socket) this.socket.send(text);
       else this.queue.push({ id, text });
     });
@@ -69,14 +93,19 @@ export class WebSocketKernelClient implements KernelClient {
     this.socket = ws;
     ws.onopen = () => this.sayHello(ws);
     ws.onmessage = (m) => this.receive(String(m.data));
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (this.socket !== ws) return;
+      // 1009: the host refused a message over its size limit and closed the socket (it stays up).
+      const lost =
+        ev.code === 1009
+          ? new SiltError('too-large', 'The kernel refused a message over its size limit; the window reconnected.')
+          : new SiltError('disconnected', 'The connection to the kernel was lost');
       this.socket = null;
       this.ready = false;
       for (const [id, p] of this.pending) {
         // Requests not yet sent stay queued for the next socket.
         if (!this.queue.some((q) => q.id === id)) {
-          p.reject(new SiltError('disconnected', 'The connection to the kernel was lost'));
+          p.reject(lost);
           this.pending.delete(id);
         }
       }

@@ -1,5 +1,7 @@
 /** Every few seconds while dirty, keeps a recovery copy of the unsaved document on the host. */
 import { useEffect, useRef } from 'react';
+import { SiltError } from '../../common/SiltError';
+import { withoutLargeOutputs } from './withoutLargeOutputs';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import type { DocumentApi } from './useDocument';
 
@@ -18,10 +20,19 @@ export function useAutosave(client: KernelClient, docApi: DocumentApi, key: stri
       if (version === savedVersion) return;
       if (lastSaved.current.key === key && lastSaved.current.version === version) return;
       lastSaved.current = { key, version };
-      client.request('notebook.autosave', { key, notebook: doc.model }).catch((e: Error) => {
-        lastSaved.current = { key: null, version: -1 };
-        console.warn('Autosave failed:', e.message);
-      });
+      client
+        .request('notebook.autosave', { key, notebook: doc.model })
+        .catch((e: Error) => {
+          // Too big to keep whole: a copy without the biggest outputs still keeps every edit.
+          if (e instanceof SiltError && e.code === 'too-large') {
+            return client.request('notebook.autosave', { key, notebook: withoutLargeOutputs(doc.model) });
+          }
+          throw e;
+        })
+        .catch((e: Error) => {
+          lastSaved.current = { key: null, version: -1 };
+          console.warn('Autosave failed:', e.message);
+        });
     }, INTERVAL_MS);
     return () => clearInterval(timer);
   }, [client, latest, key]);

@@ -3,6 +3,8 @@
  * recovery copy of unsaved edits. The session key is fixed when a document is opened, so saving an
  * untitled notebook under a name keeps its session (and its variables).
  */
+import { SiltError } from '../../common/SiltError';
+import { withoutLargeOutputs } from './withoutLargeOutputs';
 import { useCallback, useRef, useState } from 'react';
 import type { NotebookModel } from '../../kernel/protocol/notebook';
 import type { KernelClient } from '../kernel-client/KernelClient';
@@ -64,7 +66,16 @@ export function useNotebookFile(client: KernelClient, docApi: DocumentApi) {
   const saveTo = useCallback(
     async (path: string) => {
       const { version, doc } = docApi.latest.current;
-      const r = await client.request('notebook.save', { path, notebook: doc.model });
+      const r = await client.request('notebook.save', { path, notebook: doc.model }).catch(async (e: Error) => {
+        if (!(e instanceof SiltError) || e.code !== 'too-large') throw e;
+        // Too big to save: keep the work in a recovery copy the next open offers back, and say so.
+        const key = current.current.path ?? current.current.untitledId ?? path;
+        const kept = await client.request('notebook.autosave', { key, notebook: withoutLargeOutputs(doc.model) }).then(
+          () => 'Your edits are kept in a recovery copy without the biggest outputs.',
+          () => 'No recovery copy could be written either.',
+        );
+        throw new SiltError('too-large', `${e.message} ${kept} Clear some outputs and save again.`);
+      });
       docApi.markSaved(version);
       const stale = current.current.path ?? current.current.untitledId;
       // The recovery copy under the old key is now older than the file.
