@@ -31,9 +31,12 @@ export function tableToBundle(t: TableOutput): TableBundle {
 
 export function bundleToTable(data: Record<string, unknown>, metadata: Record<string, unknown> | undefined): TableOutput | null {
   const res = data[DATARESOURCE] as { schema?: { fields?: { name: string; type?: string; 'silt:type'?: string }[] }; data?: Record<string, CellValue>[] } | undefined;
-  if (!res || !Array.isArray(res.schema?.fields) || !Array.isArray(res.data)) return null;
-  const columns: ColumnInfo[] = res.schema!.fields!.map((f) => ({ name: f.name, type: f['silt:type'] ?? f.type ?? 'any' }));
-  const rows = res.data!.map((r) => columns.map((c) => r?.[c.name] ?? null));
+  if (!res || typeof res !== 'object' || !Array.isArray(res.schema?.fields) || !Array.isArray(res.data)) return null;
+  // A file may say anything: a field that is not {name: string} means this is not a table we can show.
+  if (!res.schema!.fields!.every((f) => typeof f === 'object' && f !== null && typeof f.name === 'string')) return null;
+  const typeName = (t: unknown) => (typeof t === 'string' ? t : undefined);
+  const columns: ColumnInfo[] = res.schema!.fields!.map((f) => ({ name: f.name, type: typeName(f['silt:type']) ?? typeName(f.type) ?? 'any' }));
+  const rows = res.data!.map((r) => columns.map((c) => (typeof r === 'object' && r !== null ? (r[c.name] ?? null) : null)));
   const silt = (metadata?.silt ?? {}) as { rowCount?: unknown };
   const rowCount = typeof silt.rowCount === 'number' ? silt.rowCount : rows.length;
   return { kind: 'table', rowCount, columns, rows };

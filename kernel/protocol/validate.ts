@@ -11,6 +11,7 @@ import { DATA_EXPORT_PARAMS } from './dataExport';
 import { CHART_PARAMS } from './charts';
 import type { HostRequestType, RequestMessage, RequestType, SessionRequestType } from './messages';
 import type { Shape } from './shape';
+import { notebookProblem } from './checkNotebook';
 
 /** A refused message; `requestId` is set once the message had a usable id, so the refusal can answer it. */
 export class ProtocolError extends SiltError {
@@ -84,6 +85,8 @@ function checkRequest(msg: Record<string, unknown>, id: number): RequestMessage 
   const params = msg.params ?? {};
   if (!isObject(params)) throw new ProtocolError(`${msg.type}: params must be an object`);
   checkShape(msg.type as string, params, shape);
+  const notebook = params.notebook === undefined ? null : notebookProblem(params.notebook);
+  if (notebook) throw new ProtocolError(`${msg.type}: the notebook ${notebook}`);
   if (msg.type === 'execute' && params.language !== 'sql' && params.language !== 'typescript') {
     throw new ProtocolError(`execute: language must be "sql" or "typescript"`);
   }
