@@ -79,7 +79,8 @@ export class KernelHost {
       version: opts.version ?? '0.0.0',
     };
     this.maxRequestBytes = opts.maxRequestBytes ?? MAX_REQUEST_BYTES;
-    this.log = (line) => (opts.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(redactSecrets(line, this.token));
+    const write = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+    this.log = (line) => write(redactSecrets(line, this.token));
     this.server = createServer((req, res) => {
       this.http(req, res).catch((e) => {
         this.log(`silt: an HTTP request failed: ${(e as Error).message}`);
@@ -123,16 +124,24 @@ export class KernelHost {
    * refusal names what was wrong and never throws.
    */
   private async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hostAllowed(req.headers.host, this.port)) return plain(res, 421, `Silt answers only on 127.0.0.1:${this.port}.`);
+    if (!hostAllowed(req.headers.host, this.port)) {
+      return plain(res, 421, `Silt answers only on 127.0.0.1:${this.port}.`);
+    }
     const target = parseRequestTarget(req.url);
     if (!target) return plain(res, 400, 'The request path is not a valid URL path.');
     const token = presentedToken(req, target.url);
-    if (!token || !sameToken(token, this.token)) return plain(res, 401, 'Silt needs the token from the URL it printed at start-up.');
+    if (!token || !sameToken(token, this.token)) {
+      return plain(res, 401, 'Silt needs the token from the URL it printed at start-up.');
+    }
     if (target.path === RPC_PATH) {
       if (req.method !== 'POST') return plain(res, 405, 'Use POST.');
       // A page on another origin could send a cookie-carrying POST; JSON also forces a CORS preflight we never answer.
-      if (!originAllowed(req.headers.origin, this.port)) return plain(res, 403, 'Requests must come from the Silt window.');
-      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return plain(res, 415, 'Send the request as application/json.');
+      if (!originAllowed(req.headers.origin, this.port)) {
+        return plain(res, 403, 'Requests must come from the Silt window.');
+      }
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        return plain(res, 415, 'Send the request as application/json.');
+      }
       return answerRpcPost(req, res, this.ctx, this.maxRequestBytes);
     }
     if (target.url.searchParams.has('token')) {
@@ -177,11 +186,18 @@ export class KernelHost {
     // host would die of it.
     ws.on('error', (e) => this.log(`silt: closed a WebSocket: ${e.message}`));
     ws.on('message', (data, isBinary) => {
-      this.message(data, isBinary, send, listener).catch((e) => this.log(`silt: a request failed: ${(e as Error).message}`));
+      this.message(data, isBinary, send, listener).catch((e) => {
+        this.log(`silt: a request failed: ${(e as Error).message}`);
+      });
     });
   }
 
-  private async message(data: RawData, isBinary: boolean, send: (m: ServerMessage) => void, listener: Listener): Promise<void> {
+  private async message(
+    data: RawData,
+    isBinary: boolean,
+    send: (m: ServerMessage) => void,
+    listener: Listener,
+  ): Promise<void> {
     let id = -1;
     try {
       if (isBinary) throw new ProtocolError('binary messages are not requests; send JSON text');

@@ -17,7 +17,12 @@ export const RPC_PATH = '/rpc';
 
 const noEvents = () => undefined;
 
-export async function answerRpcPost(req: IncomingMessage, res: ServerResponse, ctx: HostContext, limit: number): Promise<void> {
+export async function answerRpcPost(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: HostContext,
+  limit: number,
+): Promise<void> {
   let id = -1;
   try {
     const body = await readBody(req, limit);

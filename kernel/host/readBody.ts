@@ -21,7 +21,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       settled = true;
       fn();
     };
-    const tooLarge = () => new SiltError('too-large', `The request is ${mib(size)}, over the ${mib(limit)} the kernel accepts at once.`);
+    const tooLarge = () =>
+      new SiltError('too-large', `The request is ${mib(size)}, over the ${mib(limit)} the kernel accepts at once.`);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);

@@ -30,7 +30,10 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/** `path` is already decoded (requestTarget.ts); a file that vanishes or cannot be read ends the response, not the host. */
+/**
+ * `path` is already decoded (requestTarget.ts). A file that vanishes or cannot be read ends the
+ * response, not the host.
+ */
 export function serveStatic(root: string, path: string, res: ServerResponse): boolean {
   const rel = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
   const file = normalize(join(root, rel));

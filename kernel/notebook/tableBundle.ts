@@ -33,10 +33,16 @@ export function bundleToTable(data: Record<string, unknown>, metadata: Record<st
   const res = data[DATARESOURCE] as { schema?: { fields?: { name: string; type?: string; 'silt:type'?: string }[] }; data?: Record<string, CellValue>[] } | undefined;
   if (!res || typeof res !== 'object' || !Array.isArray(res.schema?.fields) || !Array.isArray(res.data)) return null;
   // A file may say anything: a field that is not {name: string} means this is not a table we can show.
-  if (!res.schema!.fields!.every((f) => typeof f === 'object' && f !== null && typeof f.name === 'string')) return null;
+  const fields = res.schema!.fields!;
+  if (!fields.every((f) => typeof f === 'object' && f !== null && typeof f.name === 'string')) return null;
   const typeName = (t: unknown) => (typeof t === 'string' ? t : undefined);
-  const columns: ColumnInfo[] = res.schema!.fields!.map((f) => ({ name: f.name, type: typeName(f['silt:type']) ?? typeName(f.type) ?? 'any' }));
-  const rows = res.data!.map((r) => columns.map((c) => (typeof r === 'object' && r !== null ? (r[c.name] ?? null) : null)));
+  const columns: ColumnInfo[] = fields.map((f) => ({
+    name: f.name,
+    type: typeName(f['silt:type']) ?? typeName(f.type) ?? 'any',
+  }));
+  const cellOf = (r: unknown, name: string): CellValue =>
+    typeof r === 'object' && r !== null ? ((r as Record<string, CellValue>)[name] ?? null) : null;
+  const rows = res.data!.map((r) => columns.map((c) => cellOf(r, c.name)));
   const silt = (metadata?.silt ?? {}) as { rowCount?: unknown };
   const rowCount = typeof silt.rowCount === 'number' ? silt.rowCount : rows.length;
   return { kind: 'table', rowCount, columns, rows };

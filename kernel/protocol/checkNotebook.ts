@@ -5,16 +5,24 @@
  */
 type Check = (v: unknown) => boolean;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const str: Check = (v) => typeof v === 'string';
 const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const strings: Check = (v) => Array.isArray(v) && v.every(str);
-const oneOf = (...values: unknown[]): Check => (v) => values.includes(v);
-const optional = (c: Check): Check => (v) => v === undefined || c(v);
+const oneOf =
+  (...values: unknown[]): Check =>
+  (v) =>
+    values.includes(v);
+const optional =
+  (c: Check): Check =>
+  (v) =>
+    v === undefined || c(v);
 
 /** Required and optional fields of each kind of thing, by name. */
 function fieldsProblem(what: string, o: Record<string, unknown>, fields: Record<string, Check>): string | null {
-  for (const [name, ok] of Object.entries(fields)) if (!ok(o[name])) return `${what}: ${name} is missing or of the wrong type`;
+  for (const [name, ok] of Object.entries(fields))
+    if (!ok(o[name])) return `${what}: ${name} is missing or of the wrong type`;
   return null;
 }
 
@@ -54,14 +62,16 @@ export function notebookProblem(nb: unknown): string | null {
   for (const [i, cell] of nb.cells.entries()) {
     const where = `cell ${i + 1}`;
     if (!isObject(cell)) return `${where} is not an object`;
-    const fields = typeof cell.type === 'string' && Object.hasOwn(CELL_FIELDS, cell.type) ? CELL_FIELDS[cell.type] : null;
+    const fields =
+      typeof cell.type === 'string' && Object.hasOwn(CELL_FIELDS, cell.type) ? CELL_FIELDS[cell.type] : null;
     if (!fields) return `${where} has no known type (code, markdown or raw)`;
     const problem = fieldsProblem(where, cell, fields);
     if (problem) return problem;
     for (const [j, out] of ((cell.outputs as unknown[] | undefined) ?? []).entries()) {
       const at = `${where}, output ${j + 1}`;
       if (!isObject(out)) return `${at} is not an object`;
-      const kind = typeof out.kind === 'string' && Object.hasOwn(OUTPUT_FIELDS, out.kind) ? OUTPUT_FIELDS[out.kind] : null;
+      const kind =
+        typeof out.kind === 'string' && Object.hasOwn(OUTPUT_FIELDS, out.kind) ? OUTPUT_FIELDS[out.kind] : null;
       if (!kind) return `${at} has no known kind (stream, rich, error or table)`;
       const bad = fieldsProblem(at, out, kind);
       if (bad) return bad;

@@ -60,10 +60,14 @@ export class WebSocketKernelClient implements KernelClient {
         text = JSON.stringify({ kind: 'request', id, type, params });
       } catch (e) {
         // Over V8's string limit (about 512 MiB): the window itself cannot put it into words.
-        return reject(new SiltError('too-large', `This ${type} request is too big to send (${(e as Error).message}).`));
+        const why = (e as Error).message;
+        return reject(new SiltError('too-large', `This ${type} request is too big to send (${why}).`));
       }
       if (text.length > HTTP_REQUEST_CHARS) {
-        postRequest(this.httpUrl, text).then((m) => (m.ok ? resolve(m.result as Result<T>) : reject(new SiltError(m.error.code, m.error.message))), reject);
+        postRequest(this.httpUrl, text).then((m) => {
+          if (m.ok) resolve(m.result as Result<T>);
+          else reject(new SiltError(m.error.code, m.error.message));
+        }, reject);
         return;
       }
       this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject });

@@ -9,14 +9,27 @@ import { SiltError } from '../../common/SiltError';
 
 type Response = Extract<ServerMessage, { kind: 'response' }>;
 
-const STATUS_CODES: Record<number, ErrorCode> = { 400: 'bad-request', 401: 'unauthorized', 403: 'forbidden', 413: 'too-large' };
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  413: 'too-large',
+};
 
 export async function postRequest(url: string, text: string): Promise<Response> {
   let res: globalThis.Response;
   try {
-    res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text, credentials: 'same-origin' });
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: text,
+      credentials: 'same-origin',
+    });
   } catch (e) {
-    throw new SiltError('disconnected', `The kernel could not be reached (${(e as Error).message}); try again once it is back.`);
+    throw new SiltError(
+      'disconnected',
+      `The kernel could not be reached (${(e as Error).message}); try again once it is back.`,
+    );
   }
   const body = await res.text();
   try {
@@ -25,5 +38,8 @@ export async function postRequest(url: string, text: string): Promise<Response> 
   } catch {
     // Not a protocol answer (a refusal before the request was read): say what the status means.
   }
-  throw new SiltError(STATUS_CODES[res.status] ?? 'internal', body.trim() || `The kernel answered HTTP ${res.status}.`);
+  throw new SiltError(
+    STATUS_CODES[res.status] ?? 'internal',
+    body.trim() || `The kernel answered HTTP ${res.status}.`,
+  );
 }

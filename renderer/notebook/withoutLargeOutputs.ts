@@ -19,5 +19,9 @@ function small(o: Output, keep: number): Output {
   const size = JSON.stringify(o).length;
   if (size <= keep) return o;
   const mb = (size / (1024 * 1024)).toFixed(1);
-  return { kind: 'stream', name: 'stderr', text: `[An output of ${mb} MB was left out of this copy: too big to save. Run the cell again.]\n` };
+  return {
+    kind: 'stream',
+    name: 'stderr',
+    text: `[An output of ${mb} MB was left out of this copy: too big to save. Run the cell again.]\n`,
+  };
 }

@@ -26,7 +26,13 @@ function writeBigNotebook(file: string, cellCount: number, blobMb: number): void
     metadata: { silt: { language: 'sql' } },
     execution_count: i + 1,
     source: `select ${i}`,
-    outputs: [{ output_type: 'display_data', metadata: {}, data: { 'text/plain': [`payload ${i}`], 'application/x-silt-payload': String(i % 10).repeat(blobMb * MB) } }],
+    outputs: [
+      {
+        output_type: 'display_data',
+        metadata: {},
+        data: { 'text/plain': [`payload ${i}`], 'application/x-silt-payload': String(i % 10).repeat(blobMb * MB) },
+      },
+    ],
   }));
   writeFileSync(file, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: cellsJson }));
 }
@@ -66,16 +72,24 @@ describe('saving a notebook with 80 MB of outputs', () => {
     writeBigNotebook(file, 10, 8);
     const page = await openApp(browser, host, `&path=${encodeURIComponent(file)}`);
     expect(await cells(page).count()).toBe(10);
-    await expect.poll(() => cells(page).nth(9).locator('[data-testid="output"]').textContent(), { timeout: 20_000 }).toContain('payload 9');
+    await expect
+      .poll(() => cells(page).nth(9).locator('[data-testid="output"]').textContent(), { timeout: 20_000 })
+      .toContain('payload 9');
 
     await edit(page, 0, 'select 42 -- edited in the window');
     await page.keyboard.press('Escape');
     // The autosave timer fires every 3 s; the copy is over 80 MB and carries the edit.
     await expect
-      .poll(() => recoveryFiles(host.home).find((f) => statSync(f).size > 80 * MB && readFileSync(f, 'utf8').includes('edited in the window')), {
-        timeout: 60_000,
-        interval: 1000,
-      })
+      .poll(
+        () =>
+          recoveryFiles(host.home).find(
+            (f) => statSync(f).size > 80 * MB && readFileSync(f, 'utf8').includes('edited in the window'),
+          ),
+        {
+          timeout: 60_000,
+          interval: 1000,
+        },
+      )
       .toBeTruthy();
     expect(await hostAnswers(host)).toBe(true);
 
@@ -113,18 +127,26 @@ describe('saving a notebook over the host limit', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press(`${MOD}+S`);
     const banner = page.locator('[data-testid="problem-banner"]');
-    await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toMatch(/Could not save: The request is \d+ MiB, over the 16 MiB/);
+    await expect
+      .poll(() => banner.textContent(), { timeout: 30_000 })
+      .toMatch(/Could not save: The request is \d+ MiB, over the 16 MiB/);
     expect(await banner.textContent()).toMatch(/kept in a recovery copy without the biggest outputs/);
     expect(readFileSync(file, 'utf8')).toBe(before);
-    const copy = recoveryFiles(host.home).map((f) => readFileSync(f, 'utf8')).find((t) => t.includes('must not be lost'));
+    const copy = recoveryFiles(host.home)
+      .map((f) => readFileSync(f, 'utf8'))
+      .find((t) => t.includes('must not be lost'));
     expect(copy).toBeTruthy();
     expect(copy).toMatch(/An output of 8\.0 MB was left out of this copy/);
     expect(await hostAnswers(host)).toBe(true);
     // Reopening the file offers the recovery copy with the edit.
     const reopened = await openApp(browser, host, `&path=${encodeURIComponent(file)}`);
     await reopened.locator('[data-testid="restore-recovery"]').click({ timeout: 20_000 });
-    await expect.poll(() => cells(reopened).nth(1).locator('.cm-content').textContent()).toContain('must not be lost');
-    expect(await cells(reopened).nth(1).locator('[data-testid="output"]').textContent()).toMatch(/left out of this copy/);
+    await expect
+      .poll(() => cells(reopened).nth(1).locator('.cm-content').textContent())
+      .toContain('must not be lost');
+    expect(await cells(reopened).nth(1).locator('[data-testid="output"]').textContent()).toMatch(
+      /left out of this copy/,
+    );
     await page.close();
     await reopened.close();
   });

@@ -15,7 +15,24 @@ const nasty = fc
     fc.oneof(
       fc.string({ maxLength: 12 }),
       fc.constantFrom(...BROKEN_ESCAPES),
-      fc.constantFrom(';', '=', '"', ',', ' ', '\t', '/', '..', '\\', '?', '#', '&', '\u00e9', '\u{1F600}', '\x7f', '\x01'),
+      fc.constantFrom(
+        ';',
+        '=',
+        '"',
+        ',',
+        ' ',
+        '\t',
+        '/',
+        '..',
+        '\\',
+        '?',
+        '#',
+        '&',
+        '\u00e9',
+        '\u{1F600}',
+        '\x7f',
+        '\x01',
+      ),
       fc.string({ unit: 'binary', maxLength: 6 }),
     ),
     { maxLength: 8 },
@@ -29,18 +46,42 @@ const headerValue = fc.oneof(
 );
 
 export function httpRequest(port: number, token: string): fc.Arbitrary<Buffer> {
-  const tokenQuery = fc.constantFrom('', `?token=${token}`, `?token=${token}x`, '?token=', `?token=${BROKEN_ESCAPES[1]}`);
+  const tokenQuery = fc.constantFrom(
+    '',
+    `?token=${token}`,
+    `?token=${token}x`,
+    '?token=',
+    `?token=${BROKEN_ESCAPES[1]}`,
+  );
   const target = fc
-    .tuple(fc.constantFrom('/', '/ws', '/rpc', '/index.html', '//', '', '*', 'http://evil.example/', '/../../etc/passwd'), nasty, tokenQuery)
+    .tuple(
+      fc.constantFrom('/', '/ws', '/rpc', '/index.html', '//', '', '*', 'http://evil.example/', '/../../etc/passwd'),
+      nasty,
+      tokenQuery,
+    )
     .map(([prefix, rest, query]) => `${prefix}${encodeSome(rest)}${query}`);
-  const host = fc.constantFrom(`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `evil.example:${port}`, '127.0.0.1', `127.0.0.1:${port + 1}`, '');
+  const host = fc.constantFrom(
+    `127.0.0.1:${port}`,
+    `localhost:${port}`,
+    `[::1]:${port}`,
+    `evil.example:${port}`,
+    '127.0.0.1',
+    `127.0.0.1:${port + 1}`,
+    '',
+  );
   const cookie = fc.oneof(
     nasty,
     nasty.map((v) => `silt_token=${v}`),
     fc.constant(`silt_token=${BROKEN_ESCAPES[1]}`),
     nasty.map((v) => `a=${v}; silt_token=${encodeURIComponent(token)}`),
   );
-  const origin = fc.constantFrom(undefined, 'null', `http://127.0.0.1:${port}`, 'http://evil.example', `http://localhost:${port + 1}`);
+  const origin = fc.constantFrom(
+    undefined,
+    'null',
+    `http://127.0.0.1:${port}`,
+    'http://evil.example',
+    `http://localhost:${port + 1}`,
+  );
   const extra = fc.array(fc.tuple(fc.stringMatching(/^[A-Za-z-]{1,12}$/), headerValue), { maxLength: 4 });
   const method = fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'OPTIONS', 'DELETE', 'BREW');
   const upgrade = fc.boolean();
@@ -49,7 +90,13 @@ export function httpRequest(port: number, token: string): fc.Arbitrary<Buffer> {
     if (r.host) lines.push(`Host: ${r.host}`);
     if (r.cookie !== null) lines.push(`Cookie: ${r.cookie.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '')}`);
     if (r.origin) lines.push(`Origin: ${r.origin}`);
-    if (r.upgrade) lines.push('Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13');
+    if (r.upgrade)
+      lines.push(
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+        'Sec-WebSocket-Version: 13',
+      );
     for (const [k, v] of r.extra) lines.push(`${k}: ${v}`);
     if (!r.upgrade) lines.push('Connection: close');
     return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8');
@@ -68,12 +115,16 @@ function encodeSome(s: string): string {
 
 /** A byte-level mutation of a generated input: flip, insert or delete bytes at random places. */
 export function mutated(base: fc.Arbitrary<Buffer>): fc.Arbitrary<Buffer> {
-  const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('flip', 'insert', 'delete'), byte: fc.integer({ min: 0, max: 255 }) });
+  const edit = fc.record({
+    at: fc.nat(),
+    kind: fc.constantFrom('flip', 'insert', 'delete'),
+    byte: fc.integer({ min: 0, max: 255 }),
+  });
   return fc.tuple(base, fc.array(edit, { minLength: 1, maxLength: 6 })).map(([buf, edits]) => {
     const bytes = [...buf];
     for (const e of edits) {
       const at = bytes.length ? e.at % bytes.length : 0;
-      if (e.kind === 'flip') bytes[at] = (bytes[at] ?? 0) ^ (1 << e.byte % 8);
+      if (e.kind === 'flip') bytes[at] = (bytes[at] ?? 0) ^ (1 << (e.byte % 8));
       else if (e.kind === 'insert') bytes.splice(at, 0, e.byte);
       else bytes.splice(at, 1);
     }
@@ -81,14 +132,26 @@ export function mutated(base: fc.Arbitrary<Buffer>): fc.Arbitrary<Buffer> {
   });
 }
 
-const BAD_UTF8 = [Buffer.from([0xc3, 0x28]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xff]), Buffer.from([0xf4, 0x90, 0x80, 0x80]), Buffer.from([0xe2, 0x82])];
+const BAD_UTF8 = [
+  Buffer.from([0xc3, 0x28]),
+  Buffer.from([0xed, 0xa0, 0x80]),
+  Buffer.from([0xff]),
+  Buffer.from([0xf4, 0x90, 0x80, 0x80]),
+  Buffer.from([0xe2, 0x82]),
+];
 
 /** What a frame carries: random bytes, bad UTF-8, a valid request, or a valid request cut short. */
 const payload = fc.oneof(
   fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
-  fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom(...BAD_UTF8)).map(([s, bad]) => Buffer.concat([Buffer.from(s), bad])),
+  fc
+    .tuple(fc.string({ maxLength: 20 }), fc.constantFrom(...BAD_UTF8))
+    .map(([s, bad]) => Buffer.concat([Buffer.from(s), bad])),
   fc.constant(Buffer.from(JSON.stringify({ kind: 'request', id: 1, type: 'hello', params: { protocolVersion: 1 } }))),
-  fc.nat({ max: 40 }).map((n) => Buffer.from(JSON.stringify({ kind: 'request', id: 2, type: 'files.recent', params: {} }).slice(0, n))),
+  fc
+    .nat({ max: 40 })
+    .map((n) =>
+      Buffer.from(JSON.stringify({ kind: 'request', id: 2, type: 'files.recent', params: {} }).slice(0, n)),
+    ),
 );
 
 const oneFrame = fc
@@ -97,10 +160,20 @@ const oneFrame = fc
     fin: fc.boolean(),
     rsv: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 7 }) }),
     masked: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-    lie: fc.option(fc.constantFrom(0n, 1n, 125n, 126n, 65535n, 65536n, 2n ** 31n, 2n ** 53n, 2n ** 63n, 2n ** 64n - 1n), { freq: 6 }),
+    lie: fc.option(
+      fc.constantFrom(0n, 1n, 125n, 126n, 65535n, 65536n, 2n ** 31n, 2n ** 53n, 2n ** 63n, 2n ** 64n - 1n),
+      { freq: 6 },
+    ),
     payload,
   })
-  .map((f) => frame(f.opcode, f.payload, { fin: f.fin, rsv: f.rsv, mask: f.masked ? Buffer.from([9, 8, 7, 6]) : null, claimedLength: f.lie ?? undefined }));
+  .map((f) =>
+    frame(f.opcode, f.payload, {
+      fin: f.fin,
+      rsv: f.rsv,
+      mask: f.masked ? Buffer.from([9, 8, 7, 6]) : null,
+      claimedLength: f.lie ?? undefined,
+    }),
+  );
 
 /** One to four frames, sometimes mutated at the byte level, sometimes cut short. */
 export const frameSequence: fc.Arbitrary<Buffer> = fc
@@ -122,7 +195,13 @@ const SAFE_REQUESTS: { type: string; params: Record<string, unknown> }[] = [
   { type: 'notebook.autosave', params: { key: 'fuzz', notebook: { metadata: {}, cells: [] } } },
   {
     type: 'notebook.save',
-    params: { path: 'fuzz.ipynb', notebook: { metadata: {}, cells: [{ id: 'a', type: 'code', language: 'sql', source: 's', outputs: [], executionCount: null }] } },
+    params: {
+      path: 'fuzz.ipynb',
+      notebook: {
+        metadata: {},
+        cells: [{ id: 'a', type: 'code', language: 'sql', source: 's', outputs: [], executionCount: null }],
+      },
+    },
   },
   { type: 'result.page', params: { sessionId: 'nope', handle: 'h', offset: 0, limit: 5 } },
   { type: 'session.interrupt', params: { sessionId: 'nope' } },
@@ -163,7 +242,13 @@ export const message: fc.Arbitrary<FuzzMessage> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }).map((text) => ({ text, id: null })),
   fc.jsonValue({ maxDepth: 3 }).map((v) => ({ text: JSON.stringify(v), id: null })),
   fc
-    .tuple(fc.constantFrom(...SAFE_REQUESTS), fc.integer({ min: 1, max: 1_000_000 }), fc.nat(), fc.jsonValue({ maxDepth: 2 }), fc.nat({ max: 3 }))
+    .tuple(
+      fc.constantFrom(...SAFE_REQUESTS),
+      fc.integer({ min: 1, max: 1_000_000 }),
+      fc.nat(),
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.nat({ max: 3 }),
+    )
     .map(([req, id, pick, by, how]) => {
       const msg = { kind: 'request', id, type: req.type, params: req.params };
       if (how === 0) return { text: JSON.stringify(msg), id };

@@ -22,7 +22,12 @@ const VALID = {
         { output_type: 'display_data', data: { 'text/plain': ['1'], 'image/png': 'iVBOR' }, metadata: {} },
         {
           output_type: 'execute_result',
-          data: { 'application/vnd.dataresource+json': { schema: { fields: [{ name: 'x', type: 'integer' }] }, data: [{ x: 1 }] } },
+          data: {
+            'application/vnd.dataresource+json': {
+              schema: { fields: [{ name: 'x', type: 'integer' }] },
+              data: [{ x: 1 }],
+            },
+          },
           metadata: { silt: { rowCount: 10 } },
         },
       ],
@@ -48,7 +53,10 @@ function replaced(path: (string | number)[], by: unknown): unknown {
 }
 
 /** Odd values where the reader expects a string, list or object. */
-const odd = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(null, [null], [[1]], { name: null }, [{ name: 1 }], '', -1, 1e308));
+const odd = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom(null, [null], [[1]], { name: null }, [{ name: 1 }], '', -1, 1e308),
+);
 
 export const ipynbText: fc.Arbitrary<string> = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),

@@ -22,7 +22,11 @@ export async function hostAnswers(host: RunningHost, timeoutMs = 5000): Promise<
 }
 
 /** POST /rpc as the window sends a big request; `headers` replace the defaults. */
-export async function postRpc(host: RunningHost, body: string, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+export async function postRpc(
+  host: RunningHost,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`http://127.0.0.1:${host.port}/rpc`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Cookie: `silt_token=${host.token}`, ...headers },

@@ -55,7 +55,9 @@ export function upgradeRequest(port: number, target: string, headers: Record<str
     'Sec-WebSocket-Version': '13',
     ...headers,
   };
-  return `GET ${target} HTTP/1.1\r\n${Object.entries(all).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`;
+  return `GET ${target} HTTP/1.1\r\n${Object.entries(all)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n\r\n`;
 }
 
 export interface RawWebSocket {
@@ -155,7 +157,10 @@ function closeFrame(bytes: Buffer): { code: number | null; reason: string } {
     }
     if (opcode === 8) {
       const payload = bytes.subarray(start, start + len);
-      return { code: payload.length >= 2 ? payload.readUInt16BE(0) : null, reason: payload.subarray(2).toString('utf8') };
+      return {
+        code: payload.length >= 2 ? payload.readUInt16BE(0) : null,
+        reason: payload.subarray(2).toString('utf8'),
+      };
     }
     at = start + len;
   }

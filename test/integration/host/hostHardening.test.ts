@@ -28,19 +28,32 @@ function bigNotebook(mb: number, source = 'select 1') {
   const blob = 'x'.repeat(mb * 1024 * 1024);
   return {
     metadata: {},
-    cells: [{ id: 'big', type: 'code' as const, language: 'sql' as const, source, executionCount: 1, outputs: [{ kind: 'rich' as const, data: { 'text/plain': 'big', 'application/x-blob': blob } }] }],
+    cells: [
+      {
+        id: 'big',
+        type: 'code' as const,
+        language: 'sql' as const,
+        source,
+        executionCount: 1,
+        outputs: [{ kind: 'rich' as const, data: { 'text/plain': 'big', 'application/x-blob': blob } }],
+      },
+    ],
   };
 }
 
 describe('cookies and paths that used to throw', () => {
   it('answers 401 to a broken silt_token cookie without a token, over HTTP and on the upgrade', async () => {
     expect((await rawGet(host.port, '/', { Cookie: `silt_token=${BROKEN}` })).status).toBe(401);
-    expect((await rawHttp(host.port, upgradeRequest(host.port, '/ws', { Cookie: `silt_token=${BROKEN}` }))).status).toBe(401);
+    expect(
+      (await rawHttp(host.port, upgradeRequest(host.port, '/ws', { Cookie: `silt_token=${BROKEN}` }))).status,
+    ).toBe(401);
     expect(await hostAnswers(host)).toBe(true);
   });
 
   it('still finds a good token cookie next to a broken one', async () => {
-    const res = await rawGet(host.port, '/', { Cookie: `other=${BROKEN}; silt_token=${encodeURIComponent(host.token)}` });
+    const res = await rawGet(host.port, '/', {
+      Cookie: `other=${BROKEN}; silt_token=${encodeURIComponent(host.token)}`,
+    });
     expect(res.status).toBe(200);
   });
 
@@ -59,12 +72,17 @@ describe('cookies and paths that used to throw', () => {
 });
 
 describe('Host and Origin come before the token', () => {
-  it('refuses a foreign Host (DNS rebinding) with 421 even with the right token, and accepts its own names', async () => {
-    expect((await rawGet(host.port, `/?token=${host.token}`, { Host: `evil.example:${host.port}` })).status).toBe(421);
+  it('refuses a foreign Host (DNS rebinding) with 421 even with the token, and accepts its own names', async () => {
+    expect((await rawGet(host.port, `/?token=${host.token}`, { Host: `evil.example:${host.port}` })).status).toBe(
+      421,
+    );
     expect((await rawGet(host.port, `/?token=${host.token}`, { Host: '127.0.0.1:1' })).status).toBe(421);
     const noHost = await rawHttp(host.port, `GET /?token=${host.token} HTTP/1.0\r\n\r\n`);
     expect(noHost.status).toBe(421);
-    const up = await rawHttp(host.port, upgradeRequest(host.port, `/ws?token=${host.token}`, { Host: `rebind.example:${host.port}` }));
+    const up = await rawHttp(
+      host.port,
+      upgradeRequest(host.port, `/ws?token=${host.token}`, { Host: `rebind.example:${host.port}` }),
+    );
     expect(up.status).toBe(421);
     expect((await rawGet(host.port, `/?token=${host.token}`, { Host: `localhost:${host.port}` })).status).toBe(200);
     expect((await rawGet(host.port, `/?token=${host.token}`, { Host: `[::1]:${host.port}` })).status).toBe(200);
@@ -73,9 +91,15 @@ describe('Host and Origin come before the token', () => {
   it('refuses a foreign Origin on the upgrade with 403 before looking at the token', async () => {
     const noToken = await rawHttp(host.port, upgradeRequest(host.port, '/ws', { Origin: 'http://127.0.0.1:9999' }));
     expect(noToken.status).toBe(403);
-    const withToken = await rawHttp(host.port, upgradeRequest(host.port, `/ws?token=${host.token}`, { Origin: 'null' }));
+    const withToken = await rawHttp(
+      host.port,
+      upgradeRequest(host.port, `/ws?token=${host.token}`, { Origin: 'null' }),
+    );
     expect(withToken.status).toBe(403);
-    const own = await rawHttp(host.port, upgradeRequest(host.port, `/ws?token=${host.token}`, { Origin: `http://localhost:${host.port}` }));
+    const own = await rawHttp(
+      host.port,
+      upgradeRequest(host.port, `/ws?token=${host.token}`, { Origin: `http://localhost:${host.port}` }),
+    );
     expect(own.status).toBe(101);
   });
 });
@@ -104,7 +128,14 @@ describe('WebSocket frames that used to kill the host', () => {
     await new Promise((r) => ws.once('open', r));
     const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
     ws.on('error', () => undefined);
-    ws.send(JSON.stringify({ kind: 'request', id: 1, type: 'notebook.save', params: { path: 'x.ipynb', notebook: bigNotebook(65) } }));
+    ws.send(
+      JSON.stringify({
+        kind: 'request',
+        id: 1,
+        type: 'notebook.save',
+        params: { path: 'x.ipynb', notebook: bigNotebook(65) },
+      }),
+    );
     expect(await closed).toBe(1009);
     expect(await hostAnswers(host)).toBe(true);
   });
@@ -114,7 +145,10 @@ describe('WebSocket frames that used to kill the host', () => {
     await new Promise((r) => ws.once('open', r));
     const answer = new Promise<string>((r) => ws.once('message', (d) => r(String(d))));
     ws.send(Buffer.from([1, 2, 3]), { binary: true });
-    expect(JSON.parse(await answer)).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/binary/) } });
+    expect(JSON.parse(await answer)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringMatching(/binary/) },
+    });
     ws.close();
   });
 });
@@ -122,19 +156,37 @@ describe('WebSocket frames that used to kill the host', () => {
 describe('big notebooks are saved over HTTP', () => {
   it('saves and autosaves a 70 MB notebook by POST /rpc and reopens it with its outputs', async () => {
     const nb = bigNotebook(70);
-    const saved = await postRpc(host, JSON.stringify({ kind: 'request', id: 7, type: 'notebook.save', params: { path: 'big.ipynb', notebook: nb } }));
+    const saved = await postRpc(
+      host,
+      JSON.stringify({ kind: 'request', id: 7, type: 'notebook.save', params: { path: 'big.ipynb', notebook: nb } }),
+    );
     expect(saved.status).toBe(200);
-    expect(saved.json).toMatchObject({ kind: 'response', id: 7, ok: true, result: { path: join(host.workspace, 'big.ipynb') } });
+    expect(saved.json).toMatchObject({
+      kind: 'response',
+      id: 7,
+      ok: true,
+      result: { path: join(host.workspace, 'big.ipynb') },
+    });
     const file = join(host.workspace, 'big.ipynb');
     expect(statSync(file).size).toBeGreaterThan(70 * 1024 * 1024);
     const edited = bigNotebook(70, 'select 2 -- unsaved');
     await new Promise((r) => setTimeout(r, 20));
-    const auto = await postRpc(host, JSON.stringify({ kind: 'request', id: 8, type: 'notebook.autosave', params: { key: file, notebook: edited } }));
+    const auto = await postRpc(
+      host,
+      JSON.stringify({ kind: 'request', id: 8, type: 'notebook.autosave', params: { key: file, notebook: edited } }),
+    );
     expect(auto.json).toMatchObject({ id: 8, ok: true });
     const recovery = readdirSync(join(host.home, 'recovery'));
     expect(recovery.some((f) => statSync(join(host.home, 'recovery', f)).size > 70 * 1024 * 1024)).toBe(true);
-    const reopened = await postRpc(host, JSON.stringify({ kind: 'request', id: 9, type: 'notebook.open', params: { path: file } }));
-    const r = (reopened.json as { result: { notebook: ReturnType<typeof bigNotebook>; recovered: ReturnType<typeof bigNotebook> } }).result;
+    const reopened = await postRpc(
+      host,
+      JSON.stringify({ kind: 'request', id: 9, type: 'notebook.open', params: { path: file } }),
+    );
+    const r = (
+      reopened.json as {
+        result: { notebook: ReturnType<typeof bigNotebook>; recovered: ReturnType<typeof bigNotebook> };
+      }
+    ).result;
     expect(r.notebook.cells[0].outputs[0].data['application/x-blob'].length).toBe(70 * 1024 * 1024);
     expect(r.recovered.cells[0].source).toBe('select 2 -- unsaved');
     expect(await hostAnswers(host)).toBe(true);
@@ -149,9 +201,15 @@ describe('big notebooks are saved over HTTP', () => {
   });
 
   it('answers a malformed /rpc body with bad-request under its id', async () => {
-    const res = await postRpc(host, JSON.stringify({ kind: 'request', id: 3, type: 'notebook.save', params: { path: 1 } }));
+    const res = await postRpc(
+      host,
+      JSON.stringify({ kind: 'request', id: 3, type: 'notebook.save', params: { path: 1 } }),
+    );
     expect(res.json).toMatchObject({ id: 3, ok: false, error: { code: 'bad-request' } });
-    expect((await postRpc(host, '{"kind":')).json).toMatchObject({ ok: false, error: { code: 'bad-request', message: /not JSON/ } });
+    expect((await postRpc(host, '{"kind":')).json).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: /not JSON/ },
+    });
   });
 
   it('never writes the token to its log', async () => {
@@ -170,13 +228,29 @@ describe('over the save limit', () => {
   });
 
   it('answers too-large (413) with the sizes, writes nothing, and keeps answering', async () => {
-    const body = JSON.stringify({ kind: 'request', id: 4, type: 'notebook.save', params: { path: 'huge.ipynb', notebook: bigNotebook(12) } });
+    const body = JSON.stringify({
+      kind: 'request',
+      id: 4,
+      type: 'notebook.save',
+      params: { path: 'huge.ipynb', notebook: bigNotebook(12) },
+    });
     const res = await postRpc(small, body);
     expect(res.status).toBe(413);
-    expect(res.json).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringMatching(/13 MiB, over the 8 MiB/) } });
+    expect(res.json).toMatchObject({
+      ok: false,
+      error: { code: 'too-large', message: expect.stringMatching(/13 MiB, over the 8 MiB/) },
+    });
     expect(existsSync(join(small.workspace, 'huge.ipynb'))).toBe(false);
     expect(await hostAnswers(small)).toBe(true);
-    const ok = await postRpc(small, JSON.stringify({ kind: 'request', id: 5, type: 'notebook.save', params: { path: 'fits.ipynb', notebook: bigNotebook(6) } }));
+    const ok = await postRpc(
+      small,
+      JSON.stringify({
+        kind: 'request',
+        id: 5,
+        type: 'notebook.save',
+        params: { path: 'fits.ipynb', notebook: bigNotebook(6) },
+      }),
+    );
     expect(ok.json).toMatchObject({ ok: true });
     expect(readFileSync(join(small.workspace, 'fits.ipynb'), 'utf8').length).toBeGreaterThan(6 * 1024 * 1024);
   });
