@@ -20,7 +20,7 @@ export function parseIpynb(text: string, path = 'notebook'): NotebookModel {
 export function fromIpynb(json: unknown, path = 'notebook'): NotebookModel {
   if (!isObject(json)) throw new NotebookFormatError(`${path} is not a notebook: expected a JSON object.`);
   if (json.nbformat !== 4) {
-    const v = json.nbformat === undefined ? 'no nbformat version' : `nbformat ${String(json.nbformat)}`;
+    const v = json.nbformat === undefined ? 'no nbformat version' : `nbformat ${asText(json.nbformat)}`;
     throw new NotebookFormatError(
       `${path} has ${v}; Silt opens nbformat 4 notebooks. Convert older ones with "jupyter nbconvert --to notebook --nbformat 4".`,
     );
@@ -44,7 +44,7 @@ function cellFromJson(c: unknown, index: number, path: string, seen: Set<string>
   const extra = Object.keys(meta).length ? meta : undefined;
   if (c.cell_type === 'markdown') return { id, type: 'markdown', source, ...(extra ? { extraMetadata: extra } : {}), ...(tags ? { tags } : {}) };
   if (c.cell_type === 'raw') return { id, type: 'raw', source, ...(extra ? { extraMetadata: extra } : {}) };
-  if (c.cell_type !== 'code') throw new NotebookFormatError(`${path}: cell ${index + 1} has unknown type "${String(c.cell_type)}".`);
+  if (c.cell_type !== 'code') throw new NotebookFormatError(`${path}: cell ${index + 1} has unknown type "${asText(c.cell_type)}".`);
   const silt = isObject(meta.silt) ? meta.silt : {};
   delete meta.silt;
   const language: CodeLanguage = silt.language === 'sql' ? 'sql' : 'typescript';
@@ -69,12 +69,12 @@ function outputFromJson(o: unknown): Output | null {
     case 'stream':
       return { kind: 'stream', name: o.name === 'stderr' ? 'stderr' : 'stdout', text: joinLines(o.text) };
     case 'error': {
-      const traceback = Array.isArray(o.traceback) ? o.traceback.map(String) : [];
+      const traceback = Array.isArray(o.traceback) ? o.traceback.map(asText) : [];
       const m = traceback.map((t) => /^line (\d+):/.exec(t)).find(Boolean);
       return {
         kind: 'error',
-        ename: String(o.ename ?? 'Error'),
-        message: String(o.evalue ?? ''),
+        ename: asText(o.ename ?? 'Error'),
+        message: asText(o.evalue ?? ''),
         ...(m ? { line: Number(m[1]) } : {}),
         traceback: traceback.filter((t) => !/^line \d+:$/.test(t)),
       };
@@ -94,8 +94,16 @@ function outputFromJson(o: unknown): Output | null {
 }
 
 function joinLines(v: unknown): string {
-  if (Array.isArray(v)) return v.map(String).join('');
+  if (Array.isArray(v)) return v.map(asText).join('');
   return typeof v === 'string' ? v : '';
+}
+
+/**
+ * A JSON value as text. String() throws on an object whose `toString` is not a function (a file can
+ * say `{"toString": 0}`), so anything but a primitive is written as JSON instead.
+ */
+function asText(v: unknown): string {
+  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -81,7 +81,7 @@ export function parseRequest(text: string): RequestMessage {
 
 function checkRequest(msg: Record<string, unknown>, id: number): RequestMessage {
   const shape = typeof msg.type === 'string' ? shapeOf(msg.type) : undefined;
-  if (!shape) throw new ProtocolError(`unknown request type ${String(msg.type)}`);
+  if (!shape) throw new ProtocolError(`unknown request type ${JSON.stringify(msg.type) ?? 'undefined'}`);
   const params = msg.params ?? {};
   if (!isObject(params)) throw new ProtocolError(`${msg.type}: params must be an object`);
   checkShape(msg.type as string, params, shape);

@@ -232,6 +232,9 @@ function replaceSomewhere(value: unknown, pick: number, by: unknown): unknown {
   return copy;
 }
 
+/** JSON that breaks String() and template literals: `{"toString": 0}` has no callable toString. */
+const TRICKY = fc.constantFrom<unknown>({ toString: 0 }, { valueOf: 0, toString: 0 }, [{ toString: 0 }], { toJSON: 1 });
+
 export interface FuzzMessage {
   text: string;
   /** The id the answer must carry, when the message has a usable one. */
@@ -246,14 +249,19 @@ export const message: fc.Arbitrary<FuzzMessage> = fc.oneof(
       fc.constantFrom(...SAFE_REQUESTS),
       fc.integer({ min: 1, max: 1_000_000 }),
       fc.nat(),
-      fc.jsonValue({ maxDepth: 2 }),
+      fc.oneof({ weight: 5, arbitrary: fc.jsonValue({ maxDepth: 2 }) }, { weight: 1, arbitrary: TRICKY }),
       fc.nat({ max: 3 }),
     )
     .map(([req, id, pick, by, how]) => {
       const msg = { kind: 'request', id, type: req.type, params: req.params };
       if (how === 0) return { text: JSON.stringify(msg), id };
       if (how === 1) return { text: JSON.stringify({ ...msg, params: replaceSomewhere(req.params, pick, by) }), id };
-      if (how === 2) return { text: JSON.stringify({ ...msg, [['kind', 'id', 'params'][pick % 3]]: by }), id: null };
+      if (how === 2) {
+        const field = ['kind', 'id', 'params', 'type'][pick % 4];
+        // A random string as `type` could name a request that spawns a session: only other values there.
+        const value = field === 'type' && typeof by === 'string' ? { toString: 0 } : by;
+        return { text: JSON.stringify({ ...msg, [field]: value }), id: null };
+      }
       return { text: JSON.stringify(msg).slice(0, pick % 80), id: null };
     }),
 );

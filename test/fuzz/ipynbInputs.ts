@@ -55,7 +55,7 @@ function replaced(path: (string | number)[], by: unknown): unknown {
 /** Odd values where the reader expects a string, list or object. */
 const odd = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom(null, [null], [[1]], { name: null }, [{ name: 1 }], '', -1, 1e308),
+  fc.constantFrom<unknown>(null, [null], [[1]], { name: null }, [{ name: 1 }], '', -1, 1e308, { toString: 0 }, [{ toString: 0 }]),
 );
 
 export const ipynbText: fc.Arbitrary<string> = fc.oneof(
