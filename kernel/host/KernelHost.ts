@@ -88,10 +88,18 @@ export class KernelHost {
         res.end();
       });
     });
-    this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
-    // A request Node cannot parse (bad headers, a torn request line) gets a 400, or nothing if the peer left.
-    this.server.on('clientError', (_e, socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    this.server.on('upgrade', (req, socket, head) => {
+      try {
+        this.upgrade(req, socket, head);
+      } catch (e) {
+        this.log(`silt: a WebSocket upgrade failed: ${(e as Error).message}`);
+        socket.destroy();
+      }
+    });
+    // A request Node cannot parse (bad headers, a torn request line) gets a 4xx, or nothing if the peer left.
+    this.server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
+      const status = CLIENT_ERROR_STATUS[e.code ?? ''] ?? '400 Bad Request';
+      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       else socket.destroy();
     });
   }
@@ -102,6 +110,8 @@ export class KernelHost {
       this.server.listen(this.opts.port ?? 0, '127.0.0.1', () => resolve());
     });
     this.port = (this.server.address() as AddressInfo).port;
+    // Later server errors (out of file descriptors on accept, say) are logged; the sockets already open stay up.
+    this.server.on('error', (e) => this.log(`silt: the HTTP server reported: ${e.message}`));
     return this.url;
   }
 
@@ -211,6 +221,12 @@ export class KernelHost {
     }
   }
 }
+
+/** Node's parser errors that have a more exact status than 400. */
+const CLIENT_ERROR_STATUS: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+};
 
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(`${text}\n`);

@@ -67,6 +67,8 @@ describe('cookies and paths that used to throw', () => {
   it('answers 400 to a request target that is not a path, and to a request Node cannot parse', async () => {
     expect((await rawGet(host.port, `//evil.example/?token=${host.token}`)).status).toBe(400);
     expect((await rawHttp(host.port, 'GET / HTTP/1.1\r\nHost: \x01\x02\r\nBad Header\r\n\r\n')).status).toBe(400);
+    const huge = await rawGet(host.port, `/?token=${host.token}`, { Cookie: `silt_token=${'%E0'.repeat(8000)}` });
+    expect(huge.status).toBe(431);
     expect(await hostAnswers(host)).toBe(true);
   });
 });
