@@ -166,8 +166,10 @@ export class KernelHost {
     // Node drops its own error handler from an upgraded socket: a reset during a refusal would be uncaught.
     socket.on('error', () => socket.destroy());
     const refuse = (status: string) => {
-      if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      socket.destroy();
+      if (!socket.writable) return void socket.destroy();
+      // Destroy once the answer is flushed: destroying at once could drop it, and the caller would see a reset.
+      socket.once('finish', () => socket.destroy());
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
     if (!hostAllowed(req.headers.host, this.port)) return refuse('421 Misdirected Request');
     if (!originAllowed(req.headers.origin, this.port)) return refuse('403 Forbidden');
