@@ -26,7 +26,7 @@ export async function answerRpcPost(
   let id = -1;
   try {
     const body = await readBody(req, limit);
-    const request = parseRequest(body.toString('utf8'));
+    const request = parseRequest(body);
     id = request.id;
     const result = await handleRequest(ctx, request.type, request.params, noEvents);
     reply(res, 200, { kind: 'response', id, ok: true, result });

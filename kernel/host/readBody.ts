@@ -4,16 +4,23 @@
  * network failure, not our 413, and the user would never learn the notebook was too big.
  */
 import type { IncomingMessage } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import { SiltError } from '../../common/SiltError';
+import { asTooLarge } from './asTooLarge';
 
 /** Beyond this much dropped input the sender is not a window saving a notebook: hang up. */
 const DRAIN_MAX = 1024 * 1024 * 1024;
 
 export const mib = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MiB`;
 
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * The body as UTF-8 text. Chunks are decoded as they arrive and then dropped, so a big save holds
+ * its text once, not the bytes, a joined copy of the bytes and the text at the same time.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const decoder = new StringDecoder('utf8');
+    const parts: string[] = [];
     let size = 0;
     let settled = false;
     const settle = (fn: () => void) => {
@@ -25,14 +32,23 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       new SiltError('too-large', `The request is ${mib(size)}, over the ${mib(limit)} the kernel accepts at once.`);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      chunks.length = 0;
+      if (size <= limit) return void parts.push(decoder.write(chunk));
+      parts.length = 0;
       if (size > limit + DRAIN_MAX) {
         settle(() => reject(tooLarge()));
         req.destroy();
       }
     });
-    req.on('end', () => settle(() => (size > limit ? reject(tooLarge()) : resolve(Buffer.concat(chunks, size)))));
+    req.on('end', () =>
+      settle(() => {
+        if (size > limit) return reject(tooLarge());
+        try {
+          resolve(parts.join('') + decoder.end());
+        } catch (e) {
+          reject(asTooLarge(e)); // over V8's string limit, if a caller set a limit above it
+        }
+      }),
+    );
     req.on('error', (e) => settle(() => reject(new SiltError('io', `The request was cut off (${e.message}).`))));
     req.on('close', () => settle(() => reject(new SiltError('io', 'The request was cut off before its end.'))));
   });
