@@ -3,7 +3,17 @@
  * the model's types; a stale tab or a hostile page could send anything, and a cell without a source
  * used to end as a TypeError reported as `internal`. Returns what is wrong, or null.
  */
+import type { Cell, Output } from './notebook';
+
 type Check = (v: unknown) => boolean;
+
+/**
+ * A check for every field of each variant but its tag, so a new output kind, cell type or field in
+ * notebook.ts fails the type check here until it is checked too.
+ */
+type FieldChecks<U, Tag extends keyof U> = {
+  [K in U[Tag] & string]: { [F in Exclude<keyof Extract<U, Record<Tag, K>>, Tag>]-?: Check };
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -26,7 +36,7 @@ function fieldsProblem(what: string, o: Record<string, unknown>, fields: Record<
   return null;
 }
 
-const OUTPUT_FIELDS: Record<string, Record<string, Check>> = {
+const OUTPUT_FIELDS: FieldChecks<Output, 'kind'> = {
   stream: { name: oneOf('stdout', 'stderr'), text: str },
   rich: { data: (v) => isObject(v) && Object.values(v).every(str) },
   error: { ename: str, message: str, traceback: strings, line: optional(num) },
@@ -38,7 +48,7 @@ const OUTPUT_FIELDS: Record<string, Record<string, Check>> = {
   },
 };
 
-const CELL_FIELDS: Record<string, Record<string, Check>> = {
+const CELL_FIELDS: FieldChecks<Cell, 'type'> = {
   code: {
     id: str,
     source: str,
@@ -55,6 +65,13 @@ const CELL_FIELDS: Record<string, Record<string, Check>> = {
   raw: { id: str, source: str, extraMetadata: optional(isObject) },
 };
 
+/** The field checks for a variant named by a value from the wire, if it is one of ours. */
+function variant(table: object, tag: unknown): Record<string, Check> | null {
+  return typeof tag === 'string' && Object.hasOwn(table, tag)
+    ? (table as Record<string, Record<string, Check>>)[tag]
+    : null;
+}
+
 export function notebookProblem(nb: unknown): string | null {
   if (!isObject(nb)) return 'is not an object';
   if (!isObject(nb.metadata)) return 'metadata must be an object';
@@ -62,16 +79,14 @@ export function notebookProblem(nb: unknown): string | null {
   for (const [i, cell] of nb.cells.entries()) {
     const where = `cell ${i + 1}`;
     if (!isObject(cell)) return `${where} is not an object`;
-    const fields =
-      typeof cell.type === 'string' && Object.hasOwn(CELL_FIELDS, cell.type) ? CELL_FIELDS[cell.type] : null;
+    const fields = variant(CELL_FIELDS, cell.type);
     if (!fields) return `${where} has no known type (code, markdown or raw)`;
     const problem = fieldsProblem(where, cell, fields);
     if (problem) return problem;
     for (const [j, out] of ((cell.outputs as unknown[] | undefined) ?? []).entries()) {
       const at = `${where}, output ${j + 1}`;
       if (!isObject(out)) return `${at} is not an object`;
-      const kind =
-        typeof out.kind === 'string' && Object.hasOwn(OUTPUT_FIELDS, out.kind) ? OUTPUT_FIELDS[out.kind] : null;
+      const kind = variant(OUTPUT_FIELDS, out.kind);
       if (!kind) return `${at} has no known kind (stream, rich, error or table)`;
       const bad = fieldsProblem(at, out, kind);
       if (bad) return bad;

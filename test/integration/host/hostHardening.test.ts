@@ -202,6 +202,29 @@ describe('big notebooks are saved over HTTP', () => {
     expect((await postRpc(host, body)).json).toMatchObject({ id: 1, ok: true, result: { protocolVersion: 1 } });
   });
 
+  it('refuses a save whose notebook is malformed as bad-request naming the cell, and writes nothing', async () => {
+    const notebook = {
+      metadata: {},
+      cells: [
+        { id: 'a', type: 'markdown', source: 'ok' },
+        { id: 'b', type: 'code' },
+      ],
+    };
+    const body = JSON.stringify({
+      kind: 'request',
+      id: 11,
+      type: 'notebook.save',
+      params: { path: 'bad.ipynb', notebook },
+    });
+    const res = await postRpc(host, body);
+    expect(res.json).toMatchObject({
+      id: 11,
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringMatching(/cell 2: source/) },
+    });
+    expect(existsSync(join(host.workspace, 'bad.ipynb'))).toBe(false);
+  });
+
   it('answers a malformed /rpc body with bad-request under its id', async () => {
     const res = await postRpc(
       host,
