@@ -13,6 +13,7 @@ import { hostAnswers } from '../helpers/hostAnswers';
 import { startHost, type RunningHost } from '../helpers/startHost';
 
 const MB = 1024 * 1024;
+// 80 MB goes through JSON, the socket, React and the disk several times: more than the default 60 s on a busy CI.
 let browser: Browser;
 
 /**
@@ -106,7 +107,7 @@ describe('saving a notebook with 80 MB of outputs', () => {
     expect(await hostAnswers(host)).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'big-notebook-saved.png') });
     await page.close();
-  });
+  }, 180_000);
 });
 
 describe('saving a notebook over the host limit', () => {
@@ -149,5 +150,5 @@ describe('saving a notebook over the host limit', () => {
     );
     await page.close();
     await reopened.close();
-  });
+  }, 180_000);
 });
