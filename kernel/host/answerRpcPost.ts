@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseRequest, ProtocolError, type ServerMessage } from '../protocol';
-import { errorInfo } from '../../common/SiltError';
+import { errorInfo, SiltError } from '../../common/SiltError';
 import { asTooLarge } from './asTooLarge';
 import { handleRequest, type HostContext } from './handleRequest';
 import { readBody } from './readBody';
@@ -16,6 +16,12 @@ import { readBody } from './readBody';
 export const RPC_PATH = '/rpc';
 
 const noEvents = () => undefined;
+
+/**
+ * Requests that tie a session to the connection sending them: over HTTP there is no connection, and
+ * a session opened here would count as in use forever.
+ */
+const CONNECTION_REQUESTS = new Set<string>(['session.open', 'session.close']);
 
 export async function answerRpcPost(
   req: IncomingMessage,
@@ -28,6 +34,12 @@ export async function answerRpcPost(
     const body = await readBody(req, limit);
     const request = parseRequest(body);
     id = request.id;
+    if (CONNECTION_REQUESTS.has(request.type)) {
+      throw new SiltError(
+        'bad-request',
+        `${request.type} belongs to a window's WebSocket connection; send it there.`,
+      );
+    }
     const result = await handleRequest(ctx, request.type, request.params, noEvents);
     reply(res, 200, { kind: 'response', id, ok: true, result });
   } catch (e) {

@@ -225,6 +225,12 @@ describe('big notebooks are saved over HTTP', () => {
     expect(existsSync(join(host.workspace, 'bad.ipynb'))).toBe(false);
   });
 
+  it('refuses to open or close a session by POST /rpc: sessions belong to a socket', async () => {
+    const open = JSON.stringify({ kind: 'request', id: 12, type: 'session.open', params: { key: 'http-session' } });
+    const res = await postRpc(host, open);
+    expect(res.json).toMatchObject({ id: 12, ok: false, error: { code: 'bad-request', message: /WebSocket/ } });
+  });
+
   it('answers a malformed /rpc body with bad-request under its id', async () => {
     const res = await postRpc(
       host,
