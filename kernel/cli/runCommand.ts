@@ -13,6 +13,26 @@ import { reportPath } from '../report/reportPath';
 import { runNotebook } from '../run/runNotebook';
 import { flag, parseArgs, UsageError } from './parseArgs';
 import { parsePageSize } from '../report/reportOptions';
+import { expiryWarning, parseProfile } from '../sharing/client';
+
+/**
+ * One line per profile whose token expired or expires within a week: a scheduled run should say so
+ * before the day it starts failing. A profile that cannot be read is left to the run, which says why.
+ */
+function expiryWarnings(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const path of paths) {
+    let warning: string | undefined;
+    try {
+      warning = expiryWarning(parseProfile(path));
+    } catch {
+      continue;
+    }
+    // The name the session gives the profile, so the warning matches its errors.
+    if (warning) out.push(`silt: warning: profile "${basename(path).replace(/\.[^.]*$/, '')}" (${path}): ${warning}`);
+  }
+  return out;
+}
 
 export async function runCommand(argv: string[], err: (line: string) => void): Promise<number> {
   const args = parseArgs(argv, { value: ['out', 'to', 'title', 'author', 'page-size'], boolean: ['hide-code'], repeat: ['p', 'profile'], alias: { param: 'p' } });
@@ -29,6 +49,7 @@ export async function runCommand(argv: string[], err: (line: string) => void): P
   const path = resolve(input);
   const nb = parseIpynb(readFileSync(path, 'utf8'), path);
   const profiles = (args.flags.get('profile') ?? []).map((p) => resolve(p));
+  for (const line of expiryWarnings(profiles)) err(line);
   const pageText = flag(args, 'page-size');
   const pageSize = pageText === undefined ? undefined : parsePageSize(pageText);
   if (to === 'pdf') findChromium(); // before the run, so a missing browser does not cost a whole run

@@ -1,11 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { commitTimestampOf, parseActionLines, toMetadata, toProtocol, type RawAction } from './actions';
+import { commitTimestampOf, toMetadata, toProtocol, type RawAction } from './actions';
 import { readCheckpoint } from './checkpoint';
 import { DeltaTableError } from './errors';
 import { latestListedVersion, listLog, type LogListing } from './logListing';
 import { buildSegment } from './logSegment';
 import { replay, toDeltaFile, type ReplayBatch } from './logReplay';
+import { readLogFile } from './readLogFile';
 import { assertReadable } from './protocolSupport';
 import type { DeltaChangeAction, DeltaCommitChanges, DeltaSnapshot, SnapshotAt } from './types';
 
@@ -44,7 +45,8 @@ export class DeltaTable {
         const entry = await this.commit(listing, d.version);
         batches.push({ version: d.version, timestamp: entry.timestamp, actions: entry.actions });
       } else {
-        batches.push({ actions: await this.cachedActions(d.file, async () => parseActionLines(await readFile(d.file, 'utf8'))) });
+        const what = `the compaction of commits ${d.start} to ${d.end}`;
+        batches.push({ actions: await this.cachedActions(d.file, () => readLogFile(this.root, d.file, what)) });
       }
     }
     if (segment.checkpoint) {
@@ -62,7 +64,7 @@ export class DeltaTable {
   async versionAtOrAfter(timestampMs: number): Promise<number> {
     const commits = await this.commitTimes();
     const hit = commits.find((c) => c.timestamp >= timestampMs);
-    if (!hit) throw new DeltaTableError(this.root, `no commit at or after ${new Date(timestampMs).toISOString()}`);
+    if (!hit) throw new DeltaTableError(this.root, `no commit at or after ${new Date(timestampMs).toISOString()}`, 'not-found');
     return hit.version;
   }
 
@@ -70,7 +72,7 @@ export class DeltaTable {
   async changes(startVersion: number, endVersion?: number): Promise<DeltaCommitChanges[]> {
     const listing = await this.listing();
     const end = endVersion ?? latestListedVersion(listing);
-    if (startVersion > end) throw new DeltaTableError(this.root, `start version ${startVersion} is after end version ${end}`);
+    if (startVersion > end) throw new DeltaTableError(this.root, `start version ${startVersion} is after end version ${end}`, 'bad-request');
     await this.snapshot({ version: startVersion }); // refuses unreadable tables before any data is handed out
     const out: DeltaCommitChanges[] = [];
     for (let v = startVersion; v <= end; v++) {
@@ -120,7 +122,7 @@ export class DeltaTable {
     const commits = await this.commitTimes();
     const hit = [...commits].reverse().find((c) => c.timestamp <= timestampMs);
     if (!hit) {
-      throw new DeltaTableError(this.root, `timestamp ${new Date(timestampMs).toISOString()} is before the earliest commit`);
+      throw new DeltaTableError(this.root, `timestamp ${new Date(timestampMs).toISOString()} is before the earliest commit`, 'not-found');
     }
     return hit.version;
   }
@@ -136,14 +138,14 @@ export class DeltaTable {
 
   private async listing(): Promise<LogListing> {
     const listing = await listLog(this.root);
-    if (!listing) throw new DeltaTableError(this.root, 'not a Delta table (no _delta_log folder)');
+    if (!listing) throw new DeltaTableError(this.root, 'not a Delta table (no _delta_log folder)', 'not-found');
     return listing;
   }
 
   private async commit(listing: LogListing, version: number): Promise<CommitEntry> {
     const file = listing.commits.get(version);
     if (!file) throw new DeltaTableError(this.root, `missing commit ${version}`);
-    const actions = await this.cachedActions(file, async () => parseActionLines(await readFile(file, 'utf8')));
+    const actions = await this.cachedActions(file, () => readLogFile(this.root, file, `commit ${version}`));
     const timestamp = commitTimestampOf(actions) ?? (await stat(file)).mtimeMs;
     return { version, timestamp: Math.floor(timestamp), actions };
   }

@@ -22,11 +22,33 @@ export interface RawFileAction {
   deletionVector?: DeletionVectorDescriptor | null;
 }
 
-/** Parses newline-delimited JSON actions; blank lines are tolerated because some writers emit them. */
+/** A line of a log file that is not a JSON object; `line` counts from 1. */
+export class BadActionLine extends Error {
+  constructor(
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`line ${line}: ${detail}`);
+  }
+}
+
+/**
+ * Parses newline-delimited JSON actions; blank lines are tolerated because some writers emit them.
+ * A line that is not a JSON object throws BadActionLine with its number (never its text).
+ */
 export function parseActionLines(text: string): RawAction[] {
   const out: RawAction[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() !== '') out.push(JSON.parse(line) as RawAction);
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new BadActionLine(i + 1, 'not valid JSON');
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new BadActionLine(i + 1, 'not a JSON object');
+    out.push(value as RawAction);
   }
   return out;
 }

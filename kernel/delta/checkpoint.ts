@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
-import { dropNulls, parseActionLines, type RawAction } from './actions';
+import { dirname, isAbsolute, join } from 'node:path';
+import { dropNulls, type RawAction } from './actions';
 import { readParquetRows } from './logDb';
 import type { CheckpointRef } from './logListing';
 import { decodeLogPath } from './paths';
+import { readLogFile, readLogParquet } from './readLogFile';
 
 /**
  * All actions of a checkpoint: classic and multi-part Parquet, or a v2 manifest (JSON or Parquet)
@@ -11,13 +11,15 @@ import { decodeLogPath } from './paths';
  */
 export async function readCheckpoint(logDir: string, ref: CheckpointRef): Promise<RawAction[]> {
   const json = ref.files.length === 1 && ref.files[0].endsWith('.json');
+  const root = dirname(logDir);
+  const what = `checkpoint ${ref.version}`;
   const top = json
-    ? parseActionLines(await readFile(ref.files[0], 'utf8'))
-    : (await readParquetRows(ref.files)).map(dropNulls);
+    ? await readLogFile(root, ref.files[0], what)
+    : (await readLogParquet(root, ref.files, what, () => readParquetRows(ref.files))).map(dropNulls);
   const sidecars = top.filter((a) => a.sidecar).map((a) => sidecarFile(logDir, a.sidecar!.path));
   const actions = top.filter((a) => !a.sidecar);
   if (sidecars.length > 0) {
-    for (const row of await readParquetRows(sidecars)) actions.push(dropNulls(row));
+    for (const row of await readLogParquet(root, sidecars, `a sidecar of ${what}`, () => readParquetRows(sidecars))) actions.push(dropNulls(row));
   }
   return actions;
 }

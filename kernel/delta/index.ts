@@ -5,7 +5,7 @@
  */
 export * from './types';
 export { DeltaTable } from './DeltaTable';
-export { DeltaTableError } from './errors';
+export { CorruptLogError, DeltaTableError } from './errors';
 export { readDeletionVector } from './deletionVector';
 export { parseSchema, schemaString, typeString } from './schema';
 export type { ArrayType, DataType, DecimalType, MapType, PrimitiveName, PrimitiveType, StructField, StructType } from './schema';

@@ -18,7 +18,7 @@ export function buildSegment(table: string, listing: LogListing, version: number
   const latest = latestListedVersion(listing);
   if (latest < 0) throw new DeltaTableError(table, 'the _delta_log folder holds no commits');
   if (!Number.isInteger(version) || version < 0 || version > latest) {
-    throw new DeltaTableError(table, `version ${version} does not exist (latest is ${latest})`);
+    throw new DeltaTableError(table, `version ${version} does not exist (latest is ${latest})`, 'not-found');
   }
   const checkpoint = [...listing.checkpoints].reverse().find((c) => c.version <= version);
   const deltas: LogDelta[] = [];

@@ -17,12 +17,12 @@ const SUPPORTED_READER_FEATURES = new Set([
 export function assertReadable(table: string, protocol: DeltaProtocol): void {
   const v = protocol.minReaderVersion;
   if (!Number.isInteger(v) || v < 1 || v > 3) {
-    throw new DeltaTableError(table, `unsupported minReaderVersion ${v} (this reader supports 1 to 3)`);
+    throw new DeltaTableError(table, `unsupported minReaderVersion ${v} (this reader supports 1 to 3)`, 'unsupported');
   }
   if (v === 3) {
     const missing = (protocol.readerFeatures ?? []).filter((f) => !SUPPORTED_READER_FEATURES.has(f));
     if (missing.length > 0) {
-      throw new DeltaTableError(table, `unsupported reader feature(s): ${missing.join(', ')}`);
+      throw new DeltaTableError(table, `unsupported reader feature(s): ${missing.join(', ')}`, 'unsupported');
     }
   }
 }

@@ -18,24 +18,24 @@ const SUPPORTED_WRITER_FEATURES = new Set([
 export function assertWritable(snapshot: DeltaSnapshot): void {
   const table = snapshot.tableRoot;
   const { protocol, metadata } = snapshot;
-  if (protocol.minWriterVersion > 7) throw new DeltaTableError(table, `unsupported minWriterVersion ${protocol.minWriterVersion}`);
+  if (protocol.minWriterVersion > 7) throw new DeltaTableError(table, `unsupported minWriterVersion ${protocol.minWriterVersion}`, 'unsupported');
   const unknown = (protocol.writerFeatures ?? []).filter((f) => !SUPPORTED_WRITER_FEATURES.has(f));
-  if (unknown.length > 0) throw new DeltaTableError(table, `cannot write: unsupported writer feature(s) ${unknown.join(', ')}`);
-  if (columnMappingMode(metadata) !== 'none') throw new DeltaTableError(table, 'cannot write: column mapping is enabled');
+  if (unknown.length > 0) throw new DeltaTableError(table, `cannot write: unsupported writer feature(s) ${unknown.join(', ')}`, 'unsupported');
+  if (columnMappingMode(metadata) !== 'none') throw new DeltaTableError(table, 'cannot write: column mapping is enabled', 'unsupported');
   if (Object.keys(metadata.configuration).some((k) => k.startsWith('delta.constraints.'))) {
-    throw new DeltaTableError(table, 'cannot write: the table has CHECK constraints');
+    throw new DeltaTableError(table, 'cannot write: the table has CHECK constraints', 'unsupported');
   }
   const schema = parseSchema(metadata.schemaString);
   const special = ['delta.invariants', 'delta.generationExpression', 'delta.identity.start'];
   for (const field of schema.fields) {
     const key = special.find((k) => k in field.metadata) ?? nestedSpecial(field.type, special);
-    if (key) throw new DeltaTableError(table, `cannot write: column ${field.name} has ${key}`);
+    if (key) throw new DeltaTableError(table, `cannot write: column ${field.name} has ${key}`, 'unsupported');
   }
 }
 
 export function assertDeletable(snapshot: DeltaSnapshot): void {
   if (snapshot.metadata.configuration['delta.appendOnly'] === 'true') {
-    throw new DeltaTableError(snapshot.tableRoot, 'cannot delete or update rows: the table is append-only');
+    throw new DeltaTableError(snapshot.tableRoot, 'cannot delete or update rows: the table is append-only', 'unsupported');
   }
 }
 

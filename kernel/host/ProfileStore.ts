@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseProfile } from '../sharing/client';
+import { SiltError } from '../../common/SiltError';
+import { parseProfileText } from '../sharing/client';
 import { atomicWrite } from '../fs/atomicWrite';
 import type { SecretBox } from './secretBox';
 
@@ -40,8 +41,9 @@ export class ProfileStore {
    */
   add(source: string, preferredName?: string): StoredProfile {
     const fromFile = !source.trimStart().startsWith('{');
-    const json = fromFile ? readFileSync(source, 'utf8') : source;
-    parseProfile(json);
+    // The file's text is parsed as text, never taken for a path: an error must not quote a secret.
+    const json = stripBom(fromFile ? readProfile(source) : source);
+    parseProfileText(json);
     const base = sanitize(preferredName ?? (fromFile ? basename(source).replace(/\.[^.]*$/, '') : 'profile'));
     const taken = new Set(this.names());
     let name = base;
@@ -91,6 +93,22 @@ export class ProfileStore {
       .filter((n): n is string => n !== null);
     return [...new Set(names)].sort();
   }
+}
+
+/** A profile file's text, or an error that names the path and the reason (never the content). */
+function readProfile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new SiltError('not-found', `no profile file at ${path}`, { cause: e });
+    throw new SiltError('io', `cannot read the profile file at ${path} (${code ?? 'unreadable'})`, { cause: e });
+  }
+}
+
+/** Stored without a byte order mark, so every reader of the store sees plain JSON. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function sanitize(name: string): string {

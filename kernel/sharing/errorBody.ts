@@ -12,4 +12,6 @@ export type ErrorCode =
   | 'MALFORMED_REQUEST'
   | 'UNAUTHENTICATED'
   | 'PERMISSION_DENIED'
-  | 'INTERNAL_ERROR';
+  | 'INTERNAL_ERROR'
+  /** Silt's own: the table's log or files are damaged; a 400, since retrying cannot help. */
+  | 'CORRUPT_TABLE';

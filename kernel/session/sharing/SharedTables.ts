@@ -10,7 +10,10 @@ import { SharingClient, sharedChangesSql, sharedTableSql, toJsonPredicate, type 
 import { parseSchema, typeString } from '../../delta';
 import { quoteIdent, quoteLiteral } from '../../../common/sqlQuote';
 import { splitSql } from '../../engine/splitSql';
-import { findSharedRefs, type KnownTable, type SharedRef } from './findSharedRefs';
+import { findSharedRefs, UnknownSharedTableError, type KnownTable, type SharedRef } from './findSharedRefs';
+import { inProfile, rephrase } from './inProfile';
+import { unresolvedTableNames } from './unresolvedTableNames';
+import { SiltError } from '../../../common/SiltError';
 import { pushdownHints, type PushdownHints } from './pushdownHints';
 import { tokenizeSql } from '../../../common/sqlTokens';
 import { formatTableName } from '../../../common/tableName';
@@ -28,6 +31,8 @@ export class SharedTables {
   /** Profiles the app keeps across restarts (the others came from the command line or the demo). */
   private saved = new Set<string>();
   private known: KnownTable[] = [];
+  /** Why the last listing of each failed profile failed, by profile name. */
+  private failures = new Map<string, SiltError>();
   private listedAt = 0;
   private columnTypes = new Map<string, Record<string, string>>();
   /** Set by live tables (kernel/session/live): the SELECT over a live table's local copy, if it is live. */
@@ -64,25 +69,29 @@ export class SharedTables {
 
   client(profile: string): SharingClient {
     const c = this.clients.get(profile);
-    if (!c) throw new Error(`No open profile named "${profile}".`);
+    if (!c) throw new SiltError('not-found', `No open profile named "${profile}".`);
     return c;
   }
 
   /** Every table the open profiles share, listed through the protocol (paged). */
   async tables(refresh = false): Promise<KnownTable[]> {
-    if (!refresh && Date.now() - this.listedAt < LISTING_TTL_MS) return this.known;
+    // A listing that failed for a profile is tried again by the next statement, not trusted for 30 s.
+    if (!refresh && this.failures.size === 0 && Date.now() - this.listedAt < LISTING_TTL_MS) return this.known;
     const all: KnownTable[] = [];
+    const failures = new Map<string, SiltError>();
     for (const [profile, client] of this.clients) {
       try {
         for (const share of await client.listShares()) {
           for (const t of await client.listAllTables(share.name)) all.push({ profile, share: t.share, schema: t.schema, table: t.name });
         }
-      } catch {
+      } catch (e) {
         // One profile's server being down or its token expired must not hide the other profiles'
-        // tables; the catalog panel shows that profile's error.
+        // tables; the reason is kept for a statement that names a table nobody listed.
+        failures.set(profile, inProfile(profile, e, 'could not list its tables'));
       }
     }
     this.known = all;
+    this.failures = failures;
     this.listedAt = Date.now();
     return all;
   }
@@ -93,18 +102,58 @@ export class SharedTables {
    */
   async resolve(sql: string, opts: ResolveOptions = {}): Promise<string> {
     if (this.clients.size === 0 || !mayNameSharedTables(sql)) return sql;
-    let found = findSharedRefs(sql, await this.tables());
-    if (found.refs.length === 0 && Date.now() - this.listedAt > 1000) found = findSharedRefs(sql, await this.tables(true));
+    let found = await this.find(sql, await this.tables());
+    if (found.refs.length === 0 && Date.now() - this.listedAt > 1000) found = await this.find(sql, await this.tables(true));
+    await this.assertNoneUnlisted(found.sql);
     if (found.refs.length === 0) return sql;
     const statements = splitSql(found.sql);
     const hintable = statements.length === 1 ? await this.parse(statements[0].text) : null;
     for (const ref of found.refs) {
       const hints = hintable && !ref.changes ? pushdownHints(hintable, ref.view) : {};
       const live = ref.changes || ref.version !== undefined || ref.timestamp !== undefined ? undefined : this.liveSource?.(ref.table);
-      const select = live ?? (await this.viewSql(ref, hints, opts));
+      let select: string;
+      try {
+        select = live ?? (await this.viewSql(ref, hints, opts));
+      } catch (e) {
+        throw inProfile(ref.table.profile, e);
+      }
       await this.conn.run(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(ref.view)} AS ${select}`);
     }
     return found.sql;
+  }
+
+  /** findSharedRefs, except that a table_changes name nobody listed is explained by a failed listing. */
+  private async find(sql: string, known: KnownTable[]): Promise<ReturnType<typeof findSharedRefs>> {
+    try {
+      return findSharedRefs(sql, known);
+    } catch (e) {
+      if (e instanceof UnknownSharedTableError) throw (await this.listingFailure([e.parts])) ?? e;
+      throw e;
+    }
+  }
+
+  /** A statement that reads a dotted name nobody listed fails with the listing's failure, if there was one. */
+  private async assertNoneUnlisted(rewritten: string): Promise<void> {
+    if (this.failures.size === 0) return;
+    const names = unresolvedTableNames(rewritten);
+    if (names.length === 0) return;
+    // Names of DuckDB's own catalogs (memory, attached files) are the user's local tables.
+    const rows = (await this.conn.runAndReadAll('SELECT database_name FROM duckdb_databases()')).getRows();
+    const catalogs = new Set(rows.map((r) => String(r[0]).toLowerCase()));
+    const failure = await this.listingFailure(names.filter((n) => !catalogs.has(n[0].toLowerCase())));
+    if (failure) throw failure;
+  }
+
+  /** The failure to report for these unlisted names: the profile a name starts with, else every failed profile. */
+  private async listingFailure(names: string[][]): Promise<SiltError | undefined> {
+    if (names.length === 0 || this.failures.size === 0) return undefined;
+    const shown = names[0].join('.');
+    for (const n of names) {
+      const named = [...this.failures].find(([profile]) => profile.toLowerCase() === n[0].toLowerCase());
+      if (named) return rephrase(named[1], `${n.join('.')} cannot be read: ${named[1].message}`);
+    }
+    const all = [...this.failures.values()];
+    return rephrase(all[0], `${shown} cannot be read: ${all.map((f) => f.message).join('; ')}`);
   }
 
   private async viewSql(ref: SharedRef, hints: PushdownHints, opts: ResolveOptions): Promise<string> {

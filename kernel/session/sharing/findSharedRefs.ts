@@ -29,6 +29,16 @@ export class SharedRefError extends SiltError {
   }
 }
 
+/** A name that should be a shared table (table_changes' argument) but is not one of the listed tables. */
+export class UnknownSharedTableError extends SharedRefError {
+  constructor(
+    message: string,
+    readonly parts: string[],
+  ) {
+    super(message);
+  }
+}
+
 export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string; refs: SharedRef[] } {
   const tokens = tokenizeSql(sql);
   const refs = new Map<string, SharedRef>();
@@ -42,7 +52,7 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
       for (; j < code.length && code[j].t.text !== ')'; j++) if (code[j].t.text !== ',') args.push(code[j].t);
       if (args[0]?.kind !== 'string') continue;
       const table = lookup(args[0].value.split('.'), known);
-      if (!table) throw new SharedRefError(`table_changes: "${args[0].value}" is not a shared table of an open profile.`);
+      if (!table) throw new UnknownSharedTableError(`table_changes: "${args[0].value}" is not a shared table of an open profile.`, args[0].value.split('.'));
       if (!args[1]) throw new SharedRefError('table_changes needs a starting version or timestamp: table_changes(\'share.schema.table\', 2[, 5]).');
       const starting = bound(args[1]);
       const ending = args[2] ? bound(args[2]) : undefined;

@@ -1,6 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { AuthHeader } from './authHeader';
 import type { SharingProfile } from './profile';
+import { DEFAULT_RETRY_LIMITS, retryDelay, type RetryLimits } from './retryPolicy';
 import { errorFromResponse, SharingError } from './SharingError';
 
 export interface HttpOptions {
@@ -8,12 +9,14 @@ export interface HttpOptions {
   connectTimeoutMs?: number;
   /** Max silence while waiting for headers or between body chunks (ms). */
   readTimeoutMs?: number;
-  /** Attempts after the first for retryable failures. */
+  /** Attempts after the first for failures that may heal (see retryPolicy.ts). */
   maxRetries?: number;
   /** First backoff delay (ms); doubles per attempt, with jitter. */
   retryBaseMs?: number;
   /** Upper bound for one wait, including a server's Retry-After (ms). */
   retryMaxMs?: number;
+  /** Total time one operation may spend failing and waiting (ms). */
+  retryBudgetMs?: number;
   /** Max sockets per origin. */
   connections?: number;
   userAgent?: string;
@@ -32,26 +35,39 @@ export interface CallOptions {
 export type Response = Dispatcher.ResponseData;
 
 const VERSION = '0.1.0';
+/** A dead address should not hold a cell for long; a live server accepts in milliseconds. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
- * The HTTP layer: auth, User-Agent (checklist 11), explicit timeouts, retries with exponential
- * backoff on 429/5xx/connection errors honouring Retry-After (checklist 58), no retry on other 4xx.
+ * The HTTP layer: auth, User-Agent (checklist 11), explicit timeouts, and the client's one retry
+ * layer (`withRetries`, policy in retryPolicy.ts, checklist 58). `send` makes exactly one attempt;
+ * `call` is `send` under `withRetries`. Code that retries a whole answer (a page read as it streams)
+ * wraps `send` in `withRetries` itself, so no request is ever retried by two layers.
  */
 export class HttpCore {
   readonly agent: Agent;
   readonly auth: AuthHeader;
   readonly opts: Required<HttpOptions>;
+  readonly limits: RetryLimits;
   declare private readonly profile: SharingProfile;
 
   constructor(profile: SharingProfile, opts: HttpOptions = {}) {
     this.opts = {
-      connectTimeoutMs: opts.connectTimeoutMs ?? 15_000,
+      connectTimeoutMs: opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
       readTimeoutMs: opts.readTimeoutMs ?? 120_000,
-      maxRetries: opts.maxRetries ?? 5,
-      retryBaseMs: opts.retryBaseMs ?? 200,
-      retryMaxMs: opts.retryMaxMs ?? 30_000,
+      maxRetries: opts.maxRetries ?? DEFAULT_RETRY_LIMITS.maxAttempts - 1,
+      retryBaseMs: opts.retryBaseMs ?? DEFAULT_RETRY_LIMITS.firstBackoffMs,
+      retryMaxMs: opts.retryMaxMs ?? DEFAULT_RETRY_LIMITS.maxBackoffMs,
+      retryBudgetMs: opts.retryBudgetMs ?? DEFAULT_RETRY_LIMITS.budgetMs,
       connections: opts.connections ?? 16,
       userAgent: opts.userAgent ?? `Silt-DeltaSharing/${VERSION} Node/${process.versions.node}`,
+    };
+    this.limits = {
+      ...DEFAULT_RETRY_LIMITS,
+      maxAttempts: this.opts.maxRetries + 1,
+      firstBackoffMs: this.opts.retryBaseMs,
+      maxBackoffMs: this.opts.retryMaxMs,
+      budgetMs: this.opts.retryBudgetMs,
     };
     Object.defineProperty(this, 'profile', { value: profile, enumerable: false });
     this.agent = new Agent({
@@ -63,11 +79,16 @@ export class HttpCore {
     this.auth = new AuthHeader(profile, this.agent, this.opts.readTimeoutMs);
   }
 
-  /** Calls `{endpoint}{path}` and returns a 2xx response with its body still streaming. */
-  async call(path: string, o: CallOptions): Promise<Response> {
+  /** Calls `{endpoint}{path}`, retried per the policy; returns a 2xx response with its body still streaming. */
+  call(path: string, o: CallOptions): Promise<Response> {
+    return this.withRetries(o.what, o.signal, () => this.send(path, o));
+  }
+
+  /** One attempt at `{endpoint}{path}`: a 2xx response, or a SharingError (network failures included). */
+  async send(path: string, o: CallOptions): Promise<Response> {
     const url = new URL(this.profile.endpoint + path);
     for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    return this.withRetries(o.what, o.signal, async () => {
+    try {
       const headers: Record<string, string> = {
         authorization: await this.auth.header(),
         'user-agent': this.opts.userAgent,
@@ -83,7 +104,9 @@ export class HttpCore {
       const text = o.method === 'HEAD' ? '' : await res.body.text().catch(() => '');
       if (res.statusCode === 401) this.auth.invalidate();
       throw this.statusError(res.statusCode, text, o.what, retryAfterMs(res.headers['retry-after']));
-    });
+    } catch (e) {
+      throw toSharingError(e, o.what, o.signal, url);
+    }
   }
 
   private statusError(status: number, body: string, what: string, retryAfter?: number): SharingError {
@@ -91,25 +114,33 @@ export class HttpCore {
     if (status === 401 && exp !== undefined && exp <= Date.now()) {
       // Checklist 8: a 401 after the profile's expirationTime is an expired token, not a wrong one.
       return new SharingError(
-        `${what} failed: the profile's token expired on ${new Date(exp).toISOString()}; ask the data provider for a new profile`,
+        `${what} failed: the server refused the token (HTTP 401): the profile's token expired on ${new Date(exp).toISOString()}; ask the data provider for a new profile`,
         401,
         'TOKEN_EXPIRED',
         false,
       );
     }
-    return errorFromResponse(status, body, what, retryAfter);
+    const err = errorFromResponse(status, body, what, retryAfter);
+    if (status === 401 && this.profile.auth.type !== 'bearer_token') {
+      return err.withMessage(err.message.replace('refused the token', 'refused the credentials'));
+    }
+    return err;
   }
 
-  /** Runs `attempt` until it succeeds, fails for good, or retries run out. */
+  /**
+   * The client's one retry layer: runs `attempt` until it succeeds, fails for good, or the policy
+   * (retryPolicy.ts) says stop. A final failure that was retried says how often and for how long.
+   */
   async withRetries<T>(what: string, signal: AbortSignal | undefined, attempt: (n: number) => Promise<T>): Promise<T> {
+    const started = Date.now();
     for (let n = 0; ; n++) {
       try {
         return await attempt(n);
       } catch (e) {
         const err = toSharingError(e, what, signal);
-        if (!err.retryable || n >= this.opts.maxRetries) throw err;
-        const backoff = this.opts.retryBaseMs * 2 ** n * (0.75 + Math.random() * 0.5);
-        await sleep(Math.min(this.opts.retryMaxMs, Math.max(err.retryAfterMs ?? 0, backoff)), signal);
+        const wait = retryDelay(err, n + 1, Date.now() - started, this.limits);
+        if (wait === undefined) throw n === 0 || !err.retryable ? err : gaveUp(err, n + 1, Date.now() - started);
+        await sleep(wait, signal);
       }
     }
   }
@@ -119,19 +150,46 @@ export class HttpCore {
   }
 }
 
-/** Network failures become retryable SharingErrors; an abort stays an abort. */
-export function toSharingError(e: unknown, what: string, signal?: AbortSignal): SharingError {
+/** The last failure, saying that it was retried, so "retry later" is not read as "retry now". */
+function gaveUp(err: SharingError, attempts: number, elapsedMs: number): SharingError {
+  const seconds = Math.max(1, Math.round(elapsedMs / 1000));
+  return err.withMessage(`${err.message} (${attempts} attempts over ${seconds} s)`);
+}
+
+/** Node's and undici's network error codes, in words, with the client's detail code. */
+const NETWORK: Record<string, [string, string]> = {
+  ECONNREFUSED: ['connection refused', 'CONNECTION_REFUSED'],
+  ENOTFOUND: ['host not found', 'HOST_NOT_FOUND'],
+  EAI_AGAIN: ['host not found', 'HOST_NOT_FOUND'],
+  EHOSTUNREACH: ['host unreachable', 'HOST_UNREACHABLE'],
+  ENETUNREACH: ['network unreachable', 'HOST_UNREACHABLE'],
+  ECONNRESET: ['connection reset', 'NETWORK_ERROR'],
+  EPIPE: ['connection closed', 'NETWORK_ERROR'],
+  UND_ERR_SOCKET: ['connection closed', 'NETWORK_ERROR'],
+  UND_ERR_CLOSED: ['connection closed', 'NETWORK_ERROR'],
+  UND_ERR_CONNECT_TIMEOUT: ['connect timed out', 'CONNECT_TIMEOUT'],
+  ETIMEDOUT: ['connect timed out', 'CONNECT_TIMEOUT'],
+};
+
+/**
+ * Any failure of an attempt as a SharingError: an abort stays an abort; network failures become
+ * retryable errors naming the address ("cannot connect to 127.0.0.1:9 (connection refused)").
+ */
+export function toSharingError(e: unknown, what: string, signal?: AbortSignal, url?: URL): SharingError {
   if (e instanceof SharingError) return e;
-  if (signal?.aborted) return new SharingError(`${what} was cancelled`, 0, 'CANCELLED', false);
-  const err = e as Error & { code?: string };
-  const code = err.code ?? err.name ?? 'NETWORK_ERROR';
-  const timeout = /TIMEOUT/i.test(code);
-  return new SharingError(
-    `${what} failed: ${timeout ? 'the server did not answer in time' : `network error (${code})`}; check the connection and retry`,
-    0,
-    timeout ? 'TIMEOUT' : 'NETWORK_ERROR',
-    true,
-  );
+  if (signal?.aborted) return new SharingError(`${what} was cancelled`, 0, 'CANCELLED', false, undefined, { cause: e });
+  // Connecting to a name with several addresses fails with an AggregateError of one error per address.
+  const err = ((e as { errors?: unknown[] })?.errors?.[0] ?? e) as Error & { code?: string };
+  const code = typeof err?.code === 'string' ? err.code : typeof err?.name === 'string' ? err.name : 'NETWORK_ERROR';
+  const where = url ? `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}` : 'the server';
+  if (/HEADERS_TIMEOUT|BODY_TIMEOUT/i.test(code)) {
+    return new SharingError(`${what} failed: ${where} did not answer in time; check the connection and retry`, 0, 'TIMEOUT', true, undefined, { cause: e });
+  }
+  const [words, detail] = NETWORK[code] ?? [`network error ${code}`, 'NETWORK_ERROR'];
+  // A connect timeout already waited its full time: trying again would double it.
+  const retryable = detail !== 'CONNECT_TIMEOUT';
+  const failed = detail === 'NETWORK_ERROR' ? `the connection to ${where} failed` : `cannot connect to ${where}`;
+  return new SharingError(`${what} failed: ${failed} (${words})`, 0, detail, retryable, undefined, { cause: e });
 }
 
 export function retryAfterMs(header: string | string[] | undefined): number | undefined {

@@ -13,7 +13,7 @@ import { readTablePage, tableVersionHeader, type TablePage } from './readTablePa
 import { protocolError, SharingError } from './SharingError';
 import { enc, isoTimestamp, refName, tablePath } from './tableRef';
 import type { QueryResult, Schema, Share, SharedFile, SharedMetadata, SharedProtocol, Table, TableRef } from './types';
-import { listAll, truncateShare } from './listPages';
+import { listAll, readJson, truncateShare } from './listPages';
 import { pollAsyncQuery, queryInfo } from './pollAsyncQuery';
 
 export interface SharingClientOptions extends HttpOptions {
@@ -97,8 +97,11 @@ export class SharingClient {
     return listAll<Share>(this.http, '/shares', 'listing shares', signal).then((s) => s.map(truncateShare));
   }
   async getShare(share: string, signal?: AbortSignal): Promise<Share> {
-    const res = await this.http.call(`/shares/${enc(share)}`, { what: `reading share ${share}`, signal });
-    return truncateShare(((await res.body.json()) as { share: Share }).share);
+    const what = `reading share ${share}`;
+    const json = await this.http.withRetries(what, signal, async () => readJson(await this.http.send(`/shares/${enc(share)}`, { what, signal }), what));
+    const got = (json as { share?: Share }).share;
+    if (!got || typeof got !== 'object') throw protocolError(`${what}: the answer has no share`);
+    return truncateShare(got);
   }
   listSchemas(share: string, signal?: AbortSignal): Promise<Schema[]> {
     return listAll<Schema>(this.http, `/shares/${enc(share)}/schemas`, `listing schemas of ${share}`, signal);
@@ -128,7 +131,7 @@ export class SharingClient {
     const what = `reading the metadata of ${refName(ref)}`;
     const query = { version: opts.version, timestamp: opts.timestamp === undefined ? undefined : isoTimestamp(opts.timestamp) };
     const page = await this.http.withRetries(what, opts.signal, async () => {
-      const res = await this.http.call(`${tablePath(ref)}/metadata`, { what, query, headers: this.headers(), signal: opts.signal });
+      const res = await this.http.send(`${tablePath(ref)}/metadata`, { what, query, headers: this.headers(), signal: opts.signal });
       return readTablePage(res, this.formats, refName(ref), what);
     });
     if (!page.protocol || page.metadata.length !== 1 || page.files.length > 0) {
@@ -167,7 +170,7 @@ export class SharingClient {
       if (pageToken) b.pageToken = pageToken;
       else if (opts.refreshToken && latest) b.refreshToken = opts.refreshToken;
       else if (latest) b.includeRefreshToken = true;
-      return this.http.call(`${tablePath(ref)}/query`, { method: 'POST', body: b, what, headers, signal: opts.signal });
+      return this.http.send(`${tablePath(ref)}/query`, { method: 'POST', body: b, what, headers, signal: opts.signal });
     });
   }
 
@@ -186,7 +189,7 @@ export class SharingClient {
       includeHistoricalMetadata: opts.includeHistoricalMetadata,
     };
     return this.pages(ref, what, opts.signal, opts.endingVersion, (pageToken) =>
-      this.http.call(`${tablePath(ref)}/changes`, { what, query: { ...query, pageToken }, headers: this.headers(), signal: opts.signal }),
+      this.http.send(`${tablePath(ref)}/changes`, { what, query: { ...query, pageToken }, headers: this.headers(), signal: opts.signal }),
     );
   }
 
@@ -227,7 +230,8 @@ export class SharingClient {
     what: string,
     signal: AbortSignal | undefined,
     endingVersion: number | undefined,
-    fetchPage: (pageToken?: string) => ReturnType<HttpCore['call']>,
+    /** One attempt at one page: retried here, with the reading of its body, and nowhere else. */
+    fetchPage: (pageToken?: string) => ReturnType<HttpCore['send']>,
   ): Promise<QueryResult> {
     let result: QueryResult | undefined;
     let pageToken: string | undefined;

@@ -1,6 +1,8 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { request } from 'undici';
 import { retryAfterMs, sleep, toSharingError, type HttpCore } from './HttpCore';
+import { retryDelay } from './retryPolicy';
+import { SiltError } from '../../../common/SiltError';
 import { redact, SharingError } from './SharingError';
 import type { SharedFile } from './types';
 
@@ -29,7 +31,14 @@ export async function downloadFile(http: HttpCore, file: SharedFile, dest: strin
   let url = file.url;
   let offset = 0;
   let refreshes = 0;
-  let failures = 0;
+  let attempts = 0;
+  const started = Date.now();
+  // Storage answers are retried here, under the same policy as the sharing server's (retryPolicy.ts).
+  const retryOrThrow = async (err: SharingError) => {
+    const wait = retryDelay(err, ++attempts, Date.now() - started, http.limits);
+    if (wait === undefined) throw err;
+    await sleep(wait, opts.signal);
+  };
   try {
     if (opts.refreshUrl && file.expirationTimestamp !== undefined && file.expirationTimestamp - Date.now() < (opts.expiryMarginMs ?? 60_000)) {
       url = await opts.refreshUrl();
@@ -51,7 +60,7 @@ export async function downloadFile(http: HttpCore, file: SharedFile, dest: strin
             await handle.truncate(0);
           }
           for await (const chunk of res.body as AsyncIterable<Buffer>) {
-            await handle.write(chunk, 0, chunk.length, offset);
+            await final(handle.write(chunk, 0, chunk.length, offset), (e) => new SiltError('io', `${what}: cannot write ${dest}: ${(e as Error).message}`, { cause: e }));
             offset += chunk.length;
             opts.onBytes?.(chunk.length);
           }
@@ -60,21 +69,18 @@ export async function downloadFile(http: HttpCore, file: SharedFile, dest: strin
         await res.body.dump().catch(() => undefined);
         if ((status === 403 || status === 400 || status === 401) && opts.refreshUrl && refreshes < MAX_REFRESHES) {
           refreshes++;
-          url = await opts.refreshUrl();
+          url = await final(opts.refreshUrl());
           continue;
         }
         if (status === 404) {
           throw new SharingError(`${what} failed: HTTP 404 from storage — the data file is missing on the provider's side (deleted or vacuumed); for an old version try the latest, otherwise tell the data provider`, 404, 'FILE_NOT_FOUND', false);
         }
         const retryable = status === 429 || status >= 500;
-        const err = new SharingError(`${what} failed: HTTP ${status} from storage${status === 403 ? ' — the link expired or access was revoked' : ''}`, status, `HTTP_${status}`, retryable);
-        if (!retryable) throw err;
-        await backoff(http, ++failures, err, opts.signal, retryAfterMs(res.headers['retry-after']));
+        const why = status === 403 ? ' — the link expired or access was revoked' : '';
+        throw new SharingError(`${what} failed: HTTP ${status} from storage${why}`, status, `HTTP_${status}`, retryable, retryAfterMs(res.headers['retry-after']));
       } catch (e) {
-        const err = toSharingError(e, what, opts.signal);
-        // HTTP_ errors reaching here already used up their retries in the status branch above.
-        if (!err.retryable || err.code.startsWith('HTTP_')) throw err;
-        await backoff(http, ++failures, err, opts.signal);
+        if (e instanceof Final) throw e.error;
+        await retryOrThrow(toSharingError(e, what, opts.signal, safeUrl(url)));
       }
     }
     if (file.size > 0 && offset !== file.size) {
@@ -85,13 +91,28 @@ export async function downloadFile(http: HttpCore, file: SharedFile, dest: strin
   } catch (e) {
     await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
+    if (e instanceof SiltError && !(e instanceof SharingError)) throw e;
     const err = toSharingError(e, what, opts.signal);
-    throw err.message.includes('?') ? new SharingError(redact(err.message), err.status, err.code, err.retryable) : err;
+    throw err.message.includes('?') ? err.withMessage(redact(err.message)) : err;
   }
 }
 
-async function backoff(http: HttpCore, failures: number, err: SharingError, signal?: AbortSignal, serverMs?: number): Promise<void> {
-  if (failures > http.opts.maxRetries) throw err;
-  const ms = Math.max(serverMs ?? 0, http.opts.retryBaseMs * 2 ** (failures - 1) * (0.75 + Math.random() * 0.5));
-  await sleep(Math.min(http.opts.retryMaxMs, ms), signal);
+/** A failure that must not be retried here: a URL refresh (retried by its own call) or a local write. */
+class Final {
+  constructor(readonly error: unknown) {}
+}
+
+function final<T>(p: Promise<T>, wrap: (e: unknown) => unknown = (e) => e): Promise<T> {
+  return p.catch((e: unknown) => {
+    throw new Final(wrap(e));
+  });
+}
+
+/** A storage URL for messages: only its host and port are ever shown. */
+function safeUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
 }

@@ -4,7 +4,7 @@
  */
 export { SharingClient, type SharingClientOptions, type QueryOptions, type ChangesOptions } from './SharingClient';
 export { SharingError } from './SharingError';
-export { parseProfile, profileWarnings, SharingProfile, type ProfileAuth } from './profile';
+export { expiryWarning, parseProfile, parseProfileText, profileWarnings, SharingProfile, type ProfileAuth } from './profile';
 export { sharedTableSql, type SharedTableOptions } from './sharedTableSql';
 export { sharedChangesSql } from './sharedChangesSql';
 export { toJsonPredicate, type JsonPredicate, type WhereExpr } from './jsonPredicate';

@@ -1,4 +1,4 @@
-import type { HttpCore } from './HttpCore';
+import type { HttpCore, Response } from './HttpCore';
 import { protocolError } from './SharingError';
 import type { Share } from './types';
 
@@ -13,14 +13,30 @@ export async function listAll<T>(http: HttpCore, path: string, what: string, sig
   const seen = new Set<string>();
   let pageToken: string | undefined;
   do {
-    const res = await http.call(path, { what, query: { maxResults: PAGE, pageToken }, signal });
-    const json = (await res.body.json()) as { items?: T[]; nextPageToken?: string };
+    const query = { maxResults: PAGE, pageToken };
+    // The body is read inside the retry, so a page cut mid-way is asked for again.
+    const json = (await http.withRetries(what, signal, async () => readJson(await http.send(path, { what, query, signal }), what))) as {
+      items?: T[];
+      nextPageToken?: unknown;
+    };
     out.push(...(Array.isArray(json.items) ? json.items : []));
-    pageToken = json.nextPageToken || undefined;
+    pageToken = typeof json.nextPageToken === 'string' && json.nextPageToken ? json.nextPageToken : undefined;
     if (pageToken && seen.has(pageToken)) throw protocolError(`${what}: the server repeated a page token`);
     if (pageToken) seen.add(pageToken);
   } while (pageToken);
   return out;
+}
+
+/** A JSON object body; anything else is a damaged answer (retryable: it may have been cut). */
+export async function readJson(res: Response, what: string): Promise<Record<string, unknown>> {
+  const text = await res.body.text();
+  try {
+    const json = JSON.parse(text) as unknown;
+    if (json && typeof json === 'object' && !Array.isArray(json)) return json as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw protocolError(`${what}: the server's answer is not a JSON object; it may have been cut short`, 'TRUNCATED_RESPONSE', true);
 }
 
 /** Checklist 5: over-long descriptive fields are truncated, never rejected. */

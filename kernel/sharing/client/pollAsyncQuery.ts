@@ -10,7 +10,7 @@ const FIRST_POLL_MS = 250;
 const MAX_POLL_MS = 3_000;
 const GIVE_UP_MS = 10 * 60_000;
 
-/** POST `…/queries/{queryId}` (§Get Query Info): the status, or the result's page. */
+/** One attempt at POST `…/queries/{queryId}` (§Get Query Info): the status, or the result's page. */
 export function queryInfo(
   http: HttpCore,
   ref: TableRef,
@@ -18,9 +18,9 @@ export function queryInfo(
   body: { maxFiles?: number; pageToken?: string },
   headers: Record<string, string>,
   signal?: AbortSignal,
-): ReturnType<HttpCore['call']> {
+): ReturnType<HttpCore['send']> {
   const what = `waiting for the query of ${refName(ref)}`;
-  return http.call(`${tablePath(ref)}/queries/${enc(queryId)}`, { method: 'POST', body, what, headers, signal });
+  return http.send(`${tablePath(ref)}/queries/${enc(queryId)}`, { method: 'POST', body, what, headers, signal });
 }
 
 /**
@@ -50,7 +50,7 @@ export async function pollAsyncQuery(
     if (Date.now() > deadline) throw new SharingError(`${what}: still pending after 10 minutes`, 0, 'QUERY_TIMEOUT', true);
     await sleep(wait, signal);
     wait = Math.min(MAX_POLL_MS, wait * 2);
-    page = await readTablePage(await queryInfo(http, ref, queryId, body, headers, signal), formats, refName(ref), what);
+    page = await http.withRetries(what, signal, async () => readTablePage(await queryInfo(http, ref, queryId, body, headers, signal), formats, refName(ref), what));
   }
   return page;
 }

@@ -41,13 +41,25 @@ export class SharingProfile {
 
 /** A profile from a file path or a JSON string (checklist 7, 9). */
 export function parseProfile(pathOrJson: string): SharingProfile {
-  const text = pathOrJson.trim().startsWith('{') ? pathOrJson : readProfileFile(pathOrJson);
-  let json: Record<string, unknown>;
+  const text = stripBom(pathOrJson);
+  return parseProfileText(text.trim().startsWith('{') ? text : readProfileFile(pathOrJson));
+}
+
+/**
+ * A profile from its text (a file's content), never read as a path. Every failure is a SharingError
+ * with code `bad-request` whose message never quotes the text: a profile holds a secret, and a file
+ * that is not quite JSON must not have its token repeated in an error (JSON.parse's messages quote
+ * the input, so they are not passed on).
+ */
+export function parseProfileText(raw: string): SharingProfile {
+  let parsed: unknown;
   try {
-    json = JSON.parse(text) as Record<string, unknown>;
+    parsed = JSON.parse(stripBom(String(raw)));
   } catch {
     throw bad('the profile is not valid JSON');
   }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw bad('the profile is not a JSON object');
+  const json = parsed as Record<string, unknown>;
   const version = Number(json.shareCredentialsVersion ?? 1);
   if (!Number.isInteger(version) || version < 1) throw bad('shareCredentialsVersion must be a positive integer');
   if (version > MAX_PROFILE_VERSION) {
@@ -55,6 +67,7 @@ export function parseProfile(pathOrJson: string): SharingProfile {
   }
   const endpoint = stripSlash(need(json, 'endpoint'));
   if (!/^https?:\/\//i.test(endpoint)) throw bad('the profile endpoint must be an http(s) URL');
+  if (!validUrl(endpoint)) throw bad('the profile endpoint is not a valid URL');
   const expiration = json.expirationTime == null || json.expirationTime === '' ? undefined : Date.parse(String(json.expirationTime));
   if (expiration !== undefined && Number.isNaN(expiration)) throw bad('the profile expirationTime is not an ISO-8601 time');
   const type = version === 1 ? 'bearer_token' : String(json.type ?? 'bearer_token');
@@ -75,7 +88,8 @@ export function parseProfile(pathOrJson: string): SharingProfile {
     case 'basic':
       return new SharingProfile(endpoint, version, { type, username: need(json, 'username'), password: need(json, 'password') }, expiration);
     default:
-      throw bad(`profile type "${type}" is not supported (supported: bearer_token, oauth_client_credentials, basic)`);
+      // The type is quoted only when it reads as a word: a mangled file may have moved a secret here.
+      throw bad(`profile type ${/^[A-Za-z_-]{1,40}$/.test(type) ? `"${type}" ` : ''}is not supported (supported: bearer_token, oauth_client_credentials, basic)`);
   }
 }
 
@@ -90,15 +104,47 @@ export function profileWarnings(profile: SharingProfile, now = Date.now()): stri
   return [`the profile's token expires in ${days} day${days === 1 ? '' : 's'}, on ${when}`];
 }
 
+/** How close an expiry must be for `silt run` to warn about it. */
+export const EXPIRY_WARNING_DAYS = 7;
+
+/** The warning for a token that has expired or expires within `days` days, else undefined. */
+export function expiryWarning(profile: SharingProfile, now = Date.now(), days = EXPIRY_WARNING_DAYS): string | undefined {
+  const exp = profile.expirationTime;
+  if (exp === undefined || exp - now > days * 86_400_000) return undefined;
+  return profileWarnings(profile, now)[0];
+}
+
+/** Editors on Windows save UTF-8 with a byte order mark; JSON.parse refuses it. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function readProfileFile(path: string): string {
-  if (!existsSync(path)) throw bad(`no profile file at ${path}`);
-  return readFileSync(path, 'utf8');
+  // Only something shaped like a path is named in the message: mangled JSON text may hold a token.
+  const shown = path.length < 1024 && !/[\r\n{}"]/.test(path) ? ` at ${path}` : '';
+  if (!shown) throw bad('the profile is neither JSON nor the path of a profile file');
+  if (!existsSync(path)) throw bad(`no profile file${shown}`);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? 'unreadable';
+    throw new SharingError(`cannot read the profile file${shown} (${code})`, 0, 'INVALID_PROFILE', false, undefined, { cause: e });
+  }
 }
 
 function need(json: Record<string, unknown>, key: string): string {
   const v = json[key];
   if (typeof v !== 'string' || v === '') throw bad(`the profile has no "${key}"`);
   return v;
+}
+
+function validUrl(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function stripSlash(url: string): string {

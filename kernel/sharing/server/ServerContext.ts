@@ -54,11 +54,17 @@ export async function snapshotAt(t: SharedTable, at: SnapshotAt): Promise<DeltaS
   try {
     return await t.source.snapshot(at);
   } catch (err) {
-    if (at.version === undefined && at.timestamp !== undefined && err instanceof DeltaTableError) {
+    if (at.version === undefined && at.timestamp !== undefined && err instanceof DeltaTableError && err.code !== 'corrupt') {
       throw badParam(`timestamp ${new Date(at.timestamp).toISOString()}: ${err.reason}`);
     }
     throw err;
   }
+}
+
+/** A failed version lookup by time is the caller's timestamp unless the table itself is corrupt. */
+export function unlessCorrupt(err: unknown, otherwise: () => unknown): never {
+  if (err instanceof DeltaTableError && err.code === 'corrupt') throw err;
+  throw otherwise();
 }
 
 export function header(req: IncomingMessage, name: string): string | undefined {

@@ -3,7 +3,7 @@ import { parseCapabilities } from '../capabilities';
 import { FileActions } from './FileActions';
 import { optLong, optTimestamp } from './queryRequest';
 import { chooseResponseFormat } from './responseFormat';
-import { checkVersion, endStream, header, requireHistory, snapshotAt, startNdjson, tableName, type ServerContext } from './ServerContext';
+import { checkVersion, endStream, header, requireHistory, snapshotAt, startNdjson, tableName, unlessCorrupt, type ServerContext } from './ServerContext';
 import type { SharedTable } from './ShareRegistry';
 import { badParam } from './SharingHttpError';
 
@@ -13,9 +13,9 @@ export async function tableVersion(t: SharedTable, query: URLSearchParams, res: 
   let version: number;
   if (startingTimestamp !== undefined) {
     requireHistory(t, 'startingTimestamp');
-    version = await t.source.versionAtOrAfter(startingTimestamp).catch(async () => {
+    version = await t.source.versionAtOrAfter(startingTimestamp).catch(async (err: unknown) => {
       const latest = await t.source.latestVersion();
-      throw badParam(`startingTimestamp ${query.get('startingTimestamp')} is after the latest version ${latest}`);
+      return unlessCorrupt(err, () => badParam(`startingTimestamp ${query.get('startingTimestamp')} is after the latest version ${latest}`));
     });
   } else version = await t.source.latestVersion();
   res.writeHead(200, { 'Delta-Table-Version': String(version), 'Content-Length': 0 });

@@ -89,9 +89,7 @@ export async function startSharingServer(cfg: SharingServerConfig): Promise<Runn
         try {
           return await tableRoute(ctx, table, seg[6], req, q, res, seg[7]);
         } catch (err) {
-          if (err instanceof DeltaTableError) {
-            throw new SharingHttpError(400, 'MALFORMED_REQUEST', `table ${tableName(table)} cannot be read: ${err.reason}`);
-          }
+          if (err instanceof DeltaTableError) throw tableError(err, tableName(table));
           throw err;
         }
       }
@@ -109,6 +107,16 @@ export async function startSharingServer(cfg: SharingServerConfig): Promise<Runn
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * A table that cannot be read is the table's problem, told as a 4xx naming the table (and, when its
+ * log is damaged, the file relative to the table, never this machine's paths): a 500 would send
+ * clients into retries that cannot help and tell the user to "retry later".
+ */
+function tableError(err: DeltaTableError, name: string): SharingHttpError {
+  if (err.code === 'corrupt') return new SharingHttpError(400, 'CORRUPT_TABLE', err.describe(name));
+  return new SharingHttpError(400, 'MALFORMED_REQUEST', `table ${name} cannot be read: ${err.reason}`);
 }
 
 function respondWithError(req: IncomingMessage, res: ServerResponse, err: unknown): void {

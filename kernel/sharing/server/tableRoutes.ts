@@ -3,7 +3,8 @@ import { parseCapabilities, type Capabilities } from '../capabilities';
 import { changeQuery } from './changeQuery';
 import { tableMetadata, tableVersion } from './metadataEndpoints';
 import { optLong, optTimestamp, parseQueryBody, parseQueryInfoBody, type QueryRequest } from './queryRequest';
-import { header, type ServerContext } from './ServerContext';
+import { header, unlessCorrupt, type ServerContext } from './ServerContext';
+import { DeltaTableError } from '../../delta';
 import type { SharedTable } from './ShareRegistry';
 import { badParam, SharingHttpError } from './SharingHttpError';
 import { snapshotQuery } from './snapshotQuery';
@@ -69,12 +70,15 @@ async function changeParams(t: SharedTable, query: URLSearchParams) {
   if (endingVersion !== undefined && endingTimestamp !== undefined) throw badParam('give at most one of endingVersion and endingTimestamp');
   const start =
     startingVersion ??
-    (await t.source.versionAtOrAfter(startingTimestamp!).catch(() => {
-      throw badParam(`startingTimestamp ${get('startingTimestamp')} is after the latest commit`);
-    }));
+    (await t.source.versionAtOrAfter(startingTimestamp!).catch((err: unknown) =>
+      unlessCorrupt(err, () => badParam(`startingTimestamp ${get('startingTimestamp')} is after the latest commit`)),
+    ));
   if (endingVersion !== undefined && endingVersion < start) throw badParam(`startingVersion ${start} is after endingVersion ${endingVersion}`);
   // Commits at or after endingTimestamp are cut by time afterwards; reading one more is harmless.
-  const end = endingTimestamp === undefined ? endingVersion : await t.source.versionAtOrAfter(endingTimestamp).catch(() => undefined);
+  const end =
+    endingTimestamp === undefined
+      ? endingVersion
+      : await t.source.versionAtOrAfter(endingTimestamp).catch((err: unknown) => (err instanceof DeltaTableError && err.code === 'corrupt' ? Promise.reject(err) : undefined));
   const maxFiles = optLong(get('maxFiles'), 'maxFiles');
   if (maxFiles !== undefined && maxFiles <= 0) throw badParam('maxFiles must be greater than 0');
   return {

@@ -119,7 +119,7 @@ describe('fault injection', () => {
     expect(await rows((await sharedTableSql(once.client, covid)).sql)).toBe(COVID_ROWS);
     const always = await viaProxy((r) => (r.url.pathname.endsWith('/query') ? { ndjson: (lines) => lines.slice(0, -1) } : undefined));
     const e = await failure(sharedTableSql(always.client, covid));
-    expect(e.code).toBe('TRUNCATED_RESPONSE');
+    expect(e.serverCode).toBe('TRUNCATED_RESPONSE');
     expect(e.message).toMatch(/COVID-19_NYT.*ended early/);
     expect(readdirSync(join(always.cacheDir, 'files'))).toEqual([]);
   });
@@ -138,7 +138,7 @@ describe('fault injection', () => {
     const { client } = await viaProxy(() => undefined, { bearerToken: 'old-token', expirationTime: '2021-06-01T00:00:00Z' });
     expect(client.profileWarnings()[0]).toMatch(/expired on 2021-06-01/);
     const e = await failure(sharedTableSql(client, covid));
-    expect(e.code).toBe('TOKEN_EXPIRED');
+    expect(e.serverCode).toBe('TOKEN_EXPIRED');
     expect(e.message).toMatch(/expired on 2021-06-01.*new profile/);
     expect(e.message).not.toContain('old-token');
   });
@@ -153,7 +153,7 @@ describe('fault injection', () => {
         : undefined,
     );
     const e = await failure(sharedTableSql(client, { ...covid, table: 'table-with-dv-small' }));
-    expect(e.code).toBe('UNSUPPORTED_READER_FEATURES');
+    expect(e.serverCode).toBe('UNSUPPORTED_READER_FEATURES');
     expect(e.message).toMatch(/collations/);
     expect(readdirSync(join(cacheDir, 'files'))).toEqual([]);
   });
@@ -183,7 +183,7 @@ describe('fault injection', () => {
       },
     });
     const e = await failure(load);
-    expect(e.code).toBe('CANCELLED');
+    expect(e.serverCode).toBe('CANCELLED');
     await new Promise((r) => setTimeout(r, 100));
     expect(readdirSync(join(cacheDir, 'files')).filter((f) => f.endsWith('.part'))).toEqual([]);
     await assertCacheClean(cacheDir);

@@ -88,13 +88,13 @@ describe('downloads', () => {
     const d = dir();
     const dest = join(d, 'out');
     const e1 = (await c.download(file('/short'), dest).catch((e) => e)) as SharingError;
-    expect(e1.code).toBe('SIZE_MISMATCH');
+    expect(e1.serverCode).toBe('SIZE_MISMATCH');
     const e2 = (await c.download(file('/gone'), dest).catch((e) => e)) as SharingError;
     expect(e2.message).toMatch(/vacuumed/);
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 200);
     const e3 = (await c.download(file('/slow'), dest, { signal: ac.signal }).catch((e) => e)) as SharingError;
-    expect(e3.code).toBe('CANCELLED');
+    expect(e3.serverCode).toBe('CANCELLED');
     expect(existsSync(dest)).toBe(false);
     expect(readdirSync(d)).toEqual([]);
     expect(e1.message + e2.message + e3.message).not.toContain('sig=1');

@@ -43,11 +43,11 @@ describe('HTTP core', () => {
     });
     const client = SharingClient.fromProfile(bearerProfile(s.url), FAST);
     const e1 = await failure(client.getShare('a'));
-    expect(e1).toMatchObject({ status: 404, code: 'RESOURCE_DOES_NOT_EXIST', retryable: false });
+    expect(e1).toMatchObject({ status: 404, serverCode: 'RESOURCE_DOES_NOT_EXIST', retryable: false });
     expect(e1.message).toMatch(/share a not found/);
     expect(n).toBe(1);
     const e2 = await failure(client.getShare('b'));
-    expect(e2).toMatchObject({ status: 400, code: 'DS_UNSUPPORTED_DELTA_TABLE_FEATURES', retryable: false });
+    expect(e2).toMatchObject({ status: 400, serverCode: 'DS_UNSUPPORTED_DELTA_TABLE_FEATURES', retryable: false });
     expect(e2.message).toMatch(/Delta features this client cannot read/);
     await client.close();
   });
@@ -65,12 +65,12 @@ describe('HTTP core', () => {
     const s = await serve((_req, res) => json(res, 401, { errorCode: 'UNAUTHENTICATED', message: 'bad token' }));
     const expired = SharingClient.fromProfile(bearerProfile(s.url, { expirationTime: '2020-01-01T00:00:00Z' }), FAST);
     const e = await failure(expired.listShares());
-    expect(e.code).toBe('TOKEN_EXPIRED');
+    expect(e.serverCode).toBe('TOKEN_EXPIRED');
     expect(e.message).toMatch(/expired on 2020-01-01/);
     expect(e.message).not.toContain('sekrit-token-123');
     const valid = SharingClient.fromProfile(bearerProfile(s.url), FAST);
     const e2 = await failure(valid.listShares());
-    expect(e2).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(e2).toMatchObject({ status: 401, serverCode: 'UNAUTHENTICATED' });
     await expired.close();
     await valid.close();
   });
@@ -89,7 +89,7 @@ describe('HTTP core', () => {
     const s = await serve(() => undefined);
     const client = SharingClient.fromProfile(bearerProfile(s.url), { ...FAST, maxRetries: 0, readTimeoutMs: 300 });
     const e = await failure(client.listShares());
-    expect(e.code).toBe('TIMEOUT');
+    expect(e.serverCode).toBe('TIMEOUT');
     expect(e.retryable).toBe(true);
     await client.close();
   });

@@ -79,7 +79,7 @@ describe('queryTable', () => {
     const { c } = await client((_r, res) => ndjson(res, [protocol, metaData, { endStreamAction: { errorMessage: 'table is being rewritten', httpStatusErrorCode: 400 } }], PARQUET));
     const e = await failure(c.queryTable(ref));
     expect(e.message).toMatch(/table is being rewritten/);
-    expect(e.code).toBe('END_STREAM_ERROR');
+    expect(e.serverCode).toBe('END_STREAM_ERROR');
   });
 
   it('reads delta-format answers: path is the URL, DV descriptor kept, format from the header (checklist 30, 34)', async () => {
@@ -118,7 +118,7 @@ describe('queryTable', () => {
       });
     });
     const e = await failure(c.queryTable(ref));
-    expect(e.code).toBe('UNSUPPORTED_READER_FEATURES');
+    expect(e.serverCode).toBe('UNSUPPORTED_READER_FEATURES');
     expect(e.message).toMatch(/collations/);
     expect((await failure(c.tableMetadata(ref))).message).toMatch(/reader version 2/);
   });
@@ -146,7 +146,7 @@ describe('queryTable', () => {
     });
     const m = await c.tableMetadata(ref, { version: 3 });
     expect(m.metadata.partitionColumns).toEqual([]);
-    expect((await failure(c.tableMetadata({ ...ref, table: 'dir' }))).code).toBe('UNSUPPORTED_ACCESS_MODE');
+    expect((await failure(c.tableMetadata({ ...ref, table: 'dir' }))).serverCode).toBe('UNSUPPORTED_ACCESS_MODE');
     await expect(c.tableMetadata({ ...ref, table: 'three' })).rejects.toThrow(/exactly a protocol and a metaData/);
   });
 
