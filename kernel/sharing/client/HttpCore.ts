@@ -40,9 +40,9 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * The HTTP layer: auth, User-Agent (checklist 11), explicit timeouts, and the client's one retry
- * layer (`withRetries`, policy in retryPolicy.ts, checklist 58). `send` makes exactly one attempt;
- * `call` is `send` under `withRetries`. Code that retries a whole answer (a page read as it streams)
- * wraps `send` in `withRetries` itself, so no request is ever retried by two layers.
+ * layer (`withRetries`, policy in retryPolicy.ts, checklist 58). `call` makes exactly one attempt;
+ * `callWithRetries` is `call` under `withRetries`. Code that retries a whole answer (a page read as
+ * it streams) wraps `call` in `withRetries` itself, so no request is ever retried by two layers.
  */
 export class HttpCore {
   readonly agent: Agent;
@@ -80,12 +80,12 @@ export class HttpCore {
   }
 
   /** Calls `{endpoint}{path}`, retried per the policy; returns a 2xx response with its body still streaming. */
-  call(path: string, o: CallOptions): Promise<Response> {
-    return this.withRetries(o.what, o.signal, () => this.send(path, o));
+  callWithRetries(path: string, o: CallOptions): Promise<Response> {
+    return this.withRetries(o.what, o.signal, () => this.call(path, o));
   }
 
   /** One attempt at `{endpoint}{path}`: a 2xx response, or a SharingError (network failures included). */
-  async send(path: string, o: CallOptions): Promise<Response> {
+  async call(path: string, o: CallOptions): Promise<Response> {
     const url = new URL(this.profile.endpoint + path);
     for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     try {

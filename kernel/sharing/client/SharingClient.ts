@@ -98,7 +98,7 @@ export class SharingClient {
   }
   async getShare(share: string, signal?: AbortSignal): Promise<Share> {
     const what = `reading share ${share}`;
-    const json = await this.http.withRetries(what, signal, async () => readJson(await this.http.send(`/shares/${enc(share)}`, { what, signal }), what));
+    const json = await this.http.withRetries(what, signal, async () => readJson(await this.http.call(`/shares/${enc(share)}`, { what, signal }), what));
     const got = (json as { share?: Share }).share;
     if (!got || typeof got !== 'object') throw protocolError(`${what}: the answer has no share`);
     return truncateShare(got);
@@ -117,7 +117,7 @@ export class SharingClient {
   async tableVersion(ref: TableRef, opts: { startingTimestamp?: string | number | Date; signal?: AbortSignal } = {}): Promise<number> {
     const what = `reading the version of ${refName(ref)}`;
     const query = { startingTimestamp: opts.startingTimestamp === undefined ? undefined : isoTimestamp(opts.startingTimestamp) };
-    const res = await this.http.call(`${tablePath(ref)}/version`, { what, query, signal: opts.signal });
+    const res = await this.http.callWithRetries(`${tablePath(ref)}/version`, { what, query, signal: opts.signal });
     await res.body.dump();
     return tableVersionHeader(res, what);
   }
@@ -131,7 +131,7 @@ export class SharingClient {
     const what = `reading the metadata of ${refName(ref)}`;
     const query = { version: opts.version, timestamp: opts.timestamp === undefined ? undefined : isoTimestamp(opts.timestamp) };
     const page = await this.http.withRetries(what, opts.signal, async () => {
-      const res = await this.http.send(`${tablePath(ref)}/metadata`, { what, query, headers: this.headers(), signal: opts.signal });
+      const res = await this.http.call(`${tablePath(ref)}/metadata`, { what, query, headers: this.headers(), signal: opts.signal });
       return readTablePage(res, this.formats, refName(ref), what);
     });
     if (!page.protocol || page.metadata.length !== 1 || page.files.length > 0) {
@@ -170,7 +170,7 @@ export class SharingClient {
       if (pageToken) b.pageToken = pageToken;
       else if (opts.refreshToken && latest) b.refreshToken = opts.refreshToken;
       else if (latest) b.includeRefreshToken = true;
-      return this.http.send(`${tablePath(ref)}/query`, { method: 'POST', body: b, what, headers, signal: opts.signal });
+      return this.http.call(`${tablePath(ref)}/query`, { method: 'POST', body: b, what, headers, signal: opts.signal });
     });
   }
 
@@ -189,7 +189,7 @@ export class SharingClient {
       includeHistoricalMetadata: opts.includeHistoricalMetadata,
     };
     return this.pages(ref, what, opts.signal, opts.endingVersion, (pageToken) =>
-      this.http.send(`${tablePath(ref)}/changes`, { what, query: { ...query, pageToken }, headers: this.headers(), signal: opts.signal }),
+      this.http.call(`${tablePath(ref)}/changes`, { what, query: { ...query, pageToken }, headers: this.headers(), signal: opts.signal }),
     );
   }
 
@@ -231,7 +231,7 @@ export class SharingClient {
     signal: AbortSignal | undefined,
     endingVersion: number | undefined,
     /** One attempt at one page: retried here, with the reading of its body, and nowhere else. */
-    fetchPage: (pageToken?: string) => ReturnType<HttpCore['send']>,
+    fetchPage: (pageToken?: string) => ReturnType<HttpCore['call']>,
   ): Promise<QueryResult> {
     let result: QueryResult | undefined;
     let pageToken: string | undefined;

@@ -15,7 +15,7 @@ export async function listAll<T>(http: HttpCore, path: string, what: string, sig
   do {
     const query = { maxResults: PAGE, pageToken };
     // The body is read inside the retry, so a page cut mid-way is asked for again.
-    const json = (await http.withRetries(what, signal, async () => readJson(await http.send(path, { what, query, signal }), what))) as {
+    const json = (await http.withRetries(what, signal, async () => readJson(await http.call(path, { what, query, signal }), what))) as {
       items?: T[];
       nextPageToken?: unknown;
     };

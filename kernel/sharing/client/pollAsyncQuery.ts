@@ -18,9 +18,9 @@ export function queryInfo(
   body: { maxFiles?: number; pageToken?: string },
   headers: Record<string, string>,
   signal?: AbortSignal,
-): ReturnType<HttpCore['send']> {
+): ReturnType<HttpCore['call']> {
   const what = `waiting for the query of ${refName(ref)}`;
-  return http.send(`${tablePath(ref)}/queries/${enc(queryId)}`, { method: 'POST', body, what, headers, signal });
+  return http.call(`${tablePath(ref)}/queries/${enc(queryId)}`, { method: 'POST', body, what, headers, signal });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DeltaTableError } from '../../delta';
+import { CorruptLogError, DeltaTableError } from '../../delta';
 import { hasBearerToken } from './auth';
 import { validateConfig, type SharingServerConfig } from './config';
 import { AsyncQueries } from './AsyncQueries';
@@ -110,12 +110,12 @@ export async function startSharingServer(cfg: SharingServerConfig): Promise<Runn
 }
 
 /**
- * A table that cannot be read is the table's problem, told as a 4xx naming the table (and, when its
- * log is damaged, the file relative to the table, never this machine's paths): a 500 would send
- * clients into retries that cannot help and tell the user to "retry later".
+ * A table that cannot be read is the table's problem, told as a 4xx naming the table (and, when a
+ * log file is damaged, CORRUPT_TABLE with the file relative to the table, never this machine's
+ * paths): a 500 would send clients into retries that cannot help and tell them to "retry later".
  */
 function tableError(err: DeltaTableError, name: string): SharingHttpError {
-  if (err.code === 'corrupt') return new SharingHttpError(400, 'CORRUPT_TABLE', err.describe(name));
+  if (err instanceof CorruptLogError) return new SharingHttpError(400, 'CORRUPT_TABLE', err.describe(name));
   return new SharingHttpError(400, 'MALFORMED_REQUEST', `table ${name} cannot be read: ${err.reason}`);
 }
 
