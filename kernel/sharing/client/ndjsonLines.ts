@@ -7,25 +7,32 @@ import { protocolError } from './SharingError';
 export async function* ndjsonLines(body: AsyncIterable<Buffer | string>): AsyncGenerator<Record<string, unknown>> {
   const decoder = new TextDecoder();
   let rest = '';
+  let lineNo = 0;
   for await (const chunk of body) {
     rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     let nl: number;
     while ((nl = rest.indexOf('\n')) >= 0) {
       const line = rest.slice(0, nl);
       rest = rest.slice(nl + 1);
-      if (line.trim()) yield parseLine(line);
+      lineNo++;
+      if (line.trim()) yield parseLine(line, lineNo);
     }
   }
   rest += decoder.decode();
-  if (rest.trim()) yield parseLine(rest);
+  if (rest.trim()) yield parseLine(rest, lineNo + 1);
 }
 
-function parseLine(line: string): Record<string, unknown> {
+/**
+ * A line as an object. The line itself is never quoted in the error: it may hold a pre-signed URL,
+ * whose query string is a credential.
+ */
+function parseLine(line: string, lineNo: number): Record<string, unknown> {
   try {
     const v = JSON.parse(line) as unknown;
     if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
   } catch {
     // fall through
   }
-  throw protocolError(`the server sent a line that is not a JSON object (${line.slice(0, 80)}…); the response may be truncated`, 'TRUNCATED_RESPONSE', true);
+  const why = `line ${lineNo} of the server's answer is not a JSON object (${line.length} characters)`;
+  throw protocolError(`${why}; the response may be truncated`, 'TRUNCATED_RESPONSE', true);
 }
