@@ -96,6 +96,11 @@ export class SharedTables {
     return all;
   }
 
+  /** Why the last listing failed, for each profile whose tables could not be listed. */
+  listingFailures(): SiltError[] {
+    return [...this.failures.values()];
+  }
+
   /**
    * Rewrites the shared tables a cell names into views and creates them. Returns the SQL to run.
    * Without profiles, or when the SQL names no dotted table, it costs nothing.

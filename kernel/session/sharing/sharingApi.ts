@@ -28,7 +28,11 @@ export function sharingApi(shared: SharedTables, sql: (text: string) => unknown,
   return {
     /** The shared tables of every open profile, as `{ share, schema, name, profile }`. */
     async tables() {
-      return (await shared.tables(true)).map((t) => ({ share: t.share, schema: t.schema, name: t.table, profile: t.profile }));
+      const tables = await shared.tables(true);
+      // An empty list because every server refused or was down would read as "nothing is shared".
+      const failures = shared.listingFailures();
+      if (tables.length === 0 && failures.length > 0) throw failures[0];
+      return tables.map((t) => ({ share: t.share, schema: t.schema, name: t.table, profile: t.profile }));
     },
     /** A shared table (or one version of it) as a DataFrame; `.arrow` holds the Arrow table. */
     load(name: string, opts: LoadOptions = {}) {
