@@ -64,7 +64,13 @@ export class DeltaTable {
   async versionAtOrAfter(timestampMs: number): Promise<number> {
     const commits = await this.commitTimes();
     const hit = commits.find((c) => c.timestamp >= timestampMs);
-    if (!hit) throw new DeltaTableError(this.root, `no commit at or after ${new Date(timestampMs).toISOString()}`, 'not-found');
+    if (!hit) {
+      throw new DeltaTableError(
+        this.root,
+        `no commit at or after ${new Date(timestampMs).toISOString()}`,
+        'not-found',
+      );
+    }
     return hit.version;
   }
 
@@ -72,7 +78,13 @@ export class DeltaTable {
   async changes(startVersion: number, endVersion?: number): Promise<DeltaCommitChanges[]> {
     const listing = await this.listing();
     const end = endVersion ?? latestListedVersion(listing);
-    if (startVersion > end) throw new DeltaTableError(this.root, `start version ${startVersion} is after end version ${end}`, 'bad-request');
+    if (startVersion > end) {
+      throw new DeltaTableError(
+        this.root,
+        `start version ${startVersion} is after end version ${end}`,
+        'bad-request',
+      );
+    }
     await this.snapshot({ version: startVersion }); // refuses unreadable tables before any data is handed out
     const out: DeltaCommitChanges[] = [];
     for (let v = startVersion; v <= end; v++) {
@@ -122,7 +134,11 @@ export class DeltaTable {
     const commits = await this.commitTimes();
     const hit = [...commits].reverse().find((c) => c.timestamp <= timestampMs);
     if (!hit) {
-      throw new DeltaTableError(this.root, `timestamp ${new Date(timestampMs).toISOString()} is before the earliest commit`, 'not-found');
+      throw new DeltaTableError(
+        this.root,
+        `timestamp ${new Date(timestampMs).toISOString()} is before the earliest commit`,
+        'not-found',
+      );
     }
     return hit.version;
   }

@@ -50,11 +50,23 @@ export class DeltaWriter {
 
   static async create(root: string, opts: CreateTableOptions): Promise<DeltaWriter> {
     const abs = resolve(root);
-    if (existsSync(join(abs, '_delta_log'))) throw new DeltaTableError(abs, 'cannot create: a Delta table already exists here', 'conflict');
+    if (existsSync(join(abs, '_delta_log'))) {
+      throw new DeltaTableError(
+        abs,
+        'cannot create: a Delta table already exists here',
+        'conflict',
+      );
+    }
     const schemaString = opts.schemaString ?? schemaFromColumns(abs, opts.columns);
     const fields = parseSchema(schemaString).fields;
     for (const p of opts.partitionColumns ?? []) {
-      if (!fields.some((f) => f.name === p)) throw new DeltaTableError(abs, `partition column ${p} is not in the schema`, 'bad-request');
+      if (!fields.some((f) => f.name === p)) {
+        throw new DeltaTableError(
+          abs,
+          `partition column ${p} is not in the schema`,
+          'bad-request',
+        );
+      }
     }
     const configuration: Record<string, string> = {};
     if (opts.enableChangeDataFeed) configuration['delta.enableChangeDataFeed'] = 'true';
@@ -121,7 +133,11 @@ export class DeltaWriter {
       const keys = keyColumns.map(quoteIdent);
       const distinct = `count(DISTINCT (${keys.map((k) => `${k}`).join(', ')}))`;
       if ((await count(conn, `SELECT count(*) - ${distinct} FROM ${source}`)) > 0) {
-        throw new DeltaTableError(this.root, `merge source has duplicate keys (${keyColumns.join(', ')})`, 'bad-request');
+        throw new DeltaTableError(
+          this.root,
+          `merge source has duplicate keys (${keyColumns.join(', ')})`,
+          'bad-request',
+        );
       }
       const matches = `EXISTS (SELECT 1 FROM ${source} AS s WHERE ${keys.map((k) => `s.${k} = t.${k}`).join(' AND ')})`;
       const actions: object[] = [];
@@ -206,7 +222,13 @@ export class DeltaWriter {
 }
 
 function schemaFromColumns(table: string, columns: DeltaColumn[] | undefined): string {
-  if (!columns || columns.length === 0) throw new DeltaTableError(table, 'cannot create: give schemaString or columns', 'bad-request');
+  if (!columns || columns.length === 0) {
+    throw new DeltaTableError(
+      table,
+      'cannot create: give schemaString or columns',
+      'bad-request',
+    );
+  }
   return schemaString(
     columns.map((c) => ({ name: c.name, type: typeof c.type === 'string' ? parseType(c.type) : c.type, nullable: c.nullable ?? true, metadata: {} })),
   );

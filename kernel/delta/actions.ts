@@ -47,7 +47,12 @@ export function parseActionLines(text: string): RawAction[] {
     } catch {
       throw new BadActionLine(i + 1, 'not valid JSON');
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new BadActionLine(i + 1, 'not a JSON object');
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new BadActionLine(
+        i + 1,
+        'not a JSON object',
+      );
+    }
     out.push(value as RawAction);
   }
   return out;

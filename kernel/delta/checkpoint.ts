@@ -19,7 +19,8 @@ export async function readCheckpoint(logDir: string, ref: CheckpointRef): Promis
   const sidecars = top.filter((a) => a.sidecar).map((a) => sidecarFile(logDir, a.sidecar!.path));
   const actions = top.filter((a) => !a.sidecar);
   if (sidecars.length > 0) {
-    for (const row of await readLogParquet(root, sidecars, `a sidecar of ${what}`, () => readParquetRows(sidecars))) actions.push(dropNulls(row));
+    const rows = await readLogParquet(root, sidecars, `a sidecar of ${what}`, () => readParquetRows(sidecars));
+    for (const row of rows) actions.push(dropNulls(row));
   }
   return actions;
 }

@@ -36,11 +36,17 @@ export class CorruptLogError extends DeltaTableError {
     readonly detail: string,
     options?: { cause?: unknown },
   ) {
-    super(table, `${what} is corrupt (${file}${line !== undefined ? `, line ${line}` : ''}): ${detail}`, 'corrupt', options);
+    super(
+      table,
+      `${what} is corrupt (${file}${line !== undefined ? `, line ${line}` : ''}): ${detail}`,
+      'corrupt',
+      options,
+    );
   }
 
   /** "commit 3 of h.default.t is corrupt (…/_delta_log/….json, line 2): not valid JSON". */
   override describe(name: string): string {
-    return `${this.what} of ${name} is corrupt (…/${this.file}${this.line !== undefined ? `, line ${this.line}` : ''}): ${this.detail}`;
+    const line = this.line !== undefined ? `, line ${this.line}` : '';
+    return `${this.what} of ${name} is corrupt (…/${this.file}${line}): ${this.detail}`;
   }
 }

@@ -101,7 +101,13 @@ function readProfile(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new SiltError('not-found', `no profile file at ${path}`, { cause: e });
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new SiltError(
+        'not-found',
+        `no profile file at ${path}`,
+        { cause: e },
+      );
+    }
     throw new SiltError('io', `cannot read the profile file at ${path} (${code ?? 'unreadable'})`, { cause: e });
   }
 }

@@ -18,18 +18,45 @@ const TIME_LIMIT_MS = 8_000;
 const HANG_MS = 2_000;
 const ALLOWED = ['corrupt', 'bad-request', 'unsupported'];
 
-const schemaString = JSON.stringify({ type: 'struct', fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }] });
+const schemaString = JSON.stringify({
+  type: 'struct',
+  fields: [{ name: 'id', type: 'long', nullable: true, metadata: {} }],
+});
 const parquetLines = (files: number) => [
   { protocol: { minReaderVersion: 1 } },
   { metaData: { id: 'm', format: { provider: 'parquet' }, schemaString, partitionColumns: [], configuration: {} } },
-  ...Array.from({ length: files }, (_, i) => ({ file: { id: `f${i}`, url: `https://storage/f${i}?sig=abc`, partitionValues: {}, size: 100 + i, stats: '{"numRecords":1}' } })),
+  ...Array.from({ length: files }, (_, i) => ({
+    file: {
+      id: `f${i}`,
+      url: `https://storage/f${i}?sig=abc`,
+      partitionValues: {},
+      size: 100 + i,
+      stats: '{"numRecords":1}',
+    },
+  })),
   { endStreamAction: { refreshToken: 'r', minUrlExpirationTimestamp: 1_900_000_000_000 } },
 ];
 const deltaLines = (files: number) => [
   { protocol: { deltaProtocol: { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['deletionVectors'] } } },
-  { metaData: { deltaMetadata: { id: 'm', format: { provider: 'parquet' }, schemaString, partitionColumns: [], configuration: {} }, version: 1 } },
+  {
+    metaData: {
+      deltaMetadata: {
+        id: 'm',
+        format: { provider: 'parquet' },
+        schemaString,
+        partitionColumns: [],
+        configuration: {},
+      },
+      version: 1,
+    },
+  },
   ...Array.from({ length: files }, (_, i) => ({
-    file: { id: `f${i}`, deltaSingleAction: { add: { path: `https://storage/f${i}?sig=abc`, partitionValues: {}, size: 100, dataChange: true } } },
+    file: {
+      id: `f${i}`,
+      deltaSingleAction: {
+        add: { path: `https://storage/f${i}?sig=abc`, partitionValues: {}, size: 100, dataChange: true },
+      },
+    },
   })),
   { endStreamAction: { errorMessage: i18n(files), httpStatusErrorCode: 503 } },
 ];
@@ -62,7 +89,11 @@ const stream = fc
   });
 
 function response(chunks: Buffer[], caps: string): Response {
-  return { statusCode: 200, headers: { 'delta-table-version': '1', 'delta-sharing-capabilities': caps }, body: Readable.from(chunks) } as unknown as Response;
+  return {
+    statusCode: 200,
+    headers: { 'delta-table-version': '1', 'delta-sharing-capabilities': caps },
+    body: Readable.from(chunks),
+  } as unknown as Response;
 }
 
 describe('fuzz: NDJSON response reader', () => {
@@ -76,7 +107,12 @@ describe('fuzz: NDJSON response reader', () => {
         cases++;
         let timer: NodeJS.Timeout | undefined;
         const hang = new Promise<'hang'>((r) => (timer = setTimeout(() => r('hang'), HANG_MS)));
-        const read = readTablePage(response(chunks, caps), ['delta', 'parquet'], 'h.default.t', 'querying h.default.t').then(
+        const read = readTablePage(
+          response(chunks, caps),
+          ['delta', 'parquet'],
+          'h.default.t',
+          'querying h.default.t',
+        ).then(
           () => 'page' as const,
           (e: unknown) => e,
         );
@@ -98,7 +134,10 @@ describe('fuzz: NDJSON response reader', () => {
       { numRuns: 1_000_000, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`fuzz NDJSON reader: ${cases} mutated streams (${pages} read, ${refused} refused) in ${seconds} s, 0 hangs, 0 failures`);
+    console.log(
+      `fuzz NDJSON reader: ${cases} mutated streams (${pages} read, ${refused} refused) in ${seconds} s, ` +
+        '0 hangs, 0 failures',
+    );
     expect(cases).toBeGreaterThan(1000);
   }, 30_000);
 });

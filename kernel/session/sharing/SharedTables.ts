@@ -108,7 +108,9 @@ export class SharedTables {
   async resolve(sql: string, opts: ResolveOptions = {}): Promise<string> {
     if (this.clients.size === 0 || !mayNameSharedTables(sql)) return sql;
     let found = await this.find(sql, await this.tables());
-    if (found.refs.length === 0 && Date.now() - this.listedAt > 1000) found = await this.find(sql, await this.tables(true));
+    if (found.refs.length === 0 && Date.now() - this.listedAt > 1000) {
+      found = await this.find(sql, await this.tables(true));
+    }
     await this.assertNoneUnlisted(found.sql);
     if (found.refs.length === 0) return sql;
     const statements = splitSql(found.sql);

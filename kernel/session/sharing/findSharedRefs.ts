@@ -52,7 +52,12 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
       for (; j < code.length && code[j].t.text !== ')'; j++) if (code[j].t.text !== ',') args.push(code[j].t);
       if (args[0]?.kind !== 'string') continue;
       const table = lookup(args[0].value.split('.'), known);
-      if (!table) throw new UnknownSharedTableError(`table_changes: "${args[0].value}" is not a shared table of an open profile.`, args[0].value.split('.'));
+      if (!table) {
+        throw new UnknownSharedTableError(
+          `table_changes: "${args[0].value}" is not a shared table of an open profile.`,
+          args[0].value.split('.'),
+        );
+      }
       if (!args[1]) throw new SharedRefError('table_changes needs a starting version or timestamp: table_changes(\'share.schema.table\', 2[, 5]).');
       const starting = bound(args[1]);
       const ending = args[2] ? bound(args[2]) : undefined;

@@ -114,7 +114,8 @@ export class HttpCore {
     if (status === 401 && exp !== undefined && exp <= Date.now()) {
       // Checklist 8: a 401 after the profile's expirationTime is an expired token, not a wrong one.
       return new SharingError(
-        `${what} failed: the server refused the token (HTTP 401): the profile's token expired on ${new Date(exp).toISOString()}; ask the data provider for a new profile`,
+        `${what} failed: the server refused the token (HTTP 401): the profile's token expired on ` +
+          `${new Date(exp).toISOString()}; ask the data provider for a new profile`,
         401,
         'TOKEN_EXPIRED',
         false,
@@ -183,7 +184,8 @@ export function toSharingError(e: unknown, what: string, signal?: AbortSignal, u
   const code = typeof err?.code === 'string' ? err.code : typeof err?.name === 'string' ? err.name : 'NETWORK_ERROR';
   const where = url ? `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}` : 'the server';
   if (/HEADERS_TIMEOUT|BODY_TIMEOUT/i.test(code)) {
-    return new SharingError(`${what} failed: ${where} did not answer in time; check the connection and retry`, 0, 'TIMEOUT', true, undefined, { cause: e });
+    const message = `${what} failed: ${where} did not answer in time; check the connection and retry`;
+    return new SharingError(message, 0, 'TIMEOUT', true, undefined, { cause: e });
   }
   const [words, detail] = NETWORK[code] ?? [`network error ${code}`, 'NETWORK_ERROR'];
   // A connect timeout already waited its full time: trying again would double it.

@@ -98,7 +98,9 @@ export class SharingClient {
   }
   async getShare(share: string, signal?: AbortSignal): Promise<Share> {
     const what = `reading share ${share}`;
-    const json = await this.http.withRetries(what, signal, async () => readJson(await this.http.call(`/shares/${enc(share)}`, { what, signal }), what));
+    const path = `/shares/${enc(share)}`;
+    const read = async () => readJson(await this.http.call(path, { what, signal }), what);
+    const json = await this.http.withRetries(what, signal, read);
     const got = (json as { share?: Share }).share;
     if (!got || typeof got !== 'object') throw protocolError(`${what}: the answer has no share`);
     return truncateShare(got);

@@ -26,7 +26,8 @@ export class SharingError extends SiltError {
 
   /** The same failure told differently (more context, redacted), keeping every field and the cause. */
   withMessage(message: string): SharingError {
-    return new SharingError(message, this.status, this.serverCode, this.retryable, this.retryAfterMs, { cause: this.cause, code: this.code });
+    const options = { cause: this.cause, code: this.code };
+    return new SharingError(message, this.status, this.serverCode, this.retryable, this.retryAfterMs, options);
   }
 }
 
@@ -114,7 +115,8 @@ export function errorFromResponse(status: number, body: string, what: string, re
     serverMessage = text;
   }
   const retryable = status === 429 || status >= 500;
-  const parts = [`${what} failed: ${code === 'CORRUPT_TABLE' ? `the table is corrupt (HTTP ${status})` : statusCause(status)}`];
+  const cause = code === 'CORRUPT_TABLE' ? `the table is corrupt (HTTP ${status})` : statusCause(status);
+  const parts = [`${what} failed: ${cause}`];
   if (serverMessage) parts.push(redact(serverMessage));
   const hint = HINTS[code] ?? statusHint(status, retryAfterMs);
   if (hint) parts.push(hint);

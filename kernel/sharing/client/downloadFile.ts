@@ -60,7 +60,9 @@ export async function downloadFile(http: HttpCore, file: SharedFile, dest: strin
             await handle.truncate(0);
           }
           for await (const chunk of res.body as AsyncIterable<Buffer>) {
-            await final(handle.write(chunk, 0, chunk.length, offset), (e) => new SiltError('io', `${what}: cannot write ${dest}: ${(e as Error).message}`, { cause: e }));
+            const cannotWrite = (e: unknown) =>
+              new SiltError('io', `${what}: cannot write ${dest}: ${(e as Error).message}`, { cause: e });
+            await final(handle.write(chunk, 0, chunk.length, offset), cannotWrite);
             offset += chunk.length;
             opts.onBytes?.(chunk.length);
           }
@@ -77,7 +79,11 @@ export async function downloadFile(http: HttpCore, file: SharedFile, dest: strin
         }
         const retryable = status === 429 || status >= 500;
         const why = status === 403 ? ' — the link expired or access was revoked' : '';
-        throw new SharingError(`${what} failed: HTTP ${status} from storage${why}`, status, `HTTP_${status}`, retryable, retryAfterMs(res.headers['retry-after']));
+        throw new SharingError(
+          `${what} failed: HTTP ${status} from storage${why}`, status, `HTTP_${status}`,
+          retryable,
+          retryAfterMs(res.headers['retry-after']),
+        );
       } catch (e) {
         if (e instanceof Final) throw e.error;
         await retryOrThrow(toSharingError(e, what, opts.signal, safeUrl(url)));

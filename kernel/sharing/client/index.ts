@@ -4,7 +4,8 @@
  */
 export { SharingClient, type SharingClientOptions, type QueryOptions, type ChangesOptions } from './SharingClient';
 export { SharingError } from './SharingError';
-export { expiryWarning, parseProfile, parseProfileText, profileWarnings, SharingProfile, type ProfileAuth } from './profile';
+export { expiryWarning, parseProfile, parseProfileText, profileWarnings, SharingProfile } from './profile';
+export type { ProfileAuth } from './profile';
 export { sharedTableSql, type SharedTableOptions } from './sharedTableSql';
 export { sharedChangesSql } from './sharedChangesSql';
 export { toJsonPredicate, type JsonPredicate, type WhereExpr } from './jsonPredicate';

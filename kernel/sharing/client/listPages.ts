@@ -15,10 +15,8 @@ export async function listAll<T>(http: HttpCore, path: string, what: string, sig
   do {
     const query = { maxResults: PAGE, pageToken };
     // The body is read inside the retry, so a page cut mid-way is asked for again.
-    const json = (await http.withRetries(what, signal, async () => readJson(await http.call(path, { what, query, signal }), what))) as {
-      items?: T[];
-      nextPageToken?: unknown;
-    };
+    const read = async () => readJson(await http.call(path, { what, query, signal }), what);
+    const json = (await http.withRetries(what, signal, read)) as { items?: T[]; nextPageToken?: unknown };
     out.push(...(Array.isArray(json.items) ? json.items : []));
     pageToken = typeof json.nextPageToken === 'string' && json.nextPageToken ? json.nextPageToken : undefined;
     if (pageToken && seen.has(pageToken)) throw protocolError(`${what}: the server repeated a page token`);
@@ -36,7 +34,8 @@ export async function readJson(res: Response, what: string): Promise<Record<stri
   } catch {
     // reported below
   }
-  throw protocolError(`${what}: the server's answer is not a JSON object; it may have been cut short`, 'TRUNCATED_RESPONSE', true);
+  const message = `${what}: the server's answer is not a JSON object; it may have been cut short`;
+  throw protocolError(message, 'TRUNCATED_RESPONSE', true);
 }
 
 /** Checklist 5: over-long descriptive fields are truncated, never rejected. */

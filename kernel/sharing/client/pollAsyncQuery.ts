@@ -50,7 +50,10 @@ export async function pollAsyncQuery(
     if (Date.now() > deadline) throw new SharingError(`${what}: still pending after 10 minutes`, 0, 'QUERY_TIMEOUT', true);
     await sleep(wait, signal);
     wait = Math.min(MAX_POLL_MS, wait * 2);
-    page = await http.withRetries(what, signal, async () => readTablePage(await queryInfo(http, ref, queryId, body, headers, signal), formats, refName(ref), what));
+    // One retry layer: each poll is one request, retried here with the reading of its answer.
+    const poll = async () =>
+      readTablePage(await queryInfo(http, ref, queryId, body, headers, signal), formats, refName(ref), what);
+    page = await http.withRetries(what, signal, poll);
   }
   return page;
 }

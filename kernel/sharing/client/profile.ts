@@ -58,7 +58,9 @@ export function parseProfileText(raw: string): SharingProfile {
   } catch {
     throw bad('the profile is not valid JSON');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw bad('the profile is not a JSON object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw bad('the profile is not a JSON object');
+  }
   const json = parsed as Record<string, unknown>;
   const version = Number(json.shareCredentialsVersion ?? 1);
   if (!Number.isInteger(version) || version < 1) throw bad('shareCredentialsVersion must be a positive integer');
@@ -89,7 +91,8 @@ export function parseProfileText(raw: string): SharingProfile {
       return new SharingProfile(endpoint, version, { type, username: need(json, 'username'), password: need(json, 'password') }, expiration);
     default:
       // The type is quoted only when it reads as a word: a mangled file may have moved a secret here.
-      throw bad(`profile type ${/^[A-Za-z_-]{1,40}$/.test(type) ? `"${type}" ` : ''}is not supported (supported: bearer_token, oauth_client_credentials, basic)`);
+      const shown = /^[A-Za-z_-]{1,40}$/.test(type) ? `"${type}" ` : '';
+      throw bad(`profile type ${shown}is not supported (supported: bearer_token, oauth_client_credentials, basic)`);
   }
 }
 
@@ -108,7 +111,11 @@ export function profileWarnings(profile: SharingProfile, now = Date.now()): stri
 export const EXPIRY_WARNING_DAYS = 7;
 
 /** The warning for a token that has expired or expires within `days` days, else undefined. */
-export function expiryWarning(profile: SharingProfile, now = Date.now(), days = EXPIRY_WARNING_DAYS): string | undefined {
+export function expiryWarning(
+  profile: SharingProfile,
+  now = Date.now(),
+  days = EXPIRY_WARNING_DAYS,
+): string | undefined {
   const exp = profile.expirationTime;
   if (exp === undefined || exp - now > days * 86_400_000) return undefined;
   return profileWarnings(profile, now)[0];
@@ -128,7 +135,14 @@ function readProfileFile(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code ?? 'unreadable';
-    throw new SharingError(`cannot read the profile file${shown} (${code})`, 0, 'INVALID_PROFILE', false, undefined, { cause: e });
+    throw new SharingError(
+      `cannot read the profile file${shown} (${code})`,
+      0,
+      'INVALID_PROFILE',
+      false,
+      undefined,
+      { cause: e },
+    );
   }
 }
 

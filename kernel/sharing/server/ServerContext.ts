@@ -54,7 +54,8 @@ export async function snapshotAt(t: SharedTable, at: SnapshotAt): Promise<DeltaS
   try {
     return await t.source.snapshot(at);
   } catch (err) {
-    if (at.version === undefined && at.timestamp !== undefined && err instanceof DeltaTableError && err.code !== 'corrupt') {
+    const byTime = at.version === undefined && at.timestamp !== undefined;
+    if (byTime && at.timestamp !== undefined && err instanceof DeltaTableError && err.code !== 'corrupt') {
       throw badParam(`timestamp ${new Date(at.timestamp).toISOString()}: ${err.reason}`);
     }
     throw err;

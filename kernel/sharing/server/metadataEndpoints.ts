@@ -3,7 +3,8 @@ import { parseCapabilities } from '../capabilities';
 import { FileActions } from './FileActions';
 import { optLong, optTimestamp } from './queryRequest';
 import { chooseResponseFormat } from './responseFormat';
-import { checkVersion, endStream, header, requireHistory, snapshotAt, startNdjson, tableName, unlessCorrupt, type ServerContext } from './ServerContext';
+import { checkVersion, endStream, header, requireHistory, snapshotAt, startNdjson, tableName } from './ServerContext';
+import { unlessCorrupt, type ServerContext } from './ServerContext';
 import type { SharedTable } from './ShareRegistry';
 import { badParam } from './SharingHttpError';
 
@@ -15,7 +16,8 @@ export async function tableVersion(t: SharedTable, query: URLSearchParams, res: 
     requireHistory(t, 'startingTimestamp');
     version = await t.source.versionAtOrAfter(startingTimestamp).catch(async (err: unknown) => {
       const latest = await t.source.latestVersion();
-      return unlessCorrupt(err, () => badParam(`startingTimestamp ${query.get('startingTimestamp')} is after the latest version ${latest}`));
+      const given = query.get('startingTimestamp');
+      return unlessCorrupt(err, () => badParam(`startingTimestamp ${given} is after the latest version ${latest}`));
     });
   } else version = await t.source.latestVersion();
   res.writeHead(200, { 'Delta-Table-Version': String(version), 'Content-Length': 0 });

@@ -78,7 +78,10 @@ async function changeParams(t: SharedTable, query: URLSearchParams) {
   const end =
     endingTimestamp === undefined
       ? endingVersion
-      : await t.source.versionAtOrAfter(endingTimestamp).catch((err: unknown) => (err instanceof DeltaTableError && err.code === 'corrupt' ? Promise.reject(err) : undefined));
+      : await t.source.versionAtOrAfter(endingTimestamp).catch((err: unknown) => {
+          if (err instanceof DeltaTableError && err.code === 'corrupt') throw err;
+          return undefined;
+        });
   const maxFiles = optLong(get('maxFiles'), 'maxFiles');
   if (maxFiles !== undefined && maxFiles <= 0) throw badParam('maxFiles must be greater than 0');
   return {

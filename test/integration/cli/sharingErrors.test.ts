@@ -32,10 +32,20 @@ beforeAll(async () => {
   lines[1] = lines[1].slice(0, 40);
   writeFileSync(commit, lines.join('\n'));
   server = await startSharingServer({
-    shares: [{ name: 'h', schemas: [{ name: 'default', tables: [
-      { name: 't', location: join(dir, 't'), historyShared: true },
-      { name: 'good', location: join(dir, 'good'), historyShared: true },
-    ] }] }],
+    shares: [
+      {
+        name: 'h',
+        schemas: [
+          {
+            name: 'default',
+            tables: [
+              { name: 't', location: join(dir, 't'), historyShared: true },
+              { name: 'good', location: join(dir, 'good'), historyShared: true },
+            ],
+          },
+        ],
+      },
+    ],
   });
   proxy = await startCountingProxy(server.url);
 });
@@ -50,7 +60,16 @@ function notebook(sql: string): string {
     nbformat: 4,
     nbformat_minor: 5,
     metadata: {},
-    cells: [{ cell_type: 'code', id: 'c0', execution_count: null, outputs: [], source: sql, metadata: { silt: { language: 'sql' } } }],
+    cells: [
+      {
+        cell_type: 'code',
+        id: 'c0',
+        execution_count: null,
+        outputs: [],
+        source: sql,
+        metadata: { silt: { language: 'sql' } },
+      },
+    ],
   });
 }
 
@@ -60,7 +79,7 @@ function profile(name: string, endpoint: string, token: string, extra: Record<st
   return path;
 }
 
-/** Runs one SQL cell through the built `silt run`; returns exit code, stderr, the written notebook and seconds taken. */
+/** Runs one SQL cell through the built `silt run`: exit code, stderr, the written notebook, seconds, requests. */
 async function siltRun(name: string, sql: string, profilePath: string) {
   const input = join(dir, `${name}.ipynb`);
   writeFileSync(input, notebook(sql));
@@ -90,7 +109,9 @@ describe('silt run on a shared table that cannot be read', () => {
     const path = profile('wrongtoken', `${proxy.url}/delta-sharing`, WRONG_TOKEN);
     const r = await siltRun('wrong-token', 'SELECT count(*) FROM h.default.good', path);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Cell 1 \(sql\) failed: .*profile "wrongtoken".*the server refused the token \(HTTP 401\)/);
+    expect(r.stderr).toMatch(
+      /Cell 1 \(sql\) failed: .*profile "wrongtoken".*the server refused the token \(HTTP 401\)/,
+    );
     expect(r.stderr).not.toMatch(/does not exist|NOT IMPLEMENTED/);
     expect(r.seconds).toBeLessThan(20);
     expect(r.requests).toBeLessThanOrEqual(3);
@@ -102,7 +123,9 @@ describe('silt run on a shared table that cannot be read', () => {
     const path = profile('dead', `http://127.0.0.1:${port}/delta-sharing`, WRONG_TOKEN);
     const r = await siltRun('dead-server', 'SELECT * FROM h.default.good WHERE id > 1', path);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`profile "dead".*cannot connect to 127\\.0\\.0\\.1:${port} \\(connection refused\\)`));
+    expect(r.stderr).toMatch(
+      new RegExp(`profile "dead".*cannot connect to 127\\.0\\.0\\.1:${port} \\(connection refused\\)`),
+    );
     expect(r.stderr).not.toMatch(/does not exist|NOT IMPLEMENTED/);
     expect(r.seconds).toBeLessThan(20);
     for (const text of [r.stderr, r.written]) expect(text).not.toContain(WRONG_TOKEN);
@@ -112,7 +135,9 @@ describe('silt run on a shared table that cannot be read', () => {
     const path = profile('h', `${proxy.url}/delta-sharing`, server.token);
     const r = await siltRun('corrupt', 'SELECT count(*) FROM h.default.t WHERE id > 1', path);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/commit 3 of h\.default\.t is corrupt \(.*_delta_log\/00000000000000000003\.json, line 2\)/);
+    expect(r.stderr).toMatch(
+      /commit 3 of h\.default\.t is corrupt \(.*_delta_log\/00000000000000000003\.json, line 2\)/,
+    );
     expect(r.stderr).not.toMatch(/retry later|internal server error/i);
     expect(r.seconds).toBeLessThan(20);
     expect(r.requests).toBeLessThanOrEqual(6);
@@ -127,12 +152,22 @@ describe('silt run on a shared table that cannot be read', () => {
   });
 
   it('warns on stderr, one line per profile, about a token that expires within 7 days or has expired', async () => {
-    const soon = profile('soon', `${proxy.url}/delta-sharing`, server.token, { expirationTime: new Date(Date.now() + 3 * 86_400_000).toISOString() });
-    const gone = profile('gone', `${proxy.url}/delta-sharing`, server.token, { expirationTime: '2020-01-01T00:00:00Z' });
-    const later = profile('later', `${proxy.url}/delta-sharing`, server.token, { expirationTime: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    const soon = profile('soon', `${proxy.url}/delta-sharing`, server.token, {
+      expirationTime: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    });
+    const gone = profile('gone', `${proxy.url}/delta-sharing`, server.token, {
+      expirationTime: '2020-01-01T00:00:00Z',
+    });
+    const later = profile('later', `${proxy.url}/delta-sharing`, server.token, {
+      expirationTime: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
     const input = join(dir, 'expiry.ipynb');
     writeFileSync(input, notebook('SELECT 1'));
-    const r = await run(process.execPath, [CLI, 'run', input, '--profile', soon, '--profile', gone, '--profile', later], { cwd: dir });
+    const r = await run(
+      process.execPath,
+      [CLI, 'run', input, '--profile', soon, '--profile', gone, '--profile', later],
+      { cwd: dir },
+    );
     const warnings = r.stderr.split('\n').filter((l) => /^silt: warning/.test(l));
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/profile "soon" .*expires in [23] days/);

@@ -18,7 +18,14 @@ let dir: string;
 let logs = '';
 
 beforeAll(async () => {
-  sharing = await startSharingServer({ shares: [{ name: 'lab', schemas: [{ name: 'default', tables: [{ name: 'simple', location: `${SHARED}/data/delta/simple_table` }] }] }] });
+  sharing = await startSharingServer({
+    shares: [
+      {
+        name: 'lab',
+        schemas: [{ name: 'default', tables: [{ name: 'simple', location: `${SHARED}/data/delta/simple_table` }] }],
+      },
+    ],
+  });
   app = await openSession('profile-errors', [], { home: mkdtempSync(join(tmpdir(), 'silt-perr-home-')) });
   app.host.child.stderr!.on('data', (d) => (logs += d));
   app.host.child.stdout!.on('data', (d) => (logs += d));
@@ -36,9 +43,11 @@ function fileWith(name: string, text: string): string {
 }
 
 describe('profiles that go wrong', () => {
-  it('Add profile… with a file that is not JSON: bad-request, and the file content (token) is not repeated', async () => {
+  it('Add profile… with a file that is not JSON: bad-request, the content (token) not repeated', async () => {
     const path = fileWith('notjson.share', `endpoint: ${sharing.url}\nbearerToken: ${TOKEN}\n`);
-    const e = (await app.client.request('catalog.addProfile', { sessionId: app.sessionId, source: path }).catch((x) => x)) as Error & { code: string };
+    const e = (await app.client
+      .request('catalog.addProfile', { sessionId: app.sessionId, source: path })
+      .catch((x) => x)) as Error & { code: string };
     expect(e).toBeInstanceOf(Error);
     expect(e.code).toBe('bad-request');
     expect(e.message).toMatch(/not valid JSON/);
@@ -47,19 +56,40 @@ describe('profiles that go wrong', () => {
   });
 
   it('Add profile… with a profile file that starts with a byte order mark loads it', async () => {
-    const path = fileWith('bom.share', '\uFEFF' + JSON.stringify({ shareCredentialsVersion: 1, endpoint: sharing.url, bearerToken: sharing.token }));
-    expect(await app.client.request('catalog.addProfile', { sessionId: app.sessionId, source: path })).toEqual({ name: 'bom' });
-    const r = await app.client.request('execute', { sessionId: app.sessionId, runId: 'b', cellId: 'c', language: 'sql', code: 'SELECT count(*) AS n FROM bom.lab.default.simple' });
+    const path = fileWith(
+      'bom.share',
+      '\uFEFF' + JSON.stringify({ shareCredentialsVersion: 1, endpoint: sharing.url, bearerToken: sharing.token }),
+    );
+    expect(await app.client.request('catalog.addProfile', { sessionId: app.sessionId, source: path })).toEqual({
+      name: 'bom',
+    });
+    const r = await app.client.request('execute', {
+      sessionId: app.sessionId,
+      runId: 'b',
+      cellId: 'c',
+      language: 'sql',
+      code: 'SELECT count(*) AS n FROM bom.lab.default.simple',
+    });
     expect(r.status).toBe('ok');
   });
 
   it('a SQL cell on a table of a profile whose token is refused says so, naming the profile, in seconds', async () => {
     const json = JSON.stringify({ shareCredentialsVersion: 1, endpoint: sharing.url, bearerToken: TOKEN });
-    expect(await app.client.request('catalog.addProfile', { sessionId: app.sessionId, source: json, name: 'stale' })).toEqual({ name: 'stale' });
+    expect(
+      await app.client.request('catalog.addProfile', { sessionId: app.sessionId, source: json, name: 'stale' }),
+    ).toEqual({ name: 'stale' });
     const started = Date.now();
-    const r = await app.client.request('execute', { sessionId: app.sessionId, runId: 'w', cellId: 'c', language: 'sql', code: 'SELECT * FROM stale.lab.default.simple WHERE id > 2' });
+    const r = await app.client.request('execute', {
+      sessionId: app.sessionId,
+      runId: 'w',
+      cellId: 'c',
+      language: 'sql',
+      code: 'SELECT * FROM stale.lab.default.simple WHERE id > 2',
+    });
     expect(r.status).toBe('error');
-    expect(runText(r)).toMatch(/profile "stale" could not list its tables: .*the server refused the token \(HTTP 401\)/);
+    expect(runText(r)).toMatch(
+      /profile "stale" could not list its tables: .*the server refused the token \(HTTP 401\)/,
+    );
     expect(runText(r)).not.toMatch(/does not exist|NOT IMPLEMENTED/);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(JSON.stringify(r)).not.toContain(TOKEN);

@@ -13,7 +13,14 @@ let server: RunningSharingServer;
 let bed: InProcessSession;
 
 beforeAll(async () => {
-  server = await startSharingServer({ shares: [{ name: 'lab', schemas: [{ name: 'default', tables: [{ name: 'simple', location: `${SHARED}/data/delta/simple_table` }] }] }] });
+  server = await startSharingServer({
+    shares: [
+      {
+        name: 'lab',
+        schemas: [{ name: 'default', tables: [{ name: 'simple', location: `${SHARED}/data/delta/simple_table` }] }],
+      },
+    ],
+  });
   bed = await inProcessSession('silt-gone-');
 });
 afterAll(async () => {
@@ -21,21 +28,29 @@ afterAll(async () => {
   await server?.close();
 });
 
-const errorText = (r: Awaited<ReturnType<InProcessSession['exec']>>) => r.outputs.map((o) => (o.kind === 'error' ? o.message : '')).join('');
+const errorText = (r: Awaited<ReturnType<InProcessSession['exec']>>) =>
+  r.outputs.map((o) => (o.kind === 'error' ? o.message : '')).join('');
 
 describe('a sharing server that goes away between cells', () => {
-  it('fails the next cell with a WHERE in seconds: cannot connect (connection refused), naming the profile', async () => {
+  it('fails the next cell with a WHERE in seconds: cannot connect, naming the profile', async () => {
     const proxy = await startCountingProxy(server.url);
     const port = new URL(proxy.url).port;
-    bed.session.shared.addProfile(JSON.stringify({ shareCredentialsVersion: 1, endpoint: `${proxy.url}/delta-sharing`, bearerToken: server.token }), 'lab_vpn');
-    expect((await bed.exec('sql', 'SELECT count(*) AS n FROM lab.default.simple')).outputs[0]).toMatchObject({ kind: 'table' });
+    bed.session.shared.addProfile(
+      JSON.stringify({ shareCredentialsVersion: 1, endpoint: `${proxy.url}/delta-sharing`, bearerToken: server.token }),
+      'lab_vpn',
+    );
+    expect((await bed.exec('sql', 'SELECT count(*) AS n FROM lab.default.simple')).outputs[0]).toMatchObject({
+      kind: 'table',
+    });
     await proxy.close();
 
     const started = Date.now();
     const r = await bed.exec('sql', 'SELECT * FROM lab.default.simple WHERE id > 1');
     const seconds = (Date.now() - started) / 1000;
     console.log(`server gone, cell with WHERE: failed after ${seconds.toFixed(1)} s`);
-    expect(errorText(r)).toMatch(new RegExp(`profile "lab_vpn": .*cannot connect to 127\\.0\\.0\\.1:${port} \\(connection refused\\)`));
+    expect(errorText(r)).toMatch(
+      new RegExp(`profile "lab_vpn": .*cannot connect to 127\\.0\\.0\\.1:${port} \\(connection refused\\)`),
+    );
     expect(errorText(r)).not.toContain(server.token);
     expect(seconds).toBeLessThan(5);
   });

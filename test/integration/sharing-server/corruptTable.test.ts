@@ -21,12 +21,25 @@ beforeAll(async () => {
   const commit = join(dir, 'commit', '_delta_log', '00000000000000000002.json');
   writeFileSync(commit, readFileSync(commit, 'utf8').replace(/\n(.)/, '\n{"add": {"path": $1'));
   cpSync(join(DATA, 'app-txn-checkpoint'), join(dir, 'checkpoint'), { recursive: true });
-  writeFileSync(join(dir, 'checkpoint', '_delta_log', '00000000000000000001.checkpoint.parquet'), 'PAR1 this is not parquet PAR1');
+  writeFileSync(
+    join(dir, 'checkpoint', '_delta_log', '00000000000000000001.checkpoint.parquet'),
+    'PAR1 this is not parquet PAR1',
+  );
   server = await startSharingServer({
-    shares: [{ name: 'h', schemas: [{ name: 'default', tables: [
-      { name: 't', location: join(dir, 'commit'), historyShared: true },
-      { name: 'cp', location: join(dir, 'checkpoint'), historyShared: true },
-    ] }] }],
+    shares: [
+      {
+        name: 'h',
+        schemas: [
+          {
+            name: 'default',
+            tables: [
+              { name: 't', location: join(dir, 'commit'), historyShared: true },
+              { name: 'cp', location: join(dir, 'checkpoint'), historyShared: true },
+            ],
+          },
+        ],
+      },
+    ],
   });
   fx = new Fixture(server);
 });
@@ -47,7 +60,9 @@ describe('a table with a damaged log', () => {
     for (const a of answers) {
       expect(a.status).toBe(400);
       expect(a.error!.errorCode).toBe('CORRUPT_TABLE');
-      expect(a.error!.message).toBe('commit 2 of h.default.t is corrupt (…/_delta_log/00000000000000000002.json, line 2): not valid JSON');
+      expect(a.error!.message).toBe(
+        'commit 2 of h.default.t is corrupt (…/_delta_log/00000000000000000002.json, line 2): not valid JSON',
+      );
       expect(a.error!.message).not.toContain(dir);
     }
   });
@@ -56,13 +71,17 @@ describe('a table with a damaged log', () => {
     const a = await query('cp');
     expect(a.status).toBe(400);
     expect(a.error!.errorCode).toBe('CORRUPT_TABLE');
-    expect(a.error!.message).toMatch(/^checkpoint 1 of h\.default\.cp is corrupt \(…\/_delta_log\/00000000000000000001\.checkpoint\.parquet\)/);
+    expect(a.error!.message).toMatch(
+      /^checkpoint 1 of h\.default\.cp is corrupt \(…\/_delta_log\/00000000000000000001\.checkpoint\.parquet\)/,
+    );
     expect(a.error!.message).not.toContain(dir);
   });
 
   it('the client reports code corrupt after one request, and tells the user retrying will not help', async () => {
     let requests = 0;
-    const client = SharingClient.fromProfile(JSON.stringify({ shareCredentialsVersion: 1, endpoint: server.url, bearerToken: server.token }));
+    const client = SharingClient.fromProfile(
+      JSON.stringify({ shareCredentialsVersion: 1, endpoint: server.url, bearerToken: server.token }),
+    );
     const call = client.http.call.bind(client.http);
     client.http.call = ((path: string, o: Parameters<typeof call>[1]) => {
       requests++;
