@@ -20,6 +20,8 @@ import { formatTableName } from '../../../common/tableName';
 
 /** How long a table listing is trusted before a name that is not in it triggers a fresh one. */
 const LISTING_TTL_MS = 30_000;
+/** How long a failed listing stands before the next statement asks that server again. */
+const FAILED_LISTING_TTL_MS = 5_000;
 
 export interface ResolveOptions {
   signal?: AbortSignal;
@@ -73,27 +75,33 @@ export class SharedTables {
     return c;
   }
 
-  /** Every table the open profiles share, listed through the protocol (paged). */
+  /** Every table the open profiles share, listed through the protocol (paged), all profiles side by side. */
   async tables(refresh = false): Promise<KnownTable[]> {
-    // A listing that failed for a profile is tried again by the next statement, not trusted for 30 s.
-    if (!refresh && this.failures.size === 0 && Date.now() - this.listedAt < LISTING_TTL_MS) return this.known;
-    const all: KnownTable[] = [];
+    // A profile whose listing failed is asked again soon (the user may have fixed it), not after 30 s.
+    const ttl = this.failures.size > 0 ? FAILED_LISTING_TTL_MS : LISTING_TTL_MS;
+    if (!refresh && Date.now() - this.listedAt < ttl) return this.known;
     const failures = new Map<string, SiltError>();
-    for (const [profile, client] of this.clients) {
-      try {
-        for (const share of await client.listShares()) {
-          for (const t of await client.listAllTables(share.name)) all.push({ profile, share: t.share, schema: t.schema, table: t.name });
+    const listed = await Promise.all(
+      [...this.clients].map(async ([profile, client]) => {
+        const out: KnownTable[] = [];
+        try {
+          for (const share of await client.listShares()) {
+            for (const t of await client.listAllTables(share.name)) {
+              out.push({ profile, share: t.share, schema: t.schema, table: t.name });
+            }
+          }
+        } catch (e) {
+          // One profile's server being down or its token expired must not hide the other profiles'
+          // tables; the reason is kept for a statement that names a table nobody listed.
+          failures.set(profile, inProfile(profile, e, 'could not list its tables'));
         }
-      } catch (e) {
-        // One profile's server being down or its token expired must not hide the other profiles'
-        // tables; the reason is kept for a statement that names a table nobody listed.
-        failures.set(profile, inProfile(profile, e, 'could not list its tables'));
-      }
-    }
-    this.known = all;
+        return out;
+      }),
+    );
+    this.known = listed.flat();
     this.failures = failures;
     this.listedAt = Date.now();
-    return all;
+    return this.known;
   }
 
   /** Why the last listing failed, for each profile whose tables could not be listed. */
