@@ -105,7 +105,7 @@ export class HttpCore {
       if (res.statusCode === 401) this.auth.invalidate();
       throw this.statusError(res.statusCode, text, o.what, retryAfterMs(res.headers['retry-after']));
     } catch (e) {
-      throw toSharingError(e, o.what, o.signal, url);
+      throw e instanceof SharingError || o.signal?.aborted || isNetworkError(e) ? toSharingError(e, o.what, o.signal, url) : e;
     }
   }
 
@@ -138,6 +138,8 @@ export class HttpCore {
       try {
         return await attempt(n);
       } catch (e) {
+        // A bug (a TypeError, say) is not a network failure: it is not retried and keeps its own stack.
+        if (!(e instanceof SharingError) && !signal?.aborted && !isNetworkError(e)) throw e;
         const err = toSharingError(e, what, signal);
         const wait = retryDelay(err, n + 1, Date.now() - started, this.limits);
         if (wait === undefined) throw n === 0 || !err.retryable ? err : gaveUp(err, n + 1, Date.now() - started);
@@ -171,6 +173,13 @@ const NETWORK: Record<string, [string, string]> = {
   UND_ERR_CONNECT_TIMEOUT: ['connect timed out', 'CONNECT_TIMEOUT'],
   ETIMEDOUT: ['connect timed out', 'CONNECT_TIMEOUT'],
 };
+
+/** Node's errno codes and undici's own: failures of the connection, not of Silt. */
+export function isNetworkError(e: unknown): boolean {
+  const err = ((e as { errors?: unknown[] })?.errors?.[0] ?? e) as { code?: unknown } | null;
+  const code = err?.code;
+  return typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || code.startsWith('UND_ERR'));
+}
 
 /**
  * Any failure of an attempt as a SharingError: an abort stays an abort; network failures become
