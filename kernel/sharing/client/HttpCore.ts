@@ -105,7 +105,8 @@ export class HttpCore {
       if (res.statusCode === 401) this.auth.invalidate();
       throw this.statusError(res.statusCode, text, o.what, retryAfterMs(res.headers['retry-after']));
     } catch (e) {
-      throw e instanceof SharingError || o.signal?.aborted || isNetworkError(e) ? toSharingError(e, o.what, o.signal, url) : e;
+      const ours = e instanceof SharingError || o.signal?.aborted || isNetworkError(e);
+      throw ours ? toSharingError(e, o.what, o.signal, url) : e;
     }
   }
 
