@@ -162,7 +162,8 @@ export class LiveTable {
       inc = await readIncrement(this.client, this.ref, this.version + 1, latest, this.mode);
     } catch (e) {
       // History not shared, or the range no longer served: the increment cannot be had, the table can.
-      if (e instanceof SharingError && !e.retryable && e.status === 400) return this.reload(`its changes cannot be read incrementally (${e.message})`);
+      // A corrupt table is not one of those: a full reload would read the same damaged log, so it fails.
+      if (e instanceof SharingError && !e.retryable && e.status === 400 && e.code !== 'corrupt') return this.reload(`its changes cannot be read incrementally (${e.message})`);
       throw e;
     }
     let added: { name: string; sqlType: string }[] = [];
