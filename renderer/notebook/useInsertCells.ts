@@ -1,19 +1,24 @@
 /** Inserts cells below a given (or the selected) cell, then runs them in order or leaves the first one focused. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { insertCell, newCell } from './documentModel';
 import type { NewCell } from './NotebookContext';
 import type { DocumentApi } from './useDocument';
 
 export function useInsertCells(docApi: DocumentApi, runMany: (cellIds: string[]) => unknown) {
   // The runner reads the committed document, so the run waits for the render that adds the cells.
-  const [pendingRun, setPendingRun] = useState<string[] | null>(null);
+  // The ids live in a ref, cleared the moment they are taken: a state update would not be seen by a
+  // render of higher priority (the document store's) that the run itself causes, and the same cells
+  // would run again and again.
+  const pendingRun = useRef<string[] | null>(null);
+  const [asked, setAsked] = useState(0);
   const cells = docApi.state.doc.model.cells;
 
   useEffect(() => {
-    if (!pendingRun || !pendingRun.every((id) => cells.some((c) => c.id === id))) return;
-    setPendingRun(null);
-    void runMany(pendingRun);
-  }, [pendingRun, cells, runMany]);
+    const ids = pendingRun.current;
+    if (!ids || !ids.every((id) => cells.some((c) => c.id === id))) return;
+    pendingRun.current = null;
+    void runMany(ids);
+  }, [asked, cells, runMany]);
 
   return useCallback(
     (afterCellId: string | null, specs: NewCell[], andRun: boolean) => {
@@ -27,7 +32,10 @@ export function useInsertCells(docApi: DocumentApi, runMany: (cellIds: string[])
       });
       docApi.edit((d) => made.reduce((acc, cell, k) => insertCell(acc, at + k, cell), d), { id: made[0].id, mode: andRun ? 'command' : 'edit' });
       const code = made.filter((c) => c.type === 'code').map((c) => c.id);
-      if (andRun && code.length) setPendingRun(code);
+      if (andRun && code.length) {
+        pendingRun.current = code;
+        setAsked((n) => n + 1);
+      }
     },
     [docApi],
   );
