@@ -4,14 +4,10 @@
  */
 import { SiltError } from '../../common/SiltError';
 import type { ColumnInfo } from '../protocol';
-import type { ChartAggregate, ChartMark, ChartSort, ChartSpec } from '../protocol/charts';
+import { CHART_AGGREGATES as AGGREGATES, CHART_MARKS, CHART_SORTS as SORTS, type ChartSpec } from '../protocol/charts';
 import { chartKind } from '../../common/columnKind';
 
 export type { ChartSpec };
-
-export const CHART_MARKS = ['bar', 'line', 'area', 'dot', 'cell', 'histogram', 'box'] as const satisfies readonly ChartMark[];
-export const AGGREGATES = ['count', 'sum', 'mean', 'median', 'min', 'max'] as const satisfies readonly ChartAggregate[];
-export const SORTS = ['x', '-x', 'y', '-y'] as const satisfies readonly ChartSort[];
 
 export class ChartSpecError extends SiltError {
   override name = 'ChartSpecError';

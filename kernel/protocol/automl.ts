@@ -2,53 +2,64 @@
  * AutoML from the UI: start a baseline model search on a result or a shared table, follow it through
  * `automl.progress` notices, cancel it, and then fetch, export or keep what it found.
  */
-import type { Shape } from './shape';
+import * as s from '../../common/schema';
 
-export type AutomlTask = 'binary' | 'multiclass' | 'regression';
+const AUTOML_TASKS = ['binary', 'multiclass', 'regression'] as const;
+export type AutomlTask = (typeof AUTOML_TASKS)[number];
 
 /** What to train on: a result the session holds (its grid handle) or a shared table (`share.schema.table`). */
-export type AutomlSource = { handle: string } | { table: string };
+const automlSource = s.union(
+  [s.object({ handle: s.string() }), s.object({ table: s.string() })],
+  'a result ({ handle }) or a shared table ({ table })',
+);
+export type AutomlSource = s.Infer<typeof automlSource>;
+
+const theme = s.optional(s.oneOf(['light', 'dark']));
+const job = { sessionId: s.string(), jobId: s.string() };
+
+/** The params of each AutoML request, checked at run time; their types below are inferred from these. */
+export const AUTOML_PARAMS = {
+  'automl.start': s.object({
+    sessionId: s.string(),
+    source: automlSource,
+    /** The column to predict. */
+    target: s.string(),
+    /** Inferred from the target when absent. */
+    task: s.optional(s.oneOf(AUTOML_TASKS)),
+    /** The selection metric; the task's own (roc_auc, log_loss, rmse) when absent. */
+    metric: s.optional(s.string()),
+    budgetSeconds: s.number(),
+    seed: s.optional(s.number()),
+  }),
+  'automl.cancel': s.object(job),
+  'automl.result': s.object({ ...job, theme }),
+  'automl.exportModel': s.object({ ...job, path: s.string() }),
+  'automl.exportReport': s.object({ ...job, path: s.string() }),
+  'automl.notebook': s.object({ ...job, table: s.optional(s.string()) }),
+  'automl.addToSession': s.object({ ...job, name: s.optional(s.string()) }),
+};
+
+type In<K extends keyof typeof AUTOML_PARAMS> = s.Infer<(typeof AUTOML_PARAMS)[K]>;
 
 export interface AutomlRequests {
   /** Starts a search in the background and answers at once; progress arrives as `automl.progress` notices. */
   'automl.start': {
-    params: {
-      sessionId: string;
-      source: AutomlSource;
-      /** The column to predict. */
-      target: string;
-      /** Inferred from the target when absent. */
-      task?: AutomlTask;
-      /** The selection metric; the task's own (roc_auc, log_loss, rmse) when absent. */
-      metric?: string;
-      budgetSeconds: number;
-      seed?: number;
-    };
+    params: In<'automl.start'>;
     result: { jobId: string };
   };
   /** Stops the search promptly; the job then finishes with the best model found so far. */
-  'automl.cancel': { params: { sessionId: string; jobId: string }; result: { ok: true } };
+  'automl.cancel': { params: In<'automl.cancel'>; result: { ok: true } };
   /** The finished job's report; fails while the job still runs or when it failed. */
-  'automl.result': { params: { sessionId: string; jobId: string; theme?: 'light' | 'dark' }; result: AutomlReport };
+  'automl.result': { params: In<'automl.result'>; result: AutomlReport };
   /** Writes the model file (JSON, loadable with `automl.loadModel`); a relative path is under the workspace. */
-  'automl.exportModel': { params: { sessionId: string; jobId: string; path: string }; result: { path: string } };
+  'automl.exportModel': { params: In<'automl.exportModel'>; result: { path: string } };
   /** Writes the self-contained HTML report. */
-  'automl.exportReport': { params: { sessionId: string; jobId: string; path: string }; result: { path: string } };
+  'automl.exportReport': { params: In<'automl.exportReport'>; result: { path: string } };
   /** The cells that reproduce the best model, reading the data by `table` (a result's name) when given. */
-  'automl.notebook': { params: { sessionId: string; jobId: string; table?: string }; result: { cells: AutomlReport['cells'] } };
+  'automl.notebook': { params: In<'automl.notebook'>; result: { cells: AutomlReport['cells'] } };
   /** Defines the model as a variable of the TypeScript realm (`model.predict(df)` in the next cell). */
-  'automl.addToSession': { params: { sessionId: string; jobId: string; name?: string }; result: { name: string } };
+  'automl.addToSession': { params: In<'automl.addToSession'>; result: { name: string } };
 }
-
-export const AUTOML_PARAMS: Record<keyof AutomlRequests, Shape> = {
-  'automl.start': { sessionId: 'string', source: 'object', target: 'string', task: 'string?', metric: 'string?', budgetSeconds: 'number', seed: 'number?' },
-  'automl.cancel': { sessionId: 'string', jobId: 'string' },
-  'automl.result': { sessionId: 'string', jobId: 'string', theme: 'string?' },
-  'automl.exportModel': { sessionId: 'string', jobId: 'string', path: 'string' },
-  'automl.exportReport': { sessionId: 'string', jobId: 'string', path: 'string' },
-  'automl.addToSession': { sessionId: 'string', jobId: 'string', name: 'string?' },
-  'automl.notebook': { sessionId: 'string', jobId: 'string', table: 'string?' },
-};
 
 /** One finished trial. */
 export interface AutomlLeaderRow {

@@ -1,26 +1,35 @@
 /** Catalog requests: what the session's open profiles share, one table's details, adding a profile. */
-import type { Shape } from './shape';
+import * as s from '../../common/schema';
+
+/** The params of each catalog request, checked at run time; their types below are inferred from these. */
+export const CATALOG_PARAMS = {
+  'catalog.tree': s.object({ sessionId: s.string() }),
+  'catalog.table': s.object({
+    sessionId: s.string(),
+    profile: s.string(),
+    share: s.string(),
+    schema: s.string(),
+    table: s.string(),
+  }),
+  'catalog.addProfile': s.object({ sessionId: s.string(), source: s.string(), name: s.optional(s.string()) }),
+  'catalog.removeProfile': s.object({ sessionId: s.string(), name: s.string() }),
+};
+
+type In<K extends keyof typeof CATALOG_PARAMS> = s.Infer<(typeof CATALOG_PARAMS)[K]>;
 
 export interface CatalogRequests {
   /** Open profiles → shares → schemas → tables, as the session's sharing client lists them. */
-  'catalog.tree': { params: { sessionId: string }; result: { profiles: CatalogProfile[] } };
+  'catalog.tree': { params: In<'catalog.tree'>; result: { profiles: CatalogProfile[] } };
   /** One shared table's details for the catalog panel. */
-  'catalog.table': { params: { sessionId: string; profile: string; share: string; schema: string; table: string }; result: CatalogTable };
+  'catalog.table': { params: In<'catalog.table'>; result: CatalogTable };
   /**
    * Opens a profile (a `.share` file path, or its JSON text) and keeps it for later sessions (sealed
    * with the OS keychain in the desktop app); tokens never come back. `name` overrides the derived one.
    */
-  'catalog.addProfile': { params: { sessionId: string; source: string; name?: string }; result: { name: string } };
+  'catalog.addProfile': { params: In<'catalog.addProfile'>; result: { name: string } };
   /** Closes a profile in every session and forgets it if it was saved. */
-  'catalog.removeProfile': { params: { sessionId: string; name: string }; result: { removed: boolean } };
+  'catalog.removeProfile': { params: In<'catalog.removeProfile'>; result: { removed: boolean } };
 }
-
-export const CATALOG_PARAMS: Record<keyof CatalogRequests, Shape> = {
-  'catalog.tree': { sessionId: 'string' },
-  'catalog.table': { sessionId: 'string', profile: 'string', share: 'string', schema: 'string', table: 'string' },
-  'catalog.addProfile': { sessionId: 'string', source: 'string', name: 'string?' },
-  'catalog.removeProfile': { sessionId: 'string', name: 'string' },
-};
 
 export interface CatalogProfile {
   name: string;

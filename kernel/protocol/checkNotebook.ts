@@ -3,7 +3,8 @@
  * the model's types; a stale tab or a hostile page could send anything, and a cell without a source
  * used to end as a TypeError reported as `internal`. Returns what is wrong, or null.
  */
-import type { Cell, Output } from './notebook';
+import * as s from '../../common/schema';
+import type { Cell, NotebookModel, Output } from './notebook';
 
 type Check = (v: unknown) => boolean;
 
@@ -94,3 +95,9 @@ export function notebookProblem(nb: unknown): string | null {
   }
   return null;
 }
+
+/** A request's notebook field: any problem is worded `the notebook cell 2: source is missing…`. */
+export const notebookModel = s.custom<NotebookModel>((value, path) => {
+  const problem = notebookProblem(value);
+  return problem ? `the ${path} ${problem}` : undefined;
+});

@@ -2,4 +2,3 @@ export * from './version';
 export * from './notebook';
 export * from './messages';
 export * from './validate';
-export * from './shape';

@@ -2,14 +2,24 @@
  * Live tables: a shared table the session keeps current by polling its version and applying only
  * the increment to a local copy. Which cells re-run when one changes is planned in the window.
  */
+import * as s from '../../common/schema';
 import type { LiveCell } from '../../common/live/planLiveRuns';
-import type { Shape } from './shape';
+import { CODE_LANGUAGES } from './notebook';
 
 /** `live`: polling; `paused`: kept but not polled; `error`: polls failing, backing off; `reloading`: a full re-read. */
 export type LiveState = 'live' | 'paused' | 'error' | 'reloading';
 
 /** A code cell as the dependency plan sees it; the window plans re-runs itself (common/live/planLiveRuns). */
 export type { LiveCell };
+
+/** LiveCell's runtime check; the annotation keeps it in step with the planner's type. */
+const liveCell: s.Schema<LiveCell> = s.object({
+  id: s.string(),
+  language: s.oneOf(CODE_LANGUAGES),
+  code: s.string(),
+  name: s.optional(s.string()),
+  live: s.optional(s.oneOf(['auto', 'manual'])),
+});
 
 export interface LiveTableInfo {
   /** `share.schema.table` as the listing spells it (profile-qualified when ambiguous). */
@@ -30,26 +40,29 @@ export interface LiveTableInfo {
   message?: string;
 }
 
+/** The params of each live request, checked at run time; their types below are inferred from these. */
+export const LIVE_PARAMS = {
+  'live.start': s.object({ sessionId: s.string(), table: s.string(), intervalMs: s.optional(s.number()) }),
+  'live.pause': s.object({ sessionId: s.string(), table: s.string() }),
+  'live.resume': s.object({ sessionId: s.string(), table: s.string() }),
+  'live.stop': s.object({ sessionId: s.string(), table: s.string() }),
+  'live.list': s.object({ sessionId: s.string() }),
+  'live.refs': s.object({ sessionId: s.string(), cells: s.array(liveCell) }),
+};
+
+type In<K extends keyof typeof LIVE_PARAMS> = s.Infer<(typeof LIVE_PARAMS)[K]>;
+
 export interface LiveRequests {
   /** Makes a shared table live (or changes its interval); loads the local copy on first start. */
-  'live.start': { params: { sessionId: string; table: string; intervalMs?: number }; result: LiveTableInfo };
-  'live.pause': { params: { sessionId: string; table: string }; result: LiveTableInfo };
-  'live.resume': { params: { sessionId: string; table: string }; result: LiveTableInfo };
+  'live.start': { params: In<'live.start'>; result: LiveTableInfo };
+  'live.pause': { params: In<'live.pause'>; result: LiveTableInfo };
+  'live.resume': { params: In<'live.resume'>; result: LiveTableInfo };
   /** Stops polling and drops the local copy; SQL reads the table from the server again. */
-  'live.stop': { params: { sessionId: string; table: string }; result: { ok: true } };
-  'live.list': { params: { sessionId: string }; result: { tables: LiveTableInfo[] } };
+  'live.stop': { params: In<'live.stop'>; result: { ok: true } };
+  'live.list': { params: In<'live.list'>; result: { tables: LiveTableInfo[] } };
   /** The shared tables each cell names directly (for the cell's Live switch). */
-  'live.refs': { params: { sessionId: string; cells: LiveCell[] }; result: { refs: Record<string, string[]> } };
+  'live.refs': { params: In<'live.refs'>; result: { refs: Record<string, string[]> } };
 }
-
-export const LIVE_PARAMS: Record<keyof LiveRequests, Shape> = {
-  'live.start': { sessionId: 'string', table: 'string', intervalMs: 'number?' },
-  'live.pause': { sessionId: 'string', table: 'string' },
-  'live.resume': { sessionId: 'string', table: 'string' },
-  'live.stop': { sessionId: 'string', table: 'string' },
-  'live.list': { sessionId: 'string' },
-  'live.refs': { sessionId: 'string', cells: 'array' },
-};
 
 /** Events a live table raises outside any run. */
 export type LiveNotice =

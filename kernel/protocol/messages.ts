@@ -2,6 +2,8 @@
  * The notebook protocol between the renderer and the kernel host: closed unions with ids, a
  * request → result type map, cancel by run id. JSON over a WebSocket in the app; in-process in tests.
  */
+import * as s from '../../common/schema';
+import { notebookModel } from './checkNotebook';
 import type { CatalogRequests } from './catalog';
 import type { ReportRequests } from './report';
 import type { LiveNotice, LiveRequests } from './live';
@@ -9,7 +11,51 @@ import type { AutomlNotice, AutomlRequests } from './automl';
 import type { DataExportRequests, ExportNotice } from './dataExport';
 import type { ChartRequests } from './charts';
 import type { ErrorCode } from '../../common/errorCode';
-import type { CellValue, CodeLanguage, ColumnInfo, NotebookModel, Output } from './notebook';
+import { CODE_LANGUAGES, type CellValue, type ColumnInfo, type NotebookModel, type Output } from './notebook';
+
+/** The most rows one `result.page` may ask for: the grid asks for 200 at a time. */
+const MAX_PAGE_ROWS = 10_000;
+
+/**
+ * The params of the session requests that belong to no feature, checked at run time; their types
+ * below are inferred from these. Each feature declares its own beside its requests (see catalog.ts).
+ */
+export const CORE_SESSION_PARAMS = {
+  'result.page': s.refine(
+    s.object({ sessionId: s.string(), handle: s.string(), offset: s.number(), limit: s.number() }),
+    (p) => p.offset >= 0 && p.limit >= 0 && p.limit <= MAX_PAGE_ROWS,
+    `offset must be ≥ 0 and limit between 0 and ${MAX_PAGE_ROWS}`,
+  ),
+  'session.names': s.object({ sessionId: s.string() }),
+  'result.name': s.object({ sessionId: s.string(), handle: s.string(), name: s.string() }),
+};
+
+/** The same for the requests the host answers itself. */
+export const CORE_HOST_PARAMS = {
+  hello: s.object({ protocolVersion: s.number() }),
+  'session.open': s.object({ key: s.string(), resume: s.optional(s.string()) }),
+  'session.close': s.object({ sessionId: s.string() }),
+  'session.restart': s.object({ sessionId: s.string() }),
+  'session.interrupt': s.object({ sessionId: s.string() }),
+  execute: s.object({
+    sessionId: s.string(),
+    runId: s.string(),
+    cellId: s.string(),
+    language: s.oneOf(CODE_LANGUAGES),
+    code: s.string(),
+    name: s.optional(s.string()),
+  }),
+  'notebook.new': s.object({}),
+  'notebook.open': s.object({ path: s.string() }),
+  'notebook.save': s.object({ path: s.string(), notebook: notebookModel }),
+  'notebook.autosave': s.object({ key: s.string(), notebook: notebookModel }),
+  'notebook.discardRecovery': s.object({ key: s.string() }),
+  'files.list': s.object({ dir: s.optional(s.string()) }),
+  'files.recent': s.object({}),
+};
+
+type SessionIn<K extends keyof typeof CORE_SESSION_PARAMS> = s.Infer<(typeof CORE_SESSION_PARAMS)[K]>;
+type HostIn<K extends keyof typeof CORE_HOST_PARAMS> = s.Infer<(typeof CORE_HOST_PARAMS)[K]>;
 
 /**
  * Requests and the result each one answers with: those the host answers itself, and those it
@@ -19,21 +65,21 @@ export interface RequestMap extends HostRequests, SessionRequests {}
 
 /**
  * Requests a session answers. The host forwards them as they are, minus `sessionId`; a feature adds
- * its requests by extending this from its own file (see catalog.ts), with their shapes in validate.ts.
+ * its requests by extending this from its own file (see catalog.ts), with their params' schemas there.
  */
 export interface SessionRequests extends CatalogRequests, LiveRequests, AutomlRequests, ChartRequests, DataExportRequests {
   /** A page of a table result the session still holds. */
   'result.page': {
-    params: { sessionId: string; handle: string; offset: number; limit: number };
+    params: SessionIn<'result.page'>;
     result: { rows: CellValue[][]; offset: number };
   };
   /** Names the session knows (variables, tables, shared tables) for completion. */
-  'session.names': { params: { sessionId: string }; result: { names: NameInfo[] } };
+  'session.names': { params: SessionIn<'session.names'>; result: { names: NameInfo[] } };
   /**
    * Gives a result a name, as if its SQL cell had been named before it ran: a table for SQL and a
    * DataFrame in TypeScript (so code written against the result survives a restart and Run all).
    */
-  'result.name': { params: { sessionId: string; handle: string; name: string }; result: { name: string } };
+  'result.name': { params: SessionIn<'result.name'>; result: { name: string } };
 }
 
 export type SessionRequestType = keyof SessionRequests;
@@ -41,35 +87,35 @@ export type SessionRequestType = keyof SessionRequests;
 /** Requests the host answers itself. */
 export interface HostRequests extends ReportRequests {
   /** First message on a connection; the host refuses other protocol versions. */
-  hello: { params: { protocolVersion: number }; result: { protocolVersion: number; version: string; workspace: string } };
+  hello: { params: HostIn<'hello'>; result: { protocolVersion: number; version: string; workspace: string } };
   /**
    * Start (or attach to) the session of a notebook. `key` identifies the document (its path or an untitled id).
    * `resume` names the session this window had before a reconnect: if it has ended, the answer is `session-gone`
    * saying why, rather than a silent new session without its variables.
    */
-  'session.open': { params: { key: string; resume?: string }; result: { sessionId: string } };
+  'session.open': { params: HostIn<'session.open'>; result: { sessionId: string } };
   /**
    * This window is done with the session (its notebook was closed or replaced). The process ends once no
    * window uses it; `closed` is false while another window still does.
    */
-  'session.close': { params: { sessionId: string }; result: { closed: boolean } };
-  'session.restart': { params: { sessionId: string }; result: { sessionId: string } };
+  'session.close': { params: HostIn<'session.close'>; result: { closed: boolean } };
+  'session.restart': { params: HostIn<'session.restart'>; result: { sessionId: string } };
   /** Stop whatever runs in the session. Answers once it stopped; `restarted` when that took a restart. */
-  'session.interrupt': { params: { sessionId: string }; result: { restarted: boolean } };
+  'session.interrupt': { params: HostIn<'session.interrupt'>; result: { restarted: boolean } };
   /** Run one cell. Progress arrives as `run.*` events carrying `runId`; the result says how it ended. */
   execute: {
-    params: { sessionId: string; runId: string; cellId: string; language: CodeLanguage; code: string; name?: string };
+    params: HostIn<'execute'>;
     result: RunResult;
   };
-  'notebook.new': { params: Record<string, never>; result: { path: null; notebook: NotebookModel } };
-  'notebook.open': { params: { path: string }; result: OpenedNotebook };
+  'notebook.new': { params: HostIn<'notebook.new'>; result: { path: null; notebook: NotebookModel } };
+  'notebook.open': { params: HostIn<'notebook.open'>; result: OpenedNotebook };
   /** Write atomically (temp file + rename). */
-  'notebook.save': { params: { path: string; notebook: NotebookModel }; result: { path: string; savedAt: number } };
+  'notebook.save': { params: HostIn<'notebook.save'>; result: { path: string; savedAt: number } };
   /** Keep a recovery copy of unsaved edits; `key` as in session.open. */
-  'notebook.autosave': { params: { key: string; notebook: NotebookModel }; result: { savedAt: number } };
-  'notebook.discardRecovery': { params: { key: string }; result: { ok: true } };
-  'files.list': { params: { dir?: string }; result: { dir: string; entries: FileEntry[] } };
-  'files.recent': { params: Record<string, never>; result: { paths: string[] } };
+  'notebook.autosave': { params: HostIn<'notebook.autosave'>; result: { savedAt: number } };
+  'notebook.discardRecovery': { params: HostIn<'notebook.discardRecovery'>; result: { ok: true } };
+  'files.list': { params: HostIn<'files.list'>; result: { dir: string; entries: FileEntry[] } };
+  'files.recent': { params: HostIn<'files.recent'>; result: { paths: string[] } };
 }
 
 export type HostRequestType = keyof HostRequests;

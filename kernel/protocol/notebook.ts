@@ -3,8 +3,10 @@
  * and from `.ipynb` (kernel/notebook); the renderer never sees nbformat.
  */
 
+export const CODE_LANGUAGES = ['sql', 'typescript'] as const;
+
 /** The language of a code cell. SQL cells run on DuckDB, TypeScript cells in the session's realm. */
-export type CodeLanguage = 'sql' | 'typescript';
+export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
 
 /** One column of a table output. */
 export interface ColumnInfo {

@@ -1,14 +1,34 @@
 /** Report requests: a notebook, as the renderer holds it, exported to a file the host writes. */
-import type { NotebookModel } from './notebook';
-import type { Shape } from './shape';
+import * as s from '../../common/schema';
+import { notebookModel } from './checkNotebook';
+
+export const REPORT_FORMATS = ['html', 'md', 'pdf', 'ipynb'] as const;
 
 /** The file formats a notebook exports to. */
-export type ReportFormat = 'html' | 'md' | 'pdf' | 'ipynb';
-
-export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'md', 'pdf', 'ipynb'];
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Paper for PDF reports. */
 export type PageSize = 'A4' | 'Letter';
+
+/** The params of each report request, checked at run time; their types below are inferred from these. */
+export const REPORT_PARAMS = {
+  'report.export': s.object({
+    notebook: notebookModel,
+    format: s.oneOf(REPORT_FORMATS, 'report format'),
+    /** Where to write; relative paths are inside the workspace. */
+    path: s.string(),
+    /** Leave code cells' sources out; outputs stay. */
+    hideCode: s.optional(s.boolean()),
+    /** Defaults to the notebook's first heading. */
+    title: s.optional(s.string()),
+    author: s.optional(s.string()),
+    /**
+     * PDF paper (`A4` or `Letter`, any case: the host reads it with parsePageSize); Letter in the
+     * US and Canada, A4 elsewhere, by the host's locale, unless given.
+     */
+    pageSize: s.optional(s.string()),
+  }),
+};
 
 export interface ReportRequests {
   /**
@@ -16,24 +36,8 @@ export interface ReportRequests {
    * notebook comes with the request, so unsaved edits and outputs are what gets exported.
    */
   'report.export': {
-    params: {
-      notebook: NotebookModel;
-      format: ReportFormat;
-      /** Where to write; relative paths are inside the workspace. */
-      path: string;
-      /** Leave code cells' sources out; outputs stay. */
-      hideCode?: boolean;
-      /** Defaults to the notebook's first heading. */
-      title?: string;
-      author?: string;
-      /** PDF paper; Letter in the US and Canada, A4 elsewhere, by the host's locale, unless given. */
-      pageSize?: PageSize;
-    };
+    params: s.Infer<(typeof REPORT_PARAMS)['report.export']>;
     /** The absolute path written and its size. */
     result: { path: string; bytes: number };
   };
 }
-
-export const REPORT_PARAMS: Record<keyof ReportRequests, Shape> = {
-  'report.export': { notebook: 'object', format: 'string', path: 'string', hideCode: 'boolean?', title: 'string?', author: 'string?', pageSize: 'string?' },
-};
