@@ -3,6 +3,7 @@
  * feed it (aggregating in DuckDB when the result is big) and draws the SVG, with the equivalent cell
  * code for "Insert chart" / "Copy as code".
  */
+import { SiltError } from '../../common/SiltError';
 import type { DuckEngine } from '../engine/DuckEngine';
 import { quoteIdent } from '../../common/sqlQuote';
 import type { ChartTheme } from './chartTheme';
@@ -77,7 +78,9 @@ async function chartSource(engine: DuckEngine, handle: string): Promise<ChartSou
   await engine.materialise(handle);
   const table = engine.tableOf(handle);
   const described = await engine.query(`DESCRIBE ${quoteIdent(table)}`).catch(() => null);
-  if (!described) throw new Error('This result is no longer held by the session; run its cell again to chart it.');
+  if (!described) {
+    throw new SiltError('not-found', 'This result is no longer held by the session; run its cell again to chart it.');
+  }
   const count = await engine.query(`SELECT CAST(count(*) AS DOUBLE) AS n FROM ${quoteIdent(table)}`);
   return {
     table,

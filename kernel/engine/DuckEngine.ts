@@ -8,6 +8,7 @@ import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-ap
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SiltError } from '../../common/SiltError';
 import type { CellValue, ColumnInfo } from '../protocol';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { splitSql } from './splitSql';
@@ -98,7 +99,7 @@ export class DuckEngine {
   /** One page of a result; an unknown handle (dropped, or from an older session) is an error. */
   async page(handle: string, offset: number, limit: number): Promise<CellValue[][]> {
     const h = this.handles.get(handle);
-    if (!h) throw new SqlError('This result is no longer held by the session; run the cell again.');
+    if (!h) throw new SiltError('not-found', 'This result is no longer held by the session; run the cell again.');
     if (h.memory) return h.memory.rows.slice(offset, offset + limit);
     const reader = await this.connection.runAndReadAll(
       `SELECT * FROM ${quoteIdent(h.table!)} WHERE rowid >= ${Math.floor(offset)} AND rowid < ${Math.floor(offset + limit)} ORDER BY rowid`,
@@ -131,7 +132,9 @@ export class DuckEngine {
   async rename(handle: string, name: string): Promise<void> {
     await this.materialise(handle);
     const h = this.handles.get(handle);
-    if (!h?.table) throw new SqlError('This result is no longer held by the session; run its cell again.');
+    if (!h?.table) {
+      throw new SiltError('not-found', 'This result is no longer held by the session; run its cell again.');
+    }
     if (h.table === name) return;
     await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
     await this.connection.run(`ALTER TABLE ${quoteIdent(h.table)} RENAME TO ${quoteIdent(name)}`);

@@ -16,11 +16,15 @@ export interface ResultTable {
 }
 
 export async function resultTable(engine: DuckEngine, handle: string): Promise<ResultTable> {
-  if (handle === '') throw new ExportError('This result was loaded from the notebook file and the session does not hold it: run the cell first.');
+  if (handle === '') {
+    const why = 'This result was loaded from the notebook file and the session does not hold it';
+    throw new ExportError(`${why}: run the cell first.`, 'not-found');
+  }
   try {
     await engine.page(handle, 0, 0);
   } catch {
-    throw new ExportError('The session no longer holds this result (it was dropped or the kernel restarted): run the cell first.');
+    const why = 'The session no longer holds this result (it was dropped or the kernel restarted)';
+    throw new ExportError(`${why}: run the cell first.`, 'not-found');
   }
   // A result a TypeScript cell displayed is held as rows; it becomes a table first.
   await engine.materialise(handle);

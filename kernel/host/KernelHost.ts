@@ -7,15 +7,15 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { parseRequest, ProtocolError, type EventMessage, type ServerMessage } from '../protocol';
+import { ProtocolError, type EventMessage, type ResponseMessage, type ServerMessage } from '../protocol';
 import { COOKIE, newToken, presentedToken, sameToken } from './auth';
 import { answerRpcPost, RPC_PATH } from './answerRpcPost';
-import { asTooLarge } from './asTooLarge';
 import { hostAllowed, originAllowed } from './localOrigin';
 import { parseRequestTarget } from './requestTarget';
 import { redactSecrets } from './redactSecrets';
 import { errorInfo } from '../../common/SiltError';
-import { handleRequest, type HostContext } from './handleRequest';
+import { asTooLarge } from './asTooLarge';
+import { respond, type HostContext } from './handleRequest';
 import { NotebookStore } from './NotebookStore';
 import { SessionProcess } from './SessionProcess';
 import { SessionRegistry, type Listener } from './SessionRegistry';
@@ -210,16 +210,15 @@ export class KernelHost {
     send: (m: ServerMessage) => void,
     listener: Listener,
   ): Promise<void> {
-    let id = -1;
+    const binary = new ProtocolError('binary messages are not requests; send JSON text');
+    const answer: ResponseMessage = isBinary
+      ? { kind: 'response', id: -1, ok: false, error: errorInfo(binary) }
+      : await respond(this.ctx, String(data), listener);
     try {
-      if (isBinary) throw new ProtocolError('binary messages are not requests; send JSON text');
-      const req = parseRequest(String(data));
-      id = req.id;
-      const result = await handleRequest(this.ctx, req.type, req.params, listener);
-      send({ kind: 'response', id, ok: true, result });
+      send(answer);
     } catch (e) {
-      if (e instanceof ProtocolError && e.requestId !== undefined) id = e.requestId;
-      send({ kind: 'response', id, ok: false, error: errorInfo(asTooLarge(e)) });
+      // A result too big to send as one text (V8's string limit) is answered as too-large.
+      send({ kind: 'response', id: answer.id, ok: false, error: errorInfo(asTooLarge(e)) });
     }
   }
 }

@@ -40,7 +40,7 @@ export async function answerRpcPost(
         `${request.type} belongs to a window's WebSocket connection; send it there.`,
       );
     }
-    const result = await handleRequest(ctx, request.type, request.params, noEvents);
+    const result = await handleRequest(ctx, request, noEvents);
     reply(res, 200, { kind: 'response', id, ok: true, result });
   } catch (e) {
     if (e instanceof ProtocolError && e.requestId !== undefined) id = e.requestId;

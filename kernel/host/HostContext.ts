@@ -1,0 +1,11 @@
+/** What the host's request handlers work with: the sessions, the notebook files, the saved profiles. */
+import type { NotebookStore } from './NotebookStore';
+import type { ProfileStore } from './ProfileStore';
+import type { SessionRegistry } from './SessionRegistry';
+
+export interface HostContext {
+  sessions: SessionRegistry;
+  store: NotebookStore;
+  profiles: ProfileStore;
+  version: string;
+}
