@@ -4,30 +4,32 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunResult, TableOutput } from '../../../kernel/protocol';
-import { ProtocolClient, startHost, type RunningHost } from '../../helpers/startHost';
+import { startHost, type RunningHost } from '../../helpers/startHost';
+import { TRANSPORTS, type TestClient, type TestHost } from '../../helpers/transports';
 
-let host: RunningHost;
-let client: ProtocolClient;
-let sessionId: string;
-let run = 0;
+// The protocol behaves the same over every transport: each test runs over the WebSocket and in-process.
+describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s', (_name, transport) => {
+  let host: TestHost;
+  let client: TestClient;
+  let sessionId: string;
+  let run = 0;
 
-function exec(language: 'sql' | 'typescript', code: string, name?: string): Promise<RunResult> {
-  return client.request('execute', { sessionId, runId: `r${++run}`, cellId: `c${run}`, language, code, ...(name ? { name } : {}) });
-}
+  function exec(language: 'sql' | 'typescript', code: string, name?: string): Promise<RunResult> {
+    const runId = `r${++run}`;
+    return client.request('execute', { sessionId, runId, cellId: `c${run}`, language, code, ...(name ? { name } : {}) });
+  }
 
-beforeAll(async () => {
-  host = await startHost();
-  client = await ProtocolClient.connect(host);
-  await client.request('hello', { protocolVersion: 1 });
-  ({ sessionId } = await client.request('session.open', { key: 'test-notebook' }));
-});
+  beforeAll(async () => {
+    ({ host, client } = await transport.start());
+    await client.request('hello', { protocolVersion: 1 });
+    ({ sessionId } = await client.request('session.open', { key: 'test-notebook' }));
+  });
 
-afterAll(async () => {
-  client?.close();
-  await host?.stop();
-});
+  afterAll(async () => {
+    client?.close();
+    await host?.stop();
+  });
 
-describe('kernel host over a real WebSocket', () => {
   it('refuses a client speaking another protocol version', async () => {
     await expect(client.request('hello', { protocolVersion: 999 })).rejects.toThrow(/reload the window/);
   });
@@ -36,6 +38,13 @@ describe('kernel host over a real WebSocket', () => {
     // A missing field and a wrong type: each is refused with bad-request and the message names the field.
     await expect(client.request('result.page', { sessionId, handle: 'h', offset: 0 } as never)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/missing limit/) });
     await expect(client.request('notebook.open', { path: 42 } as never)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/path must be a string/) });
+  });
+
+  it('keeps the code of an error raised in the session: a result it no longer holds is not-found', async () => {
+    const gone = client.request('result.page', { sessionId, handle: '__silt_result_gone', offset: 0, limit: 10 });
+    await expect(gone).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/run the cell again/) });
+    const unknown = client.request('session.names', { sessionId: 'no-such-session' });
+    await expect(unknown).rejects.toMatchObject({ code: 'session-gone', message: expect.stringMatching(/open the notebook again/) });
   });
 
   it('runs SQL on DuckDB and pages a 10M-row result by handle', async () => {
@@ -168,6 +177,16 @@ describe('kernel host over a real WebSocket', () => {
 });
 
 describe('the host refuses strangers', () => {
+  let host: RunningHost;
+
+  beforeAll(async () => {
+    host = await startHost();
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+  });
+
   it('answers 401 to HTTP requests without the token', async () => {
     const res = await fetch(`http://127.0.0.1:${host.port}/`);
     expect(res.status).toBe(401);
