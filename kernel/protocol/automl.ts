@@ -10,7 +10,8 @@ export type AutomlTask = (typeof AUTOML_TASKS)[number];
 /** What to train on: a result the session holds (its grid handle) or a shared table (`share.schema.table`). */
 const automlSource = s.union(
   [s.object({ handle: s.string() }), s.object({ table: s.string() })],
-  'a result ({ handle }) or a shared table ({ table })',
+  // "a object" is the wording tests and clients have matched since the first string shapes.
+  'a object: a result ({ handle }) or a shared table ({ table })',
 );
 export type AutomlSource = s.Infer<typeof automlSource>;
 

@@ -24,7 +24,7 @@ describe('parseRequest', () => {
     ['an unknown export format', req('data.export', { sessionId: 's', handle: 'h', format: 'xml', path: 'x', exportId: 'e' }), /Unknown export format "xml"/],
     ['an unknown publish mode', req('data.publish', { sessionId: 's', handle: 'h', name: 'n', mode: 'merge' }), /mode must be "append" or "replace"/],
     ['a live cell in another language', req('live.refs', { sessionId: 's', cells: [{ id: 'c', language: 'r', code: '' }] }), /cells\[0\]\.language must be/],
-    ['an AutoML source that names nothing', req('automl.start', { sessionId: 's', source: {}, target: 't', budgetSeconds: 5 }), /source must be a result/],
+    ['an AutoML source that names nothing', req('automl.start', { sessionId: 's', source: {}, target: 't', budgetSeconds: 5 }), /source must be a object: a result/],
   ])('refuses %s with a message naming the problem', (_name, text, pattern) => {
     expect(() => parseRequest(text)).toThrow(ProtocolError);
     expect(() => parseRequest(text)).toThrow(pattern);
