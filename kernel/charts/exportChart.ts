@@ -7,15 +7,22 @@ import { saveFile } from '../fs/atomicWrite';
 import type { ChartRequests, ChartTheme } from '../protocol/charts';
 import { CHART_THEMES } from './chartTheme';
 import { retheme, svgSize } from './retheme';
+import { SiltError } from '../../common/SiltError';
 
 /** The request's own parameters: what to write, where, at which size and scale, in which theme. */
 export type ExportChartParams = Omit<ChartRequests['chart.export']['params'], 'sessionId'>;
 
 /** @param base the folder a relative path is taken from (the workspace). */
 export function exportChart(p: ExportChartParams, base = process.cwd()): { path: string; bytes: number } {
-  if (p.format !== 'svg' && p.format !== 'png') throw new Error(`format must be "svg" or "png", not ${JSON.stringify(p.format)}`);
-  if (p.width !== undefined && !(p.width >= 16 && p.width <= 20_000)) throw new Error('width must be between 16 and 20000 pixels');
-  if (p.scale !== undefined && !(p.scale > 0 && p.scale <= 8)) throw new Error('scale must be above 0 and at most 8');
+  if (p.format !== 'svg' && p.format !== 'png') {
+    throw new SiltError('bad-request', `format must be "svg" or "png", not ${JSON.stringify(p.format)}`);
+  }
+  if (p.width !== undefined && !(p.width >= 16 && p.width <= 20_000)) {
+    throw new SiltError('bad-request', 'width must be between 16 and 20000 pixels');
+  }
+  if (p.scale !== undefined && !(p.scale > 0 && p.scale <= 8)) {
+    throw new SiltError('bad-request', 'scale must be above 0 and at most 8');
+  }
   const path = resolve(base, extname(p.path) ? p.path : `${p.path}.${p.format}`);
   const svg = p.theme ? retheme(p.svg, p.theme) : p.svg;
   const size = svgSize(svg);

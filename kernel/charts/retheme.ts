@@ -4,6 +4,7 @@
  * it was drawn in. SVG from elsewhere is returned unchanged.
  */
 import { CHART_THEMES, type ChartTheme } from './chartTheme';
+import { SiltError } from '../../common/SiltError';
 
 export function retheme(svg: string, theme: ChartTheme): string {
   const { background, foreground } = CHART_THEMES[theme];
@@ -18,11 +19,11 @@ export function retheme(svg: string, theme: ChartTheme): string {
 /** The outer width and height of an SVG document, from its attributes or viewBox. */
 export function svgSize(svg: string): { width: number; height: number } {
   const tag = /^\s*(?:<\?xml[^>]*>\s*)?<svg\b[^>]*>/.exec(svg)?.[0];
-  if (!tag) throw new Error('This is not an SVG document.');
+  if (!tag) throw new SiltError('bad-request', 'This is not an SVG document.');
   const attr = (name: string) => Number.parseFloat(new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '');
   const box = new RegExp(`\\sviewBox="([^"]*)"`).exec(tag)?.[1].split(/[\s,]+/).map(Number);
   const width = attr('width') || box?.[2] || 0;
   const height = attr('height') || box?.[3] || 0;
-  if (!(width > 0 && height > 0)) throw new Error('The SVG has no size (width/height or viewBox).');
+  if (!(width > 0 && height > 0)) throw new SiltError('bad-request', 'The SVG has no size (width/height or viewBox).');
   return { width, height };
 }

@@ -11,6 +11,7 @@ import type { AutomlLeaderRow, AutomlReport, AutomlRequests, AutomlSource } from
 import { toAutoMLTable } from './automlApi';
 import type { Handlers } from './sessionHandlers';
 import type { Session } from './Session';
+import { SiltError } from '../../common/SiltError';
 
 interface Job {
   source: AutomlSource;
@@ -34,14 +35,14 @@ function jobs(s: Session): Map<string, Job> {
 
 function job(s: Session, jobId: string): Job {
   const j = jobs(s).get(jobId);
-  if (!j) throw new Error(`No AutoML job ${jobId} in this session (it may have been restarted).`);
+  if (!j) throw new SiltError('not-found', `No AutoML job ${jobId} in this session (it may have been restarted).`);
   return j;
 }
 
 function finished(s: Session, jobId: string): { job: Job; run: AutoMLRun } {
   const j = job(s, jobId);
-  if (j.error) throw new Error(j.error);
-  if (!j.run) throw new Error('The AutoML job is still running.');
+  if (j.error) throw new SiltError('bad-request', j.error);
+  if (!j.run) throw new SiltError('bad-request', 'The AutoML job is still running.');
   return { job: j, run: j.run };
 }
 
@@ -51,7 +52,8 @@ async function loadSource(s: Session, source: AutomlSource): Promise<AutoMLTable
     const parts = (source.table.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) => (p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p).toLowerCase());
     const known = await s.shared.tables();
     if (parts.length !== 3 || !known.some((t) => [t.share, t.schema, t.table].every((x, i) => x.toLowerCase() === parts[i]))) {
-      throw new Error(`No shared table ${source.table} in the open profiles (expected share.schema.table).`);
+      const why = `No shared table ${source.table} in the open profiles`;
+      throw new SiltError('not-found', `${why} (expected share.schema.table).`);
     }
     const temp = `__silt_automl_${++counter}`;
     await s.engine.execute(await s.shared.resolve(`SELECT * FROM ${source.table}`), { name: temp });
@@ -61,7 +63,7 @@ async function loadSource(s: Session, source: AutomlSource): Promise<AutoMLTable
       await s.engine.forget(temp);
     }
   }
-  throw new Error('automl.start: source must be { handle } or { table }');
+  throw new SiltError('bad-request', 'automl.start: source must be { handle } or { table }');
 }
 
 /** How the generated notebook gets the same data back: by the result's name when it has one. */
@@ -111,9 +113,13 @@ async function write(path: string, text: string): Promise<string> {
 
 export const automlHandlers: Handlers<keyof AutomlRequests> = {
   'automl.start': async (s, p) => {
-    if (!(p.budgetSeconds > 0)) throw new Error(`The time budget must be more than 0 seconds (got ${p.budgetSeconds}).`);
+    if (!(p.budgetSeconds > 0)) {
+      throw new SiltError('bad-request', `The time budget must be more than 0 seconds (got ${p.budgetSeconds}).`);
+    }
     const table = await loadSource(s, p.source);
-    if (!table.columns.some((c) => c.name === p.target)) throw new Error(`Target column "${p.target}" is not in the data.`);
+    if (!table.columns.some((c) => c.name === p.target)) {
+      throw new SiltError('bad-request', `Target column "${p.target}" is not in the data.`);
+    }
     const jobId = `automl-${++counter}`;
     const j: Job = { source: p.source, controller: new AbortController(), reports: new Map() };
     jobs(s).set(jobId, j);

@@ -3,10 +3,11 @@ import type { ChartRequests, ChartTheme } from '../../protocol/charts';
 import type { Handlers } from '../sessionHandlers';
 import { exportChart } from '../../charts/exportChart';
 import { renderChart } from '../../charts/renderChart';
+import { SiltError } from '../../../common/SiltError';
 
 function theme(t: string | undefined): ChartTheme | undefined {
   if (t === undefined || t === 'light' || t === 'dark') return t;
-  throw new Error(`theme must be "light" or "dark", not ${JSON.stringify(t)}`);
+  throw new SiltError('bad-request', `theme must be "light" or "dark", not ${JSON.stringify(t)}`);
 }
 
 export const chartHandlers: Handlers<keyof ChartRequests> = {
