@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { SiltError } from '../../common/SiltError';
 import type { FileEntry, NotebookModel, OpenedNotebook } from '../protocol';
 import { atomicWrite } from '../fs/atomicWrite';
 import { parseIpynb } from '../notebook/fromIpynb';
@@ -55,7 +56,7 @@ export class NotebookStore {
 
   open(path: string): OpenedNotebook {
     const abs = this.resolve(path);
-    if (!existsSync(abs)) throw Object.assign(new Error(`No notebook at ${abs}`), { code: 'not-found' });
+    if (!existsSync(abs)) throw new SiltError('not-found', `No notebook at ${abs}`);
     const notebook = parseIpynb(readFileSync(abs, 'utf8'), abs);
     this.touchRecent(abs);
     const recovery = this.readRecovery(abs);

@@ -47,6 +47,11 @@ describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s'
     await expect(unknown).rejects.toMatchObject({ code: 'session-gone', message: expect.stringMatching(/open the notebook again/) });
   });
 
+  it('answers a notebook that is not there with not-found, naming the path', async () => {
+    const missing = client.request('notebook.open', { path: 'nowhere/gone.ipynb' });
+    await expect(missing).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('gone.ipynb') });
+  });
+
   it('runs SQL on DuckDB and pages a 10M-row result by handle', async () => {
     const r = await exec('sql', 'SELECT n, n * 2 AS twice FROM range(10000000) t(n)');
     expect(r.status).toBe('ok');
