@@ -21,7 +21,8 @@ export function number(rules: NumberRules = {}): Schema<number> {
   return leaf((v, path) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) return `${path} must be a number`;
     if (int && !Number.isInteger(v)) return `${path} must be an integer`;
-    if (min !== undefined && max !== undefined && (v < min || v > max)) return `${path} must be between ${min} and ${max}`;
+    const outside = min !== undefined && max !== undefined && (v < min || v > max);
+    if (outside) return `${path} must be between ${min} and ${max}`;
     if (min !== undefined && v < min) return `${path} must be ≥ ${min}`;
     if (max !== undefined && v > max) return `${path} must be ≤ ${max}`;
     return undefined;

@@ -27,7 +27,9 @@ type Flatten<T> = { [K in keyof T]: T[K] };
 
 /** The object type of `fields`: keys of `optional(...)` schemas are optional, the rest required. */
 export type ObjectOf<F extends Fields> = Flatten<
-  { [K in Exclude<keyof F, OptionalKeys<F>>]: Infer<F[K]> } & { [K in OptionalKeys<F>]?: Exclude<Infer<F[K]>, undefined> }
+  { [K in Exclude<keyof F, OptionalKeys<F>>]: Infer<F[K]> } & {
+    [K in OptionalKeys<F>]?: Exclude<Infer<F[K]>, undefined>;
+  }
 >;
 
 /**

@@ -3,7 +3,8 @@
  * a request to `HostRequests` without a handler here fails the type check, and each handler's params
  * and result are those the protocol declares, with no casts.
  */
-import { PROTOCOL_VERSION, type HostRequestType, type Params, type Result, type RunResult, type SessionRequestType } from '../protocol';
+import { PROTOCOL_VERSION } from '../protocol';
+import type { HostRequestType, Params, Result, RunResult, SessionRequestType } from '../protocol';
 import { SiltError } from '../../common/SiltError';
 import { exportReport } from '../report/exportReport';
 import { parsePageSize } from '../report/reportOptions';
@@ -22,10 +23,8 @@ export type HostHandler<K extends HostRequestType | SessionRequestType> = (
 export const hostHandlers: { [K in HostRequestType]: HostHandler<K> } = {
   hello: async (ctx, p) => {
     if (p.protocolVersion !== PROTOCOL_VERSION) {
-      throw new SiltError(
-        'protocol-version',
-        `This window speaks protocol ${p.protocolVersion} but the kernel speaks ${PROTOCOL_VERSION}; reload the window.`,
-      );
+      const mismatch = `This window speaks protocol ${p.protocolVersion} but the kernel speaks ${PROTOCOL_VERSION}`;
+      throw new SiltError('protocol-version', `${mismatch}; reload the window.`);
     }
     return { protocolVersion: PROTOCOL_VERSION, version: ctx.version, workspace: ctx.store.workspace };
   },

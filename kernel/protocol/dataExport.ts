@@ -24,7 +24,12 @@ export const DATA_EXPORT_PARAMS = {
     exportId: s.string(),
   }),
   'data.exportCancel': s.object({ sessionId: s.string(), exportId: s.string() }),
-  'data.publish': s.object({ sessionId: s.string(), handle: s.string(), name: s.string(), mode: s.oneOf(PUBLISH_MODES) }),
+  'data.publish': s.object({
+    sessionId: s.string(),
+    handle: s.string(),
+    name: s.string(),
+    mode: s.oneOf(PUBLISH_MODES),
+  }),
   'data.saveProfile': s.object({ sessionId: s.string(), path: s.string() }),
 };
 

@@ -16,7 +16,8 @@ describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s'
 
   function exec(language: 'sql' | 'typescript', code: string, name?: string): Promise<RunResult> {
     const runId = `r${++run}`;
-    return client.request('execute', { sessionId, runId, cellId: `c${run}`, language, code, ...(name ? { name } : {}) });
+    const cellId = `c${run}`;
+    return client.request('execute', { sessionId, runId, cellId, language, code, ...(name ? { name } : {}) });
   }
 
   beforeAll(async () => {
@@ -42,9 +43,11 @@ describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s'
 
   it('keeps the code of an error raised in the session: a result it no longer holds is not-found', async () => {
     const gone = client.request('result.page', { sessionId, handle: '__silt_result_gone', offset: 0, limit: 10 });
-    await expect(gone).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/run the cell again/) });
+    const again = expect.stringMatching(/run the cell again/);
+    await expect(gone).rejects.toMatchObject({ code: 'not-found', message: again });
     const unknown = client.request('session.names', { sessionId: 'no-such-session' });
-    await expect(unknown).rejects.toMatchObject({ code: 'session-gone', message: expect.stringMatching(/open the notebook again/) });
+    const reopen = expect.stringMatching(/open the notebook again/);
+    await expect(unknown).rejects.toMatchObject({ code: 'session-gone', message: reopen });
   });
 
   it('answers a notebook that is not there with not-found, naming the path', async () => {

@@ -19,12 +19,36 @@ describe('parseRequest', () => {
     ['an unknown language', msg({ kind: 'request', id: 1, type: 'execute', params: { sessionId: 's', runId: 'r', cellId: 'c', language: 'python', code: '' } }), /language must be/],
     ['a huge page', msg({ kind: 'request', id: 1, type: 'result.page', params: { sessionId: 's', handle: 'h', offset: 0, limit: 1e9 } }), /limit between/],
     ['a non-integer id', msg({ kind: 'request', id: 'x', type: 'hello', params: { protocolVersion: 1 } }), /id must be an integer/],
-    ['an unknown report format', req('report.export', { notebook: { cells: [], metadata: {} }, format: 'docx', path: 'x' }), /Unknown report format "docx"/],
-    ['an unknown chart mark', req('chart.render', { sessionId: 's', handle: 'h', spec: { mark: 'pie', x: 'a' } }), /Unknown chart mark "pie"/],
-    ['an unknown export format', req('data.export', { sessionId: 's', handle: 'h', format: 'xml', path: 'x', exportId: 'e' }), /Unknown export format "xml"/],
-    ['an unknown publish mode', req('data.publish', { sessionId: 's', handle: 'h', name: 'n', mode: 'merge' }), /mode must be "append" or "replace"/],
-    ['a live cell in another language', req('live.refs', { sessionId: 's', cells: [{ id: 'c', language: 'r', code: '' }] }), /cells\[0\]\.language must be/],
-    ['an AutoML source that names nothing', req('automl.start', { sessionId: 's', source: {}, target: 't', budgetSeconds: 5 }), /source must be a object: a result/],
+    [
+      'an unknown report format',
+      req('report.export', { notebook: { cells: [], metadata: {} }, format: 'docx', path: 'x' }),
+      /Unknown report format "docx"/,
+    ],
+    [
+      'an unknown chart mark',
+      req('chart.render', { sessionId: 's', handle: 'h', spec: { mark: 'pie', x: 'a' } }),
+      /Unknown chart mark "pie"/,
+    ],
+    [
+      'an unknown export format',
+      req('data.export', { sessionId: 's', handle: 'h', format: 'xml', path: 'x', exportId: 'e' }),
+      /Unknown export format "xml"/,
+    ],
+    [
+      'an unknown publish mode',
+      req('data.publish', { sessionId: 's', handle: 'h', name: 'n', mode: 'merge' }),
+      /mode must be "append" or "replace"/,
+    ],
+    [
+      'a live cell in another language',
+      req('live.refs', { sessionId: 's', cells: [{ id: 'c', language: 'r', code: '' }] }),
+      /cells\[0\]\.language must be/,
+    ],
+    [
+      'an AutoML source that names nothing',
+      req('automl.start', { sessionId: 's', source: {}, target: 't', budgetSeconds: 5 }),
+      /source must be a object: a result/,
+    ],
   ])('refuses %s with a message naming the problem', (_name, text, pattern) => {
     expect(() => parseRequest(text)).toThrow(ProtocolError);
     expect(() => parseRequest(text)).toThrow(pattern);
