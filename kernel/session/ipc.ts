@@ -3,13 +3,14 @@
  * renderer speaks kernel/protocol to the host, which forwards what a session must do.
  */
 import type { ErrorInfo } from '../../common/SiltError';
-import type { CodeLanguage, Params, Result, RunResult, SessionNoticeBody, SessionRequestType, Output } from '../protocol';
+import type { Params, Result, RunResult, SessionNoticeBody, SessionRequestType, Output } from '../protocol';
 
 /** Every forwarded protocol request is a method of the same name, without the `sessionId`. */
 type Forwarded = { [T in SessionRequestType]: { params: Omit<Params<T>, 'sessionId'>; result: Result<T> } };
 
 export interface SessionMethods extends Forwarded {
-  execute: { params: { runId: string; language: CodeLanguage; code: string; name?: string; cellId: string }; result: RunResult };
+  /** The host's `execute` minus `sessionId`; the host answers it as its own request (a dead session is a cell error). */
+  execute: { params: Omit<Params<'execute'>, 'sessionId'>; result: RunResult };
   interrupt: { params: Record<string, never>; result: { ok: true } };
 }
 
