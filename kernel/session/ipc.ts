@@ -9,7 +9,7 @@ import type { Params, Result, RunResult, SessionNoticeBody, SessionRequestType, 
 type Forwarded = { [T in SessionRequestType]: { params: Omit<Params<T>, 'sessionId'>; result: Result<T> } };
 
 export interface SessionMethods extends Forwarded {
-  /** The host's `execute` minus `sessionId`; the host answers it as its own request (a dead session is a cell error). */
+  /** The host's `execute` minus `sessionId` (the host wraps it: a session that dies is a cell error). */
   execute: { params: Omit<Params<'execute'>, 'sessionId'>; result: RunResult };
   interrupt: { params: Record<string, never>; result: { ok: true } };
 }
