@@ -4,10 +4,11 @@
  * JSON too, so params, results, events and errors are exactly what a window sees. Sessions are still
  * child processes. Like the WebSocket client it says `hello` first and rejects with SiltError.
  */
-import { SiltError } from '../../common/SiltError';
+import { errorInfo, SiltError } from '../../common/SiltError';
 import { PROTOCOL_VERSION } from '../../common/protocolVersion';
 import type { EventMessage, Params, RequestType, ResponseMessage, Result } from '../protocol';
 import type { ConnectionStatus, KernelClient } from '../protocol/KernelClient';
+import { asTooLarge } from './asTooLarge';
 import { respond, type HostContext } from './handleRequest';
 import type { Listener } from './SessionRegistry';
 
@@ -66,19 +67,24 @@ export class InProcessKernelClient implements KernelClient {
     this.setStatus('closed');
   }
 
-  private send<T extends RequestType>(type: T, params: Params<T>): Promise<Result<T>> {
-    if (this.status === 'closed') return Promise.reject(lost());
+  private async send<T extends RequestType>(type: T, params: Params<T>): Promise<Result<T>> {
+    if (this.status === 'closed') throw lost();
     const id = this.nextId++;
-    const text = JSON.stringify({ kind: 'request', id, type, params });
-    return new Promise<Result<T>>((resolve, reject) => {
-      this.pending.set(id, reject);
-      void respond(this.ctx, text, this.listener).then((answer) => {
-        if (!this.pending.delete(id)) return;
-        const m = overTheWire<ResponseMessage>(answer);
-        if (m.ok) resolve(m.result as Result<T>);
-        else reject(new SiltError(m.error.code, m.error.message));
-      });
-    });
+    const closed = new Promise<never>((_, reject) => this.pending.set(id, reject));
+    const m = await Promise.race([this.exchange(id, type, params), closed]);
+    this.pending.delete(id);
+    if (m.ok) return m.result as Result<T>;
+    throw new SiltError(m.error.code, m.error.message);
+  }
+
+  /** The request goes to `respond` as text and its answer comes back through text, as on the socket. */
+  private async exchange(id: number, type: RequestType, params: unknown): Promise<ResponseMessage> {
+    try {
+      return overTheWire(await respond(this.ctx, JSON.stringify({ kind: 'request', id, type, params }), this.listener));
+    } catch (e) {
+      // Text that cannot be made (past V8's string limit) fails as the socket's does: too-large.
+      return { kind: 'response', id, ok: false, error: errorInfo(asTooLarge(e)) };
+    }
   }
 
   private setStatus(s: ConnectionStatus): void {
