@@ -98,6 +98,8 @@ export function notebookProblem(nb: unknown): string | null {
 
 /** A request's notebook field: any problem is worded `the notebook cell 2: source is missing…`. */
 export const notebookModel = s.custom<NotebookModel>((value, path) => {
+  // The wording of the generic object check that came before this one, which clients match.
+  if (!isObject(value)) return `${path} must be a object`;
   const problem = notebookProblem(value);
   return problem ? `the ${path} ${problem}` : undefined;
 });

@@ -12,8 +12,9 @@ export type PageSize = 'A4' | 'Letter';
 
 /** The params of each report request, checked at run time; their types below are inferred from these. */
 export const REPORT_PARAMS = {
+  // Fields are checked in this order: the small ones first, so a request missing its path says so
+  // instead of reporting the first flaw deep inside a large notebook.
   'report.export': s.object({
-    notebook: notebookModel,
     format: s.oneOf(REPORT_FORMATS, 'report format'),
     /** Where to write; relative paths are inside the workspace. */
     path: s.string(),
@@ -27,6 +28,7 @@ export const REPORT_PARAMS = {
      * US and Canada, A4 elsewhere, by the host's locale, unless given.
      */
     pageSize: s.optional(s.string()),
+    notebook: notebookModel,
   }),
 };
 
