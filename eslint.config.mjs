@@ -7,10 +7,9 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 // The Node globals our plain-JavaScript scripts use (the `globals` package is not a dependency).
-const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch']
-    .map((name) => [name, 'readonly']),
-);
+const nodeGlobalNames = ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'fetch'];
+const nodeGlobals = Object.fromEntries(nodeGlobalNames.map((name) => [name, 'readonly']));
+const commonJsGlobals = { ...nodeGlobals, require: 'readonly', __dirname: 'readonly' };
 
 export default defineConfig([
   globalIgnores(['dist/', 'release/', 'node_modules/', 'test/golden/', '.silt-test/', 'test-results/', '.scratch/']),
@@ -57,7 +56,7 @@ export default defineConfig([
   },
   {
     files: ['bin/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { ...nodeGlobals, require: 'readonly', __dirname: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: commonJsGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 ]);

@@ -71,7 +71,7 @@ export function shortestCycle(graph, group) {
       if (!members.has(edge.to)) continue;
       if (edge.to === start) {
         const path = [{ from: node, ...edge }];
-        for (let at = node; at !== start; ) {
+        for (let at = node; at !== start;) {
           const step = via.get(at);
           path.unshift(step);
           at = step.from;

@@ -54,7 +54,8 @@ export function resolveSpecifier(fromFile, spec) {
   if (!spec.startsWith('.')) return null;
   const base = resolve(dirname(fromFile), spec);
   const stem = base.replace(/\.(m|c)?js$/, '');
-  const candidates = [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, join(base, 'index.ts'), join(base, 'index.tsx')];
+  const files = [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`];
+  const candidates = [...files, join(base, 'index.ts'), join(base, 'index.tsx')];
   return candidates.find((c) => SOURCE.test(c) && existsSync(c) && statSync(c).isFile()) ?? null;
 }
 
