@@ -15,6 +15,7 @@ const prettierEnforced = existsSync(join(root, '.prettier-enforced'));
 const steps = [
   ['import rules', process.execPath, ['scripts/check-imports.mjs']],
   ['import cycles and layers', process.execPath, ['scripts/check-cycles.mjs']],
+  ['checklist citations', process.execPath, ['scripts/check-checklist.mjs']],
   // The cache (.eslintcache, git-ignored) skips unchanged files; a config change invalidates it.
   ['eslint', bin('eslint'), ['--cache', '--cache-location', '.eslintcache', ...fix, '.']],
 ];

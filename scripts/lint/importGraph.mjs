@@ -2,20 +2,10 @@
 // so that multi-line, type-only (`import type`, `export type … from`, `import('x').T`), dynamic and
 // require() imports are all seen. Type-only edges count: a cycle of types still ties the files
 // together for the reader, and turns into a value cycle the day one side needs a constant.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
-
-const SOURCE = /\.(ts|tsx|mts|cts)$/;
-
-function* sourceFiles(dir) {
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist') continue;
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) yield* sourceFiles(p);
-    else if (SOURCE.test(name) && !name.endsWith('.d.ts')) yield p;
-  }
-}
+import { SOURCE, sourceFiles } from './sourceFiles.mjs';
 
 /** Module specifiers a file imports, each with whether only types come through it. */
 export function importsOf(fileName, text) {
