@@ -65,7 +65,6 @@ export function App({ client }: { client: KernelClient }) {
     const path = pathFromUrl();
     (path ? file.openPath(path) : file.newNotebook()).catch(report(path ? `Could not open ${path}` : 'Could not create a notebook'));
     // Only on first load.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {

@@ -20,22 +20,22 @@ export function installCanvasShim(window: { HTMLCanvasElement: { prototype: obje
     if (!px || px.length !== c.width * c.height * 4) pixels.set(c, (px = new Uint8Array(c.width * c.height * 4)));
     return px;
   };
+  // fillRect reads fillStyle from its own `this` (the context), so the canvas comes in as an argument.
+  const context2d = (canvas: ShimCanvas) => ({
+    fillStyle: '#000',
+    fillRect(x: number, y: number, w: number, h: number) {
+      const rgba = parseColor(String(this.fillStyle));
+      const px = buffer(canvas);
+      for (let j = Math.max(0, Math.floor(y)); j < Math.min(canvas.height, Math.ceil(y + h)); j++) {
+        for (let i = Math.max(0, Math.floor(x)); i < Math.min(canvas.width, Math.ceil(x + w)); i++) px.set(rgba, (j * canvas.width + i) * 4);
+      }
+    },
+  });
   Object.defineProperties(window.HTMLCanvasElement.prototype, {
     getContext: {
       configurable: true,
       value(this: ShimCanvas, kind: string) {
-        if (kind !== '2d') return null;
-        const canvas = this;
-        return {
-          fillStyle: '#000',
-          fillRect(x: number, y: number, w: number, h: number) {
-            const rgba = parseColor(String(this.fillStyle));
-            const px = buffer(canvas);
-            for (let j = Math.max(0, Math.floor(y)); j < Math.min(canvas.height, Math.ceil(y + h)); j++) {
-              for (let i = Math.max(0, Math.floor(x)); i < Math.min(canvas.width, Math.ceil(x + w)); i++) px.set(rgba, (j * canvas.width + i) * 4);
-            }
-          },
-        };
+        return kind === '2d' ? context2d(this) : null;
       },
     },
     toDataURL: {

@@ -124,7 +124,10 @@ function swatchBlock(div: ChartNode, maxWidth: number): Block {
   let row = 0;
   for (const it of items) {
     const w = size(it.swatch, 'width', 15) + 5 + textWidth(it.label, 10) + 14;
-    if (dx > 0 && dx + w > maxWidth) (dx = 0), row++;
+    if (dx > 0 && dx + w > maxWidth) {
+      dx = 0;
+      row++;
+    }
     placed.push({ ...it, dx, row });
     dx += w;
   }

@@ -3,7 +3,7 @@
  * handles, and the bridge between them (a named SQL result is a DataFrame in TypeScript; a DataFrame
  * or array of records can be registered as a table for SQL).
  */
-import type { CodeLanguage, NameInfo, Output, RunResult, SessionNoticeBody, TableOutput } from '../protocol';
+import type { CodeLanguage, NameInfo, Output, RunResult, TableOutput } from '../protocol';
 import { RunOutputs } from './RunOutputs';
 import { StreamBatcher } from './StreamBatcher';
 import { DuckEngine, type SqlResult } from '../engine/DuckEngine';
@@ -17,6 +17,7 @@ import { automlApi } from './automlApi';
 import { plotGlobal } from '../charts/plotGlobal';
 import { LiveTables } from './live/LiveTables';
 import { formatTableName } from '../../common/tableName';
+import type { Notify } from './Notify';
 
 export interface ExecuteRequest {
   runId: string;
@@ -29,8 +30,6 @@ export interface ExecuteRequest {
 
 type Emit = (runId: string, output: Output) => void;
 type EmitProgress = (runId: string, label: string, done: number, total: number | null) => void;
-/** Raises an event outside any run (a live table changed, a background job moved on). */
-export type Notify = (notice: SessionNoticeBody) => void;
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

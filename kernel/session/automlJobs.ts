@@ -9,7 +9,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { AutoMLRun, AutoMLTable } from '../automl';
 import type { AutomlLeaderRow, AutomlReport, AutomlRequests, AutomlSource } from '../protocol/automl';
 import { toAutoMLTable } from './automlApi';
-import type { Handlers } from './sessionHandlers';
+import type { Handlers } from './Handlers';
 import type { Session } from './Session';
 import { SiltError } from '../../common/SiltError';
 

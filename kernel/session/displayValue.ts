@@ -58,9 +58,8 @@ export function asTable(v: unknown): { columns: ColumnInfo[]; rows: CellValue[][
   }
   // An array of plain records
   if (Array.isArray(v) && v.length > 0 && v.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
-    const names: string[] = [];
-    const seen = new Set<string>();
-    for (const r of v as Record<string, unknown>[]) for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), names.push(k));
+    // Every key any record has, in order of first appearance (a Set keeps insertion order).
+    const names = [...new Set((v as Record<string, unknown>[]).flatMap((r) => Object.keys(r)))];
     const columns = names.map((name) => ({ name, type: typeName((v as Record<string, unknown>[]).find((r) => r[name] != null)?.[name]) }));
     return { columns, rows: (v as Record<string, unknown>[]).map((r) => names.map((n) => toCell(r[n]))) };
   }

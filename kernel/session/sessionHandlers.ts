@@ -3,16 +3,12 @@
  * switch: adding a request to `SessionRequests` without a handler here fails the type check.
  */
 import type { SessionRequestType } from '../protocol';
-import type { SessionMethods } from './ipc';
-import type { Session } from './Session';
+import type { Handlers } from './Handlers';
 import { catalogHandlers } from './sharing/catalog';
 import { dataHandlers } from './export/dataHandlers';
 import { liveHandlers } from './live/liveHandlers';
 import { automlHandlers } from './automlJobs';
 import { chartHandlers } from './charts/chartHandlers';
-
-export type Handler<T extends keyof SessionMethods> = (session: Session, params: SessionMethods[T]['params']) => Promise<SessionMethods[T]['result']>;
-export type Handlers<T extends SessionRequestType> = { [K in T]: Handler<K> };
 
 export const sessionHandlers: Handlers<SessionRequestType> = {
   'result.page': async (s, p) => ({ rows: await s.engine.page(p.handle, p.offset, p.limit), offset: p.offset }),

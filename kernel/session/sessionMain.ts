@@ -5,7 +5,8 @@
 import { errorInfo, SiltError } from '../../common/SiltError';
 import type { SessionCall, SessionMessage } from './ipc';
 import { Session } from './Session';
-import { sessionHandlers, type Handler } from './sessionHandlers';
+import type { Handler } from './Handlers';
+import { sessionHandlers } from './sessionHandlers';
 
 const send = (m: SessionMessage) => process.send?.(m);
 

@@ -59,7 +59,6 @@ export function CodeEditor({ source, language, focused, errorLine, names, onChan
       view.current = null;
     };
     // The editor is created once; later prop changes are applied by the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {

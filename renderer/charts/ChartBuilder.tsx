@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import type { ChartAggregate, ChartMark, ChartSort, ChartSpec } from '../../kernel/protocol/charts';
 import type { ColumnInfo } from '../../kernel/protocol/notebook';
 import { useNotebookActions } from '../notebook/NotebookContext';
-import type { ResultActionProps } from '../outputs/ResultActions';
+import type { ResultActionProps } from '../outputs/resultActionRegistry';
 import { Dialog } from '../panels/Dialog';
 import { chartKind } from '../../common/columnKind';
 import { defaultSpec } from './defaultSpec';

@@ -7,7 +7,7 @@ import type { ExportFormat } from '../../kernel/protocol/dataExport';
 import { Dialog } from '../panels/Dialog';
 import { formatBytes } from '../panels/formatBytes';
 import { useNotebookActions } from '../notebook/NotebookContext';
-import type { ResultActionProps } from '../outputs/ResultActions';
+import type { ResultActionProps } from '../outputs/resultActionRegistry';
 import { defaultPath, FORMAT_CHOICES, resultName, withExtension } from './exportFormats';
 
 type State =

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { PublishMode, PublishResult } from '../../kernel/protocol/dataExport';
 import { Dialog } from '../panels/Dialog';
 import { useNotebookActions } from '../notebook/NotebookContext';
-import type { ResultActionProps } from '../outputs/ResultActions';
+import type { ResultActionProps } from '../outputs/resultActionRegistry';
 import { CopyButton } from './CopyButton';
 import { defaultPath, resultName } from './exportFormats';
 import { formatTableName } from '../../common/tableName';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 
 /** Direct children of `pid` with their command lines. */
 function children(pid: number): { pid: number; args: string }[] {
-  let out = '';
+  let out: string;
   try {
     out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' });
   } catch {

@@ -1,6 +1,6 @@
 /** The session's answers to chart requests (spread into sessionHandlers). */
 import type { ChartRequests, ChartTheme } from '../../protocol/charts';
-import type { Handlers } from '../sessionHandlers';
+import type { Handlers } from '../Handlers';
 import { exportChart } from '../../charts/exportChart';
 import { renderChart } from '../../charts/renderChart';
 import { SiltError } from '../../../common/SiltError';

@@ -3,7 +3,7 @@
  * so `data.exportCancel` (answered while the export's own request is still open) can stop one.
  */
 import type { DataExportRequests } from '../../protocol/dataExport';
-import type { Handlers } from '../sessionHandlers';
+import type { Handlers } from '../Handlers';
 import { publishResult, saveProfile } from '../../publish/publishResult';
 import { publishTargetFromEnv } from '../../publish/PublishTarget';
 import { exportResult } from '../../export/exportResult';

@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LiveState, LiveTableInfo } from '../../protocol/live';
 import { SharingClient, SharingError } from '../../sharing/client';
 import type { SharedMetadata, TableRef } from '../../sharing/client/types';
-import type { Notify } from '../Session';
+import type { Notify } from '../Notify';
 import type { KnownTable } from '../sharing/findSharedRefs';
 import { LiveCopy } from './LiveCopy';
 import type { Mutex } from './Mutex';

@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LiveTableInfo } from '../../protocol/live';
-import type { Notify } from '../Session';
+import type { Notify } from '../Notify';
 import type { KnownTable } from '../sharing/findSharedRefs';
 import type { SharedTables } from '../sharing/SharedTables';
 import { LiveTable, MAX_BACKOFF_MS, type ChangeListener } from './LiveTable';

@@ -1,6 +1,6 @@
 /** The session's answers to the live.* requests. */
 import type { LiveCell, LiveRequests } from '../../protocol/live';
-import type { Handlers } from '../sessionHandlers';
+import type { Handlers } from '../Handlers';
 import type { SharedTables } from '../sharing/SharedTables';
 import { cellNames } from '../../../common/live/planLiveRuns';
 import { formatProfileTableName, formatTableName } from '../../../common/tableName';

@@ -4,7 +4,7 @@
  */
 import type { CatalogProfile, CatalogRequests, CatalogTable } from '../../protocol/catalog';
 import { parseSchema, typeString } from '../../delta';
-import type { Handlers } from '../sessionHandlers';
+import type { Handlers } from '../Handlers';
 import type { SharedTables } from './SharedTables';
 
 export async function catalogTree(shared: SharedTables): Promise<CatalogProfile[]> {

@@ -1,6 +1,7 @@
 /**
  * Silt's Delta Sharing client: profiles and auth, discovery, metadata, queries and change feeds
  * over the REST protocol, resumable cached downloads, and DuckDB SQL over the downloaded files.
+ * "Checklist N" in comments here and in the tests is item N of docs/DELTA_SHARING.md, section 3.
  */
 export { SharingClient, type SharingClientOptions, type QueryOptions, type ChangesOptions } from './SharingClient';
 export { SharingError } from './SharingError';

@@ -89,10 +89,11 @@ export function parseProfileText(raw: string): SharingProfile {
     }
     case 'basic':
       return new SharingProfile(endpoint, version, { type, username: need(json, 'username'), password: need(json, 'password') }, expiration);
-    default:
+    default: {
       // The type is quoted only when it reads as a word: a mangled file may have moved a secret here.
       const shown = /^[A-Za-z_-]{1,40}$/.test(type) ? `"${type}" ` : '';
       throw bad(`profile type ${shown}is not supported (supported: bearer_token, oauth_client_credentials, basic)`);
+    }
   }
 }
 

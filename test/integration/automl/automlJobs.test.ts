@@ -2,7 +2,7 @@
  * AutoML jobs as the UI drives them: a real Session (real DuckDB) answering the `automl.*` requests
  * through its handler table, with the search on the worker pool.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

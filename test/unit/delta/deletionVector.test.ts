@@ -13,14 +13,16 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Builds a portable 64-bit Roaring layout byte by byte from the format description. */
 function bytes(parts: [number, 'u8' | 'u16' | 'u32' | 'u64'][]): Uint8Array {
-  const size = parts.reduce((s, [, w]) => s + { u8: 1, u16: 2, u32: 4, u64: 8 }[w], 0);
+  const width = { u8: 1, u16: 2, u32: 4, u64: 8 };
+  const size = parts.reduce((s, [, w]) => s + width[w], 0);
   const view = new DataView(new ArrayBuffer(size));
   let pos = 0;
   for (const [v, w] of parts) {
-    if (w === 'u8') view.setUint8(pos, v), (pos += 1);
-    if (w === 'u16') view.setUint16(pos, v, true), (pos += 2);
-    if (w === 'u32') view.setUint32(pos, v, true), (pos += 4);
-    if (w === 'u64') view.setBigUint64(pos, BigInt(v), true), (pos += 8);
+    if (w === 'u8') view.setUint8(pos, v);
+    if (w === 'u16') view.setUint16(pos, v, true);
+    if (w === 'u32') view.setUint32(pos, v, true);
+    if (w === 'u64') view.setBigUint64(pos, BigInt(v), true);
+    pos += width[w];
   }
   return new Uint8Array(view.buffer);
 }
