@@ -53,9 +53,7 @@ export class OutputBuilder<O extends OutputLike> {
       return;
     }
     this.close();
-    this.open = capped.has(o)
-      ? { proto: o, text: null, built: o }
-      : { proto: o, text: CappedText.from(o.text, this.cap), built: null };
+    this.open = capped.has(o) ? { proto: o, text: null, built: o } : { proto: o, text: CappedText.from(o.text, this.cap), built: null };
   }
 
   /**

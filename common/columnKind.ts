@@ -6,18 +6,7 @@
  * Arrow tables (`Int64`, `Utf8`, `Date32<DAY>`) shown from the TypeScript realm, so case is ignored.
  */
 export type ColumnKind =
-  | 'integer'
-  | 'decimal'
-  | 'float'
-  | 'boolean'
-  | 'date'
-  | 'time'
-  | 'timestamp'
-  | 'interval'
-  | 'text'
-  | 'binary'
-  | 'nested'
-  | 'other';
+  'integer' | 'decimal' | 'float' | 'boolean' | 'date' | 'time' | 'timestamp' | 'interval' | 'text' | 'binary' | 'nested' | 'other';
 
 /** How a chart treats a column: numbers are measured, dates and timestamps are put on a time scale. */
 export type ChartKind = 'numeric' | 'temporal' | 'categorical';

@@ -100,10 +100,7 @@ export class KernelSupervisor {
       return;
     }
     const backoff = this.opts.backoffMs ?? BACKOFF_MS;
-    this.timer = setTimeout(
-      () => this.restart(),
-      backoff[Math.min(Math.max(this.quickCrashes - 1, 0), backoff.length - 1)],
-    );
+    this.timer = setTimeout(() => this.restart(), backoff[Math.min(Math.max(this.quickCrashes - 1, 0), backoff.length - 1)]);
   }
 
   private restart(): void {

@@ -60,7 +60,7 @@ app.whenReady().then(async () => {
   });
   ipcMain.handle('silt:save-dialog', async (_e, suggested: string) => {
     const r = await dialog.showSaveDialog({ defaultPath: suggested, filters: [{ name: 'Notebooks', extensions: ['ipynb'] }] });
-    return r.canceled ? null : r.filePath ?? null;
+    return r.canceled ? null : (r.filePath ?? null);
   });
   await openWindow(urlForNotebook(kernelUrl, pendingNotebook));
 });

@@ -26,7 +26,18 @@ export function buildMenu(win: () => BrowserWindow | null): Menu {
         { label: 'Restart Session', click: send('restart') },
       ],
     },
-    { label: 'View', submenu: [{ label: 'Toggle Theme', click: send('theme') }, { role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }] },
+    {
+      label: 'View',
+      submenu: [
+        { label: 'Toggle Theme', click: send('theme') },
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+      ],
+    },
   ];
   return Menu.buildFromTemplate(template);
 }

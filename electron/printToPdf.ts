@@ -16,7 +16,11 @@ export function registerPrintToPdf(): void {
     const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } });
     try {
       await win.loadFile(htmlPath);
-      const pdf = await win.webContents.printToPDF({ printBackground: true, displayHeaderFooter: false, pageSize: pageSize === 'Letter' ? 'Letter' : 'A4' });
+      const pdf = await win.webContents.printToPDF({
+        printBackground: true,
+        displayHeaderFooter: false,
+        pageSize: pageSize === 'Letter' ? 'Letter' : 'A4',
+      });
       const tmp = join(dirname(pdfPath), `.${basename(pdfPath)}.${process.pid}.tmp`);
       try {
         writeFileSync(tmp, pdf);

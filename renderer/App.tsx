@@ -85,11 +85,18 @@ export function App({ client }: { client: KernelClient }) {
     else setDialog('save-as');
   }, [file, report]);
 
-  const { perform, insertAt } = useCommands(docApi, { run: runner.run, save, help: () => setDialog((d) => (d === 'help' ? null : 'help')) });
+  const { perform, insertAt } = useCommands(docApi, {
+    run: runner.run,
+    save,
+    help: () => setDialog((d) => (d === 'help' ? null : 'help')),
+  });
   useKeyboard(perform, dialog === null);
   useExportShortcut(() => setDialog('export'));
   const insertCells = useInsertCells(docApi, runner.runMany);
-  const insertSql = useCallback((source: string, run: boolean) => insertCells(null, [{ type: 'code', language: 'sql', source }], run), [insertCells]);
+  const insertSql = useCallback(
+    (source: string, run: boolean) => insertCells(null, [{ type: 'code', language: 'sql', source }], run),
+    [insertCells],
+  );
   const nameResult = useNameResult(client, session.idRef, docApi);
   const notebookActions: NotebookActions = useMemo(
     () => ({ client, sessionId: () => session.idRef.current, insertCells, nameResult, report: (what, e) => report(what)(e) }),
@@ -148,117 +155,121 @@ export function App({ client }: { client: KernelClient }) {
   return (
     <NotebookContext.Provider value={notebookActions}>
       <LiveContext.Provider value={live}>
-      <div className="app">
-        <Toolbar
-          title={file.path ? baseName(file.path) : 'Untitled'}
-          dirty={dirty}
-          status={session.status}
-          connection={connection}
-          theme={theme}
-          onNew={() => confirmDiscard() && file.newNotebook().catch(report('Could not create a notebook'))}
-          onOpen={() => setDialog('open')}
-          onSave={save}
-          onSaveAs={() => setDialog('save-as')}
-          onExport={() => setDialog('export')}
-          onRunAll={() => void runner.runMany(ids(0, cells.length))}
-          onRunAbove={() => void runner.runMany(ids(0, Math.max(selectedIndex, 0)))}
-          onRunBelow={() => void runner.runMany(ids(Math.max(selectedIndex, 0), cells.length))}
-          onInterrupt={() => void runner.interrupt().catch(report('Could not interrupt'))}
-          onRestart={() => void session.restart()}
-          onToggleTheme={() => {
-            const next = theme === 'dark' ? 'light' : 'dark';
-            applyTheme(next, true);
-            setTheme(next);
-          }}
-          onHelp={() => setDialog('help')}
-          catalogOpen={catalogOpen}
-          onToggleCatalog={toggleCatalog}
-        />
-        <div className="banners">
-          {session.status === 'dead' && (
-            <Banner
-              kind="danger"
-              testId="session-dead-banner"
-              text={`${session.message ?? 'The session stopped.'} Your notebook and unsaved edits are safe.`}
-            >
-              <button className="btn btn-primary" data-testid="new-session" onClick={() => void session.startNew()}>
-                Start a new session
-              </button>
-            </Banner>
-          )}
-          {file.recovered && (
-            <Banner kind="info" testId="recovery-banner" text="Unsaved edits from a previous session were recovered.">
-              <button className="btn btn-primary" data-testid="restore-recovery" onClick={file.restoreRecovery}>
-                Restore
-              </button>
-              <button className="btn" data-testid="discard-recovery" onClick={file.discardRecovery}>
-                Discard
-              </button>
-            </Banner>
-          )}
-          {connection === 'closed' && <Banner kind="warn" testId="connection-banner" text="Lost the connection to the kernel; reconnecting…" />}
-          {problem && (
-            <Banner kind="danger" testId="problem-banner" text={problem}>
-              <button className="btn" onClick={() => setProblem(null)}>
-                Dismiss
-              </button>
-            </Banner>
-          )}
-        </div>
-        <LiveStrip />
-        <div className="workspace">
-          {catalogOpen && <CatalogPanel client={client} sessionId={session.sessionId} onInsertSql={insertSql} />}
-          <main className="notebook" onMouseDown={(e) => e.target === e.currentTarget && docApi.setMode('command')}>
-            <div className="cells">
-              {cells.map((cell) => (
-                <CellView
-                  key={cell.id}
-                  cell={cell}
-                  selected={cell.id === state.selectedId}
-                  editing={cell.id === state.selectedId && state.mode === 'edit'}
-                  running={Boolean(runner.running[cell.id])}
-                  progress={runner.progress[cell.id] ?? null}
-                  names={getNames}
-                  notice={runner.notices[cell.id] ?? null}
-                  fetchPage={fetchPage}
-                  {...callbacks}
-                />
-              ))}
-              <div className="add-cells">
-                <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit')}>
-                  + Code
+        <div className="app">
+          <Toolbar
+            title={file.path ? baseName(file.path) : 'Untitled'}
+            dirty={dirty}
+            status={session.status}
+            connection={connection}
+            theme={theme}
+            onNew={() => confirmDiscard() && file.newNotebook().catch(report('Could not create a notebook'))}
+            onOpen={() => setDialog('open')}
+            onSave={save}
+            onSaveAs={() => setDialog('save-as')}
+            onExport={() => setDialog('export')}
+            onRunAll={() => void runner.runMany(ids(0, cells.length))}
+            onRunAbove={() => void runner.runMany(ids(0, Math.max(selectedIndex, 0)))}
+            onRunBelow={() => void runner.runMany(ids(Math.max(selectedIndex, 0), cells.length))}
+            onInterrupt={() => void runner.interrupt().catch(report('Could not interrupt'))}
+            onRestart={() => void session.restart()}
+            onToggleTheme={() => {
+              const next = theme === 'dark' ? 'light' : 'dark';
+              applyTheme(next, true);
+              setTheme(next);
+            }}
+            onHelp={() => setDialog('help')}
+            catalogOpen={catalogOpen}
+            onToggleCatalog={toggleCatalog}
+          />
+          <div className="banners">
+            {session.status === 'dead' && (
+              <Banner
+                kind="danger"
+                testId="session-dead-banner"
+                text={`${session.message ?? 'The session stopped.'} Your notebook and unsaved edits are safe.`}
+              >
+                <button className="btn btn-primary" data-testid="new-session" onClick={() => void session.startNew()}>
+                  Start a new session
                 </button>
-                <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit', 'markdown')}>
-                  + Markdown
+              </Banner>
+            )}
+            {file.recovered && (
+              <Banner kind="info" testId="recovery-banner" text="Unsaved edits from a previous session were recovered.">
+                <button className="btn btn-primary" data-testid="restore-recovery" onClick={file.restoreRecovery}>
+                  Restore
                 </button>
+                <button className="btn" data-testid="discard-recovery" onClick={file.discardRecovery}>
+                  Discard
+                </button>
+              </Banner>
+            )}
+            {connection === 'closed' && (
+              <Banner kind="warn" testId="connection-banner" text="Lost the connection to the kernel; reconnecting…" />
+            )}
+            {problem && (
+              <Banner kind="danger" testId="problem-banner" text={problem}>
+                <button className="btn" onClick={() => setProblem(null)}>
+                  Dismiss
+                </button>
+              </Banner>
+            )}
+          </div>
+          <LiveStrip />
+          <div className="workspace">
+            {catalogOpen && <CatalogPanel client={client} sessionId={session.sessionId} onInsertSql={insertSql} />}
+            <main className="notebook" onMouseDown={(e) => e.target === e.currentTarget && docApi.setMode('command')}>
+              <div className="cells">
+                {cells.map((cell) => (
+                  <CellView
+                    key={cell.id}
+                    cell={cell}
+                    selected={cell.id === state.selectedId}
+                    editing={cell.id === state.selectedId && state.mode === 'edit'}
+                    running={Boolean(runner.running[cell.id])}
+                    progress={runner.progress[cell.id] ?? null}
+                    names={getNames}
+                    notice={runner.notices[cell.id] ?? null}
+                    fetchPage={fetchPage}
+                    {...callbacks}
+                  />
+                ))}
+                <div className="add-cells">
+                  <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit')}>
+                    + Code
+                  </button>
+                  <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit', 'markdown')}>
+                    + Markdown
+                  </button>
+                </div>
               </div>
-            </div>
-          </main>
+            </main>
+          </div>
+          {dialog === 'open' && (
+            <OpenDialog
+              client={client}
+              onCancel={() => setDialog(null)}
+              onOpen={(path) => {
+                if (!confirmDiscard()) return;
+                setDialog(null);
+                file.openPath(path).catch(report(`Could not open ${path}`));
+              }}
+            />
+          )}
+          {dialog === 'save-as' && (
+            <SaveAsDialog
+              initial={file.path ? baseName(file.path) : 'untitled.ipynb'}
+              onCancel={() => setDialog(null)}
+              onSave={(path) => {
+                setDialog(null);
+                file.saveTo(path).catch(report('Could not save'));
+              }}
+            />
+          )}
+          {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog(null)} />}
+          {dialog === 'export' && (
+            <ExportNotebookDialog client={client} notebook={state.doc.model} notebookPath={file.path} onClose={() => setDialog(null)} />
+          )}
         </div>
-        {dialog === 'open' && (
-          <OpenDialog
-            client={client}
-            onCancel={() => setDialog(null)}
-            onOpen={(path) => {
-              if (!confirmDiscard()) return;
-              setDialog(null);
-              file.openPath(path).catch(report(`Could not open ${path}`));
-            }}
-          />
-        )}
-        {dialog === 'save-as' && (
-          <SaveAsDialog
-            initial={file.path ? baseName(file.path) : 'untitled.ipynb'}
-            onCancel={() => setDialog(null)}
-            onSave={(path) => {
-              setDialog(null);
-              file.saveTo(path).catch(report('Could not save'));
-            }}
-          />
-        )}
-        {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog(null)} />}
-        {dialog === 'export' && <ExportNotebookDialog client={client} notebook={state.doc.model} notebookPath={file.path} onClose={() => setDialog(null)} />}
-      </div>
       </LiveContext.Provider>
     </NotebookContext.Provider>
   );

@@ -63,7 +63,9 @@ export function Toolbar(p: ToolbarProps) {
         <Btn id="open" label="Open" title="Open notebook…" onClick={p.onOpen} />
         <Btn id="save" label="Save" title="Save (Ctrl+S)" onClick={p.onSave} />
         <Btn id="save-as" label="Save as" title="Save as…" onClick={p.onSaveAs} />
-        {p.onExport && <Btn id="export" label="Export…" title="Export as HTML, PDF, Markdown or .ipynb (Ctrl+Shift+E)" onClick={p.onExport} />}
+        {p.onExport && (
+          <Btn id="export" label="Export…" title="Export as HTML, PDF, Markdown or .ipynb (Ctrl+Shift+E)" onClick={p.onExport} />
+        )}
       </div>
       <div className="tb-sep" />
       <div className="tb-group">

@@ -17,8 +17,9 @@ rmSync(join(out, 'renderer'), { recursive: true, force: true });
 mkdirSync(join(out, 'renderer'), { recursive: true });
 
 // automlWorker runs on worker_threads (the AutoML search pool), so it is an entry of its own.
-const kernelEntries = ['kernel/cli.ts', 'kernel/session/sessionMain.ts', 'kernel/automl/automlWorker.ts']
-  .filter((f) => existsSync(join(root, f)));
+const kernelEntries = ['kernel/cli.ts', 'kernel/session/sessionMain.ts', 'kernel/automl/automlWorker.ts'].filter((f) =>
+  existsSync(join(root, f)),
+);
 
 await Promise.all([
   build({

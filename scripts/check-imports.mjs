@@ -18,9 +18,11 @@ function* files(dir) {
   }
 }
 
-const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
 const NODE_BUILTINS = /^(node:|fs$|path$|os$|child_process$|crypto$|http$|https$|net$|stream$|url$|util$|vm$|worker_threads$|zlib$)/;
-const KERNEL_ONLY = /^(@duckdb\/|@resvg\/|@observablehq\/|danfojs|@tensorflow\/|undici$|ws$|esbuild$|acorn$|jsdom$|yaml$|apache-arrow$|source-map-js$)/;
+const KERNEL_ONLY =
+  /^(@duckdb\/|@resvg\/|@observablehq\/|danfojs|@tensorflow\/|undici$|ws$|esbuild$|acorn$|jsdom$|yaml$|apache-arrow$|source-map-js$)/;
 
 function check(area, file) {
   const text = readFileSync(file, 'utf8');
@@ -42,7 +44,10 @@ function check(area, file) {
     if (area === 'common' && (!spec.startsWith('.') || !target?.startsWith('common'))) {
       problems.push(`${rel}: common/ is pure and self-contained; it may not import ${spec}`);
     }
-    if (area === 'kernel' && (spec === 'electron' || spec === 'react' || spec === 'react-dom' || target?.startsWith('renderer') || target?.startsWith('electron'))) {
+    if (
+      area === 'kernel' &&
+      (spec === 'electron' || spec === 'react' || spec === 'react-dom' || target?.startsWith('renderer') || target?.startsWith('electron'))
+    ) {
       problems.push(`${rel}: the kernel may not import ${spec}`);
     }
   }

@@ -10,7 +10,37 @@ export interface CellNames {
   uses: string[];
 }
 
-const AFTER_TABLE = new Set(['where', 'group', 'order', 'limit', 'join', 'left', 'right', 'inner', 'outer', 'full', 'cross', 'natural', 'on', 'using', 'union', 'except', 'intersect', 'having', 'window', 'qualify', 'offset', 'version', 'timestamp', 'as', 'positional', 'asof', 'anti', 'semi', 'lateral']);
+const AFTER_TABLE = new Set([
+  'where',
+  'group',
+  'order',
+  'limit',
+  'join',
+  'left',
+  'right',
+  'inner',
+  'outer',
+  'full',
+  'cross',
+  'natural',
+  'on',
+  'using',
+  'union',
+  'except',
+  'intersect',
+  'having',
+  'window',
+  'qualify',
+  'offset',
+  'version',
+  'timestamp',
+  'as',
+  'positional',
+  'asof',
+  'anti',
+  'semi',
+  'lateral',
+]);
 
 export function sqlNames(code: string, resultName?: string): CellNames {
   const tokens = tokenizeSql(code).filter((t) => t.kind !== 'space' && t.kind !== 'comment');

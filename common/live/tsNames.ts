@@ -16,9 +16,13 @@ import { tokenizeTs, type TsToken } from './tsTokens';
 const DOTTED = /^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*){2,3}$/;
 
 /** Words that can never name a variable in a module, so they are never a use. */
-const RESERVED = new Set(('break case catch class const continue debugger default delete do else enum export extends ' +
-  'false finally for function if import in instanceof new null return super switch this throw true try typeof var ' +
-  'void while with yield let static implements interface package private protected public await').split(' '));
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends ' +
+    'false finally for function if import in instanceof new null return super switch this throw true try typeof var ' +
+    'void while with yield let static implements interface package private protected public await'
+  ).split(' '),
+);
 
 const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '**=', '&=', '|=', '^=', '&&=', '||=', '??=']);
 /** A line break before these continues the expression above; before anything else it may end it. */

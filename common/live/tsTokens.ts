@@ -16,15 +16,56 @@ export interface TsToken {
   depth: number;
 }
 
-const PUNCT = ['...', '?.', '=>', '===', '!==', '**=', '&&=', '||=', '??=', '==', '!=', '<=', '>=', '+=', '-=',
-  '*=', '/=', '%=', '&=', '|=', '^=', '&&', '||', '??', '**', '++', '--'];
+const PUNCT = [
+  '...',
+  '?.',
+  '=>',
+  '===',
+  '!==',
+  '**=',
+  '&&=',
+  '||=',
+  '??=',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '&&',
+  '||',
+  '??',
+  '**',
+  '++',
+  '--',
+];
 // Sticky (`y`): each matches at `lastIndex` only, so long cells are not copied for every token.
 const IDENT = /[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/uy;
 const NUMBER = /(\d|\.\d)[\w.]*/y;
 const REGEX = /\/(\\.|\[(\\.|[^\]\\\n])*\]|[^/\\[\n])+\/[a-z]*/y;
 /** After these a `/` starts a regular expression; after a value (a name, `)`, `]`) it divides. */
-const BEFORE_EXPRESSION = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw',
-  'case', 'do', 'else', 'yield', 'await']);
+const BEFORE_EXPRESSION = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+]);
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0' };
 const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 

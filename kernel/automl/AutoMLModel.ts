@@ -11,7 +11,11 @@ import { rowsToTable, type AutoMLRow, type AutoMLTable } from './table';
 import { AutoMLError } from './AutoMLError';
 
 /** One ensemble member: its models are averaged (uniformly unless `modelWeights` is given, summing to 1). */
-export interface Member { weight: number; models: Fitted[]; modelWeights?: number[] }
+export interface Member {
+  weight: number;
+  models: Fitted[];
+  modelWeights?: number[];
+}
 
 export function modelWeight(m: Member, j: number): number {
   return m.modelWeights ? m.modelWeights[j] : 1 / m.models.length;
@@ -94,8 +98,14 @@ interface ModelJSON {
 
 export function serializeModel(m: AutoMLModel): string {
   const j: ModelJSON = {
-    format: 'silt-automl-model', version: 1, task: m.task, target: m.target, classes: m.classes,
-    preprocessor: m.preprocessor.toJSON(), binner: m.binner.toJSON(), encoder: m.encoder.toJSON(),
+    format: 'silt-automl-model',
+    version: 1,
+    task: m.task,
+    target: m.target,
+    classes: m.classes,
+    preprocessor: m.preprocessor.toJSON(),
+    binner: m.binner.toJSON(),
+    encoder: m.encoder.toJSON(),
     members: m.members.map((x) => ({ weight: x.weight, models: x.models.map(fittedToJSON), modelWeights: x.modelWeights })),
   };
   return JSON.stringify(j);
@@ -103,10 +113,19 @@ export function serializeModel(m: AutoMLModel): string {
 
 export function loadModel(json: string): AutoMLModel {
   let j: ModelJSON;
-  try { j = JSON.parse(json) as ModelJSON; } catch { throw new AutoMLError('The model file is not valid JSON.'); }
+  try {
+    j = JSON.parse(json) as ModelJSON;
+  } catch {
+    throw new AutoMLError('The model file is not valid JSON.');
+  }
   if (j.format !== 'silt-automl-model' || j.version !== 1) throw new AutoMLError('Not a Silt AutoML model (format/version mismatch).');
   return new AutoMLModel(
-    j.task, j.target, j.classes, Preprocessor.fromJSON(j.preprocessor), Binner.fromJSON(j.binner),
-    LinearEncoder.fromJSON(j.encoder), j.members.map((m) => ({ weight: m.weight, models: m.models.map(fittedFromJSON), modelWeights: m.modelWeights })),
+    j.task,
+    j.target,
+    j.classes,
+    Preprocessor.fromJSON(j.preprocessor),
+    Binner.fromJSON(j.binner),
+    LinearEncoder.fromJSON(j.encoder),
+    j.members.map((m) => ({ weight: m.weight, models: m.models.map(fittedFromJSON), modelWeights: m.modelWeights })),
   );
 }

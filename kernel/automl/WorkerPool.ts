@@ -34,7 +34,10 @@ export function workerPoolRunner(size: number): RunnerFactory {
   };
 }
 
-interface Slot { worker: Worker; busy: boolean }
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
 
 class WorkerPool implements TrialRunner {
   private slots: Slot[] = [];
@@ -43,7 +46,12 @@ class WorkerPool implements TrialRunner {
   private nextJob = 0;
   private closed = false;
 
-  constructor(script: string, readonly size: number, ts: TrainSet, plan: ValidationPlan) {
+  constructor(
+    script: string,
+    readonly size: number,
+    ts: TrainSet,
+    plan: ValidationPlan,
+  ) {
     const shared = shareTrainSet(ts);
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script);
@@ -97,7 +105,10 @@ class WorkerPool implements TrialRunner {
   private acquire(): Promise<Slot> {
     if (this.closed) return Promise.reject(new Error('The AutoML workers were stopped.'));
     const free = this.slots.find((s) => !s.busy);
-    if (free) { free.busy = true; return Promise.resolve(free); }
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
@@ -116,7 +127,11 @@ class WorkerPool implements TrialRunner {
 
   private fail(slot: Slot, e: Error): void {
     if (this.closed) return;
-    for (const [job, p] of this.pending) if (p.slot === slot) { this.pending.delete(job); p.reject(e); }
+    for (const [job, p] of this.pending)
+      if (p.slot === slot) {
+        this.pending.delete(job);
+        p.reject(e);
+      }
     this.slots = this.slots.filter((s) => s !== slot);
     if (!this.slots.length) this.close();
   }

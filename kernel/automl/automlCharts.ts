@@ -9,11 +9,17 @@ import type { ChartTheme } from '../charts/chartTheme';
 import type { AutoMLRun } from './fitAutoML';
 import { higherIsBetter } from './taskMetric';
 
-export interface AutoMLChart { title: string; svg: string }
+export interface AutoMLChart {
+  title: string;
+  svg: string;
+}
 
 export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoMLChart[] {
   const Plot = loadPlot();
-  const draw = (title: string, o: PlotOptions): AutoMLChart => ({ title, svg: renderPlot({ width: 520, height: 260, marginLeft: 110, ...o }, { theme }) });
+  const draw = (title: string, o: PlotOptions): AutoMLChart => ({
+    title,
+    svg: renderPlot({ width: 520, height: 260, marginLeft: 110, ...o }, { theme }),
+  });
   const charts: AutoMLChart[] = [];
 
   const higher = higherIsBetter(run.task);
@@ -32,52 +38,115 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
   const from = higher ? lo - pad : Math.max(0, lo - pad);
   const to = higher ? hi + pad * 0.2 : hi + pad;
   const withinRange = baseline !== undefined && baseline >= from && baseline <= to;
-  charts.push(draw(`Best ${run.metric} per family (${higher ? 'higher' : 'lower'} is better)`, {
-    marginRight: 50, x: { label: run.metric, grid: true, domain: [from, to] }, y: { label: null },
-    marks: [
-      Plot.barX(families, { x1: from, x2: 'score', y: 'family', sort: { y: 'x2', reverse: higher }, fill: '#4a7fb5' }),
-      Plot.text(families, { x: 'score', y: 'family', text: (d: { score: number }) => d.score.toPrecision(4), dx: 4, textAnchor: 'start', fontSize: 10 }),
-      ...(withinRange ? [Plot.ruleX([baseline], { stroke: '#999', strokeDasharray: '4,3' })] : []),
-    ],
-  }));
+  charts.push(
+    draw(`Best ${run.metric} per family (${higher ? 'higher' : 'lower'} is better)`, {
+      marginRight: 50,
+      x: { label: run.metric, grid: true, domain: [from, to] },
+      y: { label: null },
+      marks: [
+        Plot.barX(families, { x1: from, x2: 'score', y: 'family', sort: { y: 'x2', reverse: higher }, fill: '#4a7fb5' }),
+        Plot.text(families, {
+          x: 'score',
+          y: 'family',
+          text: (d: { score: number }) => d.score.toPrecision(4),
+          dx: 4,
+          textAnchor: 'start',
+          fontSize: 10,
+        }),
+        ...(withinRange ? [Plot.ruleX([baseline], { stroke: '#999', strokeDasharray: '4,3' })] : []),
+      ],
+    }),
+  );
 
   const importance = run.importance.slice(0, 15);
-  charts.push(draw('Permutation importance (drop in the metric when a column is shuffled)', {
-    height: Math.max(140, 22 * importance.length + 40), x: { label: `drop in ${run.metric}`, grid: true }, y: { label: null },
-    marks: [Plot.barX(importance, { x: 'importance', y: 'column', sort: { y: 'x', reverse: true }, fill: '#5a9e6f' }), Plot.ruleX([0])],
-  }));
+  charts.push(
+    draw('Permutation importance (drop in the metric when a column is shuffled)', {
+      height: Math.max(140, 22 * importance.length + 40),
+      x: { label: `drop in ${run.metric}`, grid: true },
+      y: { label: null },
+      marks: [Plot.barX(importance, { x: 'importance', y: 'column', sort: { y: 'x', reverse: true }, fill: '#5a9e6f' }), Plot.ruleX([0])],
+    }),
+  );
 
   const v = run.metrics.validation;
   if (run.task === 'binary' && v.roc && v.pr) {
-    charts.push(draw(`ROC curve (validation, AUC ${v.roc_auc?.toFixed(3)})`, {
-      width: 300, height: 280, marginLeft: 50, x: { label: 'false positive rate', domain: [0, 1] }, y: { label: 'true positive rate', domain: [0, 1], grid: true },
-      marks: [Plot.line([[0, 0], [1, 1]], { stroke: '#999', strokeDasharray: '4,3' }), Plot.line(v.roc, { x: 'fpr', y: 'tpr', stroke: '#4a7fb5', strokeWidth: 2 })],
-    }));
-    charts.push(draw('Precision-recall curve (validation)', {
-      width: 300, height: 280, marginLeft: 50, x: { label: 'recall', domain: [0, 1] }, y: { label: 'precision', domain: [0, 1], grid: true },
-      marks: [Plot.line(v.pr, { x: 'recall', y: 'precision', stroke: '#c0703a', strokeWidth: 2 })],
-    }));
+    charts.push(
+      draw(`ROC curve (validation, AUC ${v.roc_auc?.toFixed(3)})`, {
+        width: 300,
+        height: 280,
+        marginLeft: 50,
+        x: { label: 'false positive rate', domain: [0, 1] },
+        y: { label: 'true positive rate', domain: [0, 1], grid: true },
+        marks: [
+          Plot.line(
+            [
+              [0, 0],
+              [1, 1],
+            ],
+            { stroke: '#999', strokeDasharray: '4,3' },
+          ),
+          Plot.line(v.roc, { x: 'fpr', y: 'tpr', stroke: '#4a7fb5', strokeWidth: 2 }),
+        ],
+      }),
+    );
+    charts.push(
+      draw('Precision-recall curve (validation)', {
+        width: 300,
+        height: 280,
+        marginLeft: 50,
+        x: { label: 'recall', domain: [0, 1] },
+        y: { label: 'precision', domain: [0, 1], grid: true },
+        marks: [Plot.line(v.pr, { x: 'recall', y: 'precision', stroke: '#c0703a', strokeWidth: 2 })],
+      }),
+    );
   } else if (run.task === 'multiclass' && v.confusion) {
     const labels = run.model.classes;
     const cells = v.confusion.flatMap((row, i) => row.map((count, j) => ({ actual: labels[i], predicted: labels[j], count })));
     const max = Math.max(...cells.map((c) => c.count));
-    charts.push(draw('Confusion matrix (validation)', {
-      width: Math.min(560, 140 + 44 * labels.length), height: Math.min(560, 100 + 34 * labels.length), marginLeft: 90, marginBottom: 50,
-      x: { label: 'predicted', domain: labels, labelOffset: 42 }, y: { label: 'actual', domain: labels }, color: { scheme: 'blues' },
-      marks: [
-        Plot.cell(cells, { x: 'predicted', y: 'actual', fill: 'count' }),
-        Plot.text(cells, { x: 'predicted', y: 'actual', text: 'count', fill: (d: { count: number }) => (d.count > max / 2 ? 'white' : 'black') }),
-      ],
-    }));
+    charts.push(
+      draw('Confusion matrix (validation)', {
+        width: Math.min(560, 140 + 44 * labels.length),
+        height: Math.min(560, 100 + 34 * labels.length),
+        marginLeft: 90,
+        marginBottom: 50,
+        x: { label: 'predicted', domain: labels, labelOffset: 42 },
+        y: { label: 'actual', domain: labels },
+        color: { scheme: 'blues' },
+        marks: [
+          Plot.cell(cells, { x: 'predicted', y: 'actual', fill: 'count' }),
+          Plot.text(cells, {
+            x: 'predicted',
+            y: 'actual',
+            text: 'count',
+            fill: (d: { count: number }) => (d.count > max / 2 ? 'white' : 'black'),
+          }),
+        ],
+      }),
+    );
   } else if (run.task === 'regression') {
     const { y, outputs } = run.validationPredictions;
     const points = Array.from({ length: Math.min(y.length, 2000) }, (_, i) => ({ actual: y[i], predicted: outputs[i] }));
     const lo = Math.min(...points.map((p) => Math.min(p.actual, p.predicted)));
     const hi = Math.max(...points.map((p) => Math.max(p.actual, p.predicted)));
-    charts.push(draw(`Predicted vs actual (validation, RMSE ${v.rmse?.toPrecision(4)})`, {
-      width: 320, height: 300, marginLeft: 60, x: { label: `actual ${run.target}`, grid: true }, y: { label: 'predicted', grid: true },
-      marks: [Plot.line([[lo, lo], [hi, hi]], { stroke: '#999', strokeDasharray: '4,3' }), Plot.dot(points, { x: 'actual', y: 'predicted', r: 2, fill: '#4a7fb5', fillOpacity: 0.5 })],
-    }));
+    charts.push(
+      draw(`Predicted vs actual (validation, RMSE ${v.rmse?.toPrecision(4)})`, {
+        width: 320,
+        height: 300,
+        marginLeft: 60,
+        x: { label: `actual ${run.target}`, grid: true },
+        y: { label: 'predicted', grid: true },
+        marks: [
+          Plot.line(
+            [
+              [lo, lo],
+              [hi, hi],
+            ],
+            { stroke: '#999', strokeDasharray: '4,3' },
+          ),
+          Plot.dot(points, { x: 'actual', y: 'predicted', r: 2, fill: '#4a7fb5', fillOpacity: 0.5 }),
+        ],
+      }),
+    );
   }
   return charts;
 }

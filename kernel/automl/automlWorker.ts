@@ -12,7 +12,10 @@ import type { PoolReply, PoolRequest } from './WorkerPool';
 let data: { ts: TrainSet; plan: ValidationPlan } | null = null;
 
 parentPort?.on('message', async (m: PoolRequest) => {
-  if (m.type === 'init') { data = { ts: m.ts, plan: m.plan }; return; }
+  if (m.type === 'init') {
+    data = { ts: m.ts, plan: m.plan };
+    return;
+  }
   try {
     if (!data) throw new Error('AutoML worker used before init');
     if (m.spec.family === 'mlp') await initTensorflow();

@@ -15,7 +15,11 @@ export interface BinnedMatrix {
   nFeatures: number;
 }
 
-export interface BinnerJSON { edges: number[][]; isCat: boolean[]; nBins: number[] }
+export interface BinnerJSON {
+  edges: number[][];
+  isCat: boolean[];
+  nBins: number[];
+}
 
 export class Binner {
   constructor(
@@ -29,7 +33,11 @@ export class Binner {
     const edges: Float64Array[] = [];
     const nBins: number[] = [];
     for (let f = 0; f < fm.cols.length; f++) {
-      if (fm.isCat[f]) { edges.push(new Float64Array(0)); nBins.push(fm.nCats[f]); continue; }
+      if (fm.isCat[f]) {
+        edges.push(new Float64Array(0));
+        nBins.push(fm.nCats[f]);
+        continue;
+      }
       const e = quantileEdges(fm.cols[f]);
       edges.push(e);
       nBins.push(e.length + 1);
@@ -38,7 +46,11 @@ export class Binner {
   }
 
   static fromJSON(j: BinnerJSON): Binner {
-    return new Binner(j.edges.map((e) => Float64Array.from(e)), j.isCat, j.nBins);
+    return new Binner(
+      j.edges.map((e) => Float64Array.from(e)),
+      j.isCat,
+      j.nBins,
+    );
   }
 
   toJSON(): BinnerJSON {
@@ -46,7 +58,8 @@ export class Binner {
   }
 
   transform(fm: FeatureMatrix): BinnedMatrix {
-    const F = fm.cols.length, n = fm.n;
+    const F = fm.cols.length,
+      n = fm.n;
     const codes = new Uint8Array(n * F);
     for (let f = 0; f < F; f++) {
       const col = fm.cols[f];
@@ -62,11 +75,16 @@ export class Binner {
       const m = e.length;
       for (let i = 0; i < n; i++) {
         const v = col[i];
-        if (Number.isNaN(v)) { codes[i * F + f] = m + 1; continue; }
-        let lo = 0, hi = m;
+        if (Number.isNaN(v)) {
+          codes[i * F + f] = m + 1;
+          continue;
+        }
+        let lo = 0,
+          hi = m;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (v <= e[mid]) hi = mid; else lo = mid + 1;
+          if (v <= e[mid]) hi = mid;
+          else lo = mid + 1;
         }
         codes[i * F + f] = lo;
       }
@@ -83,8 +101,10 @@ function quantileEdges(col: Float64Array): Float64Array {
   const distinct: number[] = [];
   const counts: number[] = [];
   for (let i = 0; i < sorted.length; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) { distinct.push(sorted[i]); counts.push(1); }
-    else counts[counts.length - 1]++;
+    if (i === 0 || sorted[i] !== sorted[i - 1]) {
+      distinct.push(sorted[i]);
+      counts.push(1);
+    } else counts[counts.length - 1]++;
   }
   if (distinct.length <= 1) return new Float64Array(0);
   if (distinct.length <= MAX_BINS) {
@@ -95,7 +115,8 @@ function quantileEdges(col: Float64Array): Float64Array {
   // Equal-frequency cut points, snapped between distinct values so heavy ties stay in one bin.
   const out: number[] = [];
   const per = sorted.length / MAX_BINS;
-  let cum = 0, next = per;
+  let cum = 0,
+    next = per;
   for (let i = 0; i + 1 < distinct.length; i++) {
     cum += counts[i];
     if (cum >= next) {

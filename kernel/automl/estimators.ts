@@ -27,7 +27,10 @@ export interface TrainSet {
 }
 
 /** The same representations for rows to predict. */
-export interface PredictSet { binned: BinnedMatrix; dense: Float64Array }
+export interface PredictSet {
+  binned: BinnedMatrix;
+  dense: Float64Array;
+}
 
 export interface Fitted {
   family: Family;
@@ -51,7 +54,13 @@ export function classWeights(ts: TrainSet, rows: Uint32Array): Float32Array {
 }
 
 export function fitEstimator(
-  ts: TrainSet, family: Family, params: Params, train: Uint32Array, valid: Uint32Array | null, deadline: number, seed: number,
+  ts: TrainSet,
+  family: Family,
+  params: Params,
+  train: Uint32Array,
+  valid: Uint32Array | null,
+  deadline: number,
+  seed: number,
 ): Fitted {
   const w = params.balanced && ts.C > 0 ? classWeights(ts, train) : null;
   const data = { X: ts.binned, nBins: ts.nBins, isCat: ts.isCat, y: ts.y, w };
@@ -60,7 +69,10 @@ export function fitEstimator(
     case 'baseline': {
       const K = ts.C || 1;
       const s = new Array<number>(K).fill(0);
-      for (const r of train) { if (ts.C) s[ts.y[r]]++; else s[0] += ts.y[r]; }
+      for (const r of train) {
+        if (ts.C) s[ts.y[r]]++;
+        else s[0] += ts.y[r];
+      }
       out.prior = s.map((v) => v / train.length);
       return out;
     }
@@ -76,9 +88,18 @@ export function fitEstimator(
       return out;
     }
     case 'mlp': {
-      const hidden = [Number(params.width ?? 64), ...(Number(params.layers ?? 2) > 1 ? [Math.max(8, Number(params.width ?? 64) >> 1)] : [])];
-      const p = { ...MLP_DEFAULTS, hidden, learningRate: Number(params.learningRate ?? MLP_DEFAULTS.learningRate), l2: Number(params.l2 ?? MLP_DEFAULTS.l2),
-        batchSize: train.length > 10_000 ? 256 : 128, maxEpochs: !valid && params.epochs ? Number(params.epochs) : MLP_DEFAULTS.maxEpochs };
+      const hidden = [
+        Number(params.width ?? 64),
+        ...(Number(params.layers ?? 2) > 1 ? [Math.max(8, Number(params.width ?? 64) >> 1)] : []),
+      ];
+      const p = {
+        ...MLP_DEFAULTS,
+        hidden,
+        learningRate: Number(params.learningRate ?? MLP_DEFAULTS.learningRate),
+        l2: Number(params.l2 ?? MLP_DEFAULTS.l2),
+        batchSize: train.length > 10_000 ? 256 : 128,
+        maxEpochs: !valid && params.epochs ? Number(params.epochs) : MLP_DEFAULTS.maxEpochs,
+      };
       const fit = fitMlp(ts.dense, ts.d, ts.y, w, train, valid, ts.obj, ts.C, p, deadline, seed);
       out.mlp = fit.model;
       out.rounds = fit.epochs;
@@ -87,10 +108,21 @@ export function fitEstimator(
     default: {
       const extra = family === 'extra_trees';
       const single = family === 'decision_tree';
-      out.forest = fitForest(data, train, ts.C, {
-        trees: single ? 1 : Number(params.trees ?? 300), maxFeatures: single ? 1 : Number(params.maxFeatures),
-        minLeaf: Number(params.minLeaf ?? 1), maxDepth: Number(params.maxDepth ?? Infinity), extra, bootstrap: !extra && !single,
-      }, deadline, seed);
+      out.forest = fitForest(
+        data,
+        train,
+        ts.C,
+        {
+          trees: single ? 1 : Number(params.trees ?? 300),
+          maxFeatures: single ? 1 : Number(params.maxFeatures),
+          minLeaf: Number(params.minLeaf ?? 1),
+          maxDepth: Number(params.maxDepth ?? Infinity),
+          extra,
+          bootstrap: !extra && !single,
+        },
+        deadline,
+        seed,
+      );
       return out;
     }
   }
@@ -111,18 +143,39 @@ export function predictEstimator(e: Fitted, ps: PredictSet, rows: ArrayLike<numb
   return forestPredict(e.forest!, ps.binned, rows);
 }
 
-export interface FittedJSON { family: Family; params: Params; rounds?: number; gbdt?: GbdtJSON; forest?: ForestJSON; linear?: LinearModel; mlp?: MlpJSON; prior?: number[] }
+export interface FittedJSON {
+  family: Family;
+  params: Params;
+  rounds?: number;
+  gbdt?: GbdtJSON;
+  forest?: ForestJSON;
+  linear?: LinearModel;
+  mlp?: MlpJSON;
+  prior?: number[];
+}
 
 export function fittedToJSON(e: Fitted): FittedJSON {
   return {
-    family: e.family, params: e.params, rounds: e.rounds, prior: e.prior, linear: e.linear,
-    gbdt: e.gbdt && gbdtToJSON(e.gbdt), forest: e.forest && forestToJSON(e.forest), mlp: e.mlp && mlpToJSON(e.mlp),
+    family: e.family,
+    params: e.params,
+    rounds: e.rounds,
+    prior: e.prior,
+    linear: e.linear,
+    gbdt: e.gbdt && gbdtToJSON(e.gbdt),
+    forest: e.forest && forestToJSON(e.forest),
+    mlp: e.mlp && mlpToJSON(e.mlp),
   };
 }
 
 export function fittedFromJSON(j: FittedJSON): Fitted {
   return {
-    family: j.family, params: j.params, rounds: j.rounds, prior: j.prior, linear: j.linear,
-    gbdt: j.gbdt && gbdtFromJSON(j.gbdt), forest: j.forest && forestFromJSON(j.forest), mlp: j.mlp && mlpFromJSON(j.mlp),
+    family: j.family,
+    params: j.params,
+    rounds: j.rounds,
+    prior: j.prior,
+    linear: j.linear,
+    gbdt: j.gbdt && gbdtFromJSON(j.gbdt),
+    forest: j.forest && forestFromJSON(j.forest),
+    mlp: j.mlp && mlpFromJSON(j.mlp),
   };
 }

@@ -1,6 +1,17 @@
 /** The full metric report for one set of predictions, as shown in the UI and the HTML report. */
 import {
-  accuracy, argmaxRows, balancedAccuracy, confusionMatrix, logLoss, mae, prCurve, precisionRecallF1, r2, rmse, rocAuc, rocCurve,
+  accuracy,
+  argmaxRows,
+  balancedAccuracy,
+  confusionMatrix,
+  logLoss,
+  mae,
+  prCurve,
+  precisionRecallF1,
+  r2,
+  rmse,
+  rocAuc,
+  rocCurve,
 } from './metrics';
 import type { TaskKind } from './profile';
 
@@ -36,13 +47,19 @@ export function evaluate(task: TaskKind, y: ArrayLike<number>, out: Float64Array
   const n = y.length;
   if (task === 'regression') {
     return {
-      n, rmse: rmse(y, out), mae: mae(y, out), r2: r2(y, out),
+      n,
+      rmse: rmse(y, out),
+      mae: mae(y, out),
+      r2: r2(y, out),
       residuals: Array.from({ length: Math.min(n, 2000) }, (_, i) => y[i] - out[i]),
     };
   }
   const pred = argmaxRows(out, C);
   const rep: MetricReport = {
-    n, log_loss: logLoss(y, out, C), accuracy: accuracy(y, pred), balanced_accuracy: balancedAccuracy(y, pred, C),
+    n,
+    log_loss: logLoss(y, out, C),
+    accuracy: accuracy(y, pred),
+    balanced_accuracy: balancedAccuracy(y, pred, C),
     confusion: confusionMatrix(y, pred, C),
   };
   if (task === 'binary') {
@@ -53,8 +70,15 @@ export function evaluate(task: TaskKind, y: ArrayLike<number>, out: Float64Array
     rep.pr = thin(prCurve(y, score)).map(({ precision, recall }) => ({ precision, recall }));
   } else {
     // Macro-averaged over classes.
-    let p = 0, r = 0, f = 0;
-    for (let k = 0; k < C; k++) { const m = precisionRecallF1(y, pred, k); p += m.precision; r += m.recall; f += m.f1; }
+    let p = 0,
+      r = 0,
+      f = 0;
+    for (let k = 0; k < C; k++) {
+      const m = precisionRecallF1(y, pred, k);
+      p += m.precision;
+      r += m.recall;
+      f += m.f1;
+    }
     Object.assign(rep, { precision: p / C, recall: r / C, f1: f / C });
   }
   return rep;

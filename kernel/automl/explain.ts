@@ -51,7 +51,10 @@ export function treeShap(model: AutoMLModel, rows: AutoMLRow[] | AutoMLTable, cl
           expected += w * g.lr * treeExpectedValue(tree, 0);
           const out = new Float64Array(X.n);
           addTreePrediction(tree, X, null, out, 1, 0, w * g.lr);
-          for (let i = 0; i < X.n; i++) { raw[i] += out[i]; treeShapRow(tree, X.codes, i * F, 0, w * g.lr, values[i]); }
+          for (let i = 0; i < X.n; i++) {
+            raw[i] += out[i];
+            treeShapRow(tree, X.codes, i * F, 0, w * g.lr, values[i]);
+          }
         }
       } else {
         const f = e.forest!;
@@ -61,24 +64,40 @@ export function treeShap(model: AutoMLModel, rows: AutoMLRow[] | AutoMLTable, cl
           expected += s * treeExpectedValue(tree, kk);
           const out = new Float64Array(X.n * tree.K);
           addTreePrediction(tree, X, null, out, tree.K, 0, s);
-          for (let i = 0; i < X.n; i++) { raw[i] += out[i * tree.K + kk]; treeShapRow(tree, X.codes, i * F, kk, s, values[i]); }
+          for (let i = 0; i < X.n; i++) {
+            raw[i] += out[i * tree.K + kk];
+            treeShapRow(tree, X.codes, i * F, kk, s, values[i]);
+          }
         }
       }
     }
   }
   return {
-    features: fm.names, output: model.task === 'regression' ? model.target : (isGbdt && model.task === 'binary' ? `margin of ${model.classes[1]}` : model.classes[k]),
-    expectedValue: expected, values: values.map((v) => Array.from(v)), raw: Array.from(raw),
+    features: fm.names,
+    output:
+      model.task === 'regression' ? model.target : isGbdt && model.task === 'binary' ? `margin of ${model.classes[1]}` : model.classes[k],
+    expectedValue: expected,
+    values: values.map((v) => Array.from(v)),
+    raw: Array.from(raw),
   };
 }
 
-export interface Importance { column: string; importance: number }
+export interface Importance {
+  column: string;
+  importance: number;
+}
 
 /**
  * Drop in the task metric when one raw column (all features derived from it) is shuffled, averaged
  * over `repeats` shuffles. Positive = the model relies on the column.
  */
-export function permutationImportance(model: AutoMLModel, fm: FeatureMatrix, y: ArrayLike<number>, seed: number, repeats = 2): Importance[] {
+export function permutationImportance(
+  model: AutoMLModel,
+  fm: FeatureMatrix,
+  y: ArrayLike<number>,
+  seed: number,
+  repeats = 2,
+): Importance[] {
   const rng = new Rng(seed);
   const C = model.classes.length;
   const base = taskScore(model.task, y, model.outputsFromFeatures(model.prepareFeatures(fm)), C);

@@ -92,7 +92,10 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
   if (trainRows.length < 2) throw new AutoMLError(`Target "${opts.target}" has fewer than 2 non-missing values in the training rows.`);
   if (trainRows.length > MAX_TRAIN_ROWS) {
     const rng = new Rng(seed + 1);
-    trainRows = rng.sample(trainRows.length, MAX_TRAIN_ROWS).map((i) => trainRows[i]).sort((a, b) => a - b);
+    trainRows = rng
+      .sample(trainRows.length, MAX_TRAIN_ROWS)
+      .map((i) => trainRows[i])
+      .sort((a, b) => a - b);
   }
   const profile = profileTable(table, opts.target, trainRows, opts.task);
   if (opts.metric && opts.metric !== metricName(profile.task))
@@ -100,9 +103,10 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
   const task = profile.task;
   const C = task === 'regression' ? 0 : profile.classes.length;
   const classIndex = new Map(profile.classes.map((c, i) => [c, i]));
-  const yOf = (rows: number[]) => Float64Array.from(rows, (r) => (C ? classIndex.get(labelOf(tv[r])) ?? -1 : Number(tv[r])));
+  const yOf = (rows: number[]) => Float64Array.from(rows, (r) => (C ? (classIndex.get(labelOf(tv[r])) ?? -1) : Number(tv[r])));
   const y = yOf(trainRows);
-  if (!C && y.some((v) => !Number.isFinite(v))) throw new AutoMLError(`Target "${opts.target}" has non-numeric values; it cannot be a regression target.`);
+  if (!C && y.some((v) => !Number.isFinite(v)))
+    throw new AutoMLError(`Target "${opts.target}" has non-numeric values; it cannot be a regression target.`);
 
   const pre = Preprocessor.fit(table, profile.columns, trainRows);
   const fm = pre.transform(table, trainRows);
@@ -110,20 +114,40 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
   const binner = Binner.fit(fm);
   const encoder = LinearEncoder.fit(fm, all);
   const ts: TrainSet = {
-    obj: task, C, binned: binner.transform(fm), nBins: binner.nBins, isCat: binner.isCat,
-    dense: encoder.transform(fm), d: encoder.width, y,
+    obj: task,
+    C,
+    binned: binner.transform(fm),
+    nBins: binner.nBins,
+    isCat: binner.isCat,
+    dense: encoder.transform(fm),
+    d: encoder.width,
+    y,
   };
   const tfBackend = await initTensorflow();
   const workers = Math.max(0, Math.floor(opts.workers ?? defaultWorkers()));
-  const result = await runSearch(ts, { task, C, nFeatures: fm.cols.length, n: fm.n }, {
-    task, deadline: start + budget * 1000, maxTrials: opts.maxTrials ?? Infinity, seed,
-    onProgress: opts.onProgress, signal: opts.signal, runner: workerPoolRunner(workers),
-  });
+  const result = await runSearch(
+    ts,
+    { task, C, nFeatures: fm.cols.length, n: fm.n },
+    {
+      task,
+      deadline: start + budget * 1000,
+      maxTrials: opts.maxTrials ?? Infinity,
+      seed,
+      onProgress: opts.onProgress,
+      signal: opts.signal,
+      runner: workerPoolRunner(workers),
+    },
+  );
   const model = new AutoMLModel(task, opts.target, profile.classes, pre, binner, encoder, result.members);
   const trainSeconds = (Date.now() - start) / 1000;
 
   const leaderboard: LeaderboardEntry[] = result.trials.map((t) => ({
-    trial: t.id, family: t.family, params: t.params, score: t.score, trainSeconds: t.trainSeconds, predictSeconds: t.predictSeconds,
+    trial: t.id,
+    family: t.family,
+    params: t.params,
+    score: t.score,
+    trainSeconds: t.trainSeconds,
+    predictSeconds: t.predictSeconds,
   }));
   const sorted = [...leaderboard].sort((a, b) => (task === 'binary' ? b.score - a.score : a.score - b.score));
   const outDim = C || 1;
@@ -148,15 +172,40 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     importance = permutationImportance(model, sampleFm(tfm, 2000), yk.slice(0, 2000), seed);
   } else importance = permutationImportance(model, sampleFm(fm, 2000), y.slice(0, 2000), seed);
   opts.onProgress?.({
-    kind: 'final', trial: leaderboard.length, id: sorted[0].trial, family: sorted[0].family, params: sorted[0].params,
-    score: result.ensembleScore, seconds: 0, bestScore: result.ensembleScore, metric: metricName(task), elapsedSeconds: trainSeconds, secondsLeft: 0,
+    kind: 'final',
+    trial: leaderboard.length,
+    id: sorted[0].trial,
+    family: sorted[0].family,
+    params: sorted[0].params,
+    score: result.ensembleScore,
+    seconds: 0,
+    bestScore: result.ensembleScore,
+    metric: metricName(task),
+    elapsedSeconds: trainSeconds,
+    secondsLeft: 0,
   });
   return {
-    target: opts.target, task, metric: metricName(task), seed, profile, validation: result.plan.kind, trainRows,
-    leaderboard: sorted, best: sorted[0], validationScore: result.ensembleScore, refit: result.refit, model,
+    target: opts.target,
+    task,
+    metric: metricName(task),
+    seed,
+    profile,
+    validation: result.plan.kind,
+    trainRows,
+    leaderboard: sorted,
+    best: sorted[0],
+    validationScore: result.ensembleScore,
+    refit: result.refit,
+    model,
     ensemble: result.ensemble.map((m) => ({ ...m, family: result.trials.find((t) => t.id === m.trial)!.family })),
-    metrics, importance, shapAvailable: isTreeModel(model), trainSeconds, tfBackend, validationPredictions: { y: validY, outputs: validOut },
-    cancelled: result.cancelled, parallelTrials: result.parallelTrials,
+    metrics,
+    importance,
+    shapAvailable: isTreeModel(model),
+    trainSeconds,
+    tfBackend,
+    validationPredictions: { y: validY, outputs: validOut },
+    cancelled: result.cancelled,
+    parallelTrials: result.parallelTrials,
   };
 }
 

@@ -25,12 +25,18 @@ export interface ForestModel {
 }
 
 export function fitForest(
-  d: GbdtData, trainRows: Uint32Array, nClasses: number, p: ForestParams, deadline: number, seed: number,
+  d: GbdtData,
+  trainRows: Uint32Array,
+  nClasses: number,
+  p: ForestParams,
+  deadline: number,
+  seed: number,
 ): ForestModel {
   const rng = new Rng(seed);
   const K = nClasses > 0 ? nClasses : 1;
   const n = d.X.n;
-  const g = new Float32Array(n * K), h = new Float32Array(n);
+  const g = new Float32Array(n * K),
+    h = new Float32Array(n);
   const counts = new Float32Array(n);
   const model: ForestModel = { K, trees: [] };
   const features = Array.from({ length: d.X.nFeatures }, (_, i) => i);
@@ -47,15 +53,28 @@ export function fitForest(
       rows[m++] = r;
       const w = counts[r] * (d.w ? d.w[r] : 1);
       h[r] = w;
-      if (nClasses > 0) { g.fill(0, r * K, r * K + K); g[r * K + d.y[r]] = -w; }
-      else g[r] = -w * d.y[r];
+      if (nClasses > 0) {
+        g.fill(0, r * K, r * K + K);
+        g[r * K + d.y[r]] = -w;
+      } else g[r] = -w * d.y[r];
     }
-    model.trees.push(growTree(
-      { X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K, rows: rows.subarray(0, m), features },
-      { maxDepth: p.maxDepth, maxLeaves: Infinity, minChildWeight: p.minLeaf, lambda: 0, minSplitGain: 1e-12,
-        featureFractionNode: p.maxFeatures, extra: p.extra, order: 'depth', catSmooth: 0 },
-      rng,
-    ));
+    model.trees.push(
+      growTree(
+        { X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K, rows: rows.subarray(0, m), features },
+        {
+          maxDepth: p.maxDepth,
+          maxLeaves: Infinity,
+          minChildWeight: p.minLeaf,
+          lambda: 0,
+          minSplitGain: 1e-12,
+          featureFractionNode: p.maxFeatures,
+          extra: p.extra,
+          order: 'depth',
+          catSmooth: 0,
+        },
+        rng,
+      ),
+    );
   }
   return model;
 }
@@ -68,7 +87,10 @@ export function forestPredict(model: ForestModel, X: BinnedMatrix, rows: ArrayLi
   return out;
 }
 
-export interface ForestJSON { K: number; trees: TreeJSON[] }
+export interface ForestJSON {
+  K: number;
+  trees: TreeJSON[];
+}
 
 export function forestToJSON(m: ForestModel): ForestJSON {
   return { K: m.K, trees: m.trees.map(treeToJSON) };

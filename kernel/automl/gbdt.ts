@@ -25,8 +25,17 @@ export interface GbdtParams {
 }
 
 export const GBDT_DEFAULTS: GbdtParams = {
-  learningRate: 0.1, maxDepth: 6, maxLeaves: 64, minChildWeight: 1, lambda: 1, gamma: 0,
-  subsample: 1, colsample: 1, maxRounds: 1000, patience: 30, catSmooth: 10,
+  learningRate: 0.1,
+  maxDepth: 6,
+  maxLeaves: 64,
+  minChildWeight: 1,
+  lambda: 1,
+  gamma: 0,
+  subsample: 1,
+  colsample: 1,
+  maxRounds: 1000,
+  patience: 30,
+  catSmooth: 10,
 };
 
 export interface GbdtModel {
@@ -56,32 +65,53 @@ export interface GbdtFit {
 }
 
 export function fitGbdt(
-  d: GbdtData, trainRows: Uint32Array, validRows: Uint32Array | null, obj: Objective, nClasses: number,
-  p: GbdtParams, deadline: number, seed: number,
+  d: GbdtData,
+  trainRows: Uint32Array,
+  validRows: Uint32Array | null,
+  obj: Objective,
+  nClasses: number,
+  p: GbdtParams,
+  deadline: number,
+  seed: number,
 ): GbdtFit {
   const K = obj === 'multiclass' ? nClasses : 1;
   const rng = new Rng(seed);
-  const n = d.X.n, F = d.X.nFeatures;
+  const n = d.X.n,
+    F = d.X.nFeatures;
   const base = baseMargins(obj, d.y, d.w, trainRows, K);
   const model: GbdtModel = { obj, K, base, lr: p.learningRate, trees: [] };
   const mTrain = initMargins(base, trainRows.length);
   const mValid = validRows ? initMargins(base, validRows.length) : null;
-  const g = new Float32Array(n), h = new Float32Array(n);
+  const g = new Float32Array(n),
+    h = new Float32Array(n);
   const grow: GrowParams = {
-    maxDepth: p.maxDepth, maxLeaves: p.maxLeaves, minChildWeight: p.minChildWeight, lambda: p.lambda,
-    minSplitGain: p.gamma, featureFractionNode: 1, extra: false, order: 'best', catSmooth: p.catSmooth,
+    maxDepth: p.maxDepth,
+    maxLeaves: p.maxLeaves,
+    minChildWeight: p.minChildWeight,
+    lambda: p.lambda,
+    minSplitGain: p.gamma,
+    featureFractionNode: 1,
+    extra: false,
+    order: 'best',
+    catSmooth: p.catSmooth,
   };
-  let best = Infinity, bestRound = 0, stoppedByDeadline = false;
+  let best = Infinity,
+    bestRound = 0,
+    stoppedByDeadline = false;
   const sample = new Uint32Array(trainRows.length);
   const leafOfRow = p.subsample < 1 ? undefined : new Int32Array(n);
   for (let t = 0; t < p.maxRounds; t++) {
-    if (Date.now() > deadline) { stoppedByDeadline = true; break; }
+    if (Date.now() > deadline) {
+      stoppedByDeadline = true;
+      break;
+    }
     let m = trainRows.length;
     if (p.subsample < 1) {
       m = 0;
       for (let i = 0; i < trainRows.length; i++) if (rng.next() < p.subsample) sample[m++] = trainRows[i];
     } else sample.set(trainRows);
-    const features = F === 0 ? [] : p.colsample < 1 ? rng.sample(F, Math.max(1, Math.round(F * p.colsample))).sort((a, b) => a - b) : range(F);
+    const features =
+      F === 0 ? [] : p.colsample < 1 ? rng.sample(F, Math.max(1, Math.round(F * p.colsample))).sort((a, b) => a - b) : range(F);
     const roundTrees: Tree[] = [];
     const leafRows: Int32Array[] = [];
     const gIn = obj === 'multiclass' ? marginsToOutput(obj, mTrain, trainRows.length, K) : mTrain;
@@ -106,8 +136,10 @@ export function fitGbdt(
     });
     if (mValid) {
       const loss = marginLoss(obj, mValid, K, d.y, validRows!);
-      if (loss < best - 1e-12) { best = loss; bestRound = t + 1; }
-      else if (t + 1 - bestRound >= p.patience) break;
+      if (loss < best - 1e-12) {
+        best = loss;
+        bestRound = t + 1;
+      } else if (t + 1 - bestRound >= p.patience) break;
     } else bestRound = t + 1;
   }
   model.trees.length = bestRound * K;
@@ -133,7 +165,13 @@ export function gbdtMargins(model: GbdtModel, X: BinnedMatrix, rows: ArrayLike<n
   return m;
 }
 
-export interface GbdtJSON { obj: Objective; K: number; base: number[]; lr: number; trees: TreeJSON[] }
+export interface GbdtJSON {
+  obj: Objective;
+  K: number;
+  base: number[];
+  lr: number;
+  trees: TreeJSON[];
+}
 
 export function gbdtToJSON(m: GbdtModel): GbdtJSON {
   return { obj: m.obj, K: m.K, base: Array.from(m.base), lr: m.lr, trees: m.trees.map(treeToJSON) };

@@ -69,15 +69,30 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
   const slots = off[F];
   const histSize = slots * S;
   const pool: Float64Array[] = [];
-  const take = () => { const b = pool.pop(); if (b) { b.fill(0); return b; } return new Float64Array(histSize); };
+  const take = () => {
+    const b = pool.pop();
+    if (b) {
+      b.fill(0);
+      return b;
+    }
+    return new Float64Array(histSize);
+  };
   const scratch = new Float64Array(histSize);
   const stamp = new Int32Array(slots);
   let stampId = 0;
   const codes = X.codes;
   const isSmall = (m: number) => m * 2 < slots;
 
-  const feature: number[] = [], bin: number[] = [], missLeft: number[] = [], missCode: number[] = [], catOffset: number[] = [];
-  const cats: number[] = [], left: number[] = [], right: number[] = [], value: number[] = [], cover: number[] = [];
+  const feature: number[] = [],
+    bin: number[] = [],
+    missLeft: number[] = [],
+    missCode: number[] = [],
+    catOffset: number[] = [];
+  const cats: number[] = [],
+    left: number[] = [],
+    right: number[] = [],
+    value: number[] = [],
+    cover: number[] = [];
   const GT = new Float64Array(K);
 
   /**
@@ -104,7 +119,13 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
 
   const addNode = (H: number): number => {
     const id = feature.length;
-    feature.push(-1); bin.push(0); missLeft.push(0); missCode.push(0); catOffset.push(-1); left.push(-1); right.push(-1);
+    feature.push(-1);
+    bin.push(0);
+    missLeft.push(0);
+    missCode.push(0);
+    catOffset.push(-1);
+    left.push(-1);
+    right.push(-1);
     for (let k = 0; k < K; k++) value.push(H > 0 ? -GT[k] / (H + p.lambda) : 0);
     cover.push(H);
     return id;
@@ -114,7 +135,8 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     if (K === 1) {
       for (let i = start; i < end; i++) {
         const r = rows[i];
-        const gr = g[r], hr = h[r];
+        const gr = g[r],
+          hr = h[r];
         const base = r * F;
         for (let f = 0; f < F; f++) {
           const o = (off[f] + codes[base + f]) << 1;
@@ -127,7 +149,8 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     for (let i = start; i < end; i++) {
       const r = rows[i];
       const hr = h[r];
-      const base = r * F, gb = r * K;
+      const base = r * F,
+        gb = r * K;
       for (let f = 0; f < F; f++) {
         const o = (off[f] + codes[base + f]) * S;
         for (let k = 0; k < K; k++) hist[o + k] += g[gb + k];
@@ -136,7 +159,9 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     }
   };
 
-  const GL = new Float64Array(K), GR = new Float64Array(K), GM = new Float64Array(K);
+  const GL = new Float64Array(K),
+    GR = new Float64Array(K),
+    GM = new Float64Array(K);
   const score = (G: Float64Array, H: number) => {
     let s = 0;
     for (let k = 0; k < K; k++) s += G[k] * G[k];
@@ -172,7 +197,8 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
         order.sort((a, b) => key(a) - key(b));
       }
       const len = order.length;
-      let lo = 0, hi = len - 1;
+      let lo = 0,
+        hi = len - 1;
       if (p.extra) {
         if (len < 2) continue;
         lo = hi = rng.int(len - 1);
@@ -187,7 +213,10 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
         for (let miss = 0; miss < 2; miss++) {
           if (miss === 1 && HM === 0) break;
           let hl = HL;
-          if (miss === 1) { for (let k = 0; k < K; k++) GL[k] += GM[k]; hl += HM; }
+          if (miss === 1) {
+            for (let k = 0; k < K; k++) GL[k] += GM[k];
+            hl += HM;
+          }
           const hr = HT - hl;
           if (hl >= p.minChildWeight && hr >= p.minChildWeight && hl > 0 && hr > 1e-12 * HT) {
             for (let k = 0; k < K; k++) GR[k] = GT[k] - GL[k];
@@ -225,7 +254,9 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     const touched: number[][] = Array.from({ length: F }, () => []);
     for (let i = start; i < end; i++) {
       const r = rows[i];
-      const base = r * F, gb = r * K, hr = h[r];
+      const base = r * F,
+        gb = r * K,
+        hr = h[r];
       for (const f of feats) {
         const c = codes[base + f];
         const slot = off[f] + c;
@@ -243,10 +274,14 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     // Missing slots that were not touched must read as empty.
     for (const f of feats) {
       const slot = off[f] + inp.nBins[f];
-      if (stamp[slot] !== stampId) { stamp[slot] = stampId; for (let k = 0; k <= K; k++) scratch[slot * S + k] = 0; }
+      if (stamp[slot] !== stampId) {
+        stamp[slot] = stampId;
+        for (let k = 0; k <= K; k++) scratch[slot * S + k] = 0;
+      }
     }
     const binsOf = (f: number) => {
-      const t = touched[f], nb = inp.nBins[f];
+      const t = touched[f],
+        nb = inp.nBins[f];
       if (t.length * 8 < nb) return t.sort((a, b) => a - b);
       const out: number[] = [];
       for (let b = 0; b < nb; b++) if (stamp[off[f] + b] === stampId) out.push(b);
@@ -264,56 +299,95 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     const H = totals(start, end, hist);
     const node = addNode(H);
     const nd: Pending = { node, start, end, depth, hist, split: null };
-    if (end - start >= 2) nd.split = hist ? findSplit(hist, H, depth, denseBins(hist), sampleFeatures()) : sparseSplit(start, end, H, depth);
+    if (end - start >= 2)
+      nd.split = hist ? findSplit(hist, H, depth, denseBins(hist), sampleFeatures()) : sparseSplit(start, end, H, depth);
     return nd;
   };
 
   let rootHist: Float64Array | null = null;
-  if (!isSmall(rows.length)) { rootHist = take(); build(rootHist, 0, rows.length); }
+  if (!isSmall(rows.length)) {
+    rootHist = take();
+    build(rootHist, 0, rows.length);
+  }
   const pending: Pending[] = [makeNode(0, rows.length, 0, rootHist)];
   let leaves = 1;
   while (pending.length) {
     let pick = pending.length - 1;
-    if (p.order === 'best') for (let i = 0; i < pending.length; i++) if ((pending[i].split?.gain ?? -1) > (pending[pick].split?.gain ?? -1)) pick = i;
+    if (p.order === 'best')
+      for (let i = 0; i < pending.length; i++) if ((pending[i].split?.gain ?? -1) > (pending[pick].split?.gain ?? -1)) pick = i;
     const nd = pending[pick];
     pending[pick] = pending[pending.length - 1];
     pending.pop();
     const sp = nd.split;
-    if (!sp || leaves >= p.maxLeaves) { markLeaf(nd); continue; }
+    if (!sp || leaves >= p.maxLeaves) {
+      markLeaf(nd);
+      continue;
+    }
     const f = sp.feature;
     const mc = inp.nBins[f];
     const t = { missLeft: sp.missLeft, bin: sp.bin, cats: sp.cats };
-    const goLeft = (code: number) => code === mc ? t.missLeft : t.cats ? (t.cats[code >>> 5] & (1 << (code & 31))) !== 0 : code <= t.bin;
-    let i = nd.start, j = nd.end - 1;
+    const goLeft = (code: number) => (code === mc ? t.missLeft : t.cats ? (t.cats[code >>> 5] & (1 << (code & 31))) !== 0 : code <= t.bin);
+    let i = nd.start,
+      j = nd.end - 1;
     while (i <= j) {
       if (goLeft(codes[rows[i] * F + f])) i++;
-      else { const tmp = rows[i]; rows[i] = rows[j]; rows[j] = tmp; j--; }
+      else {
+        const tmp = rows[i];
+        rows[i] = rows[j];
+        rows[j] = tmp;
+        j--;
+      }
     }
     const mid = i;
-    let lh: Float64Array | null = null, rh: Float64Array | null = null;
+    let lh: Float64Array | null = null,
+      rh: Float64Array | null = null;
     if (nd.hist) {
       const smallIsLeft = mid - nd.start <= nd.end - mid;
       const small = take();
-      if (smallIsLeft) build(small, nd.start, mid); else build(small, mid, nd.end);
+      if (smallIsLeft) build(small, nd.start, mid);
+      else build(small, mid, nd.end);
       const large = nd.hist;
       for (let q = 0; q < histSize; q++) large[q] -= small[q];
       lh = smallIsLeft ? small : large;
       rh = smallIsLeft ? large : small;
       // Children small enough for the sparse path give their buffers back.
-      if (isSmall(mid - nd.start)) { pool.push(lh); lh = null; }
-      if (isSmall(nd.end - mid)) { pool.push(rh); rh = null; }
+      if (isSmall(mid - nd.start)) {
+        pool.push(lh);
+        lh = null;
+      }
+      if (isSmall(nd.end - mid)) {
+        pool.push(rh);
+        rh = null;
+      }
     }
-    feature[nd.node] = f; bin[nd.node] = sp.bin; missLeft[nd.node] = sp.missLeft ? 1 : 0; missCode[nd.node] = mc;
-    if (sp.cats) { catOffset[nd.node] = cats.length; cats.push(...sp.cats); }
+    feature[nd.node] = f;
+    bin[nd.node] = sp.bin;
+    missLeft[nd.node] = sp.missLeft ? 1 : 0;
+    missCode[nd.node] = mc;
+    if (sp.cats) {
+      catOffset[nd.node] = cats.length;
+      cats.push(...sp.cats);
+    }
     leaves++;
     const l = makeNode(nd.start, mid, nd.depth + 1, lh);
     const r = makeNode(mid, nd.end, nd.depth + 1, rh);
-    left[nd.node] = l.node; right[nd.node] = r.node;
-    for (const c of [l, r]) if (c.split) pending.push(c); else markLeaf(c);
+    left[nd.node] = l.node;
+    right[nd.node] = r.node;
+    for (const c of [l, r])
+      if (c.split) pending.push(c);
+      else markLeaf(c);
   }
   return {
-    K, feature: Int32Array.from(feature), bin: Uint8Array.from(bin), missLeft: Uint8Array.from(missLeft), missCode: Uint8Array.from(missCode),
-    catOffset: Int32Array.from(catOffset), cats: Uint32Array.from(cats), left: Int32Array.from(left), right: Int32Array.from(right),
-    value: Float64Array.from(value), cover: Float64Array.from(cover),
+    K,
+    feature: Int32Array.from(feature),
+    bin: Uint8Array.from(bin),
+    missLeft: Uint8Array.from(missLeft),
+    missCode: Uint8Array.from(missCode),
+    catOffset: Int32Array.from(catOffset),
+    cats: Uint32Array.from(cats),
+    left: Int32Array.from(left),
+    right: Int32Array.from(right),
+    value: Float64Array.from(value),
+    cover: Float64Array.from(cover),
   };
 }

@@ -13,7 +13,12 @@ export interface LinearModel {
   w: number[];
 }
 
-export interface LinearData { X: Float64Array; d: number; y: Float64Array; w: Float32Array | null }
+export interface LinearData {
+  X: Float64Array;
+  d: number;
+  y: Float64Array;
+  w: Float32Array | null;
+}
 
 export function fitLinear(data: LinearData, rows: Uint32Array, obj: Objective, nClasses: number, strength: number): LinearModel {
   return obj === 'regression' ? fitRidge(data, rows, strength) : fitLogistic(data, rows, obj, nClasses, strength);
@@ -37,7 +42,8 @@ export function linearMargins(m: LinearModel, X: Float64Array, rows: ArrayLike<n
 function fitRidge(data: LinearData, rows: Uint32Array, alpha: number): LinearModel {
   const { X, d, y } = data;
   const D = d + 1;
-  const A = new Float64Array(D * D), b = new Float64Array(D);
+  const A = new Float64Array(D * D),
+    b = new Float64Array(D);
   const x = new Float64Array(D);
   for (const r of rows) {
     const wi = data.w ? data.w[r] : 1;
@@ -65,15 +71,28 @@ function solveSpd(A: Float64Array, b: Float64Array, n: number): Float64Array {
       for (let j = 0; j <= i; j++) {
         let s = A[i * n + j] + (i === j ? jitter : 0);
         for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-        if (i === j) { if (s <= 0) { ok = false; break; } L[i * n + i] = Math.sqrt(s); }
-        else L[i * n + j] = s / L[j * n + j];
+        if (i === j) {
+          if (s <= 0) {
+            ok = false;
+            break;
+          }
+          L[i * n + i] = Math.sqrt(s);
+        } else L[i * n + j] = s / L[j * n + j];
       }
     }
     if (!ok) continue;
     const z = new Float64Array(n);
-    for (let i = 0; i < n; i++) { let s = b[i]; for (let k = 0; k < i; k++) s -= L[i * n + k] * z[k]; z[i] = s / L[i * n + i]; }
+    for (let i = 0; i < n; i++) {
+      let s = b[i];
+      for (let k = 0; k < i; k++) s -= L[i * n + k] * z[k];
+      z[i] = s / L[i * n + i];
+    }
     const out = new Float64Array(n);
-    for (let i = n - 1; i >= 0; i--) { let s = z[i]; for (let k = i + 1; k < n; k++) s -= L[k * n + i] * out[k]; out[i] = s / L[i * n + i]; }
+    for (let i = n - 1; i >= 0; i--) {
+      let s = z[i];
+      for (let k = i + 1; k < n; k++) s -= L[k * n + i] * out[k];
+      out[i] = s / L[i * n + i];
+    }
     return out;
   }
 }
@@ -97,7 +116,8 @@ function fitLogistic(data: LinearData, rows: Uint32Array, obj: Objective, C: num
         z[k] = s;
       }
       if (K === 1) {
-        const s = z[0], t = y[r] > 0 ? 1 : 0;
+        const s = z[0],
+          t = y[r] > 0 ? 1 : 0;
         f += wi * (Math.log1p(Math.exp(-Math.abs(s))) + Math.max(s, 0) - t * s);
         z[0] = wi * (1 / (1 + Math.exp(-s)) - t);
       } else {
@@ -108,10 +128,16 @@ function fitLogistic(data: LinearData, rows: Uint32Array, obj: Objective, C: num
         f += wi * (Math.log(sum) + mx - z[y[r]]);
         for (let k = 0; k < K; k++) z[k] = wi * (Math.exp(z[k] - mx) / sum - (y[r] === k ? 1 : 0));
       }
-      for (let j = 0; j < d; j++) { const xj = X[base + j]; if (xj !== 0) for (let k = 0; k < K; k++) grad[j * K + k] += xj * z[k]; }
+      for (let j = 0; j < d; j++) {
+        const xj = X[base + j];
+        if (xj !== 0) for (let k = 0; k < K; k++) grad[j * K + k] += xj * z[k];
+      }
       for (let k = 0; k < K; k++) grad[d * K + k] += z[k];
     }
-    for (let j = 0; j < d * K; j++) { f += 0.5 * w[j] * w[j]; grad[j] += w[j]; }
+    for (let j = 0; j < d * K; j++) {
+      f += 0.5 * w[j] * w[j];
+      grad[j] += w[j];
+    }
     return f;
   };
   m.w = Array.from(lbfgs(fg, new Float64Array(P), 200));
@@ -120,22 +146,38 @@ function fitLogistic(data: LinearData, rows: Uint32Array, obj: Objective, C: num
 
 /** Limited-memory BFGS with a backtracking (Armijo) line search. */
 function lbfgs(fg: (w: Float64Array, g: Float64Array) => number, w: Float64Array, maxIter: number): Float64Array {
-  const n = w.length, M = 10;
-  const S: Float64Array[] = [], Y: Float64Array[] = [], rho: number[] = [];
+  const n = w.length,
+    M = 10;
+  const S: Float64Array[] = [],
+    Y: Float64Array[] = [],
+    rho: number[] = [];
   let g = new Float64Array(n);
   let f = fg(w, g);
-  const dot = (a: Float64Array, b: Float64Array) => { let s = 0; for (let i = 0; i < n; i++) s += a[i] * b[i]; return s; };
+  const dot = (a: Float64Array, b: Float64Array) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += a[i] * b[i];
+    return s;
+  };
   for (let it = 0; it < maxIter; it++) {
     const q = Float64Array.from(g);
     const alpha: number[] = [];
-    for (let i = S.length - 1; i >= 0; i--) { alpha[i] = rho[i] * dot(S[i], q); for (let j = 0; j < n; j++) q[j] -= alpha[i] * Y[i][j]; }
-    const gamma = S.length ? dot(S[S.length - 1], Y[Y.length - 1]) / dot(Y[Y.length - 1], Y[Y.length - 1]) : 1 / Math.max(1, Math.sqrt(dot(g, g)));
+    for (let i = S.length - 1; i >= 0; i--) {
+      alpha[i] = rho[i] * dot(S[i], q);
+      for (let j = 0; j < n; j++) q[j] -= alpha[i] * Y[i][j];
+    }
+    const gamma = S.length
+      ? dot(S[S.length - 1], Y[Y.length - 1]) / dot(Y[Y.length - 1], Y[Y.length - 1])
+      : 1 / Math.max(1, Math.sqrt(dot(g, g)));
     for (let j = 0; j < n; j++) q[j] *= gamma;
-    for (let i = 0; i < S.length; i++) { const beta = rho[i] * dot(Y[i], q); for (let j = 0; j < n; j++) q[j] += S[i][j] * (alpha[i] - beta); }
+    for (let i = 0; i < S.length; i++) {
+      const beta = rho[i] * dot(Y[i], q);
+      for (let j = 0; j < n; j++) q[j] += S[i][j] * (alpha[i] - beta);
+    }
     const gd = -dot(g, q);
     if (gd >= 0) break;
     let step = 1;
-    const wn = new Float64Array(n), gn = new Float64Array(n);
+    const wn = new Float64Array(n),
+      gn = new Float64Array(n);
     let fn = Infinity;
     for (let ls = 0; ls < 30; ls++) {
       for (let j = 0; j < n; j++) wn[j] = w[j] - step * q[j];
@@ -144,12 +186,27 @@ function lbfgs(fg: (w: Float64Array, g: Float64Array) => number, w: Float64Array
       step /= 2;
     }
     if (!(fn < f)) break;
-    const s = new Float64Array(n), yv = new Float64Array(n);
-    for (let j = 0; j < n; j++) { s[j] = wn[j] - w[j]; yv[j] = gn[j] - g[j]; }
+    const s = new Float64Array(n),
+      yv = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      s[j] = wn[j] - w[j];
+      yv[j] = gn[j] - g[j];
+    }
     const sy = dot(s, yv);
-    if (sy > 1e-12) { S.push(s); Y.push(yv); rho.push(1 / sy); if (S.length > M) { S.shift(); Y.shift(); rho.shift(); } }
+    if (sy > 1e-12) {
+      S.push(s);
+      Y.push(yv);
+      rho.push(1 / sy);
+      if (S.length > M) {
+        S.shift();
+        Y.shift();
+        rho.shift();
+      }
+    }
     const rel = (f - fn) / Math.max(1, Math.abs(f));
-    w = wn; g = gn; f = fn;
+    w = wn;
+    g = gn;
+    f = fn;
     if (rel < 1e-9) break;
   }
   return w;

@@ -4,8 +4,16 @@
  */
 import type { FeatureMatrix } from './preprocessor';
 
-interface Col { f: number; kind: 'num' | 'miss' | 'onehot'; code?: number; center: number; scale: number }
-export interface LinearEncoderJSON { cols: Col[] }
+interface Col {
+  f: number;
+  kind: 'num' | 'miss' | 'onehot';
+  code?: number;
+  center: number;
+  scale: number;
+}
+export interface LinearEncoderJSON {
+  cols: Col[];
+}
 
 const MIN_FREQ = 5;
 
@@ -18,19 +26,34 @@ export class LinearEncoder {
       const c = fm.cols[f];
       if (fm.isCat[f]) {
         const counts = new Array<number>(fm.nCats[f] + 1).fill(0);
-        for (let i = 0; i < rows.length; i++) { const v = c[rows[i]]; counts[Number.isNaN(v) ? fm.nCats[f] : v]++; }
-        counts.forEach((k, code) => { if (k >= MIN_FREQ && k < rows.length) cols.push({ f, kind: 'onehot', code, center: 0, scale: 1 }); });
+        for (let i = 0; i < rows.length; i++) {
+          const v = c[rows[i]];
+          counts[Number.isNaN(v) ? fm.nCats[f] : v]++;
+        }
+        counts.forEach((k, code) => {
+          if (k >= MIN_FREQ && k < rows.length) cols.push({ f, kind: 'onehot', code, center: 0, scale: 1 });
+        });
         continue;
       }
       const vals: number[] = [];
-      for (let i = 0; i < rows.length; i++) { const v = c[rows[i]]; if (!Number.isNaN(v)) vals.push(v); }
+      for (let i = 0; i < rows.length; i++) {
+        const v = c[rows[i]];
+        if (!Number.isNaN(v)) vals.push(v);
+      }
       if (!vals.length) continue;
       vals.sort((a, b) => a - b);
       const median = vals[vals.length >> 1];
-      let mean = 0, sq = 0;
-      for (let i = 0; i < rows.length; i++) { const v = c[rows[i]]; mean += Number.isNaN(v) ? median : v; }
+      let mean = 0,
+        sq = 0;
+      for (let i = 0; i < rows.length; i++) {
+        const v = c[rows[i]];
+        mean += Number.isNaN(v) ? median : v;
+      }
       mean /= rows.length;
-      for (let i = 0; i < rows.length; i++) { const v = c[rows[i]]; sq += ((Number.isNaN(v) ? median : v) - mean) ** 2; }
+      for (let i = 0; i < rows.length; i++) {
+        const v = c[rows[i]];
+        sq += ((Number.isNaN(v) ? median : v) - mean) ** 2;
+      }
       const sd = Math.sqrt(sq / rows.length);
       if (sd > 0) cols.push({ f, kind: 'num', code: median, center: mean, scale: sd });
       if (vals.length < rows.length) cols.push({ f, kind: 'miss', center: 0, scale: 1 });
@@ -52,7 +75,8 @@ export class LinearEncoder {
 
   /** Row-major n x width. */
   transform(fm: FeatureMatrix): Float64Array {
-    const d = this.cols.length, n = fm.n;
+    const d = this.cols.length,
+      n = fm.n;
     const out = new Float64Array(n * d);
     this.cols.forEach((c, j) => {
       const src = fm.cols[c.f];

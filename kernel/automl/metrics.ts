@@ -8,12 +8,18 @@ export function rocAuc(yTrue: ArrayLike<number>, score: ArrayLike<number>, w?: A
   const n = yTrue.length;
   for (let i = 0; i < n; i++) if (Number.isNaN(score[i])) return NaN;
   const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a] - score[b]);
-  let pos = 0, neg = 0, auc = 0, negBelow = 0;
-  for (let i = 0; i < n; ) {
-    let j = i, tp = 0, tn = 0;
+  let pos = 0,
+    neg = 0,
+    auc = 0,
+    negBelow = 0;
+  for (let i = 0; i < n;) {
+    let j = i,
+      tp = 0,
+      tn = 0;
     while (j < n && score[idx[j]] === score[idx[i]]) {
       const wi = w ? w[idx[j]] : 1;
-      if (yTrue[idx[j]] === 1) tp += wi; else tn += wi;
+      if (yTrue[idx[j]] === 1) tp += wi;
+      else tn += wi;
       j++;
     }
     auc += tp * (negBelow + tn / 2);
@@ -62,7 +68,9 @@ export function accuracy(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): nu
 
 /** Precision, recall and F1 of class `positive`. */
 export function precisionRecallF1(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, positive: number) {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (let i = 0; i < yTrue.length; i++) {
     if (yPred[i] === positive && yTrue[i] === positive) tp++;
     else if (yPred[i] === positive) fp++;
@@ -75,11 +83,20 @@ export function precisionRecallF1(yTrue: ArrayLike<number>, yPred: ArrayLike<num
 
 /** Mean recall over the classes present in yTrue. */
 export function balancedAccuracy(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, C: number): number {
-  let s = 0, present = 0;
+  let s = 0,
+    present = 0;
   for (let k = 0; k < C; k++) {
-    let tp = 0, cnt = 0;
-    for (let i = 0; i < yTrue.length; i++) if (yTrue[i] === k) { cnt++; if (yPred[i] === k) tp++; }
-    if (cnt) { s += tp / cnt; present++; }
+    let tp = 0,
+      cnt = 0;
+    for (let i = 0; i < yTrue.length; i++)
+      if (yTrue[i] === k) {
+        cnt++;
+        if (yPred[i] === k) tp++;
+      }
+    if (cnt) {
+      s += tp / cnt;
+      present++;
+    }
   }
   return s / present;
 }
@@ -100,8 +117,12 @@ export function r2(y: ArrayLike<number>, p: ArrayLike<number>): number {
   let mean = 0;
   for (let i = 0; i < y.length; i++) mean += y[i];
   mean /= y.length;
-  let ssr = 0, sst = 0;
-  for (let i = 0; i < y.length; i++) { ssr += (y[i] - p[i]) ** 2; sst += (y[i] - mean) ** 2; }
+  let ssr = 0,
+    sst = 0;
+  for (let i = 0; i < y.length; i++) {
+    ssr += (y[i] - p[i]) ** 2;
+    sst += (y[i] - mean) ** 2;
+  }
   return sst === 0 ? 0 : 1 - ssr / sst;
 }
 
@@ -121,11 +142,19 @@ export function prCurve(yTrue: ArrayLike<number>, score: ArrayLike<number>): { p
 
 function cumulative(yTrue: ArrayLike<number>, score: ArrayLike<number>) {
   const idx = Array.from({ length: yTrue.length }, (_, i) => i).sort((a, b) => score[b] - score[a]);
-  const tps: number[] = [], fps: number[] = [], thr: number[] = [];
-  let tp = 0, fp = 0;
+  const tps: number[] = [],
+    fps: number[] = [],
+    thr: number[] = [];
+  let tp = 0,
+    fp = 0;
   for (let i = 0; i < idx.length; i++) {
-    if (yTrue[idx[i]] === 1) tp++; else fp++;
-    if (i + 1 === idx.length || score[idx[i + 1]] !== score[idx[i]]) { tps.push(tp); fps.push(fp); thr.push(score[idx[i]]); }
+    if (yTrue[idx[i]] === 1) tp++;
+    else fp++;
+    if (i + 1 === idx.length || score[idx[i + 1]] !== score[idx[i]]) {
+      tps.push(tp);
+      fps.push(fp);
+      thr.push(score[idx[i]]);
+    }
   }
   return { tps, fps, thr, P: tp, N: fp };
 }

@@ -11,14 +11,17 @@ export function baseMargins(obj: Objective, y: Float64Array, w: Float32Array | n
   let W = 0;
   const s = new Float64Array(Math.max(K, 2));
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i], wi = w ? w[r] : 1;
+    const r = rows[i],
+      wi = w ? w[r] : 1;
     W += wi;
     if (obj === 'regression') s[0] += wi * y[r];
     else s[obj === 'binary' ? (y[r] > 0 ? 1 : 0) : y[r]] += wi;
   }
   if (obj === 'regression') base[0] = s[0] / W;
-  else if (obj === 'binary') { const p = Math.min(1 - 1e-6, Math.max(1e-6, s[1] / W)); base[0] = Math.log(p / (1 - p)); }
-  else for (let k = 0; k < K; k++) base[k] = Math.log(Math.max(1e-6, s[k] / W));
+  else if (obj === 'binary') {
+    const p = Math.min(1 - 1e-6, Math.max(1e-6, s[1] / W));
+    base[0] = Math.log(p / (1 - p));
+  } else for (let k = 0; k < K; k++) base[k] = Math.log(Math.max(1e-6, s[k] / W));
   return base;
 }
 
@@ -27,7 +30,11 @@ export function marginsToOutput(obj: Objective, m: Float64Array, n: number, K: n
   if (obj === 'regression') return m;
   if (obj === 'binary') {
     const out = new Float64Array(n * 2);
-    for (let i = 0; i < n; i++) { const p = sigmoid(m[i]); out[2 * i] = 1 - p; out[2 * i + 1] = p; }
+    for (let i = 0; i < n; i++) {
+      const p = sigmoid(m[i]);
+      out[2 * i] = 1 - p;
+      out[2 * i + 1] = p;
+    }
     return out;
   }
   const out = new Float64Array(n * K);
@@ -35,7 +42,11 @@ export function marginsToOutput(obj: Objective, m: Float64Array, n: number, K: n
     let mx = -Infinity;
     for (let k = 0; k < K; k++) mx = Math.max(mx, m[i * K + k]);
     let z = 0;
-    for (let k = 0; k < K; k++) { const e = Math.exp(m[i * K + k] - mx); out[i * K + k] = e; z += e; }
+    for (let k = 0; k < K; k++) {
+      const e = Math.exp(m[i * K + k] - mx);
+      out[i * K + k] = e;
+      z += e;
+    }
     for (let k = 0; k < K; k++) out[i * K + k] /= z;
   }
   return out;
@@ -46,13 +57,23 @@ export function marginsToOutput(obj: Objective, m: Float64Array, n: number, K: n
  * except for multiclass where it holds the softmax probabilities, computed once per round.
  */
 export function gradients(
-  obj: Objective, m: Float64Array, K: number, k: number, y: Float64Array, w: Float32Array | null,
-  rows: ArrayLike<number>, g: Float32Array, h: Float32Array,
+  obj: Objective,
+  m: Float64Array,
+  K: number,
+  k: number,
+  y: Float64Array,
+  w: Float32Array | null,
+  rows: ArrayLike<number>,
+  g: Float32Array,
+  h: Float32Array,
 ): void {
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i], wi = w ? w[r] : 1;
-    if (obj === 'regression') { g[r] = wi * (m[i] - y[r]); h[r] = wi; }
-    else if (obj === 'binary') {
+    const r = rows[i],
+      wi = w ? w[r] : 1;
+    if (obj === 'regression') {
+      g[r] = wi * (m[i] - y[r]);
+      h[r] = wi;
+    } else if (obj === 'binary') {
       const p = sigmoid(m[i]);
       g[r] = wi * (p - y[r]);
       h[r] = wi * Math.max(p * (1 - p), 1e-16);
@@ -69,9 +90,13 @@ export function marginLoss(obj: Objective, m: Float64Array, K: number, y: Float6
   let s = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (obj === 'regression') { const d = m[i] - y[r]; s += d * d; }
-    else if (obj === 'binary') { const x = m[i]; s += Math.log1p(Math.exp(-Math.abs(x))) + Math.max(x, 0) - (y[r] > 0 ? x : 0); }
-    else {
+    if (obj === 'regression') {
+      const d = m[i] - y[r];
+      s += d * d;
+    } else if (obj === 'binary') {
+      const x = m[i];
+      s += Math.log1p(Math.exp(-Math.abs(x))) + Math.max(x, 0) - (y[r] > 0 ? x : 0);
+    } else {
       let mx = -Infinity;
       for (let c = 0; c < K; c++) mx = Math.max(mx, m[i * K + c]);
       let z = 0;

@@ -34,7 +34,9 @@ const DATE_PARTS: DatePart[] = ['year', 'month', 'day', 'weekday', 'hour', 'days
 const MAX_CATEGORIES = 250;
 const MIN_CATEGORY_COUNT = 3;
 
-export interface PreprocessorJSON { steps: Step[] }
+export interface PreprocessorJSON {
+  steps: Step[];
+}
 
 export class Preprocessor {
   private constructor(readonly steps: Step[]) {}
@@ -61,7 +63,12 @@ export class Preprocessor {
         const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
         const kept = sorted.filter(([, c], i) => i < MAX_CATEGORIES && (c >= MIN_CATEGORY_COUNT || i < 2)).map(([k]) => k);
         const other = kept.length < sorted.length;
-        steps.push({ source: cp.name, kind: cp.kind === 'boolean' ? 'boolean' : 'categorical', categories: other ? [...kept, '(other)'] : kept, other });
+        steps.push({
+          source: cp.name,
+          kind: cp.kind === 'boolean' ? 'boolean' : 'categorical',
+          categories: other ? [...kept, '(other)'] : kept,
+          other,
+        });
       }
     }
     return new Preprocessor(steps);
@@ -81,7 +88,11 @@ export class Preprocessor {
   }
 
   /** Features of the given rows (all rows when omitted; `total` counts them when the table has no columns). */
-  transform(table: AutoMLTable, rows?: ArrayLike<number>, total = table.columns.length ? table.columns[0].values.length : 0): FeatureMatrix {
+  transform(
+    table: AutoMLTable,
+    rows?: ArrayLike<number>,
+    total = table.columns.length ? table.columns[0].values.length : 0,
+  ): FeatureMatrix {
     const n = rows ? rows.length : total;
     const at = (i: number) => (rows ? rows[i] : i);
     const fm: FeatureMatrix = { names: [], cols: [], isCat: [], nCats: [], n };
@@ -141,11 +152,17 @@ function toTime(v: AutoMLValue | undefined): number {
 function datePart(t: number, p: DatePart): number {
   const d = new Date(t);
   switch (p) {
-    case 'year': return d.getUTCFullYear();
-    case 'month': return d.getUTCMonth() + 1;
-    case 'day': return d.getUTCDate();
-    case 'weekday': return d.getUTCDay();
-    case 'hour': return d.getUTCHours();
-    case 'days': return Math.floor(t / 86_400_000);
+    case 'year':
+      return d.getUTCFullYear();
+    case 'month':
+      return d.getUTCMonth() + 1;
+    case 'day':
+      return d.getUTCDate();
+    case 'weekday':
+      return d.getUTCDay();
+    case 'hour':
+      return d.getUTCHours();
+    case 'days':
+      return Math.floor(t / 86_400_000);
   }
 }

@@ -44,8 +44,10 @@ export function labelOf(v: AutoMLValue): string {
 }
 
 export function compareLabels(a: string, b: string): number {
-  const na = Number(a), nb = Number(b);
-  const an = a.trim() !== '' && Number.isFinite(na), bn = b.trim() !== '' && Number.isFinite(nb);
+  const na = Number(a),
+    nb = Number(b);
+  const an = a.trim() !== '' && Number.isFinite(na),
+    bn = b.trim() !== '' && Number.isFinite(nb);
   if (an && bn) return na - nb;
   if (an !== bn) return an ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
@@ -53,20 +55,35 @@ export function compareLabels(a: string, b: string): number {
 
 export function profileColumn(name: string, values: ArrayLike<AutoMLValue>, rows: ArrayLike<number>): ColumnProfile {
   const n = rows.length;
-  let missing = 0, numbers = 0, strings = 0, bools = 0, dates = 0, numericStrings = 0, dateStrings = 0, integers = 0;
-  let totalLen = 0, withSpace = 0;
+  let missing = 0,
+    numbers = 0,
+    strings = 0,
+    bools = 0,
+    dates = 0,
+    numericStrings = 0,
+    dateStrings = 0,
+    integers = 0;
+  let totalLen = 0,
+    withSpace = 0;
   const distinct = new Set<string | number>();
   for (let i = 0; i < n; i++) {
     const v = values[rows[i]];
-    if (isMissing(v)) { missing++; continue; }
+    if (isMissing(v)) {
+      missing++;
+      continue;
+    }
     if (typeof v === 'number' || typeof v === 'bigint') {
       const x = Number(v);
       numbers++;
       if (Number.isInteger(x)) integers++;
       distinct.add(x);
-    } else if (typeof v === 'boolean') { bools++; distinct.add(String(v)); }
-    else if (v instanceof Date) { dates++; distinct.add(v.getTime()); }
-    else {
+    } else if (typeof v === 'boolean') {
+      bools++;
+      distinct.add(String(v));
+    } else if (v instanceof Date) {
+      dates++;
+      distinct.add(v.getTime());
+    } else {
       const s = String(v);
       strings++;
       distinct.add(s);
@@ -87,14 +104,24 @@ export function profileColumn(name: string, values: ArrayLike<AutoMLValue>, rows
   if (numbers === present) {
     const sortedInts = integers === present && d === present;
     if (sortedInts && present > 20) {
-      let lo = Infinity, hi = -Infinity;
-      for (const x of distinct) { lo = Math.min(lo, x as number); hi = Math.max(hi, x as number); }
-      if (hi - lo + 1 <= 1.5 * present) return { ...base, kind: 'id', used: false, reason: 'unique integers densely covering a range: a row id' };
+      let lo = Infinity,
+        hi = -Infinity;
+      for (const x of distinct) {
+        lo = Math.min(lo, x as number);
+        hi = Math.max(hi, x as number);
+      }
+      if (hi - lo + 1 <= 1.5 * present)
+        return { ...base, kind: 'id', used: false, reason: 'unique integers densely covering a range: a row id' };
     }
     return { ...base, kind: 'numeric', used: true, reason: d === 2 ? 'numeric with two values' : 'numeric' };
   }
   if (strings === present && numericStrings >= 0.95 * present)
-    return { ...base, kind: 'numeric-string', used: true, reason: 'text holding numbers: parsed as numeric (unparsable values become missing)' };
+    return {
+      ...base,
+      kind: 'numeric-string',
+      used: true,
+      reason: 'text holding numbers: parsed as numeric (unparsable values become missing)',
+    };
   if (strings === present && d === 2 && [...distinct].every((s) => BOOL_STRINGS.has(String(s).toLowerCase())))
     return { ...base, kind: 'boolean', used: true, reason: 'two yes/no-like values' };
   if (d > 20 && d > 0.5 * present) {
@@ -109,17 +136,20 @@ export function profileColumn(name: string, values: ArrayLike<AutoMLValue>, rows
 
 export function profileTable(table: AutoMLTable, target: string, rows: ArrayLike<number>, task?: TaskKind): DataProfile {
   const targetCol = table.columns.find((c) => c.name === target);
-  if (!targetCol) throw new AutoMLError(`Target column "${target}" is not in the table (columns: ${table.columns.map((c) => c.name).join(', ')}).`);
+  if (!targetCol)
+    throw new AutoMLError(`Target column "${target}" is not in the table (columns: ${table.columns.map((c) => c.name).join(', ')}).`);
   if (rows.length < 2) throw new AutoMLError(`Need at least 2 rows to train; got ${rows.length}.`);
   const tv = targetCol.values;
   const labels: string[] = [];
-  let nonNumeric = 0, nonInteger = 0;
+  let nonNumeric = 0,
+    nonInteger = 0;
   for (let i = 0; i < rows.length; i++) {
     const v = tv[rows[i]];
     if (isMissing(v)) continue;
     labels.push(labelOf(v));
-    if (typeof v === 'number' || typeof v === 'bigint') { if (!Number.isInteger(Number(v))) nonInteger++; }
-    else if (!(typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))) nonNumeric++;
+    if (typeof v === 'number' || typeof v === 'bigint') {
+      if (!Number.isInteger(Number(v))) nonInteger++;
+    } else if (!(typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))) nonNumeric++;
   }
   if (labels.length < 2) throw new AutoMLError(`Target "${target}" has fewer than 2 non-missing values.`);
   const counts = new Map<string, number>();
@@ -128,8 +158,10 @@ export function profileTable(table: AutoMLTable, target: string, rows: ArrayLike
   let taskReason: string;
   if (task) {
     taskReason = 'given';
-    if (task === 'regression' && nonNumeric > 0) throw new AutoMLError(`Target "${target}" holds text values, so it cannot be used for regression.`);
-    if (task === 'binary' && counts.size !== 2) throw new AutoMLError(`A binary task needs exactly 2 classes in "${target}"; found ${counts.size}.`);
+    if (task === 'regression' && nonNumeric > 0)
+      throw new AutoMLError(`Target "${target}" holds text values, so it cannot be used for regression.`);
+    if (task === 'binary' && counts.size !== 2)
+      throw new AutoMLError(`A binary task needs exactly 2 classes in "${target}"; found ${counts.size}.`);
   } else if (nonNumeric > 0 || counts.size === 2) {
     task = counts.size === 2 ? 'binary' : 'multiclass';
     taskReason = counts.size === 2 ? 'two distinct target values' : 'text target values';
@@ -141,6 +173,8 @@ export function profileTable(table: AutoMLTable, target: string, rows: ArrayLike
     taskReason = `numeric target with ${counts.size} distinct values`;
   }
   const classes = task === 'regression' ? [] : [...counts.keys()].sort(compareLabels);
-  const columns = table.columns.filter((c) => c.name !== target).map((c) => profileColumn(c.name, c.values as ArrayLike<AutoMLValue>, rows));
+  const columns = table.columns
+    .filter((c) => c.name !== target)
+    .map((c) => profileColumn(c.name, c.values as ArrayLike<AutoMLValue>, rows));
   return { target, task, taskReason, rows: rows.length, classes, classCounts: classes.map((c) => counts.get(c)!), columns };
 }

@@ -7,8 +7,9 @@ const esc = (s: unknown) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;',
 const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : Math.abs(x) >= 1000 ? x.toFixed(1) : x.toPrecision(4));
 
 function table(head: string[], rows: unknown[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${
-    rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
 }
 
 function metricRows(m: MetricReport): [string, string][] {
@@ -30,17 +31,32 @@ td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}figure{display:inlin
 validation by ${run.validation === 'cv' ? '5-fold cross-validation' : 'an 80/20 holdout'}, ${run.leaderboard.length} trials in ${run.trainSeconds.toFixed(1)} s.
 Best model: <b>${esc(run.ensemble.map((e) => `${e.family} #${e.trial} (weight ${e.weight.toFixed(2)})`).join(' + '))}</b>, validation ${esc(run.metric)} ${fmt(run.validationScore)}.</p>
 <h2>Metrics</h2>
-${table(['metric', ...sets.map(([s]) => s)], names.map((k) => [k, ...sets.map(([, m]) => metricRows(m).find(([x]) => x === k)?.[1] ?? '–')]))}
+${table(
+  ['metric', ...sets.map(([s]) => s)],
+  names.map((k) => [k, ...sets.map(([, m]) => metricRows(m).find(([x]) => x === k)?.[1] ?? '–')]),
+)}
 ${charts.length ? `<h2>Charts</h2>\n${charts.map((c) => `<figure><figcaption>${esc(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}` : ''}
 <h2>Leaderboard</h2>
-${table(['#', 'family', run.metric, 'train s', 'predict s', 'params'], run.leaderboard.map((t) => [
-    t.trial, t.family, fmt(t.score), t.trainSeconds.toFixed(2), t.predictSeconds.toFixed(2),
-    Object.entries(t.params).map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toPrecision(3) : v}`).join(', '),
-  ]))}
+${table(
+  ['#', 'family', run.metric, 'train s', 'predict s', 'params'],
+  run.leaderboard.map((t) => [
+    t.trial,
+    t.family,
+    fmt(t.score),
+    t.trainSeconds.toFixed(2),
+    t.predictSeconds.toFixed(2),
+    Object.entries(t.params)
+      .map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toPrecision(3) : v}`)
+      .join(', '),
+  ]),
+)}
 <h2>Permutation importance</h2>
 <table><tbody>${run.importance.map((i) => `<tr><td>${esc(i.column)}</td><td>${fmt(i.importance)}</td><td style="width:300px"><div class="bar" style="width:${Math.max(0, (100 * i.importance) / maxImp).toFixed(1)}%"></div></td></tr>`).join('')}</tbody></table>
 <h2>Columns</h2>
-${table(['column', 'type', 'used', 'missing', 'distinct', 'reason'], run.profile.columns.map((c) => [c.name, c.kind, c.used ? 'yes' : 'no', c.missing, c.distinct, c.reason]))}
+${table(
+  ['column', 'type', 'used', 'missing', 'distinct', 'reason'],
+  run.profile.columns.map((c) => [c.name, c.kind, c.used ? 'yes' : 'no', c.missing, c.distinct, c.reason]),
+)}
 </body></html>
 `;
 }

@@ -11,7 +11,8 @@ import type { TaskKind } from './profile';
 import { renderReport } from './renderReport';
 import { takeRows } from './table';
 
-const USAGE = 'usage: silt automl DATA.(csv|parquet) --target COL [--task binary|multiclass|regression] --budget S [--seed N] [--split-json FILE] [--preds-out FILE.csv] [--report-out FILE.html]';
+const USAGE =
+  'usage: silt automl DATA.(csv|parquet) --target COL [--task binary|multiclass|regression] --budget S [--seed N] [--split-json FILE] [--preds-out FILE.csv] [--report-out FILE.html]';
 
 export async function runAutomlCli(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const flags = new Map<string, string>();
@@ -20,7 +21,10 @@ export async function runAutomlCli(argv: string[], out: (line: string) => void, 
     const a = argv[i];
     if (a.startsWith('--')) {
       const v = argv[i + 1];
-      if (v === undefined || v.startsWith('--')) { err(`missing value for ${a}\n${USAGE}`); return 2; }
+      if (v === undefined || v.startsWith('--')) {
+        err(`missing value for ${a}\n${USAGE}`);
+        return 2;
+      }
       flags.set(a.slice(2), v);
       i++;
     } else positional.push(a);
@@ -32,20 +36,28 @@ export async function runAutomlCli(argv: string[], out: (line: string) => void, 
     return 2;
   }
   const task = flags.get('task') as TaskKind | undefined;
-  if (task && !['binary', 'multiclass', 'regression'].includes(task)) { err(`unknown task "${task}"\n${USAGE}`); return 2; }
+  if (task && !['binary', 'multiclass', 'regression'].includes(task)) {
+    err(`unknown task "${task}"\n${USAGE}`);
+    return 2;
+  }
   try {
     const table = await loadTable(positional[0]);
     let trainIndex: number[] | undefined, testIndex: number[] | undefined;
     if (flags.has('split-json')) {
       const sp = JSON.parse(readFileSync(flags.get('split-json')!, 'utf8')) as { train_idx?: number[]; test_idx?: number[] };
-      if (!Array.isArray(sp.train_idx) || !Array.isArray(sp.test_idx)) throw new AutoMLError('The split file needs train_idx and test_idx arrays.');
+      if (!Array.isArray(sp.train_idx) || !Array.isArray(sp.test_idx))
+        throw new AutoMLError('The split file needs train_idx and test_idx arrays.');
       trainIndex = sp.train_idx;
       testIndex = sp.test_idx;
     }
     const run = await fitAutoML(table, {
-      target: flags.get('target')!, task, budgetSeconds: flags.has('budget') ? Number(flags.get('budget')) : undefined,
+      target: flags.get('target')!,
+      task,
+      budgetSeconds: flags.has('budget') ? Number(flags.get('budget')) : undefined,
       maxTrials: flags.has('max-trials') ? Number(flags.get('max-trials')) : undefined,
-      seed: Number(flags.get('seed') ?? 0), trainIndex, testIndex,
+      seed: Number(flags.get('seed') ?? 0),
+      trainIndex,
+      testIndex,
     });
     let predictSeconds = 0;
     if (testIndex && flags.has('preds-out')) {
@@ -55,25 +67,40 @@ export async function runAutomlCli(argv: string[], out: (line: string) => void, 
       const C = run.model.classes.length;
       const lines = [run.task === 'regression' ? 'row,y_pred' : ['row', ...run.model.classes.map((c) => csvField(`p_${c}`))].join(',')];
       testIndex.forEach((r, i) => {
-        lines.push(run.task === 'regression' ? `${r},${outputs[i]}` : [r, ...Array.from({ length: C }, (_, k) => outputs[i * C + k])].join(','));
+        lines.push(
+          run.task === 'regression' ? `${r},${outputs[i]}` : [r, ...Array.from({ length: C }, (_, k) => outputs[i * C + k])].join(','),
+        );
       });
       writeFileSync(flags.get('preds-out')!, lines.join('\n') + '\n');
     }
     if (flags.has('report-out')) writeFileSync(flags.get('report-out')!, renderReport(run));
     const test = run.metrics.test;
-    out(JSON.stringify({
-      system: 'silt', target: run.target, task: run.task, metric: run.metric,
-      holdout_metric: test ? (test as unknown as Record<string, number>)[run.metric] : null,
-      validation_metric: run.validationScore, validation: run.validation,
-      best_family: run.best.family, ensemble: run.ensemble.map((e) => `${e.family}#${e.trial}:${e.weight.toFixed(2)}`),
-      n_trials: run.leaderboard.length, parallel_trials: run.parallelTrials, refit: run.refit,
-      train_seconds: round(run.trainSeconds), predict_seconds: round(predictSeconds),
-      peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
-      dropped: run.profile.columns.filter((c) => !c.used).map((c) => `${c.name} (${c.reason})`),
-    }));
+    out(
+      JSON.stringify({
+        system: 'silt',
+        target: run.target,
+        task: run.task,
+        metric: run.metric,
+        holdout_metric: test ? (test as unknown as Record<string, number>)[run.metric] : null,
+        validation_metric: run.validationScore,
+        validation: run.validation,
+        best_family: run.best.family,
+        ensemble: run.ensemble.map((e) => `${e.family}#${e.trial}:${e.weight.toFixed(2)}`),
+        n_trials: run.leaderboard.length,
+        parallel_trials: run.parallelTrials,
+        refit: run.refit,
+        train_seconds: round(run.trainSeconds),
+        predict_seconds: round(predictSeconds),
+        peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
+        dropped: run.profile.columns.filter((c) => !c.used).map((c) => `${c.name} (${c.reason})`),
+      }),
+    );
     return 0;
   } catch (e) {
-    if (e instanceof AutoMLError) { err(`error: ${e.message}`); return 1; }
+    if (e instanceof AutoMLError) {
+      err(`error: ${e.message}`);
+      return 1;
+    }
     throw e;
   }
 }

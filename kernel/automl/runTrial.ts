@@ -27,13 +27,20 @@ export interface TrialOutcome {
 }
 
 /** A refit of one family on every training row. */
-export interface RefitSpec { family: Family; params: Params; deadline: number; seed: number }
+export interface RefitSpec {
+  family: Family;
+  params: Params;
+  deadline: number;
+  seed: number;
+}
 
 export function runTrial(ts: TrainSet, plan: ValidationPlan, spec: TrialSpec): TrialOutcome {
   const outDim = ts.C || 1;
   const oof = new Float64Array(plan.evalRows.length * outDim);
   const models: Fitted[] = [];
-  let trainMs = 0, predictMs = 0, pos = 0;
+  let trainMs = 0,
+    predictMs = 0,
+    pos = 0;
   const start = Date.now();
   for (const [i, fold] of plan.folds.entries()) {
     // Each fold gets its share of the trial's time, so a slow family still completes every fold
@@ -49,7 +56,15 @@ export function runTrial(ts: TrainSet, plan: ValidationPlan, spec: TrialSpec): T
     pos += out.length;
     models.push(m);
   }
-  return { id: spec.id, family: spec.family, params: spec.params, trainSeconds: trainMs / 1000, predictSeconds: predictMs / 1000, models, oof };
+  return {
+    id: spec.id,
+    family: spec.family,
+    params: spec.params,
+    trainSeconds: trainMs / 1000,
+    predictSeconds: predictMs / 1000,
+    models,
+    oof,
+  };
 }
 
 export function runRefit(ts: TrainSet, spec: RefitSpec): Fitted {

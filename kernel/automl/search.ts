@@ -88,7 +88,10 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     const refit = plan.kind === 'holdout' && best ? 1.5 * best.trainSeconds * 1000 : 0;
     return (refit < 0.5 * (o.deadline - t0) ? refit : 0) + 200;
   };
-  let linearTrials = 0, proposed = 0, exhausted = false, failure: Error | null = null;
+  let linearTrials = 0,
+    proposed = 0,
+    exhausted = false,
+    failure: Error | null = null;
   const inFlight = new Map<number, Promise<void>>();
   const runner = await (o.runner ?? inProcessRunner)(ts, plan);
   const cancelled = new Promise<void>((resolve) => {
@@ -97,9 +100,10 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
   });
 
   /** The best trial a proposal for `id` may use (see LOOKBACK). */
-  const bestFor = (id: number) => (deterministic
-    ? trials.filter((t) => t.id <= id - LOOKBACK).reduce<Trial | null>((b, t) => (!b || isBetter(o.task, t.score, b.score) ? t : b), null)
-    : best);
+  const bestFor = (id: number) =>
+    deterministic
+      ? trials.filter((t) => t.id <= id - LOOKBACK).reduce<Trial | null>((b, t) => (!b || isBetter(o.task, t.score, b.score) ? t : b), null)
+      : best;
   const mayPropose = (id: number) => !deterministic || [...inFlight.keys()].every((j) => j > id - LOOKBACK);
 
   const propose = (id: number): TrialSpec | null => {
@@ -110,8 +114,9 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     let next = queue.shift();
     while (next && started && now + (lastCost.get(next[0]) ?? 0) > o.deadline - reserve()) next = queue.shift();
     if (!next) {
-      const open = families.filter((f) => f !== 'baseline' && (f !== 'linear' || linearTrials < 15)
-        && now + (lastCost.get(f) ?? 0) < o.deadline - reserve());
+      const open = families.filter(
+        (f) => f !== 'baseline' && (f !== 'linear' || linearTrials < 15) && now + (lastCost.get(f) ?? 0) < o.deadline - reserve(),
+      );
       if (!open.length) return null;
       const exploit = known && known.family !== 'baseline' && open.includes(known.family) && rng.next() < 0.5;
       const fam = exploit ? known.family : open[rng.int(open.length)];
@@ -130,10 +135,17 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     trials.push(trial);
     if (!best || isBetter(o.task, trial.score, best.score)) best = trial;
     o.onProgress?.({
-      kind: 'trial', trial: trials.length, id: trial.id, family: trial.family, params: trial.params, score: trial.score,
+      kind: 'trial',
+      trial: trials.length,
+      id: trial.id,
+      family: trial.family,
+      params: trial.params,
+      score: trial.score,
       seconds: trial.trainSeconds + trial.predictSeconds,
-      bestScore: best.score, metric: metricName(o.task),
-      elapsedSeconds: (Date.now() - t0) / 1000, secondsLeft: Math.max(0, (o.deadline - Date.now()) / 1000),
+      bestScore: best.score,
+      metric: metricName(o.task),
+      elapsedSeconds: (Date.now() - t0) / 1000,
+      secondsLeft: Math.max(0, (o.deadline - Date.now()) / 1000),
     });
   };
 
@@ -141,17 +153,30 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     while (!o.signal?.aborted && !failure) {
       while (!exhausted && inFlight.size < runner.size && proposed < o.maxTrials && mayPropose(proposed)) {
         const spec = propose(proposed);
-        if (!spec) { exhausted = true; break; }
+        if (!spec) {
+          exhausted = true;
+          break;
+        }
         proposed++;
-        inFlight.set(spec.id, runner.trial(spec).then(finish, (e: Error) => { if (!o.signal?.aborted) failure ??= e; })
-          .finally(() => inFlight.delete(spec.id)));
+        inFlight.set(
+          spec.id,
+          runner
+            .trial(spec)
+            .then(finish, (e: Error) => {
+              if (!o.signal?.aborted) failure ??= e;
+            })
+            .finally(() => inFlight.delete(spec.id)),
+        );
       }
       if (!inFlight.size) break;
       await Promise.race([...inFlight.values(), cancelled]);
     }
     if (failure) throw failure;
     const stopped = Boolean(o.signal?.aborted);
-    if (!best) throw new AutoMLError(stopped ? 'The AutoML run was cancelled before any model finished.' : 'No model could be trained within the budget.');
+    if (!best)
+      throw new AutoMLError(
+        stopped ? 'The AutoML run was cancelled before any model finished.' : 'No model could be trained within the budget.',
+      );
     trials.sort((a, b) => a.id - b.id);
     const { ensemble, score } = greedyEnsemble(trials, o.task, yEval, ts.C, outDim, best);
     const members: Member[] = ensemble.map((m) => ({ weight: m.weight, models: trials.find((t) => t.id === m.trial)!.models }));
@@ -164,7 +189,13 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
 
 /** Refits the ensemble's members on all rows when their measured cost still fits (in parallel). */
 async function refitMembers(
-  runner: TrialRunner, trials: Trial[], plan: ValidationPlan, ensemble: { trial: number }[], members: Member[], o: SearchOptions, t0: number,
+  runner: TrialRunner,
+  trials: Trial[],
+  plan: ValidationPlan,
+  ensemble: { trial: number }[],
+  members: Member[],
+  o: SearchOptions,
+  t0: number,
 ): Promise<boolean> {
   // Refits reuse what the trial's models reached: early-stopped rounds/epochs (+10 % for the extra
   // rows) and, for forests cut short by the deadline, the tree count actually grown.
@@ -176,41 +207,50 @@ async function refitMembers(
   };
   const refitDeadline = o.deadline + 0.05 * (o.deadline - t0);
   let refit = false;
-  await Promise.all(members.map(async (m, i) => {
-    const t = trials.find((x) => x.id === ensemble[i].trial)!;
-    const spec = { family: t.family, params: fullParams(t, m.models), deadline: refitDeadline, seed: o.seed };
-    if (plan.kind === 'cv') {
-      // Small data: a model refit on every row joins the fold models with half of the member's weight.
-      if (t.family === 'baseline' || Date.now() + (t.trainSeconds / plan.folds.length) * 1500 > refitDeadline) return;
-      const full = await runner.refit(spec);
-      const k = m.models.length;
-      m.models = [...m.models, full];
-      m.modelWeights = [...Array.from({ length: k }, () => 0.5 / k), 0.5];
-    } else {
-      // Holdout: refit each member on all rows when its measured cost still fits; otherwise keep the inner model.
-      if (Date.now() + t.trainSeconds * 1250 > refitDeadline) return;
-      m.models = [await runner.refit(spec)];
-    }
-    refit = true;
-  }));
+  await Promise.all(
+    members.map(async (m, i) => {
+      const t = trials.find((x) => x.id === ensemble[i].trial)!;
+      const spec = { family: t.family, params: fullParams(t, m.models), deadline: refitDeadline, seed: o.seed };
+      if (plan.kind === 'cv') {
+        // Small data: a model refit on every row joins the fold models with half of the member's weight.
+        if (t.family === 'baseline' || Date.now() + (t.trainSeconds / plan.folds.length) * 1500 > refitDeadline) return;
+        const full = await runner.refit(spec);
+        const k = m.models.length;
+        m.models = [...m.models, full];
+        m.modelWeights = [...Array.from({ length: k }, () => 0.5 / k), 0.5];
+      } else {
+        // Holdout: refit each member on all rows when its measured cost still fits; otherwise keep the inner model.
+        if (Date.now() + t.trainSeconds * 1250 > refitDeadline) return;
+        m.models = [await runner.refit(spec)];
+      }
+      refit = true;
+    }),
+  );
   return refit;
 }
 
 /** Caruana-style greedy selection with replacement over the best trials' validation predictions. */
 function greedyEnsemble(trials: Trial[], task: TaskKind, y: number[], C: number, outDim: number, best: Trial) {
-  const pool = trials.filter((t) => t.family !== 'baseline' && !Number.isNaN(t.score))
-    .sort((a, b) => (isBetter(task, a.score, b.score) ? -1 : 1)).slice(0, 10);
+  const pool = trials
+    .filter((t) => t.family !== 'baseline' && !Number.isNaN(t.score))
+    .sort((a, b) => (isBetter(task, a.score, b.score) ? -1 : 1))
+    .slice(0, 10);
   const single = { ensemble: [{ trial: best.id, weight: 1 }], score: best.score };
   if (pool.length < 2) return single;
   const sum = new Float64Array(y.length * outDim);
   const counts = new Map<number, number>();
-  let bestScore = NaN, size = 0;
+  let bestScore = NaN,
+    size = 0;
   for (let it = 0; it < 25; it++) {
-    let pick: Trial | null = null, pickScore = NaN;
+    let pick: Trial | null = null,
+      pickScore = NaN;
     for (const t of pool) {
       const avg = sum.map((v, i) => (v + t.oof[i]) / (size + 1));
       const s = taskScore(task, y, avg, C);
-      if (!pick || isBetter(task, s, pickScore)) { pick = t; pickScore = s; }
+      if (!pick || isBetter(task, s, pickScore)) {
+        pick = t;
+        pickScore = s;
+      }
     }
     if (!isBetter(task, pickScore, bestScore) && it >= 5) break;
     for (let i = 0; i < sum.length; i++) sum[i] += pick!.oof[i];
@@ -218,7 +258,12 @@ function greedyEnsemble(trials: Trial[], task: TaskKind, y: number[], C: number,
     counts.set(pick!.id, (counts.get(pick!.id) ?? 0) + 1);
     if (isBetter(task, pickScore, bestScore)) bestScore = pickScore;
   }
-  const finalScore = taskScore(task, y, sum.map((v) => v / size), C);
+  const finalScore = taskScore(
+    task,
+    y,
+    sum.map((v) => v / size),
+    C,
+  );
   if (!isBetter(task, finalScore, best.score)) return single;
   return { ensemble: [...counts].map(([trial, c]) => ({ trial, weight: c / size })), score: finalScore };
 }

@@ -12,7 +12,11 @@ export function higherIsBetter(task: TaskKind): boolean {
 
 /** Metric of outputs (n x outDim: probabilities or values) against y (class index or value). */
 export function taskScore(task: TaskKind, y: ArrayLike<number>, out: Float64Array, C: number): number {
-  if (task === 'binary') return rocAuc(y, Array.from({ length: y.length }, (_, i) => out[2 * i + 1]));
+  if (task === 'binary')
+    return rocAuc(
+      y,
+      Array.from({ length: y.length }, (_, i) => out[2 * i + 1]),
+    );
   if (task === 'multiclass') return logLoss(y, out, C);
   return rmse(y, out);
 }

@@ -12,7 +12,8 @@ import { labelOf, profileTable, type TaskKind } from './profile';
 import type { AutoMLTable } from './table';
 
 export async function trainSingleModel(
-  table: AutoMLTable, opts: { target: string; task: TaskKind; family: Family; params: Params; trainIndex: number[]; seed?: number },
+  table: AutoMLTable,
+  opts: { target: string; task: TaskKind; family: Family; params: Params; trainIndex: number[]; seed?: number },
 ): Promise<AutoMLModel> {
   if (opts.family === 'mlp') await initTensorflow();
   const profile = profileTable(table, opts.target, opts.trainIndex, opts.task);

@@ -42,7 +42,13 @@ export function leafOf(t: Tree, codes: Uint8Array, base: number): number {
  * (all rows when `rows` is null); out row i belongs to the i-th listed row.
  */
 export function addTreePrediction(
-  t: Tree, X: BinnedMatrix, rows: ArrayLike<number> | null, out: Float64Array, stride: number, k0: number, scale: number,
+  t: Tree,
+  X: BinnedMatrix,
+  rows: ArrayLike<number> | null,
+  out: Float64Array,
+  stride: number,
+  k0: number,
+  scale: number,
 ): void {
   const F = X.nFeatures;
   const n = rows ? rows.length : X.n;
@@ -52,20 +58,48 @@ export function addTreePrediction(
   }
 }
 
-export interface TreeJSON { K: number; f: number[]; b: number[]; m: number[]; mc: number[]; co: number[]; c: number[]; l: number[]; r: number[]; v: number[]; cv: number[] }
+export interface TreeJSON {
+  K: number;
+  f: number[];
+  b: number[];
+  m: number[];
+  mc: number[];
+  co: number[];
+  c: number[];
+  l: number[];
+  r: number[];
+  v: number[];
+  cv: number[];
+}
 
 export function treeToJSON(t: Tree): TreeJSON {
   return {
-    K: t.K, f: Array.from(t.feature), b: Array.from(t.bin), m: Array.from(t.missLeft), mc: Array.from(t.missCode), co: Array.from(t.catOffset),
-    c: Array.from(t.cats), l: Array.from(t.left), r: Array.from(t.right),
-    v: Array.from(t.value), cv: Array.from(t.cover),
+    K: t.K,
+    f: Array.from(t.feature),
+    b: Array.from(t.bin),
+    m: Array.from(t.missLeft),
+    mc: Array.from(t.missCode),
+    co: Array.from(t.catOffset),
+    c: Array.from(t.cats),
+    l: Array.from(t.left),
+    r: Array.from(t.right),
+    v: Array.from(t.value),
+    cv: Array.from(t.cover),
   };
 }
 
 export function treeFromJSON(j: TreeJSON): Tree {
   return {
-    K: j.K, feature: Int32Array.from(j.f), bin: Uint8Array.from(j.b), missLeft: Uint8Array.from(j.m), missCode: Uint8Array.from(j.mc),
-    catOffset: Int32Array.from(j.co), cats: Uint32Array.from(j.c), left: Int32Array.from(j.l), right: Int32Array.from(j.r),
-    value: Float64Array.from(j.v), cover: Float64Array.from(j.cv),
+    K: j.K,
+    feature: Int32Array.from(j.f),
+    bin: Uint8Array.from(j.b),
+    missLeft: Uint8Array.from(j.m),
+    missCode: Uint8Array.from(j.mc),
+    catOffset: Int32Array.from(j.co),
+    cats: Uint32Array.from(j.c),
+    left: Int32Array.from(j.l),
+    right: Int32Array.from(j.r),
+    value: Float64Array.from(j.v),
+    cover: Float64Array.from(j.cv),
   };
 }

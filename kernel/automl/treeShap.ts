@@ -5,7 +5,12 @@
  */
 import { goesLeft, type Tree } from './tree';
 
-interface PathEl { d: number; z: number; o: number; w: number }
+interface PathEl {
+  d: number;
+  z: number;
+  o: number;
+  w: number;
+}
 
 function extend(m: PathEl[], pz: number, po: number, pi: number): void {
   const l = m.length;
@@ -27,14 +32,19 @@ function unwind(m: PathEl[], i: number): void {
       n = t - (m[j].w * z * (l - j)) / (l + 1);
     } else m[j].w = (m[j].w * (l + 1)) / (z * (l - j));
   }
-  for (let j = i; j < l; j++) { m[j].d = m[j + 1].d; m[j].z = m[j + 1].z; m[j].o = m[j + 1].o; }
+  for (let j = i; j < l; j++) {
+    m[j].d = m[j + 1].d;
+    m[j].z = m[j + 1].z;
+    m[j].o = m[j + 1].o;
+  }
   m.pop();
 }
 
 function unwoundSum(m: PathEl[], i: number): number {
   const l = m.length - 1;
   const { o, z } = m[i];
-  let n = m[l].w, total = 0;
+  let n = m[l].w,
+    total = 0;
   for (let j = l - 1; j >= 0; j--) {
     if (o !== 0) {
       const t = (n * (l + 1)) / ((j + 1) * o);
@@ -57,10 +67,16 @@ export function treeShapRow(t: Tree, codes: Uint8Array, base: number, k: number,
       return;
     }
     const left = goesLeft(t, j, codes[base + f]);
-    const hot = left ? t.left[j] : t.right[j], cold = left ? t.right[j] : t.left[j];
-    let iz = 1, io = 1;
+    const hot = left ? t.left[j] : t.right[j],
+      cold = left ? t.right[j] : t.left[j];
+    let iz = 1,
+      io = 1;
     const found = m.findIndex((e, idx) => idx > 0 && e.d === f);
-    if (found > 0) { iz = m[found].z; io = m[found].o; unwind(m, found); }
+    if (found > 0) {
+      iz = m[found].z;
+      io = m[found].o;
+      unwind(m, found);
+    }
     const r = t.cover[j] || 1;
     recurse(hot, m, (iz * t.cover[hot]) / r, io, f);
     recurse(cold, m, (iz * t.cover[cold]) / r, 0, f);
@@ -72,8 +88,10 @@ export function treeShapRow(t: Tree, codes: Uint8Array, base: number, k: number,
 export function treeExpectedValue(t: Tree, k: number): number {
   const ev = (j: number): number => {
     if (t.feature[j] < 0) return t.value[j * t.K + k];
-    const l = t.left[j], r = t.right[j];
-    const cl = t.cover[l], cr = t.cover[r];
+    const l = t.left[j],
+      r = t.right[j];
+    const cl = t.cover[l],
+      cr = t.cover[r];
     return cl + cr > 0 ? (cl * ev(l) + cr * ev(r)) / (cl + cr) : 0;
   };
   return ev(0);

@@ -18,7 +18,10 @@ function deal(y: Float64Array, C: number, k: number, rng: Rng): number[][] {
   let g = 0;
   for (const rows of byClass) {
     rng.shuffle(rows);
-    for (const r of rows) { groups[g].push(r); g = (g + 1) % k; }
+    for (const r of rows) {
+      groups[g].push(r);
+      g = (g + 1) % k;
+    }
   }
   return groups.map((a) => a.sort((p, q) => p - q));
 }
@@ -28,11 +31,19 @@ export function makePlan(y: Float64Array, C: number, rng: Rng): ValidationPlan {
   if (n < CV_MAX_ROWS) {
     const k = Math.min(5, n);
     const groups = deal(y, C, k, rng);
-    const folds = groups.map((valid, f) => ({ train: Uint32Array.from(groups.filter((_, j) => j !== f).flat()), valid: Uint32Array.from(valid) }));
+    const folds = groups.map((valid, f) => ({
+      train: Uint32Array.from(groups.filter((_, j) => j !== f).flat()),
+      valid: Uint32Array.from(valid),
+    }));
     return { kind: 'cv', folds, evalRows: Uint32Array.from(folds.flatMap((f) => Array.from(f.valid))) };
   }
   const groups = deal(y, C, 5, rng);
   const valid = Uint32Array.from(groups[0]);
-  const train = Uint32Array.from(groups.slice(1).flat().sort((a, b) => a - b));
+  const train = Uint32Array.from(
+    groups
+      .slice(1)
+      .flat()
+      .sort((a, b) => a - b),
+  );
   return { kind: 'holdout', folds: [{ train, valid }], evalRows: valid };
 }

@@ -22,7 +22,9 @@ async function locate(): Promise<string | null> {
   const here = typeof __filename === 'string' ? __filename : null;
   if (here?.endsWith('.js')) {
     const dir = dirname(here);
-    const built = [join(dir, 'automlWorker.js'), join(dir, 'automl', 'automlWorker.js'), join(dir, '..', 'automl', 'automlWorker.js')].find(existsSync);
+    const built = [join(dir, 'automlWorker.js'), join(dir, 'automl', 'automlWorker.js'), join(dir, '..', 'automl', 'automlWorker.js')].find(
+      existsSync,
+    );
     if (built) return built;
   }
   const require = createRequire(here ?? `${process.cwd()}/noop.js`);
@@ -31,9 +33,18 @@ async function locate(): Promise<string | null> {
   const source = join(root, 'kernel', 'automl', 'automlWorker.ts');
   if (!existsSync(source)) return null;
   const { build } = require('esbuild') as typeof import('esbuild');
-  const pkg = require(join(root, 'package.json')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+  const pkg = require(join(root, 'package.json')) as {
+    dependencies?: Record<string, string>;
+    optionalDependencies?: Record<string, string>;
+  };
   const out = await build({
-    entryPoints: [source], bundle: true, platform: 'node', target: 'node20', format: 'cjs', write: false, logLevel: 'silent',
+    entryPoints: [source],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
     external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})],
   });
   const code = out.outputFiles[0].text;

@@ -27,7 +27,8 @@ export function installCanvasShim(window: { HTMLCanvasElement: { prototype: obje
       const rgba = parseColor(String(this.fillStyle));
       const px = buffer(canvas);
       for (let j = Math.max(0, Math.floor(y)); j < Math.min(canvas.height, Math.ceil(y + h)); j++) {
-        for (let i = Math.max(0, Math.floor(x)); i < Math.min(canvas.width, Math.ceil(x + w)); i++) px.set(rgba, (j * canvas.width + i) * 4);
+        for (let i = Math.max(0, Math.floor(x)); i < Math.min(canvas.width, Math.ceil(x + w)); i++)
+          px.set(rgba, (j * canvas.width + i) * 4);
       }
     },
   });
@@ -63,7 +64,12 @@ function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function chunk(type: string, data: Buffer): Buffer {

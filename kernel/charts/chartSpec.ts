@@ -47,7 +47,8 @@ export function validateSpec(input: unknown, columns: ColumnInfo[]): ChartSpec {
     case 'area': {
       const agg = aggregate ?? (y ? (mark === 'bar' ? 'sum' : undefined) : 'count');
       if (!y && agg !== 'count') throw new ChartSpecError(`A ${mark} chart needs a y column, or count rows.`);
-      if (y && agg !== 'count' && kinds.get(y) !== 'numeric') throw new ChartSpecError(`y column "${y}" is not numeric; choose a numeric column or count rows.`);
+      if (y && agg !== 'count' && kinds.get(y) !== 'numeric')
+        throw new ChartSpecError(`y column "${y}" is not numeric; choose a numeric column or count rows.`);
       if (agg) spec.aggregate = agg;
       if (y && agg !== 'count') spec.y = y;
       break;
@@ -64,10 +65,12 @@ export function validateSpec(input: unknown, columns: ColumnInfo[]): ChartSpec {
       if (color && spec.aggregate !== 'count' && kinds.get(color) !== 'numeric') {
         throw new ChartSpecError(`colour column "${color}" is not numeric; a cell chart colours by a number, or counts rows.`);
       }
-      if (!color && spec.aggregate !== 'count') throw new ChartSpecError(`A cell chart that shows the ${spec.aggregate} needs a colour column to measure.`);
+      if (!color && spec.aggregate !== 'count')
+        throw new ChartSpecError(`A cell chart that shows the ${spec.aggregate} needs a colour column to measure.`);
       break;
     case 'histogram':
-      if (kinds.get(x) === 'categorical') throw new ChartSpecError(`x column "${x}" is not numeric or temporal, so it cannot be binned; use a bar chart that counts rows.`);
+      if (kinds.get(x) === 'categorical')
+        throw new ChartSpecError(`x column "${x}" is not numeric or temporal, so it cannot be binned; use a bar chart that counts rows.`);
       if (y) throw new ChartSpecError('A histogram counts rows per bin of x; it has no y column.');
       if (aggregate && aggregate !== 'count') throw new ChartSpecError('A histogram counts rows; choose a bar chart to sum or average.');
       break;

@@ -27,7 +27,10 @@ export function exportChart(p: ExportChartParams, base = process.cwd()): { path:
   const svg = p.theme ? retheme(p.svg, p.theme) : p.svg;
   const size = svgSize(svg);
   const width = p.width ?? size.width;
-  const content = p.format === 'svg' ? resizeSvg(svg, width, (width * size.height) / size.width) : png(svg, Math.round(width * (p.scale ?? 1)), p.theme ?? 'light');
+  const content =
+    p.format === 'svg'
+      ? resizeSvg(svg, width, (width * size.height) / size.width)
+      : png(svg, Math.round(width * (p.scale ?? 1)), p.theme ?? 'light');
   return saveFile(path, content);
 }
 

@@ -25,7 +25,15 @@ export interface PlotPlan {
 export const BIN_START = 'bin_start';
 export const BIN_END = 'bin_end';
 /** Box statistics and outliers come back as one set of rows; `is_box` marks the statistics rows. */
-export const BOX_COLUMNS = { q1: 'q1', median: 'median', q3: 'q3', lo: 'whisker_lo', hi: 'whisker_hi', isBox: 'is_box', isOutlier: 'is_outlier' } as const;
+export const BOX_COLUMNS = {
+  q1: 'q1',
+  median: 'median',
+  q3: 'q3',
+  lo: 'whisker_lo',
+  hi: 'whisker_hi',
+  isBox: 'is_box',
+  isOutlier: 'is_outlier',
+} as const;
 
 /** The name of the aggregated value column: the measured column, or "count". */
 export function valueColumn(spec: ChartSpec): string {
@@ -82,16 +90,31 @@ export function plotPlan(spec: ChartSpec, aggregated: boolean, hints: PlanHints 
     case 'cell': {
       const measured = spec.aggregate !== 'count' ? { fill: color } : {};
       if (aggregated) marks.push({ fn: 'cell', data: 'rows', options: { x, y, fill: value, ...fy } });
-      else marks.push({ fn: 'cell', data: 'rows', transform: { fn: 'group', outputs: { fill: spec.aggregate } }, options: { x, y, ...measured, ...fy } });
+      else
+        marks.push({
+          fn: 'cell',
+          data: 'rows',
+          transform: { fn: 'group', outputs: { fill: spec.aggregate } },
+          options: { x, y, ...measured, ...fy },
+        });
       options.color = { legend: true, scheme: 'blues', label: spec.aggregate === 'count' ? 'count' : `${spec.aggregate} of ${color}` };
       options.marginLeft = 80;
       break;
     }
     case 'histogram':
       if (aggregated) {
-        marks.push({ fn: 'rectY', data: 'rows', options: { x1: BIN_START, x2: BIN_END, y: 'count', fill: color ?? PALETTE_FIRST, ...fy, insetLeft: 0.5, insetRight: 0.5 } });
+        marks.push({
+          fn: 'rectY',
+          data: 'rows',
+          options: { x1: BIN_START, x2: BIN_END, y: 'count', fill: color ?? PALETTE_FIRST, ...fy, insetLeft: 0.5, insetRight: 0.5 },
+        });
       } else {
-        marks.push({ fn: 'rectY', data: 'rows', transform: { fn: 'binX', outputs: { y: 'count' } }, options: { x, fill: color ?? PALETTE_FIRST, ...fy } });
+        marks.push({
+          fn: 'rectY',
+          data: 'rows',
+          transform: { fn: 'binX', outputs: { y: 'count' } },
+          options: { x, fill: color ?? PALETTE_FIRST, ...fy },
+        });
       }
       marks.push({ fn: 'ruleY', data: [0], options: {} });
       options.x = { label: x };
@@ -121,7 +144,7 @@ export function plotPlan(spec: ChartSpec, aggregated: boolean, hints: PlanHints 
   if (spec.sort === '-x') options.x = { ...(options.x as object), reverse: true };
   // Facet values label the right edge; leave room for them.
   if (facet) Object.assign(options, { fy: { label: facet }, marginRight: 100 });
-  if (hints.marginLeft !== undefined && hints.marginLeft > ((options.marginLeft as number | undefined) ?? 0)) options.marginLeft = hints.marginLeft;
+  if (hints.marginLeft !== undefined && hints.marginLeft > ((options.marginLeft as number | undefined) ?? 0))
+    options.marginLeft = hints.marginLeft;
   return { options, marks };
 }
-

@@ -42,7 +42,10 @@ export async function renderChart(engine: DuckEngine, p: RenderChartParams): Pro
   const temporal = new Set(source.columns.filter((c) => chartKind(c.type) === 'temporal').map((c) => c.name));
   const xTicks = bandTicks(Object.values(data).flatMap((rows) => rows.map((r) => (r as Record<string, unknown>)[spec.x])));
   const draw = (marginLeft?: number) =>
-    renderPlot(instantiatePlan(plotPlan(spec, queries.aggregated, { temporal, xTicks, marginLeft }), data, { width: p.width, height: p.height }), { theme: p.theme });
+    renderPlot(
+      instantiatePlan(plotPlan(spec, queries.aggregated, { temporal, xTicks, marginLeft }), data, { width: p.width, height: p.height }),
+      { theme: p.theme },
+    );
   let svg = draw();
   // Plot cannot measure text in Node, so long y tick labels (1,200,000) would be cut at the left edge.
   const marginLeft = yLabelMargin(svg);

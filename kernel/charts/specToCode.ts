@@ -25,7 +25,9 @@ export function specToCode(spec: ChartSpec, tableName: string, source: CodeSourc
   if (queries.note) lines.push(`// ${queries.note}`);
   for (const d of queries.datasets) lines.push(`const ${d.name} = await query(${templateLiteral(d.sql)});`);
   const temporal = new Set(source.columns.filter((c) => chartKind(c.type) === 'temporal').map((c) => c.name));
-  lines.push(`display(Plot.plot(${planSource(plotPlan(spec, queries.aggregated, { temporal, xTicks: source.xTicks, marginLeft: source.marginLeft }))}));`);
+  lines.push(
+    `display(Plot.plot(${planSource(plotPlan(spec, queries.aggregated, { temporal, xTicks: source.xTicks, marginLeft: source.marginLeft }))}));`,
+  );
   return lines.join('\n');
 }
 
@@ -45,7 +47,9 @@ function markSource(m: MarkPlan): string {
 function literal(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(literal).join(', ')}]`;
   if (typeof v === 'object' && v !== null) {
-    const body = Object.entries(v).map(([k, x]) => `${key(k)}: ${literal(x)}`).join(', ');
+    const body = Object.entries(v)
+      .map(([k, x]) => `${key(k)}: ${literal(x)}`)
+      .join(', ');
     return body ? `{${body}}` : '{}';
   }
   return JSON.stringify(v);

@@ -27,7 +27,7 @@ function compare(a: unknown, b: unknown): number {
 export function instantiatePlan(plan: PlotPlan, data: Record<string, unknown[]>, size: ChartSize = {}): PlotOptions {
   const Plot = loadPlot() as unknown as Record<string, (...args: unknown[]) => unknown>;
   const marks = plan.marks.map((m) => {
-    const rows = typeof m.data === 'string' ? data[m.data] ?? [] : m.data;
+    const rows = typeof m.data === 'string' ? (data[m.data] ?? []) : m.data;
     const options = m.transform ? Plot[m.transform.fn](m.transform.outputs, m.options) : m.options;
     return Plot[m.fn](rows, options);
   });

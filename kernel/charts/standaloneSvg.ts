@@ -75,7 +75,9 @@ function textBlock(text: string, fontSize: number, attrs: string, lineHeight: nu
     height: lines.length * lineHeight,
     width: Math.max(...lines.map((l) => textWidth(l, fontSize))),
     draw: (x, y) =>
-      lines.map((l, i) => `<text x="${x}" y="${y + (i + 0.72) * lineHeight}" font-size="${fontSize}" ${attrs}>${escapeXml(l)}</text>`).join(''),
+      lines
+        .map((l, i) => `<text x="${x}" y="${y + (i + 0.72) * lineHeight}" font-size="${fontSize}" ${attrs}>${escapeXml(l)}</text>`)
+        .join(''),
   };
 }
 

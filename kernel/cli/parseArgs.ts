@@ -11,7 +11,10 @@ export class UsageError extends SiltError {
   }
 }
 
-export function parseArgs(argv: string[], spec: { boolean?: string[]; repeat?: string[]; value?: string[]; alias?: Record<string, string> }): ParsedArgs {
+export function parseArgs(
+  argv: string[],
+  spec: { boolean?: string[]; repeat?: string[]; value?: string[]; alias?: Record<string, string> },
+): ParsedArgs {
   const flags = new Map<string, string[]>();
   const positionals: string[] = [];
   const known = new Set([...(spec.boolean ?? []), ...(spec.repeat ?? []), ...(spec.value ?? [])]);

@@ -35,7 +35,12 @@ function expiryWarnings(paths: string[]): string[] {
 }
 
 export async function runCommand(argv: string[], err: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv, { value: ['out', 'to', 'title', 'author', 'page-size'], boolean: ['hide-code'], repeat: ['p', 'profile'], alias: { param: 'p' } });
+  const args = parseArgs(argv, {
+    value: ['out', 'to', 'title', 'author', 'page-size'],
+    boolean: ['hide-code'],
+    repeat: ['p', 'profile'],
+    alias: { param: 'p' },
+  });
   const to = (flag(args, 'to') ?? 'ipynb') as ReportFormat;
   if (!REPORT_FORMATS.includes(to)) throw new UsageError(`--to takes ${REPORT_FORMATS.join(', ')}, not "${to}"`);
   const [input] = args.positionals;
@@ -53,9 +58,20 @@ export async function runCommand(argv: string[], err: (line: string) => void): P
   const pageText = flag(args, 'page-size');
   const pageSize = pageText === undefined ? undefined : parsePageSize(pageText);
   if (to === 'pdf') findChromium(); // before the run, so a missing browser does not cost a whole run
-  const { notebook, failed } = await runNotebook(nb, { params, env: { SILT_WORKSPACE: process.cwd(), SILT_PROFILES: JSON.stringify(profiles) } });
+  const { notebook, failed } = await runNotebook(nb, {
+    params,
+    env: { SILT_WORKSPACE: process.cwd(), SILT_PROFILES: JSON.stringify(profiles) },
+  });
   const out = resolve(flag(args, 'out') ?? reportPath(path, to));
-  await exportReport(notebook, { format: to, path: out, hideCode: flag(args, 'hide-code') === 'true', title: flag(args, 'title'), author: flag(args, 'author'), name: basename(path, '.ipynb'), pageSize });
+  await exportReport(notebook, {
+    format: to,
+    path: out,
+    hideCode: flag(args, 'hide-code') === 'true',
+    title: flag(args, 'title'),
+    author: flag(args, 'author'),
+    name: basename(path, '.ipynb'),
+    pageSize,
+  });
   if (failed) {
     err(`Cell ${failed.index + 1} (${failed.cell.language}) failed: ${failed.message}`);
     err(`Outputs up to the failure were written to ${out}.`);

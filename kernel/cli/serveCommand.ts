@@ -26,7 +26,8 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   });
   const portText = flag(args, 'port');
   const port = portText === undefined ? 0 : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`);
   const sessionIdleMs = idleMinutes(flag(args, 'session-idle-minutes')) * 60_000;
   const given = flag(args, 'workspace');
   const workspace = given ? resolve(given) : defaultWorkspace();
@@ -35,7 +36,10 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   let demo: DemoShare | null = null;
   if (flag(args, 'no-demo') !== 'true') {
     process.stderr.write('Preparing the demo share…\n');
-    demo = await startDemoShare({ root: given ? join(workspace, '.silt-demo') : join(dataDir, 'demo'), profileDir: join(dataDir, 'profiles') });
+    demo = await startDemoShare({
+      root: given ? join(workspace, '.silt-demo') : join(dataDir, 'demo'),
+      profileDir: join(dataDir, 'profiles'),
+    });
     profiles.unshift(demo.profilePath);
   }
   // Results published from notebooks are served here, for BI tools and other Delta Sharing clients.

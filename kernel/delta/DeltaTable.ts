@@ -36,8 +36,7 @@ export class DeltaTable {
 
   async snapshot(at: SnapshotAt = {}): Promise<DeltaSnapshot> {
     const listing = await this.listing();
-    const version =
-      at.version ?? (at.timestamp !== undefined ? await this.versionAtOrBefore(at.timestamp) : latestListedVersion(listing));
+    const version = at.version ?? (at.timestamp !== undefined ? await this.versionAtOrBefore(at.timestamp) : latestListedVersion(listing));
     const segment = buildSegment(this.root, listing, version);
     const batches: ReplayBatch[] = [];
     for (const d of segment.deltas) {
@@ -65,11 +64,7 @@ export class DeltaTable {
     const commits = await this.commitTimes();
     const hit = commits.find((c) => c.timestamp >= timestampMs);
     if (!hit) {
-      throw new DeltaTableError(
-        this.root,
-        `no commit at or after ${new Date(timestampMs).toISOString()}`,
-        'not-found',
-      );
+      throw new DeltaTableError(this.root, `no commit at or after ${new Date(timestampMs).toISOString()}`, 'not-found');
     }
     return hit.version;
   }
@@ -79,11 +74,7 @@ export class DeltaTable {
     const listing = await this.listing();
     const end = endVersion ?? latestListedVersion(listing);
     if (startVersion > end) {
-      throw new DeltaTableError(
-        this.root,
-        `start version ${startVersion} is after end version ${end}`,
-        'bad-request',
-      );
+      throw new DeltaTableError(this.root, `start version ${startVersion} is after end version ${end}`, 'bad-request');
     }
     await this.snapshot({ version: startVersion }); // refuses unreadable tables before any data is handed out
     const out: DeltaCommitChanges[] = [];
@@ -134,11 +125,7 @@ export class DeltaTable {
     const commits = await this.commitTimes();
     const hit = [...commits].reverse().find((c) => c.timestamp <= timestampMs);
     if (!hit) {
-      throw new DeltaTableError(
-        this.root,
-        `timestamp ${new Date(timestampMs).toISOString()} is before the earliest commit`,
-        'not-found',
-      );
+      throw new DeltaTableError(this.root, `timestamp ${new Date(timestampMs).toISOString()} is before the earliest commit`, 'not-found');
     }
     return hit.version;
   }

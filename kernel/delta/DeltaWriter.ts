@@ -51,21 +51,13 @@ export class DeltaWriter {
   static async create(root: string, opts: CreateTableOptions): Promise<DeltaWriter> {
     const abs = resolve(root);
     if (existsSync(join(abs, '_delta_log'))) {
-      throw new DeltaTableError(
-        abs,
-        'cannot create: a Delta table already exists here',
-        'conflict',
-      );
+      throw new DeltaTableError(abs, 'cannot create: a Delta table already exists here', 'conflict');
     }
     const schemaString = opts.schemaString ?? schemaFromColumns(abs, opts.columns);
     const fields = parseSchema(schemaString).fields;
     for (const p of opts.partitionColumns ?? []) {
       if (!fields.some((f) => f.name === p)) {
-        throw new DeltaTableError(
-          abs,
-          `partition column ${p} is not in the schema`,
-          'bad-request',
-        );
+        throw new DeltaTableError(abs, `partition column ${p} is not in the schema`, 'bad-request');
       }
     }
     const configuration: Record<string, string> = {};
@@ -113,7 +105,9 @@ export class DeltaWriter {
       const kept = await this.writeData(conn, snapshot, `SELECT * FROM (${scan}) WHERE (${predicateSql}) IS NOT TRUE`);
       actions.push(...kept.map(addAction));
       if (cdfEnabled(snapshot)) {
-        actions.push(...(await this.writeChanges(conn, snapshot, `SELECT *, 'delete' AS _change_type FROM (${scan}) WHERE (${predicateSql})`)));
+        actions.push(
+          ...(await this.writeChanges(conn, snapshot, `SELECT *, 'delete' AS _change_type FROM (${scan}) WHERE (${predicateSql})`)),
+        );
       }
     }
     if (actions.length === 0) return snapshot.version;
@@ -133,11 +127,7 @@ export class DeltaWriter {
       const keys = keyColumns.map(quoteIdent);
       const distinct = `count(DISTINCT (${keys.map((k) => `${k}`).join(', ')}))`;
       if ((await count(conn, `SELECT count(*) - ${distinct} FROM ${source}`)) > 0) {
-        throw new DeltaTableError(
-          this.root,
-          `merge source has duplicate keys (${keyColumns.join(', ')})`,
-          'bad-request',
-        );
+        throw new DeltaTableError(this.root, `merge source has duplicate keys (${keyColumns.join(', ')})`, 'bad-request');
       }
       const matches = `EXISTS (SELECT 1 FROM ${source} AS s WHERE ${keys.map((k) => `s.${k} = t.${k}`).join(' AND ')})`;
       const actions: object[] = [];
@@ -157,9 +147,7 @@ export class DeltaWriter {
       actions.push(...(await this.writeData(conn, snapshot, `SELECT * FROM ${source}`)).map(addAction));
       if (cdfEnabled(snapshot)) {
         const old = matchedScans.length > 0 ? matchedScans.map((s) => `SELECT * FROM (${s})`).join(' UNION ALL ') : undefined;
-        const existed = old
-          ? `EXISTS (SELECT 1 FROM (${old}) AS o WHERE ${keys.map((k) => `o.${k} = t.${k}`).join(' AND ')})`
-          : 'false';
+        const existed = old ? `EXISTS (SELECT 1 FROM (${old}) AS o WHERE ${keys.map((k) => `o.${k} = t.${k}`).join(' AND ')})` : 'false';
         const post = `SELECT t.*, CASE WHEN ${existed} THEN 'update_postimage' ELSE 'insert' END AS _change_type FROM ${source} AS t`;
         actions.push(...(await this.writeChanges(conn, snapshot, post)));
       }
@@ -223,14 +211,15 @@ export class DeltaWriter {
 
 function schemaFromColumns(table: string, columns: DeltaColumn[] | undefined): string {
   if (!columns || columns.length === 0) {
-    throw new DeltaTableError(
-      table,
-      'cannot create: give schemaString or columns',
-      'bad-request',
-    );
+    throw new DeltaTableError(table, 'cannot create: give schemaString or columns', 'bad-request');
   }
   return schemaString(
-    columns.map((c) => ({ name: c.name, type: typeof c.type === 'string' ? parseType(c.type) : c.type, nullable: c.nullable ?? true, metadata: {} })),
+    columns.map((c) => ({
+      name: c.name,
+      type: typeof c.type === 'string' ? parseType(c.type) : c.type,
+      nullable: c.nullable ?? true,
+      metadata: {},
+    })),
   );
 }
 

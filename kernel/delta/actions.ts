@@ -48,10 +48,7 @@ export function parseActionLines(text: string): RawAction[] {
       throw new BadActionLine(i + 1, 'not valid JSON');
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new BadActionLine(
-        i + 1,
-        'not a JSON object',
-      );
+      throw new BadActionLine(i + 1, 'not a JSON object');
     }
     out.push(value as RawAction);
   }

@@ -17,11 +17,7 @@ export async function writeCommit(root: string, version: number, actions: object
     await link(tmp, file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new DeltaTableError(
-        root,
-        `version ${version} was committed by another writer; retry the operation`,
-        'conflict',
-      );
+      throw new DeltaTableError(root, `version ${version} was committed by another writer; retry the operation`, 'conflict');
     }
     throw e;
   } finally {

@@ -42,9 +42,7 @@ export async function writeDataFiles(conn: DuckDBConnection, spec: WriteSpec): P
     const fileFields = spec.fields.filter((f) => !spec.partitionColumns.includes(f.name));
     const dataCols = [...fileFields.map((f) => quoteIdent(f.name)), ...extras];
     const formatted = partFields.map((f) => partitionStringSql(quoteIdent(f.name), f.type));
-    const combos = await conn.runAndReadAll(
-      `SELECT DISTINCT ${formatted.length > 0 ? formatted.join(', ') : '1'} FROM ${staging}`,
-    );
+    const combos = await conn.runAndReadAll(`SELECT DISTINCT ${formatted.length > 0 ? formatted.join(', ') : '1'} FROM ${staging}`);
     const out: WrittenFile[] = [];
     for (const combo of combos.getRowsJson() as (string | null)[][]) {
       const values = partFields.map((_, i) => combo[i]);

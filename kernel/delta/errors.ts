@@ -36,12 +36,7 @@ export class CorruptLogError extends DeltaTableError {
     readonly detail: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      table,
-      `${what} is corrupt (${file}${line !== undefined ? `, line ${line}` : ''}): ${detail}`,
-      'corrupt',
-      options,
-    );
+    super(table, `${what} is corrupt (${file}${line !== undefined ? `, line ${line}` : ''}): ${detail}`, 'corrupt', options);
   }
 
   /** "commit 3 of h.default.t is corrupt (…/_delta_log/….json, line 2): not valid JSON". */

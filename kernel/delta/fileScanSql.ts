@@ -168,7 +168,8 @@ function rename(expr: string, t: DataType, mode: ColumnMappingMode, depth: numbe
   switch (t.type) {
     case 'struct': {
       const parts = t.fields.map(
-        (f) => `${quoteIdent(f.name)} := ${rename(`struct_extract(${expr}, ${quoteLiteral(physicalName(f, mode))})`, f.type, mode, depth + 1)}`,
+        (f) =>
+          `${quoteIdent(f.name)} := ${rename(`struct_extract(${expr}, ${quoteLiteral(physicalName(f, mode))})`, f.type, mode, depth + 1)}`,
       );
       return `CASE WHEN ${expr} IS NULL THEN NULL ELSE struct_pack(${parts.join(', ')}) END`;
     }

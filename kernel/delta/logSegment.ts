@@ -2,9 +2,7 @@ import { DeltaTableError } from './errors';
 import type { CheckpointRef, LogListing } from './logListing';
 import { latestListedVersion } from './logListing';
 
-export type LogDelta =
-  | { kind: 'commit'; version: number; file: string }
-  | { kind: 'compaction'; start: number; end: number; file: string };
+export type LogDelta = { kind: 'commit'; version: number; file: string } | { kind: 'compaction'; start: number; end: number; file: string };
 
 /** The files that together reconstruct one version: a checkpoint (optional) and the deltas after it. */
 export interface LogSegment {

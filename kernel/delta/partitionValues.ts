@@ -21,9 +21,7 @@ export function partitionValueSql(value: string | null | undefined, type: DataTy
     case 'binary':
       return `encode(${lit})`;
     case 'timestamp':
-      return ZONED.test(value)
-        ? `CAST(${lit} AS TIMESTAMPTZ)`
-        : `timezone(${quoteLiteral(timeZone)}, CAST(${lit} AS TIMESTAMP))`;
+      return ZONED.test(value) ? `CAST(${lit} AS TIMESTAMPTZ)` : `timezone(${quoteLiteral(timeZone)}, CAST(${lit} AS TIMESTAMP))`;
     default:
       return `CAST(${lit} AS ${sqlType})`;
   }

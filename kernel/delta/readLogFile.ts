@@ -14,12 +14,9 @@ export async function readLogFile(tableRoot: string, file: string, what: string)
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new DeltaTableError(
-      tableRoot,
-      `${what} cannot be read (${relative(tableRoot, file)}: ${code ?? 'unreadable'})`,
-      'corrupt',
-      { cause: e },
-    );
+    throw new DeltaTableError(tableRoot, `${what} cannot be read (${relative(tableRoot, file)}: ${code ?? 'unreadable'})`, 'corrupt', {
+      cause: e,
+    });
   }
   try {
     return parseActionLines(text);
@@ -30,23 +27,11 @@ export async function readLogFile(tableRoot: string, file: string, what: string)
 }
 
 /** Parquet log files (checkpoints, sidecars) that DuckDB cannot read are corrupt, whatever DuckDB said. */
-export async function readLogParquet<T>(
-  tableRoot: string,
-  files: string[],
-  what: string,
-  read: () => Promise<T>,
-): Promise<T> {
+export async function readLogParquet<T>(tableRoot: string, files: string[], what: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (e) {
     if (e instanceof DeltaTableError) throw e;
-    throw new CorruptLogError(
-      tableRoot,
-      what,
-      relative(tableRoot, files[0]),
-      undefined,
-      'not a readable Parquet file',
-      { cause: e },
-    );
+    throw new CorruptLogError(tableRoot, what, relative(tableRoot, files[0]), undefined, 'not a readable Parquet file', { cause: e });
   }
 }

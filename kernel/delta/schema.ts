@@ -49,8 +49,20 @@ export interface StructType {
 export type DataType = PrimitiveType | DecimalType | ArrayType | MapType | StructType;
 
 const PRIMITIVES = new Set<string>([
-  'string', 'long', 'integer', 'short', 'byte', 'float', 'double', 'boolean', 'binary', 'date',
-  'timestamp', 'timestamp_ntz', 'variant', 'void',
+  'string',
+  'long',
+  'integer',
+  'short',
+  'byte',
+  'float',
+  'double',
+  'boolean',
+  'binary',
+  'date',
+  'timestamp',
+  'timestamp_ntz',
+  'variant',
+  'void',
 ]);
 const DECIMAL = /^decimal\(\s*(\d+)\s*,\s*(\d+)\s*\)$/;
 

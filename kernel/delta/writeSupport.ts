@@ -19,26 +19,14 @@ export function assertWritable(snapshot: DeltaSnapshot): void {
   const table = snapshot.tableRoot;
   const { protocol, metadata } = snapshot;
   if (protocol.minWriterVersion > 7) {
-    throw new DeltaTableError(
-      table,
-      `unsupported minWriterVersion ${protocol.minWriterVersion}`,
-      'unsupported',
-    );
+    throw new DeltaTableError(table, `unsupported minWriterVersion ${protocol.minWriterVersion}`, 'unsupported');
   }
   const unknown = (protocol.writerFeatures ?? []).filter((f) => !SUPPORTED_WRITER_FEATURES.has(f));
   if (unknown.length > 0) {
-    throw new DeltaTableError(
-      table,
-      `cannot write: unsupported writer feature(s) ${unknown.join(', ')}`,
-      'unsupported',
-    );
+    throw new DeltaTableError(table, `cannot write: unsupported writer feature(s) ${unknown.join(', ')}`, 'unsupported');
   }
   if (columnMappingMode(metadata) !== 'none') {
-    throw new DeltaTableError(
-      table,
-      'cannot write: column mapping is enabled',
-      'unsupported',
-    );
+    throw new DeltaTableError(table, 'cannot write: column mapping is enabled', 'unsupported');
   }
   if (Object.keys(metadata.configuration).some((k) => k.startsWith('delta.constraints.'))) {
     throw new DeltaTableError(table, 'cannot write: the table has CHECK constraints', 'unsupported');
@@ -53,11 +41,7 @@ export function assertWritable(snapshot: DeltaSnapshot): void {
 
 export function assertDeletable(snapshot: DeltaSnapshot): void {
   if (snapshot.metadata.configuration['delta.appendOnly'] === 'true') {
-    throw new DeltaTableError(
-      snapshot.tableRoot,
-      'cannot delete or update rows: the table is append-only',
-      'unsupported',
-    );
+    throw new DeltaTableError(snapshot.tableRoot, 'cannot delete or update rows: the table is append-only', 'unsupported');
   }
 }
 

@@ -116,7 +116,10 @@ export class DuckEngine {
     if (!h?.memory) return;
     const { columns, rows } = h.memory;
     if (rows.length > 0) await this.registerRows(handle, columns, rows);
-    else await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(handle)} (${columns.map((c) => `${quoteIdent(c.name)} VARCHAR`).join(', ')})`);
+    else
+      await this.connection.run(
+        `CREATE OR REPLACE TEMP TABLE ${quoteIdent(handle)} (${columns.map((c) => `${quoteIdent(c.name)} VARCHAR`).join(', ')})`,
+      );
     this.handles.set(handle, { table: handle, columns: h.columns, rowCount: h.rowCount });
   }
 
@@ -206,7 +209,10 @@ export class DuckEngine {
   }
 
   private async registerRows(name: string, columns: ColumnInfo[], rows: CellValue[][]): Promise<void> {
-    await this.registerObjects(name, rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]]))));
+    await this.registerObjects(
+      name,
+      rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]]))),
+    );
   }
 
   private async remember(handle: string, where: { table?: string; memory?: MemoryResult }): Promise<SqlResult> {

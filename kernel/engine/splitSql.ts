@@ -50,7 +50,8 @@ function skipQuoted(sql: string, i: number, q: string): number {
   let j = i + 1;
   while (j < sql.length) {
     if (sql[j] === q) {
-      if (sql[j + 1] === q) j += 2; // doubled quote is an escaped quote
+      if (sql[j + 1] === q)
+        j += 2; // doubled quote is an escaped quote
       else return j + 1;
     } else j++;
   }

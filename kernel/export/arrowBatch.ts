@@ -75,7 +75,17 @@ export function recordBatch(schema: Schema, plan: PlannedColumn[], chunk: Chunk)
   return new RecordBatch(schema, data);
 }
 
-type FixedArray = Int8Array | Int16Array | Int32Array | BigInt64Array | Uint8Array | Uint16Array | Uint32Array | BigUint64Array | Float32Array | Float64Array;
+type FixedArray =
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | BigInt64Array
+  | Uint8Array
+  | Uint16Array
+  | Uint32Array
+  | BigUint64Array
+  | Float32Array
+  | Float64Array;
 
 /** Fixed-width kinds are filled into their value buffer directly (several times faster than a builder). */
 const FIXED: Partial<Record<ColumnKind, (n: number) => FixedArray>> = {
@@ -138,5 +148,13 @@ function utf8Data(type: DataType, values: unknown[]): Data {
   for (let i = 0; i < n; i++) {
     if (offsets[i + 1] > offsets[i]) data.write(values[i] as string, offsets[i], 'utf8');
   }
-  return makeData({ type, offset: 0, length: n, nullCount, nullBitmap: nullCount > 0 ? valid : null, valueOffsets: offsets, data } as never);
+  return makeData({
+    type,
+    offset: 0,
+    length: n,
+    nullCount,
+    nullBitmap: nullCount > 0 ? valid : null,
+    valueOffsets: offsets,
+    data,
+  } as never);
 }

@@ -34,7 +34,8 @@ export interface ExportSummary {
 }
 
 export async function exportResult(engine: DuckEngine, req: ExportRequest): Promise<ExportSummary> {
-  if (!EXPORT_FORMATS.includes(req.format)) throw new ExportError(`Unknown export format "${req.format}"; use one of ${EXPORT_FORMATS.join(', ')}.`);
+  if (!EXPORT_FORMATS.includes(req.format))
+    throw new ExportError(`Unknown export format "${req.format}"; use one of ${EXPORT_FORMATS.join(', ')}.`);
   if (req.path.trim() === '') throw new ExportError('Give a file to export to.');
   const path = isAbsolute(req.path) ? req.path : resolve(req.workspace, req.path);
   const source = await resultTable(engine, req.handle);

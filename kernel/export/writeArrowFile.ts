@@ -16,7 +16,12 @@ class CountingWriter extends RecordBatchFileWriter {
   }
 }
 
-export async function writeArrowFile(path: string, plan: PlannedColumn[], chunks: AsyncIterable<Chunk>, onRows: (rows: number) => void): Promise<void> {
+export async function writeArrowFile(
+  path: string,
+  plan: PlannedColumn[],
+  chunks: AsyncIterable<Chunk>,
+  onRows: (rows: number) => void,
+): Promise<void> {
   const schema = arrowSchema(plan);
   const writer = new CountingWriter();
   const file = await open(path, 'w');

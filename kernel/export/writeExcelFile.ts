@@ -21,7 +21,12 @@ const CELL_CHARS = 32_767;
 /** Days from Excel's epoch (1899-12-30) to 1970-01-01. */
 const UNIX_EPOCH_SERIAL = 25_569;
 
-export async function writeExcelFile(path: string, plan: PlannedColumn[], chunks: AsyncIterable<Chunk>, onRows: (rows: number) => void): Promise<void> {
+export async function writeExcelFile(
+  path: string,
+  plan: PlannedColumn[],
+  chunks: AsyncIterable<Chunk>,
+  onRows: (rows: number) => void,
+): Promise<void> {
   const zip = new ZipStream();
   async function* archive(): AsyncGenerator<Buffer> {
     yield* zip.file('[Content_Types].xml', CONTENT_TYPES);
@@ -72,7 +77,8 @@ function cell(ref: string, kind: ColumnKind, v: unknown): string {
       return textCell(ref, String(v), STYLE.plain);
     default: {
       // Excel numbers are doubles: 64-bit integers beyond 2^53 stay exact as text.
-      if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? numberCell(ref, Number(v), STYLE.plain) : textCell(ref, v.toString(), STYLE.plain);
+      if (typeof v === 'bigint')
+        return Number.isSafeInteger(Number(v)) ? numberCell(ref, Number(v), STYLE.plain) : textCell(ref, v.toString(), STYLE.plain);
       return Number.isFinite(v) ? numberCell(ref, v as number, STYLE.plain) : textCell(ref, String(v), STYLE.plain);
     }
   }

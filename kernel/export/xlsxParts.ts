@@ -16,7 +16,8 @@ export const CONTENT_TYPES =
   '</Types>';
 
 export const ROOT_RELS =
-  HEAD + `<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+  HEAD +
+  `<Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 
 export const WORKBOOK =
   HEAD + `<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Result" sheetId="1" r:id="rId1"/></sheets></workbook>`;

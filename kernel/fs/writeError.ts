@@ -14,8 +14,7 @@ export function writeError(e: unknown, path: string): SiltError {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   const text = e instanceof Error ? e.message : String(e);
   const dir = dirname(path);
-  const fail = (code: 'io' | 'not-found', why: string) =>
-    new SiltError(code, `Cannot write ${path}: ${why}`, { cause: e });
+  const fail = (code: 'io' | 'not-found', why: string) => new SiltError(code, `Cannot write ${path}: ${why}`, { cause: e });
   const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
   if (denied || /permission denied|read-only file system/i.test(text)) {
     return fail('io', `the folder ${dir} is read-only or not yours to write in. Choose another folder.`);

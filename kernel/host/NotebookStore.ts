@@ -51,7 +51,10 @@ export class NotebookStore {
   }
 
   newNotebook(): NotebookModel {
-    return { cells: [{ id: randomUUID().slice(0, 8), type: 'code', language: 'sql', source: '', outputs: [], executionCount: null }], metadata: {} };
+    return {
+      cells: [{ id: randomUUID().slice(0, 8), type: 'code', language: 'sql', source: '', outputs: [], executionCount: null }],
+      metadata: {},
+    };
   }
 
   open(path: string): OpenedNotebook {

@@ -102,11 +102,7 @@ function readProfile(path: string): string {
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new SiltError(
-        'not-found',
-        `no profile file at ${path}`,
-        { cause: e },
-      );
+      throw new SiltError('not-found', `no profile file at ${path}`, { cause: e });
     }
     throw new SiltError('io', `cannot read the profile file at ${path} (${code ?? 'unreadable'})`, { cause: e });
   }

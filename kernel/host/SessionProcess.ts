@@ -171,7 +171,10 @@ export class SessionProcess {
       if (this.child !== child) return;
       this.child = null;
       const why = signal ? `was killed (${signal})` : `exited with code ${code}`;
-      this.failPending(this.intentionalExit ? this.killReason : `The session ${why}. Your notebook is safe; start a new session to run cells again.`, this.intentionalExit);
+      this.failPending(
+        this.intentionalExit ? this.killReason : `The session ${why}. Your notebook is safe; start a new session to run cells again.`,
+        this.intentionalExit,
+      );
       if (!this.intentionalExit) this.setStatus('dead', `The session ${why}.`);
     });
   }

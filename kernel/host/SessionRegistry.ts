@@ -36,8 +36,7 @@ const LIVE_LIST_TIMEOUT_MS = 5000;
 const MAX_ENDED = 1000;
 
 const CLOSED = 'This notebook was closed, so its session ended; open the notebook again to run cells.';
-const CRASHED =
-  "This notebook's session stopped (its process exited); its variables are gone. Run a cell to start a new one.";
+const CRASHED = "This notebook's session stopped (its process exited); its variables are gone. Run a cell to start a new one.";
 const UNKNOWN = "This notebook's session has ended; its variables are gone. Run a cell to start a new one.";
 
 export class SessionRegistry {
@@ -122,8 +121,7 @@ export class SessionRegistry {
     const emit = (ev: EventMessage) => listeners.forEach((l) => l(ev));
     const proc = new SessionProcess(this.entry, this.env, {
       onOutput: (runId, output) => emit({ kind: 'event', type: 'run.output', sessionId: id, runId, output }),
-      onProgress: (runId, label, done, total) =>
-        emit({ kind: 'event', type: 'run.progress', sessionId: id, runId, label, done, total }),
+      onProgress: (runId, label, done, total) => emit({ kind: 'event', type: 'run.progress', sessionId: id, runId, label, done, total }),
       onStatus: (status, message) =>
         emit({ kind: 'event', type: 'session.status', sessionId: id, status, ...(message ? { message } : {}) }),
       onNotice: (notice) => emit({ kind: 'event', sessionId: id, ...notice } as EventMessage),

@@ -23,22 +23,14 @@ const noEvents = () => undefined;
  */
 const CONNECTION_REQUESTS = new Set<string>(['session.open', 'session.close']);
 
-export async function answerRpcPost(
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: HostContext,
-  limit: number,
-): Promise<void> {
+export async function answerRpcPost(req: IncomingMessage, res: ServerResponse, ctx: HostContext, limit: number): Promise<void> {
   let id = -1;
   try {
     const body = await readBody(req, limit);
     const request = parseRequest(body);
     id = request.id;
     if (CONNECTION_REQUESTS.has(request.type)) {
-      throw new SiltError(
-        'bad-request',
-        `${request.type} belongs to a window's WebSocket connection; send it there.`,
-      );
+      throw new SiltError('bad-request', `${request.type} belongs to a window's WebSocket connection; send it there.`);
     }
     const result = await handleRequest(ctx, request, noEvents);
     reply(res, 200, { kind: 'response', id, ok: true, result });

@@ -9,11 +9,9 @@ export function asTooLarge(e: unknown): unknown {
   const code = (e as { code?: unknown } | null)?.code;
   const stringLimit = e instanceof RangeError && /Invalid string length/i.test(e.message);
   if (stringLimit || code === 'ERR_STRING_TOO_LONG') {
-    return new SiltError(
-      'too-large',
-      'This is too big for the kernel to hold as one piece of text; clear some outputs and try again.',
-      { cause: e },
-    );
+    return new SiltError('too-large', 'This is too big for the kernel to hold as one piece of text; clear some outputs and try again.', {
+      cause: e,
+    });
   }
   return e;
 }

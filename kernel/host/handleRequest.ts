@@ -57,12 +57,7 @@ function answer<K extends HostRequestType>(ctx: HostContext, type: K, p: Params<
 }
 
 /** The session gets the params without `sessionId`; its reply is the request's result. */
-function forward<K extends SessionRequestType>(
-  ctx: HostContext,
-  type: K,
-  p: Params<K>,
-  l: Listener,
-): Promise<Result<K>> {
+function forward<K extends SessionRequestType>(ctx: HostContext, type: K, p: Params<K>, l: Listener): Promise<Result<K>> {
   const own: HostHandler<K> | undefined = hostAnsweredSessionRequests[type];
   if (own) return own(ctx, p, l);
   const { sessionId, ...rest } = p;

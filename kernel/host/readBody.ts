@@ -28,8 +28,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       settled = true;
       fn();
     };
-    const tooLarge = () =>
-      new SiltError('too-large', `The request is ${mib(size)}, over the ${mib(limit)} the kernel accepts at once.`);
+    const tooLarge = () => new SiltError('too-large', `The request is ${mib(size)}, over the ${mib(limit)} the kernel accepts at once.`);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) return void parts.push(decoder.write(chunk));

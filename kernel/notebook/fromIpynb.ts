@@ -42,7 +42,8 @@ function cellFromJson(c: unknown, index: number, path: string, seen: Set<string>
   delete meta.tags;
   const source = joinLines(c.source);
   const extra = Object.keys(meta).length ? meta : undefined;
-  if (c.cell_type === 'markdown') return { id, type: 'markdown', source, ...(extra ? { extraMetadata: extra } : {}), ...(tags ? { tags } : {}) };
+  if (c.cell_type === 'markdown')
+    return { id, type: 'markdown', source, ...(extra ? { extraMetadata: extra } : {}), ...(tags ? { tags } : {}) };
   if (c.cell_type === 'raw') return { id, type: 'raw', source, ...(extra ? { extraMetadata: extra } : {}) };
   if (c.cell_type !== 'code') throw new NotebookFormatError(`${path}: cell ${index + 1} has unknown type "${asText(c.cell_type)}".`);
   const silt = isObject(meta.silt) ? meta.silt : {};

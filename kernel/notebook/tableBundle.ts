@@ -30,7 +30,8 @@ export function tableToBundle(t: TableOutput): TableBundle {
 }
 
 export function bundleToTable(data: Record<string, unknown>, metadata: Record<string, unknown> | undefined): TableOutput | null {
-  const res = data[DATARESOURCE] as { schema?: { fields?: { name: string; type?: string; 'silt:type'?: string }[] }; data?: Record<string, CellValue>[] } | undefined;
+  const res = data[DATARESOURCE] as
+    { schema?: { fields?: { name: string; type?: string; 'silt:type'?: string }[] }; data?: Record<string, CellValue>[] } | undefined;
   if (!res || typeof res !== 'object' || !Array.isArray(res.schema?.fields) || !Array.isArray(res.data)) return null;
   // A file may say anything: a field that is not {name: string} means this is not a table we can show.
   const fields = res.schema!.fields!;
@@ -79,7 +80,12 @@ function tablePlain(columns: ColumnInfo[], rows: CellValue[][], rowCount: number
   const shown = rows.slice(0, 20);
   const cells = [columns.map((c) => c.name), ...shown.map((r) => r.map(cellText))];
   const widths = columns.map((_, i) => Math.min(40, Math.max(...cells.map((r) => (r[i] ?? '').length))));
-  const lines = cells.map((r) => r.map((v, i) => v.slice(0, 40).padEnd(widths[i])).join('  ').trimEnd());
+  const lines = cells.map((r) =>
+    r
+      .map((v, i) => v.slice(0, 40).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd(),
+  );
   if (rowCount > shown.length) lines.push(`… ${rowCount.toLocaleString('en-US')} rows in all`);
   return lines.join('\n');
 }

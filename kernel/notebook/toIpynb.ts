@@ -54,13 +54,20 @@ function outputToJson(o: Output, executionCount: number | null): Record<string, 
     case 'stream':
       return { output_type: 'stream', name: o.name, text: splitLines(o.text) };
     case 'rich':
-      return { output_type: 'display_data', data: Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, isTextual(k) ? splitLines(v) : v])), metadata: {} };
+      return {
+        output_type: 'display_data',
+        data: Object.fromEntries(Object.entries(o.data).map(([k, v]) => [k, isTextual(k) ? splitLines(v) : v])),
+        metadata: {},
+      };
     case 'error':
       return {
         output_type: 'error',
         ename: o.ename,
         evalue: o.message,
-        traceback: o.line !== undefined && !o.traceback.some((t) => t.startsWith(`line ${o.line}:`)) ? [`line ${o.line}:`, ...o.traceback] : o.traceback,
+        traceback:
+          o.line !== undefined && !o.traceback.some((t) => t.startsWith(`line ${o.line}:`))
+            ? [`line ${o.line}:`, ...o.traceback]
+            : o.traceback,
       };
   }
 }

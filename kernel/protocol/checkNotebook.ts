@@ -16,8 +16,7 @@ type FieldChecks<U, Tag extends keyof U> = {
   [K in U[Tag] & string]: { [F in Exclude<keyof Extract<U, Record<Tag, K>>, Tag>]-?: Check };
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str: Check = (v) => typeof v === 'string';
 const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const strings: Check = (v) => Array.isArray(v) && v.every(str);
@@ -32,8 +31,7 @@ const optional =
 
 /** Required and optional fields of each kind of thing, by name. */
 function fieldsProblem(what: string, o: Record<string, unknown>, fields: Record<string, Check>): string | null {
-  for (const [name, ok] of Object.entries(fields))
-    if (!ok(o[name])) return `${what}: ${name} is missing or of the wrong type`;
+  for (const [name, ok] of Object.entries(fields)) if (!ok(o[name])) return `${what}: ${name} is missing or of the wrong type`;
   return null;
 }
 
@@ -68,9 +66,7 @@ const CELL_FIELDS: FieldChecks<Cell, 'type'> = {
 
 /** The field checks for a variant named by a value from the wire, if it is one of ours. */
 function variant(table: object, tag: unknown): Record<string, Check> | null {
-  return typeof tag === 'string' && Object.hasOwn(table, tag)
-    ? (table as Record<string, Record<string, Check>>)[tag]
-    : null;
+  return typeof tag === 'string' && Object.hasOwn(table, tag) ? (table as Record<string, Record<string, Check>>)[tag] : null;
 }
 
 export function notebookProblem(nb: unknown): string | null {

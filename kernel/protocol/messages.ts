@@ -178,7 +178,11 @@ export type EventMessage =
  * Events a session raises on its own (not as part of a run's outputs). The session sends them without
  * `kind` and `sessionId`; the host adds both. A feature adds its events to this union.
  */
-export type SessionNotice = { kind: 'event'; type: 'session.notice'; sessionId: string; level: 'info' | 'warning'; message: string } | LiveNotice | AutomlNotice | ExportNotice;
+export type SessionNotice =
+  | { kind: 'event'; type: 'session.notice'; sessionId: string; level: 'info' | 'warning'; message: string }
+  | LiveNotice
+  | AutomlNotice
+  | ExportNotice;
 
 /** A notice as the session process sends it (each member of the union without `kind` and `sessionId`). */
 export type SessionNoticeBody = WithoutRouting<SessionNotice>;

@@ -23,7 +23,8 @@ export async function publishResult(
   req: { handle: string; name: string; mode: PublishMode },
 ): Promise<PublishResult> {
   if (!target) throw new ExportError(NO_SERVER);
-  if (req.mode !== 'append' && req.mode !== 'replace') throw new ExportError(`Publish mode must be "append" or "replace", not "${req.mode}".`);
+  if (req.mode !== 'append' && req.mode !== 'replace')
+    throw new ExportError(`Publish mode must be "append" or "replace", not "${req.mode}".`);
   const name = req.name.trim();
   // Stricter than the protocol's rule: the name is also a folder and a SQL identifier in BI tools.
   if (!NAME.test(name) || nameProblem('table', name)) {

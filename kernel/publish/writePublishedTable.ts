@@ -35,8 +35,7 @@ export async function writePublishedTable(conn: DuckDBConnection, w: PublishWrit
   // A mismatched append is refused before any data is written.
   if (w.mode === 'append') assertSameSchema(w.root, parseSchema(snapshot.metadata.schemaString).fields, w.fields);
   const files = await writeFiles(conn, w.root, w);
-  const actions = (s: DeltaSnapshot) =>
-    w.mode === 'replace' ? replaceActions(w, s, files) : appendActions(w, s, files);
+  const actions = (s: DeltaSnapshot) => (w.mode === 'replace' ? replaceActions(w, s, files) : appendActions(w, s, files));
   return commitWithRetry({ root: w.root, files, actions }, snapshot);
 }
 
@@ -78,9 +77,19 @@ async function createTable(conn: DuckDBConnection, w: PublishWrite): Promise<num
 function replaceActions(w: PublishWrite, snapshot: DeltaSnapshot, files: WrittenFile[]): object[] {
   const actions: object[] = [commitInfo('CREATE OR REPLACE TABLE AS SELECT', snapshot.version)];
   const newSchema = schemaString(w.fields);
-  if (newSchema !== snapshot.metadata.schemaString) actions.push({ metaData: { ...snapshot.metadata, schemaString: newSchema, partitionColumns: [] } });
+  if (newSchema !== snapshot.metadata.schemaString)
+    actions.push({ metaData: { ...snapshot.metadata, schemaString: newSchema, partitionColumns: [] } });
   for (const f of snapshot.files) {
-    actions.push({ remove: { path: f.path, deletionTimestamp: Date.now(), dataChange: true, extendedFileMetadata: true, partitionValues: f.partitionValues, size: f.size } });
+    actions.push({
+      remove: {
+        path: f.path,
+        deletionTimestamp: Date.now(),
+        dataChange: true,
+        extendedFileMetadata: true,
+        partitionValues: f.partitionValues,
+        size: f.size,
+      },
+    });
   }
   actions.push(...files.map(addAction));
   return actions;
@@ -93,7 +102,15 @@ function appendActions(w: PublishWrite, snapshot: DeltaSnapshot, files: WrittenF
 }
 
 function writeFiles(conn: DuckDBConnection, root: string, w: PublishWrite): Promise<WrittenFile[]> {
-  return writeDataFiles(conn, { root, folder: '', prefix: 'part', fields: w.fields, partitionColumns: [], selectSql: w.selectSql, withStats: true });
+  return writeDataFiles(conn, {
+    root,
+    folder: '',
+    prefix: 'part',
+    fields: w.fields,
+    partitionColumns: [],
+    selectSql: w.selectSql,
+    withStats: true,
+  });
 }
 
 /** Append keeps the table's schema: same column names in the same order with the same types. */
@@ -120,5 +137,7 @@ function commitInfo(operation: string, readVersion: number, isBlindAppend = fals
 }
 
 function addAction(f: WrittenFile): object {
-  return { add: { path: f.path, partitionValues: f.partitionValues, size: f.size, modificationTime: Date.now(), dataChange: true, stats: f.stats } };
+  return {
+    add: { path: f.path, partitionValues: f.partitionValues, size: f.size, modificationTime: Date.now(), dataChange: true, stats: f.stats },
+  };
 }

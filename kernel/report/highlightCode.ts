@@ -22,8 +22,10 @@ const TS_KEYWORDS = new Set(
 );
 
 // One alternation, tried left to right at each position: comments, then strings, numbers, words.
-const SQL_TOKENS = /(--[^\n]*|\/\*[\s\S]*?\*\/)|('(?:[^']|'')*'?|"(?:[^"]|"")*"?)|(\b\d+(?:\.\d+)?(?:e[+-]?\d+)?\b)|([A-Za-z_][A-Za-z0-9_]*)/gi;
-const TS_TOKENS = /(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|('(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|`(?:[^`\\]|\\.)*`?)|(\b\d+(?:\.\d+)?(?:e[+-]?\d+)?n?\b)|([A-Za-z_$][A-Za-z0-9_$]*)/gi;
+const SQL_TOKENS =
+  /(--[^\n]*|\/\*[\s\S]*?\*\/)|('(?:[^']|'')*'?|"(?:[^"]|"")*"?)|(\b\d+(?:\.\d+)?(?:e[+-]?\d+)?\b)|([A-Za-z_][A-Za-z0-9_]*)/gi;
+const TS_TOKENS =
+  /(\/\/[^\n]*|\/\*[\s\S]*?\*\/)|('(?:[^'\\\n]|\\.)*'?|"(?:[^"\\\n]|\\.)*"?|`(?:[^`\\]|\\.)*`?)|(\b\d+(?:\.\d+)?(?:e[+-]?\d+)?n?\b)|([A-Za-z_$][A-Za-z0-9_$]*)/gi;
 
 /** The source as HTML with `<span class="tok-…">` around comments, strings, numbers and keywords. */
 export function highlightCode(source: string, language: CodeLanguage): string {
@@ -35,7 +37,15 @@ export function highlightCode(source: string, language: CodeLanguage): string {
   for (const m of source.matchAll(pattern)) {
     out += escapeHtml(source.slice(last, m.index));
     const [text, comment, str, num, word] = m;
-    const cls = comment ? 'tok-comment' : str ? 'tok-string' : num ? 'tok-number' : word && keywords.has(sql ? word.toLowerCase() : word) ? 'tok-keyword' : null;
+    const cls = comment
+      ? 'tok-comment'
+      : str
+        ? 'tok-string'
+        : num
+          ? 'tok-number'
+          : word && keywords.has(sql ? word.toLowerCase() : word)
+            ? 'tok-keyword'
+            : null;
     out += cls ? `<span class="${cls}">${escapeHtml(text)}</span>` : escapeHtml(text);
     last = m.index + text.length;
   }

@@ -75,10 +75,15 @@ export function reportRows(t: TableOutput): CellValue[][] {
 
 function tableHtml(t: TableOutput): string {
   const numeric = t.columns.map((c: ColumnInfo) => isNumericType(c.type));
-  const head = t.columns.map((c, i) => `<th${numeric[i] ? ' class="num"' : ''}>${escapeHtml(c.name)}<span class="coltype">${escapeHtml(c.type)}</span></th>`).join('');
+  const head = t.columns
+    .map((c, i) => `<th${numeric[i] ? ' class="num"' : ''}>${escapeHtml(c.name)}<span class="coltype">${escapeHtml(c.type)}</span></th>`)
+    .join('');
   const rows = reportRows(t);
   const body = rows
-    .map((r) => `<tr>${r.map((v, i) => `<td${numeric[i] ? ' class="num"' : ''}${v === null ? ' data-null' : ''}>${escapeHtml(cellText(v))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((v, i) => `<td${numeric[i] ? ' class="num"' : ''}${v === null ? ' data-null' : ''}>${escapeHtml(cellText(v))}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<div class="table-wrap"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n<p class="rowcount">${rowCountNote(t, rows.length)}</p>`;
 }

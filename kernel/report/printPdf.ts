@@ -52,5 +52,12 @@ export async function printPdf(html: string, env: NodeJS.ProcessEnv = process.en
 }
 
 function lastLine(s: string): string {
-  return s.trim().split('\n').filter((l) => !/^\[|unexpected operator/.test(l)).pop()?.trim() ?? '';
+  return (
+    s
+      .trim()
+      .split('\n')
+      .filter((l) => !/^\[|unexpected operator/.test(l))
+      .pop()
+      ?.trim() ?? ''
+  );
 }

@@ -15,8 +15,13 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-
 
 export function renderHtml(nb: NotebookModel, opts: ReportOptions = {}): string {
   const head = reportHeader(nb, opts);
-  const byline = [head.author, head.date].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
-  const cells = bodyCells(nb, head.title).map((c) => cellHtml(c, opts.hideCode ?? false)).filter(Boolean);
+  const byline = [head.author, head.date]
+    .filter(Boolean)
+    .map((s) => escapeHtml(s!))
+    .join(' · ');
+  const cells = bodyCells(nb, head.title)
+    .map((c) => cellHtml(c, opts.hideCode ?? false))
+    .filter(Boolean);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -42,7 +47,8 @@ ${cells.join('\n')}
 
 function cellHtml(cell: Cell, hideCode: boolean): string {
   if (cell.type === 'raw') return '';
-  if (cell.type === 'markdown') return cell.source.trim() ? `<section class="cell markdown">\n${markdownToHtml(cell.source)}</section>` : '';
+  if (cell.type === 'markdown')
+    return cell.source.trim() ? `<section class="cell markdown">\n${markdownToHtml(cell.source)}</section>` : '';
   const code =
     hideCode || !cell.source.trim()
       ? ''

@@ -22,7 +22,11 @@ export interface RunSummary {
 
 export async function runNotebook(nb: NotebookModel, opts: RunOptions = {}): Promise<RunSummary> {
   const notebook = injectParameters(nb, opts.params ?? {});
-  const proc = new SessionProcess(opts.sessionEntry ?? SessionProcess.defaultEntry(), { ...process.env, ...opts.env }, { onOutput() {}, onStatus() {} });
+  const proc = new SessionProcess(
+    opts.sessionEntry ?? SessionProcess.defaultEntry(),
+    { ...process.env, ...opts.env },
+    { onOutput() {}, onStatus() {} },
+  );
   let failed: RunSummary['failed'] = null;
   try {
     for (const [index, cell] of notebook.cells.entries()) {
@@ -32,14 +36,24 @@ export async function runNotebook(nb: NotebookModel, opts: RunOptions = {}): Pro
         cell.executionCount = null;
         continue;
       }
-      const result = await proc.call('execute', { runId: randomUUID(), cellId: cell.id, language: cell.language, code: cell.source, name: cell.name });
+      const result = await proc.call('execute', {
+        runId: randomUUID(),
+        cellId: cell.id,
+        language: cell.language,
+        code: cell.source,
+        name: cell.name,
+      });
       cell.outputs = result.outputs.map((o) => (o.kind === 'table' ? { ...o, handle: undefined } : o));
       cell.executionCount = result.executionCount;
       cell.elapsedMs = result.elapsedMs;
       opts.onCell?.(index, cell, result);
       if (result.status !== 'ok') {
         const err = result.outputs.find((o) => o.kind === 'error');
-        failed = { index, cell, message: err && err.kind === 'error' ? `${err.ename}: ${err.message}${err.line ? ` (line ${err.line})` : ''}` : result.status };
+        failed = {
+          index,
+          cell,
+          message: err && err.kind === 'error' ? `${err.ename}: ${err.message}${err.line ? ` (line ${err.line})` : ''}` : result.status,
+        };
       }
     }
   } finally {
@@ -64,8 +78,24 @@ function injectParameters(nb: NotebookModel, params: Record<string, string>): No
   const sql = names.map((n) => `SET VARIABLE "${n}" = ${sqlLiteral(value(params[n]))};`).join('\n');
   const at = copy.cells.findIndex((c) => c.type === 'code' && c.tags?.includes('parameters'));
   const injected: CodeCell[] = [
-    { id: `params-${randomUUID().slice(0, 8)}`, type: 'code', language: 'typescript', source: ts, outputs: [], executionCount: null, tags: ['injected-parameters'] },
-    { id: `params-${randomUUID().slice(0, 8)}`, type: 'code', language: 'sql', source: sql, outputs: [], executionCount: null, tags: ['injected-parameters'] },
+    {
+      id: `params-${randomUUID().slice(0, 8)}`,
+      type: 'code',
+      language: 'typescript',
+      source: ts,
+      outputs: [],
+      executionCount: null,
+      tags: ['injected-parameters'],
+    },
+    {
+      id: `params-${randomUUID().slice(0, 8)}`,
+      type: 'code',
+      language: 'sql',
+      source: sql,
+      outputs: [],
+      executionCount: null,
+      tags: ['injected-parameters'],
+    },
   ];
   copy.cells.splice(at + 1, 0, ...injected);
   return copy;

@@ -64,7 +64,13 @@ export class Session {
     this.live = new LiveTables(this.shared, engine.connection, notify);
   }
 
-  static async create(opts: { workspace: string; emit: Emit; progress?: EmitProgress; notify?: Notify; profiles?: string[] }): Promise<Session> {
+  static async create(opts: {
+    workspace: string;
+    emit: Emit;
+    progress?: EmitProgress;
+    notify?: Notify;
+    profiles?: string[];
+  }): Promise<Session> {
     const engine = await DuckEngine.create();
     const session = new Session(engine, new TsRealm(opts.workspace), opts.emit, opts.progress ?? (() => {}), opts.notify ?? (() => {}));
     for (const p of opts.profiles ?? []) session.shared.addProfile(p);
@@ -125,7 +131,13 @@ export class Session {
     } catch (e) {
       status = 'error';
       const err = e as SqlError;
-      push({ kind: 'error', ename: err.kind ?? err.name ?? 'Error', message: err.message, ...(err.line ? { line: err.line } : {}), traceback: [] });
+      push({
+        kind: 'error',
+        ename: err.kind ?? err.name ?? 'Error',
+        message: err.message,
+        ...(err.line ? { line: err.line } : {}),
+        traceback: [],
+      });
     } finally {
       this.activeRun = null;
       this.activeCell = null;
@@ -171,9 +183,18 @@ export class Session {
     const localColumns = (await this.engine.columnNames())
       .filter((c) => visible(c.table))
       .map((c) => ({ name: c.column, kind: 'column' as const, detail: `${c.table} · ${c.type}`, table: c.table }));
-    const shared = (await this.shared.tables().catch(() => [])).map((t) => ({ name: formatTableName(t), kind: 'shared-table' as const, detail: `shared by ${t.profile}` }));
+    const shared = (await this.shared.tables().catch(() => [])).map((t) => ({
+      name: formatTableName(t),
+      kind: 'shared-table' as const,
+      detail: `shared by ${t.profile}`,
+    }));
     const sharedColumns = (await this.shared.columns()).flatMap(({ table: t, columns }) =>
-      Object.entries(columns).map(([name, type]) => ({ name, kind: 'column' as const, detail: `${t.table} · ${type}`, table: formatTableName(t) })),
+      Object.entries(columns).map(([name, type]) => ({
+        name,
+        kind: 'column' as const,
+        detail: `${t.table} · ${type}`,
+        table: formatTableName(t),
+      })),
     );
     return [...local, ...shared, ...localColumns, ...sharedColumns];
   }
@@ -205,7 +226,10 @@ export class Session {
         await this.engine.registerObjects(name, value as Record<string, unknown>[]);
       } else if (asTable(value)) {
         const t = asTable(value)!;
-        await this.engine.registerObjects(name, t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c.name, r[i]]))));
+        await this.engine.registerObjects(
+          name,
+          t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c.name, r[i]]))),
+        );
       } else {
         throw new Error('register: pass a DataFrame, an Arrow table or an array of objects');
       }
@@ -214,7 +238,8 @@ export class Session {
     });
     this.realm.define('query', (sql: string) => this.engine.query(sql));
     this.realm.define('sql', async (strings: TemplateStringsArray | string, ...values: unknown[]) => {
-      const text = typeof strings === 'string' ? strings : strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
+      const text =
+        typeof strings === 'string' ? strings : strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
       const table = `__silt_sql_${Date.now()}`;
       await this.engine.execute(await this.resolveShared(text), { name: table });
       try {
@@ -226,16 +251,28 @@ export class Session {
     });
     this.realm.defineLazy('dfd', () => loadDanfo());
     this.realm.defineLazy('Plot', () => plotGlobal());
-    this.realm.define('automl', automlApi(this.engine, () => {
-      const runId = this.activeRun;
-      return runId ? (label, done, total) => this.emitProgress(runId, label, done, total) : null;
-    }, () => this.abort?.signal ?? null));
+    this.realm.define(
+      'automl',
+      automlApi(
+        this.engine,
+        () => {
+          const runId = this.activeRun;
+          return runId ? (label, done, total) => this.emitProgress(runId, label, done, total) : null;
+        },
+        () => this.abort?.signal ?? null,
+      ),
+    );
     this.realm.define(
       'sharing',
-      sharingApi(this.shared, (sql) => this.realm.call('sql', sql), this.live, (off) => {
-        const cell = this.activeCell;
-        if (cell) this.subscriptions.set(cell, [...(this.subscriptions.get(cell) ?? []), off]);
-      }),
+      sharingApi(
+        this.shared,
+        (sql) => this.realm.call('sql', sql),
+        this.live,
+        (off) => {
+          const cell = this.activeCell;
+          if (cell) this.subscriptions.set(cell, [...(this.subscriptions.get(cell) ?? []), off]);
+        },
+      ),
     );
   }
 }

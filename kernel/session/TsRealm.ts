@@ -105,13 +105,21 @@ export class TsRealm {
   }
 
   private makeConsole(): Console {
-    const write = (name: 'stdout' | 'stderr') => (...args: unknown[]) => {
-      const text = formatWithOptions({ colors: false, depth: 4 }, ...(args as [unknown, ...unknown[]])) + '\n';
-      if (this.current) this.current.onStream(name, text);
-      else (name === 'stdout' ? process.stdout : process.stderr).write(text);
-    };
+    const write =
+      (name: 'stdout' | 'stderr') =>
+      (...args: unknown[]) => {
+        const text = formatWithOptions({ colors: false, depth: 4 }, ...(args as [unknown, ...unknown[]])) + '\n';
+        if (this.current) this.current.onStream(name, text);
+        else (name === 'stdout' ? process.stdout : process.stderr).write(text);
+      };
     const c = Object.create(console) as Console;
-    Object.assign(c, { log: write('stdout'), info: write('stdout'), debug: write('stdout'), warn: write('stderr'), error: write('stderr') });
+    Object.assign(c, {
+      log: write('stdout'),
+      info: write('stdout'),
+      debug: write('stdout'),
+      warn: write('stderr'),
+      error: write('stderr'),
+    });
     c.table = (data: unknown) => write('stdout')(data);
     return c;
   }

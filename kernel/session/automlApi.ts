@@ -34,7 +34,9 @@ export function automlApi(engine: DuckEngine, progress: () => Progress | null, i
     loadModel: (json: string) => loadAutoml().loadModel(json),
     serializeModel: (m: Parameters<ReturnType<typeof loadAutoml>['serializeModel']>[0]) => loadAutoml().serializeModel(m),
     /** The run as a self-contained HTML report, shown as an output. */
-    report: (run: Parameters<ReturnType<typeof loadAutoml>['renderReport']>[0]) => ({ __silt_rich: { 'text/html': loadAutoml().renderReport(run) } }),
+    report: (run: Parameters<ReturnType<typeof loadAutoml>['renderReport']>[0]) => ({
+      __silt_rich: { 'text/html': loadAutoml().renderReport(run) },
+    }),
   };
 }
 

@@ -49,7 +49,9 @@ function finished(s: Session, jobId: string): { job: Job; run: AutoMLRun } {
 async function loadSource(s: Session, source: AutomlSource): Promise<AutoMLTable> {
   if ('handle' in source && typeof source.handle === 'string') return toAutoMLTable(s.engine, source.handle);
   if ('table' in source && typeof source.table === 'string') {
-    const parts = (source.table.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) => (p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p).toLowerCase());
+    const parts = (source.table.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) =>
+      (p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p).toLowerCase(),
+    );
     const known = await s.shared.tables();
     if (parts.length !== 3 || !known.some((t) => [t.share, t.schema, t.table].every((x, i) => x.toLowerCase() === parts[i]))) {
       const why = `No shared table ${source.table} in the open profiles`;
@@ -75,7 +77,11 @@ function dataCode(source: AutomlSource, table?: string): string {
 }
 
 const leaderRow = (t: AutoMLRun['leaderboard'][number]): AutomlLeaderRow => ({
-  trial: t.trial, family: t.family, score: t.score, seconds: t.trainSeconds + t.predictSeconds, params: t.params,
+  trial: t.trial,
+  family: t.family,
+  score: t.score,
+  seconds: t.trainSeconds + t.predictSeconds,
+  params: t.params,
 });
 
 function variableName(target: string): string {
@@ -88,11 +94,21 @@ async function report(jobId: string, j: Job, run: AutoMLRun, theme: 'light' | 'd
   const keys = ['roc_auc', 'log_loss', 'accuracy', 'balanced_accuracy', 'f1', 'precision', 'recall', 'rmse', 'mae', 'r2'] as const;
   const { train, validation } = run.metrics;
   return {
-    jobId, cancelled: run.cancelled, target: run.target, task: run.task, metric: run.metric, rows: run.trainRows.length,
-    validation: run.validation, validationScore: run.validationScore, trainSeconds: run.trainSeconds, parallelTrials: run.parallelTrials,
+    jobId,
+    cancelled: run.cancelled,
+    target: run.target,
+    task: run.task,
+    metric: run.metric,
+    rows: run.trainRows.length,
+    validation: run.validation,
+    validationScore: run.validationScore,
+    trainSeconds: run.trainSeconds,
+    parallelTrials: run.parallelTrials,
     model: run.ensemble.map((e) => `${e.family} #${e.trial} (${e.weight.toFixed(2)})`).join(' + '),
     leaderboard: run.leaderboard.map(leaderRow),
-    metrics: keys.filter((k) => train[k] !== undefined || validation[k] !== undefined).map((k) => ({ name: k, train: train[k] as number | undefined, validation: validation[k] as number | undefined })),
+    metrics: keys
+      .filter((k) => train[k] !== undefined || validation[k] !== undefined)
+      .map((k) => ({ name: k, train: train[k] as number | undefined, validation: validation[k] as number | undefined })),
     importance: run.importance,
     dropped: run.profile.columns.filter((c) => !c.used).map((c) => ({ column: c.name, reason: c.reason })),
     charts: automl.automlCharts(run, theme),
@@ -126,29 +142,48 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
     const leaders: AutomlLeaderRow[] = [];
     const higher = (metric: string) => metric === 'roc_auc';
     const automl = await loadAutoml();
-    const fit = () => automl.fitAutoML(table, {
-      target: p.target, task: p.task, metric: p.metric, budgetSeconds: p.budgetSeconds, seed: p.seed, signal: j.controller.signal,
-      onProgress: (e) => {
-        if (e.kind !== 'trial') return;
-        leaders.push({ trial: e.id, family: e.family, score: e.score, seconds: e.seconds, params: e.params });
-        leaders.sort((a, b) => (Number.isNaN(a.score) ? 1 : Number.isNaN(b.score) ? -1 : higher(e.metric) ? b.score - a.score : a.score - b.score));
-        s.notify({
-          type: 'automl.progress', jobId, trial: e.trial, family: e.family, params: e.params, score: e.score, bestScore: e.bestScore,
-          metric: e.metric, elapsedMs: Math.round(e.elapsedSeconds * 1000), budgetMs: p.budgetSeconds * 1000, leaderboard: leaders.slice(0, 10),
-        });
-      },
-    });
+    const fit = () =>
+      automl.fitAutoML(table, {
+        target: p.target,
+        task: p.task,
+        metric: p.metric,
+        budgetSeconds: p.budgetSeconds,
+        seed: p.seed,
+        signal: j.controller.signal,
+        onProgress: (e) => {
+          if (e.kind !== 'trial') return;
+          leaders.push({ trial: e.id, family: e.family, score: e.score, seconds: e.seconds, params: e.params });
+          leaders.sort((a, b) =>
+            Number.isNaN(a.score) ? 1 : Number.isNaN(b.score) ? -1 : higher(e.metric) ? b.score - a.score : a.score - b.score,
+          );
+          s.notify({
+            type: 'automl.progress',
+            jobId,
+            trial: e.trial,
+            family: e.family,
+            params: e.params,
+            score: e.score,
+            bestScore: e.bestScore,
+            metric: e.metric,
+            elapsedMs: Math.round(e.elapsedSeconds * 1000),
+            budgetMs: p.budgetSeconds * 1000,
+            leaderboard: leaders.slice(0, 10),
+          });
+        },
+      });
     // Preprocessing runs in this thread before the first trial: let the answer with the job id go first.
-    setImmediate(() => fit().then(
-      (run) => {
-        j.run = run;
-        s.notify({ type: 'automl.done', jobId, status: run.cancelled ? 'cancelled' : 'done' });
-      },
-      (e: Error) => {
-        j.error = e.message;
-        s.notify({ type: 'automl.done', jobId, status: 'error', message: e.message });
-      },
-    ));
+    setImmediate(() =>
+      fit().then(
+        (run) => {
+          j.run = run;
+          s.notify({ type: 'automl.done', jobId, status: run.cancelled ? 'cancelled' : 'done' });
+        },
+        (e: Error) => {
+          j.error = e.message;
+          s.notify({ type: 'automl.done', jobId, status: 'error', message: e.message });
+        },
+      ),
+    );
     return { jobId };
   },
   'automl.cancel': async (s, p) => {
@@ -166,7 +201,9 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
     const { job: j, run } = finished(s, p.jobId);
     return { cells: (await loadAutoml()).generateNotebookCells(run, { code: dataCode(j.source, p.table) }) };
   },
-  'automl.exportModel': async (s, p) => ({ path: await write(outPath(s, p.path), (await loadAutoml()).serializeModel(finished(s, p.jobId).run.model)) }),
+  'automl.exportModel': async (s, p) => ({
+    path: await write(outPath(s, p.path), (await loadAutoml()).serializeModel(finished(s, p.jobId).run.model)),
+  }),
   'automl.exportReport': async (s, p) => {
     const { job: j, run } = finished(s, p.jobId);
     const charts = (j.reports.get('light') ?? (await report(p.jobId, j, run, 'light'))).charts;

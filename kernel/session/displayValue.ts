@@ -45,7 +45,10 @@ export function asTable(v: unknown): { columns: ColumnInfo[]; rows: CellValue[][
   if (Array.isArray(any.columns) && Array.isArray(any.values) && Array.isArray(any.dtypes) && Array.isArray(any.shape)) {
     const names = any.columns as string[];
     const dtypes = any.dtypes as string[];
-    return { columns: names.map((name, i) => ({ name, type: dtypes[i] ?? 'unknown' })), rows: (any.values as unknown[][]).map((r) => r.map(toCell)) };
+    return {
+      columns: names.map((name, i) => ({ name, type: dtypes[i] ?? 'unknown' })),
+      rows: (any.values as unknown[][]).map((r) => r.map(toCell)),
+    };
   }
   // Apache Arrow Table
   if (typeof any.numRows === 'number' && typeof any.toArray === 'function' && any.schema && typeof any.schema === 'object') {

@@ -22,9 +22,7 @@ export interface SessionCall<M extends SessionMethod = SessionMethod> {
   params: SessionMethods[M]['params'];
 }
 
-export type SessionReply =
-  | { replyTo: number; ok: true; result: unknown }
-  | { replyTo: number; ok: false; error: ErrorInfo };
+export type SessionReply = { replyTo: number; ok: true; result: unknown } | { replyTo: number; ok: false; error: ErrorInfo };
 
 export type SessionEvent =
   | { event: 'output'; runId: string; output: Output }

@@ -36,7 +36,13 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
       const name = handle && afterCellId ? await nameResult(afterCellId, handle) : null;
       const sid = sessionId();
       const cells = name && sid ? (await client.request('automl.notebook', { sessionId: sid, jobId, table: name })).cells : r.cells;
-      insertCells(afterCellId, cells.map((c) => (c.language === 'markdown' ? { type: 'markdown', source: c.source } : { type: 'code', language: 'typescript', source: c.source })), false);
+      insertCells(
+        afterCellId,
+        cells.map((c) =>
+          c.language === 'markdown' ? { type: 'markdown', source: c.source } : { type: 'code', language: 'typescript', source: c.source },
+        ),
+        false,
+      );
       onInserted();
     } catch (e) {
       report('Could not insert the notebook', e as Error);
@@ -48,18 +54,30 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
       <p className="automl-summary">
         {r.cancelled && <strong>Stopped early. </strong>}
         <b>{r.task}</b> on {r.rows.toLocaleString()} rows, {r.leaderboard.length} trials in {r.trainSeconds.toFixed(1)} s
-        {r.parallelTrials > 1 ? ` (${r.parallelTrials} at a time)` : ''}, validated by {r.validation === 'cv' ? '5-fold cross-validation' : 'an 80/20 holdout'}.
-        Best model: <b>{r.model}</b>, validation {r.metric} <b data-testid="automl-score">{fmt(r.validationScore)}</b>.
+        {r.parallelTrials > 1 ? ` (${r.parallelTrials} at a time)` : ''}, validated by{' '}
+        {r.validation === 'cv' ? '5-fold cross-validation' : 'an 80/20 holdout'}. Best model: <b>{r.model}</b>, validation {r.metric}{' '}
+        <b data-testid="automl-score">{fmt(r.validationScore)}</b>.
       </p>
       <div className="automl-actions">
-        <button className="btn btn-primary" data-testid="automl-insert" title="Insert cells that reproduce the best model step by step" onClick={() => void insert()}>
+        <button
+          className="btn btn-primary"
+          data-testid="automl-insert"
+          title="Insert cells that reproduce the best model step by step"
+          onClick={() => void insert()}
+        >
           Insert notebook
         </button>
         <button
           className="btn"
           data-testid="automl-add-to-session"
           title={`Define ${r.variable} in the session, so the next cell can call ${r.variable}.predict(df)`}
-          onClick={() => act('Add to session', (sid) => client.request('automl.addToSession', { sessionId: sid, jobId }).then(({ name }) => `${name} is defined: try ${name}.predict(rows) in a TypeScript cell.`))}
+          onClick={() =>
+            act('Add to session', (sid) =>
+              client
+                .request('automl.addToSession', { sessionId: sid, jobId })
+                .then(({ name }) => `${name} is defined: try ${name}.predict(rows) in a TypeScript cell.`),
+            )
+          }
         >
           Add model to session
         </button>
@@ -69,14 +87,29 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
           <span>Export to (relative paths are in the workspace)</span>
           <input data-testid="automl-export-path" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} />
         </label>
-        <button className="btn" data-testid="automl-export-model" disabled={!path.trim()} onClick={() => act('Export model', (sid) => client.request('automl.exportModel', { sessionId: sid, jobId, path: path.trim() }).then((x) => `Model written to ${x.path}`))}>
+        <button
+          className="btn"
+          data-testid="automl-export-model"
+          disabled={!path.trim()}
+          onClick={() =>
+            act('Export model', (sid) =>
+              client.request('automl.exportModel', { sessionId: sid, jobId, path: path.trim() }).then((x) => `Model written to ${x.path}`),
+            )
+          }
+        >
           Export model
         </button>
         <button
           className="btn"
           data-testid="automl-export-report"
           disabled={!path.trim()}
-          onClick={() => act('Export report', (sid) => client.request('automl.exportReport', { sessionId: sid, jobId, path: path.trim().replace(/(\.json)?$/, '.html') }).then((x) => `Report written to ${x.path}`))}
+          onClick={() =>
+            act('Export report', (sid) =>
+              client
+                .request('automl.exportReport', { sessionId: sid, jobId, path: path.trim().replace(/(\.json)?$/, '.html') })
+                .then((x) => `Report written to ${x.path}`),
+            )
+          }
         >
           Export report
         </button>
@@ -114,11 +147,7 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
       </div>
       <h4>Leaderboard</h4>
       <LeaderboardTable rows={r.leaderboard} metric={r.metric} max={50} />
-      {r.dropped.length > 0 && (
-        <p className="automl-note">
-          Not used: {r.dropped.map((d) => `${d.column} (${d.reason})`).join('; ')}.
-        </p>
-      )}
+      {r.dropped.length > 0 && <p className="automl-note">Not used: {r.dropped.map((d) => `${d.column} (${d.reason})`).join('; ')}.</p>}
     </div>
   );
 }

@@ -14,7 +14,13 @@ export function LeaderboardTable({ rows, metric, max = 10 }: { rows: AutomlLeade
       </thead>
       <tbody>
         {rows.slice(0, max).map((r, i) => (
-          <tr key={r.trial} data-testid="automl-leaderboard-row" title={Object.entries(r.params).map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toPrecision(3) : v}`).join(', ')}>
+          <tr
+            key={r.trial}
+            data-testid="automl-leaderboard-row"
+            title={Object.entries(r.params)
+              .map(([k, v]) => `${k}=${typeof v === 'number' ? +v.toPrecision(3) : v}`)
+              .join(', ')}
+          >
             <td>{i + 1}</td>
             <td>{r.family.replace('_', ' ')}</td>
             <td className="num">{Number.isFinite(r.score) ? r.score.toFixed(4) : '–'}</td>

@@ -19,7 +19,12 @@ interface Props {
   onClose(): void;
 }
 
-const METRICS: Record<string, string> = { auto: 'the task’s default', roc_auc: 'ROC AUC (binary)', log_loss: 'log loss (multiclass)', rmse: 'RMSE (regression)' };
+const METRICS: Record<string, string> = {
+  auto: 'the task’s default',
+  roc_auc: 'ROC AUC (binary)',
+  log_loss: 'log loss (multiclass)',
+  rmse: 'RMSE (regression)',
+};
 
 export function TrainModelDialog({ source, columns, afterCellId, onClose }: Props) {
   const { state, start, cancel } = useAutomlJob();
@@ -33,7 +38,13 @@ export function TrainModelDialog({ source, columns, afterCellId, onClose }: Prop
 
   if (state.phase === 'running') {
     return (
-      <Dialog title={`${title}: ${target}`} testId="automl-dialog" cancelLabel={state.stopping ? 'Stopping…' : 'Stop'} onCancel={cancel} wide>
+      <Dialog
+        title={`${title}: ${target}`}
+        testId="automl-dialog"
+        cancelLabel={state.stopping ? 'Stopping…' : 'Stop'}
+        onCancel={cancel}
+        wide
+      >
         <Running target={target} progress={state.progress} budgetSeconds={budgetSeconds} />
       </Dialog>
     );
@@ -41,17 +52,37 @@ export function TrainModelDialog({ source, columns, afterCellId, onClose }: Prop
   if (state.phase === 'done') {
     return (
       <Dialog title={`${title}: ${state.report.target}`} testId="automl-dialog" cancelLabel="Close" onCancel={onClose} wide>
-        <AutomlReportView jobId={state.jobId} report={state.report} afterCellId={afterCellId} handle={'handle' in source ? source.handle : undefined} onInserted={onClose} />
+        <AutomlReportView
+          jobId={state.jobId}
+          report={state.report}
+          afterCellId={afterCellId}
+          handle={'handle' in source ? source.handle : undefined}
+          onInserted={onClose}
+        />
       </Dialog>
     );
   }
   return (
-    <Dialog title={title} testId="automl-dialog" okLabel="Train" okDisabled={!valid} onOk={() => start({
-      source, target, budgetSeconds, ...(task !== 'auto' ? { task } : {}), ...(metric !== 'auto' ? { metric } : {}),
-    })} onCancel={onClose} wide>
+    <Dialog
+      title={title}
+      testId="automl-dialog"
+      okLabel="Train"
+      okDisabled={!valid}
+      onOk={() =>
+        start({
+          source,
+          target,
+          budgetSeconds,
+          ...(task !== 'auto' ? { task } : {}),
+          ...(metric !== 'auto' ? { metric } : {}),
+        })
+      }
+      onCancel={onClose}
+      wide
+    >
       <div className="automl-source">
-        Training on {'table' in source ? <code>{source.table}</code> : 'this result'} ({columns.length} columns). The search tries
-        linear models, trees, boosting, forests and a small neural network with cross-validation, within the budget.
+        Training on {'table' in source ? <code>{source.table}</code> : 'this result'} ({columns.length} columns). The search tries linear
+        models, trees, boosting, forests and a small neural network with cross-validation, within the budget.
       </div>
       <div className="automl-form">
         <label className="field">

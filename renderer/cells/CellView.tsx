@@ -32,7 +32,21 @@ interface Props extends CellCallbacks {
   fetchPage: FetchPage | null;
 }
 
-function CellViewImpl({ cell, selected, editing, running, progress, notice, names, fetchPage, onSelect, onSource, onName, onRun, onToggleLanguage }: Props) {
+function CellViewImpl({
+  cell,
+  selected,
+  editing,
+  running,
+  progress,
+  notice,
+  names,
+  fetchPage,
+  onSelect,
+  onSource,
+  onName,
+  onRun,
+  onToggleLanguage,
+}: Props) {
   const code = cell.type === 'code' ? cell : null;
   const errorLine = code?.outputs.find((o) => o.kind === 'error' && o.line !== undefined);
   const showEditor = cell.type !== 'markdown' || editing || cell.source === '';
@@ -57,7 +71,13 @@ function CellViewImpl({ cell, selected, editing, running, progress, notice, name
       <div className="cell-gutter">
         {code && (
           <>
-            <button className="run-button" data-testid="run-cell" title="Run cell (Ctrl+Enter)" onClick={() => onRun(cell.id)} disabled={running}>
+            <button
+              className="run-button"
+              data-testid="run-cell"
+              title="Run cell (Ctrl+Enter)"
+              onClick={() => onRun(cell.id)}
+              disabled={running}
+            >
               {running ? <span className="spinner" /> : <span className="run-icon">▶</span>}
             </button>
             <span className="execution-count" data-testid="execution-count">

@@ -11,5 +11,7 @@ export function MarkdownView({ source, onEdit }: { source: string; onEdit(): voi
       </div>
     );
   }
-  return <div className="markdown-rendered" data-testid="markdown-rendered" onDoubleClick={onEdit} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div className="markdown-rendered" data-testid="markdown-rendered" onDoubleClick={onEdit} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }

@@ -21,7 +21,9 @@ export function completionOptions(names: NameInfo[], text: string, word: string)
   if (dot >= 0 && !tables.some((t) => t.name.toLowerCase().startsWith(word.toLowerCase()))) {
     const qualifier = word.slice(0, dot).toLowerCase();
     const target = tables.find((t) => t.name.toLowerCase() === qualifier)?.name.toLowerCase() ?? aliasTarget(lower, qualifier, mentioned);
-    const cols = names.filter((n) => n.kind === 'column' && (target ? n.table?.toLowerCase() === target : mentioned.has(n.table?.toLowerCase() ?? '')));
+    const cols = names.filter(
+      (n) => n.kind === 'column' && (target ? n.table?.toLowerCase() === target : mentioned.has(n.table?.toLowerCase() ?? '')),
+    );
     return { from: dot + 1, options: unique(cols.map((c) => option(c, 1))) };
   }
   const columns = names.filter((n) => n.kind === 'column');

@@ -69,7 +69,14 @@ export function baseExtensions(lang: EditorLanguage): Extension[] {
     placeholder(PLACEHOLDER[lang]),
     // Completion keys first, so Enter and Tab pick the open suggestion (as in Jupyter) instead of
     // breaking the line or indenting; with no suggestion open they fall through.
-    keymap.of([...completionKeymap, { key: 'Tab', run: acceptCompletion }, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+    keymap.of([
+      ...completionKeymap,
+      { key: 'Tab', run: acceptCompletion },
+      ...closeBracketsKeymap,
+      ...defaultKeymap,
+      ...historyKeymap,
+      indentWithTab,
+    ]),
     theme,
   ];
 }

@@ -13,7 +13,10 @@ export const errorLineField = StateField.define<DecorationSet>({
     for (const e of tr.effects) {
       if (!e.is(setErrorLine)) continue;
       const n = e.value;
-      next = n !== null && n >= 1 && n <= tr.state.doc.lines ? Decoration.set([errorLineDeco.range(tr.state.doc.line(n).from)]) : Decoration.none;
+      next =
+        n !== null && n >= 1 && n <= tr.state.doc.lines
+          ? Decoration.set([errorLineDeco.range(tr.state.doc.line(n).from)])
+          : Decoration.none;
     }
     return next;
   },

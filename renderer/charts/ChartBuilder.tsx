@@ -57,7 +57,10 @@ export function ChartBuilder({ output, cellId, onClose }: ResultActionProps) {
     try {
       const name = await nameResult(cellId, output.handle);
       const id = sessionId();
-      const code = name && id ? (await client.request('chart.render', { sessionId: id, handle: output.handle, spec: shown, table: name })).code : preview.code;
+      const code =
+        name && id
+          ? (await client.request('chart.render', { sessionId: id, handle: output.handle, spec: shown, table: name })).code
+          : preview.code;
       insertCells(cellId, [{ type: 'code', language: 'typescript', source: code }], true);
       onClose();
     } catch (e) {
@@ -70,7 +73,15 @@ export function ChartBuilder({ output, cellId, onClose }: ResultActionProps) {
   };
 
   return (
-    <Dialog title="Chart" testId="chart-builder" wide okLabel="Insert chart" okDisabled={!preview.code || preview.loading} onOk={() => void insert()} onCancel={onClose}>
+    <Dialog
+      title="Chart"
+      testId="chart-builder"
+      wide
+      okLabel="Insert chart"
+      okDisabled={!preview.code || preview.loading}
+      onOk={() => void insert()}
+      onCancel={onClose}
+    >
       <div className="chart-builder">
         <div className="chart-form">
           <div className="chart-marks" role="radiogroup" aria-label="Mark">
@@ -87,14 +98,50 @@ export function ChartBuilder({ output, cellId, onClose }: ResultActionProps) {
               </button>
             ))}
           </div>
-          <ColumnSelect label={spec.mark === 'box' ? 'Group (x)' : 'x'} testId="chart-x" columns={output.columns} value={spec.x} onChange={(x) => set({ x: x ?? '' })} />
-          {uses.y && <ColumnSelect label={spec.mark === 'cell' ? 'Rows (y)' : 'y'} testId="chart-y" columns={output.columns} value={spec.y} optional={spec.mark !== 'dot' && spec.mark !== 'box' && spec.mark !== 'cell'} onChange={(y) => set({ y })} />}
-          {uses.color && <ColumnSelect label={spec.mark === 'cell' ? 'Colour measures' : 'Colour'} testId="chart-color" columns={output.columns} value={spec.color} optional onChange={(color) => set({ color })} />}
-          <ColumnSelect label="Facet" testId="chart-facet" columns={output.columns} value={spec.facet} optional onChange={(facet) => set({ facet })} />
+          <ColumnSelect
+            label={spec.mark === 'box' ? 'Group (x)' : 'x'}
+            testId="chart-x"
+            columns={output.columns}
+            value={spec.x}
+            onChange={(x) => set({ x: x ?? '' })}
+          />
+          {uses.y && (
+            <ColumnSelect
+              label={spec.mark === 'cell' ? 'Rows (y)' : 'y'}
+              testId="chart-y"
+              columns={output.columns}
+              value={spec.y}
+              optional={spec.mark !== 'dot' && spec.mark !== 'box' && spec.mark !== 'cell'}
+              onChange={(y) => set({ y })}
+            />
+          )}
+          {uses.color && (
+            <ColumnSelect
+              label={spec.mark === 'cell' ? 'Colour measures' : 'Colour'}
+              testId="chart-color"
+              columns={output.columns}
+              value={spec.color}
+              optional
+              onChange={(color) => set({ color })}
+            />
+          )}
+          <ColumnSelect
+            label="Facet"
+            testId="chart-facet"
+            columns={output.columns}
+            value={spec.facet}
+            optional
+            onChange={(facet) => set({ facet })}
+          />
           {uses.aggregate && (
             <label className="field">
               <span>Aggregate</span>
-              <select className="chart-select" data-testid="chart-aggregate" value={spec.aggregate ?? impliedAggregate(spec)} onChange={(e) => set({ aggregate: (e.target.value || undefined) as ChartAggregate | undefined })}>
+              <select
+                className="chart-select"
+                data-testid="chart-aggregate"
+                value={spec.aggregate ?? impliedAggregate(spec)}
+                onChange={(e) => set({ aggregate: (e.target.value || undefined) as ChartAggregate | undefined })}
+              >
                 {spec.mark !== 'bar' && spec.mark !== 'cell' && <option value="">none (every row)</option>}
                 {AGGREGATES.map((a) => (
                   <option key={a} value={a}>
@@ -107,7 +154,12 @@ export function ChartBuilder({ output, cellId, onClose }: ResultActionProps) {
           {uses.sort && (
             <label className="field">
               <span>Sort</span>
-              <select className="chart-select" data-testid="chart-sort" value={spec.sort ?? ''} onChange={(e) => set({ sort: (e.target.value || undefined) as ChartSort | undefined })}>
+              <select
+                className="chart-select"
+                data-testid="chart-sort"
+                value={spec.sort ?? ''}
+                onChange={(e) => set({ sort: (e.target.value || undefined) as ChartSort | undefined })}
+              >
                 <option value="">natural</option>
                 {SORTS.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -119,7 +171,12 @@ export function ChartBuilder({ output, cellId, onClose }: ResultActionProps) {
           )}
           <label className="field">
             <span>Title</span>
-            <input data-testid="chart-title" value={spec.title ?? ''} onChange={(e) => set({ title: e.target.value })} placeholder="optional" />
+            <input
+              data-testid="chart-title"
+              value={spec.title ?? ''}
+              onChange={(e) => set({ title: e.target.value })}
+              placeholder="optional"
+            />
           </label>
         </div>
         <div className="chart-preview-pane">
@@ -129,7 +186,11 @@ export function ChartBuilder({ output, cellId, onClose }: ResultActionProps) {
                 {preview.error}
               </div>
             ) : preview.svg ? (
-              <img data-testid="chart-preview" alt="Chart preview" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.svg)}`} />
+              <img
+                data-testid="chart-preview"
+                alt="Chart preview"
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.svg)}`}
+              />
             ) : (
               <div className="dialog-note">Drawing…</div>
             )}
@@ -168,11 +229,23 @@ function visibleSpec(spec: ChartSpec): ChartSpec {
   return out;
 }
 
-function ColumnSelect(props: { label: string; testId: string; columns: ColumnInfo[]; value: string | undefined; optional?: boolean; onChange(v: string | undefined): void }) {
+function ColumnSelect(props: {
+  label: string;
+  testId: string;
+  columns: ColumnInfo[];
+  value: string | undefined;
+  optional?: boolean;
+  onChange(v: string | undefined): void;
+}) {
   return (
     <label className="field">
       <span>{props.label}</span>
-      <select className="chart-select" data-testid={props.testId} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || undefined)}>
+      <select
+        className="chart-select"
+        data-testid={props.testId}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value || undefined)}
+      >
         {(props.optional || !props.value) && <option value="">{props.optional ? 'none' : 'choose a column'}</option>}
         {props.columns.map((c) => (
           <option key={c.name} value={c.name}>

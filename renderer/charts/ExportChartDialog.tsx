@@ -28,14 +28,29 @@ export function ExportChartDialog({ svg, format, onDone, onCancel }: Props) {
     if (!id) return setError('The notebook has no running session.');
     setBusy(true);
     client
-      .request('chart.export', { sessionId: id, svg, format, path: path.trim(), width: w, theme, ...(format === 'png' ? { scale: Number(scale) } : {}) })
+      .request('chart.export', {
+        sessionId: id,
+        svg,
+        format,
+        path: path.trim(),
+        width: w,
+        theme,
+        ...(format === 'png' ? { scale: Number(scale) } : {}),
+      })
       .then((r) => onDone(r.path))
       .catch((e: Error) => setError(e.message))
       .finally(() => setBusy(false));
   };
 
   return (
-    <Dialog title={`Save chart as ${format.toUpperCase()}`} testId="export-chart-dialog" okLabel="Save" okDisabled={!valid || busy} onOk={save} onCancel={onCancel}>
+    <Dialog
+      title={`Save chart as ${format.toUpperCase()}`}
+      testId="export-chart-dialog"
+      okLabel="Save"
+      okDisabled={!valid || busy}
+      onOk={save}
+      onCancel={onCancel}
+    >
       <label className="field">
         <span>File</span>
         <input data-testid="export-chart-path" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} />
@@ -43,7 +58,14 @@ export function ExportChartDialog({ svg, format, onDone, onCancel }: Props) {
       <div className="chart-export-row">
         <label className="field">
           <span>Width (px)</span>
-          <input data-testid="export-chart-width" type="number" min={16} max={20000} value={width} onChange={(e) => setWidth(e.target.value)} />
+          <input
+            data-testid="export-chart-width"
+            type="number"
+            min={16}
+            max={20000}
+            value={width}
+            onChange={(e) => setWidth(e.target.value)}
+          />
         </label>
         {format === 'png' && (
           <label className="field">
@@ -57,7 +79,12 @@ export function ExportChartDialog({ svg, format, onDone, onCancel }: Props) {
         )}
         <label className="field">
           <span>Theme</span>
-          <select className="chart-select" data-testid="export-chart-theme" value={theme} onChange={(e) => setTheme(e.target.value as ChartTheme)}>
+          <select
+            className="chart-select"
+            data-testid="export-chart-theme"
+            value={theme}
+            onChange={(e) => setTheme(e.target.value as ChartTheme)}
+          >
             <option value="light">light</option>
             <option value="dark">dark</option>
           </select>

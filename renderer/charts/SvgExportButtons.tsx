@@ -11,10 +11,20 @@ export function SvgExportButtons({ svg }: { svg: string }) {
   if (!actions) return null;
   return (
     <div className="svg-export">
-      <button className="btn btn-small" data-testid="svg-export-svg" title="Save this chart as an SVG file" onClick={() => setFormat('svg')}>
+      <button
+        className="btn btn-small"
+        data-testid="svg-export-svg"
+        title="Save this chart as an SVG file"
+        onClick={() => setFormat('svg')}
+      >
         SVG
       </button>
-      <button className="btn btn-small" data-testid="svg-export-png" title="Save this chart as a PNG image" onClick={() => setFormat('png')}>
+      <button
+        className="btn btn-small"
+        data-testid="svg-export-png"
+        title="Save this chart as a PNG image"
+        onClick={() => setFormat('png')}
+      >
         PNG
       </button>
       {saved && (

@@ -16,7 +16,8 @@ export function defaultSpec(columns: ColumnInfo[]): ChartSpec {
   const temporal = of('temporal');
   const categorical = of('categorical');
   if (temporal.length && numeric.length) return { mark: 'line', x: temporal[0].name, y: numeric[0].name, aggregate: 'sum' };
-  if (categorical.length && numeric.length) return { mark: 'bar', x: categorical[0].name, y: numeric[0].name, aggregate: 'sum', sort: '-y' };
+  if (categorical.length && numeric.length)
+    return { mark: 'bar', x: categorical[0].name, y: numeric[0].name, aggregate: 'sum', sort: '-y' };
   if (numeric.length) return { mark: 'histogram', x: numeric[0].name };
   if (categorical.length) return { mark: 'bar', x: categorical[0].name, aggregate: 'count', sort: '-y' };
   return { mark: 'bar', x: columns[0]?.name ?? '', aggregate: 'count' };

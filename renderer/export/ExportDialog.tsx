@@ -74,7 +74,13 @@ export function ExportDialog({ output, onClose }: ResultActionProps) {
         <legend>Format</legend>
         {FORMAT_CHOICES.map((c) => (
           <label key={c.format} className={`export-format${c.format === format ? ' selected' : ''}`} title={c.hint}>
-            <input type="radio" name="export-format" data-testid={`export-format-${c.format}`} checked={c.format === format} onChange={() => pick(c.format)} />
+            <input
+              type="radio"
+              name="export-format"
+              data-testid={`export-format-${c.format}`}
+              checked={c.format === format}
+              onChange={() => pick(c.format)}
+            />
             <span className="export-format-label">{c.label}</span>
             <span className="export-format-hint">{c.hint}</span>
           </label>
@@ -85,7 +91,8 @@ export function ExportDialog({ output, onClose }: ResultActionProps) {
         <input data-testid="export-path" value={path} spellCheck={false} disabled={busy} onChange={(e) => setPath(e.target.value)} />
       </label>
       <p className="dialog-note">
-        {output.rowCount.toLocaleString()} rows × {output.columns.length} columns. The file appears under this name only once it is complete.
+        {output.rowCount.toLocaleString()} rows × {output.columns.length} columns. The file appears under this name only once it is
+        complete.
       </p>
       {busy && (
         <div className="export-progress" data-testid="export-progress">

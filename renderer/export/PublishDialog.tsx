@@ -76,17 +76,29 @@ export function PublishDialog({ output, onClose }: ResultActionProps) {
       {!valid && <p className="dialog-error">Use letters, digits and _, starting with a letter or _.</p>}
       <div className="publish-modes" role="radiogroup" aria-label="If the table exists">
         <label>
-          <input type="radio" name="publish-mode" data-testid="publish-append" checked={mode === 'append'} onChange={() => setMode('append')} />
+          <input
+            type="radio"
+            name="publish-mode"
+            data-testid="publish-append"
+            checked={mode === 'append'}
+            onChange={() => setMode('append')}
+          />
           Append: add these rows as a new version
         </label>
         <label>
-          <input type="radio" name="publish-mode" data-testid="publish-replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+          <input
+            type="radio"
+            name="publish-mode"
+            data-testid="publish-replace"
+            checked={mode === 'replace'}
+            onChange={() => setMode('replace')}
+          />
           Replace: make these rows the whole table, as a new version
         </label>
       </div>
       <p className="dialog-note">
-        {output.rowCount.toLocaleString()} rows, served by Silt's Delta Sharing server on this machine for Power BI, Tableau or any Delta Sharing
-        client.
+        {output.rowCount.toLocaleString()} rows, served by Silt's Delta Sharing server on this machine for Power BI, Tableau or any Delta
+        Sharing client.
       </p>
       {busy && <p className="dialog-note">Working…</p>}
       {result && (

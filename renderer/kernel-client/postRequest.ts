@@ -26,10 +26,7 @@ export async function postRequest(url: string, text: string): Promise<Response> 
       credentials: 'same-origin',
     });
   } catch (e) {
-    throw new SiltError(
-      'disconnected',
-      `The kernel could not be reached (${(e as Error).message}); try again once it is back.`,
-    );
+    throw new SiltError('disconnected', `The kernel could not be reached (${(e as Error).message}); try again once it is back.`);
   }
   const body = await res.text();
   try {
@@ -38,8 +35,5 @@ export async function postRequest(url: string, text: string): Promise<Response> 
   } catch {
     // Not a protocol answer (a refusal before the request was read): say what the status means.
   }
-  throw new SiltError(
-    STATUS_CODES[res.status] ?? 'internal',
-    body.trim() || `The kernel answered HTTP ${res.status}.`,
-  );
+  throw new SiltError(STATUS_CODES[res.status] ?? 'internal', body.trim() || `The kernel answered HTTP ${res.status}.`);
 }

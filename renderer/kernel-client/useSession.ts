@@ -56,10 +56,7 @@ export function useSession(client: KernelClient, key: string | null) {
     [client, update],
   );
 
-  const close = useCallback(
-    (sessionId: string) => void client.request('session.close', { sessionId }).catch(() => undefined),
-    [client],
-  );
+  const close = useCallback((sessionId: string) => void client.request('session.close', { sessionId }).catch(() => undefined), [client]);
 
   useEffect(() => {
     if (key === null) return;

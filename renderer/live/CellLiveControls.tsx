@@ -16,13 +16,21 @@ export function CellLiveControls({ cell }: { cell: CodeCell }) {
   return (
     <>
       {feeding.length > 0 && (
-        <span className={`live-badge${manual ? ' live-badge-manual' : ''}`} data-testid="live-badge" title={feeding.map((t) => `${t.table} v${t.version} (${t.state})`).join('\n')}>
+        <span
+          className={`live-badge${manual ? ' live-badge-manual' : ''}`}
+          data-testid="live-badge"
+          title={feeding.map((t) => `${t.table} v${t.version} (${t.state})`).join('\n')}
+        >
           <LiveDot state={manual ? 'paused' : feeding.some((t) => t.state === 'error') ? 'error' : feeding[0].state} />
           <span data-testid="live-badge-version">v{feeding.map((t) => t.version).join(', v')}</span>
           <button
             className="live-mode"
             data-testid="live-mode"
-            title={manual ? 'Re-run by hand only; click to re-run when the table changes' : 'Re-runs when the table changes; click to re-run by hand only'}
+            title={
+              manual
+                ? 'Re-run by hand only; click to re-run when the table changes'
+                : 'Re-runs when the table changes; click to re-run by hand only'
+            }
             onClick={() => live.setManual(cell.id, !manual)}
           >
             {manual ? 'manual' : 'auto'}

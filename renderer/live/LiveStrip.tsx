@@ -25,7 +25,9 @@ function LiveTableItem({ entry: t, now }: { entry: LiveEntry; now: number }) {
     `${t.table}: ${t.state}${t.message ? ` — ${t.message}` : ''}`,
     `polls every ${duration(t.intervalMs)}; reads ${t.mode === 'cdf' ? 'the change data feed' : 'added and removed files'}`,
     `last asked ${ago(t.polledAt, now)}`,
-    t.lastChange ? `last change: ${rowDelta(t.lastChange.inserted, t.lastChange.deleted)}, ${t.lastChange.bytes.toLocaleString('en-US')} bytes` : '',
+    t.lastChange
+      ? `last change: ${rowDelta(t.lastChange.inserted, t.lastChange.deleted)}, ${t.lastChange.bytes.toLocaleString('en-US')} bytes`
+      : '',
   ]
     .filter(Boolean)
     .join('\n');
@@ -40,15 +42,30 @@ function LiveTableItem({ entry: t, now }: { entry: LiveEntry; now: number }) {
       {t.lagMs !== undefined && <span className="live-fact">lag {duration(t.lagMs)}</span>}
       {t.state === 'error' && <span className="live-fact live-error">{t.message ?? 'error'}</span>}
       {t.state === 'paused' ? (
-        <button className="btn btn-ghost live-btn" data-testid="live-resume" onClick={() => live.resume(t.table)} title="Poll this table again">
+        <button
+          className="btn btn-ghost live-btn"
+          data-testid="live-resume"
+          onClick={() => live.resume(t.table)}
+          title="Poll this table again"
+        >
           Resume
         </button>
       ) : (
-        <button className="btn btn-ghost live-btn" data-testid="live-pause" onClick={() => live.pause(t.table)} title="Stop polling for now; SQL keeps reading the local copy">
+        <button
+          className="btn btn-ghost live-btn"
+          data-testid="live-pause"
+          onClick={() => live.pause(t.table)}
+          title="Stop polling for now; SQL keeps reading the local copy"
+        >
           Pause
         </button>
       )}
-      <button className="btn btn-ghost live-btn" data-testid="live-stop" onClick={() => live.stop(t.table)} title="Stop keeping this table live">
+      <button
+        className="btn btn-ghost live-btn"
+        data-testid="live-stop"
+        onClick={() => live.stop(t.table)}
+        title="Stop keeping this table live"
+      >
         Stop
       </button>
     </span>

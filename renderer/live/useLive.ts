@@ -39,10 +39,20 @@ interface Runner {
 }
 
 export function liveCells(cells: Cell[]): LiveCell[] {
-  return cells.flatMap((c) => (c.type === 'code' ? [{ id: c.id, language: c.language, code: c.source, ...(c.name ? { name: c.name } : {}), ...(c.live ? { live: c.live } : {}) }] : []));
+  return cells.flatMap((c) =>
+    c.type === 'code'
+      ? [{ id: c.id, language: c.language, code: c.source, ...(c.name ? { name: c.name } : {}), ...(c.live ? { live: c.live } : {}) }]
+      : [],
+  );
 }
 
-export function useLive(client: KernelClient, sessionId: string | null, docApi: DocumentApi, runner: Runner, report: (what: string, e: Error) => void): LiveApi {
+export function useLive(
+  client: KernelClient,
+  sessionId: string | null,
+  docApi: DocumentApi,
+  runner: Runner,
+  report: (what: string, e: Error) => void,
+): LiveApi {
   const [tables, setTables] = useState<Record<string, LiveEntry>>({});
   const known = useRef(tables);
   known.current = tables;
@@ -162,7 +172,9 @@ export function useLive(client: KernelClient, sessionId: string | null, docApi: 
 
   const setLive = useCallback(
     (cellId: string, live: 'auto' | 'manual' | undefined) =>
-      docApi.edit((d) => updateCell(d, cellId, (c) => (c.type !== 'code' ? c : live ? { ...c, live } : (({ live: _off, ...rest }) => rest)(c)))),
+      docApi.edit((d) =>
+        updateCell(d, cellId, (c) => (c.type !== 'code' ? c : live ? { ...c, live } : (({ live: _off, ...rest }) => rest)(c))),
+      ),
     [docApi],
   );
 

@@ -51,12 +51,19 @@ export function useDocument() {
     [update],
   );
 
-  const select = useCallback((id: string | null, mode?: Mode) => update((s) => (s.selectedId === id && (!mode || s.mode === mode) ? s : { ...s, selectedId: id, mode: mode ?? s.mode })), [update]);
+  const select = useCallback(
+    (id: string | null, mode?: Mode) =>
+      update((s) => (s.selectedId === id && (!mode || s.mode === mode) ? s : { ...s, selectedId: id, mode: mode ?? s.mode })),
+    [update],
+  );
 
   const setMode = useCallback((mode: Mode) => update((s) => (s.mode === mode ? s : { ...s, mode })), [update]);
 
   /** Replaces the whole document (open, new, restore); `dirty` for a restored recovery copy. */
-  const load = useCallback((model: NotebookModel, dirty = false) => update(() => ({ ...initial(model), version: dirty ? 1 : 0 })), [update]);
+  const load = useCallback(
+    (model: NotebookModel, dirty = false) => update(() => ({ ...initial(model), version: dirty ? 1 : 0 })),
+    [update],
+  );
 
   const markSaved = useCallback((version: number) => update((s) => ({ ...s, savedVersion: version })), [update]);
 

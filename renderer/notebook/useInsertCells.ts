@@ -30,7 +30,10 @@ export function useInsertCells(docApi: DocumentApi, runMany: (cellIds: string[])
         const base = newCell(s.type, s.language ?? 'sql');
         return { ...base, source: s.source, ...(s.name && base.type === 'code' ? { name: s.name } : {}) };
       });
-      docApi.edit((d) => made.reduce((acc, cell, k) => insertCell(acc, at + k, cell), d), { id: made[0].id, mode: andRun ? 'command' : 'edit' });
+      docApi.edit((d) => made.reduce((acc, cell, k) => insertCell(acc, at + k, cell), d), {
+        id: made[0].id,
+        mode: andRun ? 'command' : 'edit',
+      });
       const code = made.filter((c) => c.type === 'code').map((c) => c.id);
       if (andRun && code.length) {
         pendingRun.current = code;

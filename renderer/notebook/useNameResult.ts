@@ -18,7 +18,11 @@ export function useNameResult(client: KernelClient, sessionId: MutableRefObject<
       const id = sessionId.current;
       if (!id) throw new Error('The notebook has no running session.');
       // Not a name another cell gives its result, nor a table or variable the session already has.
-      const taken = new Set((await client.request('session.names', { sessionId: id })).names.filter((n) => n.kind !== 'column').map((n) => n.name.toLowerCase()));
+      const taken = new Set(
+        (await client.request('session.names', { sessionId: id })).names
+          .filter((n) => n.kind !== 'column')
+          .map((n) => n.name.toLowerCase()),
+      );
       for (const c of cells) if (c.type === 'code' && c.name?.trim()) taken.add(c.name.trim().toLowerCase());
       let n = 1;
       while (taken.has(`result_${n}`)) n++;

@@ -40,9 +40,7 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
   const latestDoc = useRef(docApi);
   latestDoc.current = docApi;
   const streamed = useRef<StreamedOutputs | null>(null);
-  streamed.current ??= new StreamedOutputs((cellId, outputs) =>
-    patchCode(latestDoc.current, cellId, (c) => ({ ...c, outputs })),
-  );
+  streamed.current ??= new StreamedOutputs((cellId, outputs) => patchCode(latestDoc.current, cellId, (c) => ({ ...c, outputs })));
 
   useEffect(
     () =>
@@ -80,7 +78,14 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
       if (!opts.keepOutputs) patchCode(docApi, cellId, (c) => ({ ...c, outputs: [] }));
       const name = cell.language === 'sql' && cell.name?.trim() ? cell.name.trim() : undefined;
       try {
-        const result = await client.request('execute', { sessionId, runId, cellId, language: cell.language, code: cell.source, ...(name ? { name } : {}) });
+        const result = await client.request('execute', {
+          sessionId,
+          runId,
+          cellId,
+          language: cell.language,
+          code: cell.source,
+          ...(name ? { name } : {}),
+        });
         streamed.current!.finish(runId);
         const merged = mergeOutputs(result.outputs);
         const outputs: Output[] =

@@ -79,7 +79,9 @@ export function Grid({ output, fetchPage, actions }: { output: TableOutput; fetc
     const row = rowAt(r);
     rows.push(
       <div className="grid-row" key={r} style={{ top: HEADER_HEIGHT + firstOffset + (r - first) * ROW_HEIGHT, width: totalWidth }}>
-        <div className="grid-rownum" style={{ width: rowNumWidth }}>{(r + 1).toLocaleString('en-US')}</div>
+        <div className="grid-rownum" style={{ width: rowNumWidth }}>
+          {(r + 1).toLocaleString('en-US')}
+        </div>
         {columns.map((_, c) => {
           const v = row?.[c];
           const cls = `grid-cell${numeric[c] ? ' num' : ''}${v === null ? ' null' : ''}${row ? '' : ' loading'}`;
@@ -94,29 +96,48 @@ export function Grid({ output, fetchPage, actions }: { output: TableOutput; fetc
   }
 
   return (
-    <div className="grid" data-testid="grid" style={{ maxWidth: '100%', width: totalWidth + 2 + (rowCount * ROW_HEIGHT + HEADER_HEIGHT > MAX_VIEWPORT ? SCROLLBAR_ALLOWANCE : 0) }}>
+    <div
+      className="grid"
+      data-testid="grid"
+      style={{ maxWidth: '100%', width: totalWidth + 2 + (rowCount * ROW_HEIGHT + HEADER_HEIGHT > MAX_VIEWPORT ? SCROLLBAR_ALLOWANCE : 0) }}
+    >
       <div className="grid-meta">
         <span data-testid="grid-rowcount">{formatRowCount(output.rowCount)}</span>
         <span className="grid-meta-sep">·</span>
         <span>{columns.length === 1 ? '1 column' : `${columns.length} columns`}</span>
         {!pageable && output.rows.length < output.rowCount && (
           <span className="grid-note">
-            showing {output.rows.length.toLocaleString('en-US')} stored of {output.rowCount.toLocaleString('en-US')} rows — run the cell to page
-            through all
+            showing {output.rows.length.toLocaleString('en-US')} stored of {output.rowCount.toLocaleString('en-US')} rows — run the cell to
+            page through all
           </span>
         )}
         {error && <span className="grid-note grid-error">Rows could not be fetched ({error}) — run the cell again</span>}
         {actions}
       </div>
-      <div className="grid-viewport" data-testid="grid-viewport" ref={viewportRef} style={{ height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div
+        className="grid-viewport"
+        data-testid="grid-viewport"
+        ref={viewportRef}
+        style={{ height }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
         <div className="grid-content" style={{ height: Math.max(contentHeight(geometry), viewportHeight), width: totalWidth }}>
           <div className="grid-layer" style={{ height: viewportHeight, width: layerWidth }}>
             <div className="grid-header" style={{ height: HEADER_HEIGHT, width: layerWidth }}>
-              <div className="grid-rownum grid-corner" style={{ width: rowNumWidth }}>#</div>
+              <div className="grid-rownum grid-corner" style={{ width: rowNumWidth }}>
+                #
+              </div>
               {columns.map((col, c) => (
-                <div className={`grid-colhead${numeric[c] ? ' num' : ''}`} key={c} style={{ width: widths[c] }} title={`${col.name}: ${col.type}`}>
+                <div
+                  className={`grid-colhead${numeric[c] ? ' num' : ''}`}
+                  key={c}
+                  style={{ width: widths[c] }}
+                  title={`${col.name}: ${col.type}`}
+                >
                   <span className="grid-colname">{col.name}</span>
-                  <span className="grid-coltype" data-testid="grid-coltype">{col.type}</span>
+                  <span className="grid-coltype" data-testid="grid-coltype">
+                    {col.type}
+                  </span>
                   <span className="grid-resize" onPointerDown={(e) => startResize(c, e)} />
                 </div>
               ))}

@@ -29,7 +29,14 @@ export function OutputArea({ cellId, outputs, source, fetchPage, notice }: Props
         switch (o.kind) {
           case 'table':
             // Keyed by position, not handle: a re-run (a live update) keeps the grid and its scroll.
-            return <Grid key={`table-${i}`} output={o} fetchPage={fetchPage} actions={fetchPage && <ResultActions output={o} cellId={cellId} />} />;
+            return (
+              <Grid
+                key={`table-${i}`}
+                output={o}
+                fetchPage={fetchPage}
+                actions={fetchPage && <ResultActions output={o} cellId={cellId} />}
+              />
+            );
           case 'stream':
             return <StreamView key={i} output={o} />;
           case 'error':

@@ -6,10 +6,7 @@ import { streamBlocks } from './streamBlocks';
 export function StreamView({ output }: { output: StreamOutput }) {
   const blocks = useMemo(() => streamBlocks(output.text), [output.text]);
   return (
-    <pre
-      className={`stream-output ${output.name}${blocks.length > 1 ? ' stream-long' : ''}`}
-      data-testid="stream-output"
-    >
+    <pre className={`stream-output ${output.name}${blocks.length > 1 ? ' stream-long' : ''}`} data-testid="stream-output">
       {blocks.map((b) =>
         b.cut ? (
           <span

@@ -13,7 +13,8 @@ export function sanitizeHtml(html: string): string {
       const name = attr.name.toLowerCase();
       const value = attr.value.trim().toLowerCase();
       if (name.startsWith('on')) el.removeAttribute(attr.name);
-      else if ((name === 'href' || name === 'src' || name === 'xlink:href') && /^(javascript|vbscript):/.test(value)) el.removeAttribute(attr.name);
+      else if ((name === 'href' || name === 'src' || name === 'xlink:href') && /^(javascript|vbscript):/.test(value))
+        el.removeAttribute(attr.name);
     }
     if (el.tagName === 'A') {
       el.setAttribute('target', '_blank');

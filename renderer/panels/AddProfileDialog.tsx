@@ -36,7 +36,15 @@ export function AddProfileDialog({ client, sessionId, onAdded, onCancel }: Props
   };
 
   return (
-    <Dialog title="Add a sharing profile" testId="catalog-add-profile-dialog" okLabel={busy ? 'Adding…' : 'Add'} okDisabled={busy || !source.trim()} onOk={add} onCancel={onCancel} wide>
+    <Dialog
+      title="Add a sharing profile"
+      testId="catalog-add-profile-dialog"
+      okLabel={busy ? 'Adding…' : 'Add'}
+      okDisabled={busy || !source.trim()}
+      onOk={add}
+      onCancel={onCancel}
+      wide
+    >
       <label className="field">
         <span>Paste the profile's JSON, or type the path of a .share file</span>
         <textarea
@@ -45,7 +53,9 @@ export function AddProfileDialog({ client, sessionId, onAdded, onCancel }: Props
           value={source}
           spellCheck={false}
           rows={7}
-          placeholder={'{\n  "shareCredentialsVersion": 1,\n  "endpoint": "https://sharing.example.com/delta-sharing",\n  "bearerToken": "…"\n}\n\nor  ~/profiles/lab.share'}
+          placeholder={
+            '{\n  "shareCredentialsVersion": 1,\n  "endpoint": "https://sharing.example.com/delta-sharing",\n  "bearerToken": "…"\n}\n\nor  ~/profiles/lab.share'
+          }
           onChange={(e) => setSource(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && source.trim() && !busy) add();
@@ -54,9 +64,17 @@ export function AddProfileDialog({ client, sessionId, onAdded, onCancel }: Props
       </label>
       <label className="field">
         <span>Name in SQL (optional; letters, digits and _)</span>
-        <input data-testid="catalog-profile-name" value={name} spellCheck={false} placeholder="from the file name" onChange={(e) => setName(e.target.value)} />
+        <input
+          data-testid="catalog-profile-name"
+          value={name}
+          spellCheck={false}
+          placeholder="from the file name"
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
-      <p className="dialog-note">Silt keeps the profile for your next sessions. Its token is never shown again, and never written to notebooks, logs or exports.</p>
+      <p className="dialog-note">
+        Silt keeps the profile for your next sessions. Its token is never shown again, and never written to notebooks, logs or exports.
+      </p>
       {error && (
         <div className="dialog-error" data-testid="catalog-profile-error">
           {error}

@@ -53,17 +53,31 @@ export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
     <aside className="catalog-panel" data-testid="catalog-panel" aria-label="Catalog" data-own-keys>
       <div className="catalog-head">
         <span className="catalog-heading">Catalog</span>
-        <button className="tb-btn tb-icon" data-testid="catalog-refresh" title="Reload the shares of every profile" disabled={!sessionId || catalog.loading} onClick={catalog.refresh}>
+        <button
+          className="tb-btn tb-icon"
+          data-testid="catalog-refresh"
+          title="Reload the shares of every profile"
+          disabled={!sessionId || catalog.loading}
+          onClick={catalog.refresh}
+        >
           ↻
         </button>
-        <button className="tb-btn" data-testid="catalog-add-profile" title="Open a Delta Sharing profile" disabled={!sessionId} onClick={() => setAdding(true)}>
+        <button
+          className="tb-btn"
+          data-testid="catalog-add-profile"
+          title="Open a Delta Sharing profile"
+          disabled={!sessionId}
+          onClick={() => setAdding(true)}
+        >
           Add profile…
         </button>
       </div>
       <div className="catalog-tree" role="tree">
         {catalog.error && <div className="catalog-error">{catalog.error}</div>}
         {catalog.loading && catalog.profiles.length === 0 && <div className="catalog-muted">Loading…</div>}
-        {!catalog.loading && !catalog.error && catalog.profiles.length === 0 && <div className="catalog-muted">No profiles open. Add one to browse what it shares.</div>}
+        {!catalog.loading && !catalog.error && catalog.profiles.length === 0 && (
+          <div className="catalog-muted">No profiles open. Add one to browse what it shares.</div>
+        )}
         {catalog.profiles.map((p) => (
           <ProfileNode
             key={p.name}
@@ -121,9 +135,22 @@ function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRe
   return (
     <div role="treeitem" aria-expanded={!collapsed.has(pk)}>
       <div className="catalog-profile-line">
-        <Row testId="catalog-profile" name={p.name} depth={0} icon="◆" open={!collapsed.has(pk)} title={p.endpoint} onClick={() => onToggle(pk)} />
+        <Row
+          testId="catalog-profile"
+          name={p.name}
+          depth={0}
+          icon="◆"
+          open={!collapsed.has(pk)}
+          title={p.endpoint}
+          onClick={() => onToggle(pk)}
+        />
         {p.saved && (
-          <button className="catalog-remove" data-testid="catalog-remove-profile" title={`Remove the saved profile ${p.name}`} onClick={onRemove}>
+          <button
+            className="catalog-remove"
+            data-testid="catalog-remove-profile"
+            title={`Remove the saved profile ${p.name}`}
+            onClick={onRemove}
+          >
             ×
           </button>
         )}
@@ -149,7 +176,14 @@ function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRe
                   const sck = `${sk}/${sc.name}`;
                   return (
                     <div key={sc.name} role="group">
-                      <Row testId="catalog-schema" name={sc.name} depth={2} icon="▤" open={!collapsed.has(sck)} onClick={() => onToggle(sck)} />
+                      <Row
+                        testId="catalog-schema"
+                        name={sc.name}
+                        depth={2}
+                        icon="▤"
+                        open={!collapsed.has(sck)}
+                        onClick={() => onToggle(sck)}
+                      />
                       {!collapsed.has(sck) && sc.tables.length === 0 && <div className="catalog-muted catalog-indent-3">no tables</div>}
                       {!collapsed.has(sck) &&
                         sc.tables.map((t) => {
@@ -208,7 +242,14 @@ function Row({ testId, name, depth, icon, open, selected, title, dataName, live,
       <span className="catalog-caret">{open === undefined ? '' : open ? '▾' : '▸'}</span>
       <span className="catalog-icon">{icon}</span>
       <span className="catalog-name">{name}</span>
-      {live && <span className={`live-dot live-dot-${live} catalog-live`} data-testid="catalog-table-live" data-state={live} title={`live (${live})`} />}
+      {live && (
+        <span
+          className={`live-dot live-dot-${live} catalog-live`}
+          data-testid="catalog-table-live"
+          data-state={live}
+          title={`live (${live})`}
+        />
+      )}
     </button>
   );
 }

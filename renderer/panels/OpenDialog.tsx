@@ -15,14 +15,25 @@ export function OpenDialog({ client, onOpen, onCancel }: { client: KernelClient;
     client.request('files.list', dir === undefined ? {} : { dir }).then(setListing, (e: Error) => setError(e.message));
   }, [client, dir]);
   useEffect(() => {
-    client.request('files.recent', {}).then((r) => setRecent(r.paths), () => setRecent([]));
+    client.request('files.recent', {}).then(
+      (r) => setRecent(r.paths),
+      () => setRecent([]),
+    );
   }, [client]);
 
   const parent = listing && listing.dir.replace(/[\\/][^\\/]*$/, '');
   const entries = (listing?.entries ?? []).filter((e) => e.kind === 'dir' || e.name.endsWith('.ipynb'));
 
   return (
-    <Dialog title="Open notebook" testId="open-dialog" okLabel="Open" okDisabled={!path.trim()} onOk={() => onOpen(path.trim())} onCancel={onCancel} wide>
+    <Dialog
+      title="Open notebook"
+      testId="open-dialog"
+      okLabel="Open"
+      okDisabled={!path.trim()}
+      onOk={() => onOpen(path.trim())}
+      onCancel={onCancel}
+      wide
+    >
       <div className="open-columns">
         <div className="open-files">
           <div className="open-dir" title={listing?.dir}>
@@ -67,7 +78,13 @@ export function OpenDialog({ client, onOpen, onCancel }: { client: KernelClient;
       {error && <div className="dialog-error">{error}</div>}
       <label className="field">
         <span>Path</span>
-        <input data-testid="open-path-input" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} placeholder="notebooks/analysis.ipynb" />
+        <input
+          data-testid="open-path-input"
+          value={path}
+          spellCheck={false}
+          onChange={(e) => setPath(e.target.value)}
+          placeholder="notebooks/analysis.ipynb"
+        />
       </label>
     </Dialog>
   );

@@ -53,18 +53,31 @@ export function TableDetails({ client, sessionId, table, reference, onPreview, o
         {reference !== tableReference(table, false) && ` · in SQL: ${reference}`}
       </div>
       <div className="catalog-actions">
-        <button className="btn btn-primary" data-testid="catalog-preview" title="Insert a cell with the first 100 rows and run it" onClick={onPreview}>
+        <button
+          className="btn btn-primary"
+          data-testid="catalog-preview"
+          title="Insert a cell with the first 100 rows and run it"
+          onClick={onPreview}
+        >
           Preview
         </button>
         <button className="btn" data-testid="catalog-query" title="Insert a query cell below the selected one" onClick={onQuery}>
           Query in new cell
         </button>
         <LiveToggle table={formatTableName(table)} />
-        <button className="btn" data-testid="catalog-automl" title="Search for a model that predicts one column of this table (AutoML)" disabled={!details} onClick={() => setTraining(true)}>
+        <button
+          className="btn"
+          data-testid="catalog-automl"
+          title="Search for a model that predicts one column of this table (AutoML)"
+          disabled={!details}
+          onClick={() => setTraining(true)}
+        >
           Train a baseline model…
         </button>
       </div>
-      {training && details && <TrainModelDialog source={{ table: reference }} columns={details.columns} afterCellId={null} onClose={() => setTraining(false)} />}
+      {training && details && (
+        <TrainModelDialog source={{ table: reference }} columns={details.columns} afterCellId={null} onClose={() => setTraining(false)} />
+      )}
       {error && <div className="catalog-error">{error}</div>}
       {!details && !error && <div className="catalog-muted">Loading…</div>}
       {details && <Facts details={details} />}

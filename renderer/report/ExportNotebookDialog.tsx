@@ -48,7 +48,9 @@ export function ExportNotebookDialog({ client, notebook, notebookPath, onClose }
         const html = await client.request('report.export', { ...base, format: 'html', path: withExtension(path.trim(), 'html') });
         setWritten(await print(html.path, withExtension(html.path, 'pdf'), pageSize));
       } else {
-        setWritten(await client.request('report.export', { ...base, format, path: path.trim(), ...(format === 'pdf' ? { pageSize } : {}) }));
+        setWritten(
+          await client.request('report.export', { ...base, format, path: path.trim(), ...(format === 'pdf' ? { pageSize } : {}) }),
+        );
       }
     } catch (e) {
       setError((e as Error).message);
@@ -69,7 +71,12 @@ export function ExportNotebookDialog({ client, notebook, notebookPath, onClose }
     >
       <label className="field">
         <span>Format</span>
-        <select className="export-select" data-testid="export-format" value={format} onChange={(e) => chooseFormat(e.target.value as ReportFormat)}>
+        <select
+          className="export-select"
+          data-testid="export-format"
+          value={format}
+          onChange={(e) => chooseFormat(e.target.value as ReportFormat)}
+        >
           {(Object.keys(FORMAT_LABELS) as ReportFormat[]).map((f) => (
             <option key={f} value={f}>
               {FORMAT_LABELS[f]}
@@ -86,13 +93,24 @@ export function ExportNotebookDialog({ client, notebook, notebookPath, onClose }
         <input data-testid="export-author" value={author} onChange={(e) => setAuthor(e.target.value)} />
       </label>
       <label className="export-check">
-        <input type="checkbox" data-testid="export-hide-code" checked={hideCode} disabled={format === 'ipynb'} onChange={(e) => setHideCode(e.target.checked)} />
+        <input
+          type="checkbox"
+          data-testid="export-hide-code"
+          checked={hideCode}
+          disabled={format === 'ipynb'}
+          onChange={(e) => setHideCode(e.target.checked)}
+        />
         <span>Hide code (show outputs only)</span>
       </label>
       {format === 'pdf' && (
         <label className="field">
           <span>Paper</span>
-          <select className="export-select" data-testid="export-page-size" value={pageSize} onChange={(e) => setPageSize(e.target.value as PageSize)}>
+          <select
+            className="export-select"
+            data-testid="export-page-size"
+            value={pageSize}
+            onChange={(e) => setPageSize(e.target.value as PageSize)}
+          >
             <option value="A4">A4</option>
             <option value="Letter">Letter</option>
           </select>

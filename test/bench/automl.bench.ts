@@ -38,15 +38,30 @@ export async function run(opts: BenchOptions = {}): Promise<string[]> {
   // Progress goes to stderr; the returned lines are the result the runner prints.
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const peer = peerScores();
-  const rows = readFileSync(`${BENCH}/datasets.tsv`, 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
-  const lines = [`| dataset | metric | ours | peer | ours/peer | >= peer | within 2 % | train s | trials | best |`, '|---|---|---|---|---|---|---|---|---|---|'];
+  const rows = readFileSync(`${BENCH}/datasets.tsv`, 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+  const lines = [
+    `| dataset | metric | ours | peer | ours/peer | >= peer | within 2 % | train s | trials | best |`,
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
   lines.forEach((l) => log(l));
-  let wins = 0, within = 0, total = 0;
+  let wins = 0,
+    within = 0,
+    total = 0;
   for (const [name, target, task] of rows) {
     if (only && !only.includes(name)) continue;
     const table = await loadTable(`${DATA}/${name}.csv`);
     const sp = JSON.parse(readFileSync(`${BENCH}/splits/${name}.seed0.split.json`, 'utf8'));
-    const r = await fitAutoML(table, { target, task: task as 'binary', budgetSeconds: budget, seed: opts.seed ?? 0, trainIndex: sp.train_idx, testIndex: sp.test_idx });
+    const r = await fitAutoML(table, {
+      target,
+      task: task as 'binary',
+      budgetSeconds: budget,
+      seed: opts.seed ?? 0,
+      trainIndex: sp.train_idx,
+      testIndex: sp.test_idx,
+    });
     const ours = (r.metrics.test as unknown as Record<string, number>)[r.metric];
     const p = peer.get(name) ?? NaN;
     const higher = r.metric === 'roc_auc';
@@ -62,7 +77,11 @@ export async function run(opts: BenchOptions = {}): Promise<string[]> {
   const summary = `>= peer on ${wins}/${total}, within 2 % on ${within}/${total} (budget ${budget} s)`;
   lines.push(summary);
   log(summary);
-  if (opts.throughput !== false) for (const l of await gbdtThroughput()) { lines.push(l); log(l); }
+  if (opts.throughput !== false)
+    for (const l of await gbdtThroughput()) {
+      lines.push(l);
+      log(l);
+    }
   return lines;
 }
 
@@ -77,14 +96,22 @@ async function gbdtThroughput(): Promise<string[]> {
   const sp = JSON.parse(readFileSync(`${BENCH}/splits/adult.seed0.split.json`, 'utf8'));
   const fit = async (rounds: number) => {
     const t0 = Date.now();
-    await trainSingleModel(table, { target: 'income', task: 'binary', family: 'gbdt', params: { rounds, learningRate: 0.1, maxDepth: 6 }, trainIndex: sp.train_idx });
+    await trainSingleModel(table, {
+      target: 'income',
+      task: 'binary',
+      family: 'gbdt',
+      params: { rounds, learningRate: 0.1, maxDepth: 6 },
+      trainIndex: sp.train_idx,
+    });
     return (Date.now() - t0) / 1000;
   };
   await fit(1); // warm-up (JIT)
   const prep = await fit(1);
   // Medians of three on both sides, so a burst of load on a shared machine does not decide the ratio.
   const ours = median([await fit(200), await fit(200), await fit(200)]);
-  const out = [`GBDT throughput, adult train split (${sp.train_idx.length} rows), 200 rounds depth 6, 1 thread: ours ${ours.toFixed(2)} s end to end, ${(ours - prep).toFixed(2)} s boosting`];
+  const out = [
+    `GBDT throughput, adult train split (${sp.train_idx.length} rows), 200 rounds depth 6, 1 thread: ours ${ours.toFixed(2)} s end to end, ${(ours - prep).toFixed(2)} s boosting`,
+  ];
   const py = `
 import json,time,pandas as pd,xgboost as xgb
 df=pd.read_csv('${DATA}/adult.csv');sp=json.load(open('${BENCH}/splits/adult.seed0.split.json'))
@@ -99,8 +126,13 @@ for _ in range(3):
 runs.sort()
 print(*runs[1])`;
   try {
-    const [total, boost] = execFileSync('/usr/bin/python3', ['-c', py], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ').map(Number);
-    out.push(`XGBoost hist ${total.toFixed(2)} s end to end, ${boost.toFixed(2)} s boosting; our throughput / XGBoost's = ${(total / ours).toFixed(2)} end to end, ${(boost / (ours - prep)).toFixed(2)} boosting (target >= 0.5)`);
+    const [total, boost] = execFileSync('/usr/bin/python3', ['-c', py], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split(' ')
+      .map(Number);
+    out.push(
+      `XGBoost hist ${total.toFixed(2)} s end to end, ${boost.toFixed(2)} s boosting; our throughput / XGBoost's = ${(total / ours).toFixed(2)} end to end, ${(boost / (ours - prep)).toFixed(2)} boosting (target >= 0.5)`,
+    );
   } catch {
     out.push('XGBoost is not installed for /usr/bin/python3 (Debian python3-xgboost): throughput comparison skipped');
   }

@@ -41,14 +41,20 @@ export async function run(): Promise<string[]> {
     enableChangeDataFeed: true,
   });
   await writer.appendFromQuery(conn, rows(0, 500_000));
-  const sharing = await startSharingServer({ shares: [{ name: 'lab', schemas: [{ name: 's', tables: [{ name: 'events', location: join(dir, 'events'), historyShared: true }] }] }] });
+  const sharing = await startSharingServer({
+    shares: [{ name: 'lab', schemas: [{ name: 's', tables: [{ name: 'events', location: join(dir, 'events'), historyShared: true }] }] }],
+  });
   writeProfile(join(dir, 'lab.share'), sharing.url, sharing.token);
   const host = await startHost(['--profile', join(dir, 'lab.share')]);
   const client = await ProtocolClient.connect(host);
   const lines: string[] = [];
   try {
     const { sessionId } = await client.request('session.open', { key: 'live-bench' });
-    const cell = { id: 'sales', language: 'sql' as const, code: `SELECT region, count(*) AS n, sum(amount) AS total FROM ${TABLE} GROUP BY region ORDER BY region` };
+    const cell = {
+      id: 'sales',
+      language: 'sql' as const,
+      code: `SELECT region, count(*) AS n, sum(amount) AS total FROM ${TABLE} GROUP BY region ORDER BY region`,
+    };
     const other = { id: 'other', language: 'sql' as const, code: 'SELECT 42' };
     let runs = 0;
     const execute = (id: string) => {
@@ -80,15 +86,22 @@ export async function run(): Promise<string[]> {
     const p50 = percentile(freshness, 50);
     const p95 = percentile(freshness, 95);
     const target = INTERVAL_MS + 1000;
-    lines.push(`${COMMITS} commits of 1,000 rows to a ${(details.sizeBytes ?? 0).toLocaleString('en-US')}-byte table, polled every ${INTERVAL_MS} ms`, '');
+    lines.push(
+      `${COMMITS} commits of 1,000 rows to a ${(details.sizeBytes ?? 0).toLocaleString('en-US')}-byte table, polled every ${INTERVAL_MS} ms`,
+      '',
+    );
     lines.push('| freshness: commit → dependent cell re-run | ms | target |', '|---|---|---|');
     lines.push(`| p50 | ${p50} | |`);
     lines.push(`| p95 | ${p95} | ≤ interval + 1 s = ${target} ms (${p95 <= target ? 'met' : 'missed'}) |`);
     const mid = percentile(bytes, 50);
     const size = details.sizeBytes ?? 0;
     lines.push('', '| bytes read per refresh | bytes | share of the table |', '|---|---|---|');
-    lines.push(`| median increment | ${mid.toLocaleString('en-US')} | ${size ? ((mid / size) * 100).toFixed(2) : '?'} % of ${size.toLocaleString('en-US')} |`);
-    lines.push(`| max increment | ${Math.max(...bytes).toLocaleString('en-US')} | ${size ? ((Math.max(...bytes) / size) * 100).toFixed(2) : '?'} % |`);
+    lines.push(
+      `| median increment | ${mid.toLocaleString('en-US')} | ${size ? ((mid / size) * 100).toFixed(2) : '?'} % of ${size.toLocaleString('en-US')} |`,
+    );
+    lines.push(
+      `| max increment | ${Math.max(...bytes).toLocaleString('en-US')} | ${size ? ((Math.max(...bytes) / size) * 100).toFixed(2) : '?'} % |`,
+    );
   } finally {
     client.close();
     await host.stop();

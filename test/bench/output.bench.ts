@@ -67,10 +67,7 @@ export async function run(): Promise<string[]> {
   const browser = await launchChromium();
   const page = await openApp(browser, host);
   await cells(page).nth(0).locator('[data-testid="language-toggle"]').click();
-  const lines = [
-    '| output | protocol only (ms) | window (ms) | ratio | shown after the kernel finished |',
-    '|---|---|---|---|---|',
-  ];
+  const lines = ['| output | protocol only (ms) | window (ms) | ratio | shown after the kernel finished |', '|---|---|---|---|---|'];
   let n = 0;
   for (const c of CASES) {
     const protocol: number[] = [];
@@ -97,9 +94,6 @@ export async function run(): Promise<string[]> {
   client.close();
   await browser.close();
   await host.stop();
-  lines.push(
-    '',
-    `Medians of ${c0(REPEATS)} runs for 50,000 lines (after a warm-up through the protocol), one run for 80 MB.`,
-  );
+  lines.push('', `Medians of ${c0(REPEATS)} runs for 50,000 lines (after a warm-up through the protocol), one run for 80 MB.`);
   return lines;
 }

@@ -48,7 +48,16 @@ async function writeTable(conn: DuckDBConnection, root: string): Promise<string[
   }
   const commit = [
     { protocol: { minReaderVersion: 1, minWriterVersion: 2 } },
-    { metaData: { id: 'bench', format: { provider: 'parquet', options: {} }, schemaString: JSON.stringify(SCHEMA), partitionColumns: [], configuration: {}, createdTime: Date.now() } },
+    {
+      metaData: {
+        id: 'bench',
+        format: { provider: 'parquet', options: {} },
+        schemaString: JSON.stringify(SCHEMA),
+        partitionColumns: [],
+        configuration: {},
+        createdTime: Date.now(),
+      },
+    },
     ...adds,
   ];
   writeFileSync(join(root, '_delta_log', '00000000000000000000.json'), commit.map((a) => JSON.stringify(a)).join('\n') + '\n');
@@ -99,7 +108,9 @@ export async function run(): Promise<string[]> {
     const files = await writeTable(conn, tableRoot);
     const totalBytes = files.reduce((s, f) => s + statSync(f).size, 0);
     lines.push(`table: ${FILES} files, ${FILES * ROWS_PER_FILE} rows, ${(totalBytes / 1e6).toFixed(1)} MB`);
-    const server = await startSharingServer({ shares: [{ name: 'bench', schemas: [{ name: 's', tables: [{ name: 't', location: tableRoot }] }] }] });
+    const server = await startSharingServer({
+      shares: [{ name: 'bench', schemas: [{ name: 's', tables: [{ name: 't', location: tableRoot }] }] }],
+    });
     const profile = JSON.stringify({ shareCredentialsVersion: 1, endpoint: server.url, bearerToken: server.token });
     const ref = { share: 'bench', schema: 's', table: 't' };
     try {
@@ -141,7 +152,9 @@ export async function run(): Promise<string[]> {
       const rawMBs = rawBytes / 1e3 / rawMs;
       const coldMBs = cold!.bytes / 1e3 / coldMs;
       lines.push(`raw parallel download: ${rawMs.toFixed(0)} ms (${rawMBs.toFixed(1)} MB/s), median of 3`);
-      lines.push(`cold sharedTableSql (query + download + SQL): ${coldMs.toFixed(0)} ms (${coldMBs.toFixed(1)} MB/s), median of 3; then CREATE TABLE in DuckDB ${loadMs.toFixed(0)} ms`);
+      lines.push(
+        `cold sharedTableSql (query + download + SQL): ${coldMs.toFixed(0)} ms (${coldMBs.toFixed(1)} MB/s), median of 3; then CREATE TABLE in DuckDB ${loadMs.toFixed(0)} ms`,
+      );
       lines.push(`cold throughput vs raw: ${(coldMBs / rawMBs).toFixed(2)}× (target ≥ 0.9×)`);
 
       // Warm: reopen from the cache (one /version call) and aggregate, vs DuckDB on the files directly.
@@ -163,7 +176,9 @@ export async function run(): Promise<string[]> {
         directs.push((await timed(directFn))[1]);
       }
       const [openMs, warmMs, directMs] = [median(opens), median(warms), median(directs)];
-      lines.push(`warm re-open + aggregate: ${warmMs.toFixed(0)} ms (re-open alone ${openMs.toFixed(0)} ms); DuckDB on the same Parquet files: ${directMs.toFixed(0)} ms`);
+      lines.push(
+        `warm re-open + aggregate: ${warmMs.toFixed(0)} ms (re-open alone ${openMs.toFixed(0)} ms); DuckDB on the same Parquet files: ${directMs.toFixed(0)} ms`,
+      );
       lines.push(`warm vs direct: ${(warmMs / directMs).toFixed(2)}× (target ≤ 1.1×)`);
       lines.push(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
       await warmClient.close();

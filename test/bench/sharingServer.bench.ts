@@ -44,7 +44,9 @@ function generateTable(root: string): string[] {
     writeFileSync(join(root, name), payload);
     names.push(name);
     const stats = JSON.stringify({ numRecords: 100, minValues: { id: i * 100 }, maxValues: { id: i * 100 + 99 }, nullCount: { id: 0 } });
-    lines.push(JSON.stringify({ add: { path: name, partitionValues: {}, size: FILE_BYTES, modificationTime: Date.now(), dataChange: true, stats } }));
+    lines.push(
+      JSON.stringify({ add: { path: name, partitionValues: {}, size: FILE_BYTES, modificationTime: Date.now(), dataChange: true, stats } }),
+    );
   }
   writeFileSync(join(root, '_delta_log', '00000000000000000000.json'), lines.join('\n') + '\n');
   return names;
@@ -80,7 +82,9 @@ export async function run(): Promise<string[]> {
   const lines: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'silt-bench-sharing-'));
   const names = generateTable(join(dir, 'bench'));
-  const sharing = await startSharingServer({ shares: [{ name: 'b', schemas: [{ name: 's', tables: [{ name: 't', location: join(dir, 'bench') }] }] }] });
+  const sharing = await startSharingServer({
+    shares: [{ name: 'b', schemas: [{ name: 's', tables: [{ name: 't', location: join(dir, 'bench') }] }] }],
+  });
   const plain = await staticServer(join(dir, 'bench'));
   try {
     const firstLine: number[] = [];
@@ -104,14 +108,19 @@ export async function run(): Promise<string[]> {
         if (first === undefined && text.includes('\n')) first = performance.now() - t0;
       }
       if (i === 0) {
-        urls = text.split('\n').filter((l) => l.includes('"file"')).map((l) => JSON.parse(l).file.url as string);
+        urls = text
+          .split('\n')
+          .filter((l) => l.includes('"file"'))
+          .map((l) => JSON.parse(l).file.url as string);
         continue; // warm-up: the first request also replays the log cold
       }
       firstLine.push(first!);
       total.push(performance.now() - t0);
     }
     if (urls.length !== FILES) throw new Error(`expected ${FILES} files, got ${urls.length}`);
-    lines.push(`/query ${FILES} files: first line ${median(firstLine).toFixed(1)} ms, whole answer ${median(total).toFixed(1)} ms (median of ${REPEATS})`);
+    lines.push(
+      `/query ${FILES} files: first line ${median(firstLine).toFixed(1)} ms, whole answer ${median(total).toFixed(1)} ms (median of ${REPEATS})`,
+    );
     lines.push(`/query per 1,000 files: ${((median(total) / FILES) * 1000).toFixed(1)} ms`);
 
     const plainUrls = names.map((n) => `${plain.url}/${n}`);
@@ -126,7 +135,9 @@ export async function run(): Promise<string[]> {
       signed = Math.max(signed, await throughput(urls));
     }
     const mb = (x: number) => (x / 1024 / 1024).toFixed(1);
-    lines.push(`files (${FILES} × ${FILE_BYTES / 1024} KiB, ${CONCURRENCY} at a time): plain static server ${mb(base)} MiB/s, signed URLs ${mb(signed)} MiB/s (best of 3)`);
+    lines.push(
+      `files (${FILES} × ${FILE_BYTES / 1024} KiB, ${CONCURRENCY} at a time): plain static server ${mb(base)} MiB/s, signed URLs ${mb(signed)} MiB/s (best of 3)`,
+    );
     lines.push(`ratio signed/plain throughput: ${(signed / base).toFixed(2)}×`);
   } finally {
     await sharing.close();

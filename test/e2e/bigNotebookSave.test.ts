@@ -73,19 +73,14 @@ describe('saving a notebook with 80 MB of outputs', () => {
     writeBigNotebook(file, 10, 8);
     const page = await openApp(browser, host, `&path=${encodeURIComponent(file)}`);
     expect(await cells(page).count()).toBe(10);
-    await expect
-      .poll(() => cells(page).nth(9).locator('[data-testid="output"]').textContent(), { timeout: 20_000 })
-      .toContain('payload 9');
+    await expect.poll(() => cells(page).nth(9).locator('[data-testid="output"]').textContent(), { timeout: 20_000 }).toContain('payload 9');
 
     await edit(page, 0, 'select 42 -- edited in the window');
     await page.keyboard.press('Escape');
     // The autosave timer fires every 3 s; the copy is over 80 MB and carries the edit.
     await expect
       .poll(
-        () =>
-          recoveryFiles(host.home).find(
-            (f) => statSync(f).size > 80 * MB && readFileSync(f, 'utf8').includes('edited in the window'),
-          ),
+        () => recoveryFiles(host.home).find((f) => statSync(f).size > 80 * MB && readFileSync(f, 'utf8').includes('edited in the window')),
         {
           timeout: 60_000,
           interval: 1000,
@@ -128,9 +123,7 @@ describe('saving a notebook over the host limit', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press(`${MOD}+S`);
     const banner = page.locator('[data-testid="problem-banner"]');
-    await expect
-      .poll(() => banner.textContent(), { timeout: 30_000 })
-      .toMatch(/Could not save: The request is \d+ MiB, over the 16 MiB/);
+    await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toMatch(/Could not save: The request is \d+ MiB, over the 16 MiB/);
     expect(await banner.textContent()).toMatch(/kept in a recovery copy without the biggest outputs/);
     expect(readFileSync(file, 'utf8')).toBe(before);
     const copy = recoveryFiles(host.home)
@@ -142,12 +135,8 @@ describe('saving a notebook over the host limit', () => {
     // Reopening the file offers the recovery copy with the edit.
     const reopened = await openApp(browser, host, `&path=${encodeURIComponent(file)}`);
     await reopened.locator('[data-testid="restore-recovery"]').click({ timeout: 20_000 });
-    await expect
-      .poll(() => cells(reopened).nth(1).locator('.cm-content').textContent())
-      .toContain('must not be lost');
-    expect(await cells(reopened).nth(1).locator('[data-testid="output"]').textContent()).toMatch(
-      /left out of this copy/,
-    );
+    await expect.poll(() => cells(reopened).nth(1).locator('.cm-content').textContent()).toContain('must not be lost');
+    expect(await cells(reopened).nth(1).locator('[data-testid="output"]').textContent()).toMatch(/left out of this copy/);
     await page.close();
     await reopened.close();
   }, 180_000);

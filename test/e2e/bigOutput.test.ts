@@ -24,9 +24,7 @@ describe('big streamed output', () => {
     await cell.locator('[data-testid="language-toggle"]').click();
     await typeInCell(page, 0, "for (let i = 0; i < 50000; i++) console.log('line ' + i)\nconsole.error('done')");
     await cell.locator('[data-testid="run-cell"]').click();
-    await expect
-      .poll(() => cell.locator('[data-testid="execution-count"]').textContent(), { timeout: 60_000 })
-      .toBe('[1]');
+    await expect.poll(() => cell.locator('[data-testid="execution-count"]').textContent(), { timeout: 60_000 }).toBe('[1]');
 
     const stdout = cell.locator('[data-testid="stream-output"].stdout');
     const text = (await stdout.textContent())!;
@@ -61,9 +59,7 @@ describe('big streamed output', () => {
     const cell = cells(page).nth(0);
     await typeInCell(page, 0, "for (let i = 0; i < 1_000_000; i++) console.log(String(i).padStart(79, '.'))");
     await cell.locator('[data-testid="run-cell"]').click();
-    await expect
-      .poll(() => cell.locator('[data-testid="execution-count"]').textContent(), { timeout: 120_000 })
-      .toBe('[2]');
+    await expect.poll(() => cell.locator('[data-testid="execution-count"]').textContent(), { timeout: 120_000 }).toBe('[2]');
     const text = (await cell.locator('[data-testid="stream-output"]').textContent())!;
     expect(text.startsWith(`${'0'.padStart(79, '.')}\n`)).toBe(true);
     expect(text.endsWith(`${'999999'.padStart(79, '.')}\n`)).toBe(true);

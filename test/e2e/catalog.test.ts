@@ -71,7 +71,11 @@ afterAll(async () => {
 const panel = () => page.locator('[data-testid="catalog-panel"]');
 const cells = () => page.locator('[data-testid="cell"]');
 const table = (name: string) => panel().locator(`[data-testid="catalog-table"][data-name="${name}"]`);
-const sourceOf = (i: number) => cells().nth(i).locator('.cm-content').evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+const sourceOf = (i: number) =>
+  cells()
+    .nth(i)
+    .locator('.cm-content')
+    .evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
 
 describe('catalog panel', () => {
   it('toggles from the toolbar and shows profile → share → schema → tables', async () => {
@@ -81,11 +85,11 @@ describe('catalog panel', () => {
     expect(await panel().locator('[data-testid="catalog-profile"]').getAttribute('data-name')).toBe('lab');
     expect(await panel().locator('[data-testid="catalog-share"]').allTextContents()).toEqual([expect.stringContaining('lab')]);
     expect(await panel().locator('[data-testid="catalog-schema"]').allTextContents()).toEqual([expect.stringContaining('default')]);
-    expect(await panel().locator('[data-testid="catalog-table"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual([
-      'lab.default.cdf_table',
-      'lab.default.simple-table',
-      'lab.default.simple_table',
-    ]);
+    expect(
+      await panel()
+        .locator('[data-testid="catalog-table"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-name'))),
+    ).toEqual(['lab.default.cdf_table', 'lab.default.simple-table', 'lab.default.simple_table']);
 
     // Collapsing the schema hides its tables; the refresh button reloads without losing the tree.
     await panel().locator('[data-testid="catalog-schema"]').click();
@@ -102,17 +106,27 @@ describe('catalog panel', () => {
     await table('lab.default.cdf_table').focus();
     await page.keyboard.press('Enter');
     const details = page.locator('[data-testid="catalog-details"]');
-    await expect.poll(() => details.locator('[data-testid="catalog-version"]').textContent(), { timeout: 15_000 }).toBe(String(want.version));
-    const columns = await details.locator('[data-testid="catalog-column"]').evaluateAll((rows) =>
-      rows.map((r) => `${r.getAttribute('data-name')}:${r.querySelector('[data-testid="catalog-column-type"]')?.textContent?.split(' ')[0]}`),
-    );
+    await expect
+      .poll(() => details.locator('[data-testid="catalog-version"]').textContent(), { timeout: 15_000 })
+      .toBe(String(want.version));
+    const columns = await details
+      .locator('[data-testid="catalog-column"]')
+      .evaluateAll((rows) =>
+        rows.map(
+          (r) => `${r.getAttribute('data-name')}:${r.querySelector('[data-testid="catalog-column-type"]')?.textContent?.split(' ')[0]}`,
+        ),
+      );
     expect(columns).toEqual(want.metadata.schema);
     const text = await details.textContent();
     expect(text).toContain(`Partitioned by${want.metadata.partitionColumns.join(', ')}`);
-    expect(await details.locator('[data-testid="catalog-cdf"]').textContent()).toBe(want.metadata.configuration['delta.enableChangeDataFeed'] === 'true' ? 'on' : 'off');
+    expect(await details.locator('[data-testid="catalog-cdf"]').textContent()).toBe(
+      want.metadata.configuration['delta.enableChangeDataFeed'] === 'true' ? 'on' : 'off',
+    );
     // 7,282 bytes in 9 files reads as "9 · 7.3 KB".
     expect(await cells().count()).toBe(cellsBefore);
-    expect(await details.locator('[data-testid="catalog-files"]').textContent()).toBe(`${want.numFiles} · ${(want.sizeBytes / 1000).toFixed(1)} KB`);
+    expect(await details.locator('[data-testid="catalog-files"]').textContent()).toBe(
+      `${want.numFiles} · ${(want.sizeBytes / 1000).toFixed(1)} KB`,
+    );
   });
 
   it('Preview inserts a SQL cell below, runs it, and the grid shows every row of the table', async () => {
@@ -129,9 +143,14 @@ describe('catalog panel', () => {
     await expect.poll(() => cells().count()).toBe(before + 1);
     const cell = cells().nth(before);
     expect(await sourceOf(before)).toBe('SELECT * FROM lab.default.cdf_table LIMIT 100');
-    await expect.poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${want.data.rowCount} rows`));
+    await expect
+      .poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^${want.data.rowCount} rows`));
     const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
-    expect(progress.some((t) => /\d+(\.\d)? (B|KB|MB) of \d+(\.\d)? (B|KB|MB)/.test(t)), `progress texts seen: ${JSON.stringify(progress.slice(0, 5))}`).toBe(true);
+    expect(
+      progress.some((t) => /\d+(\.\d)? (B|KB|MB) of \d+(\.\d)? (B|KB|MB)/.test(t)),
+      `progress texts seen: ${JSON.stringify(progress.slice(0, 5))}`,
+    ).toBe(true);
   });
 
   it('Query in new cell inserts the query below the selected cell, focused and not run', async () => {
@@ -181,7 +200,9 @@ describe('catalog panel', () => {
     await expect.poll(() => cells().count()).toBe(before + 1);
     expect(await sourceOf(before)).toBe('SELECT * FROM lab.default."simple-table" LIMIT 100');
     const cell = cells().nth(before);
-    await expect.poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${expected('simple_table').data.rowCount} rows`));
+    await expect
+      .poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^${expected('simple_table').data.rowCount} rows`));
   });
 
   it('Add profile refuses text that is not a profile, with a clear error and no token', async () => {
@@ -214,7 +235,9 @@ describe('catalog panel', () => {
     await expect.poll(() => cells().count()).toBe(before + 1);
     expect(await sourceOf(before)).toBe(`SELECT * FROM ${added}.lab.default.simple_table LIMIT 100`);
     const cell = cells().nth(before);
-    await expect.poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${expected('simple_table').data.rowCount} rows`));
+    await expect
+      .poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^${expected('simple_table').data.rowCount} rows`));
   });
 
   it('a profile whose server refuses the token is added, with the failure shown inline in the tree', async () => {
@@ -236,7 +259,10 @@ describe('catalog panel', () => {
   });
 
   it('profiles added in the app can be removed there; the one from the command line cannot', async () => {
-    const profiles = () => panel().locator('[data-testid="catalog-profile"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    const profiles = () =>
+      panel()
+        .locator('[data-testid="catalog-profile"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
     const before = await profiles();
     expect(before.length).toBeGreaterThanOrEqual(3);
     const lines = panel().locator('.catalog-profile-line');

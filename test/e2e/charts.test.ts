@@ -26,11 +26,16 @@ function barCount(svg: string): number {
   return start < 0 ? 0 : (svg.slice(start, svg.indexOf('</g>', start)).match(/<rect /g) ?? []).length;
 }
 
-const svgOfImg = async (img: ReturnType<Page['locator']>) => decodeURIComponent((await img.getAttribute('src'))!.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
+const svgOfImg = async (img: ReturnType<Page['locator']>) =>
+  decodeURIComponent((await img.getAttribute('src'))!.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
 
 describe('chart builder', () => {
   it('charts a SQL result, previews it and inserts it as a running TypeScript cell', async () => {
-    await typeInCell(page, 0, "SELECT ['north', 'south', 'east', 'west'][1 + i % 4] AS region, i % 3 AS tier, i * 1.5 AS amount FROM range(40) t(i)");
+    await typeInCell(
+      page,
+      0,
+      "SELECT ['north', 'south', 'east', 'west'][1 + i % 4] AS region, i % 3 AS tier, i * 1.5 AS amount FROM range(40) t(i)",
+    );
     await cells(page).nth(0).locator('[data-testid="cell-name"]').fill('sales');
     await cells(page).nth(0).locator('[data-testid="run-cell"]').click();
     const grid = cells(page).nth(0).locator('[data-testid="grid"]');
@@ -80,7 +85,9 @@ describe('chart builder', () => {
 
   it('charting an unnamed result names it, so the inserted chart still runs after a restart', async () => {
     const before = await cells(page).count();
-    await cells(page).nth(before - 1).click();
+    await cells(page)
+      .nth(before - 1)
+      .click();
     await page.keyboard.press('Escape');
     await page.keyboard.press('b');
     const source = cells(page).nth(before);

@@ -31,7 +31,9 @@ describe('data for BI tools', () => {
     expect(await dialog.locator('[data-testid="export-path"]').inputValue()).toBe(join(host.workspace, 'cities.parquet'));
     await dialog.locator('[data-testid="export-format-csv"]').check();
     await dialog.locator('[data-testid="dialog-ok"]').click();
-    await expect.poll(() => dialog.locator('[data-testid="export-result"]').textContent(), { timeout: 20_000 }).toMatch(/Wrote 2,500 rows \(.+\) to/);
+    await expect
+      .poll(() => dialog.locator('[data-testid="export-result"]').textContent(), { timeout: 20_000 })
+      .toMatch(/Wrote 2,500 rows \(.+\) to/);
     await page.screenshot({ path: join(SHOTS, 'export-dialog.png') });
     const file = join(host.workspace, 'cities.csv');
     expect(existsSync(file)).toBe(true);
@@ -47,14 +49,18 @@ describe('data for BI tools', () => {
     const dialog = page.locator('[data-testid="publish-dialog"]');
     expect(await dialog.locator('[data-testid="publish-name"]').inputValue()).toBe('cities');
     await dialog.locator('[data-testid="dialog-ok"]').click();
-    await expect.poll(() => dialog.locator('[data-testid="publish-table"]').textContent(), { timeout: 20_000 }).toBe('silt.published.cities');
+    await expect
+      .poll(() => dialog.locator('[data-testid="publish-table"]').textContent(), { timeout: 20_000 })
+      .toBe('silt.published.cities');
     expect(await dialog.locator('[data-testid="publish-result"]').textContent()).toContain('version 0');
     const profilePath = join(host.home, 'profiles', 'published.share');
     expect(await dialog.locator('[data-testid="publish-profile"]').textContent()).toBe(profilePath);
     await dialog.locator('[data-testid="publish-save-profile"]').click();
     await dialog.locator('[data-testid="publish-save-path"]').fill('for-tableau.share');
     await dialog.locator('[data-testid="publish-save-path"]').press('Enter');
-    await expect.poll(() => dialog.locator('[data-testid="publish-saved"]').textContent()).toContain(join(host.workspace, 'for-tableau.share'));
+    await expect
+      .poll(() => dialog.locator('[data-testid="publish-saved"]').textContent())
+      .toContain(join(host.workspace, 'for-tableau.share'));
     expect(readFileSync(join(host.workspace, 'for-tableau.share'), 'utf8')).toBe(readFileSync(profilePath, 'utf8'));
     await page.screenshot({ path: join(SHOTS, 'publish-dialog.png') });
   });

@@ -51,11 +51,9 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${url}&path=${encodeURIComponent(notebook)}`);
-  await page.waitForFunction(
-    () => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true,
-    null,
-    { timeout: 20_000 },
-  );
+  await page.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true, null, {
+    timeout: 20_000,
+  });
 });
 
 afterAll(async () => {
@@ -94,11 +92,9 @@ describe('the window survives its kernel host', () => {
         .join('');
     await expect.poll(recovered, { timeout: 10_000 }).toContain('6 * 7 + 1');
     await page.reload();
-    await page.waitForFunction(
-      () => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true,
-      null,
-      { timeout: 20_000 },
-    );
+    await page.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true, null, {
+      timeout: 20_000,
+    });
     expect(await cells(page).nth(0).locator('.cm-content').textContent()).toBe('1 + 1');
     await page.locator('[data-testid="restore-recovery"]').click();
     expect(await cells(page).nth(0).locator('.cm-content').textContent()).toBe('6 * 7 + 1');

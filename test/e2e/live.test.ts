@@ -24,9 +24,17 @@ const rows = (from: number, n: number) => `SELECT (${from} + i)::BIGINT AS id, '
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'silt-live-e2e-'));
   conn = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
-  writer = await DeltaWriter.create(join(dir, 'orders'), { columns: [{ name: 'id', type: 'long' }, { name: 'label', type: 'string' }], enableChangeDataFeed: true });
+  writer = await DeltaWriter.create(join(dir, 'orders'), {
+    columns: [
+      { name: 'id', type: 'long' },
+      { name: 'label', type: 'string' },
+    ],
+    enableChangeDataFeed: true,
+  });
   await writer.appendFromQuery(conn, rows(0, 100));
-  sharing = await startSharingServer({ shares: [{ name: 'lab', schemas: [{ name: 's', tables: [{ name: 'orders', location: join(dir, 'orders'), historyShared: true }] }] }] });
+  sharing = await startSharingServer({
+    shares: [{ name: 'lab', schemas: [{ name: 's', tables: [{ name: 'orders', location: join(dir, 'orders'), historyShared: true }] }] }],
+  });
   writeProfile(join(dir, 'lab.share'), sharing.url, sharing.token);
   app = await startApp(['--profile', join(dir, 'lab.share')]);
   page = app.page;
@@ -45,7 +53,9 @@ describe('live tables in the notebook', () => {
     const cell = cells(page).nth(0);
     await typeInCell(page, 0, 'SELECT count(*) AS n FROM lab.s.orders');
     await page.keyboard.press(`${MOD}+Enter`);
-    await expect.poll(() => cell.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 30_000 }).toBe('100');
+    await expect
+      .poll(() => cell.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 30_000 })
+      .toBe('100');
 
     // A second cell with more rows than fit, scrolled down: a re-run must not throw the reader back to the top.
     await page.click('text=+ Code');
@@ -54,7 +64,9 @@ describe('live tables in the notebook', () => {
     // Leave edit mode: a live update leaves the cell being typed in alone.
     await page.keyboard.press('Escape');
     const grid = cells(page).nth(1).locator('[data-testid="grid-viewport"]');
-    await expect.poll(() => cells(page).nth(1).locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(/^100 rows/);
+    await expect
+      .poll(() => cells(page).nth(1).locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 })
+      .toMatch(/^100 rows/);
     await grid.evaluate((el) => (el.scrollTop = 600));
 
     await cell.locator('[data-testid="cell-live-toggle"]').click();
@@ -64,7 +76,9 @@ describe('live tables in the notebook', () => {
     expect(await cell.locator('[data-testid="cell-live-toggle"]').getAttribute('aria-pressed')).toBe('true');
 
     const v2 = await writer.appendFromQuery(conn, rows(100, 25));
-    await expect.poll(() => cell.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 20_000 }).toBe('125');
+    await expect
+      .poll(() => cell.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 20_000 })
+      .toBe('125');
     await expect.poll(() => cell.locator('[data-testid="live-badge-version"]').textContent()).toBe(`v${v2}`);
     expect(await item.locator('[data-testid="live-version"]').textContent()).toBe(`v${v2}`);
     await expect.poll(() => cells(page).nth(1).locator('[data-testid="grid-rowcount"]').textContent()).toMatch(/^125 rows/);

@@ -32,12 +32,17 @@ describe('notebook end to end', () => {
   });
 
   it('runs a SQL cell and shows the value in the grid with row count and types', async () => {
-    await typeInCell(page, 0, 'SELECT 42 AS answer, \'Lyon\' AS city');
+    await typeInCell(page, 0, "SELECT 42 AS answer, 'Lyon' AS city");
     await page.keyboard.press('Shift+Enter');
     const grid = cells(page).nth(0).locator('[data-testid="grid"]');
-    await expect.poll(() => grid.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 15_000 }).toContain('42');
+    await expect
+      .poll(() => grid.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 15_000 })
+      .toContain('42');
     expect(await grid.locator('[data-testid="grid-rowcount"]').textContent()).toMatch(/1 row/);
-    expect(await grid.locator('[data-testid="grid-coltype"]').allTextContents()).toEqual([expect.stringMatching(/INTEGER/), expect.stringMatching(/VARCHAR/)]);
+    expect(await grid.locator('[data-testid="grid-coltype"]').allTextContents()).toEqual([
+      expect.stringMatching(/INTEGER/),
+      expect.stringMatching(/VARCHAR/),
+    ]);
     expect(await cells(page).nth(0).locator('[data-testid="elapsed"]').textContent()).toMatch(/\d+(\.\d+)?\s*(ms|s)/);
   });
 
@@ -101,9 +106,15 @@ describe('notebook end to end', () => {
     await expect.poll(() => grid.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 20_000 }).toMatch(/10,000,000 rows/);
     const viewport = grid.locator('[data-testid="grid-viewport"]');
     await viewport.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-    await expect.poll(() => grid.locator('[data-testid="grid-cell"][data-row="9999999"][data-col="1"]').textContent(), { timeout: 15_000 }).toContain('19999998');
+    await expect
+      .poll(() => grid.locator('[data-testid="grid-cell"][data-row="9999999"][data-col="1"]').textContent(), { timeout: 15_000 })
+      .toContain('19999998');
     await viewport.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
-    await expect.poll(async () => Number(await grid.locator('[data-testid="grid-cell"][data-col="0"]').first().getAttribute('data-row')), { timeout: 15_000 }).toBeGreaterThan(4_000_000);
+    await expect
+      .poll(async () => Number(await grid.locator('[data-testid="grid-cell"][data-col="0"]').first().getAttribute('data-row')), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(4_000_000);
     // Only what is visible lives in the DOM.
     expect(await grid.locator('[data-testid="grid-cell"]').count()).toBeLessThan(400);
     await page.screenshot({ path: join(shots, 'notebook-10m.png') });
@@ -123,7 +134,9 @@ describe('notebook end to end', () => {
     expect(Date.now() - t0).toBeLessThan(3000);
     await typeInCell(page, 4, 'SELECT 7 AS seven');
     await page.keyboard.press(`${mod}+Enter`);
-    await expect.poll(() => c.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 10_000 }).toContain('7');
+    await expect
+      .poll(() => c.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 10_000 })
+      .toContain('7');
   });
 
   it('works from the keyboard alone: insert, switch to markdown, run, delete and undo', async () => {

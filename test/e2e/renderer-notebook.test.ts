@@ -75,7 +75,9 @@ describe('renderer flows', () => {
     await expect.poll(() => page.locator('[data-testid="session-status"]').textContent(), { timeout: 10_000 }).toMatch(/busy/);
     expect(await cells(page).nth(0).locator('[data-testid="execution-count"]').textContent()).toBe('[*]');
     await page.locator('[data-testid="interrupt"]').click();
-    await expect.poll(() => cells(page).nth(0).locator('[data-testid="output"]').textContent(), { timeout: 15_000 }).toMatch(/restarted.*variables were lost/i);
+    await expect
+      .poll(() => cells(page).nth(0).locator('[data-testid="output"]').textContent(), { timeout: 15_000 })
+      .toMatch(/restarted.*variables were lost/i);
     await expect.poll(() => page.locator('[data-testid="session-status"]').textContent(), { timeout: 15_000 }).toBe('idle');
     await typeInCell(page, 0, '6 * 7');
     await page.keyboard.press(`${mod}+Enter`);
@@ -138,7 +140,9 @@ describe('renderer flows', () => {
     const page = await openApp();
     await writeCells(page, [['sql', 'SELECT 5 AS five']]);
     await page.keyboard.press(`${mod}+Enter`);
-    await expect.poll(() => cells(page).nth(0).locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 15_000 }).toBe('5');
+    await expect
+      .poll(() => cells(page).nth(0).locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 15_000 })
+      .toBe('5');
     // Kill this notebook's session process (a child of the host this test started).
     const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(host.child.pid)], { encoding: 'utf8' })
       .split('\n')
@@ -155,7 +159,9 @@ describe('renderer flows', () => {
     await expect.poll(() => banner.count(), { timeout: 15_000 }).toBe(0);
     await typeInCell(page, 0, 'SELECT 6 AS six');
     await page.keyboard.press(`${mod}+Enter`);
-    await expect.poll(() => cells(page).nth(0).locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 15_000 }).toBe('6');
+    await expect
+      .poll(() => cells(page).nth(0).locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 15_000 })
+      .toBe('6');
     await page.close();
   });
 
@@ -163,7 +169,9 @@ describe('renderer flows', () => {
     const page = await openApp();
     await writeCells(page, [['sql', 'SELECT n FROM range(100000) t(n)']]);
     await page.keyboard.press(`${mod}+Enter`);
-    await expect.poll(() => cells(page).nth(0).locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 15_000 }).toBe('100,000 rows');
+    await expect
+      .poll(() => cells(page).nth(0).locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 15_000 })
+      .toBe('100,000 rows');
     await saveAs(page, 'stored.ipynb');
     await page.close();
 
@@ -195,7 +203,9 @@ describe('renderer flows', () => {
     expect(after).not.toBe(before);
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true, null, { timeout: 20_000 });
+    await page.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true, null, {
+      timeout: 20_000,
+    });
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(after);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(bg);
     // The reload reopened the same file, from the path the app put in the address bar.

@@ -17,8 +17,7 @@ let host: RunningHost;
 let idleHost: RunningHost;
 let browser: Browser;
 
-const firstValue = (p: Page) =>
-  cells(p).nth(0).locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent();
+const firstValue = (p: Page) => cells(p).nth(0).locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent();
 
 async function runFirstCell(p: Page, sql: string): Promise<void> {
   await typeInCell(p, 0, sql);
@@ -48,9 +47,7 @@ describe('session lifetime in the window', () => {
 
     page.once('dialog', (d) => void d.accept()); // "Discard unsaved changes?"
     await page.locator('[data-testid="new"]').click();
-    await expect
-      .poll(() => sessionPids(host.child.pid!).filter((p) => before.includes(p)), { timeout: 10_000 })
-      .toEqual([]);
+    await expect.poll(() => sessionPids(host.child.pid!).filter((p) => before.includes(p)), { timeout: 10_000 }).toEqual([]);
     await expect.poll(() => sessionPids(host.child.pid!).length, { timeout: 10_000 }).toBe(1);
 
     await page.goto('about:blank');

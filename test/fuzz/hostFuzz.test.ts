@@ -58,9 +58,7 @@ afterAll(async () => {
       `protocol messages ${count.messages}, .ipynb files ${count.ipynb}, cookie/path/redaction ${count.parsers}); ` +
       `host crashes: ${count.crashes}; seed ${SEED}`,
   );
-  console.log(
-    `Fuzz detail: HTTP ${fmt(seen.status)}; close codes ${fmt(seen.close)}; error codes ${fmt(seen.errors)}`,
-  );
+  console.log(`Fuzz detail: HTTP ${fmt(seen.status)}; close codes ${fmt(seen.close)}; error codes ${fmt(seen.errors)}`);
   await host?.stop();
 });
 

@@ -15,24 +15,7 @@ const nasty = fc
     fc.oneof(
       fc.string({ maxLength: 12 }),
       fc.constantFrom(...BROKEN_ESCAPES),
-      fc.constantFrom(
-        ';',
-        '=',
-        '"',
-        ',',
-        ' ',
-        '\t',
-        '/',
-        '..',
-        '\\',
-        '?',
-        '#',
-        '&',
-        '\u00e9',
-        '\u{1F600}',
-        '\x7f',
-        '\x01',
-      ),
+      fc.constantFrom(';', '=', '"', ',', ' ', '\t', '/', '..', '\\', '?', '#', '&', '\u00e9', '\u{1F600}', '\x7f', '\x01'),
       fc.string({ unit: 'binary', maxLength: 6 }),
     ),
     { maxLength: 8 },
@@ -46,13 +29,7 @@ const headerValue = fc.oneof(
 );
 
 export function httpRequest(port: number, token: string): fc.Arbitrary<Buffer> {
-  const tokenQuery = fc.constantFrom(
-    '',
-    `?token=${token}`,
-    `?token=${token}x`,
-    '?token=',
-    `?token=${BROKEN_ESCAPES[1]}`,
-  );
+  const tokenQuery = fc.constantFrom('', `?token=${token}`, `?token=${token}x`, '?token=', `?token=${BROKEN_ESCAPES[1]}`);
   const target = fc
     .tuple(
       fc.constantFrom('/', '/ws', '/rpc', '/index.html', '//', '', '*', 'http://evil.example/', '/../../etc/passwd'),
@@ -75,13 +52,7 @@ export function httpRequest(port: number, token: string): fc.Arbitrary<Buffer> {
     fc.constant(`silt_token=${BROKEN_ESCAPES[1]}`),
     nasty.map((v) => `a=${v}; silt_token=${encodeURIComponent(token)}`),
   );
-  const origin = fc.constantFrom(
-    undefined,
-    'null',
-    `http://127.0.0.1:${port}`,
-    'http://evil.example',
-    `http://localhost:${port + 1}`,
-  );
+  const origin = fc.constantFrom(undefined, 'null', `http://127.0.0.1:${port}`, 'http://evil.example', `http://localhost:${port + 1}`);
   const extra = fc.array(fc.tuple(fc.stringMatching(/^[A-Za-z-]{1,12}$/), headerValue), { maxLength: 4 });
   const method = fc.constantFrom('GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'OPTIONS', 'DELETE', 'BREW');
   const upgrade = fc.boolean();
@@ -91,12 +62,7 @@ export function httpRequest(port: number, token: string): fc.Arbitrary<Buffer> {
     if (r.cookie !== null) lines.push(`Cookie: ${r.cookie.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '')}`);
     if (r.origin) lines.push(`Origin: ${r.origin}`);
     if (r.upgrade)
-      lines.push(
-        'Upgrade: websocket',
-        'Connection: Upgrade',
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
-        'Sec-WebSocket-Version: 13',
-      );
+      lines.push('Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13');
     for (const [k, v] of r.extra) lines.push(`${k}: ${v}`);
     if (!r.upgrade) lines.push('Connection: close');
     return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8');
@@ -143,15 +109,9 @@ const BAD_UTF8 = [
 /** What a frame carries: random bytes, bad UTF-8, a valid request, or a valid request cut short. */
 const payload = fc.oneof(
   fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
-  fc
-    .tuple(fc.string({ maxLength: 20 }), fc.constantFrom(...BAD_UTF8))
-    .map(([s, bad]) => Buffer.concat([Buffer.from(s), bad])),
+  fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom(...BAD_UTF8)).map(([s, bad]) => Buffer.concat([Buffer.from(s), bad])),
   fc.constant(Buffer.from(JSON.stringify({ kind: 'request', id: 1, type: 'hello', params: { protocolVersion: 1 } }))),
-  fc
-    .nat({ max: 40 })
-    .map((n) =>
-      Buffer.from(JSON.stringify({ kind: 'request', id: 2, type: 'files.recent', params: {} }).slice(0, n)),
-    ),
+  fc.nat({ max: 40 }).map((n) => Buffer.from(JSON.stringify({ kind: 'request', id: 2, type: 'files.recent', params: {} }).slice(0, n))),
 );
 
 const oneFrame = fc
@@ -160,10 +120,7 @@ const oneFrame = fc
     fin: fc.boolean(),
     rsv: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 7 }) }),
     masked: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-    lie: fc.option(
-      fc.constantFrom(0n, 1n, 125n, 126n, 65535n, 65536n, 2n ** 31n, 2n ** 53n, 2n ** 63n, 2n ** 64n - 1n),
-      { freq: 6 },
-    ),
+    lie: fc.option(fc.constantFrom(0n, 1n, 125n, 126n, 65535n, 65536n, 2n ** 31n, 2n ** 53n, 2n ** 63n, 2n ** 64n - 1n), { freq: 6 }),
     payload,
   })
   .map((f) =>

@@ -107,12 +107,7 @@ describe('fuzz: NDJSON response reader', () => {
         cases++;
         let timer: NodeJS.Timeout | undefined;
         const hang = new Promise<'hang'>((r) => (timer = setTimeout(() => r('hang'), HANG_MS)));
-        const read = readTablePage(
-          response(chunks, caps),
-          ['delta', 'parquet'],
-          'h.default.t',
-          'querying h.default.t',
-        ).then(
+        const read = readTablePage(response(chunks, caps), ['delta', 'parquet'], 'h.default.t', 'querying h.default.t').then(
           () => 'page' as const,
           (e: unknown) => e,
         );
@@ -135,8 +130,7 @@ describe('fuzz: NDJSON response reader', () => {
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `fuzz NDJSON reader: ${cases} mutated streams (${pages} read, ${refused} refused) in ${seconds} s, ` +
-        '0 hangs, 0 failures',
+      `fuzz NDJSON reader: ${cases} mutated streams (${pages} read, ${refused} refused) in ${seconds} s, ` + '0 hangs, 0 failures',
     );
     expect(cases).toBeGreaterThan(1000);
   }, 30_000);

@@ -21,33 +21,25 @@ const token = fc.stringMatching(/^[A-Za-z0-9_-]{20,40}$/).map((t) => `dapi${t}7`
 
 const profileObject = fc.record({
   shareCredentialsVersion: fc.constantFrom(1, 2, undefined, '1', 0, 3, null),
-  endpoint: fc.constantFrom(
-    'https://sharing.example.com/delta-sharing/',
-    'http://127.0.0.1:9/x',
-    'ftp://x',
-    '',
-    'https://',
-  ),
+  endpoint: fc.constantFrom('https://sharing.example.com/delta-sharing/', 'http://127.0.0.1:9/x', 'ftp://x', '', 'https://'),
   type: fc.constantFrom('bearer_token', 'oauth_client_credentials', 'basic', 'magic', undefined),
   expirationTime: fc.constantFrom(undefined, '2030-01-01T00:00:00Z', 'soon', '', 12),
   extra: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
 });
 
-const mutatedProfile = fc
-  .tuple(token, profileObject, fc.array(mutation, { maxLength: 4 }))
-  .map(([secret, p, mutations]) => {
-    const obj: Record<string, unknown> = {
-      ...p,
-      bearerToken: secret,
-      clientSecret: secret,
-      password: secret,
-      clientId: 'id',
-      username: 'u',
-      tokenEndpoint: 'https://t',
-    };
-    for (const k of Object.keys(obj)) if (obj[k] === undefined) delete obj[k];
-    return { secret, text: applyMutations(JSON.stringify(obj, null, Math.random() < 0.5 ? 2 : 0), mutations) };
-  });
+const mutatedProfile = fc.tuple(token, profileObject, fc.array(mutation, { maxLength: 4 })).map(([secret, p, mutations]) => {
+  const obj: Record<string, unknown> = {
+    ...p,
+    bearerToken: secret,
+    clientSecret: secret,
+    password: secret,
+    clientId: 'id',
+    username: 'u',
+    tokenEndpoint: 'https://t',
+  };
+  for (const k of Object.keys(obj)) if (obj[k] === undefined) delete obj[k];
+  return { secret, text: applyMutations(JSON.stringify(obj, null, Math.random() < 0.5 ? 2 : 0), mutations) };
+});
 
 const randomText = fc.oneof(
   fc.string({ maxLength: 200 }),
@@ -106,9 +98,7 @@ describe('fuzz: profile parser', () => {
   }, 30_000);
 
   it('a BOM at the start of a profile file loads', () => {
-    const text =
-      '\uFEFF' +
-      JSON.stringify({ shareCredentialsVersion: 1, endpoint: 'https://h/x', bearerToken: 'dapi0123456789abcdef' });
+    const text = '\uFEFF' + JSON.stringify({ shareCredentialsVersion: 1, endpoint: 'https://h/x', bearerToken: 'dapi0123456789abcdef' });
     expect(parseProfileText(text).endpoint).toBe('https://h/x');
     dir ??= mkdtempSync(join(tmpdir(), 'silt-fuzz-profile-'));
     const path = join(dir, 'bom.share');

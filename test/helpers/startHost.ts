@@ -26,13 +26,20 @@ export interface RunningHost {
  * `withDemo` also builds and serves the demo share (slower; only the tests about it need it). `home`
  * reuses an app data folder (kept on stop), as a restart of the app would; `env` adds variables.
  */
-export async function startHost(extraArgs: string[] = [], opts: { withDemo?: boolean; home?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningHost> {
+export async function startHost(
+  extraArgs: string[] = [],
+  opts: { withDemo?: boolean; home?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningHost> {
   const home = opts.home ?? mkdtempSync(join(tmpdir(), 'silt-home-'));
   const workspace = join(home, 'workspace');
-  const child = spawn(process.execPath, [CLI, 'serve', '--no-open', ...(opts.withDemo ? [] : ['--no-demo']), '--workspace', workspace, ...extraArgs], {
-    env: { ...process.env, SILT_HOME: home, DISPLAY: '', ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--no-open', ...(opts.withDemo ? [] : ['--no-demo']), '--workspace', workspace, ...extraArgs],
+    {
+      env: { ...process.env, SILT_HOME: home, DISPLAY: '', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const url = await new Promise<string>((resolve, reject) => {
@@ -125,5 +132,9 @@ export async function openSession(key: string, args: string[] = [], opts: Parame
 
 /** What a run showed as text, in order: streams, plain-text values and errors. */
 export function runText(r: RunResult): string {
-  return r.outputs.map((o) => (o.kind === 'rich' ? o.data['text/plain'] : o.kind === 'stream' ? o.text : o.kind === 'error' ? `${o.ename}: ${o.message}` : '')).join('');
+  return r.outputs
+    .map((o) =>
+      o.kind === 'rich' ? o.data['text/plain'] : o.kind === 'stream' ? o.text : o.kind === 'error' ? `${o.ename}: ${o.message}` : '',
+    )
+    .join('');
 }

@@ -44,9 +44,17 @@ function eventsSelectSql(events: DemoEvent[]): string {
   }
   const rows = events.map((e) =>
     [
-      quoteLiteral(e.event_id), quoteLiteral(e.event_type), quoteLiteral(e.entity), quoteLiteral(e.entity_id), quoteLiteral(e.listing_id),
-      sqlStringOrNull(e.order_id), `TIMESTAMPTZ ${quoteLiteral(e.event_time)}`, `TIMESTAMPTZ ${quoteLiteral(e.ingest_time)}`,
-      String(e.batch_id), quoteLiteral(e.payload), `DATE ${quoteLiteral(e.event_time.slice(0, 10))}`,
+      quoteLiteral(e.event_id),
+      quoteLiteral(e.event_type),
+      quoteLiteral(e.entity),
+      quoteLiteral(e.entity_id),
+      quoteLiteral(e.listing_id),
+      sqlStringOrNull(e.order_id),
+      `TIMESTAMPTZ ${quoteLiteral(e.event_time)}`,
+      `TIMESTAMPTZ ${quoteLiteral(e.ingest_time)}`,
+      String(e.batch_id),
+      quoteLiteral(e.payload),
+      `DATE ${quoteLiteral(e.event_time.slice(0, 10))}`,
     ].join(', '),
   );
   const names = BRONZE_COLUMNS.map((c) => c.name).join(', ');

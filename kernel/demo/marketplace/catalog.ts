@@ -25,7 +25,11 @@ export interface City {
 }
 
 const m = (make: string, model: string, newPriceEur: number, fuels: Fuel[], popularity: number): CarModel => ({
-  make, model, newPriceEur, fuels, popularity,
+  make,
+  model,
+  newPriceEur,
+  fuels,
+  popularity,
 });
 
 export const MODELS: readonly CarModel[] = [

@@ -244,9 +244,21 @@ export class EventGenerator {
   private emitListing(type: string, l: ListingState, status: string, eventTime: number, arrival = eventTime): void {
     const city = cityNamed(l.city);
     const payload = {
-      listing_id: l.id, seller_id: l.sellerId, seller_type: l.sellerType, make: l.make, model: l.model, fuel: l.fuel,
-      year: l.year, mileage_km: l.mileageKm, price_eur: l.priceEur, city: l.city, country: city.country, region: city.region,
-      status, listed_at: iso(l.listedAtMs), ...this.channel(l.sellerType === 'dealer'),
+      listing_id: l.id,
+      seller_id: l.sellerId,
+      seller_type: l.sellerType,
+      make: l.make,
+      model: l.model,
+      fuel: l.fuel,
+      year: l.year,
+      mileage_km: l.mileageKm,
+      price_eur: l.priceEur,
+      city: l.city,
+      country: city.country,
+      region: city.region,
+      status,
+      listed_at: iso(l.listedAtMs),
+      ...this.channel(l.sellerType === 'dealer'),
     };
     this.emit(type, 'listing', l.id, l.id, null, eventTime, arrival, payload);
   }
@@ -254,9 +266,19 @@ export class EventGenerator {
   private emitOrder(type: string, o: OrderState, status: string, eventTime: number, arrival = eventTime): void {
     const city = cityNamed(o.city);
     const payload = {
-      order_id: o.id, listing_id: o.listingId, buyer_id: o.buyerId, make: o.make, model: o.model, amount_eur: o.amountEur,
-      city: o.city, country: city.country, region: city.region, status, placed_at: iso(o.placedAtMs),
-      delivery_date: o.deliveryDate ?? null, delivered_at: o.deliveredAtMs !== undefined ? iso(o.deliveredAtMs) : null,
+      order_id: o.id,
+      listing_id: o.listingId,
+      buyer_id: o.buyerId,
+      make: o.make,
+      model: o.model,
+      amount_eur: o.amountEur,
+      city: o.city,
+      country: city.country,
+      region: city.region,
+      status,
+      placed_at: iso(o.placedAtMs),
+      delivery_date: o.deliveryDate ?? null,
+      delivered_at: o.deliveredAtMs !== undefined ? iso(o.deliveredAtMs) : null,
       ...this.channel(false),
     };
     this.emit(type, 'order', o.id, o.listingId, o.id, eventTime, arrival, payload);
@@ -269,8 +291,14 @@ export class EventGenerator {
   }
 
   private emit(
-    type: string, entity: 'listing' | 'order', entityId: string, listingId: string, orderId: string | null,
-    eventTime: number, arrival: number, payload: object,
+    type: string,
+    entity: 'listing' | 'order',
+    entityId: string,
+    listingId: string,
+    orderId: string | null,
+    eventTime: number,
+    arrival: number,
+    payload: object,
   ): void {
     const time = Math.floor(eventTime / SECOND) * SECOND;
     const ingest = Math.max(time, Math.min(this.batchEnd, arrival + this.rng.int(1, 90) * SECOND));

@@ -82,13 +82,17 @@ export class Gold {
     const orders = await latestScanSql(silver.orders);
     const fresh = dailySalesSql(orders, touchedDays);
     // A (day, region) whose last order was erased has no row in the fresh aggregate: delete it.
-    const vanished = (await conn.runAndReadAll(`
+    const vanished = (
+      await conn.runAndReadAll(`
       SELECT strftime(g.day, '%Y-%m-%d'), g.region FROM (${await latestScanSql(this.dailySales)}) AS g
       WHERE strftime(g.day, '%Y-%m-%d') IN ${sqlInList(touchedDays)}
-        AND NOT EXISTS (SELECT 1 FROM (${fresh}) AS f WHERE f.day = g.day AND f.region = g.region)`)).getRowsJson();
+        AND NOT EXISTS (SELECT 1 FROM (${fresh}) AS f WHERE f.day = g.day AND f.region = g.region)`)
+    ).getRowsJson();
     await this.dailySales.writer.mergeByKey(conn, fresh, ['day', 'region'], { operation: 'MERGE' });
     if (vanished.length > 0) {
-      const keys = vanished.map(([day, region]) => `(day = DATE ${quoteLiteral(String(day))} AND region = ${quoteLiteral(String(region))})`);
+      const keys = vanished.map(
+        ([day, region]) => `(day = DATE ${quoteLiteral(String(day))} AND region = ${quoteLiteral(String(region))})`,
+      );
       await this.dailySales.writer.deleteWhere(conn, keys.join(' OR '), { operation: 'DELETE (no orders left)' });
     }
     await this.inventory.writer.mergeByKey(conn, inventorySql(await latestScanSql(silver.listings)), ['make'], { operation: 'MERGE' });

@@ -79,8 +79,12 @@ export class Silver {
   ) {}
 
   static async create(paths: { listings: string; orders: string }): Promise<Silver> {
-    const opts = (name: string, description: string, columns: DeltaColumn[]) =>
-      ({ columns, enableChangeDataFeed: true, name, description });
+    const opts = (name: string, description: string, columns: DeltaColumn[]) => ({
+      columns,
+      enableChangeDataFeed: true,
+      name,
+      description,
+    });
     const listings = await createHandle(paths.listings, opts('listings', 'Current state of every car listing', LISTING_COLUMNS));
     const orders = await createHandle(paths.orders, opts('orders', 'Current state of every order; erased orders removed', ORDER_COLUMNS));
     return new Silver(listings, orders, new Set());
@@ -100,9 +104,11 @@ export class Silver {
     await conn.run(`CREATE OR REPLACE TEMP TABLE __demo_batch AS
       SELECT * FROM (${inserted}) QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY ingest_time) = 1`);
     try {
-      const newlyErased = (await conn.runAndReadAll(
-        `SELECT DISTINCT entity_id FROM __demo_batch WHERE event_type = 'order_erasure_requested' ORDER BY 1`,
-      )).getRowsJson().map((r) => String(r[0]));
+      const newlyErased = (
+        await conn.runAndReadAll(`SELECT DISTINCT entity_id FROM __demo_batch WHERE event_type = 'order_erasure_requested' ORDER BY 1`)
+      )
+        .getRowsJson()
+        .map((r) => String(r[0]));
       for (const id of newlyErased) this.erasedOrders.add(id);
 
       await this.listings.writer.mergeByKey(conn, await changedStateSql('listing', this.listings, LISTING_COLUMNS, []), ['listing_id'], {
@@ -112,7 +118,8 @@ export class Silver {
       const current = await latestScanSql(this.orders);
       const ordersSource = await changedStateSql('order', this.orders, ORDER_COLUMNS, [...this.erasedOrders]);
       const touched = new Set(await days(conn, `SELECT order_date FROM (${ordersSource})`));
-      for (const day of await days(conn, `SELECT order_date FROM (${current}) WHERE order_id IN ${sqlInList(newlyErased)}`)) touched.add(day);
+      for (const day of await days(conn, `SELECT order_date FROM (${current}) WHERE order_id IN ${sqlInList(newlyErased)}`))
+        touched.add(day);
       await this.orders.writer.mergeByKey(conn, ordersSource, ['order_id'], { operation: `MERGE (bronze v${bronzeVersion})` });
       if (newlyErased.length > 0) {
         await this.orders.writer.deleteWhere(conn, `order_id IN ${sqlInList(newlyErased)}`, { operation: 'DELETE (privacy erasure)' });
@@ -128,7 +135,12 @@ export class Silver {
  * The newest event per entity in the batch, as table rows, keeping only those newer than what
  * the table already holds (by event_time, then event_id so equal times still have one winner).
  */
-async function changedStateSql(entity: 'listing' | 'order', target: DeltaHandle, columns: DeltaColumn[], excluded: string[]): Promise<string> {
+async function changedStateSql(
+  entity: 'listing' | 'order',
+  target: DeltaHandle,
+  columns: DeltaColumn[],
+  excluded: string[],
+): Promise<string> {
   const key = columns[0].name;
   const fromPayload = columns
     .filter((c) => !STATE_COLUMNS.includes(c) && c.name !== 'order_date')
@@ -153,6 +165,8 @@ async function changedStateSql(entity: 'listing' | 'order', target: DeltaHandle,
 }
 
 async function days(conn: DuckDBConnection, sql: string): Promise<string[]> {
-  const rows = (await conn.runAndReadAll(`SELECT DISTINCT strftime(order_date, '%Y-%m-%d') FROM (${sql}) WHERE order_date IS NOT NULL`)).getRowsJson();
+  const rows = (
+    await conn.runAndReadAll(`SELECT DISTINCT strftime(order_date, '%Y-%m-%d') FROM (${sql}) WHERE order_date IS NOT NULL`)
+  ).getRowsJson();
   return rows.map((r) => String(r[0]));
 }

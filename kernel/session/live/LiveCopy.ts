@@ -93,10 +93,14 @@ export class LiveCopy {
           `FROM ${t} AS l JOIN (SELECT *, row_number() OVER () AS __g FROM (${gone})) AS d ON ${on}) WHERE __n <= __k)`,
       );
       deleted += del.rowsChanged;
-      const ins = await this.conn.run(`INSERT INTO ${t} BY NAME SELECT ${cols.join(', ')} FROM ${delta} WHERE _commit_version = ${v} AND _change_type IN ${INSERTS}`);
+      const ins = await this.conn.run(
+        `INSERT INTO ${t} BY NAME SELECT ${cols.join(', ')} FROM ${delta} WHERE _commit_version = ${v} AND _change_type IN ${INSERTS}`,
+      );
       inserted += ins.rowsChanged;
     }
-    const changes = collect ? await this.rows(`SELECT ${cols.join(', ')}, _change_type, _commit_version FROM ${delta} ORDER BY _commit_version`) : undefined;
+    const changes = collect
+      ? await this.rows(`SELECT ${cols.join(', ')}, _change_type, _commit_version FROM ${delta} ORDER BY _commit_version`)
+      : undefined;
     return { inserted, deleted, changes };
   }
 
@@ -120,6 +124,9 @@ export class LiveCopy {
 
   private async describe(): Promise<string[]> {
     const r = await this.conn.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${quoteIdent(this.name)})`);
-    return r.getRowsJson().map((row) => String(row[0])).filter((c) => c !== FILE_COLUMN);
+    return r
+      .getRowsJson()
+      .map((row) => String(row[0]))
+      .filter((c) => c !== FILE_COLUMN);
   }
 }

@@ -139,7 +139,8 @@ export class LiveTable {
       if (!this.paused()) this.setState('live');
     } catch (e) {
       this.failures++;
-      if (!this.stopped && !this.paused()) this.setState('error', `${e instanceof Error ? e.message : String(e)}; retrying in ${Math.round(this.backoff() / 1000)} s`);
+      if (!this.stopped && !this.paused())
+        this.setState('error', `${e instanceof Error ? e.message : String(e)}; retrying in ${Math.round(this.backoff() / 1000)} s`);
     } finally {
       this.ticking = false;
       this.schedule(this.failures > 0 ? this.backoff() : this.intervalMs);
@@ -163,7 +164,8 @@ export class LiveTable {
     } catch (e) {
       // History not shared, or the range no longer served: the increment cannot be had, the table can.
       // A corrupt table is not one of those: a full reload would read the same damaged log, so it fails.
-      if (e instanceof SharingError && !e.retryable && e.status === 400 && e.code !== 'corrupt') return this.reload(`its changes cannot be read incrementally (${e.message})`);
+      if (e instanceof SharingError && !e.retryable && e.status === 400 && e.code !== 'corrupt')
+        return this.reload(`its changes cannot be read incrementally (${e.message})`);
       throw e;
     }
     let added: { name: string; sqlType: string }[] = [];
@@ -229,7 +231,19 @@ export class LiveTable {
       this.polledAt = Date.now();
       this.landedAt = this.polledAt;
       this.lagMs = 0;
-      this.host.notify({ type: 'live.update', table: this.label, version: snap.version, previousVersion, landedAt: this.landedAt, polledAt: this.polledAt, rowsInserted: rows, rowsDeleted: before, bytes: snap.bytes, lagMs: 0, rowCount: rows });
+      this.host.notify({
+        type: 'live.update',
+        table: this.label,
+        version: snap.version,
+        previousVersion,
+        landedAt: this.landedAt,
+        polledAt: this.polledAt,
+        rowsInserted: rows,
+        rowsDeleted: before,
+        bytes: snap.bytes,
+        lagMs: 0,
+        rowCount: rows,
+      });
     }
   }
 
@@ -238,7 +252,11 @@ export class LiveTable {
       try {
         listener(rows);
       } catch (e) {
-        this.host.notify({ type: 'session.notice', level: 'warning', message: `A subscriber of ${this.label} failed: ${e instanceof Error ? e.message : String(e)}` });
+        this.host.notify({
+          type: 'session.notice',
+          level: 'warning',
+          message: `A subscriber of ${this.label} failed: ${e instanceof Error ? e.message : String(e)}`,
+        });
       }
     }
   }

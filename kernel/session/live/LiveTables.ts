@@ -104,7 +104,13 @@ export class LiveTables {
       if (cancelled) return;
       table?.listeners.add(listener);
     };
-    attach().catch((e) => this.notify({ type: 'session.notice', level: 'warning', message: `sharing.subscribe('${name}'): ${e instanceof Error ? e.message : String(e)}` }));
+    attach().catch((e) =>
+      this.notify({
+        type: 'session.notice',
+        level: 'warning',
+        message: `sharing.subscribe('${name}'): ${e instanceof Error ? e.message : String(e)}`,
+      }),
+    );
     return () => {
       cancelled = true;
       if (!table) return;
@@ -134,7 +140,10 @@ export class LiveTables {
     const match = (known: KnownTable[]) => {
       const n = name.toLowerCase();
       const hits = known.filter((k) => formatTableName(k).toLowerCase() === n || formatProfileTableName(k).toLowerCase() === n);
-      if (hits.length > 1) throw new Error(`"${name}" is shared by several open profiles (${hits.map((h) => h.profile).join(', ')}); write profile.share.schema.table.`);
+      if (hits.length > 1)
+        throw new Error(
+          `"${name}" is shared by several open profiles (${hits.map((h) => h.profile).join(', ')}); write profile.share.schema.table.`,
+        );
       return hits[0];
     };
     const found = match(await this.shared.tables()) ?? match(await this.shared.tables(true));

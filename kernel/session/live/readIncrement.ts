@@ -52,12 +52,27 @@ const FILE_EXTRA = { name: FILE_COLUMN, sqlType: 'VARCHAR' };
 export async function readSnapshot(client: SharingClient, ref: TableRef, mode: LiveMode, signal?: AbortSignal): Promise<SnapshotRead> {
   const result = await client.queryTable(ref, { signal });
   assertReadable(result, ref);
-  const paths = await download(client, result.files, signal, async () => (await client.queryTable(ref, { signal, refreshToken: result.refreshToken })).files);
+  const paths = await download(
+    client,
+    result.files,
+    signal,
+    async () => (await client.queryTable(ref, { signal, refreshToken: result.refreshToken })).files,
+  );
   const files: ScanFile[] = [];
   for (const f of result.files) {
-    files.push({ absolutePath: paths.get(f.id)!, partitionValues: f.partitionValues, deletedRows: await deletedRows(client, f, signal), constants: { [FILE_COLUMN]: quoteLiteral(f.id) } });
+    files.push({
+      absolutePath: paths.get(f.id)!,
+      partitionValues: f.partitionValues,
+      deletedRows: await deletedRows(client, f, signal),
+      constants: { [FILE_COLUMN]: quoteLiteral(f.id) },
+    });
   }
-  const sql = await buildScanSql({ table: refName(ref), metadata: toDeltaMetadata(result.metadata), files, extraColumns: mode === 'files' ? [FILE_EXTRA] : [] });
+  const sql = await buildScanSql({
+    table: refName(ref),
+    metadata: toDeltaMetadata(result.metadata),
+    files,
+    extraColumns: mode === 'files' ? [FILE_EXTRA] : [],
+  });
   return { version: result.version, metadata: result.metadata, sql, bytes: sum(result.files) };
 }
 
@@ -76,7 +91,14 @@ export async function commitTime(client: SharingClient, ref: TableRef, version: 
 }
 
 /** Versions `from`..`to` (inclusive) as one increment. */
-export async function readIncrement(client: SharingClient, ref: TableRef, from: number, to: number, mode: LiveMode, signal?: AbortSignal): Promise<IncrementRead> {
+export async function readIncrement(
+  client: SharingClient,
+  ref: TableRef,
+  from: number,
+  to: number,
+  mode: LiveMode,
+  signal?: AbortSignal,
+): Promise<IncrementRead> {
   const ask = () =>
     mode === 'cdf'
       ? client.tableChanges(ref, { startingVersion: from, endingVersion: to, includeHistoricalMetadata: true, signal })
@@ -90,14 +112,23 @@ export async function readIncrement(client: SharingClient, ref: TableRef, from: 
   const landedAt = maxOf(result.files.map((f) => f.timestamp));
   const { read, dropFiles } = mode === 'cdf' ? cdfFiles(byVersion, versions) : netFiles(byVersion, versions);
   if (read.length === 0) return { metadata, schemas, sql: null, versions, dropFiles, bytes: 0, landedAt };
-  const paths = await download(client, read.map((r) => r.file), signal, async () => (await ask()).files);
+  const paths = await download(
+    client,
+    read.map((r) => r.file),
+    signal,
+    async () => (await ask()).files,
+  );
   const files: ScanFile[] = [];
   for (const { file, version, changeType } of read) {
     files.push({
       absolutePath: paths.get(file.id)!,
       partitionValues: file.partitionValues,
       deletedRows: await deletedRows(client, file, signal),
-      constants: { _change_type: changeType ? quoteLiteral(changeType) : 'NULL', _commit_version: String(version), [FILE_COLUMN]: quoteLiteral(file.id) },
+      constants: {
+        _change_type: changeType ? quoteLiteral(changeType) : 'NULL',
+        _commit_version: String(version),
+        [FILE_COLUMN]: quoteLiteral(file.id),
+      },
     });
   }
   const extraColumns = mode === 'files' ? [...EXTRA, FILE_EXTRA] : EXTRA;

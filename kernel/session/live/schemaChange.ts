@@ -6,7 +6,8 @@
 import { duckdbType, parseSchema } from '../../delta';
 import type { SharedMetadata } from '../../sharing/client/types';
 
-export type SchemaChange = { kind: 'same' } | { kind: 'added'; columns: { name: string; sqlType: string }[] } | { kind: 'incompatible'; reason: string };
+export type SchemaChange =
+  { kind: 'same' } | { kind: 'added'; columns: { name: string; sqlType: string }[] } | { kind: 'incompatible'; reason: string };
 
 export function schemaChange(before: SharedMetadata, after: SharedMetadata): SchemaChange {
   const mapping = (m: SharedMetadata) => m.configuration['delta.columnMapping.mode'] ?? 'none';
@@ -21,7 +22,9 @@ export function schemaChange(before: SharedMetadata, after: SharedMetadata): Sch
     if (JSON.stringify(g.type) !== JSON.stringify(f.type)) return { kind: 'incompatible', reason: `column ${f.name} changed type` };
   }
   const added = now.filter((g) => !old.some((f) => f.name === g.name));
-  return added.length === 0 ? { kind: 'same' } : { kind: 'added', columns: added.map((g) => ({ name: g.name, sqlType: duckdbType(g.type) })) };
+  return added.length === 0
+    ? { kind: 'same' }
+    : { kind: 'added', columns: added.map((g) => ({ name: g.name, sqlType: duckdbType(g.type) })) };
 }
 
 function sameList(a: string[], b: string[]): boolean {

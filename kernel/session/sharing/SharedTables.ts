@@ -66,7 +66,12 @@ export class SharedTables {
   }
 
   profiles(): { name: string; endpoint: string; warnings: string[]; saved?: boolean }[] {
-    return [...this.clients].map(([name, c]) => ({ name, endpoint: c.profile.endpoint, warnings: c.profileWarnings(), ...(this.saved.has(name) ? { saved: true } : {}) }));
+    return [...this.clients].map(([name, c]) => ({
+      name,
+      endpoint: c.profile.endpoint,
+      warnings: c.profileWarnings(),
+      ...(this.saved.has(name) ? { saved: true } : {}),
+    }));
   }
 
   client(profile: string): SharingClient {
@@ -189,7 +194,7 @@ export class SharedTables {
       });
       return sql;
     }
-    const predicateHints = hints.where ? toJsonPredicate(hints.where, await this.types(ref)) ?? undefined : undefined;
+    const predicateHints = hints.where ? (toJsonPredicate(hints.where, await this.types(ref)) ?? undefined) : undefined;
     const { sql } = await sharedTableSql(client, tableRef, {
       version: ref.version,
       timestamp: ref.timestamp === undefined ? undefined : isoTimestamp(ref.timestamp),
@@ -225,7 +230,12 @@ export class SharedTables {
   async columns(opts: { maxTables?: number; budgetMs?: number } = {}): Promise<{ table: KnownTable; columns: Record<string, string> }[]> {
     const tables = (await this.tables().catch(() => [] as KnownTable[])).slice(0, opts.maxTables ?? 100);
     const out: { table: KnownTable; columns: Record<string, string> }[] = [];
-    const fetches = tables.map((table) => this.columnsOf(table).then((columns) => void out.push({ table, columns }), () => undefined));
+    const fetches = tables.map((table) =>
+      this.columnsOf(table).then(
+        (columns) => void out.push({ table, columns }),
+        () => undefined,
+      ),
+    );
     await Promise.race([Promise.all(fetches), new Promise((r) => setTimeout(r, opts.budgetMs ?? 1500).unref())]);
     return [...out];
   }
@@ -234,7 +244,7 @@ export class SharedTables {
     try {
       const r = await this.conn.runAndReadAll(`SELECT json_serialize_sql(${quoteLiteral(statement)})`);
       const json = JSON.parse(String(r.getRowsJson()[0][0]));
-      return json.error ? null : json.statements?.[0]?.node ?? null;
+      return json.error ? null : (json.statements?.[0]?.node ?? null);
     } catch {
       return null; // no hints is always correct
     }
@@ -248,7 +258,9 @@ export class SharedTables {
 /** Cheap pre-check: a dotted name of three or more parts, or table_changes, somewhere outside strings. */
 function mayNameSharedTables(sql: string): boolean {
   const code = tokenizeSql(sql).filter((t) => t.kind !== 'space' && t.kind !== 'comment');
-  return code.some((t, i) => (t.kind === 'ident' && t.value.toLowerCase() === 'table_changes') || (code[i + 1]?.text === '.' && code[i + 3]?.text === '.'));
+  return code.some(
+    (t, i) => (t.kind === 'ident' && t.value.toLowerCase() === 'table_changes') || (code[i + 1]?.text === '.' && code[i + 3]?.text === '.'),
+  );
 }
 
 /** `2026-01-01` and `2026-01-01 10:00` become full ISO-8601 UTC instants, as the protocol wants. */

@@ -28,7 +28,10 @@ export async function catalogTree(shared: SharedTables): Promise<CatalogProfile[
   );
 }
 
-export async function catalogTable(shared: SharedTables, ref: { profile: string; share: string; schema: string; table: string }): Promise<CatalogTable> {
+export async function catalogTable(
+  shared: SharedTables,
+  ref: { profile: string; share: string; schema: string; table: string },
+): Promise<CatalogTable> {
   const { version, metadata } = await shared.client(ref.profile).tableMetadata({ share: ref.share, schema: ref.schema, table: ref.table });
   return {
     version,

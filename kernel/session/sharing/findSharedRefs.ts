@@ -58,7 +58,8 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
           args[0].value.split('.'),
         );
       }
-      if (!args[1]) throw new SharedRefError('table_changes needs a starting version or timestamp: table_changes(\'share.schema.table\', 2[, 5]).');
+      if (!args[1])
+        throw new SharedRefError("table_changes needs a starting version or timestamp: table_changes('share.schema.table', 2[, 5]).");
       const starting = bound(args[1]);
       const ending = args[2] ? bound(args[2]) : undefined;
       const view = `changes(${formatTableName(table)},${starting}${ending !== undefined ? `,${ending}` : ''})`;
@@ -94,7 +95,8 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
         if (v.kind !== 'number' || !/^\d+$/.test(v.value)) throw new SharedRefError(`VERSION AS OF needs a whole number, not ${v.text}.`);
         version = Number(v.value);
       } else {
-        if (v.kind !== 'string') throw new SharedRefError(`TIMESTAMP AS OF needs a quoted timestamp such as '2026-01-01T00:00:00Z', not ${v.text}.`);
+        if (v.kind !== 'string')
+          throw new SharedRefError(`TIMESTAMP AS OF needs a quoted timestamp such as '2026-01-01T00:00:00Z', not ${v.text}.`);
         timestamp = v.value;
       }
       end = v.end;
@@ -120,7 +122,9 @@ function lookup(parts: string[], known: KnownTable[]): KnownTable | undefined {
   const byShare = matches.filter((k) => eq(k.share, head.join('.')));
   if (byShare.length === 1) return byShare[0];
   if (byShare.length > 1) {
-    throw new SharedRefError(`"${parts.join('.')}" is shared by several open profiles (${byShare.map((k) => k.profile).join(', ')}); write profile.share.schema.table.`);
+    throw new SharedRefError(
+      `"${parts.join('.')}" is shared by several open profiles (${byShare.map((k) => k.profile).join(', ')}); write profile.share.schema.table.`,
+    );
   }
   if (head.length >= 2) return matches.find((k) => eq(k.profile, head[0]) && eq(k.share, head.slice(1).join('.')));
   return undefined;

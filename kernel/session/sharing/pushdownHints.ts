@@ -95,7 +95,8 @@ function plainLimit(node: Ast): number | undefined {
   if (mods.some((m) => m.type === 'ORDER_MODIFIER' || m.type === 'DISTINCT_MODIFIER')) return undefined;
   if ((node.groups as { group_expressions?: unknown[] })?.group_expressions?.length) return undefined;
   if (node.having || node.qualify || node.sample) return undefined;
-  const plain = (e: Ast): boolean => e.class === 'COLUMN_REF' || e.class === 'STAR' || e.class === 'CONSTANT' || (e.class === 'CAST' && plain(e.child as Ast));
+  const plain = (e: Ast): boolean =>
+    e.class === 'COLUMN_REF' || e.class === 'STAR' || e.class === 'CONSTANT' || (e.class === 'CAST' && plain(e.child as Ast));
   if (!(node.select_list as Ast[]).every(plain)) return undefined;
   const lim = mods.find((m) => m.type === 'LIMIT_MODIFIER');
   if (!lim) return undefined;

@@ -22,7 +22,12 @@ export interface ChangesOptions {
 }
 
 /** `track` hears of every subscription made, so the session can end a cell's old ones when it re-runs. */
-export function sharingApi(shared: SharedTables, sql: (text: string) => unknown, live?: LiveTables, track?: (unsubscribe: () => void) => void) {
+export function sharingApi(
+  shared: SharedTables,
+  sql: (text: string) => unknown,
+  live?: LiveTables,
+  track?: (unsubscribe: () => void) => void,
+) {
   const iso = (t: string | Date) => (t instanceof Date ? t.toISOString() : t);
   const bound = (v?: number, t?: string | Date) => (v !== undefined ? String(v) : t !== undefined ? quoteLiteral(iso(t)) : undefined);
   return {
@@ -36,8 +41,14 @@ export function sharingApi(shared: SharedTables, sql: (text: string) => unknown,
     },
     /** A shared table (or one version of it) as a DataFrame; `.arrow` holds the Arrow table. */
     load(name: string, opts: LoadOptions = {}) {
-      if (opts.version !== undefined && opts.timestamp !== undefined) throw new Error('sharing.load: give a version or a timestamp, not both');
-      const travel = opts.version !== undefined ? ` VERSION AS OF ${Math.trunc(opts.version)}` : opts.timestamp !== undefined ? ` TIMESTAMP AS OF ${quoteLiteral(iso(opts.timestamp))}` : '';
+      if (opts.version !== undefined && opts.timestamp !== undefined)
+        throw new Error('sharing.load: give a version or a timestamp, not both');
+      const travel =
+        opts.version !== undefined
+          ? ` VERSION AS OF ${Math.trunc(opts.version)}`
+          : opts.timestamp !== undefined
+            ? ` TIMESTAMP AS OF ${quoteLiteral(iso(opts.timestamp))}`
+            : '';
       const where = opts.where ? ` WHERE ${opts.where}` : '';
       const limit = opts.limit !== undefined ? ` LIMIT ${Math.trunc(opts.limit)}` : '';
       return sql(`SELECT * FROM ${name}${travel}${where}${limit}`);

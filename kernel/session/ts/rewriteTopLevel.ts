@@ -98,4 +98,3 @@ function collectIdentifiers(program: Program): Set<string> {
   walk(program);
   return names;
 }
-

@@ -181,7 +181,8 @@ export class SharingClient {
     if ((opts.startingVersion === undefined) === (opts.startingTimestamp === undefined)) {
       throw usage('give exactly one of startingVersion and startingTimestamp');
     }
-    if (opts.endingVersion !== undefined && opts.endingTimestamp !== undefined) throw usage('give at most one of endingVersion and endingTimestamp');
+    if (opts.endingVersion !== undefined && opts.endingTimestamp !== undefined)
+      throw usage('give at most one of endingVersion and endingTimestamp');
     const what = `reading changes of ${refName(ref)}`;
     const query: Record<string, string | number | boolean | undefined> = {
       startingVersion: opts.startingVersion,
@@ -242,7 +243,9 @@ export class SharingClient {
     do {
       // An async query's later pages come from its status endpoint, with the same maxFiles (checklist 55).
       const fetch = (token?: string) =>
-        asyncQueryId === undefined ? fetchPage(token) : queryInfo(this.http, ref, asyncQueryId, { maxFiles: this.maxFiles, pageToken: token }, this.headers(), signal);
+        asyncQueryId === undefined
+          ? fetchPage(token)
+          : queryInfo(this.http, ref, asyncQueryId, { maxFiles: this.maxFiles, pageToken: token }, this.headers(), signal);
       // A page is retried as a whole: a cut stream (no EndStreamAction) is retryable (checklist 51).
       let page: TablePage = await this.http.withRetries(what, signal, async () => {
         const res = await fetch(pageToken);
@@ -257,7 +260,8 @@ export class SharingClient {
         if (!result) throw protocolError(`${what}: the answer lacks its protocol and metaData lines`);
       }
       // Checklist 25: endingVersion is a hint; drop anything later.
-      const files = endingVersion === undefined ? page.files : page.files.filter((f) => f.version === undefined || f.version <= endingVersion);
+      const files =
+        endingVersion === undefined ? page.files : page.files.filter((f) => f.version === undefined || f.version <= endingVersion);
       if (!result) {
         assertUrlAccess(page.metadata[0], ref);
         result = {
@@ -297,7 +301,12 @@ export class SharingClient {
 function assertUrlAccess(metadata: SharedMetadata | undefined, ref: TableRef): void {
   const modes = metadata?.accessModes;
   if (modes && !modes.includes('url')) {
-    throw new SharingError(`${refName(ref)} is shared for directory access only (${modes.join(', ')}); Silt reads tables through pre-signed URLs`, 0, 'UNSUPPORTED_ACCESS_MODE', false);
+    throw new SharingError(
+      `${refName(ref)} is shared for directory access only (${modes.join(', ')}); Silt reads tables through pre-signed URLs`,
+      0,
+      'UNSUPPORTED_ACCESS_MODE',
+      false,
+    );
   }
 }
 

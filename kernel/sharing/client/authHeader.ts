@@ -15,7 +15,11 @@ export class AuthHeader {
   private token?: { value: string; expiresAt: number };
   private pending?: Promise<string>;
 
-  constructor(profile: SharingProfile, private readonly dispatcher: Dispatcher, private readonly timeoutMs: number) {
+  constructor(
+    profile: SharingProfile,
+    private readonly dispatcher: Dispatcher,
+    private readonly timeoutMs: number,
+  ) {
     Object.defineProperty(this, 'profile', { value: profile, enumerable: false });
   }
 
@@ -60,7 +64,12 @@ export class AuthHeader {
         bodyTimeout: this.timeoutMs,
       });
     } catch (e) {
-      throw new SharingError(`could not reach the OAuth token endpoint ${auth.tokenEndpoint}: ${(e as Error).message}`, 0, 'OAUTH_UNREACHABLE', true);
+      throw new SharingError(
+        `could not reach the OAuth token endpoint ${auth.tokenEndpoint}: ${(e as Error).message}`,
+        0,
+        'OAUTH_UNREACHABLE',
+        true,
+      );
     }
     const text = await res.body.text();
     if (res.statusCode !== 200) {

@@ -17,7 +17,12 @@ export async function deletedRows(client: SharingClient, file: SharedFile, signa
   if (!dv) return [];
   if (dv.storageType === 'i') return decodeDeletionVectorPayload(z85Decode(dv.pathOrInlineDv).subarray(0, dv.sizeInBytes));
   if (dv.storageType !== 'p') {
-    throw new SharingError(`file ${file.id} has a deletion vector stored as "${dv.storageType}", which a sharing server must not send`, 0, 'PROTOCOL_ERROR', false);
+    throw new SharingError(
+      `file ${file.id} has a deletion vector stored as "${dv.storageType}", which a sharing server must not send`,
+      0,
+      'PROTOCOL_ERROR',
+      false,
+    );
   }
   const cache = client.fileCache();
   const id = `dv:${file.deletionVectorFileId ?? `${file.id}:${dv.offset ?? 1}`}`;

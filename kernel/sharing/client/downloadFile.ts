@@ -40,7 +40,11 @@ export async function downloadFile(http: HttpCore, file: SharedFile, dest: strin
     await sleep(wait, opts.signal);
   };
   try {
-    if (opts.refreshUrl && file.expirationTimestamp !== undefined && file.expirationTimestamp - Date.now() < (opts.expiryMarginMs ?? 60_000)) {
+    if (
+      opts.refreshUrl &&
+      file.expirationTimestamp !== undefined &&
+      file.expirationTimestamp - Date.now() < (opts.expiryMarginMs ?? 60_000)
+    ) {
       url = await opts.refreshUrl();
       refreshes++;
     }
@@ -60,8 +64,7 @@ export async function downloadFile(http: HttpCore, file: SharedFile, dest: strin
             await handle.truncate(0);
           }
           for await (const chunk of res.body as AsyncIterable<Buffer>) {
-            const cannotWrite = (e: unknown) =>
-              new SiltError('io', `${what}: cannot write ${dest}: ${(e as Error).message}`, { cause: e });
+            const cannotWrite = (e: unknown) => new SiltError('io', `${what}: cannot write ${dest}: ${(e as Error).message}`, { cause: e });
             await final(handle.write(chunk, 0, chunk.length, offset), cannotWrite);
             offset += chunk.length;
             opts.onBytes?.(chunk.length);
@@ -75,12 +78,19 @@ export async function downloadFile(http: HttpCore, file: SharedFile, dest: strin
           continue;
         }
         if (status === 404) {
-          throw new SharingError(`${what} failed: HTTP 404 from storage — the data file is missing on the provider's side (deleted or vacuumed); for an old version try the latest, otherwise tell the data provider`, 404, 'FILE_NOT_FOUND', false);
+          throw new SharingError(
+            `${what} failed: HTTP 404 from storage — the data file is missing on the provider's side (deleted or vacuumed); for an old version try the latest, otherwise tell the data provider`,
+            404,
+            'FILE_NOT_FOUND',
+            false,
+          );
         }
         const retryable = status === 429 || status >= 500;
         const why = status === 403 ? ' — the link expired or access was revoked' : '';
         throw new SharingError(
-          `${what} failed: HTTP ${status} from storage${why}`, status, `HTTP_${status}`,
+          `${what} failed: HTTP ${status} from storage${why}`,
+          status,
+          `HTTP_${status}`,
           retryable,
           retryAfterMs(res.headers['retry-after']),
         );

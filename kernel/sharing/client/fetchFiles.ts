@@ -41,7 +41,13 @@ export async function fetchFiles(client: SharingClient, files: SharedFile[], opt
   const freshUrl = async (file: SharedFile): Promise<string> => {
     refreshing ??= opts.refreshUrls().finally(() => setTimeout(() => (refreshing = undefined), 1000));
     const url = (await refreshing).get(file.id);
-    if (!url) throw new SharingError(`file ${file.id} is no longer part of the table (it changed while downloading); run again`, 0, 'FILE_GONE', true);
+    if (!url)
+      throw new SharingError(
+        `file ${file.id} is no longer part of the table (it changed while downloading); run again`,
+        0,
+        'FILE_GONE',
+        true,
+      );
     return url;
   };
 

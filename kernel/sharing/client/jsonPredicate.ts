@@ -45,7 +45,10 @@ export function toJsonPredicate(expr: WhereExpr, columnTypes: Record<string, str
       // No `in` op: rewrite as an OR of equals (as Spark does).
       const c = col(expr.column);
       if (!c || expr.values.length === 0) return null;
-      const eqs: JsonPredicate[] = expr.values.map((v) => ({ op: 'equal', children: [c, { op: 'literal', value: String(v), valueType: c.valueType }] }));
+      const eqs: JsonPredicate[] = expr.values.map((v) => ({
+        op: 'equal',
+        children: [c, { op: 'literal', value: String(v), valueType: c.valueType }],
+      }));
       return eqs.length === 1 ? eqs[0] : { op: 'or', children: eqs };
     }
     case 'not': {

@@ -12,7 +12,8 @@ import type { DeltaMetadata } from '../../delta/types';
  * third or more on large scans. Undefined when any condition fails, so the caller falls back.
  */
 export async function plainScanSql(metadata: DeltaMetadata, paths: string[], hasDeletions: boolean): Promise<string | undefined> {
-  if (hasDeletions || paths.length === 0 || metadata.partitionColumns.length > 0 || columnMappingMode(metadata) !== 'none') return undefined;
+  if (hasDeletions || paths.length === 0 || metadata.partitionColumns.length > 0 || columnMappingMode(metadata) !== 'none')
+    return undefined;
   const fields = parseSchema(metadata.schemaString).fields;
   if (fields.length === 0) return undefined;
   const source = `read_parquet([${paths.map(quoteLiteral).join(', ')}], union_by_name = true)`;

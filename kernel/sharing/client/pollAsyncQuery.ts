@@ -46,13 +46,18 @@ export async function pollAsyncQuery(
   while (page.queryStatus) {
     const status = page.queryStatus;
     if (status.queryId !== queryId) throw protocolError(`${what}: the query id changed while polling`);
-    if (status.status === 'failed') throw new SharingError(`${what}: the server says the query failed${status.message ? `: ${status.message}` : ''}`, 0, 'QUERY_FAILED', false);
+    if (status.status === 'failed')
+      throw new SharingError(
+        `${what}: the server says the query failed${status.message ? `: ${status.message}` : ''}`,
+        0,
+        'QUERY_FAILED',
+        false,
+      );
     if (Date.now() > deadline) throw new SharingError(`${what}: still pending after 10 minutes`, 0, 'QUERY_TIMEOUT', true);
     await sleep(wait, signal);
     wait = Math.min(MAX_POLL_MS, wait * 2);
     // One retry layer: each poll is one request, retried here with the reading of its answer.
-    const poll = async () =>
-      readTablePage(await queryInfo(http, ref, queryId, body, headers, signal), formats, refName(ref), what);
+    const poll = async () => readTablePage(await queryInfo(http, ref, queryId, body, headers, signal), formats, refName(ref), what);
     page = await http.withRetries(what, signal, poll);
   }
   return page;

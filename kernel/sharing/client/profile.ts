@@ -65,7 +65,9 @@ export function parseProfileText(raw: string): SharingProfile {
   const version = Number(json.shareCredentialsVersion ?? 1);
   if (!Number.isInteger(version) || version < 1) throw bad('shareCredentialsVersion must be a positive integer');
   if (version > MAX_PROFILE_VERSION) {
-    throw bad(`the profile has shareCredentialsVersion ${version} but this version of Silt reads up to ${MAX_PROFILE_VERSION}; upgrade Silt to use it`);
+    throw bad(
+      `the profile has shareCredentialsVersion ${version} but this version of Silt reads up to ${MAX_PROFILE_VERSION}; upgrade Silt to use it`,
+    );
   }
   const endpoint = stripSlash(need(json, 'endpoint'));
   if (!/^https?:\/\//i.test(endpoint)) throw bad('the profile endpoint must be an http(s) URL');
@@ -88,7 +90,12 @@ export function parseProfileText(raw: string): SharingProfile {
       return new SharingProfile(endpoint, version, auth, expiration);
     }
     case 'basic':
-      return new SharingProfile(endpoint, version, { type, username: need(json, 'username'), password: need(json, 'password') }, expiration);
+      return new SharingProfile(
+        endpoint,
+        version,
+        { type, username: need(json, 'username'), password: need(json, 'password') },
+        expiration,
+      );
     default: {
       // The type is quoted only when it reads as a word: a mangled file may have moved a secret here.
       const shown = /^[A-Za-z_-]{1,40}$/.test(type) ? `"${type}" ` : '';
@@ -112,11 +119,7 @@ export function profileWarnings(profile: SharingProfile, now = Date.now()): stri
 export const EXPIRY_WARNING_DAYS = 7;
 
 /** The warning for a token that has expired or expires within `days` days, else undefined. */
-export function expiryWarning(
-  profile: SharingProfile,
-  now = Date.now(),
-  days = EXPIRY_WARNING_DAYS,
-): string | undefined {
+export function expiryWarning(profile: SharingProfile, now = Date.now(), days = EXPIRY_WARNING_DAYS): string | undefined {
   const exp = profile.expirationTime;
   if (exp === undefined || exp - now > days * 86_400_000) return undefined;
   return profileWarnings(profile, now)[0];
@@ -136,14 +139,7 @@ function readProfileFile(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code ?? 'unreadable';
-    throw new SharingError(
-      `cannot read the profile file${shown} (${code})`,
-      0,
-      'INVALID_PROFILE',
-      false,
-      undefined,
-      { cause: e },
-    );
+    throw new SharingError(`cannot read the profile file${shown} (${code})`, 0, 'INVALID_PROFILE', false, undefined, { cause: e });
   }
 }
 

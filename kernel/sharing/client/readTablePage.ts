@@ -67,7 +67,12 @@ export async function readTablePage(res: Response, requested: ResponseFormat[], 
     }
   }
   if (caps.includeEndStreamAction && !page.queryStatus && last !== 'endStreamAction') {
-    throw new SharingError(`${what}: the server's answer ended early (no EndStreamAction); the connection was probably cut`, 0, 'TRUNCATED_RESPONSE', true);
+    throw new SharingError(
+      `${what}: the server's answer ended early (no EndStreamAction); the connection was probably cut`,
+      0,
+      'TRUNCATED_RESPONSE',
+      true,
+    );
   }
   return page;
 }

@@ -38,7 +38,12 @@ export function parseResponseLine(line: Record<string, unknown>, format: Respons
   if (obj(line.endStreamAction)) return { type: 'endStreamAction', end: line.endStreamAction as EndStreamAction };
   if (obj(line.queryStatus)) {
     const q = line.queryStatus;
-    return { type: 'queryStatus', queryId: String(q.queryId ?? ''), status: String(q.status ?? ''), message: str(q.errorMessage ?? q.message) };
+    return {
+      type: 'queryStatus',
+      queryId: String(q.queryId ?? ''),
+      status: String(q.status ?? ''),
+      message: str(q.errorMessage ?? q.message),
+    };
   }
   return { type: 'unknown' };
 }
@@ -48,16 +53,31 @@ export function assertReadableProtocol(p: SharedProtocol, format: ResponseFormat
   const upgrade = `upgrade Silt or ask the provider to share "${table}" without it`;
   if (format === 'parquet') {
     if (p.minReaderVersion > 1) {
-      throw new SharingError(`"${table}" needs reader version ${p.minReaderVersion} of the parquet response format; ${upgrade}`, 0, 'UNSUPPORTED_PROTOCOL', false);
+      throw new SharingError(
+        `"${table}" needs reader version ${p.minReaderVersion} of the parquet response format; ${upgrade}`,
+        0,
+        'UNSUPPORTED_PROTOCOL',
+        false,
+      );
     }
     return;
   }
   if (p.minReaderVersion > 3) {
-    throw new SharingError(`"${table}" needs Delta reader version ${p.minReaderVersion} (Silt reads up to 3); ${upgrade}`, 0, 'UNSUPPORTED_PROTOCOL', false);
+    throw new SharingError(
+      `"${table}" needs Delta reader version ${p.minReaderVersion} (Silt reads up to 3); ${upgrade}`,
+      0,
+      'UNSUPPORTED_PROTOCOL',
+      false,
+    );
   }
   const missing = (p.readerFeatures ?? []).filter((f) => !READABLE_FEATURES.has(f));
   if (p.minReaderVersion === 3 && missing.length > 0) {
-    throw new SharingError(`"${table}" uses Delta reader feature(s) ${missing.join(', ')} that Silt cannot read; ${upgrade}`, 0, 'UNSUPPORTED_READER_FEATURES', false);
+    throw new SharingError(
+      `"${table}" uses Delta reader feature(s) ${missing.join(', ')} that Silt cannot read; ${upgrade}`,
+      0,
+      'UNSUPPORTED_READER_FEATURES',
+      false,
+    );
   }
 }
 

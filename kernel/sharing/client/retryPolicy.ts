@@ -48,16 +48,9 @@ const UNREACHABLE = new Set(['CONNECTION_REFUSED', 'HOST_NOT_FOUND', 'HOST_UNREA
  * How long to wait before attempt `attempts + 1`, or undefined to give up now. `attempts` is how
  * many were made; `elapsedMs` is the time since the first one started.
  */
-export function retryDelay(
-  err: SharingError,
-  attempts: number,
-  elapsedMs: number,
-  limits: RetryLimits,
-): number | undefined {
+export function retryDelay(err: SharingError, attempts: number, elapsedMs: number, limits: RetryLimits): number | undefined {
   if (!err.retryable) return undefined;
-  const max = UNREACHABLE.has(err.serverCode)
-    ? Math.min(limits.maxAttemptsUnreachable, limits.maxAttempts)
-    : limits.maxAttempts;
+  const max = UNREACHABLE.has(err.serverCode) ? Math.min(limits.maxAttemptsUnreachable, limits.maxAttempts) : limits.maxAttempts;
   if (attempts >= max) return undefined;
   const backoff = limits.firstBackoffMs * 2 ** (attempts - 1) * (0.75 + Math.random() * 0.5);
   const wait = Math.min(limits.maxBackoffMs, Math.max(err.retryAfterMs ?? 0, backoff));

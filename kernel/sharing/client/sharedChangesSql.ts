@@ -25,7 +25,11 @@ export async function sharedChangesSql(
   }
 }
 
-async function readChanges(client: SharingClient, ref: TableRef, opts: Omit<ChangesOptions, 'includeHistoricalMetadata'>): Promise<{ sql: string }> {
+async function readChanges(
+  client: SharingClient,
+  ref: TableRef,
+  opts: Omit<ChangesOptions, 'includeHistoricalMetadata'>,
+): Promise<{ sql: string }> {
   const result = await client.tableChanges(ref, opts);
   assertReadable(result, ref);
   const byVersion = new Map<number, SharedFile[]>();
@@ -44,13 +48,32 @@ async function readChanges(client: SharingClient, ref: TableRef, opts: Omit<Chan
   });
   const scan: ScanFile[] = [];
   for (const [version, files] of [...byVersion.entries()].sort((a, b) => a[0] - b[0])) {
-    scan.push(...(await versionFiles(client, version, files.filter((f) => chosen.includes(f)), paths, opts.signal)));
+    scan.push(
+      ...(await versionFiles(
+        client,
+        version,
+        files.filter((f) => chosen.includes(f)),
+        paths,
+        opts.signal,
+      )),
+    );
   }
-  const sql = await buildScanSql({ table: refName(ref), metadata: toDeltaMetadata(result.metadata), files: scan, extraColumns: CHANGE_COLUMNS });
+  const sql = await buildScanSql({
+    table: refName(ref),
+    metadata: toDeltaMetadata(result.metadata),
+    files: scan,
+    extraColumns: CHANGE_COLUMNS,
+  });
   return { sql };
 }
 
-async function versionFiles(client: SharingClient, version: number, files: SharedFile[], paths: Map<string, string>, signal?: AbortSignal): Promise<ScanFile[]> {
+async function versionFiles(
+  client: SharingClient,
+  version: number,
+  files: SharedFile[],
+  paths: Map<string, string>,
+  signal?: AbortSignal,
+): Promise<ScanFile[]> {
   const constants = (f: SharedFile, changeType?: string) => ({
     ...(changeType ? { _change_type: `'${changeType}'` } : {}),
     _commit_version: String(version),
@@ -78,6 +101,7 @@ async function versionFiles(client: SharingClient, version: number, files: Share
     if (newlyDeleted.length > 0) out.push({ ...local(f), onlyRows: newlyDeleted, constants: constants(f, 'delete') });
     if (restored.length > 0) out.push({ ...local(f), onlyRows: restored, constants: constants(f, 'insert') });
   }
-  for (const r of removes.values()) out.push({ ...local(r), deletedRows: await deletedRows(client, r, signal), constants: constants(r, 'delete') });
+  for (const r of removes.values())
+    out.push({ ...local(r), deletedRows: await deletedRows(client, r, signal), constants: constants(r, 'delete') });
   return out;
 }

@@ -83,7 +83,12 @@ async function readSharedTable(client: SharingClient, ref: TableRef, opts: Share
   });
   const manifest: Manifest = { version: result.version, metadata: result.metadata, files: [] };
   for (const f of result.files) {
-    manifest.files.push({ id: f.id, size: f.size, partitionValues: f.partitionValues, deletedRows: await deletedRows(client, f, opts.signal) });
+    manifest.files.push({
+      id: f.id,
+      size: f.size,
+      partitionValues: f.partitionValues,
+      deletedRows: await deletedRows(client, f, opts.signal),
+    });
   }
   manifest.sql = await scanSql(ref, manifest, paths);
   if (reusable) await cache.writeManifest(key, manifest);
@@ -117,8 +122,16 @@ async function fromManifest(client: SharingClient, ref: TableRef, m: Manifest) {
  */
 async function scanSql(ref: TableRef, m: Manifest, paths: Map<string, string>): Promise<string> {
   const metadata = toDeltaMetadata(m.metadata);
-  const files: ScanFile[] = m.files.map((f) => ({ absolutePath: paths.get(f.id)!, partitionValues: f.partitionValues, deletedRows: f.deletedRows }));
-  const plain = await plainScanSql(metadata, files.map((f) => f.absolutePath), m.files.some((f) => f.deletedRows.length > 0));
+  const files: ScanFile[] = m.files.map((f) => ({
+    absolutePath: paths.get(f.id)!,
+    partitionValues: f.partitionValues,
+    deletedRows: f.deletedRows,
+  }));
+  const plain = await plainScanSql(
+    metadata,
+    files.map((f) => f.absolutePath),
+    m.files.some((f) => f.deletedRows.length > 0),
+  );
   return plain ?? buildScanSql({ table: refName(ref), metadata, files });
 }
 
@@ -131,13 +144,26 @@ export function assertReadable(result: QueryResult, ref: TableRef): void {
   for (const f of schema.fields) {
     // Checklist 39: partition values are strings; binary and nested types cannot be rebuilt from them.
     if (partitionCols.has(f.name) && (typeof f.type !== 'string' || f.type === 'binary')) {
-      throw new SharingError(`${refName(ref)} is partitioned by "${f.name}" of a type that cannot be a partition value`, 0, 'UNSUPPORTED_PARTITION_TYPE', false);
+      throw new SharingError(
+        `${refName(ref)} is partitioned by "${f.name}" of a type that cannot be a partition value`,
+        0,
+        'UNSUPPORTED_PARTITION_TYPE',
+        false,
+      );
     }
   }
 }
 
 export function toDeltaMetadata(m: SharedMetadata): DeltaMetadata {
-  return { id: m.id, name: m.name, description: m.description, format: m.format, schemaString: m.schemaString, partitionColumns: m.partitionColumns, configuration: m.configuration };
+  return {
+    id: m.id,
+    name: m.name,
+    description: m.description,
+    format: m.format,
+    schemaString: m.schemaString,
+    partitionColumns: m.partitionColumns,
+    configuration: m.configuration,
+  };
 }
 
 function sumSizes(files: SharedFile[]): number {

@@ -47,10 +47,17 @@ export class AsyncQueries {
    * A poll: "pending" while the simulated work lasts, then the query as first asked, with this
    * poll's `maxFiles` and `pageToken` (later pages are fetched through the same endpoint).
    */
-  poll(t: SharedTable, queryId: string, body: { maxFiles?: number; pageToken?: string }, version: number, res: ServerResponse): QueryRequest | undefined {
+  poll(
+    t: SharedTable,
+    queryId: string,
+    body: { maxFiles?: number; pageToken?: string },
+    version: number,
+    res: ServerResponse,
+  ): QueryRequest | undefined {
     this.expire();
     const q = this.byId.get(queryId);
-    if (!q || q.tableId !== t.id) throw new SharingHttpError(404, 'RESOURCE_DOES_NOT_EXIST', `no query ${queryId} for this table; it may have expired`);
+    if (!q || q.tableId !== t.id)
+      throw new SharingHttpError(404, 'RESOURCE_DOES_NOT_EXIST', `no query ${queryId} for this table; it may have expired`);
     q.usedAt = Date.now();
     if (q.pendingPolls > 0) {
       q.pendingPolls--;

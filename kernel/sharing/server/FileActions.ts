@@ -27,7 +27,16 @@ export class FileActions {
     if (this.format === 'delta') return { metaData: { deltaMetadata: metadata, ...defined } };
     const { id, name, description, schemaString, partitionColumns, configuration } = metadata;
     return {
-      metaData: { id, name, description, format: { provider: metadata.format.provider }, schemaString, partitionColumns, configuration, ...defined },
+      metaData: {
+        id,
+        name,
+        description,
+        format: { provider: metadata.format.provider },
+        schemaString,
+        partitionColumns,
+        configuration,
+        ...defined,
+      },
     };
   }
 
@@ -37,11 +46,33 @@ export class FileActions {
     const id = this.fileId(f.path);
     if (this.format === 'parquet') {
       return {
-        file: { url, id, partitionValues: f.partitionValues, size: f.size, ...stats(f.stats), ...optional({ version: f.version, timestamp: f.timestamp }), expirationTimestamp },
+        file: {
+          url,
+          id,
+          partitionValues: f.partitionValues,
+          size: f.size,
+          ...stats(f.stats),
+          ...optional({ version: f.version, timestamp: f.timestamp }),
+          expirationTimestamp,
+        },
       };
     }
-    const add: SharedDeltaFileAction = { path: url, partitionValues: f.partitionValues, size: f.size, modificationTime: f.modificationTime, dataChange: f.dataChange, ...stats(f.stats) };
-    return { file: this.deltaWrapper(id, { add }, add, f.deletionVector, { version: f.version, timestamp: f.timestamp, expirationTimestamp, size: f.size }) };
+    const add: SharedDeltaFileAction = {
+      path: url,
+      partitionValues: f.partitionValues,
+      size: f.size,
+      modificationTime: f.modificationTime,
+      dataChange: f.dataChange,
+      ...stats(f.stats),
+    };
+    return {
+      file: this.deltaWrapper(id, { add }, add, f.deletionVector, {
+        version: f.version,
+        timestamp: f.timestamp,
+        expirationTimestamp,
+        size: f.size,
+      }),
+    };
   }
 
   /** A data change of one commit: add/remove/cdf in parquet format, a file wrapper in delta format. */
@@ -49,7 +80,15 @@ export class FileActions {
     const { url, expirationTimestamp } = this.sign(a.absolutePath);
     const id = this.fileId(a.path);
     if (this.format === 'parquet') {
-      const base: ParquetChangeFile = { url, id, partitionValues: a.partitionValues, size: a.size, version: a.version, timestamp: a.timestamp, expirationTimestamp };
+      const base: ParquetChangeFile = {
+        url,
+        id,
+        partitionValues: a.partitionValues,
+        size: a.size,
+        version: a.version,
+        timestamp: a.timestamp,
+        expirationTimestamp,
+      };
       if (a.kind === 'add') return { add: { ...base, ...stats(a.stats) } };
       return a.kind === 'remove' ? { remove: base } : { cdf: base };
     }
@@ -57,7 +96,14 @@ export class FileActions {
     if (a.kind === 'add') Object.assign(action, { modificationTime: a.timestamp }, stats(a.stats));
     if (a.kind === 'remove') action.deletionTimestamp = a.timestamp;
     const single = a.kind === 'add' ? { add: action } : a.kind === 'remove' ? { remove: action } : { cdc: action };
-    return { file: this.deltaWrapper(id, single, action, a.deletionVector, { version: a.version, timestamp: a.timestamp, expirationTimestamp, size: a.size }) };
+    return {
+      file: this.deltaWrapper(id, single, action, a.deletionVector, {
+        version: a.version,
+        timestamp: a.timestamp,
+        expirationTimestamp,
+        size: a.size,
+      }),
+    };
   }
 
   /** Stable across responses and restarts: the client's cache key. */
@@ -91,7 +137,8 @@ export class FileActions {
 
   private sign(absolutePath: string): { url: string; expirationTimestamp: number } {
     const signed = this.signer.sign(absolutePath);
-    if (this.minExpiration === undefined || signed.expirationTimestamp < this.minExpiration) this.minExpiration = signed.expirationTimestamp;
+    if (this.minExpiration === undefined || signed.expirationTimestamp < this.minExpiration)
+      this.minExpiration = signed.expirationTimestamp;
     return signed;
   }
 }

@@ -26,7 +26,9 @@ export class PageTokens {
   }
 
   issue(pos: PagePosition, checksum: string): string {
-    const body = Buffer.from(JSON.stringify({ o: pos.offset, v: pos.version, c: checksum, e: this.now() + this.ttlMs })).toString('base64url');
+    const body = Buffer.from(JSON.stringify({ o: pos.offset, v: pos.version, c: checksum, e: this.now() + this.ttlMs })).toString(
+      'base64url',
+    );
     return `${body}.${this.mac(body)}`;
   }
 

@@ -41,7 +41,13 @@ export class ShareRegistry {
     const key = `${sh.name}\u0000${sc.name}\u0000${config.name}`;
     let t = this.tables.get(key);
     if (!t) {
-      t = { share: sh, schema: sc, config, id: config.id ?? tableId(sh.name, sc.name, config.name), source: openTableSource(config.location) };
+      t = {
+        share: sh,
+        schema: sc,
+        config,
+        id: config.id ?? tableId(sh.name, sc.name, config.name),
+        source: openTableSource(config.location),
+      };
       this.tables.set(key, t);
     }
     return t;

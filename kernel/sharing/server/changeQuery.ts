@@ -28,7 +28,13 @@ export interface ChangeRange {
  * starting version, then each commit's data changes in version order, with historical metaData
  * where the schema changed. `Delta-Table-Version` is the starting version.
  */
-export async function changeQuery(ctx: ServerContext, t: SharedTable, r: ChangeRange, caps: Capabilities, res: ServerResponse): Promise<void> {
+export async function changeQuery(
+  ctx: ServerContext,
+  t: SharedTable,
+  r: ChangeRange,
+  caps: Capabilities,
+  res: ServerResponse,
+): Promise<void> {
   requireHistory(t, r.mode === 'cdf' ? 'the change data feed' : 'startingVersion');
   const checksum = PageTokens.checksum({ table: t.id, ...r, pageToken: null, caps: [caps.responseFormat, caps.readerFeatures] });
   const page = r.pageToken ? ctx.pageTokens.read(r.pageToken, checksum) : undefined;
@@ -74,7 +80,8 @@ function* changeLines(commits: DeltaCommitChanges[], r: ChangeRange, actions: Fi
   for (const c of commits) {
     if (c.version > r.startingVersion) {
       if (c.protocol && delta && r.includeHistoricalProtocol) yield () => actions.protocol(c.protocol!, c.version);
-      if (c.metadata && (r.mode === 'stream' || r.includeHistoricalMetadata)) yield () => actions.metadata(c.metadata!, { version: c.version });
+      if (c.metadata && (r.mode === 'stream' || r.includeHistoricalMetadata))
+        yield () => actions.metadata(c.metadata!, { version: c.version });
     }
     const hasCdc = c.actions.some((a) => a.kind === 'cdc');
     for (const a of c.actions) {

@@ -61,7 +61,8 @@ export function loadServerConfig(yamlPath: string): SharingServerConfig {
   if (root.host !== undefined) cfg.host = str(root.host, 'host');
   if (root.port !== undefined) cfg.port = int(root.port, 'port');
   if (root.endpoint !== undefined) cfg.endpointPath = str(root.endpoint, 'endpoint');
-  if (root.preSignedUrlTimeoutSeconds !== undefined) cfg.urlExpirySeconds = int(root.preSignedUrlTimeoutSeconds, 'preSignedUrlTimeoutSeconds');
+  if (root.preSignedUrlTimeoutSeconds !== undefined)
+    cfg.urlExpirySeconds = int(root.preSignedUrlTimeoutSeconds, 'preSignedUrlTimeoutSeconds');
   if (root.authorization !== undefined) {
     const auth = obj(root.authorization, 'authorization');
     if (auth.bearerToken !== undefined) cfg.bearerToken = str(auth.bearerToken, 'authorization.bearerToken');
@@ -72,13 +73,22 @@ export function loadServerConfig(yamlPath: string): SharingServerConfig {
 
 /** Checks names and uniqueness (names are case-insensitive) so a bad config fails at start-up. */
 export function validateConfig(cfg: SharingServerConfig): void {
-  unique(cfg.shares.map((s) => s.name), 'share');
+  unique(
+    cfg.shares.map((s) => s.name),
+    'share',
+  );
   for (const s of cfg.shares) {
     check('share', s.name);
-    unique(s.schemas.map((sc) => sc.name), `schema in share ${s.name}`);
+    unique(
+      s.schemas.map((sc) => sc.name),
+      `schema in share ${s.name}`,
+    );
     for (const sc of s.schemas) {
       check('schema', sc.name);
-      unique(sc.tables.map((t) => t.name), `table in ${s.name}.${sc.name}`);
+      unique(
+        sc.tables.map((t) => t.name),
+        `table in ${s.name}.${sc.name}`,
+      );
       for (const t of sc.tables) check('table', t.name);
     }
   }
@@ -86,14 +96,20 @@ export function validateConfig(cfg: SharingServerConfig): void {
 
 function share(raw: unknown, where: string, base: string): ShareConfig {
   const o = obj(raw, where);
-  const out: ShareConfig = { name: str(o.name, `${where}.name`), schemas: list(o.schemas ?? [], `${where}.schemas`).map((s, i) => schema(s, `${where}.schemas[${i}]`, base)) };
+  const out: ShareConfig = {
+    name: str(o.name, `${where}.name`),
+    schemas: list(o.schemas ?? [], `${where}.schemas`).map((s, i) => schema(s, `${where}.schemas[${i}]`, base)),
+  };
   if (o.id !== undefined) out.id = str(o.id, `${where}.id`);
   return out;
 }
 
 function schema(raw: unknown, where: string, base: string): SchemaConfig {
   const o = obj(raw, where);
-  return { name: str(o.name, `${where}.name`), tables: list(o.tables ?? [], `${where}.tables`).map((t, i) => table(t, `${where}.tables[${i}]`, base)) };
+  return {
+    name: str(o.name, `${where}.name`),
+    tables: list(o.tables ?? [], `${where}.tables`).map((t, i) => table(t, `${where}.tables[${i}]`, base)),
+  };
 }
 
 function table(raw: unknown, where: string, base: string): TableConfig {
@@ -133,7 +149,8 @@ function str(v: unknown, where: string): string {
   return v;
 }
 function int(v: unknown, where: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`sharing server configuration: ${where} must be a non-negative integer`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw new Error(`sharing server configuration: ${where} must be a non-negative integer`);
   return v;
 }
 function bool(v: unknown, where: string): boolean {

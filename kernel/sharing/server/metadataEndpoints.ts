@@ -25,7 +25,13 @@ export async function tableVersion(t: SharedTable, query: URLSearchParams, res: 
 }
 
 /** §Query Table Metadata: exactly two lines, protocol then metaData. */
-export async function tableMetadata(ctx: ServerContext, t: SharedTable, req: IncomingMessage, query: URLSearchParams, res: ServerResponse): Promise<void> {
+export async function tableMetadata(
+  ctx: ServerContext,
+  t: SharedTable,
+  req: IncomingMessage,
+  query: URLSearchParams,
+  res: ServerResponse,
+): Promise<void> {
   const version = optLong(query.get('version') ?? undefined, 'version');
   const timestamp = optTimestamp(query.get('timestamp') ?? undefined, 'timestamp');
   if (version !== undefined && timestamp !== undefined) throw badParam('only one of version and timestamp can be given');

@@ -52,7 +52,9 @@ export function parseQueryBody(text: string): QueryRequest {
     throw badParam(`startingVersion ${req.startingVersion} is after endingVersion ${req.endingVersion}`);
   }
   if ((req.includeRefreshToken || req.refreshToken) && timeTravel > 0) {
-    throw badParam('includeRefreshToken and refreshToken only apply to the latest snapshot, not with version, timestamp or startingVersion');
+    throw badParam(
+      'includeRefreshToken and refreshToken only apply to the latest snapshot, not with version, timestamp or startingVersion',
+    );
   }
   if ((req.includeRefreshToken || req.refreshToken) && req.pageToken) {
     throw badParam('includeRefreshToken and refreshToken cannot be combined with pageToken');

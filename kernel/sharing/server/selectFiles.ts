@@ -69,7 +69,10 @@ function physicalNames(metadata: DeltaMetadata): (logical: string) => string {
   const map = new Map<string, string>();
   const walk = (fields: SchemaField[], logicalPrefix: string, physicalPrefix: string) => {
     for (const f of fields) {
-      const phys = typeof f.metadata?.['delta.columnMapping.physicalName'] === 'string' ? (f.metadata['delta.columnMapping.physicalName'] as string) : f.name;
+      const phys =
+        typeof f.metadata?.['delta.columnMapping.physicalName'] === 'string'
+          ? (f.metadata['delta.columnMapping.physicalName'] as string)
+          : f.name;
       const logical = logicalPrefix + f.name;
       const physical = physicalPrefix + phys;
       map.set(logical.toLowerCase(), physical);

@@ -13,7 +13,13 @@ import type { SharedTable } from './ShareRegistry';
  * §Read Data from a Table for a snapshot (latest, `version` or `timestamp`): protocol, metaData,
  * then one `file` line per selected file, paged by `maxFiles` and written as the socket drains.
  */
-export async function snapshotQuery(ctx: ServerContext, t: SharedTable, q: QueryRequest, caps: Capabilities, res: ServerResponse): Promise<void> {
+export async function snapshotQuery(
+  ctx: ServerContext,
+  t: SharedTable,
+  q: QueryRequest,
+  caps: Capabilities,
+  res: ServerResponse,
+): Promise<void> {
   if (q.version !== undefined || q.timestamp !== undefined) requireHistory(t, 'reading a table at a version or timestamp');
   const checksum = PageTokens.checksum({
     table: t.id,
@@ -48,8 +54,8 @@ export async function snapshotQuery(ctx: ServerContext, t: SharedTable, q: Query
   const endAction: EndStreamAction = {};
   if (end < files.length) endAction.nextPageToken = ctx.pageTokens.issue({ offset: end, version: snap.version }, checksum);
   const latestSnapshot = q.version === undefined && q.timestamp === undefined && !q.pageToken;
-  if (q.includeRefreshToken && latestSnapshot) endAction.refreshToken = ctx.refreshTokens.issue({ offset: 0, version: snap.version }, refreshChecksum);
+  if (q.includeRefreshToken && latestSnapshot)
+    endAction.refreshToken = ctx.refreshTokens.issue({ offset: 0, version: snap.version }, refreshChecksum);
   if (actions.minExpiration !== undefined) endAction.minUrlExpirationTimestamp = actions.minExpiration;
   await endStream(out, endAction, caps.includeEndStreamAction);
 }
-

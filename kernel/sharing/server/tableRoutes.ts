@@ -23,7 +23,8 @@ export async function tableRoute(
   queryId?: string,
 ): Promise<void> {
   const method = req.method ?? 'GET';
-  if (queryId !== undefined && action !== 'queries') throw new SharingHttpError(404, 'RESOURCE_DOES_NOT_EXIST', `no endpoint …/tables/${t.config.name}/${action}/…`);
+  if (queryId !== undefined && action !== 'queries')
+    throw new SharingHttpError(404, 'RESOURCE_DOES_NOT_EXIST', `no endpoint …/tables/${t.config.name}/${action}/…`);
   if (action === undefined && method === 'HEAD') return tableVersion(t, query, res);
   if (action === 'version' && method === 'GET') return tableVersion(t, query, res);
   if (action === 'metadata' && method === 'GET') return tableMetadata(ctx, t, req, query, res);
@@ -41,7 +42,11 @@ export async function tableRoute(
   if (action === 'temporary-table-credentials' || action === 'queries') {
     throw new SharingHttpError(400, 'UNSUPPORTED_OPERATION', `${action} is not supported by this server; use pre-signed URLs`);
   }
-  throw new SharingHttpError(404, 'RESOURCE_DOES_NOT_EXIST', `no endpoint ${method} …/tables/${t.config.name}${action ? `/${action}` : ''}`);
+  throw new SharingHttpError(
+    404,
+    'RESOURCE_DOES_NOT_EXIST',
+    `no endpoint ${method} …/tables/${t.config.name}${action ? `/${action}` : ''}`,
+  );
 }
 
 /** §Read Data from a Table: a snapshot, or the changes from `startingVersion` on. */
@@ -66,14 +71,18 @@ async function changeParams(t: SharedTable, query: URLSearchParams) {
   const startingTimestamp = optTimestamp(get('startingTimestamp'), 'startingTimestamp');
   const endingVersion = optLong(get('endingVersion'), 'endingVersion');
   const endingTimestamp = optTimestamp(get('endingTimestamp'), 'endingTimestamp');
-  if ((startingVersion === undefined) === (startingTimestamp === undefined)) throw badParam('give exactly one of startingVersion and startingTimestamp');
+  if ((startingVersion === undefined) === (startingTimestamp === undefined))
+    throw badParam('give exactly one of startingVersion and startingTimestamp');
   if (endingVersion !== undefined && endingTimestamp !== undefined) throw badParam('give at most one of endingVersion and endingTimestamp');
   const start =
     startingVersion ??
-    (await t.source.versionAtOrAfter(startingTimestamp!).catch((err: unknown) =>
-      unlessCorrupt(err, () => badParam(`startingTimestamp ${get('startingTimestamp')} is after the latest commit`)),
-    ));
-  if (endingVersion !== undefined && endingVersion < start) throw badParam(`startingVersion ${start} is after endingVersion ${endingVersion}`);
+    (await t.source
+      .versionAtOrAfter(startingTimestamp!)
+      .catch((err: unknown) =>
+        unlessCorrupt(err, () => badParam(`startingTimestamp ${get('startingTimestamp')} is after the latest commit`)),
+      ));
+  if (endingVersion !== undefined && endingVersion < start)
+    throw badParam(`startingVersion ${start} is after endingVersion ${endingVersion}`);
   // Commits at or after endingTimestamp are cut by time afterwards; reading one more is harmless.
   const end =
     endingTimestamp === undefined

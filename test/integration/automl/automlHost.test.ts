@@ -35,10 +35,20 @@ describe('AutoML over the protocol', () => {
     const exec = (language: 'sql' | 'typescript', code: string, name?: string) =>
       client.request('execute', { sessionId, runId: `r${Math.random()}`, cellId: 'c', language, code, ...(name ? { name } : {}) });
     await exec('sql', `SELECT * FROM read_csv_auto('${SHARED}/data/tabular/penguins.csv')`, 'penguins');
-    const { jobId } = await client.request('automl.start', { sessionId, source: { handle: 'penguins' }, target: 'species', budgetSeconds: 3, seed: 0 });
-    const done = await waitFor(() => client.events.find((e): e is Extract<EventMessage, { type: 'automl.done' }> => e.type === 'automl.done' && e.jobId === jobId));
+    const { jobId } = await client.request('automl.start', {
+      sessionId,
+      source: { handle: 'penguins' },
+      target: 'species',
+      budgetSeconds: 3,
+      seed: 0,
+    });
+    const done = await waitFor(() =>
+      client.events.find((e): e is Extract<EventMessage, { type: 'automl.done' }> => e.type === 'automl.done' && e.jobId === jobId),
+    );
     expect(done.status).toBe('done');
-    const progress = client.events.filter((e): e is Extract<EventMessage, { type: 'automl.progress' }> => e.type === 'automl.progress' && e.jobId === jobId);
+    const progress = client.events.filter(
+      (e): e is Extract<EventMessage, { type: 'automl.progress' }> => e.type === 'automl.progress' && e.jobId === jobId,
+    );
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(progress[0]).toMatchObject({ sessionId, metric: 'log_loss', budgetMs: 3000 });
 
@@ -59,7 +69,10 @@ describe('AutoML over the protocol', () => {
   it('interrupting a cell stops its search at once and the cell goes on with the best model so far', async () => {
     const runId = 'fit-interrupt';
     const result = client.request('execute', {
-      sessionId, runId, cellId: 'c2', language: 'typescript',
+      sessionId,
+      runId,
+      cellId: 'c2',
+      language: 'typescript',
       code: `const run = await automl.fit('penguins', { target: 'species', budgetSeconds: 60 })\nconsole.log(run.cancelled, run.leaderboard.length)`,
     });
     await waitFor(() => client.events.filter((e) => e.type === 'run.progress' && e.runId === runId && /AutoML: trial/.test(e.label))[1]);
@@ -73,9 +86,16 @@ describe('AutoML over the protocol', () => {
   });
 
   it('refuses malformed or unknown automl requests with a clear message', async () => {
-    const start = { kind: 'request', id: 1, type: 'automl.start', params: { sessionId, source: { handle: 'penguins' }, target: 'species' } };
+    const start = {
+      kind: 'request',
+      id: 1,
+      type: 'automl.start',
+      params: { sessionId, source: { handle: 'penguins' }, target: 'species' },
+    };
     expect(() => parseRequest(JSON.stringify(start))).toThrow(/automl.start: missing budgetSeconds/);
-    expect(() => parseRequest(JSON.stringify({ ...start, params: { ...start.params, budgetSeconds: 5, source: 'penguins' } }))).toThrow(/source must be a object/);
+    expect(() => parseRequest(JSON.stringify({ ...start, params: { ...start.params, budgetSeconds: 5, source: 'penguins' } }))).toThrow(
+      /source must be a object/,
+    );
     await expect(client.request('automl.result', { sessionId, jobId: 'automl-999' })).rejects.toThrow(/No AutoML job automl-999/);
   });
 });

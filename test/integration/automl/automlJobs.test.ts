@@ -33,7 +33,12 @@ const doneOf = (jobId: string) => until(() => notices.find((n): n is Done => n.t
 
 beforeAll(async () => {
   session = await Session.create({ workspace: dir, emit: () => {}, notify: (n) => notices.push(n) });
-  const r = await session.execute({ runId: 'r1', language: 'sql', code: `SELECT * FROM read_csv_auto('${SHARED}/data/tabular/pima_diabetes.csv')`, name: 'pima' });
+  const r = await session.execute({
+    runId: 'r1',
+    language: 'sql',
+    code: `SELECT * FROM read_csv_auto('${SHARED}/data/tabular/pima_diabetes.csv')`,
+    name: 'pima',
+  });
   handle = (r.outputs[0] as TableOutput).handle!;
 });
 afterAll(() => {
@@ -59,7 +64,14 @@ describe('AutoML jobs in a session', () => {
     expect(progress[0]).toMatchObject({ metric: 'roc_auc', budgetMs: 3000 });
 
     const report = await sessionHandlers['automl.result'](session, { jobId });
-    expect(report).toMatchObject({ target: 'class', task: 'binary', metric: 'roc_auc', rows: 768, variable: 'model_class', cancelled: false });
+    expect(report).toMatchObject({
+      target: 'class',
+      task: 'binary',
+      metric: 'roc_auc',
+      rows: 768,
+      variable: 'model_class',
+      cancelled: false,
+    });
     expect(report.leaderboard.length).toBeGreaterThanOrEqual(3);
     expect(report.validationScore).toBeGreaterThan(0.75);
     expect(report.charts.map((c) => c.title).join('\n')).toMatch(/Best roc_auc per family[\s\S]*Permutation importance[\s\S]*ROC curve/);
@@ -69,12 +81,21 @@ describe('AutoML jobs in a session', () => {
     const { path } = await sessionHandlers['automl.exportModel'](session, { jobId, path: 'models/pima.json' });
     expect(path).toBe(join(dir, 'models', 'pima.json'));
     const model = loadModel(readFileSync(path, 'utf8'));
-    expect(model.predict([{ glucose: 190, bmi: 45, age: 50 }, { glucose: 80, bmi: 20, age: 22 }])).toEqual(['1', '0']);
+    expect(
+      model.predict([
+        { glucose: 190, bmi: 45, age: 50 },
+        { glucose: 80, bmi: 20, age: 22 },
+      ]),
+    ).toEqual(['1', '0']);
     const html = (await sessionHandlers['automl.exportReport'](session, { jobId, path: 'pima.html' })).path;
     expect(readFileSync(html, 'utf8')).toMatch(/<h2>Charts<\/h2>[\s\S]*<svg/);
 
     expect(await sessionHandlers['automl.addToSession'](session, { jobId })).toEqual({ name: 'model_class' });
-    const run = await session.execute({ runId: 'r2', language: 'typescript', code: `JSON.stringify(model_class.predict([{ glucose: 80, bmi: 20, age: 22 }, { glucose: 190, bmi: 45, age: 50 }]))` });
+    const run = await session.execute({
+      runId: 'r2',
+      language: 'typescript',
+      code: `JSON.stringify(model_class.predict([{ glucose: 80, bmi: 20, age: 22 }, { glucose: 190, bmi: 45, age: 50 }]))`,
+    });
     expect(JSON.stringify(run.outputs)).toContain('[\\"0\\",\\"1\\"]');
   });
 
@@ -91,8 +112,12 @@ describe('AutoML jobs in a session', () => {
   });
 
   it('refuses bad input with a clear message', async () => {
-    await expect(sessionHandlers['automl.start'](session, { source: { handle }, target: 'nope', budgetSeconds: 2 })).rejects.toThrow(/Target column "nope" is not in the data/);
-    await expect(sessionHandlers['automl.start'](session, { source: { handle }, target: 'class', budgetSeconds: 0 })).rejects.toThrow(/more than 0 seconds/);
+    await expect(sessionHandlers['automl.start'](session, { source: { handle }, target: 'nope', budgetSeconds: 2 })).rejects.toThrow(
+      /Target column "nope" is not in the data/,
+    );
+    await expect(sessionHandlers['automl.start'](session, { source: { handle }, target: 'class', budgetSeconds: 0 })).rejects.toThrow(
+      /more than 0 seconds/,
+    );
     await session.execute({ runId: 'r3', language: 'sql', code: `SELECT 1 AS x, 'a' AS y`, name: 'one' });
     const { jobId } = await sessionHandlers['automl.start'](session, { source: { handle: 'one' }, target: 'y', budgetSeconds: 2 });
     const done = await doneOf(jobId);

@@ -28,7 +28,11 @@ describe('AutoML outputs', () => {
   it('writes a self-contained HTML report with the leaderboard and importances', async () => {
     const report = join(dir, 'mpg.html');
     const out: string[] = [];
-    const code = await runAutomlCli([join(DATA, 'mpg.csv'), '--target', 'mpg', '--budget', '3', '--report-out', report], (l) => out.push(l), () => {});
+    const code = await runAutomlCli(
+      [join(DATA, 'mpg.csv'), '--target', 'mpg', '--budget', '3', '--report-out', report],
+      (l) => out.push(l),
+      () => {},
+    );
     expect(code).toBe(0);
     expect(JSON.parse(out[0]).task).toBe('regression');
     const html = readFileSync(report, 'utf8');
@@ -49,9 +53,21 @@ describe('AutoML outputs', () => {
 
   it('rejects a missing data file and an unknown flag with a message and an exit code', async () => {
     const err: string[] = [];
-    expect(await runAutomlCli([join(dir, 'nope.csv'), '--target', 'y', '--budget', '1'], () => {}, (l) => err.push(l))).toBe(1);
+    expect(
+      await runAutomlCli(
+        [join(dir, 'nope.csv'), '--target', 'y', '--budget', '1'],
+        () => {},
+        (l) => err.push(l),
+      ),
+    ).toBe(1);
     expect(err[0]).toMatch(/not found/);
-    expect(await runAutomlCli([join(DATA, 'mpg.csv'), '--target', 'mpg', '--bogus', '1'], () => {}, (l) => err.push(l))).toBe(2);
+    expect(
+      await runAutomlCli(
+        [join(DATA, 'mpg.csv'), '--target', 'mpg', '--bogus', '1'],
+        () => {},
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
     expect(err[1]).toMatch(/unknown option --bogus/);
   });
 });

@@ -21,13 +21,22 @@ let session: Session;
 beforeAll(async () => {
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
   const w = await DeltaWriter.create(join(dir, 'customers'), {
-    columns: [{ name: 'tenure', type: 'double' }, { name: 'spend', type: 'double' }, { name: 'plan', type: 'string' }, { name: 'churned', type: 'string' }],
+    columns: [
+      { name: 'tenure', type: 'double' },
+      { name: 'spend', type: 'double' },
+      { name: 'plan', type: 'string' },
+      { name: 'churned', type: 'string' },
+    ],
   });
-  await w.appendFromQuery(conn, `SELECT (i * 37 % 101)::DOUBLE AS tenure, (i * 53 % 97)::DOUBLE AS spend, ['basic', 'plus', 'pro'][i % 3 + 1] AS plan,
-    CASE WHEN (i * 37 % 101) < 30 AND (i * 53 % 97) > 40 THEN 'yes' ELSE 'no' END AS churned FROM range(400) t(i)`);
+  await w.appendFromQuery(
+    conn,
+    `SELECT (i * 37 % 101)::DOUBLE AS tenure, (i * 53 % 97)::DOUBLE AS spend, ['basic', 'plus', 'pro'][i % 3 + 1] AS plan,
+    CASE WHEN (i * 37 % 101) < 30 AND (i * 53 % 97) > 40 THEN 'yes' ELSE 'no' END AS churned FROM range(400) t(i)`,
+  );
   conn.closeSync();
   server = await startSharingServer({
-    port: 0, bearerToken: 'automl-token',
+    port: 0,
+    bearerToken: 'automl-token',
     shares: [{ name: 'crm', schemas: [{ name: 'gold', tables: [{ name: 'customers', location: join(dir, 'customers') }] }] }],
   });
   const profile = JSON.stringify({ shareCredentialsVersion: 1, endpoint: server.url, bearerToken: 'automl-token' });
@@ -41,9 +50,15 @@ afterAll(async () => {
 
 describe('AutoML on a shared table', () => {
   it('trains on the table by name and the notebook loads it with sharing.load', async () => {
-    const { jobId } = await sessionHandlers['automl.start'](session, { source: { table: 'crm.gold.customers' }, target: 'churned', budgetSeconds: 2, seed: 0 });
+    const { jobId } = await sessionHandlers['automl.start'](session, {
+      source: { table: 'crm.gold.customers' },
+      target: 'churned',
+      budgetSeconds: 2,
+      seed: 0,
+    });
     const end = Date.now() + 20_000;
-    while (!notices.some((n) => n.type === 'automl.done' && n.jobId === jobId) && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+    while (!notices.some((n) => n.type === 'automl.done' && n.jobId === jobId) && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 25));
     expect(notices.find((n) => n.type === 'automl.done' && n.jobId === jobId)).toMatchObject({ status: 'done' });
     const report = await sessionHandlers['automl.result'](session, { jobId });
     expect(report).toMatchObject({ task: 'binary', rows: 400, variable: 'model_churned' });
@@ -52,6 +67,8 @@ describe('AutoML on a shared table', () => {
   });
 
   it('names an unknown shared table in its error', async () => {
-    await expect(sessionHandlers['automl.start'](session, { source: { table: 'crm.gold.nope' }, target: 'churned', budgetSeconds: 2 })).rejects.toThrow('No shared table crm.gold.nope in the open profiles');
+    await expect(
+      sessionHandlers['automl.start'](session, { source: { table: 'crm.gold.nope' }, target: 'churned', budgetSeconds: 2 }),
+    ).rejects.toThrow('No shared table crm.gold.nope in the open profiles');
   });
 });

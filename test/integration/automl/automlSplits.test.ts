@@ -33,8 +33,13 @@ for (const [name, target, task, metric, baseline, margin] of [
     let line: Record<string, unknown> = {};
 
     it('the CLI trains on train_idx and writes predictions the peer scorer accepts', async () => {
-      const out: string[] = [], err: string[] = [];
-      const code = await runAutomlCli([join(DATA, `${name}.csv`), '--target', target, '--task', task, '--budget', '8', '--split-json', split, '--preds-out', preds], (l) => out.push(l), (l) => err.push(l));
+      const out: string[] = [],
+        err: string[] = [];
+      const code = await runAutomlCli(
+        [join(DATA, `${name}.csv`), '--target', target, '--task', task, '--budget', '8', '--split-json', split, '--preds-out', preds],
+        (l) => out.push(l),
+        (l) => err.push(l),
+      );
       expect(err).toEqual([]);
       expect(code).toBe(0);
       line = JSON.parse(out[0]);
@@ -43,8 +48,24 @@ for (const [name, target, task, metric, baseline, margin] of [
       expect(Number(line.peak_rss_mb)).toBeGreaterThan(10);
       const header = readFileSync(preds, 'utf8').split('\n')[0];
       expect(header).toBe(task === 'binary' ? 'row,p_0,p_1' : 'row,p_Adelie,p_Chinstrap,p_Gentoo');
-      const scored = JSON.parse(execFileSync('/usr/bin/python3', [`${SHARED}/bench/score_preds.py`, join(DATA, `${name}.csv`),
-        '--target', target, '--task', task, '--split', split, '--preds', preds], { encoding: 'utf8' }));
+      const scored = JSON.parse(
+        execFileSync(
+          '/usr/bin/python3',
+          [
+            `${SHARED}/bench/score_preds.py`,
+            join(DATA, `${name}.csv`),
+            '--target',
+            target,
+            '--task',
+            task,
+            '--split',
+            split,
+            '--preds',
+            preds,
+          ],
+          { encoding: 'utf8' },
+        ),
+      );
       // Same metric in TypeScript and in the peer's scikit-learn code.
       expect(scored.holdout_metric).toBeCloseTo(Number(line.holdout_metric), 5);
       // Clearly better than predicting the majority class / the class prior.
@@ -59,15 +80,33 @@ describe('fitAutoML on titanic with a test index', () => {
     const t = await loadTable(join(DATA, 'titanic.csv'));
     const sp = JSON.parse(readFileSync(join(SPLITS, 'titanic.seed0.split.json'), 'utf8'));
     const events: [number, string][] = [];
-    const run = await fitAutoML(t, { target: 'Survived', task: 'binary', budgetSeconds: 5, seed: 0, trainIndex: sp.train_idx, testIndex: sp.test_idx, onProgress: (e) => void (e.kind === 'trial' && events.push([e.id, e.family])) });
+    const run = await fitAutoML(t, {
+      target: 'Survived',
+      task: 'binary',
+      budgetSeconds: 5,
+      seed: 0,
+      trainIndex: sp.train_idx,
+      testIndex: sp.test_idx,
+      onProgress: (e) => void (e.kind === 'trial' && events.push([e.id, e.family])),
+    });
     expect(run.leaderboard.length).toBeGreaterThanOrEqual(3);
     // Every family's default runs first (side by side on the pool, so in any order).
     // Every family's default goes first, cheapest first (they finish in any order on the pool).
-    expect(events.filter(([id]) => id < 4).sort((a, b) => a[0] - b[0]).map(([, f]) => f)).toEqual(['baseline', 'linear', 'decision_tree', 'gbdt']);
+    expect(
+      events
+        .filter(([id]) => id < 4)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, f]) => f),
+    ).toEqual(['baseline', 'linear', 'decision_tree', 'gbdt']);
     expect(run.metrics.test!.roc_auc).toBeGreaterThan(0.78);
     expect(run.metrics.test!.confusion!.flat().reduce((a, b) => a + b, 0)).toBe(179);
     expect(run.importance[0].column).toBe('Sex');
-    expect(run.profile.columns.filter((c) => !c.used).map((c) => c.name).sort()).toEqual(['Cabin', 'Name', 'PassengerId', 'Ticket']);
+    expect(
+      run.profile.columns
+        .filter((c) => !c.used)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Cabin', 'Name', 'PassengerId', 'Ticket']);
     const cells = generateNotebookCells(run, join(DATA, 'titanic.csv'));
     expect(cells.some((c) => c.language === 'typescript' && c.source.includes('trainSingleModel'))).toBe(true);
   });

@@ -26,7 +26,7 @@ function decodePng(png: Buffer): { width: number; height: number; pixels: Buffer
   const height = png.readUInt32BE(20);
   expect([png[24], png[25]]).toEqual([8, 6]);
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const len = png.readUInt32BE(at);
     if (png.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + len));
     at += 12 + len;
@@ -43,14 +43,17 @@ function decodePng(png: Buffer): { width: number; height: number; pixels: Buffer
       const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
       const c = x >= 4 && y > 0 ? pixels[(y - 1) * stride + x - 4] : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
       pixels[y * stride + x] = (v + [0, a, b, (a + b) >> 1, paeth][filter]) & 0xff;
     }
   }
   return { width, height, pixels };
 }
 
-const pixel = (img: ReturnType<typeof decodePng>, x: number, y: number) => [...img.pixels.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4)];
+const pixel = (img: ReturnType<typeof decodePng>, x: number, y: number) => [
+  ...img.pixels.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 4),
+];
 
 describe('chart.export', () => {
   it('writes a PNG of the requested pixel size, drawn (not blank), with the theme background', () => {
@@ -110,7 +113,9 @@ describe('chart.export', () => {
     exportChart({ svg, format: 'svg', path, width: 200 });
     expect(readFileSync(path, 'utf8')).toMatch(/^<svg [^>]*width="200"/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(() => exportChart({ svg, format: 'png', path: join(dir, 'huge.png'), scale: 50 })).toThrow('scale must be above 0 and at most 8');
+    expect(() => exportChart({ svg, format: 'png', path: join(dir, 'huge.png'), scale: 50 })).toThrow(
+      'scale must be above 0 and at most 8',
+    );
     expect(existsSync(join(dir, 'huge.png'))).toBe(false);
   });
 });

@@ -33,7 +33,10 @@ const bars = (svg: string) => markElements(svg, 'bar').filter((e) => e.startsWit
 
 describe('chart.render', () => {
   it('draws a bar chart of a SQL result, and the inserted code draws the same SVG', async () => {
-    const out = await sqlResult(`SELECT ['north','south','east'][1 + i % 3] AS region, (i % 7)::INTEGER AS units, i::BIGINT AS amount FROM range(300) t(i)`, 'sales');
+    const out = await sqlResult(
+      `SELECT ['north','south','east'][1 + i % 3] AS region, (i % 7)::INTEGER AS units, i::BIGINT AS amount FROM range(300) t(i)`,
+      'sales',
+    );
     const spec = { mark: 'bar', x: 'region', y: 'amount', sort: '-y' };
     const chart = await render({ handle: out.handle!, spec });
     expect(bars(chart.svg)).toHaveLength(3);
@@ -83,7 +86,9 @@ describe('chart.render', () => {
 
   it('summarises a big box chart in DuckDB with the quartiles of the data and its outliers', async () => {
     // Per group y is uniform on 0..100, except five rows of 1000 in group k1 (i = 7, 50007, …).
-    const big = await sqlResult(`SELECT 'k' || (i % 2) AS k, CASE WHEN i % 50000 = 7 THEN 1000 ELSE i % 101 END::DOUBLE AS y FROM range(202000) t(i)`);
+    const big = await sqlResult(
+      `SELECT 'k' || (i % 2) AS k, CASE WHEN i % 50000 = 7 THEN 1000 ELSE i % 101 END::DOUBLE AS y FROM range(202000) t(i)`,
+    );
     const box = await render({ handle: big.handle!, spec: { mark: 'box', x: 'k', y: 'y' }, height: 500 });
     expect(box.note).toBe('Aggregated in DuckDB over 202,000 rows.');
     const rules = markElements(box.svg, 'rule');
@@ -101,7 +106,9 @@ describe('chart.render', () => {
 
   it('explains a spec naming a missing column, and an unknown handle', async () => {
     const out = await sqlResult(`SELECT 1 AS a, 2 AS b, 'x' AS c`);
-    await expect(render({ handle: out.handle!, spec: { mark: 'bar', x: 'foo', y: 'a' } })).rejects.toThrow('column "foo" is not in the result; columns are a, b, c');
+    await expect(render({ handle: out.handle!, spec: { mark: 'bar', x: 'foo', y: 'a' } })).rejects.toThrow(
+      'column "foo" is not in the result; columns are a, b, c',
+    );
     await expect(render({ handle: '__silt_result_9999', spec: { mark: 'bar', x: 'a' } })).rejects.toThrow('no longer held by the session');
   });
 
@@ -123,7 +130,11 @@ describe('chart.render', () => {
   it('a named result: the code reads it by name, and the name works in SQL and TypeScript', async () => {
     const t = await sqlResult(`SELECT 'x' AS k, 2 AS v UNION ALL SELECT 'y', 5`);
     expect((await sessionHandlers['result.name'](session, { handle: t.handle!, name: 'scores' })).name).toBe('scores');
-    const chart = await sessionHandlers['chart.render'](session, { handle: t.handle!, spec: { mark: 'bar', x: 'k', y: 'v' }, table: 'scores' });
+    const chart = await sessionHandlers['chart.render'](session, {
+      handle: t.handle!,
+      spec: { mark: 'bar', x: 'k', y: 'v' },
+      table: 'scores',
+    });
     expect(chart.code).toContain('FROM "scores"');
     expect(chart.code).not.toContain('__silt_');
     const ts = await exec('typescript', 'scores.shape[0] * 10 + scores.columns.length');
@@ -132,7 +143,9 @@ describe('chart.render', () => {
     const again = await render({ handle: t.handle!, spec: { mark: 'bar', x: 'k', y: 'v' } });
     expect(again.code).toContain('FROM "scores"');
     expect(await session.engine.page(t.handle!, 1, 1)).toEqual([['y', 5]]);
-    await expect(sessionHandlers['result.name'](session, { handle: t.handle!, name: 'not a name' })).rejects.toThrow(/cannot name a result/);
+    await expect(sessionHandlers['result.name'](session, { handle: t.handle!, name: 'not a name' })).rejects.toThrow(
+      /cannot name a result/,
+    );
   });
 
   it('leaves room for long y tick labels, in the preview and in the inserted code alike', async () => {

@@ -20,7 +20,10 @@ function svgOf(outputs: { kind: string }[]): string {
 
 describe('Plot in TypeScript cells', () => {
   it('display(Plot.plot(...)) shows a standalone SVG with one bar per row', async () => {
-    const r = await exec('typescript', `display(Plot.plot({ marks: [Plot.barY([{k: 'a', v: 3}, {k: 'b', v: 5}, {k: 'c', v: 2}], {x: 'k', y: 'v'})] }))`);
+    const r = await exec(
+      'typescript',
+      `display(Plot.plot({ marks: [Plot.barY([{k: 'a', v: 3}, {k: 'b', v: 5}, {k: 'c', v: 2}], {x: 'k', y: 'v'})] }))`,
+    );
     expect(r.status).toBe('ok');
     const svg = svgOf(r.outputs);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" [^>]*width="660" height="420" viewBox="0 0 660 420"/);
@@ -43,7 +46,10 @@ describe('Plot in TypeScript cells', () => {
   });
 
   it('a sequential colour legend draws in Node (no canvas) as an embedded PNG ramp', async () => {
-    const r = await exec('typescript', `Plot.plot({ color: {legend: true}, marks: [Plot.cell([{x: 'a', v: 1}, {x: 'b', v: 9}], {x: 'x', fill: 'v'})] })`);
+    const r = await exec(
+      'typescript',
+      `Plot.plot({ color: {legend: true}, marks: [Plot.cell([{x: 'a', v: 1}, {x: 'b', v: 9}], {x: 'x', fill: 'v'})] })`,
+    );
     expect(r.status).toBe('ok');
     expect(svgOf(r.outputs)).toMatch(/<image [^>]*xlink:href="data:image\/png;base64,iVBORw0KGgo/);
     const swatches = await exec('typescript', `Plot.legend({ color: { domain: ['north', 'south'] } })`);
@@ -54,7 +60,10 @@ describe('Plot in TypeScript cells', () => {
 
   it('Plot charts a named SQL result read with query()', async () => {
     await exec('sql', `SELECT 'r' || (i % 4) AS region, i::BIGINT AS amount FROM range(100) t(i)`, 'sales');
-    const r = await exec('typescript', `const rows = await query('SELECT region, CAST(sum(amount) AS DOUBLE) AS total FROM sales GROUP BY 1');\ndisplay(Plot.barY(rows, {x: 'region', y: 'total'}).plot())`);
+    const r = await exec(
+      'typescript',
+      `const rows = await query('SELECT region, CAST(sum(amount) AS DOUBLE) AS total FROM sales GROUP BY 1');\ndisplay(Plot.barY(rows, {x: 'region', y: 'total'}).plot())`,
+    );
     expect(markElements(svgOf(r.outputs), 'bar').filter((e) => e.startsWith('<rect'))).toHaveLength(4);
   });
 });

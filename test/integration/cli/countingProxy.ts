@@ -5,9 +5,7 @@ import type { AddressInfo } from 'node:net';
  * A plain HTTP forwarder on 127.0.0.1 that counts the requests a client makes, so a test can say how
  * many requests a failure cost. Everything else (status, headers, body) passes through untouched.
  */
-export async function startCountingProxy(
-  target: string,
-): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
+export async function startCountingProxy(target: string): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
   const to = new URL(target);
   let n = 0;
   const server = createServer((req, res) => {

@@ -14,7 +14,11 @@ function notebook(cells: { language: 'sql' | 'typescript'; source: string; tags?
     nbformat_minor: 5,
     metadata: {},
     cells: cells.map((c, i) => ({
-      cell_type: 'code', id: `c${i}`, execution_count: null, outputs: [], source: c.source,
+      cell_type: 'code',
+      id: `c${i}`,
+      execution_count: null,
+      outputs: [],
+      source: c.source,
       metadata: { silt: { language: c.language, ...(c.name ? { name: c.name } : {}) }, ...(c.tags ? { tags: c.tags } : {}) },
     })),
   });
@@ -24,11 +28,18 @@ describe('silt run', () => {
   it('runs every cell headless with parameters and writes the outputs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-run-'));
     const input = join(dir, 'report.ipynb');
-    writeFileSync(input, notebook([
-      { language: 'typescript', source: 'const limit = 2\nconst city = "none"', tags: ['parameters'] },
-      { language: 'sql', source: "SELECT getvariable('city') AS city, n FROM range(10) t(n) WHERE n < getvariable('limit')", name: 'picked' },
-      { language: 'typescript', source: 'console.log(`${city}:${limit}:${picked.shape[0]}`)' },
-    ]));
+    writeFileSync(
+      input,
+      notebook([
+        { language: 'typescript', source: 'const limit = 2\nconst city = "none"', tags: ['parameters'] },
+        {
+          language: 'sql',
+          source: "SELECT getvariable('city') AS city, n FROM range(10) t(n) WHERE n < getvariable('limit')",
+          name: 'picked',
+        },
+        { language: 'typescript', source: 'console.log(`${city}:${limit}:${picked.shape[0]}`)' },
+      ]),
+    );
     const out = join(dir, 'out.ipynb');
     await run(process.execPath, [CLI, 'run', input, '--out', out, '-p', 'limit=3', '-p', 'city=Lyon'], { cwd: dir });
     const nb = JSON.parse(readFileSync(out, 'utf8'));
@@ -44,12 +55,18 @@ describe('silt run', () => {
   it('exits non-zero naming the failing cell and its error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-run-'));
     const input = join(dir, 'broken.ipynb');
-    writeFileSync(input, notebook([
-      { language: 'sql', source: 'SELECT 1' },
-      { language: 'typescript', source: 'const a = 1\nthrow new Error("bad data in feed")' },
-      { language: 'sql', source: 'SELECT 2' },
-    ]));
-    const err = await run(process.execPath, [CLI, 'run', input], { cwd: dir }).then(() => null, (e) => e);
+    writeFileSync(
+      input,
+      notebook([
+        { language: 'sql', source: 'SELECT 1' },
+        { language: 'typescript', source: 'const a = 1\nthrow new Error("bad data in feed")' },
+        { language: 'sql', source: 'SELECT 2' },
+      ]),
+    );
+    const err = await run(process.execPath, [CLI, 'run', input], { cwd: dir }).then(
+      () => null,
+      (e) => e,
+    );
     expect(err?.code).toBe(1);
     expect(err.stderr).toMatch(/Cell 2 \(typescript\) failed: Error: bad data in feed \(line 2\)/);
     const nb = JSON.parse(readFileSync(input, 'utf8'));
@@ -61,7 +78,10 @@ describe('silt run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-run-'));
     const input = join(dir, 'nope.ipynb');
     writeFileSync(input, 'not json');
-    const err = await run(process.execPath, [CLI, 'run', input]).then(() => null, (e) => e);
+    const err = await run(process.execPath, [CLI, 'run', input]).then(
+      () => null,
+      (e) => e,
+    );
     expect(err?.code).toBe(1);
     expect(err.stderr.trim()).toMatch(/^silt: .*nope\.ipynb is not valid JSON/);
     expect(err.stderr).not.toMatch(/\n\s+at /);

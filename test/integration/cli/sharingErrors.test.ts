@@ -109,9 +109,7 @@ describe('silt run on a shared table that cannot be read', () => {
     const path = profile('wrongtoken', `${proxy.url}/delta-sharing`, WRONG_TOKEN);
     const r = await siltRun('wrong-token', 'SELECT count(*) FROM h.default.good', path);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
-      /Cell 1 \(sql\) failed: .*profile "wrongtoken".*the server refused the token \(HTTP 401\)/,
-    );
+    expect(r.stderr).toMatch(/Cell 1 \(sql\) failed: .*profile "wrongtoken".*the server refused the token \(HTTP 401\)/);
     expect(r.stderr).not.toMatch(/does not exist|NOT IMPLEMENTED/);
     expect(r.seconds).toBeLessThan(20);
     expect(r.requests).toBeLessThanOrEqual(3);
@@ -123,9 +121,7 @@ describe('silt run on a shared table that cannot be read', () => {
     const path = profile('dead', `http://127.0.0.1:${port}/delta-sharing`, WRONG_TOKEN);
     const r = await siltRun('dead-server', 'SELECT * FROM h.default.good WHERE id > 1', path);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
-      new RegExp(`profile "dead".*cannot connect to 127\\.0\\.0\\.1:${port} \\(connection refused\\)`),
-    );
+    expect(r.stderr).toMatch(new RegExp(`profile "dead".*cannot connect to 127\\.0\\.0\\.1:${port} \\(connection refused\\)`));
     expect(r.stderr).not.toMatch(/does not exist|NOT IMPLEMENTED/);
     expect(r.seconds).toBeLessThan(20);
     for (const text of [r.stderr, r.written]) expect(text).not.toContain(WRONG_TOKEN);
@@ -135,9 +131,7 @@ describe('silt run on a shared table that cannot be read', () => {
     const path = profile('h', `${proxy.url}/delta-sharing`, server.token);
     const r = await siltRun('corrupt', 'SELECT count(*) FROM h.default.t WHERE id > 1', path);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(
-      /commit 3 of h\.default\.t is corrupt \(.*_delta_log\/00000000000000000003\.json, line 2\)/,
-    );
+    expect(r.stderr).toMatch(/commit 3 of h\.default\.t is corrupt \(.*_delta_log\/00000000000000000003\.json, line 2\)/);
     expect(r.stderr).not.toMatch(/retry later|internal server error/i);
     expect(r.seconds).toBeLessThan(20);
     expect(r.requests).toBeLessThanOrEqual(6);
@@ -163,11 +157,7 @@ describe('silt run on a shared table that cannot be read', () => {
     });
     const input = join(dir, 'expiry.ipynb');
     writeFileSync(input, notebook('SELECT 1'));
-    const r = await run(
-      process.execPath,
-      [CLI, 'run', input, '--profile', soon, '--profile', gone, '--profile', later],
-      { cwd: dir },
-    );
+    const r = await run(process.execPath, [CLI, 'run', input, '--profile', soon, '--profile', gone, '--profile', later], { cwd: dir });
     const warnings = r.stderr.split('\n').filter((l) => /^silt: warning/.test(l));
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/profile "soon" .*expires in [23] days/);

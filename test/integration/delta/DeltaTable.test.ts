@@ -125,11 +125,17 @@ describe('schema evolution over old files', () => {
     const root = join(dir, 'evolved');
     cpSync(join(DATA, 'table-with-columnmapping-mode-name'), root, { recursive: true });
     const commit = join(root, '_delta_log', '00000000000000000000.json');
-    const lines = readFileSync(commit, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(commit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const meta = lines.find((l) => l.metaData).metaData;
     const schema = JSON.parse(meta.schemaString);
     const mapped = (name: string, physical: string, type: unknown) => ({
-      name, type, nullable: true, metadata: { 'delta.columnMapping.physicalName': physical, 'delta.columnMapping.id': 900 },
+      name,
+      type,
+      nullable: true,
+      metadata: { 'delta.columnMapping.physicalName': physical, 'delta.columnMapping.id': 900 },
     });
     schema.fields.push(mapped('added_later', 'col-added-later', 'long'));
     schema.fields.find((f: { name: string }) => f.name === 'nested_struct').type.fields.push(mapped('zz', 'col-zz', 'string'));
@@ -152,7 +158,12 @@ describe('schema evolution over old files', () => {
 describe('deletion vector scans', () => {
   it('stay fast with tens of thousands of deleted rows', async () => {
     const root = join(dir, 'big');
-    const writer = await DeltaWriter.create(root, { columns: [{ name: 'id', type: 'long' }, { name: 'v', type: 'double' }] });
+    const writer = await DeltaWriter.create(root, {
+      columns: [
+        { name: 'id', type: 'long' },
+        { name: 'v', type: 'double' },
+      ],
+    });
     await writer.appendFromQuery(conn, 'SELECT range AS id, range * 0.5 AS v FROM range(300000)');
     const snapshot = await DeltaTable.open(root).snapshot();
     const deleted = Array.from({ length: 100000 }, (_, i) => i * 3);

@@ -41,7 +41,9 @@ for (const [name, info] of Object.entries(tables)) {
   describe(name, () => {
     if (info.expectError) {
       it(`refuses the latest version: ${info.expectError}`, async () => {
-        const err = await table(name).snapshot().catch((e: unknown) => e);
+        const err = await table(name)
+          .snapshot()
+          .catch((e: unknown) => e);
         expect(err).toBeInstanceOf(DeltaTableError);
         expect((err as DeltaTableError).table).toContain(name);
         const reason = info.expectErrorDetail ?? info.expectError;
@@ -134,9 +136,13 @@ describe('tables without a protocol or metaData action', () => {
       const root = join(dir, `no-${action}`);
       cpSync(join(DATA, 'simple_table'), root, { recursive: true });
       const first = join(root, '_delta_log', '00000000000000000000.json');
-      const kept = readFileSync(first, 'utf8').split('\n').filter((l) => !l.startsWith(`{"${action}"`));
+      const kept = readFileSync(first, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith(`{"${action}"`));
       writeFileSync(first, kept.join('\n'));
-      const err = await DeltaTable.open(root).snapshot({ version: 0 }).catch((e: unknown) => e);
+      const err = await DeltaTable.open(root)
+        .snapshot({ version: 0 })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DeltaTableError);
       expect((err as Error).message).toMatch(reason);
       expect((err as Error).message).toContain(root);

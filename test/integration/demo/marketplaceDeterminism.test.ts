@@ -29,8 +29,13 @@ async function openDemo(name: string, seed: number): Promise<MarketplaceDemo> {
 /** Row count plus an order-independent checksum over every Bronze column. */
 async function bronzeChecksum(demo: MarketplaceDemo): Promise<unknown[]> {
   const bronze = await scan(demo, 'bronze', 'events');
-  return (await rows(conn, `SELECT count(*), sum(hash(event_id, event_type, entity_id, listing_id, order_id,
-    event_time, ingest_time, batch_id, payload, event_date)) FROM (${bronze})`))[0];
+  return (
+    await rows(
+      conn,
+      `SELECT count(*), sum(hash(event_id, event_type, entity_id, listing_id, order_id,
+    event_time, ingest_time, batch_id, payload, event_date)) FROM (${bronze})`,
+    )
+  )[0];
 }
 
 describe('the demo is reproducible from its seed', () => {

@@ -58,16 +58,27 @@ describe('a fresh marketplace demo', () => {
     const late = Number(await value(conn, `SELECT count(*) FROM (${bronze}) WHERE ingest_time - event_time >= INTERVAL 2 HOUR`));
     expect(late).toBeGreaterThan(0);
     // A late event older than a newer event of the same entity that arrived before it.
-    const stale = Number(await value(conn, `SELECT count(*) FROM (${bronze}) AS a WHERE EXISTS (
-      SELECT 1 FROM (${bronze}) AS b WHERE b.entity_id = a.entity_id AND b.event_time > a.event_time AND b.ingest_time < a.ingest_time)`));
+    const stale = Number(
+      await value(
+        conn,
+        `SELECT count(*) FROM (${bronze}) AS a WHERE EXISTS (
+      SELECT 1 FROM (${bronze}) AS b WHERE b.entity_id = a.entity_id AND b.event_time > a.event_time AND b.ingest_time < a.ingest_time)`,
+      ),
+    );
     expect(stale).toBeGreaterThan(0);
-    const channel = await rows(conn, `SELECT min(batch_id) FILTER (WHERE payload ->> '$.channel' IS NOT NULL),
-      max(batch_id) FILTER (WHERE payload ->> '$.channel' IS NULL AND event_type <> 'order_erasure_requested') FROM (${bronze})`);
+    const channel = await rows(
+      conn,
+      `SELECT min(batch_id) FILTER (WHERE payload ->> '$.channel' IS NOT NULL),
+      max(batch_id) FILTER (WHERE payload ->> '$.channel' IS NULL AND event_type <> 'order_erasure_requested') FROM (${bronze})`,
+    );
     expect(Number(channel[0][0])).toBeGreaterThan(Number(channel[0][1]));
   });
 
   it('keeps one Silver row per id', async () => {
-    for (const [name, key] of [['listings', 'listing_id'], ['orders', 'order_id']]) {
+    for (const [name, key] of [
+      ['listings', 'listing_id'],
+      ['orders', 'order_id'],
+    ]) {
       const dupes = Number(await value(conn, `SELECT count(*) - count(DISTINCT ${key}) FROM (${await scan(demo, 'silver', name)})`));
       expect(dupes, name).toBe(0);
     }
@@ -102,8 +113,11 @@ describe('a fresh marketplace demo', () => {
     const table = DeltaTable.open(pathOf(demo, 'silver', 'orders'));
     const cdf = await changesScanSql(table, 0);
     // Every erased order that was ever in Silver has a delete as its very last change.
-    const lastChange = await rows(conn, `SELECT order_id, _change_type FROM (${cdf}) WHERE order_id IN (${erasedSql()})
-      QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY _commit_version DESC, _change_type = 'delete' DESC) = 1`);
+    const lastChange = await rows(
+      conn,
+      `SELECT order_id, _change_type FROM (${cdf}) WHERE order_id IN (${erasedSql()})
+      QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY _commit_version DESC, _change_type = 'delete' DESC) = 1`,
+    );
     expect(lastChange.length).toBeGreaterThan(0);
     expect(lastChange.filter((r) => r[1] !== 'delete')).toEqual([]);
     const history = await table.history();
@@ -119,8 +133,11 @@ describe('a fresh marketplace demo', () => {
     const gold = `SELECT day, region, orders, cancelled_orders, revenue_eur FROM (${await scan(demo, 'gold', 'daily_sales')})`;
     expect(await rows(conn, `(${expected}) EXCEPT (${gold})`)).toEqual([]);
     expect(await rows(conn, `(${gold}) EXCEPT (${expected})`)).toEqual([]);
-    const check = await rows(conn, `SELECT count(DISTINCT region), sum(revenue_eur) > 100000,
-      bool_and(orders = 0 OR abs(avg_order_eur - revenue_eur / orders) < 0.01) FROM (${await scan(demo, 'gold', 'daily_sales')})`);
+    const check = await rows(
+      conn,
+      `SELECT count(DISTINCT region), sum(revenue_eur) > 100000,
+      bool_and(orders = 0 OR abs(avg_order_eur - revenue_eur / orders) < 0.01) FROM (${await scan(demo, 'gold', 'daily_sales')})`,
+    );
     expect(check[0]).toEqual(['3', true, true]);
   });
 

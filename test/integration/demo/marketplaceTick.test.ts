@@ -41,8 +41,11 @@ describe('ticking the marketplace', () => {
     const fresh = `SELECT * FROM (${bronze}) WHERE batch_id > ${history}`;
     expect(Number(await value(conn, `SELECT count(*) FROM (${fresh})`))).toBe(events);
     // A duplicate: an event id delivered in one of these ticks that was also delivered another time.
-    const duplicates = await rows(conn, `SELECT f.event_id FROM (${fresh}) AS f
-      JOIN (${bronze}) AS b ON b.event_id = f.event_id AND (b.batch_id <> f.batch_id OR b.ingest_time <> f.ingest_time)`);
+    const duplicates = await rows(
+      conn,
+      `SELECT f.event_id FROM (${fresh}) AS f
+      JOIN (${bronze}) AS b ON b.event_id = f.event_id AND (b.batch_id <> f.batch_id OR b.ingest_time <> f.ingest_time)`,
+    );
     expect(duplicates.length).toBeGreaterThan(0);
     const late = await rows(conn, `SELECT event_id FROM (${fresh}) WHERE ingest_time - event_time >= INTERVAL 2 HOUR`);
     expect(late.length).toBeGreaterThan(0);
@@ -65,7 +68,10 @@ describe('ticking the marketplace', () => {
   it('compacts a fragmented table into one file with the same rows', async () => {
     const path = pathOf(demo, 'silver', 'orders');
     const checksum = async () =>
-      rows(conn, `SELECT count(*), sum(hash(order_id, status, amount_eur, updated_at, last_event_id)) FROM (${await scan(demo, 'silver', 'orders')})`);
+      rows(
+        conn,
+        `SELECT count(*), sum(hash(order_id, status, amount_eur, updated_at, last_event_id)) FROM (${await scan(demo, 'silver', 'orders')})`,
+      );
     const before = await checksum();
     const filesBefore = (await DeltaTable.open(path).snapshot()).files.length;
     expect(filesBefore).toBeGreaterThan(1);

@@ -28,7 +28,9 @@ describe('the welcome notebook on the demo share', () => {
     const byId = (id: string) => nb.cells.find((c: { id: string }) => c.id === id);
     const table = (id: string) => byId(id).outputs[0];
     expect(table('orders-sql').metadata.silt.rowCount).toBeGreaterThan(50);
-    expect(table('orders-sql').data['application/vnd.dataresource+json'].data.every((r: { status: string }) => r.status !== 'cancelled')).toBe(true);
+    expect(
+      table('orders-sql').data['application/vnd.dataresource+json'].data.every((r: { status: string }) => r.status !== 'cancelled'),
+    ).toBe(true);
     expect(table('gold-sql').metadata.silt.rowCount).toBeGreaterThan(3);
     expect(byId('ts-cell').outputs[0].text.join('')).toMatch(/^\d+ orders from \d+ makes/);
     const changes = table('cdf-sql').data['application/vnd.dataresource+json'].data.map((r: { _change_type: string }) => r._change_type);

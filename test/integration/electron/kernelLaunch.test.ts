@@ -10,7 +10,12 @@ import { CLI } from '../../helpers/startHost';
 describe('kernel launch from the shell', () => {
   it('starts the built kernel and returns a URL that serves the app with the token', async () => {
     const home = mkdtempSync(join(tmpdir(), 'silt-shell-'));
-    const kernel = await launchKernel({ execPath: process.execPath, cliPath: CLI, args: ['--workspace', join(home, 'ws')], env: { SILT_HOME: home } });
+    const kernel = await launchKernel({
+      execPath: process.execPath,
+      cliPath: CLI,
+      args: ['--workspace', join(home, 'ws')],
+      env: { SILT_HOME: home },
+    });
     try {
       expect(kernel.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
       const res = await fetch(kernel.url);
@@ -22,6 +27,8 @@ describe('kernel launch from the shell', () => {
   });
 
   it('reports a kernel that cannot start instead of hanging', async () => {
-    await expect(launchKernel({ execPath: process.execPath, cliPath: join(tmpdir(), 'no-such-cli.js'), timeoutMs: 10_000 })).rejects.toThrow(/exited .* before it was ready/);
+    await expect(
+      launchKernel({ execPath: process.execPath, cliPath: join(tmpdir(), 'no-such-cli.js'), timeoutMs: 10_000 }),
+    ).rejects.toThrow(/exited .* before it was ready/);
   });
 });

@@ -56,7 +56,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const exp = (format: Parameters<typeof exportResult>[1]['format'], path: string) => exportResult(engine, { handle, format, path, workspace: dir });
+const exp = (format: Parameters<typeof exportResult>[1]['format'], path: string) =>
+  exportResult(engine, { handle, format, path, workspace: dir });
 
 describe('export round trips', () => {
   it('CSV read back by DuckDB equals the result', async () => {
@@ -136,7 +137,9 @@ describe('an empty result', () => {
 describe('export refusals', () => {
   it('a result the session does not hold (stored in the file only) asks to run the cell first', async () => {
     await expect(exportResult(engine, { handle: '', format: 'csv', path: 'x.csv', workspace: dir })).rejects.toThrow(/run the cell first/);
-    await expect(exportResult(engine, { handle: '__silt_result_999', format: 'csv', path: 'x.csv', workspace: dir })).rejects.toThrow(/run the cell first/);
+    await expect(exportResult(engine, { handle: '__silt_result_999', format: 'csv', path: 'x.csv', workspace: dir })).rejects.toThrow(
+      /run the cell first/,
+    );
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
   });
 
@@ -161,20 +164,33 @@ describe('export refusals', () => {
   });
 
   it('an unknown format is refused by name', async () => {
-    await expect(exportResult(engine, { handle, format: 'xml' as never, path: 'o.xml', workspace: dir })).rejects.toThrow(/Unknown export format "xml"/);
+    await expect(exportResult(engine, { handle, format: 'xml' as never, path: 'o.xml', workspace: dir })).rejects.toThrow(
+      /Unknown export format "xml"/,
+    );
   });
 });
 
 describe('a result a TypeScript cell displayed (held in memory)', () => {
   it('exports like a SQL result: the CSV holds its rows', async () => {
-    const columns = [{ name: 'city', type: 'string' }, { name: 'n', type: 'int32' }];
-    const rows = [['Lyon', 3], ['Paris, "centre"', 5], ['Nice', null]];
+    const columns = [
+      { name: 'city', type: 'string' },
+      { name: 'n', type: 'int32' },
+    ];
+    const rows = [
+      ['Lyon', 3],
+      ['Paris, "centre"', 5],
+      ['Nice', null],
+    ];
     const stored = await engine.storeRows(columns, rows);
     const path = join(dir, 'from-ts.csv');
     const r = await exportResult(engine, { handle: stored.handle, format: 'csv', path, workspace: dir });
     expect(r.rows).toBe(3);
     const back = (await engine.connection.runAndReadAll(`SELECT city, n::INTEGER FROM read_csv('${path}') ORDER BY city`)).getRowsJson();
-    expect(back).toEqual([['Lyon', 3], ['Nice', null], ['Paris, "centre"', 5]]);
+    expect(back).toEqual([
+      ['Lyon', 3],
+      ['Nice', null],
+      ['Paris, "centre"', 5],
+    ]);
     // Still pageable in the grid, in the same order, after it became a table.
     expect((await engine.page(stored.handle, 1, 1))[0][0]).toBe('Paris, "centre"');
   });

@@ -33,7 +33,9 @@ afterAll(async () => {
 });
 
 const progress = (exportId: string) =>
-  client.events.filter((e): e is Extract<EventMessage, { type: 'export.progress' }> => e.type === 'export.progress' && e.exportId === exportId);
+  client.events.filter(
+    (e): e is Extract<EventMessage, { type: 'export.progress' }> => e.type === 'export.progress' && e.exportId === exportId,
+  );
 
 describe('data.export through the host', () => {
   it('writes the CSV next to the notebooks, with a header and every row, and reports progress', async () => {
@@ -56,20 +58,26 @@ describe('data.export through the host', () => {
   });
 
   it('while a cell runs, an export is refused (its cancel would interrupt the cell)', async () => {
-    const cell = client.request('execute', { sessionId, runId: 'long', cellId: 'c2', language: 'sql', code: 'SELECT count(*) FROM range(100000000000)' });
+    const cell = client.request('execute', {
+      sessionId,
+      runId: 'long',
+      cellId: 'c2',
+      language: 'sql',
+      code: 'SELECT count(*) FROM range(100000000000)',
+    });
     await new Promise((res) => setTimeout(res, 300));
-    await expect(client.request('data.export', { sessionId, handle: 'orders', format: 'csv', path: 'busy.csv', exportId: 'e4' })).rejects.toThrow(
-      /A cell is running; export once it has finished/,
-    );
+    await expect(
+      client.request('data.export', { sessionId, handle: 'orders', format: 'csv', path: 'busy.csv', exportId: 'e4' }),
+    ).rejects.toThrow(/A cell is running; export once it has finished/);
     await client.request('session.interrupt', { sessionId });
     expect((await cell).status).toBe('interrupted');
     expect(existsSync(join(host.workspace, 'busy.csv'))).toBe(false);
   });
 
   it('a result the session does not hold is refused with "run the cell first"', async () => {
-    await expect(client.request('data.export', { sessionId, handle: '__silt_result_404', format: 'csv', path: 'x.csv', exportId: 'e3' })).rejects.toThrow(
-      /run the cell first/,
-    );
+    await expect(
+      client.request('data.export', { sessionId, handle: '__silt_result_404', format: 'csv', path: 'x.csv', exportId: 'e3' }),
+    ).rejects.toThrow(/run the cell first/);
     expect(existsSync(join(host.workspace, 'x.csv'))).toBe(false);
   });
 });
@@ -83,7 +91,9 @@ describe('data.publish through the host', () => {
     expect(r.endpoint).toBe(profile.endpoint);
     expect(existsSync(join(host.workspace, '.silt', 'published', 'orders', '_delta_log', '00000000000000000000.json'))).toBe(true);
     // The table is served right away, to a plain HTTP client holding the profile's token.
-    const res = await fetch(`${profile.endpoint}/shares/silt/schemas/published/tables`, { headers: { Authorization: `Bearer ${profile.bearerToken}` } });
+    const res = await fetch(`${profile.endpoint}/shares/silt/schemas/published/tables`, {
+      headers: { Authorization: `Bearer ${profile.bearerToken}` },
+    });
     expect((await res.json()).items.map((t: { name: string }) => t.name)).toEqual(['orders']);
   });
 

@@ -18,7 +18,8 @@ let dir: string;
 
 beforeAll(async () => {
   engine = await DuckEngine.create();
-  handle = (await engine.execute(`SELECT range AS id, 'row ' || range AS label, range * 0.5 AS half FROM range(${ROWS})`, { name: 'big' })).handle;
+  handle = (await engine.execute(`SELECT range AS id, 'row ' || range AS label, range * 0.5 AS half FROM range(${ROWS})`, { name: 'big' }))
+    .handle;
   dir = mkdtempSync(join(tmpdir(), 'silt-stream-'));
 });
 afterAll(() => {
@@ -29,7 +30,13 @@ afterAll(() => {
 describe('streamed exports', () => {
   it('a 2M-row Arrow export is written one bounded record batch per chunk, with progress along the way', async () => {
     const seen: number[] = [];
-    const r = await exportResult(engine, { handle, format: 'arrow', path: 'big.arrow', workspace: dir, onProgress: (done) => seen.push(done) });
+    const r = await exportResult(engine, {
+      handle,
+      format: 'arrow',
+      path: 'big.arrow',
+      workspace: dir,
+      onProgress: (done) => seen.push(done),
+    });
     expect(r.rows).toBe(ROWS);
     const batches = [...RecordBatchReader.from(readFileSync(join(dir, 'big.arrow')))].map((b) => b.numRows);
     expect(batches.length).toBe(Math.ceil(ROWS / CHUNK_ROWS));
@@ -64,7 +71,13 @@ describe('streamed exports', () => {
   it('cancelling a COPY export (Parquet) interrupts DuckDB and leaves no file', async () => {
     const abort = new AbortController();
     const wide = await engine.execute(`SELECT range AS id, md5(range::VARCHAR) AS a, md5((range + 1)::VARCHAR) AS b FROM range(6000000)`);
-    const run = exportResult(engine, { handle: wide.handle, format: 'parquet', path: 'cancel.parquet', workspace: dir, signal: abort.signal });
+    const run = exportResult(engine, {
+      handle: wide.handle,
+      format: 'parquet',
+      path: 'cancel.parquet',
+      workspace: dir,
+      signal: abort.signal,
+    });
     setTimeout(() => abort.abort(), 150);
     await expect(run).rejects.toThrow('The export was cancelled; no file was written.');
     expect(readdirSync(dir).filter((f) => f.includes('cancel'))).toEqual([]);
@@ -76,7 +89,9 @@ describe('streamed exports', () => {
   it('a disk that fills up mid-stream (/dev/full) fails the Arrow writer instead of hanging', async () => {
     const source = await resultTable(engine, handle);
     const plan = planColumns(await describeTable(engine.connection, source.table));
-    await expect(writeArrowFile('/dev/full', plan, readChunks(engine.connection, source, plan), () => {})).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(writeArrowFile('/dev/full', plan, readChunks(engine.connection, source, plan), () => {})).rejects.toMatchObject({
+      code: 'ENOSPC',
+    });
     expect(existsSync(join(dir, 'full.arrow'))).toBe(false);
   });
 });

@@ -23,11 +23,18 @@ describe('AutoML from a notebook', () => {
   it('trains on a SQL result by name and predicts with the model', async () => {
     const exec = (language: 'sql' | 'typescript', code: string, name?: string) =>
       client.request('execute', { sessionId, runId: code.slice(0, 8), cellId: 'c', language, code, ...(name ? { name } : {}) });
-    await exec('sql', `SELECT x, y, CASE WHEN x + y > 1 THEN 'yes' ELSE 'no' END AS label
-      FROM (SELECT (hash(i) % 1000) / 1000.0 AS x, (hash(i * 7) % 1000) / 1000.0 AS y FROM range(600) t(i))`, 'points');
-    const r = await exec('typescript', `const run = await automl.fit('points', { target: 'label', maxTrials: 4, seed: 1, budgetSeconds: 20 })
+    await exec(
+      'sql',
+      `SELECT x, y, CASE WHEN x + y > 1 THEN 'yes' ELSE 'no' END AS label
+      FROM (SELECT (hash(i) % 1000) / 1000.0 AS x, (hash(i * 7) % 1000) / 1000.0 AS y FROM range(600) t(i))`,
+      'points',
+    );
+    const r = await exec(
+      'typescript',
+      `const run = await automl.fit('points', { target: 'label', maxTrials: 4, seed: 1, budgetSeconds: 20 })
 const p = run.model.predict([{ x: 0.9, y: 0.9 }, { x: 0.05, y: 0.05 }])
-console.log(JSON.stringify({ preds: Array.from(p), trials: run.leaderboard.length }))`);
+console.log(JSON.stringify({ preds: Array.from(p), trials: run.leaderboard.length }))`,
+    );
     expect(r.status, text(r)).toBe('ok');
     const out = JSON.parse(text(r));
     expect(out.preds).toEqual(['yes', 'no']);
@@ -40,8 +47,19 @@ describe('silt automl', () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-automl-'));
     const preds = join(dir, 'preds.csv');
     const { stdout } = await promisify(execFile)(process.execPath, [
-      CLI, 'automl', `${SHARED}/data/tabular/penguins.csv`, '--target', 'species', '--budget', '5', '--seed', '0',
-      '--split-json', `${SHARED}/bench/splits/penguins.seed0.split.json`, '--preds-out', preds,
+      CLI,
+      'automl',
+      `${SHARED}/data/tabular/penguins.csv`,
+      '--target',
+      'species',
+      '--budget',
+      '5',
+      '--seed',
+      '0',
+      '--split-json',
+      `${SHARED}/bench/splits/penguins.seed0.split.json`,
+      '--preds-out',
+      preds,
     ]);
     const line = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(line).toMatchObject({ metric: expect.any(String) });

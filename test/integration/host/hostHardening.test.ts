@@ -44,9 +44,7 @@ function bigNotebook(mb: number, source = 'select 1') {
 describe('cookies and paths that used to throw', () => {
   it('answers 401 to a broken silt_token cookie without a token, over HTTP and on the upgrade', async () => {
     expect((await rawGet(host.port, '/', { Cookie: `silt_token=${BROKEN}` })).status).toBe(401);
-    expect(
-      (await rawHttp(host.port, upgradeRequest(host.port, '/ws', { Cookie: `silt_token=${BROKEN}` }))).status,
-    ).toBe(401);
+    expect((await rawHttp(host.port, upgradeRequest(host.port, '/ws', { Cookie: `silt_token=${BROKEN}` }))).status).toBe(401);
     expect(await hostAnswers(host)).toBe(true);
   });
 
@@ -75,16 +73,11 @@ describe('cookies and paths that used to throw', () => {
 
 describe('Host and Origin come before the token', () => {
   it('refuses a foreign Host (DNS rebinding) with 421 even with the token, and accepts its own names', async () => {
-    expect((await rawGet(host.port, `/?token=${host.token}`, { Host: `evil.example:${host.port}` })).status).toBe(
-      421,
-    );
+    expect((await rawGet(host.port, `/?token=${host.token}`, { Host: `evil.example:${host.port}` })).status).toBe(421);
     expect((await rawGet(host.port, `/?token=${host.token}`, { Host: '127.0.0.1:1' })).status).toBe(421);
     const noHost = await rawHttp(host.port, `GET /?token=${host.token} HTTP/1.0\r\n\r\n`);
     expect(noHost.status).toBe(421);
-    const up = await rawHttp(
-      host.port,
-      upgradeRequest(host.port, `/ws?token=${host.token}`, { Host: `rebind.example:${host.port}` }),
-    );
+    const up = await rawHttp(host.port, upgradeRequest(host.port, `/ws?token=${host.token}`, { Host: `rebind.example:${host.port}` }));
     expect(up.status).toBe(421);
     expect((await rawGet(host.port, `/?token=${host.token}`, { Host: `localhost:${host.port}` })).status).toBe(200);
     expect((await rawGet(host.port, `/?token=${host.token}`, { Host: `[::1]:${host.port}` })).status).toBe(200);
@@ -93,15 +86,9 @@ describe('Host and Origin come before the token', () => {
   it('refuses a foreign Origin on the upgrade with 403 before looking at the token', async () => {
     const noToken = await rawHttp(host.port, upgradeRequest(host.port, '/ws', { Origin: 'http://127.0.0.1:9999' }));
     expect(noToken.status).toBe(403);
-    const withToken = await rawHttp(
-      host.port,
-      upgradeRequest(host.port, `/ws?token=${host.token}`, { Origin: 'null' }),
-    );
+    const withToken = await rawHttp(host.port, upgradeRequest(host.port, `/ws?token=${host.token}`, { Origin: 'null' }));
     expect(withToken.status).toBe(403);
-    const own = await rawHttp(
-      host.port,
-      upgradeRequest(host.port, `/ws?token=${host.token}`, { Origin: `http://localhost:${host.port}` }),
-    );
+    const own = await rawHttp(host.port, upgradeRequest(host.port, `/ws?token=${host.token}`, { Origin: `http://localhost:${host.port}` }));
     expect(own.status).toBe(101);
   });
 });
@@ -180,10 +167,7 @@ describe('big notebooks are saved over HTTP', () => {
     expect(auto.json).toMatchObject({ id: 8, ok: true });
     const recovery = readdirSync(join(host.home, 'recovery'));
     expect(recovery.some((f) => statSync(join(host.home, 'recovery', f)).size > 70 * 1024 * 1024)).toBe(true);
-    const reopened = await postRpc(
-      host,
-      JSON.stringify({ kind: 'request', id: 9, type: 'notebook.open', params: { path: file } }),
-    );
+    const reopened = await postRpc(host, JSON.stringify({ kind: 'request', id: 9, type: 'notebook.open', params: { path: file } }));
     const r = (
       reopened.json as {
         result: { notebook: ReturnType<typeof bigNotebook>; recovered: ReturnType<typeof bigNotebook> };
@@ -232,10 +216,7 @@ describe('big notebooks are saved over HTTP', () => {
   });
 
   it('answers a malformed /rpc body with bad-request under its id', async () => {
-    const res = await postRpc(
-      host,
-      JSON.stringify({ kind: 'request', id: 3, type: 'notebook.save', params: { path: 1 } }),
-    );
+    const res = await postRpc(host, JSON.stringify({ kind: 'request', id: 3, type: 'notebook.save', params: { path: 1 } }));
     expect(res.json).toMatchObject({ id: 3, ok: false, error: { code: 'bad-request' } });
     expect((await postRpc(host, '{"kind":')).json).toMatchObject({
       ok: false,

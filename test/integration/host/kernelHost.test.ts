@@ -37,8 +37,14 @@ describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s'
 
   it('answers a malformed request under its own id, so the caller hears why instead of waiting forever', async () => {
     // A missing field and a wrong type: each is refused with bad-request and the message names the field.
-    await expect(client.request('result.page', { sessionId, handle: 'h', offset: 0 } as never)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/missing limit/) });
-    await expect(client.request('notebook.open', { path: 42 } as never)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/path must be a string/) });
+    await expect(client.request('result.page', { sessionId, handle: 'h', offset: 0 } as never)).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringMatching(/missing limit/),
+    });
+    await expect(client.request('notebook.open', { path: 42 } as never)).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringMatching(/path must be a string/),
+    });
   });
 
   it('keeps the code of an error raised in the session: a result it no longer holds is not-found', async () => {
@@ -60,12 +66,21 @@ describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s'
     expect(r.status).toBe('ok');
     const table = r.outputs[0] as TableOutput;
     expect(table.rowCount).toBe(10_000_000);
-    expect(table.columns).toEqual([{ name: 'n', type: 'BIGINT' }, { name: 'twice', type: 'BIGINT' }]);
+    expect(table.columns).toEqual([
+      { name: 'n', type: 'BIGINT' },
+      { name: 'twice', type: 'BIGINT' },
+    ]);
     expect(table.rows.length).toBeLessThanOrEqual(200);
     const last = await client.request('result.page', { sessionId, handle: table.handle!, offset: 9_999_998, limit: 50 });
-    expect(last.rows).toEqual([['9999998', '19999996'], ['9999999', '19999998']]);
+    expect(last.rows).toEqual([
+      ['9999998', '19999996'],
+      ['9999999', '19999998'],
+    ]);
     const middle = await client.request('result.page', { sessionId, handle: table.handle!, offset: 5_000_000, limit: 2 });
-    expect(middle.rows).toEqual([['5000000', '10000000'], ['5000001', '10000002']]);
+    expect(middle.rows).toEqual([
+      ['5000000', '10000000'],
+      ['5000001', '10000002'],
+    ]);
   });
 
   it('streams console output while a TypeScript cell runs and shows the last value', async () => {
@@ -83,7 +98,10 @@ describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s'
   it('makes a named SQL result a DataFrame in TypeScript and a table in SQL', async () => {
     await exec('sql', "SELECT * FROM (VALUES ('Berlin', 10), ('Lyon', 32), ('Porto', 5)) t(city, amount)", 'sales');
     const ts = await exec('typescript', 'const total = sales["amount"].sum()\nconsole.log(sales.shape)\ntotal');
-    expect(ts.outputs).toEqual([{ kind: 'stream', name: 'stdout', text: '[ 3, 2 ]\n' }, { kind: 'rich', data: { 'text/plain': '47' } }]);
+    expect(ts.outputs).toEqual([
+      { kind: 'stream', name: 'stdout', text: '[ 3, 2 ]\n' },
+      { kind: 'rich', data: { 'text/plain': '47' } },
+    ]);
     const arrow = await exec('typescript', 'sales.arrow.numRows');
     expect(arrow.outputs).toEqual([{ kind: 'rich', data: { 'text/plain': '3' } }]);
     const sql = await exec('sql', 'SELECT city FROM sales WHERE amount > 8 ORDER BY city');
@@ -91,7 +109,10 @@ describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s'
   });
 
   it('registers a DataFrame and an array of objects as tables', async () => {
-    await exec('typescript', 'const df = new dfd.DataFrame({ k: ["a", "b"], v: [1.5, 2.5] })\nawait register("from_df", df)\nawait register("from_rows", [{ x: 1 }, { x: 2 }, { x: 3 }])');
+    await exec(
+      'typescript',
+      'const df = new dfd.DataFrame({ k: ["a", "b"], v: [1.5, 2.5] })\nawait register("from_df", df)\nawait register("from_rows", [{ x: 1 }, { x: 2 }, { x: 3 }])',
+    );
     const r = await exec('sql', 'SELECT (SELECT sum(v) FROM from_df) AS s, (SELECT count(*) FROM from_rows) AS c');
     expect((r.outputs[0] as TableOutput).rows).toEqual([[4, '3']]);
   });
@@ -142,10 +163,22 @@ describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s'
 
   it('survives a killed session process: the run says so, and a new session works', async () => {
     const { sessionId: sid } = await client.request('session.open', { key: 'crash-me' });
-    const pidRun = await client.request('execute', { sessionId: sid, runId: 'p2', cellId: 'p2', language: 'typescript', code: 'process.pid' });
+    const pidRun = await client.request('execute', {
+      sessionId: sid,
+      runId: 'p2',
+      cellId: 'p2',
+      language: 'typescript',
+      code: 'process.pid',
+    });
     const sessionPid = Number((pidRun.outputs[0] as { data: Record<string, string> }).data['text/plain']);
     expect(sessionPid).toBeGreaterThan(0);
-    const running = client.request('execute', { sessionId: sid, runId: 'k', cellId: 'k', language: 'sql', code: 'SELECT count(*) FROM range(100000000000)' });
+    const running = client.request('execute', {
+      sessionId: sid,
+      runId: 'k',
+      cellId: 'k',
+      language: 'sql',
+      code: 'SELECT count(*) FROM range(100000000000)',
+    });
     await new Promise((r) => setTimeout(r, 300));
     execFileSync('kill', ['-9', String(sessionPid)]);
     const r = await running;
@@ -160,7 +193,10 @@ describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s'
   });
 
   it('saves atomically, reopens with outputs, and offers unsaved edits back after a crash', async () => {
-    const notebook = { metadata: {}, cells: [{ id: 'a', type: 'code' as const, language: 'sql' as const, source: 'select 1', outputs: [], executionCount: null }] };
+    const notebook = {
+      metadata: {},
+      cells: [{ id: 'a', type: 'code' as const, language: 'sql' as const, source: 'select 1', outputs: [], executionCount: null }],
+    };
     const saved = await client.request('notebook.save', { path: 'saved.ipynb', notebook });
     expect(saved.path).toBe(join(host.workspace, 'saved.ipynb'));
     expect(JSON.parse(readFileSync(saved.path, 'utf8')).nbformat_minor).toBe(5);

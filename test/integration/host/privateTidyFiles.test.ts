@@ -38,8 +38,7 @@ beforeAll(async () => {
   writeFileSync(join(workspace(), `.report.html.${deadPid}.0a1b2c3d.tmp`), '<html');
   writeFileSync(join(workspace(), 'reports', '_delta_log', leftover('00000000000000000003.json')), '{"add"');
   // The user's own files, which merely look like temp files.
-  for (const name of ['notes.tmp', '.draft.tmp', 'data.123.tmp', `.plan.${deadPid}.tmp`])
-    writeFileSync(join(workspace(), name), 'mine');
+  for (const name of ['notes.tmp', '.draft.tmp', 'data.123.tmp', `.plan.${deadPid}.tmp`]) writeFileSync(join(workspace(), name), 'mine');
   host = await startHost([], { home });
 });
 afterAll(async () => {

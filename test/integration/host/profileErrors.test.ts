@@ -45,9 +45,9 @@ function fileWith(name: string, text: string): string {
 describe('profiles that go wrong', () => {
   it('Add profile… with a file that is not JSON: bad-request, the content (token) not repeated', async () => {
     const path = fileWith('notjson.share', `endpoint: ${sharing.url}\nbearerToken: ${TOKEN}\n`);
-    const e = (await app.client
-      .request('catalog.addProfile', { sessionId: app.sessionId, source: path })
-      .catch((x) => x)) as Error & { code: string };
+    const e = (await app.client.request('catalog.addProfile', { sessionId: app.sessionId, source: path }).catch((x) => x)) as Error & {
+      code: string;
+    };
     expect(e).toBeInstanceOf(Error);
     expect(e.code).toBe('bad-request');
     expect(e.message).toMatch(/not valid JSON/);
@@ -75,9 +75,9 @@ describe('profiles that go wrong', () => {
 
   it('a SQL cell on a table of a profile whose token is refused says so, naming the profile, in seconds', async () => {
     const json = JSON.stringify({ shareCredentialsVersion: 1, endpoint: sharing.url, bearerToken: TOKEN });
-    expect(
-      await app.client.request('catalog.addProfile', { sessionId: app.sessionId, source: json, name: 'stale' }),
-    ).toEqual({ name: 'stale' });
+    expect(await app.client.request('catalog.addProfile', { sessionId: app.sessionId, source: json, name: 'stale' })).toEqual({
+      name: 'stale',
+    });
     const started = Date.now();
     const r = await app.client.request('execute', {
       sessionId: app.sessionId,
@@ -87,9 +87,7 @@ describe('profiles that go wrong', () => {
       code: 'SELECT * FROM stale.lab.default.simple WHERE id > 2',
     });
     expect(r.status).toBe('error');
-    expect(runText(r)).toMatch(
-      /profile "stale" could not list its tables: .*the server refused the token \(HTTP 401\)/,
-    );
+    expect(runText(r)).toMatch(/profile "stale" could not list its tables: .*the server refused the token \(HTTP 401\)/);
     expect(runText(r)).not.toMatch(/does not exist|NOT IMPLEMENTED/);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(JSON.stringify(r)).not.toContain(TOKEN);

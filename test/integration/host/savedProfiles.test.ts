@@ -20,7 +20,9 @@ let home: string;
 const running: { host: RunningHost; client: ProtocolClient }[] = [];
 
 beforeAll(async () => {
-  sharing = await startSharingServer({ shares: [{ name: 'lab', schemas: [{ name: 'default', tables: [{ name: 'simple', location: `${SHARED}/data/delta/simple_table` }] }] }] });
+  sharing = await startSharingServer({
+    shares: [{ name: 'lab', schemas: [{ name: 'default', tables: [{ name: 'simple', location: `${SHARED}/data/delta/simple_table` }] }] }],
+  });
   home = mkdtempSync(join(tmpdir(), 'silt-saved-'));
 });
 afterAll(async () => {
@@ -42,13 +44,18 @@ async function stopAll() {
     await r.host.stop();
   }
 }
-const text = (r: RunResult) => r.outputs.map((o) => (o.kind === 'stream' ? o.text : o.kind === 'error' ? o.message : o.kind === 'rich' ? o.data['text/plain'] : '')).join('');
+const text = (r: RunResult) =>
+  r.outputs
+    .map((o) => (o.kind === 'stream' ? o.text : o.kind === 'error' ? o.message : o.kind === 'rich' ? o.data['text/plain'] : ''))
+    .join('');
 
 describe('saved profiles', () => {
   it('are sealed on disk, opened again after a restart, and never reach a session’s environment', async () => {
     const first = await open();
     const json = JSON.stringify({ shareCredentialsVersion: 1, endpoint: sharing.url, bearerToken: sharing.token });
-    expect(await first.client.request('catalog.addProfile', { sessionId: first.sessionId, source: json, name: 'lab' })).toEqual({ name: 'lab' });
+    expect(await first.client.request('catalog.addProfile', { sessionId: first.sessionId, source: json, name: 'lab' })).toEqual({
+      name: 'lab',
+    });
     const dir = join(home, 'profiles', 'added');
     expect(readdirSync(dir)).toEqual(['lab.share.sealed']);
     expect(readFileSync(join(dir, 'lab.share.sealed')).toString('latin1')).not.toContain(sharing.token);
@@ -57,11 +64,23 @@ describe('saved profiles', () => {
     const second = await open();
     const tree = await second.client.request('catalog.tree', { sessionId: second.sessionId });
     expect(tree.profiles.map((p) => [p.name, p.saved, p.shares.map((s) => s.name)])).toEqual([['lab', true, ['lab']]]);
-    const rows = await second.client.request('execute', { sessionId: second.sessionId, runId: 'q', cellId: 'c', language: 'sql', code: 'SELECT count(*)::INTEGER AS n FROM lab.default.simple' });
+    const rows = await second.client.request('execute', {
+      sessionId: second.sessionId,
+      runId: 'q',
+      cellId: 'c',
+      language: 'sql',
+      code: 'SELECT count(*)::INTEGER AS n FROM lab.default.simple',
+    });
     expect(rows.outputs[0]).toMatchObject({ kind: 'table', rows: [[expected.versions[String(expected.latestVersion)].data.rowCount]] });
     const env = await second.client.request('execute', {
-      sessionId: second.sessionId, runId: 'e', cellId: 'c', language: 'typescript',
-      code: 'console.log(JSON.stringify([process.env.SILT_PROFILE_KEY ?? null, Object.values(process.env).some((v) => v?.includes(' + JSON.stringify(sharing.token) + '))]))',
+      sessionId: second.sessionId,
+      runId: 'e',
+      cellId: 'c',
+      language: 'typescript',
+      code:
+        'console.log(JSON.stringify([process.env.SILT_PROFILE_KEY ?? null, Object.values(process.env).some((v) => v?.includes(' +
+        JSON.stringify(sharing.token) +
+        '))]))',
     });
     expect(text(env).trim()).toBe('[null,false]');
   });

@@ -23,12 +23,7 @@ let run = 0;
 let tables: string;
 let server: RunningSharingServer;
 
-function exec(
-  client: ProtocolClient,
-  sessionId: string,
-  code: string,
-  language: 'sql' | 'typescript' = 'typescript',
-): Promise<RunResult> {
+function exec(client: ProtocolClient, sessionId: string, code: string, language: 'sql' | 'typescript' = 'typescript'): Promise<RunResult> {
   return client.request('execute', { sessionId, runId: `r${++run}`, cellId: `c${run}`, language, code });
 }
 
@@ -40,8 +35,7 @@ async function connect(): Promise<ProtocolClient> {
 
 function statusEvents(c: ProtocolClient, sessionId: string): Extract<EventMessage, { type: 'session.status' }>[] {
   return c.events.filter(
-    (e): e is Extract<EventMessage, { type: 'session.status' }> =>
-      e.type === 'session.status' && e.sessionId === sessionId,
+    (e): e is Extract<EventMessage, { type: 'session.status' }> => e.type === 'session.status' && e.sessionId === sessionId,
   );
 }
 
@@ -129,11 +123,7 @@ describe('session lifetime', () => {
     const c = await connect();
     const { sessionId } = await c.request('session.open', { key: 'busy.ipynb' });
     await exec(c, sessionId, 'const y = 7');
-    const long = await exec(
-      c,
-      sessionId,
-      `await new Promise((r) => setTimeout(r, ${(IDLE_SECONDS + 2) * 1000})); y * 6`,
-    );
+    const long = await exec(c, sessionId, `await new Promise((r) => setTimeout(r, ${(IDLE_SECONDS + 2) * 1000})); y * 6`);
     expect(runText(long)).toBe('42');
     // Light use (completion names) every second, for longer than the idle time.
     for (let i = 0; i < IDLE_SECONDS + 2; i++) {
@@ -152,9 +142,7 @@ describe('session lifetime', () => {
     await exec(first, sessionId, 'const z = 5');
     first.close();
     const again = await connect();
-    expect((await again.request('session.open', { key: 'reconnect.ipynb', resume: sessionId })).sessionId).toBe(
-      sessionId,
-    );
+    expect((await again.request('session.open', { key: 'reconnect.ipynb', resume: sessionId })).sessionId).toBe(sessionId);
     expect(runText(await exec(again, sessionId, 'z'))).toBe('5');
     await again.request('session.close', { sessionId });
     again.close();

@@ -49,7 +49,9 @@ describe('schema changes', () => {
     expect(u.rowCount).toBe(100);
     await bed.waitFor(statusOf('schema_t', 'reloading'), from);
     const notice = bed.notices.slice(from).find((n) => n.type === 'session.notice');
-    expect(notice && 'message' in notice ? notice.message : '').toMatch(/schema_t is re-read in full: its schema changed: column k was dropped/);
+    expect(notice && 'message' in notice ? notice.message : '').toMatch(
+      /schema_t is re-read in full: its schema changed: column k was dropped/,
+    );
     const cols = await bed.run(`SELECT * FROM ${name} LIMIT 1`);
     const out = cols.outputs[0];
     expect(out.kind === 'table' ? out.columns.map((c) => c.name) : []).toEqual(['id', 'v', 'w']);
@@ -88,7 +90,11 @@ describe('dependent cells', () => {
   it('a re-run that fails shows its error and the table stays live', async () => {
     const name = bed.name('err_t');
     await bed.session.live.start(name, 500);
-    const cell = { id: 'c1', language: 'sql' as const, code: `SELECT CASE WHEN count(*) = 101 THEN error('too many rows') ELSE count(*) END AS n FROM ${name}` };
+    const cell = {
+      id: 'c1',
+      language: 'sql' as const,
+      code: `SELECT CASE WHEN count(*) = 101 THEN error('too many rows') ELSE count(*) END AS n FROM ${name}`,
+    };
     expect((await bed.run(cell.code)).row).toEqual(['100']);
     const plan = () => planLiveRuns([cell, { id: 'c2', language: 'sql', code: 'SELECT 1' }], [name]);
 
@@ -112,7 +118,10 @@ describe('sharing.subscribe', () => {
   it('calls back with the change rows of each new version and unsubscribes', async () => {
     const name = bed.name('sub_t');
     let from = bed.notices.length;
-    const sub = await bed.run(`const seen: any[] = []; const unsub = sharing.subscribe('${name}', (rows) => { seen.push(...rows) }); typeof unsub`, 'typescript');
+    const sub = await bed.run(
+      `const seen: any[] = []; const unsub = sharing.subscribe('${name}', (rows) => { seen.push(...rows) }); typeof unsub`,
+      'typescript',
+    );
     expect(sub.error).toBeUndefined();
     await bed.waitFor(statusOf('sub_t', 'live'), from);
 

@@ -60,7 +60,17 @@ export class LiveBed {
     this.server = await startSharingServer({
       port: this.port,
       bearerToken: this.token,
-      shares: [{ name: SHARE, schemas: [{ name: SCHEMA, tables: this.tables.map((t) => ({ name: t.name, location: join(this.dir, t.name), historyShared: true, cdfEnabled: t.cdf })) }] }],
+      shares: [
+        {
+          name: SHARE,
+          schemas: [
+            {
+              name: SCHEMA,
+              tables: this.tables.map((t) => ({ name: t.name, location: join(this.dir, t.name), historyShared: true, cdfEnabled: t.cdf })),
+            },
+          ],
+        },
+      ],
     });
     this.port = this.server.port;
   }
@@ -86,7 +96,9 @@ export class LiveBed {
 
   /** A full, fresh read of the table through the protocol by a client of its own. */
   async freshChecksum(table: string): Promise<unknown[]> {
-    const client = SharingClient.fromProfile(JSON.stringify({ shareCredentialsVersion: 1, endpoint: this.server.url, bearerToken: this.token }));
+    const client = SharingClient.fromProfile(
+      JSON.stringify({ shareCredentialsVersion: 1, endpoint: this.server.url, bearerToken: this.token }),
+    );
     this.verifier.push(client);
     const { sql } = await sharedTableSql(client, { share: SHARE, schema: SCHEMA, table });
     const r = await this.conn.runAndReadAll(`SELECT ${CHECKSUM} FROM (${sql})`);
@@ -99,7 +111,8 @@ export class LiveBed {
     for (;;) {
       const hit = this.notices.slice(from).find(pred);
       if (hit) return hit;
-      if (Date.now() > deadline) throw new Error(`no matching notice within ${timeoutMs} ms; got ${JSON.stringify(this.notices.slice(from))}`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching notice within ${timeoutMs} ms; got ${JSON.stringify(this.notices.slice(from))}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

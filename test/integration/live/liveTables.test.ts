@@ -44,7 +44,11 @@ describe('change data feed increments', () => {
     // A merge by id: id 1 matches the original row and the three duplicates (pre-images: 4 rows,
     // post-image: 1), ids 2..5 are updated, 1000 and 1001 are new.
     from = bed.notices.length;
-    const v4 = await w.mergeByKey(bed.conn, `SELECT id, 'merged' AS k, 9.5::DOUBLE AS v FROM (VALUES (1), (2), (3), (4), (5), (1000), (1001)) t(id)`, ['id']);
+    const v4 = await w.mergeByKey(
+      bed.conn,
+      `SELECT id, 'merged' AS k, 9.5::DOUBLE AS v FROM (VALUES (1), (2), (3), (4), (5), (1000), (1001)) t(id)`,
+      ['id'],
+    );
     const u4 = await bed.waitFor(updateTo('cdf_t', v4), from);
     expect(u4).toMatchObject({ rowsDeleted: 8, rowsInserted: 7 });
     expect(u4.bytes).toBeGreaterThan(0);

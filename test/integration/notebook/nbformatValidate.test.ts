@@ -22,7 +22,15 @@ describe('files Silt writes', () => {
     }
     const file = join(mkdtempSync(join(tmpdir(), 'silt-nb-')), 'welcome.ipynb');
     writeFileSync(file, ipynbText(nb));
-    const out = execFileSync('/usr/bin/python3', ['-c', 'import nbformat,sys; nb=nbformat.read(sys.argv[1], as_version=4); nbformat.validate(nb); print("valid", nb.nbformat, nb.nbformat_minor)', file], { encoding: 'utf8' });
+    const out = execFileSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import nbformat,sys; nb=nbformat.read(sys.argv[1], as_version=4); nbformat.validate(nb); print("valid", nb.nbformat, nb.nbformat_minor)',
+        file,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(out.trim()).toBe('valid 4 5');
   });
 });

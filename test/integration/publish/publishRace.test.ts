@@ -10,11 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckEngine } from '../../../kernel/engine/DuckEngine';
 import { publishResult } from '../../../kernel/publish/publishResult';
-import {
-  publishedDir,
-  startPublishingServer,
-  type PublishingServer,
-} from '../../../kernel/publish/startPublishingServer';
+import { publishedDir, startPublishingServer, type PublishingServer } from '../../../kernel/publish/startPublishingServer';
 import { sharedTableSql, SharingClient } from '../../../kernel/sharing/client';
 
 let home: string;
@@ -23,8 +19,7 @@ let publishing: PublishingServer;
 let client: SharingClient;
 
 /** Big enough that writing the Parquet file takes longer than reading the table's latest version. */
-const rowsFrom = (from: number, n: number) =>
-  `SELECT range::BIGINT AS id, 'r' || range AS label FROM range(${from}, ${from + n})`;
+const rowsFrom = (from: number, n: number) => `SELECT range::BIGINT AS id, 'r' || range AS label FROM range(${from}, ${from + n})`;
 const N = 200_000;
 
 async function publish(engine: DuckEngine, sql: string, name: string, mode: 'append' | 'replace') {

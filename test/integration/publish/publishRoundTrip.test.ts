@@ -59,7 +59,14 @@ describe('publish as a shared table', () => {
   it('a published result reads back through Delta Sharing equal to the result, without a server restart', async () => {
     const { handle } = await engine.execute(RESULT);
     const r = await publishResult(engine, publishing.target, { handle, name: 'Sales', mode: 'append' });
-    expect(r).toMatchObject({ share: 'silt', schema: 'published', table: 'sales', version: 0, rows: 5000, profilePath: publishing.target.profilePath });
+    expect(r).toMatchObject({
+      share: 'silt',
+      schema: 'published',
+      table: 'sales',
+      version: 0,
+      rows: 5000,
+      profilePath: publishing.target.profilePath,
+    });
     expect((await client.listTables('silt', 'published')).map((t) => t.name)).toEqual(['sales']);
     const read = await readPublished('sales');
     expect(read.version).toBe(0);
@@ -101,8 +108,12 @@ describe('publish as a shared table', () => {
 
   it('refuses names that are not plain identifiers and says so', async () => {
     const { handle } = await engine.execute('SELECT 1 AS x');
-    await expect(publishResult(engine, publishing.target, { handle, name: '../escape', mode: 'append' })).rejects.toThrow(/cannot name a published table/);
-    await expect(publishResult(engine, publishing.target, { handle, name: 'a b', mode: 'append' })).rejects.toThrow(/cannot name a published table/);
+    await expect(publishResult(engine, publishing.target, { handle, name: '../escape', mode: 'append' })).rejects.toThrow(
+      /cannot name a published table/,
+    );
+    await expect(publishResult(engine, publishing.target, { handle, name: 'a b', mode: 'append' })).rejects.toThrow(
+      /cannot name a published table/,
+    );
   });
 
   it('a host without a publishing server (silt run) says so clearly', async () => {

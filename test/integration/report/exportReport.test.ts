@@ -50,7 +50,10 @@ describe('exportReport', () => {
 
   it('prints on the paper asked for: A4 or Letter', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-pdf-test-'));
-    for (const [pageSize, points] of [['A4', /Page size: +59[45][.0-9]* x 84[12][.0-9]* pts \(A4\)/], ['Letter', /Page size: +612 x 792 pts \(letter\)/]] as const) {
+    for (const [pageSize, points] of [
+      ['A4', /Page size: +59[45][.0-9]* x 84[12][.0-9]* pts \(A4\)/],
+      ['Letter', /Page size: +612 x 792 pts \(letter\)/],
+    ] as const) {
       const { path } = await exportReport(nb, { format: 'pdf', path: join(dir, `${pageSize}.pdf`), pageSize });
       expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(points);
     }
@@ -59,7 +62,9 @@ describe('exportReport', () => {
   it('names what to install when no Chromium is found', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-pdf-test-'));
     const env = { PATH: dir };
-    await expect(exportReport(nb, { format: 'pdf', path: join(dir, 'x.pdf'), env })).rejects.toThrow(/apt-get install chromium.*SILT_CHROMIUM/);
+    await expect(exportReport(nb, { format: 'pdf', path: join(dir, 'x.pdf'), env })).rejects.toThrow(
+      /apt-get install chromium.*SILT_CHROMIUM/,
+    );
     await expect(exportReport(nb, { format: 'pdf', path: join(dir, 'x.pdf'), env: { SILT_CHROMIUM: join(dir, 'nope') } })).rejects.toThrow(
       /SILT_CHROMIUM is .*nope, but there is no browser there/,
     );
@@ -71,7 +76,10 @@ describe('exportReport', () => {
     try {
       for (const format of ['html', 'md', 'ipynb'] as const) {
         const path = join(ro.dir, `sales.${format}`);
-        const error = await exportReport(nb, { format, path }).then(() => null, (e: Error) => e);
+        const error = await exportReport(nb, { format, path }).then(
+          () => null,
+          (e: Error) => e,
+        );
         expect(error?.message).toMatch(new RegExp(`^Cannot write ${ro.dir}/sales[._].*: the folder ${ro.dir}(/sales_files)? is read-only`));
       }
       expect(readdirSync(ro.dir)).toEqual([]);
@@ -95,12 +103,31 @@ describe('exportReport', () => {
     const evil: NotebookModel = {
       metadata: {},
       cells: [
-        { id: 'm', type: 'markdown', source: '# Check\n\n<img src=x onerror="document.body.append(\'PW\'+\'NED\')">' },
-        { id: 'c', type: 'code', language: 'typescript', source: 'x', executionCount: 1, outputs: [
-          { kind: 'rich', data: { 'text/html': '<p id="inner">frame text</p><script>document.body.append("PW"+"NED"); parent.document.title="PW"+"NED"</script>' } },
-          { kind: 'rich', data: { 'image/svg+xml': '<svg xmlns="http://www.w3.org/2000/svg" width="50" height="20" onload="top.document.title=\'PW\'+\'NED\'"><script>top.document.title="PW"+"NED"</script></svg>' } },
-          { kind: 'stream', name: 'stdout', text: '<script>document.body.append("PW"+"NED")</script>' },
-        ] },
+        { id: 'm', type: 'markdown', source: "# Check\n\n<img src=x onerror=\"document.body.append('PW'+'NED')\">" },
+        {
+          id: 'c',
+          type: 'code',
+          language: 'typescript',
+          source: 'x',
+          executionCount: 1,
+          outputs: [
+            {
+              kind: 'rich',
+              data: {
+                'text/html':
+                  '<p id="inner">frame text</p><script>document.body.append("PW"+"NED"); parent.document.title="PW"+"NED"</script>',
+              },
+            },
+            {
+              kind: 'rich',
+              data: {
+                'image/svg+xml':
+                  '<svg xmlns="http://www.w3.org/2000/svg" width="50" height="20" onload="top.document.title=\'PW\'+\'NED\'"><script>top.document.title="PW"+"NED"</script></svg>',
+              },
+            },
+            { kind: 'stream', name: 'stdout', text: '<script>document.body.append("PW"+"NED")</script>' },
+          ],
+        },
       ],
     };
     const dir = mkdtempSync(join(tmpdir(), 'silt-report-'));

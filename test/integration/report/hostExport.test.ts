@@ -23,7 +23,13 @@ afterAll(async () => {
 
 describe('report.export', () => {
   it('writes the report inside the workspace for a relative path and answers with where and how big', async () => {
-    const r = await client.request('report.export', { notebook, format: 'md', path: 'reports/sales.md', title: 'From the app', hideCode: true });
+    const r = await client.request('report.export', {
+      notebook,
+      format: 'md',
+      path: 'reports/sales.md',
+      title: 'From the app',
+      hideCode: true,
+    });
     expect(r.path).toBe(join(host.workspace, 'reports', 'sales.md'));
     const md = readFileSync(r.path, 'utf8');
     expect(r.bytes).toBe(Buffer.byteLength(md));
@@ -35,7 +41,10 @@ describe('report.export', () => {
   it('answers a read-only folder with an io error that names it', async () => {
     const ro = readOnlyDir();
     try {
-      const err = await client.request('report.export', { notebook, format: 'html', path: join(ro.dir, 'a.html') }).then(() => null, (e) => e);
+      const err = await client.request('report.export', { notebook, format: 'html', path: join(ro.dir, 'a.html') }).then(
+        () => null,
+        (e) => e,
+      );
       expect(err?.code).toBe('io');
       expect(err.message).toContain(`the folder ${ro.dir} is read-only`);
     } finally {
@@ -44,7 +53,10 @@ describe('report.export', () => {
   });
 
   it('refuses an unknown format by name', async () => {
-    const unknown = await client.request('report.export', { notebook, format: 'docx' as never, path: 'x.docx' }).then(() => null, (e) => e);
+    const unknown = await client.request('report.export', { notebook, format: 'docx' as never, path: 'x.docx' }).then(
+      () => null,
+      (e) => e,
+    );
     expect(unknown?.message).toMatch(/Unknown report format "docx"; use one of html, md, pdf, ipynb/);
   });
 });

@@ -12,18 +12,32 @@ const run = promisify(execFile);
 
 function writeNotebook(dir: string): string {
   const code = (id: string, language: string, source: string, extra: Record<string, unknown> = {}) => ({
-    cell_type: 'code', id, execution_count: null, outputs: [], source, metadata: { silt: { language }, ...extra },
+    cell_type: 'code',
+    id,
+    execution_count: null,
+    outputs: [],
+    source,
+    metadata: { silt: { language }, ...extra },
   });
   const path = join(dir, 'regional.ipynb');
-  writeFileSync(path, JSON.stringify({
-    nbformat: 4, nbformat_minor: 5, metadata: {},
-    cells: [
-      { cell_type: 'markdown', id: 'h', metadata: {}, source: '# Regional revenue\n\nOne region, picked by parameter.' },
-      code('p', 'typescript', 'const region = "North"', { tags: ['parameters'] }),
-      code('q', 'sql', "SELECT region, amount * 1000 AS revenue FROM (VALUES ('North', 7), ('South', 42)) t(region, amount) WHERE region = getvariable('region')"),
-      code('n', 'sql', 'SELECT range AS n FROM range(250)'),
-    ],
-  }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [
+        { cell_type: 'markdown', id: 'h', metadata: {}, source: '# Regional revenue\n\nOne region, picked by parameter.' },
+        code('p', 'typescript', 'const region = "North"', { tags: ['parameters'] }),
+        code(
+          'q',
+          'sql',
+          "SELECT region, amount * 1000 AS revenue FROM (VALUES ('North', 7), ('South', 42)) t(region, amount) WHERE region = getvariable('region')",
+        ),
+        code('n', 'sql', 'SELECT range AS n FROM range(250)'),
+      ],
+    }),
+  );
   return path;
 }
 
@@ -31,7 +45,9 @@ describe('silt run --to', () => {
   it('runs a parameterised DuckDB notebook and writes a self-contained HTML report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-run-report-'));
     const input = writeNotebook(dir);
-    const { stderr } = await run(process.execPath, [CLI, 'run', input, '-p', 'region=South', '--to', 'html', '--author', 'Ops team'], { cwd: dir });
+    const { stderr } = await run(process.execPath, [CLI, 'run', input, '-p', 'region=South', '--to', 'html', '--author', 'Ops team'], {
+      cwd: dir,
+    });
     const out = join(dir, 'regional.html');
     expect(stderr).toContain(`wrote ${out}`);
     const html = readFileSync(out, 'utf8');
@@ -50,7 +66,11 @@ describe('silt run --to', () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-run-report-'));
     const input = writeNotebook(dir);
     const out = join(dir, 'out', 'summary.md');
-    await run(process.execPath, [CLI, 'run', input, '-p', 'region=North', '--to', 'md', '--out', out, '--hide-code', '--title', 'Weekly summary'], { cwd: dir });
+    await run(
+      process.execPath,
+      [CLI, 'run', input, '-p', 'region=North', '--to', 'md', '--out', out, '--hide-code', '--title', 'Weekly summary'],
+      { cwd: dir },
+    );
     const md = readFileSync(out, 'utf8');
     expect(md.startsWith('# Weekly summary\n')).toBe(true);
     expect(md).toContain('| North | 7000 |');
@@ -62,9 +82,14 @@ describe('silt run --to', () => {
     const input = writeNotebook(dir);
     const ro = readOnlyDir();
     try {
-      const err = await run(process.execPath, [CLI, 'run', input, '--to', 'html', '--out', join(ro.dir, 'r.html')], { cwd: dir }).then(() => null, (e) => e);
+      const err = await run(process.execPath, [CLI, 'run', input, '--to', 'html', '--out', join(ro.dir, 'r.html')], { cwd: dir }).then(
+        () => null,
+        (e) => e,
+      );
       expect(err?.code).toBe(1);
-      expect(err.stderr.trim()).toBe(`silt: Cannot write ${join(ro.dir, 'r.html')}: the folder ${ro.dir} is read-only or not yours to write in. Choose another folder.`);
+      expect(err.stderr.trim()).toBe(
+        `silt: Cannot write ${join(ro.dir, 'r.html')}: the folder ${ro.dir} is read-only or not yours to write in. Choose another folder.`,
+      );
       expect(readdirSync(ro.dir)).toEqual([]);
     } finally {
       ro.release();
@@ -74,7 +99,10 @@ describe('silt run --to', () => {
   it('refuses an unknown format before running anything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'silt-run-report-'));
     const input = writeNotebook(dir);
-    const err = await run(process.execPath, [CLI, 'run', input, '--to', 'docx'], { cwd: dir }).then(() => null, (e) => e);
+    const err = await run(process.execPath, [CLI, 'run', input, '--to', 'docx'], { cwd: dir }).then(
+      () => null,
+      (e) => e,
+    );
     expect(err?.code).toBe(2);
     expect(err.stderr).toContain('--to takes html, md, pdf, ipynb, not "docx"');
     expect(existsSync(join(dir, 'regional.docx'))).toBe(false);

@@ -71,7 +71,11 @@ describe('async queries (checklist 55)', () => {
     const post = (path: string, body: unknown) =>
       fetch(`${server.url}/shares/s/schemas/d/tables/t/${path}`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'delta-sharing-capabilities': 'asyncquery=true' },
+        headers: {
+          Authorization: `Bearer ${server.token}`,
+          'Content-Type': 'application/json',
+          'delta-sharing-capabilities': 'asyncquery=true',
+        },
         body: JSON.stringify(body),
       });
     const line = async (r: Response) => JSON.parse((await r.text()).trim());

@@ -25,7 +25,9 @@ afterAll(async () => {
 /** counts and key sums per (version, change type), as expected.json's `cdf` lists them. */
 async function changeFigures(sql: string, key: string) {
   const rows = (
-    await conn.runAndReadAll(`SELECT _commit_version, _change_type, count(*)::INTEGER, sum("${key}")::VARCHAR FROM (${sql}) GROUP BY ALL ORDER BY ALL`)
+    await conn.runAndReadAll(
+      `SELECT _commit_version, _change_type, count(*)::INTEGER, sum("${key}")::VARCHAR FROM (${sql}) GROUP BY ALL ORDER BY ALL`,
+    )
   ).getRows();
   return rows.map((r) => `${r[0]}:${r[1]}:${r[2]}:${r[3]}`);
 }
@@ -70,7 +72,9 @@ describe('time travel', () => {
     it(`basic-with-inserts-deletes-checkpoint at every version matches expected.json — ${format}`, async () => {
       const t = expected['basic-with-inserts-deletes-checkpoint'];
       for (const [v, info] of Object.entries(t.versions as Record<string, any>)) {
-        const { sql, version } = await sharedTableSql(clients[format], ref('basic-with-inserts-deletes-checkpoint'), { version: Number(v) });
+        const { sql, version } = await sharedTableSql(clients[format], ref('basic-with-inserts-deletes-checkpoint'), {
+          version: Number(v),
+        });
         expect(version).toBe(Number(v));
         const [count, sum] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER, sum(id)::VARCHAR FROM (${sql})`)).getRows()[0];
         expect([count, sum]).toEqual([info.data.rowCount, info.data.checksums['id.sum']]);

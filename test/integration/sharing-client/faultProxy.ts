@@ -36,22 +36,40 @@ export async function startFaultProxy(target: string, decide: (req: ProxiedReque
     const url = new URL(req.url!, origin);
     const gen = url.searchParams.get('pgen');
     url.searchParams.delete('pgen');
-    const info: ProxiedRequest = { method: req.method!, url: new URL(req.url!, origin), headers: req.headers, generation: gen ? Number(gen) : undefined, isFile: url.pathname.includes('/files/') };
+    const info: ProxiedRequest = {
+      method: req.method!,
+      url: new URL(req.url!, origin),
+      headers: req.headers,
+      generation: gen ? Number(gen) : undefined,
+      isFile: url.pathname.includes('/files/'),
+    };
     seen.push(info);
     const fault = decide(info);
     if (fault && 'status' in fault) {
       res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
       return void res.end(fault.body ?? JSON.stringify({ errorCode: 'INJECTED', message: `injected ${fault.status}` }));
     }
-    const upstream = request({ host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: url.pathname + url.search, headers: { ...req.headers, host: targetUrl.host } });
+    const upstream = request({
+      host: targetUrl.hostname,
+      port: targetUrl.port,
+      method: req.method,
+      path: url.pathname + url.search,
+      headers: { ...req.headers, host: targetUrl.host },
+    });
     upstream.on('response', async (up) => {
       const type = String(up.headers['content-type'] ?? '');
       if (type.includes('ndjson')) {
         let text = '';
         for await (const c of up) text += c;
         const g = ++generation;
-        text = text.replace(/"(https?:\/\/[^"]*\/files\/[^"?]*\?[^"]*)"/g, (_m, u: string) => `"${u.replace(targetUrl.origin, origin)}&pgen=${g}"`);
-        let lines = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, any>);
+        text = text.replace(
+          /"(https?:\/\/[^"]*\/files\/[^"?]*\?[^"]*)"/g,
+          (_m, u: string) => `"${u.replace(targetUrl.origin, origin)}&pgen=${g}"`,
+        );
+        let lines = text
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l) as Record<string, any>);
         if (fault && 'ndjson' in fault) lines = fault.ndjson(lines);
         const headers = { ...up.headers };
         delete headers['content-length'];

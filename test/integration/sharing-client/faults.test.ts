@@ -32,7 +32,10 @@ afterAll(async () => {
 async function viaProxy(decide: (req: ProxiedRequest) => Fault | undefined, profile: Record<string, unknown> = {}) {
   const proxy = await startFaultProxy(server.url, decide);
   const cacheDir = tempDir('silt-fault-');
-  const client = SharingClient.fromProfile(JSON.stringify({ shareCredentialsVersion: 1, endpoint: proxy.url, bearerToken: server.token, ...profile }), { ...FAST, cacheDir });
+  const client = SharingClient.fromProfile(
+    JSON.stringify({ shareCredentialsVersion: 1, endpoint: proxy.url, bearerToken: server.token, ...profile }),
+    { ...FAST, cacheDir },
+  );
   cleanup.push(proxy.close, () => client.close());
   return { proxy, client, cacheDir };
 }
@@ -98,7 +101,9 @@ describe('fault injection', () => {
     const { proxy, client, cacheDir } = await viaProxy((r) => {
       if (!r.isFile || r.generation !== 1) return undefined;
       // URLs from the first answer: deliver part of the file, then refuse them as expired.
-      return r.headers.range ? { status: 403, body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' } : { resetAfterBytes: 60_000 };
+      return r.headers.range
+        ? { status: 403, body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' }
+        : { resetAfterBytes: 60_000 };
     });
     const { sql } = await sharedTableSql(client, covid);
     expect(await rows(sql)).toBe(COVID_ROWS);
@@ -148,7 +153,15 @@ describe('fault injection', () => {
       r.url.pathname.endsWith('/query')
         ? {
             ndjson: (lines) =>
-              lines.map((l) => (l.protocol ? { protocol: { deltaProtocol: { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['deletionVectors', 'collations'] } } } : l)),
+              lines.map((l) =>
+                l.protocol
+                  ? {
+                      protocol: {
+                        deltaProtocol: { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['deletionVectors', 'collations'] },
+                      },
+                    }
+                  : l,
+              ),
           }
         : undefined,
     );
@@ -160,7 +173,10 @@ describe('fault injection', () => {
 
   it('pages through the file list with maxFiles + pageToken (checklist 54)', async () => {
     const proxy = await startFaultProxy(server.url, () => undefined);
-    const client = SharingClient.fromProfile(JSON.stringify({ shareCredentialsVersion: 1, endpoint: proxy.url, bearerToken: server.token }), { maxFilesPerPage: 3 });
+    const client = SharingClient.fromProfile(
+      JSON.stringify({ shareCredentialsVersion: 1, endpoint: proxy.url, bearerToken: server.token }),
+      { maxFilesPerPage: 3 },
+    );
     cleanup.push(proxy.close, () => client.close());
     const { sql, files } = await sharedTableSql(client, covid);
     expect(files).toBe(expected['COVID-19_NYT'].versions['0'].numFiles);

@@ -6,7 +6,17 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedTableSql, SharingClient, SharingError } from '../../../kernel/sharing/client';
-import { expected, isExpectedFailure, measure, profileFor, SCHEMA, SHARE, startGoldenServer, removeTempDirs, tempDir } from './goldenTables';
+import {
+  expected,
+  isExpectedFailure,
+  measure,
+  profileFor,
+  SCHEMA,
+  SHARE,
+  startGoldenServer,
+  removeTempDirs,
+  tempDir,
+} from './goldenTables';
 
 let server: Awaited<ReturnType<typeof startGoldenServer>>;
 let conn: DuckDBConnection;

@@ -48,9 +48,7 @@ describe('a sharing server that goes away between cells', () => {
     const r = await bed.exec('sql', 'SELECT * FROM lab.default.simple WHERE id > 1');
     const seconds = (Date.now() - started) / 1000;
     console.log(`server gone, cell with WHERE: failed after ${seconds.toFixed(1)} s`);
-    expect(errorText(r)).toMatch(
-      new RegExp(`profile "lab_vpn": .*cannot connect to 127\\.0\\.0\\.1:${port} \\(connection refused\\)`),
-    );
+    expect(errorText(r)).toMatch(new RegExp(`profile "lab_vpn": .*cannot connect to 127\\.0\\.0\\.1:${port} \\(connection refused\\)`));
     expect(errorText(r)).not.toContain(server.token);
     expect(seconds).toBeLessThan(5);
   });

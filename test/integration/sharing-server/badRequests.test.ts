@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(() => fx.close());
 
 async function post(body: string): Promise<{ status: number; errorCode: string; message: string }> {
-  const res = await fx.fetch(`${fx.table('simple_table')}/query`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  const res = await fx.fetch(`${fx.table('simple_table')}/query`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
   const json = (await res.json()) as { errorCode: string; message: string };
   return { status: res.status, ...json };
 }
@@ -68,7 +72,9 @@ describe('query validation', () => {
 describe('history sharing', () => {
   let server: RunningSharingServer;
   beforeAll(async () => {
-    server = await startSharingServer({ shares: [{ name: 'x', schemas: [{ name: 's', tables: [{ name: 't', location: `${DATA}/simple_table` }] }] }] });
+    server = await startSharingServer({
+      shares: [{ name: 'x', schemas: [{ name: 's', tables: [{ name: 't', location: `${DATA}/simple_table` }] }] }],
+    });
   });
   afterAll(() => server.close());
 

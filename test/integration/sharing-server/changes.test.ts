@@ -14,7 +14,10 @@ const cdf = expectedTables['cdf-table'].cdf;
 /** add/remove actions with dataChange per version, straight from the commit files. */
 function logCounts(table: string, version: number): { add: number; remove: number } {
   const file = join(DATA, table, '_delta_log', `${String(version).padStart(20, '0')}.json`);
-  const actions = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const actions = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   return {
     add: actions.filter((a) => a.add && a.add.dataChange !== false).length,
     remove: actions.filter((a) => a.remove && a.remove.dataChange !== false).length,
@@ -52,7 +55,9 @@ describe('change data feed', () => {
     const seen: string[] = [];
     let token: string | undefined;
     do {
-      const a = await ndjson(await fx.fetch(`${fx.table('cdf-table')}/changes?startingVersion=0&maxFiles=4${token ? `&pageToken=${token}` : ''}`));
+      const a = await ndjson(
+        await fx.fetch(`${fx.table('cdf-table')}/changes?startingVersion=0&maxFiles=4${token ? `&pageToken=${token}` : ''}`),
+      );
       seen.push(...a.lines.filter((l) => 'cdf' in l || 'add' in l).map((l) => (l.cdf ?? l.add).id));
       token = a.lines.find((l) => 'endStreamAction' in l)?.endStreamAction.nextPageToken;
     } while (token);
@@ -60,7 +65,9 @@ describe('change data feed', () => {
   });
 
   it('wraps changes as deltaSingleAction add/cdc in delta format', async () => {
-    const a = await ndjson(await fx.fetch(`${fx.table('cdf-table')}/changes?startingVersion=0&endingVersion=1`, { capabilities: 'responseformat=delta' }));
+    const a = await ndjson(
+      await fx.fetch(`${fx.table('cdf-table')}/changes?startingVersion=0&endingVersion=1`, { capabilities: 'responseformat=delta' }),
+    );
     expect(a.headers.get('delta-sharing-capabilities')).toBe('responseformat=delta');
     expect(a.lines[0].protocol.deltaProtocol.minReaderVersion).toBe(1);
     const wrapped = a.lines.filter((l) => 'file' in l).map((l) => l.file);

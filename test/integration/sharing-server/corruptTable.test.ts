@@ -21,10 +21,7 @@ beforeAll(async () => {
   const commit = join(dir, 'commit', '_delta_log', '00000000000000000002.json');
   writeFileSync(commit, readFileSync(commit, 'utf8').replace(/\n(.)/, '\n{"add": {"path": $1'));
   cpSync(join(DATA, 'app-txn-checkpoint'), join(dir, 'checkpoint'), { recursive: true });
-  writeFileSync(
-    join(dir, 'checkpoint', '_delta_log', '00000000000000000001.checkpoint.parquet'),
-    'PAR1 this is not parquet PAR1',
-  );
+  writeFileSync(join(dir, 'checkpoint', '_delta_log', '00000000000000000001.checkpoint.parquet'), 'PAR1 this is not parquet PAR1');
   server = await startSharingServer({
     shares: [
       {
@@ -60,9 +57,7 @@ describe('a table with a damaged log', () => {
     for (const a of answers) {
       expect(a.status).toBe(400);
       expect(a.error!.errorCode).toBe('CORRUPT_TABLE');
-      expect(a.error!.message).toBe(
-        'commit 2 of h.default.t is corrupt (…/_delta_log/00000000000000000002.json, line 2): not valid JSON',
-      );
+      expect(a.error!.message).toBe('commit 2 of h.default.t is corrupt (…/_delta_log/00000000000000000002.json, line 2): not valid JSON');
       expect(a.error!.message).not.toContain(dir);
     }
   });

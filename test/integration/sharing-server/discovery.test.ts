@@ -8,7 +8,19 @@ const get = (path: string, token = server.token) => fetch(`${server.url}/${path}
 beforeAll(async () => {
   server = await startSharingServer({
     shares: [
-      { name: 'sales.eu', schemas: [{ name: 'gold', tables: [{ name: 'simple', location: `${DATA}/simple_table` }, { name: 'cdf', location: `${DATA}/cdf-table` }] }, { name: 'silver', tables: [{ name: 'dv', location: `${DATA}/table-with-dv-small` }] }] },
+      {
+        name: 'sales.eu',
+        schemas: [
+          {
+            name: 'gold',
+            tables: [
+              { name: 'simple', location: `${DATA}/simple_table` },
+              { name: 'cdf', location: `${DATA}/cdf-table` },
+            ],
+          },
+          { name: 'silver', tables: [{ name: 'dv', location: `${DATA}/table-with-dv-small` }] },
+        ],
+      },
       { name: 'empty', schemas: [] },
       { name: 'third', schemas: [] },
     ],

@@ -21,14 +21,30 @@ const madeTables = ['protocol', 'metaData'].map((action) => {
   const name = `no-${action}`;
   cpSync(join(DATA, 'simple_table', '_delta_log'), join(made, name, '_delta_log'), { recursive: true });
   const first = join(made, name, '_delta_log', '00000000000000000000.json');
-  writeFileSync(first, readFileSync(first, 'utf8').split('\n').filter((l) => !l.startsWith(`{"${action}"`)).join('\n'));
+  writeFileSync(
+    first,
+    readFileSync(first, 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith(`{"${action}"`))
+      .join('\n'),
+  );
   return name;
 });
 
 let fx: Fixture;
 beforeAll(async () => {
   const server = await startSharingServer({
-    shares: [{ name: 'test.share', schemas: [{ name: 's', tables: [...tables, ...madeTables].map((t) => ({ name: t, location: madeTables.includes(t) ? join(made, t) : join(DATA, t) })) }] }],
+    shares: [
+      {
+        name: 'test.share',
+        schemas: [
+          {
+            name: 's',
+            tables: [...tables, ...madeTables].map((t) => ({ name: t, location: madeTables.includes(t) ? join(made, t) : join(DATA, t) })),
+          },
+        ],
+      },
+    ],
   });
   fx = new Fixture(server);
 });

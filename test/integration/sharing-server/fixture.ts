@@ -9,7 +9,12 @@ export const expectedTables: Record<string, any> = JSON.parse(readFileSync(join(
 /** A server over some of the shared test tables, all in share `test.share` (dotted on purpose), schema `s`. */
 export async function startFixture(tables: string[], extra: Partial<SharingServerConfig> = {}): Promise<Fixture> {
   const server = await startSharingServer({
-    shares: [{ name: 'test.share', schemas: [{ name: 's', tables: tables.map((t) => ({ name: t, location: join(DATA, t), historyShared: true })) }] }],
+    shares: [
+      {
+        name: 'test.share',
+        schemas: [{ name: 's', tables: tables.map((t) => ({ name: t, location: join(DATA, t), historyShared: true })) }],
+      },
+    ],
     ...extra,
   });
   return new Fixture(server);
@@ -57,7 +62,10 @@ export interface NdjsonAnswer {
 export async function ndjson(res: Response): Promise<NdjsonAnswer> {
   const text = await res.text();
   if (res.status !== 200) return { status: res.status, headers: res.headers, lines: [], error: JSON.parse(text) };
-  const lines = text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+  const lines = text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l));
   return { status: res.status, headers: res.headers, lines };
 }
 

@@ -37,10 +37,16 @@ describe('delta response format', () => {
 
   it('keeps inline deletion vectors inline (storageType "i", the log\'s own payload)', async () => {
     const log = readFileSync(join(DATA, 'cdf-table-with-dv', '_delta_log', '00000000000000000003.json'), 'utf8');
-    const inline = log.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((a) => a.add?.deletionVector)!.add.deletionVector;
+    const inline = log
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .find((a) => a.add?.deletionVector)!.add.deletionVector;
     expect(inline.storageType).toBe('i');
     const a = await fx.query('cdf-table-with-dv', { version: 3 }, DELTA_CAPS);
-    const dvs = files(a).map((f) => f.deltaSingleAction.add.deletionVector).filter(Boolean);
+    const dvs = files(a)
+      .map((f) => f.deltaSingleAction.add.deletionVector)
+      .filter(Boolean);
     expect(dvs).toEqual([inline]);
   });
 
@@ -60,7 +66,7 @@ describe('delta response format', () => {
     expect(files(delta)).toHaveLength(expectedTables['table-with-columnmapping-mode-name'].versions['0'].numFiles);
   });
 
-  it('refuses delta format when the client does not declare the table\'s reader features', async () => {
+  it("refuses delta format when the client does not declare the table's reader features", async () => {
     const a = await fx.query('table-with-dv-small', {}, 'responseformat=delta');
     expect(a.status).toBe(400);
     expect(a.error!.message).toMatch(/deletionvectors/);

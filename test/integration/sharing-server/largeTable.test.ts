@@ -16,15 +16,23 @@ beforeAll(async () => {
   const lines = [
     JSON.stringify({ commitInfo: { timestamp: 1_700_000_000_000, operation: 'WRITE' } }),
     JSON.stringify({ protocol: { minReaderVersion: 1, minWriterVersion: 2 } }),
-    JSON.stringify({ metaData: { id: 'big', format: { provider: 'parquet', options: {} }, schemaString, partitionColumns: [], configuration: {} } }),
+    JSON.stringify({
+      metaData: { id: 'big', format: { provider: 'parquet', options: {} }, schemaString, partitionColumns: [], configuration: {} },
+    }),
   ];
   for (let i = 0; i < FILES; i++) {
     const stats = JSON.stringify({ numRecords: 10, minValues: { id: i * 10 }, maxValues: { id: i * 10 + 9 }, nullCount: { id: 0 } });
-    lines.push(JSON.stringify({ add: { path: `part-${i}.parquet`, partitionValues: {}, size: 1000 + (i % 7), modificationTime: 0, dataChange: true, stats } }));
+    lines.push(
+      JSON.stringify({
+        add: { path: `part-${i}.parquet`, partitionValues: {}, size: 1000 + (i % 7), modificationTime: 0, dataChange: true, stats },
+      }),
+    );
   }
   writeFileSync(join(dir, 'big', '_delta_log', '00000000000000000000.json'), lines.join('\n') + '\n');
   fx = new Fixture(
-    await startSharingServer({ shares: [{ name: 'test.share', schemas: [{ name: 's', tables: [{ name: 'big', location: join(dir, 'big') }] }] }] }),
+    await startSharingServer({
+      shares: [{ name: 'test.share', schemas: [{ name: 's', tables: [{ name: 'big', location: join(dir, 'big') }] }] }],
+    }),
   );
 });
 afterAll(async () => {
@@ -60,12 +68,29 @@ describe('a 100k-file table', () => {
     const pred = {
       op: 'and',
       children: [
-        { op: 'greaterThanOrEqual', children: [{ op: 'column', name: 'id', valueType: 'long' }, { op: 'literal', value: '500000', valueType: 'long' }] },
-        { op: 'lessThanOrEqual', children: [{ op: 'column', name: 'id', valueType: 'long' }, { op: 'literal', value: '500019', valueType: 'long' }] },
+        {
+          op: 'greaterThanOrEqual',
+          children: [
+            { op: 'column', name: 'id', valueType: 'long' },
+            { op: 'literal', value: '500000', valueType: 'long' },
+          ],
+        },
+        {
+          op: 'lessThanOrEqual',
+          children: [
+            { op: 'column', name: 'id', valueType: 'long' },
+            { op: 'literal', value: '500019', valueType: 'long' },
+          ],
+        },
       ],
     };
     const a = await fx.query('big', { jsonPredicateHints: JSON.stringify(pred) });
-    expect(a.lines.filter((l) => l.file).map((l) => l.file.url.split('/').pop()!.split('?')[0]).sort()).toEqual(['part-50000.parquet', 'part-50001.parquet']);
+    expect(
+      a.lines
+        .filter((l) => l.file)
+        .map((l) => l.file.url.split('/').pop()!.split('?')[0])
+        .sort(),
+    ).toEqual(['part-50000.parquet', 'part-50001.parquet']);
   });
 
   it('streams: the first line arrives before the body ends', async () => {

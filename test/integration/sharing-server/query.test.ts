@@ -22,7 +22,9 @@ describe('version and metadata', () => {
   it('finds the first version at or after startingTimestamp', async () => {
     const t2 = simple.versions['2'].commitInfoTimestamp;
     const at = async (ms: number) =>
-      (await fx.fetch(`${fx.table('simple_table')}/version?startingTimestamp=${encodeURIComponent(new Date(ms).toISOString())}`)).headers.get('delta-table-version');
+      (
+        await fx.fetch(`${fx.table('simple_table')}/version?startingTimestamp=${encodeURIComponent(new Date(ms).toISOString())}`)
+      ).headers.get('delta-table-version');
     expect(await at(t2)).toBe('2');
     expect(await at(t2 - 1000)).toBe('2');
     expect(await at(0)).toBe('0');
@@ -76,7 +78,13 @@ describe('snapshot query', () => {
 
 describe('predicate hints and limits', () => {
   const birthday = (value: string) =>
-    JSON.stringify({ op: 'equal', children: [{ op: 'column', name: 'birthday', valueType: 'date' }, { op: 'literal', value, valueType: 'date' }] });
+    JSON.stringify({
+      op: 'equal',
+      children: [
+        { op: 'column', name: 'birthday', valueType: 'date' },
+        { op: 'literal', value, valueType: 'date' },
+      ],
+    });
 
   it('prunes cdf-table partitions by birthday', async () => {
     const fs = files(await fx.query('cdf-table', { version: 0, jsonPredicateHints: birthday('2023-12-23') }));
@@ -87,7 +95,13 @@ describe('predicate hints and limits', () => {
   });
 
   it('prunes on data-column stats (id >= 9 at version 0 holds in 2 one-row files)', async () => {
-    const pred = { op: 'greaterThanOrEqual', children: [{ op: 'column', name: 'id', valueType: 'int' }, { op: 'literal', value: '9', valueType: 'int' }] };
+    const pred = {
+      op: 'greaterThanOrEqual',
+      children: [
+        { op: 'column', name: 'id', valueType: 'int' },
+        { op: 'literal', value: '9', valueType: 'int' },
+      ],
+    };
     const fs = files(await fx.query('cdf-table', { version: 0, jsonPredicateHints: JSON.stringify(pred) }));
     expect(fs).toHaveLength(2);
     const ids = fs.map((f) => JSON.parse(f.stats).minValues.id).sort();
@@ -95,7 +109,10 @@ describe('predicate hints and limits', () => {
   });
 
   it('combines or/not over partitions', async () => {
-    const pred = { op: 'not', children: [{ op: 'or', children: [JSON.parse(birthday('2023-12-23')), JSON.parse(birthday('2023-12-24'))] }] };
+    const pred = {
+      op: 'not',
+      children: [{ op: 'or', children: [JSON.parse(birthday('2023-12-23')), JSON.parse(birthday('2023-12-24'))] }],
+    };
     const fs = files(await fx.query('cdf-table', { version: 0, jsonPredicateHints: JSON.stringify(pred) }));
     expect(fs.map((f) => f.partitionValues.birthday).sort()).toEqual(['2023-12-22', '2023-12-25', '2023-12-25', '2023-12-25']);
   });
@@ -121,7 +138,11 @@ describe('paging', () => {
     let pageToken: string | undefined;
     let pages = 0;
     do {
-      const a = await fx.query('simple_table', { version: 1, maxFiles: 5, ...(pageToken ? { pageToken } : {}) }, 'includeendstreamaction=true');
+      const a = await fx.query(
+        'simple_table',
+        { version: 1, maxFiles: 5, ...(pageToken ? { pageToken } : {}) },
+        'includeendstreamaction=true',
+      );
       expect(a.headers.get('delta-sharing-capabilities')).toBe('responseformat=parquet;includeendstreamaction=true');
       const last = a.lines[a.lines.length - 1];
       expect(last).toHaveProperty('endStreamAction');
@@ -148,6 +169,14 @@ describe('paging', () => {
     expect(refreshToken).toBeTruthy();
     const again = await fx.query('simple_table', { refreshToken });
     expect(again.headers.get('delta-table-version')).toBe('4');
-    expect(files(again).map((f) => f.id).sort()).toEqual(files(first).map((f) => f.id).sort());
+    expect(
+      files(again)
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(
+      files(first)
+        .map((f) => f.id)
+        .sort(),
+    );
   });
 });

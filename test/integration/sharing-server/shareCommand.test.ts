@@ -12,14 +12,19 @@ describe('silt share', () => {
   it('serves the folders, writes a 0600 profile and prints the endpoint once it serves', async () => {
     const profileFile = join(dir, 'out.share');
     const lines: string[] = [];
-    const server = await runShareCommand([`${DATA}/simple_table`, `${DATA}/cdf-table`, '--name', 'demo', '--schema', 'gold', '--profile-out', profileFile], (l) => lines.push(l));
+    const server = await runShareCommand(
+      [`${DATA}/simple_table`, `${DATA}/cdf-table`, '--name', 'demo', '--schema', 'gold', '--profile-out', profileFile],
+      (l) => lines.push(l),
+    );
     try {
       expect(lines).toEqual([`Delta Sharing server at ${server.url}`]);
       expect(lines[0]).toMatch(/^Delta Sharing server at http:\/\/127\.0\.0\.1:\d+\/delta-sharing$/);
       expect(statSync(profileFile).mode & 0o777).toBe(0o600);
       const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
       expect(profile).toEqual({ shareCredentialsVersion: 1, endpoint: server.url, bearerToken: server.token });
-      const res = await fetch(`${profile.endpoint}/shares/demo/schemas/gold/tables`, { headers: { Authorization: `Bearer ${profile.bearerToken}` } });
+      const res = await fetch(`${profile.endpoint}/shares/demo/schemas/gold/tables`, {
+        headers: { Authorization: `Bearer ${profile.bearerToken}` },
+      });
       const body = (await res.json()) as { items: { name: string }[] };
       expect(body.items.map((t) => t.name)).toEqual(['simple_table', 'cdf-table']);
     } finally {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, balancedAccuracy, confusionMatrix, logLoss, mae, precisionRecallF1, r2, rmse, rocAuc, rocCurve } from '../../../kernel/automl/metrics';
+import {
+  accuracy,
+  balancedAccuracy,
+  confusionMatrix,
+  logLoss,
+  mae,
+  precisionRecallF1,
+  r2,
+  rmse,
+  rocAuc,
+  rocCurve,
+} from '../../../kernel/automl/metrics';
 
 describe('metrics on hand-computed cases', () => {
   it('ROC AUC counts correctly ordered pairs, ties as half', () => {
@@ -22,16 +33,21 @@ describe('metrics on hand-computed cases', () => {
   });
 
   it('regression metrics', () => {
-    const y = [1, 2, 3, 4], p = [1, 2, 3, 6];
+    const y = [1, 2, 3, 4],
+      p = [1, 2, 3, 6];
     expect(rmse(y, p)).toBeCloseTo(1, 12); // sqrt(4/4)
     expect(mae(y, p)).toBeCloseTo(0.5, 12);
     expect(r2(y, p)).toBeCloseTo(1 - 4 / 5, 12); // SST = 2.25+0.25+0.25+2.25
   });
 
   it('classification counts', () => {
-    const y = [0, 0, 1, 1, 1], p = [0, 1, 1, 1, 0];
+    const y = [0, 0, 1, 1, 1],
+      p = [0, 1, 1, 1, 0];
     expect(accuracy(y, p)).toBeCloseTo(0.6, 12);
-    expect(confusionMatrix(y, p, 2)).toEqual([[1, 1], [1, 2]]);
+    expect(confusionMatrix(y, p, 2)).toEqual([
+      [1, 1],
+      [1, 2],
+    ]);
     const m = precisionRecallF1(y, p, 1);
     expect(m.precision).toBeCloseTo(2 / 3, 12);
     expect(m.recall).toBeCloseTo(2 / 3, 12);

@@ -7,7 +7,14 @@ function data(n = 300): AutoMLTable {
   const z = Array.from({ length: n }, (_, i) => ((i * 53) % 97) / 97);
   const c = Array.from({ length: n }, (_, i) => ['red', 'green', 'blue'][(i * 7) % 3]);
   const y = x.map((v, i) => (v + z[i] + (c[i] === 'red' ? 0.4 : 0) + (((i * 13) % 17) / 17 - 0.5) * 0.3 > 1.1 ? 'yes' : 'no'));
-  return { columns: [{ name: 'x', values: x }, { name: 'z', values: z }, { name: 'c', values: c }, { name: 'label', values: y }] };
+  return {
+    columns: [
+      { name: 'x', values: x },
+      { name: 'z', values: z },
+      { name: 'c', values: c },
+      { name: 'label', values: y },
+    ],
+  };
 }
 
 describe('AutoML search on worker threads', () => {
@@ -18,7 +25,8 @@ describe('AutoML search on worker threads', () => {
     const inline = await fitAutoML(t, { target: 'label', maxTrials: 9, seed: 3, workers: 0 });
     expect(pooled.parallelTrials).toBe(2);
     expect(inline.parallelTrials).toBe(1);
-    const board = (r: typeof pooled) => r.leaderboard.map((e) => `${e.trial} ${e.family} ${e.score.toFixed(12)} ${JSON.stringify(e.params)}`);
+    const board = (r: typeof pooled) =>
+      r.leaderboard.map((e) => `${e.trial} ${e.family} ${e.score.toFixed(12)} ${JSON.stringify(e.params)}`);
     expect(board(pooled)).toEqual(board(inline));
     expect(pooled.leaderboard.map((e) => e.family)).toContain('mlp');
     expect(pooled.model.predict([{ x: 0.9, z: 0.9, c: 'red' }])).toEqual(inline.model.predict([{ x: 0.9, z: 0.9, c: 'red' }]));
@@ -33,10 +41,17 @@ describe('AutoML search on worker threads', () => {
     let cancelledAt = 0;
     const seen: number[] = [];
     const run = await fitAutoML(data(2000), {
-      target: 'label', budgetSeconds: 60, seed: 1, workers: 2, signal: ctl.signal,
+      target: 'label',
+      budgetSeconds: 60,
+      seed: 1,
+      workers: 2,
+      signal: ctl.signal,
       onProgress: (e) => {
         seen.push(e.trial);
-        if (e.kind === 'trial' && e.trial === 3) { cancelledAt = Date.now(); ctl.abort(); }
+        if (e.kind === 'trial' && e.trial === 3) {
+          cancelledAt = Date.now();
+          ctl.abort();
+        }
       },
     });
     expect(Date.now() - cancelledAt).toBeLessThan(1500);

@@ -6,7 +6,9 @@ const check = (spec: unknown) => validateSpec(spec, SALES_COLUMNS);
 
 describe('validateSpec', () => {
   it('names the missing column and lists the columns the result has', () => {
-    expect(() => check({ mark: 'bar', x: 'foo' })).toThrow(new ChartSpecError('column "foo" is not in the result; columns are day, region, segment, amount, units'));
+    expect(() => check({ mark: 'bar', x: 'foo' })).toThrow(
+      new ChartSpecError('column "foo" is not in the result; columns are day, region, segment, amount, units'),
+    );
     expect(() => check({ mark: 'bar', x: 'region', y: 'amout' })).toThrow('column "amout" is not in the result');
   });
 
@@ -27,14 +29,18 @@ describe('validateSpec', () => {
     expect(() => check({ mark: 'histogram', x: 'amount', y: 'units' })).toThrow('has no y column');
     expect(() => check({ mark: 'dot', x: 'units' })).toThrow('A dot chart needs a y column.');
     expect(() => check({ mark: 'dot', x: 'units', y: 'amount', aggregate: 'sum' })).toThrow('remove the aggregate');
-    expect(() => check({ mark: 'line', x: 'day', y: 'amount', aggregate: 'avg' })).toThrow('aggregate must be one of count, sum, mean, median, min, max; got "avg".');
+    expect(() => check({ mark: 'line', x: 'day', y: 'amount', aggregate: 'avg' })).toThrow(
+      'aggregate must be one of count, sum, mean, median, min, max; got "avg".',
+    );
     expect(() => check({ mark: 'pie', x: 'region' })).toThrow('mark must be one of bar, line, area, dot, cell, histogram, box');
     expect(() => check({ mark: 'bar' })).toThrow('Choose a column for x.');
     expect(() => check('bar')).toThrow('The chart spec must be an object.');
   });
 
   it('keeps colour, facet, sort and a trimmed title; drops empty choices', () => {
-    expect(check({ mark: 'line', x: 'day', y: 'amount', aggregate: 'mean', color: 'region', facet: 'segment', sort: '-x', title: ' Sales ' })).toEqual({
+    expect(
+      check({ mark: 'line', x: 'day', y: 'amount', aggregate: 'mean', color: 'region', facet: 'segment', sort: '-x', title: ' Sales ' }),
+    ).toEqual({
       mark: 'line',
       x: 'day',
       y: 'amount',

@@ -23,7 +23,10 @@ const CASES: { name: string; spec: Partial<ChartSpec>; theme?: 'light' | 'dark' 
 
 /** Rounds numbers so float noise in the last digits does not fail the comparison. */
 function normalise(svg: string): string {
-  return svg.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100)).replace(/>\s+</g, '><').trim();
+  return svg
+    .replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))
+    .replace(/>\s+</g, '><')
+    .trim();
 }
 
 describe('golden charts', () => {

@@ -16,7 +16,13 @@ export function salesRows(): Record<string, unknown>[] {
   for (let d = 0; d < 6; d++) {
     REGIONS.forEach((region, r) => {
       ['Retail', 'Wholesale'].forEach((segment, s) => {
-        rows.push({ day: new Date(Date.UTC(2026, 0, 1 + d)), region, segment, amount: 10 * (r + 1) + 5 * s + d, units: (r * 3 + s * 2 + d) % 7 });
+        rows.push({
+          day: new Date(Date.UTC(2026, 0, 1 + d)),
+          region,
+          segment,
+          amount: 10 * (r + 1) + 5 * s + d,
+          units: (r * 3 + s * 2 + d) % 7,
+        });
       });
     });
   }

@@ -7,7 +7,10 @@ const spec = (s: unknown) => validateSpec(s, SALES_COLUMNS);
 
 describe('specToCode', () => {
   it('reads the rows and lets Plot group them when the result is small', () => {
-    const code = specToCode(spec({ mark: 'bar', x: 'region', y: 'amount', color: 'segment', sort: '-y' }), 'sales', { columns: SALES_COLUMNS, rowCount: 48 });
+    const code = specToCode(spec({ mark: 'bar', x: 'region', y: 'amount', color: 'segment', sort: '-y' }), 'sales', {
+      columns: SALES_COLUMNS,
+      rowCount: 48,
+    });
     expect(code).toBe(
       [
         'const rows = await query(`SELECT "region", "amount", "segment" FROM "sales"`);',
@@ -24,7 +27,10 @@ describe('specToCode', () => {
   });
 
   it('aggregates in DuckDB and says so when the result is big', () => {
-    const code = specToCode(spec({ mark: 'line', x: 'day', y: 'units', aggregate: 'median' }), 'big', { columns: SALES_COLUMNS, rowCount: 10_000_000 });
+    const code = specToCode(spec({ mark: 'line', x: 'day', y: 'units', aggregate: 'median' }), 'big', {
+      columns: SALES_COLUMNS,
+      rowCount: 10_000_000,
+    });
     expect(code.split('\n').slice(0, 2)).toEqual([
       '// Aggregated in DuckDB over 10,000,000 rows.',
       'const rows = await query(`SELECT "day", CAST(median("units") AS DOUBLE) AS "units" FROM "big" GROUP BY ALL ORDER BY "day"`);',
@@ -39,7 +45,9 @@ describe('specToCode', () => {
     ];
     const code = specToCode(validateSpec({ mark: 'dot', x: 'a`b', y: 'c"d' }, columns), 'my table', { columns, rowCount: 1e6 });
     expect(code).toContain('// Showing a random sample of 5,000 of 1,000,000 rows.');
-    expect(code).toContain('const rows = await query(`SELECT "a\\`b", CAST("c""d" AS DOUBLE) AS "c""d" FROM "my table" USING SAMPLE reservoir(5000 ROWS) REPEATABLE (42)`);');
+    expect(code).toContain(
+      'const rows = await query(`SELECT "a\\`b", CAST("c""d" AS DOUBLE) AS "c""d" FROM "my table" USING SAMPLE reservoir(5000 ROWS) REPEATABLE (42)`);',
+    );
     expect(code).toContain('Plot.dot(rows, {x: "a`b", y: "c\\"d"');
   });
 });

@@ -7,15 +7,7 @@ const table: Output = { kind: 'table', columns: [], rows: [], rowCount: 0 };
 
 describe("merging a cell's outputs", () => {
   it('joins consecutive writes to one stream, as Jupyter stores them, and keeps other outputs in order', () => {
-    const merged = mergeOutputs([
-      out('a\n'),
-      out('b\n'),
-      out('oops\n', 'stderr'),
-      out('c\n'),
-      table,
-      out('d\n'),
-      out('e'),
-    ]);
+    const merged = mergeOutputs([out('a\n'), out('b\n'), out('oops\n', 'stderr'), out('c\n'), table, out('d\n'), out('e')]);
     expect(merged).toEqual([out('a\nb\n'), out('oops\n', 'stderr'), out('c\n'), table, out('d\ne')]);
     expect(merged[3]).toBe(table);
   });

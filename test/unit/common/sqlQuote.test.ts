@@ -2,9 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { quoteIdent, quoteIdentIfNeeded, quoteLiteral } from '../../../common/sqlQuote';
 
-const NAMES = [
-  'sales', 'Order Date', 'say "hi"', 'a.b.c', 'städte_größe', '数据', 'select', "o'brien", 'x"; DROP TABLE t; --',
-];
+const NAMES = ['sales', 'Order Date', 'say "hi"', 'a.b.c', 'städte_größe', '数据', 'select', "o'brien", 'x"; DROP TABLE t; --'];
 
 describe('quoteIdent', () => {
   it('wraps a name in double quotes and doubles the quotes inside', () => {

@@ -127,7 +127,9 @@ describe('DeltaWriter', () => {
   });
 
   it('writes the commit as JSON lines with protocol and metaData first', () => {
-    const lines = readFileSync(join(root, '_delta_log', '00000000000000000000.json'), 'utf8').trim().split('\n');
+    const lines = readFileSync(join(root, '_delta_log', '00000000000000000000.json'), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines.map((l) => Object.keys(JSON.parse(l))[0])).toEqual(['commitInfo', 'protocol', 'metaData']);
     expect(JSON.parse(lines[1]).protocol).toEqual({ minReaderVersion: 1, minWriterVersion: 4 });
     expect(existsSync(join(root, '_delta_log', '00000000000000000004.json'))).toBe(false);

@@ -31,17 +31,49 @@ describe('roaring', () => {
   it('decodes array containers across two 64-bit buckets', () => {
     const layout = bytes([
       [2, 'u64'],
-      [0, 'u32'], [12346, 'u32'], [1, 'u32'], [0, 'u16'], [2, 'u16'], [16, 'u32'], [1, 'u16'], [7, 'u16'], [65535, 'u16'],
-      [1, 'u32'], [12346, 'u32'], [1, 'u32'], [2, 'u16'], [0, 'u16'], [16, 'u32'], [5, 'u16'],
+      [0, 'u32'],
+      [12346, 'u32'],
+      [1, 'u32'],
+      [0, 'u16'],
+      [2, 'u16'],
+      [16, 'u32'],
+      [1, 'u16'],
+      [7, 'u16'],
+      [65535, 'u16'],
+      [1, 'u32'],
+      [12346, 'u32'],
+      [1, 'u32'],
+      [2, 'u16'],
+      [0, 'u16'],
+      [16, 'u32'],
+      [5, 'u16'],
     ]);
     expect(decodeRoaring64(layout)).toEqual([1, 7, 65535, 2 ** 32 + 2 * 65536 + 5]);
   });
 
   it('decodes run containers (cookie 12347) and bitmap containers', () => {
-    const run = bytes([[1, 'u64'], [0, 'u32'], [12347, 'u32'], [1, 'u8'], [0, 'u16'], [99, 'u16'], [1, 'u16'], [10, 'u16'], [99, 'u16']]);
+    const run = bytes([
+      [1, 'u64'],
+      [0, 'u32'],
+      [12347, 'u32'],
+      [1, 'u8'],
+      [0, 'u16'],
+      [99, 'u16'],
+      [1, 'u16'],
+      [10, 'u16'],
+      [99, 'u16'],
+    ]);
     expect(decodeRoaring64(run)).toEqual(Array.from({ length: 100 }, (_, i) => 10 + i));
 
-    const header = bytes([[1, 'u64'], [0, 'u32'], [12346, 'u32'], [1, 'u32'], [1, 'u16'], [4999, 'u16'], [16, 'u32']]);
+    const header = bytes([
+      [1, 'u64'],
+      [0, 'u32'],
+      [12346, 'u32'],
+      [1, 'u32'],
+      [1, 'u16'],
+      [4999, 'u16'],
+      [16, 'u32'],
+    ]);
     const bitmap = new Uint8Array(8192);
     for (let v = 0; v < 10000; v += 2) bitmap[v >> 3] |= 1 << (v & 7);
     const all = new Uint8Array(header.length + bitmap.length);

@@ -12,7 +12,12 @@ describe('parseSchema', () => {
         field('price', 'decimal(38,18)'),
         field('seen', 'timestamp_ntz'),
         field('tags', { type: 'array', elementType: 'string', containsNull: false }),
-        field('attrs', { type: 'map', keyType: 'string', valueType: { type: 'struct', fields: [field('n', 'integer')] }, valueContainsNull: true }),
+        field('attrs', {
+          type: 'map',
+          keyType: 'string',
+          valueType: { type: 'struct', fields: [field('n', 'integer')] },
+          valueContainsNull: true,
+        }),
         field('doc', 'variant'),
         field('nothing', 'void'),
         field('legacy_null', 'null'),

@@ -94,8 +94,7 @@ describe('the kernel supervisor', () => {
     const url = await s.start();
     expect(await runsACell(url)).toBe('42');
     // The token is not on the command line, where other users of the machine could read it.
-    if (existsSync(`/proc/${s.pid}/cmdline`))
-      expect(readFileSync(`/proc/${s.pid}/cmdline`, 'utf8')).not.toContain(s.token);
+    if (existsSync(`/proc/${s.pid}/cmdline`)) expect(readFileSync(`/proc/${s.pid}/cmdline`, 'utf8')).not.toContain(s.token);
     const firstPid = s.pid!;
     const sessions = childrenOf(firstPid);
     expect(sessions.length).toBeGreaterThan(0);

@@ -7,7 +7,8 @@ import { deltaFields } from '../../../kernel/publish/deltaSchema';
 describe('deltaFields', () => {
   it('maps every DuckDB type to the Delta type BI connectors read', async () => {
     const conn = await (await DuckDBInstance.create(':memory:')).connect();
-    const reader = await conn.runAndReadAll(`SELECT 1::TINYINT a, 1::INTEGER b, 1::BIGINT c, 1::UBIGINT d, 1.5::DECIMAL(9,3) e, 1.5::FLOAT f,
+    const reader =
+      await conn.runAndReadAll(`SELECT 1::TINYINT a, 1::INTEGER b, 1::BIGINT c, 1::UBIGINT d, 1.5::DECIMAL(9,3) e, 1.5::FLOAT f,
       1.5::DOUBLE g, 'x' h, true i, DATE '2024-01-01' j, TIMESTAMP '2024-01-01' k, TIMESTAMPTZ '2024-01-01' l, [1, 2] m,
       {'p': 1, 'q': 'z'} n, MAP {'k': 1} o, INTERVAL 1 DAY p, gen_random_uuid() q, 'x'::BLOB r`);
     const types = reader.columnTypes();

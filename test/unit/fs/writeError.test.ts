@@ -11,8 +11,7 @@ describe('writeError: one wording for every file Silt could not write', () => {
       const e = writeError(errno(code), path);
       expect(e.code).toBe('io');
       expect(e.message).toBe(
-        `Cannot write ${path}: the folder /home/ana/reports is read-only or not yours to write in. ` +
-          'Choose another folder.',
+        `Cannot write ${path}: the folder /home/ana/reports is read-only or not yours to write in. ` + 'Choose another folder.',
       );
     }
   });

@@ -7,7 +7,8 @@ import { ProfileStore } from '../../../kernel/host/ProfileStore';
 import { SecretBox } from '../../../kernel/host/secretBox';
 
 const TOKEN = 'tok-9f8e7d6c5b4a3210';
-const profile = (endpoint = 'https://sharing.example.com/delta-sharing') => JSON.stringify({ shareCredentialsVersion: 1, endpoint, bearerToken: TOKEN });
+const profile = (endpoint = 'https://sharing.example.com/delta-sharing') =>
+  JSON.stringify({ shareCredentialsVersion: 1, endpoint, bearerToken: TOKEN });
 const key = () => SecretBox.fromBase64(randomBytes(32).toString('base64'));
 
 describe('saved profiles', () => {

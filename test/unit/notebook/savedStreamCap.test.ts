@@ -3,8 +3,7 @@ import type { NotebookModel, Output } from '../../../kernel/protocol';
 import { parseIpynb } from '../../../kernel/notebook/fromIpynb';
 import { ipynbText } from '../../../kernel/notebook/toIpynb';
 
-const printed = (n: number): Output[] =>
-  Array.from({ length: n }, (_, i) => ({ kind: 'stream', name: 'stdout', text: `line ${i}\n` }));
+const printed = (n: number): Output[] => Array.from({ length: n }, (_, i) => ({ kind: 'stream', name: 'stdout', text: `line ${i}\n` }));
 
 const notebook = (outputs: Output[]): NotebookModel => ({
   metadata: {},

@@ -6,7 +6,14 @@ const req = (type: string, params: unknown) => msg({ kind: 'request', id: 1, typ
 
 describe('parseRequest', () => {
   it('accepts a well-formed execute request', () => {
-    const r = parseRequest(msg({ kind: 'request', id: 3, type: 'execute', params: { sessionId: 's', runId: 'r', cellId: 'c', language: 'sql', code: 'select 1' } }));
+    const r = parseRequest(
+      msg({
+        kind: 'request',
+        id: 3,
+        type: 'execute',
+        params: { sessionId: 's', runId: 'r', cellId: 'c', language: 'sql', code: 'select 1' },
+      }),
+    );
     expect(r.type).toBe('execute');
     expect(r.params).toMatchObject({ code: 'select 1' });
   });
@@ -15,9 +22,21 @@ describe('parseRequest', () => {
     ['not JSON', '{nope', /not JSON/],
     ['an unknown type', msg({ kind: 'request', id: 1, type: 'rm -rf', params: {} }), /unknown request type/],
     ['a missing field', msg({ kind: 'request', id: 1, type: 'execute', params: { sessionId: 's' } }), /missing runId/],
-    ['a wrong field type', msg({ kind: 'request', id: 1, type: 'result.page', params: { sessionId: 's', handle: 'h', offset: '0', limit: 10 } }), /offset must be a number/],
-    ['an unknown language', msg({ kind: 'request', id: 1, type: 'execute', params: { sessionId: 's', runId: 'r', cellId: 'c', language: 'python', code: '' } }), /language must be/],
-    ['a huge page', msg({ kind: 'request', id: 1, type: 'result.page', params: { sessionId: 's', handle: 'h', offset: 0, limit: 1e9 } }), /limit between/],
+    [
+      'a wrong field type',
+      msg({ kind: 'request', id: 1, type: 'result.page', params: { sessionId: 's', handle: 'h', offset: '0', limit: 10 } }),
+      /offset must be a number/,
+    ],
+    [
+      'an unknown language',
+      msg({ kind: 'request', id: 1, type: 'execute', params: { sessionId: 's', runId: 'r', cellId: 'c', language: 'python', code: '' } }),
+      /language must be/,
+    ],
+    [
+      'a huge page',
+      msg({ kind: 'request', id: 1, type: 'result.page', params: { sessionId: 's', handle: 'h', offset: 0, limit: 1e9 } }),
+      /limit between/,
+    ],
     ['a non-integer id', msg({ kind: 'request', id: 'x', type: 'hello', params: { protocolVersion: 1 } }), /id must be an integer/],
     [
       'an unknown report format',

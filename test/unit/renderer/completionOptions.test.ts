@@ -24,7 +24,7 @@ describe('SQL completion options', () => {
     expect(r.options.find((o) => o.label === 'fare')!.boost).toBeLessThan(r.options.find((o) => o.label === 'trips')!.boost);
   });
 
-  it('completes alias.column with the aliased shared table\'s columns only', () => {
+  it("completes alias.column with the aliased shared table's columns only", () => {
     const text = 'SELECT o.or FROM demo.silver.orders o JOIN trips t ON t.id = o.id';
     const r = completionOptions(names, text, 'o.or');
     expect(r.from).toBe(2);

@@ -52,11 +52,20 @@ describe('document model', () => {
   });
 
   it('switches a code cell to markdown and back, keeping the source and dropping outputs', () => {
-    let doc = fromModel({ ...model, cells: [{ ...code('a', '# Title'), outputs: [{ kind: 'stream', name: 'stdout', text: 'x' }], executionCount: 3 }] });
+    let doc = fromModel({
+      ...model,
+      cells: [{ ...code('a', '# Title'), outputs: [{ kind: 'stream', name: 'stdout', text: 'x' }], executionCount: 3 }],
+    });
     doc = setCellType(doc, 'a', 'markdown');
     expect(doc.model.cells[0]).toEqual({ id: 'a', type: 'markdown', source: '# Title' });
     doc = setCellType(doc, 'a', 'code', 'typescript');
-    expect(doc.model.cells[0]).toMatchObject({ type: 'code', language: 'typescript', source: '# Title', outputs: [], executionCount: null });
+    expect(doc.model.cells[0]).toMatchObject({
+      type: 'code',
+      language: 'typescript',
+      source: '# Title',
+      outputs: [],
+      executionCount: null,
+    });
   });
 
   it('toggles SQL and TypeScript on code cells only', () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { keymap, type KeyInput, type KeymapState } from '../../../renderer/notebook/keymap';
 
-const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 const command: KeymapState = { mode: 'command', pendingKey: null };
 const edit: KeymapState = { mode: 'edit', pendingKey: null };
 

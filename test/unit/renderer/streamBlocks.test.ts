@@ -3,8 +3,7 @@ import { OutputBuilder } from '../../../common/OutputBuilder';
 import type { Output } from '../../../kernel/protocol/notebook';
 import { streamBlocks } from '../../../renderer/outputs/streamBlocks';
 
-const printed = (from: number, to: number) =>
-  Array.from({ length: to - from }, (_, i) => `line ${from + i}\n`).join('');
+const printed = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `line ${from + i}\n`).join('');
 
 function capped(n: number): string {
   const b = new OutputBuilder<Output>();
@@ -21,9 +20,7 @@ describe('a stream output as blocks of lines', () => {
           .join(''),
       ).toBe(text);
     const blocks = streamBlocks(capped(20_000));
-    expect(blocks.filter((b) => b.cut).map((b) => b.text)).toEqual([
-      expect.stringMatching(/^… 10,000 lines \(.*\) cut …\n$/),
-    ]);
+    expect(blocks.filter((b) => b.cut).map((b) => b.text)).toEqual([expect.stringMatching(/^… 10,000 lines \(.*\) cut …\n$/)]);
   });
 
   it('keeps the keys and text of untouched blocks as lines are appended and the tail moves on', () => {

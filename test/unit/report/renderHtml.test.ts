@@ -22,7 +22,15 @@ function urlsOutside(html: string, userContent: string[]): string[] {
 describe('renderHtml', () => {
   it('needs no script and names no external URL, with markdown math and a chart', () => {
     const html = renderHtml(
-      notebook([{ kind: 'rich', data: { 'image/svg+xml': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>Sales</text></svg>' } }], '# Title\n\n$a^2 + b^2$ [site](https://example.org/a)'),
+      notebook(
+        [
+          {
+            kind: 'rich',
+            data: { 'image/svg+xml': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>Sales</text></svg>' },
+          },
+        ],
+        '# Title\n\n$a^2 + b^2$ [site](https://example.org/a)',
+      ),
       { date: new Date('2026-01-02T00:00:00Z') },
     );
     expect(html).not.toMatch(/<script/i);
@@ -51,7 +59,9 @@ describe('renderHtml', () => {
   });
 
   it('puts HTML outputs in a sandboxed frame with no permissions', () => {
-    const html = renderHtml(notebook([{ kind: 'rich', data: { 'text/html': '<b>bold</b><script>parent.x=1</script>', 'text/plain': 'b' } }]));
+    const html = renderHtml(
+      notebook([{ kind: 'rich', data: { 'text/html': '<b>bold</b><script>parent.x=1</script>', 'text/plain': 'b' } }]),
+    );
     const frame = /<iframe[^>]*>/.exec(html)?.[0] ?? '';
     expect(frame).toContain('sandbox=""');
     expect(frame).toContain('srcdoc="&lt;b&gt;bold&lt;/b&gt;&lt;script&gt;parent.x=1&lt;/script&gt;"');

@@ -8,13 +8,31 @@ describe('renderMarkdown', () => {
   const nb: NotebookModel = {
     metadata: {},
     cells: [
-      { id: 'c', type: 'code', language: 'typescript', source: 'plot()', executionCount: 1, outputs: [
-        { kind: 'rich', data: { 'image/png': PNG_1PX } },
-        { kind: 'rich', data: { 'image/svg+xml': '<svg/>' } },
-        { kind: 'rich', data: { 'text/html': '<b>hi</b>' } },
-        { kind: 'table', rowCount: 2, columns: [{ name: 'a|b', type: 'VARCHAR' }, { name: 'n', type: 'INTEGER' }], rows: [['x|y', 1], ['line\nbreak', null]] },
-        { kind: 'stream', name: 'stdout', text: 'has ``` inside\n' },
-      ] },
+      {
+        id: 'c',
+        type: 'code',
+        language: 'typescript',
+        source: 'plot()',
+        executionCount: 1,
+        outputs: [
+          { kind: 'rich', data: { 'image/png': PNG_1PX } },
+          { kind: 'rich', data: { 'image/svg+xml': '<svg/>' } },
+          { kind: 'rich', data: { 'text/html': '<b>hi</b>' } },
+          {
+            kind: 'table',
+            rowCount: 2,
+            columns: [
+              { name: 'a|b', type: 'VARCHAR' },
+              { name: 'n', type: 'INTEGER' },
+            ],
+            rows: [
+              ['x|y', 1],
+              ['line\nbreak', null],
+            ],
+          },
+          { kind: 'stream', name: 'stdout', text: 'has ``` inside\n' },
+        ],
+      },
     ],
   };
 

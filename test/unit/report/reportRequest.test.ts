@@ -12,6 +12,8 @@ describe('report.export on the wire', () => {
   it('refuses a request without a path, a notebook that is not an object, or a non-boolean hideCode', () => {
     expect(() => parseRequest(request({ notebook: { cells: [] }, format: 'html' }))).toThrow('report.export: missing path');
     expect(() => parseRequest(request({ notebook: 'x', format: 'html', path: 'a' }))).toThrow('report.export: notebook must be a object');
-    expect(() => parseRequest(request({ notebook: {}, format: 'html', path: 'a', hideCode: 'yes' }))).toThrow('report.export: hideCode must be a boolean');
+    expect(() => parseRequest(request({ notebook: {}, format: 'html', path: 'a', hideCode: 'yes' }))).toThrow(
+      'report.export: hideCode must be a boolean',
+    );
   });
 });

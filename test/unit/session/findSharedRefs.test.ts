@@ -22,7 +22,10 @@ describe('findSharedRefs', () => {
   });
 
   it('reads time travel in the Delta SQL forms', () => {
-    const r = findSharedRefs("SELECT * FROM demo.silver.orders VERSION AS OF 3 a, demo.gold.daily_sales TIMESTAMP AS OF '2026-01-02T00:00:00Z' b", known);
+    const r = findSharedRefs(
+      "SELECT * FROM demo.silver.orders VERSION AS OF 3 a, demo.gold.daily_sales TIMESTAMP AS OF '2026-01-02T00:00:00Z' b",
+      known,
+    );
     expect(r.sql).toBe('SELECT * FROM "demo.silver.orders@v3" a, "demo.gold.daily_sales@2026-01-02T00:00:00Z" b');
     expect(r.refs.map((x) => [x.view, x.version, x.timestamp])).toEqual([
       ['demo.silver.orders@v3', 3, undefined],

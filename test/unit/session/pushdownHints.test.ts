@@ -16,7 +16,7 @@ async function hints(sql: string) {
   const r = await conn.runAndReadAll(`SELECT json_serialize_sql(${"'" + sql.replaceAll("'", "''") + "'"})`);
   const node = JSON.parse(String(r.getRowsJson()[0][0])).statements[0].node;
   const h = pushdownHints(node, 'demo.silver.orders');
-  return { predicate: h.where ? toJsonPredicate(h.where, columns) ?? undefined : undefined, limit: h.limit };
+  return { predicate: h.where ? (toJsonPredicate(h.where, columns) ?? undefined) : undefined, limit: h.limit };
 }
 
 const col = (name: string, valueType: string) => ({ op: 'column', name, valueType });
@@ -24,7 +24,9 @@ const lit = (value: string, valueType: string) => ({ op: 'literal', value, value
 
 describe('pushdownHints', () => {
   it('turns simple conjuncts into a JSON predicate typed by the table schema', async () => {
-    const h = await hints(`SELECT * FROM "demo.silver.orders" o WHERE o.amount > 10 AND 'Lyon' = city AND day >= DATE '2026-01-01' AND upper(city) = 'X'`);
+    const h = await hints(
+      `SELECT * FROM "demo.silver.orders" o WHERE o.amount > 10 AND 'Lyon' = city AND day >= DATE '2026-01-01' AND upper(city) = 'X'`,
+    );
     expect(h.predicate).toEqual({
       op: 'and',
       children: [
@@ -41,7 +43,13 @@ describe('pushdownHints', () => {
     expect(h.predicate).toEqual({
       op: 'and',
       children: [
-        { op: 'or', children: [{ op: 'equal', children: [col('id', 'long'), lit('1', 'long')] }, { op: 'equal', children: [col('id', 'long'), lit('2', 'long')] }] },
+        {
+          op: 'or',
+          children: [
+            { op: 'equal', children: [col('id', 'long'), lit('1', 'long')] },
+            { op: 'equal', children: [col('id', 'long'), lit('2', 'long')] },
+          ],
+        },
         { op: 'not', children: [{ op: 'isNull', children: [col('city', 'string')] }] },
       ],
     });
@@ -59,7 +67,10 @@ describe('pushdownHints', () => {
   });
 
   it('gives nothing for joins or other tables', async () => {
-    expect(await hints(`SELECT * FROM "demo.silver.orders" a JOIN other b USING (id) WHERE amount > 1 LIMIT 3`)).toEqual({ predicate: undefined, limit: undefined });
+    expect(await hints(`SELECT * FROM "demo.silver.orders" a JOIN other b USING (id) WHERE amount > 1 LIMIT 3`)).toEqual({
+      predicate: undefined,
+      limit: undefined,
+    });
     expect(await hints(`SELECT * FROM other WHERE amount > 1`)).toEqual({ predicate: undefined, limit: undefined });
   });
 });

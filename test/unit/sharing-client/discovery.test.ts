@@ -28,13 +28,19 @@ describe('discovery', () => {
     await client.listAllTables('a/b');
     const paths = s.seen.slice(-3).map((r) => r.url.pathname);
     // checklist 4: every segment percent-encoded
-    expect(paths).toEqual(['/delta-sharing/shares/a.b/schemas', '/delta-sharing/shares/a.b/schemas/sch%20ema/tables', '/delta-sharing/shares/a%2Fb/all-tables']);
+    expect(paths).toEqual([
+      '/delta-sharing/shares/a.b/schemas',
+      '/delta-sharing/shares/a.b/schemas/sch%20ema/tables',
+      '/delta-sharing/shares/a%2Fb/all-tables',
+    ]);
     await client.close();
   });
 
   it('truncates over-long share fields instead of failing (checklist 5)', async () => {
     const props = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`k${i}`, 'v'.repeat(2000)]));
-    const s = await startServer((_req, res) => json(res, 200, { share: { name: 's', displayName: 'd'.repeat(300), comment: 'c'.repeat(70000), properties: props } }));
+    const s = await startServer((_req, res) =>
+      json(res, 200, { share: { name: 's', displayName: 'd'.repeat(300), comment: 'c'.repeat(70000), properties: props } }),
+    );
     closers.push(s.close);
     const client = SharingClient.fromProfile(bearerProfile(s.url), FAST);
     const share = await client.getShare('s');

@@ -23,7 +23,17 @@ async function setup(handler: Handler) {
   closers.push(s.close);
   const c = SharingClient.fromProfile(bearerProfile(s.url), FAST);
   closers.push(() => c.close());
-  return { s, c, file: (path = '/f', size = DATA.length): SharedFile => ({ kind: 'file', id: 'id1', url: `${s.url}${path}?sig=1`, size, partitionValues: {} }) };
+  return {
+    s,
+    c,
+    file: (path = '/f', size = DATA.length): SharedFile => ({
+      kind: 'file',
+      id: 'id1',
+      url: `${s.url}${path}?sig=1`,
+      size,
+      partitionValues: {},
+    }),
+  };
 }
 function range(h: string | string[] | undefined): number {
   return Number(/bytes=(\d+)-/.exec(String(h ?? ''))?.[1] ?? 0);

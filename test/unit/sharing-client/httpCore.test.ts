@@ -34,7 +34,8 @@ describe('HTTP core', () => {
     let n = 0;
     const s = await serve((req, res) => {
       n++;
-      if (req.url.pathname.endsWith('/shares/a')) return json(res, 404, { errorCode: 'RESOURCE_DOES_NOT_EXIST', message: 'share a not found' });
+      if (req.url.pathname.endsWith('/shares/a'))
+        return json(res, 404, { errorCode: 'RESOURCE_DOES_NOT_EXIST', message: 'share a not found' });
       json(res, 400, {
         error_code: 'BAD_REQUEST',
         message: 'Table features not supported',
@@ -122,7 +123,9 @@ describe('HTTP core', () => {
     expect(new URLSearchParams(tokenCalls[0].body).get('grant_type')).toBe('client_credentials');
     expect(new URLSearchParams(tokenCalls[0].body).get('scope')).toBe('sharing');
     // The fetched access token never shows when the client is inspected or serialised.
-    expect(inspect(client, { depth: 10, showHidden: true }) + inspect(client.http, { depth: 10 }) + JSON.stringify(client.http.auth)).not.toContain('tok1');
+    expect(
+      inspect(client, { depth: 10, showHidden: true }) + inspect(client.http, { depth: 10 }) + JSON.stringify(client.http.auth),
+    ).not.toContain('tok1');
     await client.listShares();
     await client.listShares();
     const shareCalls = s.seen.filter((r) => r.url.pathname === '/ds/shares');
@@ -132,7 +135,10 @@ describe('HTTP core', () => {
 
   it('basic profiles send Basic auth', async () => {
     const s = await serve((_req, res) => json(res, 200, { items: [] }));
-    const client = SharingClient.fromProfile(JSON.stringify({ shareCredentialsVersion: 2, type: 'basic', endpoint: s.url, username: 'u', password: 'p' }), FAST);
+    const client = SharingClient.fromProfile(
+      JSON.stringify({ shareCredentialsVersion: 2, type: 'basic', endpoint: s.url, username: 'u', password: 'p' }),
+      FAST,
+    );
     await client.listShares();
     expect(s.seen[0].headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
     await client.close();

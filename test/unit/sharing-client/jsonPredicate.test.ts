@@ -20,8 +20,17 @@ describe('toJsonPredicate (checklist 20–22)', () => {
 
   it('rewrites IN as an OR of equals and IS NOT NULL as not(isNull)', () => {
     const p = toJsonPredicate({ kind: 'in', column: 'region', values: ['EU', 'US'] }, types);
-    expect(p).toEqual({ op: 'or', children: [{ op: 'equal', children: [col('region', 'string'), lit('EU', 'string')] }, { op: 'equal', children: [col('region', 'string'), lit('US', 'string')] }] });
-    expect(toJsonPredicate({ kind: 'isNotNull', column: 'ok' }, types)).toEqual({ op: 'not', children: [{ op: 'isNull', children: [col('ok', 'bool')] }] });
+    expect(p).toEqual({
+      op: 'or',
+      children: [
+        { op: 'equal', children: [col('region', 'string'), lit('EU', 'string')] },
+        { op: 'equal', children: [col('region', 'string'), lit('US', 'string')] },
+      ],
+    });
+    expect(toJsonPredicate({ kind: 'isNotNull', column: 'ok' }, types)).toEqual({
+      op: 'not',
+      children: [{ op: 'isNull', children: [col('ok', 'bool')] }],
+    });
   });
 
   it('drops what it cannot express under AND (wider is safe) but gives up under OR/NOT', () => {
@@ -40,7 +49,13 @@ describe('toJsonPredicate (checklist 20–22)', () => {
         kind: 'and',
         args: [
           { kind: 'in', column: 'region', values: ['EU', 'US', 'APAC'] },
-          { kind: 'or', args: [{ kind: 'compare', op: '<', column: 'amount', value: 1.5 }, { kind: 'isNull', column: 'amount' }] },
+          {
+            kind: 'or',
+            args: [
+              { kind: 'compare', op: '<', column: 'amount', value: 1.5 },
+              { kind: 'isNull', column: 'amount' },
+            ],
+          },
           { kind: 'compare', op: '=', column: 'ok', value: true },
         ],
       },

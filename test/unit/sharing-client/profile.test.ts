@@ -19,12 +19,25 @@ describe('profiles', () => {
   });
 
   it('reads v2 bearer_token, oauth_client_credentials (tokenEndpoint slash stripped) and basic', () => {
-    expect(parseProfile(JSON.stringify({ shareCredentialsVersion: 2, type: 'bearer_token', endpoint: 'https://h', bearerToken: 't' })).auth.type).toBe('bearer_token');
+    expect(
+      parseProfile(JSON.stringify({ shareCredentialsVersion: 2, type: 'bearer_token', endpoint: 'https://h', bearerToken: 't' })).auth.type,
+    ).toBe('bearer_token');
     const o = parseProfile(
-      JSON.stringify({ shareCredentialsVersion: 2, type: 'oauth_client_credentials', endpoint: 'https://h', tokenEndpoint: 'https://idp/token/', clientId: 'c', clientSecret: 's', scope: 'x' }),
+      JSON.stringify({
+        shareCredentialsVersion: 2,
+        type: 'oauth_client_credentials',
+        endpoint: 'https://h',
+        tokenEndpoint: 'https://idp/token/',
+        clientId: 'c',
+        clientSecret: 's',
+        scope: 'x',
+      }),
     );
     expect(o.auth).toMatchObject({ tokenEndpoint: 'https://idp/token', clientId: 'c', scope: 'x' });
-    expect(parseProfile(JSON.stringify({ shareCredentialsVersion: 2, type: 'basic', endpoint: 'https://h', username: 'u', password: 'p' })).auth.type).toBe('basic');
+    expect(
+      parseProfile(JSON.stringify({ shareCredentialsVersion: 2, type: 'basic', endpoint: 'https://h', username: 'u', password: 'p' })).auth
+        .type,
+    ).toBe('basic');
   });
 
   it('asks for an upgrade when shareCredentialsVersion is newer (checklist 7)', () => {
@@ -47,19 +60,36 @@ describe('profiles', () => {
 
   it('warns "expires in N days" and says when it already expired', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
-    const p = parseProfile(JSON.stringify({ shareCredentialsVersion: 1, endpoint: 'https://h', bearerToken: 't', expirationTime: '2026-01-04T12:00:00Z' }));
+    const p = parseProfile(
+      JSON.stringify({ shareCredentialsVersion: 1, endpoint: 'https://h', bearerToken: 't', expirationTime: '2026-01-04T12:00:00Z' }),
+    );
     expect(profileWarnings(p, now)[0]).toMatch(/expires in 3 days/);
     expect(profileWarnings(p, Date.parse('2026-02-01T00:00:00Z'))[0]).toMatch(/expired on 2026-01-04/);
   });
 
   it('never shows secrets in toString, JSON or util.inspect of the profile or the client', () => {
-    const text = JSON.stringify({ shareCredentialsVersion: 2, type: 'oauth_client_credentials', endpoint: 'https://h', tokenEndpoint: 'https://i', clientId: 'cid', clientSecret: 'TOPSECRET' });
+    const text = JSON.stringify({
+      shareCredentialsVersion: 2,
+      type: 'oauth_client_credentials',
+      endpoint: 'https://h',
+      tokenEndpoint: 'https://i',
+      clientId: 'cid',
+      clientSecret: 'TOPSECRET',
+    });
     const p = parseProfile(text);
     const client = new SharingClient(p);
-    for (const s of [String(p), JSON.stringify(p), inspect(p, { showHidden: true, depth: 5 }), inspect(client, { depth: 5 }), String(client)]) {
+    for (const s of [
+      String(p),
+      JSON.stringify(p),
+      inspect(p, { showHidden: true, depth: 5 }),
+      inspect(client, { depth: 5 }),
+      String(client),
+    ]) {
       expect(s).not.toContain('TOPSECRET');
     }
-    const bearer = SharingClient.fromProfile(JSON.stringify({ shareCredentialsVersion: 1, endpoint: 'https://h', bearerToken: 'BEARERSECRET' }));
+    const bearer = SharingClient.fromProfile(
+      JSON.stringify({ shareCredentialsVersion: 1, endpoint: 'https://h', bearerToken: 'BEARERSECRET' }),
+    );
     expect(inspect(bearer, { depth: 10 })).not.toContain('BEARERSECRET');
     expect(inspect(bearer.http, { depth: 10 })).not.toContain('BEARERSECRET');
     void client.close();

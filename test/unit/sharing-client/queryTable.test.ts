@@ -24,12 +24,26 @@ async function client(handler: Handler, opts = {}) {
 
 describe('queryTable', () => {
   it('sends capabilities, a JSON-string predicate, integer limitHint and maxFiles; follows pages with identical params (checklist 19–20, 24, 29, 48, 54)', async () => {
-    const { s, c } = await client((req, res) => {
-      const body = JSON.parse(req.body);
-      if (!body.pageToken) return ndjson(res, [protocol, metaData, file('f1'), { endStreamAction: { nextPageToken: 'n1', refreshToken: 'r1', somethingNew: true } }], PARQUET);
-      ndjson(res, [protocol, metaData, file('f2'), { endStreamAction: { nextPageToken: '', minUrlExpirationTimestamp: 123 } }], PARQUET);
-    }, { maxFilesPerPage: 2 });
-    const pred = { op: 'equal' as const, children: [{ op: 'column' as const, name: 'a', valueType: 'long' as const }, { op: 'literal' as const, value: '1', valueType: 'long' as const }] as [any, any] };
+    const { s, c } = await client(
+      (req, res) => {
+        const body = JSON.parse(req.body);
+        if (!body.pageToken)
+          return ndjson(
+            res,
+            [protocol, metaData, file('f1'), { endStreamAction: { nextPageToken: 'n1', refreshToken: 'r1', somethingNew: true } }],
+            PARQUET,
+          );
+        ndjson(res, [protocol, metaData, file('f2'), { endStreamAction: { nextPageToken: '', minUrlExpirationTimestamp: 123 } }], PARQUET);
+      },
+      { maxFilesPerPage: 2 },
+    );
+    const pred = {
+      op: 'equal' as const,
+      children: [
+        { op: 'column' as const, name: 'a', valueType: 'long' as const },
+        { op: 'literal' as const, value: '1', valueType: 'long' as const },
+      ] as [any, any],
+    };
     const result = await c.queryTable(ref, { jsonPredicateHints: pred, limitHint: 10.7 });
     expect(result.files.map((f) => f.id)).toEqual(['f1', 'f2']);
     expect(result).toMatchObject({ version: 5, format: 'parquet', refreshToken: 'r1', minUrlExpirationTimestamp: 123 });
@@ -38,7 +52,13 @@ describe('queryTable', () => {
     expect(JSON.parse(b1.jsonPredicateHints)).toEqual(pred);
     expect(b1).toMatchObject({ limitHint: 10, maxFiles: 2, includeRefreshToken: true });
     expect(b1.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
-    expect(b2).toEqual({ jsonPredicateHints: b1.jsonPredicateHints, limitHint: 10, maxFiles: 2, pageToken: 'n1', idempotencyKey: b1.idempotencyKey });
+    expect(b2).toEqual({
+      jsonPredicateHints: b1.jsonPredicateHints,
+      limitHint: 10,
+      maxFiles: 2,
+      pageToken: 'n1',
+      idempotencyKey: b1.idempotencyKey,
+    });
     expect(s.seen[0].headers['delta-sharing-capabilities']).toBe(
       'responseformat=delta,parquet;readerfeatures=deletionvectors,columnmapping,timestampntz;includeendstreamaction=true;asyncquery=true',
     );
@@ -46,7 +66,9 @@ describe('queryTable', () => {
   });
 
   it('re-asks a latest snapshot with its refreshToken, never with includeRefreshToken or version params (checklist 48)', async () => {
-    const { s, c } = await client((_r, res) => ndjson(res, [protocol, metaData, file('f1'), { endStreamAction: { refreshToken: 'r9' } }], PARQUET));
+    const { s, c } = await client((_r, res) =>
+      ndjson(res, [protocol, metaData, file('f1'), { endStreamAction: { refreshToken: 'r9' } }], PARQUET),
+    );
     const first = await c.queryTable(ref);
     await c.queryTable(ref, { refreshToken: first.refreshToken });
     await c.queryTable(ref, { version: 2, refreshToken: 'ignored' });
@@ -76,7 +98,13 @@ describe('queryTable', () => {
   });
 
   it('fails with the server message when EndStreamAction carries errorMessage, despite HTTP 200 (checklist 52–53)', async () => {
-    const { c } = await client((_r, res) => ndjson(res, [protocol, metaData, { endStreamAction: { errorMessage: 'table is being rewritten', httpStatusErrorCode: 400 } }], PARQUET));
+    const { c } = await client((_r, res) =>
+      ndjson(
+        res,
+        [protocol, metaData, { endStreamAction: { errorMessage: 'table is being rewritten', httpStatusErrorCode: 400 } }],
+        PARQUET,
+      ),
+    );
     const e = await failure(c.queryTable(ref));
     expect(e.message).toMatch(/table is being rewritten/);
     expect(e.serverCode).toBe('END_STREAM_ERROR');
@@ -88,9 +116,23 @@ describe('queryTable', () => {
       ndjson(
         res,
         [
-          { protocol: { deltaProtocol: { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['deletionVectors', 'columnMapping'] } } },
-          { metaData: { deltaMetadata: { id: 'm', format: { provider: 'parquet' }, schemaString, partitionColumns: [], configuration: {} }, version: 2 } },
-          { file: { id: 'f1', deletionVectorFileId: 'dv1', expirationTimestamp: 99, deltaSingleAction: { add: { path: 'https://store/x?s=1', partitionValues: { p: '' }, size: 42, deletionVector: dv } } } },
+          {
+            protocol: { deltaProtocol: { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['deletionVectors', 'columnMapping'] } },
+          },
+          {
+            metaData: {
+              deltaMetadata: { id: 'm', format: { provider: 'parquet' }, schemaString, partitionColumns: [], configuration: {} },
+              version: 2,
+            },
+          },
+          {
+            file: {
+              id: 'f1',
+              deletionVectorFileId: 'dv1',
+              expirationTimestamp: 99,
+              deltaSingleAction: { add: { path: 'https://store/x?s=1', partitionValues: { p: '' }, size: 42, deletionVector: dv } },
+            },
+          },
           { endStreamAction: {} },
         ],
         { 'delta-table-version': '2', 'delta-sharing-capabilities': 'responseformat=delta;includeendstreamaction=true' },
@@ -98,12 +140,24 @@ describe('queryTable', () => {
     );
     const r = await c.queryTable(ref);
     expect(r.format).toBe('delta');
-    expect(r.files[0]).toMatchObject({ id: 'f1', url: 'https://store/x?s=1', size: 42, partitionValues: { p: null }, deletionVector: dv, deletionVectorFileId: 'dv1', expirationTimestamp: 99 });
+    expect(r.files[0]).toMatchObject({
+      id: 'f1',
+      url: 'https://store/x?s=1',
+      size: 42,
+      partitionValues: { p: null },
+      deletionVector: dv,
+      deletionVectorFileId: 'dv1',
+      expirationTimestamp: 99,
+    });
   });
 
   it('throws when delta comes back although only parquet was asked for (checklist 31)', async () => {
     const { c } = await client(
-      (_r, res) => ndjson(res, [protocol, metaData, { endStreamAction: {} }], { 'delta-table-version': '1', 'delta-sharing-capabilities': 'responseformat=delta' }),
+      (_r, res) =>
+        ndjson(res, [protocol, metaData, { endStreamAction: {} }], {
+          'delta-table-version': '1',
+          'delta-sharing-capabilities': 'responseformat=delta',
+        }),
       { formats: ['parquet'] },
     );
     expect((await failure(c.queryTable(ref))).message).toMatch(/delta format although only parquet/);
@@ -112,10 +166,17 @@ describe('queryTable', () => {
   it('refuses reader features it lacks and a higher parquet reader version (checklist 18, 32–33)', async () => {
     const { c } = await client((req, res) => {
       if (req.url.pathname.endsWith('/metadata')) return ndjson(res, [{ protocol: { minReaderVersion: 2 } }, metaData], PLAIN);
-      ndjson(res, [{ protocol: { deltaProtocol: { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['deletionVectors', 'collations'] } } }, metaData], {
-        'delta-table-version': '1',
-        'delta-sharing-capabilities': 'responseformat=delta',
-      });
+      ndjson(
+        res,
+        [
+          { protocol: { deltaProtocol: { minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ['deletionVectors', 'collations'] } } },
+          metaData,
+        ],
+        {
+          'delta-table-version': '1',
+          'delta-sharing-capabilities': 'responseformat=delta',
+        },
+      );
     });
     const e = await failure(c.queryTable(ref));
     expect(e.serverCode).toBe('UNSUPPORTED_READER_FEATURES');
@@ -127,7 +188,15 @@ describe('queryTable', () => {
     const { c } = await client((_r, res) =>
       ndjson(
         res,
-        [protocol, metaData, { add: { ...file('a1').file, version: 1, timestamp: 1 } }, { metaData: { ...metaData.metaData, version: 2 } }, { remove: { ...file('r2').file, version: 2, timestamp: 2 } }, { add: { ...file('a3').file, version: 3, timestamp: 3 } }, { endStreamAction: {} }],
+        [
+          protocol,
+          metaData,
+          { add: { ...file('a1').file, version: 1, timestamp: 1 } },
+          { metaData: { ...metaData.metaData, version: 2 } },
+          { remove: { ...file('r2').file, version: 2, timestamp: 2 } },
+          { add: { ...file('a3').file, version: 3, timestamp: 3 } },
+          { endStreamAction: {} },
+        ],
         PARQUET,
       ),
     );
@@ -169,7 +238,9 @@ describe('queryTable', () => {
   });
 
   it('CDF: GET /changes with inclusive versions or ISO timestamps (checklist 15, 44)', async () => {
-    const { s, c } = await client((_r, res) => ndjson(res, [protocol, metaData, { cdf: { ...file('c1').file, version: 2, timestamp: 5 } }], PLAIN));
+    const { s, c } = await client((_r, res) =>
+      ndjson(res, [protocol, metaData, { cdf: { ...file('c1').file, version: 2, timestamp: 5 } }], PLAIN),
+    );
     const r = await c.tableChanges(ref, { startingTimestamp: '2024-01-01T00:00:00+02:00', endingVersion: 4 });
     expect(r.files[0]).toMatchObject({ kind: 'cdf', id: 'c1', version: 2 });
     expect(s.seen[0].method).toBe('GET');

@@ -54,20 +54,13 @@ describe('retry policy: attempts per failure kind', () => {
   it(`HTTP 503: ${MAX_ATTEMPTS} requests per operation (not nested), within seconds, code unavailable`, async () => {
     const s = await serve((_req, res) => json(res, 503, { errorCode: 'INTERNAL_ERROR', message: 'overloaded' }));
     const c = clientFor(s.url);
-    for (const call of [
-      () => c.listShares(),
-      () => c.queryTable(ref),
-      () => c.tableMetadata(ref),
-      () => c.tableVersion(ref),
-    ]) {
+    for (const call of [() => c.listShares(), () => c.queryTable(ref), () => c.tableMetadata(ref), () => c.tableVersion(ref)]) {
       const before = s.seen.length;
       const { value: e, ms } = await timed(failure(call()));
       expect(s.seen.length - before).toBe(MAX_ATTEMPTS);
       expect(ms).toBeLessThan(5_000);
       expect(e).toMatchObject({ code: 'unavailable', status: 503, retryable: true });
-      expect(e.message).toMatch(
-        new RegExp(`the server failed \\(HTTP 503\\).*\\(${MAX_ATTEMPTS} attempts over \\d+ s\\)`),
-      );
+      expect(e.message).toMatch(new RegExp(`the server failed \\(HTTP 503\\).*\\(${MAX_ATTEMPTS} attempts over \\d+ s\\)`));
     }
   });
 
@@ -102,9 +95,7 @@ describe('retry policy: attempts per failure kind', () => {
   });
 
   it('a Retry-After longer than the policy allows is answered at once, not waited out', async () => {
-    const s = await serve((_req, res) =>
-      json(res, 429, { errorCode: 'RATE', message: 'slow down' }, { 'retry-after': '120' }),
-    );
+    const s = await serve((_req, res) => json(res, 429, { errorCode: 'RATE', message: 'slow down' }, { 'retry-after': '120' }));
     const c = clientFor(s.url);
     const { value: e, ms } = await timed(failure(c.listShares()));
     expect(s.seen.length).toBe(1);

@@ -3,7 +3,9 @@ import { formatCapabilities, parseCapabilities } from '../../../kernel/sharing/c
 
 describe('delta-sharing-capabilities header', () => {
   it('parses keys and values case-insensitively, keeping format preference order', () => {
-    expect(parseCapabilities('ResponseFormat=Delta,Parquet; readerfeatures=DeletionVectors,columnMapping;includeEndStreamAction=TRUE')).toEqual({
+    expect(
+      parseCapabilities('ResponseFormat=Delta,Parquet; readerfeatures=DeletionVectors,columnMapping;includeEndStreamAction=TRUE'),
+    ).toEqual({
       responseFormat: ['delta', 'parquet'],
       readerFeatures: ['deletionvectors', 'columnmapping'],
       includeEndStreamAction: true,

@@ -11,7 +11,15 @@ const stats = (min: unknown, max: unknown, nullCount = 0, numRecords = 10) =>
 
 describe('JSON predicate grammar', () => {
   it('accepts the spec example and rejects shapes outside it', () => {
-    expect(p({ op: 'and', children: [{ op: 'isNull', children: [col('a')] }, { op: 'equal', children: [col('b'), lit('1')] }] }).op).toBe('and');
+    expect(
+      p({
+        op: 'and',
+        children: [
+          { op: 'isNull', children: [col('a')] },
+          { op: 'equal', children: [col('b'), lit('1')] },
+        ],
+      }).op,
+    ).toBe('and');
     expect(() => p({ op: 'equal', children: [col('a')] })).toThrow(/exactly 2/);
     expect(() => p({ op: 'and', children: [{ op: 'isNull', children: [col('a')] }] })).toThrow(/at least 2/);
     expect(() => p({ op: 'equal', children: [col('a'), { op: 'literal', value: 1, valueType: 'int' }] })).toThrow(/string/);

@@ -5,7 +5,7 @@ import { Sha256Hmac } from '../../../kernel/sharing/server/Sha256Hmac';
 import { UrlSigner } from '../../../kernel/sharing/server/UrlSigner';
 
 describe('UrlSigner', () => {
-  it('verifies its own URLs until they expire, and no one else\'s', () => {
+  it("verifies its own URLs until they expire, and no one else's", () => {
     let now = 1_000_000;
     const signer = new UrlSigner('http://127.0.0.1:1/ds', 60, () => now);
     const { url, expirationTimestamp } = signer.sign('/data/t/part 1.parquet');

@@ -3,8 +3,19 @@ import { planLiveRuns, type LiveCell } from '../../../../common/live/planLiveRun
 import { sqlNames } from '../../../../common/live/sqlNames';
 import { tsNames } from '../../../../common/live/tsNames';
 
-const sql = (id: string, code: string, name?: string, live?: LiveCell['live']): LiveCell => ({ id, language: 'sql', code, ...(name ? { name } : {}), ...(live ? { live } : {}) });
-const ts = (id: string, code: string, live?: LiveCell['live']): LiveCell => ({ id, language: 'typescript', code, ...(live ? { live } : {}) });
+const sql = (id: string, code: string, name?: string, live?: LiveCell['live']): LiveCell => ({
+  id,
+  language: 'sql',
+  code,
+  ...(name ? { name } : {}),
+  ...(live ? { live } : {}),
+});
+const ts = (id: string, code: string, live?: LiveCell['live']): LiveCell => ({
+  id,
+  language: 'typescript',
+  code,
+  ...(live ? { live } : {}),
+});
 
 describe('sqlNames', () => {
   it('finds tables after FROM and JOIN, comma lists, aliases, table_changes and CREATE', () => {

@@ -8,7 +8,11 @@ const uses = (code: string) => tsNames(code).uses;
 describe('tsNames: what a TypeScript cell leaves for the cells below', () => {
   it('every declarator of a statement, across type annotations with commas in them', () => {
     expect(defines('const a = 1, b = f(x, y)\nlet c: Map<string, number> = new Map(), d = [1, 2]\nvar e')).toEqual([
-      'a', 'b', 'c', 'd', 'e',
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
     ]);
   });
 
