@@ -3,6 +3,7 @@
  * is saved (sealed with the OS keychain's key in the desktop app) and opened in every session, now
  * and after restarts; a removed one is forgotten everywhere.
  */
+import { redactSecrets } from './redactSecrets';
 import type { Params, Result } from '../protocol';
 import type { ProfileStore } from './ProfileStore';
 import type { SessionProcess } from './SessionProcess';
@@ -34,10 +35,23 @@ export async function removeProfile(
 /** Opens the saved profiles in a session process that just started; unreadable ones are reported, not fatal. */
 export function openSavedProfiles(profiles: ProfileStore, proc: SessionProcess): void {
   const { profiles: saved, problems } = profiles.list();
-  for (const problem of problems) process.stderr.write(`silt: ${problem}\n`);
+  // Errors should never quote a profile, but a log line is one place too many to find out: the
+  // profile's own token is removed from anything written here.
+  for (const problem of problems) process.stderr.write(`silt: ${redactSecrets(problem)}\n`);
   for (const s of saved) {
     proc.call('catalog.addProfile', { source: s.json, name: s.name }).catch((e: Error) => {
-      process.stderr.write(`silt: the saved profile "${s.name}" could not be opened: ${e.message}\n`);
+      const message = redactSecrets(e.message, bearerTokenOf(s.json));
+      process.stderr.write(`silt: the saved profile "${s.name}" could not be opened: ${message}\n`);
     });
+  }
+}
+
+/** The bearer token in a profile's text, if it has one, so a log line can be scrubbed of it. */
+function bearerTokenOf(json: string): string | undefined {
+  try {
+    const token = (JSON.parse(json) as { bearerToken?: unknown }).bearerToken;
+    return typeof token === 'string' && token.length > 0 ? token : undefined;
+  } catch {
+    return undefined;
   }
 }
