@@ -48,7 +48,7 @@ export function Toolbar(p: ToolbarProps) {
       </button>
       <div className="brand" title="Silt">
         <span className="brand-mark" />
-        Silt
+        <span className="brand-name">Silt</span>
       </div>
       <div className="notebook-title" data-testid="notebook-title" title={p.title}>
         {p.title}
