@@ -1,6 +1,6 @@
 // `npm start`: the desktop window when Electron's binary is installed; otherwise the same app in a
 // browser through `silt serve` (as on CI machines, where the binary cannot be downloaded).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,8 +18,31 @@ function electronBinary() {
   }
 }
 
+/**
+ * Install scripts are off (.npmrc), so Electron's binary is fetched here, once, the first time the app
+ * starts. Where its download host cannot be reached this fails within seconds and Silt opens in the
+ * browser instead; SILT_NO_ELECTRON=1 skips the attempt.
+ */
+function fetchElectron() {
+  if (process.env.SILT_NO_ELECTRON) return null;
+  let installer;
+  try {
+    installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
+  } catch {
+    return null; // electron is a devDependency: absent after `npm install --omit=dev`
+  }
+  console.log('Fetching the Electron desktop shell (once)…');
+  const r = spawnSync(process.execPath, [installer], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 10 * 60_000, encoding: 'utf8' });
+  if (r.status !== 0) {
+    const why = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.exec(r.stderr ?? '')?.[0] ?? 'the download failed';
+    console.log(`Electron could not be downloaded (${why}).`);
+    return null;
+  }
+  return electronBinary();
+}
+
 const extra = process.argv.slice(2);
-const electron = electronBinary();
+const electron = electronBinary() ?? fetchElectron();
 let child;
 if (electron) {
   child = spawn(electron, [root, ...extra], { stdio: 'inherit' });
