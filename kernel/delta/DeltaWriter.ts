@@ -10,6 +10,7 @@ import { DeltaTableError } from './errors';
 import { buildScanSql } from './fileScanSql';
 import { readDeletionVector } from './deletionVector';
 import { parseSchema, parseType, schemaString, type DataType, type StructField } from './schema';
+import { removeAction } from './removeAction';
 import type { DeltaFile, DeltaMetadata, DeltaProtocol, DeltaSnapshot } from './types';
 import { assertDeletable, assertWritable } from './writeSupport';
 
@@ -252,20 +253,6 @@ function commitInfo(operation: string, isBlindAppend: boolean, readVersion?: num
 function addAction(f: WrittenFile): object {
   return {
     add: { path: f.path, partitionValues: f.partitionValues, size: f.size, modificationTime: Date.now(), dataChange: true, stats: f.stats },
-  };
-}
-
-function removeAction(f: DeltaFile): object {
-  return {
-    remove: {
-      path: f.path,
-      deletionTimestamp: Date.now(),
-      dataChange: true,
-      extendedFileMetadata: true,
-      partitionValues: f.partitionValues,
-      size: f.size,
-      ...(f.deletionVector ? { deletionVector: f.deletionVector } : {}),
-    },
   };
 }
 

@@ -11,6 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { parseSchema, schemaString, typeString, type DeltaSnapshot, type StructField } from '../delta';
 import { writeCommit } from '../delta/commitLog';
+import { removeAction } from '../delta/removeAction';
 import { writeDataFiles, type WrittenFile } from '../delta/dataFileWriter';
 import { ExportError } from '../export/ExportError';
 import type { PublishMode } from '../protocol/dataExport';
@@ -79,18 +80,7 @@ function replaceActions(w: PublishWrite, snapshot: DeltaSnapshot, files: Written
   const newSchema = schemaString(w.fields);
   if (newSchema !== snapshot.metadata.schemaString)
     actions.push({ metaData: { ...snapshot.metadata, schemaString: newSchema, partitionColumns: [] } });
-  for (const f of snapshot.files) {
-    actions.push({
-      remove: {
-        path: f.path,
-        deletionTimestamp: Date.now(),
-        dataChange: true,
-        extendedFileMetadata: true,
-        partitionValues: f.partitionValues,
-        size: f.size,
-      },
-    });
-  }
+  actions.push(...snapshot.files.map(removeAction));
   actions.push(...files.map(addAction));
   return actions;
 }
