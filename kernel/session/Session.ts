@@ -8,6 +8,9 @@ import { RunOutputs } from './RunOutputs';
 import { StreamBatcher } from './StreamBatcher';
 import { DuckEngine, type SqlResult } from '../engine/DuckEngine';
 import { SqlError } from '../engine/SqlError';
+import { SiltError } from '../../common/SiltError';
+import { errorHeadline } from '../../common/errorHeadline';
+import type { ErrorCode } from '../../common/errorCode';
 import { asTable, displayValue } from './displayValue';
 import { dataFrameRecords, loadDanfo, toDataFrame } from './toDataFrame';
 import { TsRealm } from './TsRealm';
@@ -18,6 +21,9 @@ import { plotGlobal } from '../charts/plotGlobal';
 import { LiveTables } from './live/LiveTables';
 import { formatTableName } from '../../common/tableName';
 import type { Notify } from './Notify';
+
+/** Codes whose headline would say less than the error's own name (a bad reference in a cell's SQL). */
+const GENERIC = new Set<ErrorCode>(['bad-request', 'internal']);
 
 export interface ExecuteRequest {
   runId: string;
@@ -131,9 +137,12 @@ export class Session {
     } catch (e) {
       status = 'error';
       const err = e as SqlError;
+      // SQL errors keep DuckDB's own kind ("Catalog Error"); other failures (a shared table that
+      // cannot be read) are headed by what kind of failure it is, not by a class name.
+      const headed = e instanceof SiltError && !(e instanceof SqlError) && !GENERIC.has(e.code) ? errorHeadline(e.code) : undefined;
       push({
         kind: 'error',
-        ename: err.kind ?? err.name ?? 'Error',
+        ename: headed ?? err.kind ?? err.name ?? 'Error',
         message: err.message,
         ...(err.line ? { line: err.line } : {}),
         traceback: [],

@@ -110,6 +110,8 @@ describe('silt run on a shared table that cannot be read', () => {
     const r = await siltRun('wrong-token', 'SELECT count(*) FROM h.default.good', path);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Cell 1 \(sql\) failed: .*profile "wrongtoken".*the server refused the token \(HTTP 401\)/);
+    // The cell's error is headed by the kind of failure (its code), not by a class name.
+    expect(r.written).toMatch(/"ename":\s*"Access refused"/);
     expect(r.stderr).not.toMatch(/does not exist|NOT IMPLEMENTED/);
     expect(r.seconds).toBeLessThan(20);
     expect(r.requests).toBeLessThanOrEqual(3);
@@ -122,6 +124,7 @@ describe('silt run on a shared table that cannot be read', () => {
     const r = await siltRun('dead-server', 'SELECT * FROM h.default.good WHERE id > 1', path);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`profile "dead".*cannot connect to 127\\.0\\.0\\.1:${port} \\(connection refused\\)`));
+    expect(r.written).toMatch(/"ename":\s*"Server unreachable"/);
     expect(r.stderr).not.toMatch(/does not exist|NOT IMPLEMENTED/);
     expect(r.seconds).toBeLessThan(20);
     for (const text of [r.stderr, r.written]) expect(text).not.toContain(WRONG_TOKEN);
@@ -133,6 +136,7 @@ describe('silt run on a shared table that cannot be read', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/commit 3 of h\.default\.t is corrupt \(.*_delta_log\/00000000000000000003\.json, line 2\)/);
     expect(r.stderr).not.toMatch(/retry later|internal server error/i);
+    expect(r.written).toMatch(/"ename":\s*"Damaged data"/);
     expect(r.seconds).toBeLessThan(20);
     expect(r.requests).toBeLessThanOrEqual(6);
     for (const text of [r.stderr, r.written]) expect(text).not.toContain(server.token);
