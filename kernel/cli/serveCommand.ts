@@ -58,9 +58,12 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   containCrashes(host.log);
   ensureWelcomeNotebook(workspace);
   const url = await host.listen();
-  process.stdout.write(`Silt is running at ${url}\n`);
+  // With the demo share on, the printed URL opens the welcome notebook, as the browser Silt opens
+  // itself does: a URL pasted from `--no-open` should not land on an empty Untitled notebook.
+  const welcomeUrl = `${url}&path=${encodeURIComponent(join(workspace, WELCOME_FILE))}`;
+  process.stdout.write(`Silt is running at ${demo ? welcomeUrl : url}\n`);
   if (flag(args, 'no-open') !== 'true') {
-    const opened = openBrowser(`${url}&path=${encodeURIComponent(join(workspace, WELCOME_FILE))}`);
+    const opened = openBrowser(welcomeUrl);
     if (opened) process.stderr.write(`Opened it with ${opened}.\n`);
   }
   const stop = () => {
