@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SiltError } from '../../common/SiltError';
-import { parseProfileText } from '../sharing/client';
+import { looksLikeProfilePath, parseProfileText, stripBom } from '../sharing/client';
 import { atomicWrite } from '../fs/atomicWrite';
 import type { SecretBox } from './secretBox';
 
@@ -97,6 +97,7 @@ export class ProfileStore {
 
 /** A profile file's text, or an error that names the path and the reason (never the content). */
 function readProfile(path: string): string {
+  if (!looksLikeProfilePath(path)) throw new SiltError('bad-request', 'the profile is neither JSON nor the path of a profile file');
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
@@ -106,11 +107,6 @@ function readProfile(path: string): string {
     }
     throw new SiltError('io', `cannot read the profile file at ${path} (${code ?? 'unreadable'})`, { cause: e });
   }
-}
-
-/** Stored without a byte order mark, so every reader of the store sees plain JSON. */
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function sanitize(name: string): string {

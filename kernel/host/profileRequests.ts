@@ -36,22 +36,22 @@ export async function removeProfile(
 export function openSavedProfiles(profiles: ProfileStore, proc: SessionProcess): void {
   const { profiles: saved, problems } = profiles.list();
   // Errors should never quote a profile, but a log line is one place too many to find out: the
-  // profile's own token is removed from anything written here.
+  // profile's own secrets are removed from anything written here.
   for (const problem of problems) process.stderr.write(`silt: ${redactSecrets(problem)}\n`);
   for (const s of saved) {
     proc.call('catalog.addProfile', { source: s.json, name: s.name }).catch((e: Error) => {
-      const message = redactSecrets(e.message, bearerTokenOf(s.json));
+      const message = redactSecrets(e.message, ...secretsOf(s.json));
       process.stderr.write(`silt: the saved profile "${s.name}" could not be opened: ${message}\n`);
     });
   }
 }
 
-/** The bearer token in a profile's text, if it has one, so a log line can be scrubbed of it. */
-function bearerTokenOf(json: string): string | undefined {
+/** Every secret a profile's text carries (bearer token, OAuth client secret, password), to scrub log lines of. */
+function secretsOf(json: string): string[] {
   try {
-    const token = (JSON.parse(json) as { bearerToken?: unknown }).bearerToken;
-    return typeof token === 'string' && token.length > 0 ? token : undefined;
+    const p = JSON.parse(json) as Record<string, unknown>;
+    return [p.bearerToken, p.clientSecret, p.password].filter((v): v is string => typeof v === 'string' && v.length > 0);
   } catch {
-    return undefined;
+    return [];
   }
 }

@@ -5,7 +5,7 @@
  */
 export { SharingClient, type SharingClientOptions, type QueryOptions, type ChangesOptions } from './SharingClient';
 export { SharingError } from './SharingError';
-export { expiryWarning, parseProfile, parseProfileText, profileWarnings, SharingProfile } from './profile';
+export { expiryWarning, looksLikeProfilePath, parseProfile, parseProfileText, profileWarnings, SharingProfile, stripBom } from './profile';
 export type { ProfileAuth } from './profile';
 export { sharedTableSql, type SharedTableOptions } from './sharedTableSql';
 export { sharedChangesSql } from './sharedChangesSql';

@@ -126,13 +126,21 @@ export function expiryWarning(profile: SharingProfile, now = Date.now(), days = 
 }
 
 /** Editors on Windows save UTF-8 with a byte order mark; JSON.parse refuses it. */
-function stripBom(text: string): string {
+/** Text without its byte order mark: editors on Windows write one, and JSON.parse refuses it. */
+export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * Whether text given as a profile could be a file path. Mangled JSON text (a missing brace, an
+ * array) may hold a token, so only text shaped like a path is ever read as one or named in a message.
+ */
+export function looksLikeProfilePath(text: string): boolean {
+  return text.length < 1024 && !/[\r\n{}"]/.test(text);
+}
+
 function readProfileFile(path: string): string {
-  // Only something shaped like a path is named in the message: mangled JSON text may hold a token.
-  const shown = path.length < 1024 && !/[\r\n{}"]/.test(path) ? ` at ${path}` : '';
+  const shown = looksLikeProfilePath(path) ? ` at ${path}` : '';
   if (!shown) throw bad('the profile is neither JSON nor the path of a profile file');
   if (!existsSync(path)) throw bad(`no profile file${shown}`);
   try {

@@ -12,6 +12,20 @@ const profile = (endpoint = 'https://sharing.example.com/delta-sharing') =>
 const key = () => SecretBox.fromBase64(randomBytes(32).toString('base64'));
 
 describe('saved profiles', () => {
+  it('pasted text that is not JSON (its opening brace lost) is refused without quoting it, token included', () => {
+    const store = new ProfileStore(mkdtempSync(join(tmpdir(), 'silt-ps-')), null);
+    const mangled = profile().slice(1);
+    let caught: unknown;
+    try {
+      store.add(mangled);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toMatchObject({ code: 'bad-request', message: expect.stringMatching(/neither JSON nor the path/) });
+    expect((caught as Error).message).not.toContain(TOKEN);
+    expect(store.list().profiles).toEqual([]);
+  });
+
   it('sealed with the keychain key: the token is not on disk in clear, and the profile reads back', () => {
     const home = mkdtempSync(join(tmpdir(), 'silt-ps-'));
     const box = key();
