@@ -43,7 +43,7 @@ export function oneOf<const V extends readonly (string | number)[]>(values: V, l
   const choices = quoted.length === 2 ? `${quoted[0]} or ${quoted[1]}` : `one of ${quoted.join(', ')}`;
   return leaf((v, path) => {
     if ((values as readonly unknown[]).includes(v)) return undefined;
-    if (label) return `Unknown ${label} ${JSON.stringify(v)}; use one of ${values.join(', ')}`;
+    if (label) return `Unknown ${label} ${shortJson(v)}; use one of ${values.join(', ')}`;
     return `${path} must be ${choices}`;
   });
 }
@@ -63,4 +63,10 @@ export function custom<T>(problem: (value: unknown, path: string) => string | un
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A refused value as JSON, cut short: an error answer must not echo back a huge value. */
+function shortJson(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -34,17 +34,24 @@ export type ObjectOf<F extends Fields> = Flatten<
 
 /**
  * An object with these fields, checked in order; the first problem is reported. Other keys are let
- * through untouched, so an older window's extra field does not break a newer kernel.
+ * through untouched, so an older window's extra field does not break a newer kernel. An optional
+ * field sent as null is removed from the (freshly parsed) object: the inferred type says such a
+ * field is absent, so a handler must never see null there and answer as if it meant something.
  */
 export function object<F extends Fields>(fields: F): Schema<ObjectOf<F>> {
+  const entries = Object.entries(fields);
   return {
     optional: false,
     problem(v, path) {
       if (!isPlainObject(v)) return `${path} must be an object`;
-      for (const [key, schema] of Object.entries(fields)) {
+      for (const [key, schema] of entries) {
         const value = v[key];
         const at = fieldPath(path, key);
         if ((value === undefined || value === null) && !schema.optional) return `missing ${at}`;
+        if (value === null) {
+          delete v[key];
+          continue;
+        }
         const p = schema.problem(value, at);
         if (p) return p;
       }

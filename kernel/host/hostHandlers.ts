@@ -48,7 +48,7 @@ export const hostHandlers: { [K in HostRequestType]: HostHandler<K> } = {
   'files.recent': async (ctx) => ({ paths: ctx.store.recent() }),
   'report.export': async (ctx, p) => {
     const { notebook, format, path, hideCode, title, author, pageSize } = p;
-    const paper = pageSize === undefined || pageSize === null ? undefined : parsePageSize(pageSize);
+    const paper = pageSize === undefined ? undefined : parsePageSize(pageSize);
     return exportReport(notebook, { format, path: ctx.store.resolve(path), hideCode, title, author, pageSize: paper });
   },
 };
@@ -65,13 +65,8 @@ export const hostAnsweredSessionRequests: { [K in SessionRequestType]?: HostHand
 async function execute(ctx: HostContext, p: Params<'execute'>): Promise<RunResult> {
   const started = Date.now();
   try {
-    return await ctx.sessions.get(p.sessionId).call('execute', {
-      runId: p.runId,
-      cellId: p.cellId,
-      language: p.language,
-      code: p.code,
-      name: p.name,
-    });
+    const { sessionId, ...run } = p;
+    return await ctx.sessions.get(sessionId).call('execute', run);
   } catch (e) {
     if (!(e instanceof SessionExitedError)) throw e;
     // The process ended under the cell (interrupt by restart, a crash, kill -9): the cell says so.

@@ -65,19 +65,15 @@ export function parseRequest(text: string): RequestMessage {
   }
   if (!isPlainObject(msg) || msg.kind !== 'request') throw new ProtocolError('message is not a request');
   if (typeof msg.id !== 'number' || !Number.isInteger(msg.id)) throw new ProtocolError('request id must be an integer');
-  try {
-    return checkRequest(msg, msg.id);
-  } catch (e) {
-    throw e instanceof ProtocolError ? new ProtocolError(e.message, msg.id as number) : e;
-  }
+  return checkRequest(msg, msg.id);
 }
 
 function checkRequest(msg: Record<string, unknown>, id: number): RequestMessage {
   const schema = typeof msg.type === 'string' ? schemaOf(msg.type) : undefined;
-  if (!schema) throw new ProtocolError(`unknown request type ${JSON.stringify(msg.type) ?? 'undefined'}`);
+  if (!schema) throw new ProtocolError(`unknown request type ${JSON.stringify(msg.type) ?? 'undefined'}`, id);
   const params = msg.params ?? {};
-  if (!isPlainObject(params)) throw new ProtocolError(`${msg.type}: params must be an object`);
+  if (!isPlainObject(params)) throw new ProtocolError(`${msg.type}: params must be an object`, id);
   const problem = schema.problem(params, '');
-  if (problem) throw new ProtocolError(`${msg.type}: ${problem}`);
+  if (problem) throw new ProtocolError(`${msg.type}: ${problem}`, id);
   return { kind: 'request', id, type: msg.type as RequestType, params: params as never };
 }

@@ -5,6 +5,18 @@ const msg = (o: unknown) => JSON.stringify(o);
 const req = (type: string, params: unknown) => msg({ kind: 'request', id: 1, type, params });
 
 describe('parseRequest', () => {
+  it('takes an optional field sent as null for one left out, so no handler answers as if null meant something', () => {
+    const r = parseRequest(msg({ kind: 'request', id: 4, type: 'session.open', params: { key: 'k', resume: null } }));
+    expect(r.params).toEqual({ key: 'k' });
+  });
+
+  it('quotes a refused value only in part, so an answer never echoes a huge string back', () => {
+    const huge = 'x'.repeat(100_000);
+    const run = () => parseRequest(msg({ kind: 'request', id: 5, type: 'report.export', params: { format: huge, path: 'a' } }));
+    expect(run).toThrow(/Unknown report format "x{50,60}…; use one of/);
+    expect(() => run()).toThrow(expect.objectContaining({ message: expect.not.stringContaining(huge) }));
+  });
+
   it('accepts a well-formed execute request', () => {
     const r = parseRequest(
       msg({
