@@ -41,9 +41,11 @@ export function streamBlocks(text: string): StreamBlock[] {
   const markerLine = text.slice(marker.start, marker.end);
   const headLines = head.split('\n').length - 1;
   const cut = parseCutMarker(markerLine)!;
+  // The tail's keys have their own prefix: when the head was cut by size mid-line and few lines were
+  // cut, its last block and the tail's first can fall in the same group of line numbers.
   return [
     ...grouped(head, 0, 'b'),
     { key: 'cut', text: `${markerLine}\n`, cut: true },
-    ...grouped(text.slice(marker.end + 1), headLines + cut.lines, 'b'),
+    ...grouped(text.slice(marker.end + 1), headLines + cut.lines, 't'),
   ];
 }

@@ -30,4 +30,14 @@ describe('a stream output as blocks of lines', () => {
     // Only the tail's first block (lost lines) and last block (new lines) differ, plus the marker.
     expect(after.length - same).toBeLessThanOrEqual(3);
   });
+
+  it('gives every block its own key when the head was cut by size, mid-line, with few lines cut', () => {
+    // Long lines fill the head's character budget well before its line budget.
+    const b = new OutputBuilder<Output>();
+    for (let i = 0; i < 30; i++) b.push({ kind: 'stream', name: 'stdout', text: `${String(i).padStart(3, '0')}${'x'.repeat(100_000)}\n` });
+    const text = (b.build()[0] as { text: string }).text;
+    const keys = streamBlocks(text).map((k) => k.key);
+    expect(keys).toContain('cut');
+    expect(new Set(keys).size).toBe(keys.length);
+  });
 });
