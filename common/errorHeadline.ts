@@ -1,7 +1,7 @@
 /**
- * A few words per error code, said first wherever an error is shown to a person (a cell's error
- * heading, the window's problem banner), so the kind of failure reads the same everywhere and tells
- * the user what sort of thing went wrong before the message says exactly what.
+ * A few words per error code, said first where an error is shown to a person (today a failed cell's
+ * heading), so the kind of failure reads the same everywhere and tells the user what sort of thing
+ * went wrong before the message says exactly what.
  */
 import type { ErrorCode } from './errorCode';
 

@@ -1,3 +1,4 @@
+import { quoteLiteral } from '../../common/sqlQuote';
 import { readDeletionVector } from './deletionVector';
 import type { DeltaTable } from './DeltaTable';
 import { buildScanSql, type ScanFile } from './fileScanSql';
@@ -49,7 +50,7 @@ export async function changesScanSql(
 
 async function commitFiles(root: string, commit: DeltaCommitChanges): Promise<ScanFile[]> {
   const constants = (changeType?: string) => ({
-    ...(changeType ? { _change_type: `'${changeType}'` } : {}),
+    ...(changeType ? { _change_type: quoteLiteral(changeType) } : {}),
     _commit_version: String(commit.version),
     _commit_timestamp: `make_timestamptz(${commit.timestamp * 1000}::BIGINT)`,
   });

@@ -74,7 +74,7 @@ export class InProcessKernelClient implements KernelClient {
     const m = await Promise.race([this.exchange(id, type, params), closed]);
     this.pending.delete(id);
     if (m.ok) return m.result as Result<T>;
-    throw new SiltError(m.error.code, m.error.message);
+    throw SiltError.fromInfo(m.error);
   }
 
   /** The request goes to `respond` as text and its answer comes back through text, as on the socket. */

@@ -205,9 +205,8 @@ export class KernelHost {
   }
 
   private async message(data: RawData, isBinary: boolean, send: (m: ServerMessage) => void, listener: Listener): Promise<void> {
-    const binary = new ProtocolError('binary messages are not requests; send JSON text');
     const answer: ResponseMessage = isBinary
-      ? { kind: 'response', id: -1, ok: false, error: errorInfo(binary) }
+      ? { kind: 'response', id: -1, ok: false, error: errorInfo(new ProtocolError('binary messages are not requests; send JSON text')) }
       : await respond(this.ctx, String(data), listener);
     try {
       send(answer);

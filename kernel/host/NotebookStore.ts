@@ -21,8 +21,6 @@ const PRIVATE_FILE = 0o600;
 export class NotebookStore {
   private readonly recoveryDir: string;
   private readonly recentFile: string;
-  /** Leftover temp files of interrupted writes, removed in the background at start; resolves to their paths. */
-  readonly tidied: Promise<string[]>;
 
   constructor(
     readonly workspace: string,
@@ -35,7 +33,8 @@ export class NotebookStore {
     makePrivate(this.recoveryDir);
     const rel = relative(dataDir, workspace);
     const inData = !rel.startsWith('..') && !isAbsolute(rel);
-    this.tidied = cleanTempFiles(inData ? [dataDir] : [dataDir, workspace]).then(
+    // Leftover temp files of interrupted writes go in the background: start-up does not wait on a big workspace.
+    void cleanTempFiles(inData ? [dataDir] : [dataDir, workspace]).then(
       (removed) => {
         if (removed.length > 0) {
           process.stderr.write(`Removed ${removed.length} temp file(s) left by interrupted writes.\n`);

@@ -36,7 +36,6 @@ export function isLeftoverTemp(name: string, now = Date.now(), modifiedMs = now)
   if (!m) return false;
   const pid = Number(m[1]);
   const started = /^\d{10,}$/.test(m[2]) ? Number(m[2]) : modifiedMs;
-  if (pid === process.pid && now - started < STALE_MS) return false;
   return !running(pid) || now - started >= STALE_MS;
 }
 

@@ -40,7 +40,7 @@ async function dispatch(session: Session, call: SessionCall): Promise<unknown> {
     return { ok: true };
   }
   const handler = sessionHandlers[call.method] as Handler<typeof call.method> | undefined;
-  if (!handler) throw new SiltError('bad-request', `unknown method ${String(call.method)}`);
+  if (!handler) throw new SiltError('internal', `the session has no method ${String(call.method)}`);
   return handler(session, call.params as never);
 }
 

@@ -66,7 +66,7 @@ export class WebSocketKernelClient implements KernelClient {
       if (text.length > HTTP_REQUEST_CHARS) {
         postRequest(this.httpUrl, text).then((m) => {
           if (m.ok) resolve(m.result as Result<T>);
-          else reject(new SiltError(m.error.code, m.error.message));
+          else reject(SiltError.fromInfo(m.error));
         }, reject);
         return;
       }
@@ -129,7 +129,12 @@ export class WebSocketKernelClient implements KernelClient {
         for (const q of this.queue.splice(0)) ws.send(q.text);
         this.setStatus('open');
       },
-      reject: (e) => console.error('Kernel refused the connection:', e.message),
+      // Only a protocol mismatch is a refusal; a link that dropped before the answer reconnects by itself.
+      reject: (e) =>
+        console.error(
+          e instanceof SiltError && e.code === 'protocol-version' ? 'Kernel refused the connection:' : 'Kernel hello failed:',
+          e.message,
+        ),
     });
     ws.send(JSON.stringify({ kind: 'request', id, type: 'hello', params: { protocolVersion: PROTOCOL_VERSION } }));
   }
@@ -144,6 +149,6 @@ export class WebSocketKernelClient implements KernelClient {
     if (!p) return;
     this.pending.delete(msg.id);
     if (msg.ok) p.resolve(msg.result);
-    else p.reject(new SiltError(msg.error.code, msg.error.message));
+    else p.reject(SiltError.fromInfo(msg.error));
   }
 }

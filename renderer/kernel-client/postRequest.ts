@@ -18,6 +18,7 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 
 export async function postRequest(url: string, text: string): Promise<Response> {
   let res: globalThis.Response;
+  let body: string;
   try {
     res = await fetch(url, {
       method: 'POST',
@@ -25,10 +26,11 @@ export async function postRequest(url: string, text: string): Promise<Response> 
       body: text,
       credentials: 'same-origin',
     });
+    body = await res.text();
   } catch (e) {
+    // The link can drop before the request is sent or while the answer is read: either way, disconnected.
     throw new SiltError('disconnected', `The kernel could not be reached (${(e as Error).message}); try again once it is back.`);
   }
-  const body = await res.text();
   try {
     const msg = JSON.parse(body) as ServerMessage;
     if (msg.kind === 'response') return msg;

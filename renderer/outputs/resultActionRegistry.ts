@@ -25,13 +25,16 @@ export interface ResultAction {
 }
 
 const actions = new Map<string, ResultAction>();
+/** Kept in button order as actions register (once, at start), so a table output's render only reads it. */
+let ordered: ResultAction[] = [];
 
 export function registerResultAction(action: ResultAction): void {
   if (actions.has(action.id)) throw new Error(`Result action "${action.id}" is registered twice`);
   actions.set(action.id, action);
+  ordered = [...actions.values()].sort((a, b) => a.order - b.order);
 }
 
 /** Every registered action, in button order. */
-export function resultActions(): ResultAction[] {
-  return [...actions.values()].sort((a, b) => a.order - b.order);
+export function resultActions(): readonly ResultAction[] {
+  return ordered;
 }

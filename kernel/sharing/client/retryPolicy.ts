@@ -17,7 +17,7 @@ export const MAX_ATTEMPTS = 4;
 export const MAX_ATTEMPTS_UNREACHABLE = 2;
 /** First wait; doubles per attempt with ±25 % jitter so many clients do not retry in step. */
 export const FIRST_BACKOFF_MS = 250;
-/** No single wait is longer, whatever the server's Retry-After says. */
+/** No single wait is longer: a server asking (Retry-After) for a longer one gets an answer at once. */
 export const MAX_BACKOFF_MS = 4_000;
 /**
  * Total time one operation may spend failing and waiting before it gives up: a cell that cannot
@@ -52,10 +52,10 @@ export function retryDelay(err: SharingError, attempts: number, elapsedMs: numbe
   if (!err.retryable) return undefined;
   const max = UNREACHABLE.has(err.serverCode) ? Math.min(limits.maxAttemptsUnreachable, limits.maxAttempts) : limits.maxAttempts;
   if (attempts >= max) return undefined;
-  const backoff = limits.firstBackoffMs * 2 ** (attempts - 1) * (0.75 + Math.random() * 0.5);
-  const wait = Math.min(limits.maxBackoffMs, Math.max(err.retryAfterMs ?? 0, backoff));
   // A server asking for a longer wait than the budget allows gets an answer now, not a silent stall.
   if ((err.retryAfterMs ?? 0) > limits.maxBackoffMs) return undefined;
+  const backoff = limits.firstBackoffMs * 2 ** (attempts - 1) * (0.75 + Math.random() * 0.5);
+  const wait = Math.min(limits.maxBackoffMs, Math.max(err.retryAfterMs ?? 0, backoff));
   if (elapsedMs + wait > limits.budgetMs) return undefined;
   return wait;
 }

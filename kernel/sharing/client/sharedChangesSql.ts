@@ -1,3 +1,4 @@
+import { quoteLiteral } from '../../../common/sqlQuote';
 import { CHANGE_COLUMNS } from '../../delta/changeDataFeed';
 import { buildScanSql, type ScanFile } from '../../delta/fileScanSql';
 import { deletedRows } from './deletedRows';
@@ -75,7 +76,7 @@ async function versionFiles(
   signal?: AbortSignal,
 ): Promise<ScanFile[]> {
   const constants = (f: SharedFile, changeType?: string) => ({
-    ...(changeType ? { _change_type: `'${changeType}'` } : {}),
+    ...(changeType ? { _change_type: quoteLiteral(changeType) } : {}),
     _commit_version: String(version),
     // Checklist 37: the commit time is the server's timestamp for the action.
     _commit_timestamp: f.timestamp === undefined ? 'NULL' : `make_timestamptz(${Math.trunc(f.timestamp) * 1000}::BIGINT)`,
