@@ -13,7 +13,7 @@ import { redactSecrets } from '../../kernel/host/redactSecrets';
 import { parseRequestTarget } from '../../kernel/host/requestTarget';
 import { parseIpynb } from '../../kernel/notebook/fromIpynb';
 import { hostAnswers, postRpc } from '../helpers/hostAnswers';
-import { rawHttp, rawWebSocket } from '../helpers/rawSockets';
+import { closeFrames, rawHttp, rawWebSocket } from '../helpers/rawSockets';
 import { startHost, type RunningHost } from '../helpers/startHost';
 import { frameSequence, httpRequest, message, type FuzzMessage } from './hostInputs';
 import { ipynbText } from './ipynbInputs';
@@ -91,8 +91,10 @@ describe('fuzzing the kernel host', () => {
         const closed = await ws.closed(50);
         ws.socket.destroy();
         tally(seen.close, closed.timedOut ? 'open' : String(closed.code ?? 'none'));
-        // A close frame, when sent, carries a code a client understands: normal, protocol, bad data, too big.
-        const fair = closed.code === null || [1000, 1002, 1007, 1009].includes(closed.code);
+        // A close frame, when sent, carries a code a client understands: normal, protocol, bad data,
+        // too big, or the client's own code echoed back from a close it sent (RFC 6455, 5.5.1).
+        const echoed = closeFrames(bytes).map((f) => f.code);
+        const fair = closed.code === null || [1000, 1002, 1007, 1009, ...echoed].includes(closed.code);
         return fair && (await alive());
       }),
       run(10_000, 5000),

@@ -143,26 +143,44 @@ export function frame(opcode: number, payload: Buffer, o: FrameOptions = {}): Bu
 
 /** The code and reason of the first close frame (opcode 8) in what the host sent. */
 function closeFrame(bytes: Buffer): { code: number | null; reason: string } {
+  return closeFrames(bytes)[0] ?? { code: null, reason: '' };
+}
+
+/**
+ * The close frames (code and reason) in a run of frames, masked or not, up to the first frame cut
+ * short. The fuzz test reads what the client sent with it: a host may echo a client's own close code.
+ */
+export function closeFrames(bytes: Buffer): { code: number | null; reason: string }[] {
+  const found: { code: number | null; reason: string }[] = [];
   let at = 0;
   while (at + 2 <= bytes.length) {
     const opcode = bytes[at] & 0x0f;
+    const masked = (bytes[at + 1] & 0x80) !== 0;
     let len = bytes[at + 1] & 0x7f;
     let start = at + 2;
     if (len === 126) {
-      len = bytes.readUInt16BE(at + 2);
+      if (start + 2 > bytes.length) break;
+      len = bytes.readUInt16BE(start);
       start += 2;
     } else if (len === 127) {
-      len = Number(bytes.readBigUInt64BE(at + 2));
+      if (start + 8 > bytes.length) break;
+      const big = bytes.readBigUInt64BE(start);
+      if (big > BigInt(bytes.length)) break;
+      len = Number(big);
       start += 8;
     }
+    const mask = masked ? bytes.subarray(start, start + 4) : null;
+    if (mask) start += 4;
+    if (start + len > bytes.length) break;
     if (opcode === 8) {
-      const payload = bytes.subarray(start, start + len);
-      return {
+      const payload = Buffer.from(bytes.subarray(start, start + len));
+      if (mask) for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i % 4];
+      found.push({
         code: payload.length >= 2 ? payload.readUInt16BE(0) : null,
         reason: payload.subarray(2).toString('utf8'),
-      };
+      });
     }
     at = start + len;
   }
-  return { code: null, reason: '' };
+  return found;
 }
