@@ -33,11 +33,22 @@ export class SiltError extends Error {
 
 /** Node's errno codes that mean "not there"; other E* codes are file system failures. */
 const MISSING = new Set(['ENOENT', 'ENOTDIR']);
+/** Node's errno codes of a connection that failed: the other side is unreachable, not our disk broken. */
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * Any thrown value as a SiltError. A SiltError keeps its code; an error that carries a valid `code`
- * (one thrown across a boundary) keeps it too; Node's file system errors become `not-found` or `io`;
- * everything else is `fallback` with its own message.
+ * (one thrown across a boundary) keeps it too; Node's errors become `not-found`, `unavailable` (a
+ * connection that failed) or `io`; everything else is `fallback` with its own message.
  */
 export function toSiltError(e: unknown, fallback: ErrorCode = 'internal'): SiltError {
   if (e instanceof SiltError) return e;
@@ -45,6 +56,7 @@ export function toSiltError(e: unknown, fallback: ErrorCode = 'internal'): SiltE
   const message = e instanceof Error ? e.message : String(e);
   if (isErrorCode(code)) return new SiltError(code, message, { cause: e });
   if (typeof code === 'string' && MISSING.has(code)) return new SiltError('not-found', message, { cause: e });
+  if (typeof code === 'string' && NETWORK.has(code)) return new SiltError('unavailable', message, { cause: e });
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return new SiltError('io', message, { cause: e });
   return new SiltError(fallback, message, { cause: e });
 }

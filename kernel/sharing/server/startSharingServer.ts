@@ -116,7 +116,19 @@ export async function startSharingServer(cfg: SharingServerConfig): Promise<Runn
  */
 function tableError(err: DeltaTableError, name: string): SharingHttpError {
   if (err instanceof CorruptLogError) return new SharingHttpError(400, 'CORRUPT_TABLE', err.describe(name));
-  return new SharingHttpError(400, 'MALFORMED_REQUEST', `table ${name} cannot be read: ${err.reason}`);
+  // Decided by the error's code, not its class: a missing commit or data file is as corrupt as an
+  // unparsable one, and a client keys its advice ("retrying will not help") on the answer's code.
+  const message = `table ${name} cannot be read: ${err.reason}`;
+  switch (err.code) {
+    case 'corrupt':
+      return new SharingHttpError(400, 'CORRUPT_TABLE', message);
+    case 'unsupported':
+      return new SharingHttpError(400, 'UNSUPPORTED_OPERATION', message);
+    case 'not-found':
+      return new SharingHttpError(404, 'RESOURCE_DOES_NOT_EXIST', message);
+    default:
+      return new SharingHttpError(400, 'INVALID_PARAMETER_VALUE', message);
+  }
 }
 
 function respondWithError(req: IncomingMessage, res: ServerResponse, err: unknown): void {
