@@ -116,9 +116,10 @@ export function loadModel(json: string): AutoMLModel {
   try {
     j = JSON.parse(json) as ModelJSON;
   } catch {
-    throw new AutoMLError('The model file is not valid JSON.');
+    throw new AutoMLError('The model file is not valid JSON.', 'corrupt');
   }
-  if (j.format !== 'silt-automl-model' || j.version !== 1) throw new AutoMLError('Not a Silt AutoML model (format/version mismatch).');
+  if (j.format !== 'silt-automl-model' || j.version !== 1)
+    throw new AutoMLError('Not a Silt AutoML model (format/version mismatch).', 'unsupported');
   return new AutoMLModel(
     j.task,
     j.target,

@@ -10,7 +10,7 @@ import { isNumericType } from '../../common/columnKind';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 
 export async function loadTable(path: string): Promise<AutoMLTable> {
-  if (!existsSync(path)) throw new AutoMLError(`Data file not found: ${path}`);
+  if (!existsSync(path)) throw new AutoMLError(`Data file not found: ${path}`, 'not-found');
   const lit = quoteLiteral(path);
   const source = /\.parquet$/i.test(path) ? `read_parquet(${lit})` : `read_csv_auto(${lit}, header = true)`;
   const instance = await DuckDBInstance.create(':memory:');
@@ -37,7 +37,7 @@ export async function loadTable(path: string): Promise<AutoMLTable> {
     };
   } catch (e) {
     if (e instanceof AutoMLError) throw e;
-    throw new AutoMLError(`Could not read ${path}: ${(e as Error).message}`);
+    throw new AutoMLError(`Could not read ${path}: ${(e as Error).message}`, 'corrupt', { cause: e });
   } finally {
     conn.closeSync();
     instance.closeSync();

@@ -45,7 +45,8 @@ export class ZipStream {
     deflate.end();
     await once(deflate, 'end');
     for (const b of take()) yield this.out(b);
-    if (e.size > LIMIT || e.compressed > LIMIT) throw new ExportError(`${name} is larger than 4 GiB; export CSV or Parquet instead.`);
+    if (e.size > LIMIT || e.compressed > LIMIT)
+      throw new ExportError(`${name} is larger than 4 GiB; export CSV or Parquet instead.`, 'too-large');
     yield this.out(descriptor(e));
     this.entries.push(e);
   }
@@ -65,7 +66,7 @@ export class ZipStream {
   *finish(): Generator<Buffer> {
     const start = this.offset;
     for (const e of this.entries) yield this.out(this.centralHeader(e));
-    if (this.offset > LIMIT) throw new ExportError('The workbook is larger than 4 GiB; export CSV or Parquet instead.');
+    if (this.offset > LIMIT) throw new ExportError('The workbook is larger than 4 GiB; export CSV or Parquet instead.', 'too-large');
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
     end.writeUInt16LE(this.entries.length, 8);

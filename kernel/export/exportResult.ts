@@ -35,13 +35,14 @@ export interface ExportSummary {
 
 export async function exportResult(engine: DuckEngine, req: ExportRequest): Promise<ExportSummary> {
   if (!EXPORT_FORMATS.includes(req.format))
-    throw new ExportError(`Unknown export format "${req.format}"; use one of ${EXPORT_FORMATS.join(', ')}.`);
-  if (req.path.trim() === '') throw new ExportError('Give a file to export to.');
+    throw new ExportError(`Unknown export format "${req.format}"; use one of ${EXPORT_FORMATS.join(', ')}.`, 'bad-request');
+  if (req.path.trim() === '') throw new ExportError('Give a file to export to.', 'bad-request');
   const path = isAbsolute(req.path) ? req.path : resolve(req.workspace, req.path);
   const source = await resultTable(engine, req.handle);
   if (req.format === 'xlsx' && source.rowCount > EXCEL_MAX_ROWS) {
     throw new ExportError(
       `The result has ${source.rowCount.toLocaleString('en-US')} rows; an Excel sheet holds at most ${EXCEL_MAX_ROWS.toLocaleString('en-US')}. Export it as CSV or Parquet instead.`,
+      'too-large',
     );
   }
   const conn = engine.connection;

@@ -29,7 +29,8 @@ export async function resultTable(engine: DuckEngine, handle: string): Promise<R
   // A result a TypeScript cell displayed is held as rows; it becomes a table first.
   await engine.materialise(handle);
   const table = engine.tableOf(handle);
-  if (!(await isTempTable(engine.connection, table))) throw new ExportError('This result is not held as a table; run its cell again.');
+  if (!(await isTempTable(engine.connection, table)))
+    throw new ExportError('This result is not held as a table; run its cell again.', 'not-found');
   const reader = await engine.connection.runAndReadAll(`SELECT count(*), coalesce(max(rowid) + 1, 0) FROM ${quoteIdent(table)}`);
   const [count, end] = reader.getRowsJson()[0];
   return { table, rowCount: Number(count), rowEnd: Number(end) };

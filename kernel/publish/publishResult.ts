@@ -22,13 +22,16 @@ export async function publishResult(
   target: PublishTarget | null,
   req: { handle: string; name: string; mode: PublishMode },
 ): Promise<PublishResult> {
-  if (!target) throw new ExportError(NO_SERVER);
+  if (!target) throw new ExportError(NO_SERVER, 'unavailable');
   if (req.mode !== 'append' && req.mode !== 'replace')
-    throw new ExportError(`Publish mode must be "append" or "replace", not "${req.mode}".`);
+    throw new ExportError(`Publish mode must be "append" or "replace", not "${req.mode}".`, 'bad-request');
   const name = req.name.trim();
   // Stricter than the protocol's rule: the name is also a folder and a SQL identifier in BI tools.
   if (!NAME.test(name) || nameProblem('table', name)) {
-    throw new ExportError(`"${req.name}" cannot name a published table: use letters, digits and _ and start with a letter or _.`);
+    throw new ExportError(
+      `"${req.name}" cannot name a published table: use letters, digits and _ and start with a letter or _.`,
+      'bad-request',
+    );
   }
   const source = await resultTable(engine, req.handle);
   const columns = await describeTable(engine.connection, source.table);
@@ -51,8 +54,8 @@ export async function publishResult(
 
 /** Copies the recipient profile where the user wants it, readable only by them (it holds the token). */
 export async function saveProfile(target: PublishTarget | null, workspace: string, to: string): Promise<string> {
-  if (!target) throw new ExportError(NO_SERVER);
-  if (to.trim() === '') throw new ExportError('Give a file to save the profile to.');
+  if (!target) throw new ExportError(NO_SERVER, 'unavailable');
+  if (to.trim() === '') throw new ExportError('Give a file to save the profile to.', 'bad-request');
   const dest = isAbsolute(to) ? to : resolve(workspace, to);
   try {
     await copyFile(target.profilePath, dest);

@@ -109,6 +109,7 @@ function assertSameSchema(root: string, have: StructField[], got: StructField[])
   if (show(have) === show(got)) return;
   throw new ExportError(
     `Cannot append to ${basename(root)}: its columns are (${show(have)}) but this result has (${show(got)}). Publish with "replace" to change the schema, or under another name.`,
+    'conflict',
   );
 }
 

@@ -24,8 +24,8 @@ export interface ExportOptions extends ReportOptions {
 
 export async function exportReport(nb: NotebookModel, opts: ExportOptions): Promise<{ path: string; bytes: number }> {
   if (!REPORT_FORMATS.includes(opts.format))
-    throw new ReportError(`Unknown report format "${opts.format}"; use one of ${REPORT_FORMATS.join(', ')}.`);
-  if (!Array.isArray(nb?.cells)) throw new ReportError('The notebook to export has no list of cells.');
+    throw new ReportError(`Unknown report format "${opts.format}"; use one of ${REPORT_FORMATS.join(', ')}.`, 'bad-request');
+  if (!Array.isArray(nb?.cells)) throw new ReportError('The notebook to export has no list of cells.', 'bad-request');
   const { path } = opts;
   switch (opts.format) {
     case 'html':

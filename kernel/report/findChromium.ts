@@ -28,7 +28,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.SILT_CHROMIUM?.trim();
   if (configured) {
     if (isFile(configured)) return configured;
-    throw new ReportError(`SILT_CHROMIUM is ${configured}, but there is no browser there. ${NO_CHROMIUM_MESSAGE}`);
+    throw new ReportError(`SILT_CHROMIUM is ${configured}, but there is no browser there. ${NO_CHROMIUM_MESSAGE}`, 'unavailable');
   }
   const exe = process.platform === 'win32' ? '.exe' : '';
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
@@ -39,7 +39,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   }
   const known = (KNOWN[process.platform] ?? []).find(isFile);
   if (known) return known;
-  throw new ReportError(NO_CHROMIUM_MESSAGE);
+  throw new ReportError(NO_CHROMIUM_MESSAGE, 'unavailable');
 }
 
 function isFile(p: string): boolean {

@@ -26,7 +26,7 @@ export function defaultPageSize(locale = Intl.DateTimeFormat().resolvedOptions()
 /** Reads a user's `a4` / `letter` (any case); anything else is a clear error. */
 export function parsePageSize(text: string): PageSize {
   const found = (['A4', 'Letter'] as const).find((s) => s.toLowerCase() === text.trim().toLowerCase());
-  if (!found) throw new ReportError(`Unknown page size "${text}"; use A4 or Letter.`);
+  if (!found) throw new ReportError(`Unknown page size "${text}"; use A4 or Letter.`, 'bad-request');
   return found;
 }
 

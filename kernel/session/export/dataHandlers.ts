@@ -14,9 +14,9 @@ const PROGRESS_EVERY_MS = 250;
 
 export const dataHandlers: Handlers<keyof DataExportRequests> = {
   'data.export': async (s, p) => {
-    if (running.has(p.exportId)) throw new ExportError(`An export with id ${p.exportId} is already running.`);
+    if (running.has(p.exportId)) throw new ExportError(`An export with id ${p.exportId} is already running.`, 'conflict');
     // A cancel interrupts the session's DuckDB connection, which must then be running the export, not a cell.
-    if (s.busy) throw new ExportError('A cell is running; export once it has finished (or interrupt it).');
+    if (s.busy) throw new ExportError('A cell is running; export once it has finished (or interrupt it).', 'conflict');
     const abort = new AbortController();
     running.set(p.exportId, abort);
     let last = 0;

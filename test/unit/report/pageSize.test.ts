@@ -14,5 +14,7 @@ describe('PDF paper', () => {
     expect(parsePageSize(' a4 ')).toBe('A4');
     expect(parsePageSize('LETTER')).toBe('Letter');
     expect(() => parsePageSize('legal')).toThrow('Unknown page size "legal"; use A4 or Letter.');
+    // The user asked for something Silt cannot do: a bad request, not a failed write.
+    expect(() => parsePageSize('legal')).toThrow(expect.objectContaining({ code: 'bad-request' }));
   });
 });
