@@ -63,7 +63,7 @@ export function App({ client }: { client: KernelClient }) {
 
   useEffect(() => {
     const path = pathFromUrl();
-    (path ? file.openPath(path) : file.newNotebook()).catch(report(path ? `Could not open ${path}` : 'Could not create a notebook'));
+    (path ? file.openPath(path) : file.startUntitled()).catch(report(path ? `Could not open ${path}` : 'Could not create a notebook'));
     // Only on first load.
   }, []);
 
@@ -194,7 +194,15 @@ export function App({ client }: { client: KernelClient }) {
               </Banner>
             )}
             {file.recovered && (
-              <Banner kind="info" testId="recovery-banner" text="Unsaved edits from a previous session were recovered.">
+              <Banner
+                kind="info"
+                testId="recovery-banner"
+                text={
+                  file.recoveredFrom
+                    ? `An untitled notebook was left with unsaved edits (${file.recoveredFrom.label}).`
+                    : 'Unsaved edits from a previous session were recovered.'
+                }
+              >
                 <button className="btn btn-primary" data-testid="restore-recovery" onClick={file.restoreRecovery}>
                   Restore
                 </button>

@@ -8,11 +8,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { SiltError } from '../../common/SiltError';
-import type { FileEntry, NotebookModel, OpenedNotebook } from '../protocol';
+import type { FileEntry, NotebookModel, OpenedNotebook, UntitledRecoveryInfo } from '../protocol';
 import { atomicWrite } from '../fs/atomicWrite';
 import { parseIpynb } from '../notebook/fromIpynb';
 import { ipynbText } from '../notebook/toIpynb';
 import { cleanTempFiles } from './cleanTempFiles';
+import { untitledRecoveries } from './untitledRecoveries';
 
 const MAX_RECENT = 12;
 const PRIVATE_DIR = 0o700;
@@ -90,6 +91,11 @@ export class NotebookStore {
     } catch {
       return null; // a torn recovery file is worth less than the notebook it shadows
     }
+  }
+
+  /** The recovery copies of untitled notebooks, newest first (see untitledRecoveries.ts). */
+  untitledRecoveries(): UntitledRecoveryInfo[] {
+    return untitledRecoveries(this.recoveryDir);
   }
 
   discardRecovery(key: string): void {

@@ -88,6 +88,11 @@ export class SessionRegistry {
     return e.proc;
   }
 
+  /** Whether a window is using the session of this notebook key now. */
+  attached(key: string): boolean {
+    return (this.byKey.get(key)?.listeners.size ?? 0) > 0;
+  }
+
   /** Every open session's process. */
   all(): SessionProcess[] {
     return [...this.byId.values()].map((e) => e.proc);

@@ -44,6 +44,13 @@ export const hostHandlers: { [K in HostRequestType]: HostHandler<K> } = {
     ctx.store.discardRecovery(p.key);
     return { ok: true };
   },
+  // An untitled notebook open in a window keeps its copy current; only the others are offered back.
+  'notebook.recoveries': async (ctx) => ({ recoveries: ctx.store.untitledRecoveries().filter((r) => !ctx.sessions.attached(r.key)) }),
+  'notebook.openRecovery': async (ctx, p) => {
+    const copy = ctx.store.readRecovery(p.key);
+    if (!copy) throw new SiltError('not-found', 'There is no recovery copy of this notebook any more.');
+    return copy;
+  },
   'files.list': async (ctx, p) => ctx.store.list(p.dir),
   'files.recent': async (ctx) => ({ paths: ctx.store.recent() }),
   'report.export': async (ctx, p) => {

@@ -50,6 +50,8 @@ export const CORE_HOST_PARAMS = {
   'notebook.save': s.object({ path: s.string(), notebook: notebookModel }),
   'notebook.autosave': s.object({ key: s.string(), notebook: notebookModel }),
   'notebook.discardRecovery': s.object({ key: s.string() }),
+  'notebook.recoveries': s.object({}),
+  'notebook.openRecovery': s.object({ key: s.string() }),
   'files.list': s.object({ dir: s.optional(s.string()) }),
   'files.recent': s.object({}),
 };
@@ -114,6 +116,10 @@ export interface HostRequests extends ReportRequests {
   /** Keep a recovery copy of unsaved edits; `key` as in session.open. */
   'notebook.autosave': { params: HostIn<'notebook.autosave'>; result: { savedAt: number } };
   'notebook.discardRecovery': { params: HostIn<'notebook.discardRecovery'>; result: { ok: true } };
+  /** Untitled notebooks whose unsaved edits were kept and that no window has open. */
+  'notebook.recoveries': { params: HostIn<'notebook.recoveries'>; result: { recoveries: UntitledRecoveryInfo[] } };
+  /** The recovery copy kept under `key` (an untitled id or a file's path). */
+  'notebook.openRecovery': { params: HostIn<'notebook.openRecovery'>; result: { savedAt: number; notebook: NotebookModel } };
   'files.list': { params: HostIn<'files.list'>; result: { dir: string; entries: FileEntry[] } };
   'files.recent': { params: HostIn<'files.recent'>; result: { paths: string[] } };
 }
@@ -137,6 +143,14 @@ export interface NameInfo {
   detail?: string;
   /** For a column: the table it belongs to, as SQL names it (`orders`, `demo.silver.orders`). */
   table?: string;
+}
+
+export interface UntitledRecoveryInfo {
+  key: string;
+  savedAt: number;
+  /** The first markdown heading or the first line of the first non-empty cell, for the banner. */
+  title: string;
+  cellCount: number;
 }
 
 export interface FileEntry {

@@ -7,6 +7,7 @@ import { SiltError } from '../../common/SiltError';
 import { withoutLargeOutputs } from './withoutLargeOutputs';
 import { useCallback, useRef, useState } from 'react';
 import type { NotebookModel } from '../../kernel/protocol/notebook';
+import type { UntitledRecoveryInfo } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import type { DocumentApi } from './useDocument';
 
@@ -16,21 +17,43 @@ export interface FileState {
   sessionKey: string | null;
   untitledId: string | null;
   recovered: NotebookModel | null;
+  /** When the recovered copy is another untitled notebook's: its key and what the banner says of it. */
+  recoveredFrom: { key: string; label: string } | null;
   loaded: boolean;
 }
+
+const NO_RECOVERY = { recovered: null, recoveredFrom: null } as const;
 
 function untitledId(): string {
   return `untitled-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** Shows the open path in the address bar (so reload reopens it) and drops the token from it. */
-function showPathInUrl(path: string | null): void {
+/**
+ * Shows the open path (or an untitled notebook's id) in the address bar, so a reload reopens the same
+ * document with its unsaved edits, and drops the token from it.
+ */
+function showInUrl(path: string | null, untitled: string | null = null): void {
   const u = new URL(location.href);
   u.searchParams.delete('token');
   if (path) u.searchParams.set('path', path);
   else u.searchParams.delete('path');
+  if (!path && untitled) u.searchParams.set('untitled', untitled);
+  else u.searchParams.delete('untitled');
   u.hash = '';
   history.replaceState(null, '', u.toString());
+}
+
+/** `?untitled=…`: the untitled notebook this tab had before a reload. */
+function untitledFromUrl(): string | null {
+  const id = new URL(location.href).searchParams.get('untitled');
+  return id && /^untitled-[a-z0-9-]{1,64}$/.test(id) ? id : null;
+}
+
+/** "3 cells, “Revenue by region”, kept 14:02". */
+function recoveryLabel(r: UntitledRecoveryInfo): string {
+  const cells = r.cellCount === 1 ? '1 cell' : `${r.cellCount} cells`;
+  const when = new Date(r.savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return `${cells}${r.title ? `, “${r.title}”` : ''}, kept ${when}`;
 }
 
 /** `?path=…` or `#path=…`. */
@@ -40,7 +63,7 @@ export function pathFromUrl(): string | null {
 }
 
 export function useNotebookFile(client: KernelClient, docApi: DocumentApi) {
-  const [file, setFile] = useState<FileState>({ path: null, sessionKey: null, untitledId: null, recovered: null, loaded: false });
+  const [file, setFile] = useState<FileState>({ path: null, sessionKey: null, untitledId: null, ...NO_RECOVERY, loaded: false });
   const current = useRef(file);
   current.current = file;
 
@@ -48,8 +71,8 @@ export function useNotebookFile(client: KernelClient, docApi: DocumentApi) {
     async (path: string) => {
       const r = await client.request('notebook.open', { path });
       docApi.load(r.notebook);
-      setFile({ path: r.path, sessionKey: r.path, untitledId: null, recovered: r.recovered ?? null, loaded: true });
-      showPathInUrl(r.path);
+      setFile({ path: r.path, sessionKey: r.path, untitledId: null, recovered: r.recovered ?? null, recoveredFrom: null, loaded: true });
+      showInUrl(r.path);
     },
     [client, docApi],
   );
@@ -58,9 +81,30 @@ export function useNotebookFile(client: KernelClient, docApi: DocumentApi) {
     const r = await client.request('notebook.new', {});
     docApi.load(r.notebook);
     const id = untitledId();
-    setFile({ path: null, sessionKey: id, untitledId: id, recovered: null, loaded: true });
-    showPathInUrl(null);
+    setFile({ path: null, sessionKey: id, untitledId: id, ...NO_RECOVERY, loaded: true });
+    showInUrl(null, id);
   }, [client, docApi]);
+
+  /**
+   * The first document of a tab without a path: after a reload, the same untitled notebook with its
+   * unsaved edits; otherwise a new one, offering back the newest untitled notebook that was left
+   * unsaved (a crash, a closed tab) and that no window has open.
+   */
+  const startUntitled = useCallback(async () => {
+    const id = untitledFromUrl();
+    const copy = id ? await client.request('notebook.openRecovery', { key: id }).catch(() => null) : null;
+    if (id && copy) {
+      docApi.load(copy.notebook, true);
+      setFile({ path: null, sessionKey: id, untitledId: id, ...NO_RECOVERY, loaded: true });
+      return;
+    }
+    await newNotebook();
+    const { recoveries } = await client.request('notebook.recoveries', {}).catch(() => ({ recoveries: [] }));
+    const newest = recoveries[0];
+    if (!newest) return;
+    const left = await client.request('notebook.openRecovery', { key: newest.key }).catch(() => null);
+    if (left) setFile((f) => ({ ...f, recovered: left.notebook, recoveredFrom: { key: newest.key, label: recoveryLabel(newest) } }));
+  }, [client, docApi, newNotebook]);
 
   /** Saves to `path` (relative to the workspace or absolute) and makes it the document's file. */
   const saveTo = useCallback(
@@ -80,23 +124,40 @@ export function useNotebookFile(client: KernelClient, docApi: DocumentApi) {
       const stale = current.current.path ?? current.current.untitledId;
       // The recovery copy under the old key is now older than the file.
       if (stale) client.request('notebook.discardRecovery', { key: stale }).catch(() => undefined);
-      setFile((f) => ({ ...f, path: r.path, untitledId: null, recovered: null }));
-      showPathInUrl(r.path);
+      setFile((f) => ({ ...f, path: r.path, untitledId: null, ...NO_RECOVERY }));
+      showInUrl(r.path);
     },
     [client, docApi],
   );
 
   const restoreRecovery = useCallback(() => {
-    const { recovered } = current.current;
+    const { recovered, recoveredFrom, untitledId: mine } = current.current;
     if (recovered) docApi.load(recovered, true);
-    setFile((f) => ({ ...f, recovered: null }));
-  }, [docApi]);
+    // The restored notebook carries on under its own key (session and copy), so its copy stays current,
+    // a save discards it, and no other window is offered it while it is open here; the empty notebook
+    // it replaced had no edits to keep.
+    if (recoveredFrom) {
+      if (mine) client.request('notebook.discardRecovery', { key: mine }).catch(() => undefined);
+      showInUrl(null, recoveredFrom.key);
+    }
+    setFile((f) => ({ ...f, ...(recoveredFrom ? { untitledId: recoveredFrom.key, sessionKey: recoveredFrom.key } : {}), ...NO_RECOVERY }));
+  }, [client, docApi]);
 
   const discardRecovery = useCallback(() => {
-    const { path } = current.current;
-    if (path) client.request('notebook.discardRecovery', { key: path }).catch(() => undefined);
-    setFile((f) => ({ ...f, recovered: null }));
+    const { path, recoveredFrom } = current.current;
+    const key = recoveredFrom?.key ?? path;
+    if (key) client.request('notebook.discardRecovery', { key }).catch(() => undefined);
+    setFile((f) => ({ ...f, ...NO_RECOVERY }));
   }, [client]);
 
-  return { ...file, autosaveKey: file.path ?? file.untitledId, openPath, newNotebook, saveTo, restoreRecovery, discardRecovery };
+  return {
+    ...file,
+    autosaveKey: file.path ?? file.untitledId,
+    openPath,
+    newNotebook,
+    startUntitled,
+    saveTo,
+    restoreRecovery,
+    discardRecovery,
+  };
 }
