@@ -19,8 +19,9 @@ export const KERNEL_LAYERS = [
   ['kernel/charts', 'kernel/export', 'kernel/sharing'],
   // foundations: DuckDB, the Delta log, .ipynb files
   ['kernel/engine', 'kernel/delta', 'kernel/notebook'],
-  // files written safely (atomic writes, one wording for write errors), used by every row above
-  ['kernel/fs'],
+  // files written safely (atomic writes, one wording for write errors), and outbound connections
+  // (proxies, trusted CAs), used by every row above
+  ['kernel/fs', 'kernel/net'],
   // the contract between renderer, host and sessions
   ['kernel/protocol'],
   // pure code every part may import (see common/README.md)

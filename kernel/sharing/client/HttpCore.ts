@@ -1,8 +1,11 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
+import { ProxyDispatcher } from '../../net/ProxyDispatcher';
 import { AuthHeader } from './authHeader';
 import type { SharingProfile } from './profile';
 import { DEFAULT_RETRY_LIMITS, retryDelay, type RetryLimits } from './retryPolicy';
 import { errorFromResponse, SharingError } from './SharingError';
+import { proxyError } from './proxyError';
+import { certificateError, isCertificateError } from './certificateError';
 
 export interface HttpOptions {
   /** TCP+TLS connect timeout (ms). */
@@ -20,6 +23,8 @@ export interface HttpOptions {
   /** Max sockets per origin. */
   connections?: number;
   userAgent?: string;
+  /** Where HTTPS_PROXY, NO_PROXY and SILT_CA_FILE are read (kernel/net); the process's environment by default. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface CallOptions {
@@ -45,7 +50,8 @@ const CONNECT_TIMEOUT_MS = 10_000;
  * it streams) wraps `call` in `withRetries` itself, so no request is ever retried by two layers.
  */
 export class HttpCore {
-  readonly agent: Agent;
+  /** Connections for everything this client fetches, through the environment's proxy where it says so. */
+  readonly agent: ProxyDispatcher;
   readonly auth: AuthHeader;
   readonly opts: Required<HttpOptions>;
   readonly limits: RetryLimits;
@@ -61,6 +67,7 @@ export class HttpCore {
       retryBudgetMs: opts.retryBudgetMs ?? DEFAULT_RETRY_LIMITS.budgetMs,
       connections: opts.connections ?? 16,
       userAgent: opts.userAgent ?? `Silt-DeltaSharing/${VERSION} Node/${process.versions.node}`,
+      env: opts.env ?? process.env,
     };
     this.limits = {
       ...DEFAULT_RETRY_LIMITS,
@@ -70,12 +77,14 @@ export class HttpCore {
       budgetMs: this.opts.retryBudgetMs,
     };
     Object.defineProperty(this, 'profile', { value: profile, enumerable: false });
-    this.agent = new Agent({
-      connect: { timeout: this.opts.connectTimeoutMs },
-      headersTimeout: this.opts.readTimeoutMs,
-      bodyTimeout: this.opts.readTimeoutMs,
-      connections: this.opts.connections,
-    });
+    this.agent = new ProxyDispatcher(
+      {
+        connectTimeoutMs: this.opts.connectTimeoutMs,
+        readTimeoutMs: this.opts.readTimeoutMs,
+        connections: this.opts.connections,
+      },
+      this.opts.env,
+    );
     this.auth = new AuthHeader(profile, this.agent, this.opts.readTimeoutMs);
   }
 
@@ -106,7 +115,7 @@ export class HttpCore {
       throw this.statusError(res.statusCode, text, o.what, retryAfterMs(res.headers['retry-after']));
     } catch (e) {
       const ours = e instanceof SharingError || o.signal?.aborted || isNetworkError(e);
-      throw ours ? toSharingError(e, o.what, o.signal, url) : e;
+      throw ours ? toSharingError(e, o.what, o.signal, url, this.agent.proxyFor(url)) : e;
     }
   }
 
@@ -175,20 +184,26 @@ const NETWORK: Record<string, [string, string]> = {
   ETIMEDOUT: ['connect timed out', 'CONNECT_TIMEOUT'],
 };
 
-/** Node's errno codes and undici's own: failures of the connection, not of Silt. */
+/**
+ * Node's errno codes, undici's own, and TLS certificate refusals: failures of the connection, not of
+ * Silt. Node's `ERR_*` codes are programming errors (a bad argument), never the network's.
+ */
 export function isNetworkError(e: unknown): boolean {
   const err = ((e as { errors?: unknown[] })?.errors?.[0] ?? e) as { code?: unknown } | null;
   const code = err?.code;
-  return typeof code === 'string' && (/^E[A-Z_]+$/.test(code) || code.startsWith('UND_ERR'));
+  if (typeof code !== 'string') return false;
+  return isCertificateError(code) || /^E(?!RR_)[A-Z_]+$/.test(code) || code.startsWith('UND_ERR');
 }
 
 /**
  * Any failure of an attempt as a SharingError: an abort stays an abort; network failures become
  * retryable errors naming the address ("cannot connect to 127.0.0.1:9 (connection refused)").
  */
-export function toSharingError(e: unknown, what: string, signal?: AbortSignal, url?: URL): SharingError {
+export function toSharingError(e: unknown, what: string, signal?: AbortSignal, url?: URL, proxy?: URL | null): SharingError {
   if (e instanceof SharingError) return e;
   if (signal?.aborted) return new SharingError(`${what} was cancelled`, 0, 'CANCELLED', false, undefined, { cause: e });
+  const specific = certificateError(e, what, url) ?? (proxy ? proxyError(e, what, proxy, url) : null);
+  if (specific) return specific;
   // Connecting to a name with several addresses fails with an AggregateError of one error per address.
   const err = ((e as { errors?: unknown[] })?.errors?.[0] ?? e) as Error & { code?: string };
   const code = typeof err?.code === 'string' ? err.code : typeof err?.name === 'string' ? err.name : 'NETWORK_ERROR';

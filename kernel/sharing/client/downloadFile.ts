@@ -96,7 +96,8 @@ export async function downloadFile(http: HttpCore, file: SharedFile, dest: strin
         );
       } catch (e) {
         if (e instanceof Final) throw e.error;
-        await retryOrThrow(toSharingError(e, what, opts.signal, safeUrl(url)));
+        const where = safeUrl(url);
+        await retryOrThrow(toSharingError(e, what, opts.signal, where, where ? http.agent.proxyFor(where) : null));
       }
     }
     if (file.size > 0 && offset !== file.size) {
