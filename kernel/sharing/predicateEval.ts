@@ -86,6 +86,8 @@ function leafRange(leaf: LeafNode, type: PredicateValueType, facts: FileFacts): 
   };
   // Writers truncate long string stats; a truncated max is not a safe upper bound.
   if (type === 'string' && typeof range.max === 'string' && range.max.length >= 32) range.max = undefined;
+  // Writers keep timestamp stats to the millisecond: a max of …:00.123 may stand for …:00.123999.
+  if (type === 'timestamp' && typeof range.max === 'bigint') range.max += 999n;
   return range;
 }
 

@@ -3,6 +3,7 @@ import type { DeltaMetadata } from '../../delta/types';
 import { deletedRows } from './deletedRows';
 import { fetchFiles, type Progress } from './fetchFiles';
 import { plainScanSql } from './plainScanSql';
+import { pruneFiles } from './pruneFiles';
 import type { JsonPredicate } from './jsonPredicate';
 import type { QueryOptions, SharingClient } from './SharingClient';
 import { SharingError, withContext } from './SharingError';
@@ -74,8 +75,10 @@ async function readSharedTable(client: SharingClient, ref: TableRef, opts: Share
     limitHint: opts.limitHint,
     signal: opts.signal,
   };
-  const result = await client.queryTable(ref, query);
-  assertReadable(result, ref);
+  const answer = await client.queryTable(ref, query);
+  assertReadable(answer, ref);
+  // Only the files the WHERE may match are downloaded, whether or not the server pruned them itself.
+  const result = { ...answer, files: pruneFiles(answer.files, answer.metadata, opts.predicateHints) };
   const paths = await fetchFiles(client, result.files, {
     signal: opts.signal,
     onProgress: opts.onProgress,
