@@ -60,7 +60,7 @@ export function CellMenu({ onOpen, canPerform, onAction }: Props) {
   };
 
   return (
-    <div className="cell-menu" ref={box} data-own-keys onKeyDown={onKeyDown}>
+    <div className="cell-menu" ref={box}>
       <button
         ref={button}
         className="cell-menu-button"
@@ -77,7 +77,8 @@ export function CellMenu({ onOpen, canPerform, onAction }: Props) {
         ⋯
       </button>
       {open && (
-        <div className="cell-menu-list" role="menu" aria-label="Cell actions" data-testid="cell-menu">
+        // data-own-keys: while the menu is open, arrows and letters are its own, not the notebook's.
+        <div className="cell-menu-list" role="menu" aria-label="Cell actions" data-testid="cell-menu" data-own-keys onKeyDown={onKeyDown}>
           {ITEMS.map((item) => (
             <button
               key={item.label}

@@ -185,8 +185,8 @@ describe('editing cells', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('h');
     const help = page.locator('[data-testid="shortcuts-help"]');
-    expect(await help.locator('tr[data-command="cell.merge"]').textContent()).toContain('Shift+M');
-    expect(await help.locator('tr[data-command="cell.insertBelow"]').textContent()).toContain('B');
+    expect(await help.locator('[data-command="cell.merge"]').textContent()).toContain('Shift+M');
+    expect(await help.locator('[data-command="cell.insertBelow"]').textContent()).toContain('B');
     await page.keyboard.press('Escape');
     await page.keyboard.press(`${mod}+Shift+P`);
     await palette.getByRole('combobox').fill('insert below');
@@ -286,12 +286,23 @@ describe('editing cells', () => {
         await shot('menu');
         expect(await noSideScroll()).toBe(true);
         await page.keyboard.press('Escape');
+        expect(await page.getByRole('menu').count()).toBe(0);
 
+        await page.keyboard.press('h');
+        await page.locator('[data-testid="shortcuts-help"]').waitFor();
+        await shot('help');
+        expect(await noSideScroll()).toBe(true);
+        await page.keyboard.press('Escape');
+
+        const before = await sources(page);
         await dragHandleTo(page, 0, 1, async () => {
           await page.locator('[data-testid="drop-indicator"]').waitFor();
           await shot('drag');
         });
+        expect(await sources(page)).toEqual([before[1], before[0], before[2]]);
+        // The menu closed by Esc leaves focus on its button, where notebook keys still work.
         await page.keyboard.press('z');
+        expect(await sources(page)).toEqual(before);
 
         await typeInCell(page, 2, S[2] + ' ');
         await page.keyboard.press('Escape');
