@@ -2,7 +2,9 @@
  * Leaving a notebook with edits (New, Open, a recent file) first asks "Save changes to X?" in
  * Silt's own dialog: Save (an untitled notebook goes through Save as first), Don't save, Cancel.
  * Closing the tab while dirty gets the browser's own prompt (the only one a page may show then).
- * Outputs alone never ask: they are not edits (see useDocument).
+ * Not in the desktop shell: Electron shows no such prompt, it silently refuses to close or reload
+ * the window (which the shell does to a page that died). Outputs alone never ask: they are not
+ * edits (see useDocument).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isDirty, type DocumentApi } from './useDocument';
@@ -23,7 +25,7 @@ export function useLeaveGuard(docApi: DocumentApi, opts: Options) {
   const dirty = isDirty(docApi.state);
 
   useEffect(() => {
-    if (!dirty) return;
+    if (!dirty || 'siltDesktop' in window) return;
     const ask = (e: BeforeUnloadEvent) => {
       e.preventDefault();
       e.returnValue = '';

@@ -256,6 +256,19 @@ describe('editing cells', () => {
     await expect.poll(() => sources(page)).toEqual(['']);
     expect(readFileSync(join(host.workspace, 'kept.ipynb'), 'utf8')).toContain('SELECT 8 AS kept');
     expect(prompted).toBe(false);
+
+    // Closing the tab asks (beforeunload) only while there are edits.
+    const asksOnClose = () =>
+      page.evaluate(() => {
+        const e = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+    expect(await asksOnClose()).toBe(false);
+    await typeInCell(page, 0, 'SELECT 9 AS unsaved');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => marker.count()).toBe(1);
+    expect(await asksOnClose()).toBe(true);
     await page.close();
   });
 
