@@ -9,10 +9,15 @@ import { CatalogPanel } from './panels/CatalogPanel';
 import { OpenDialog } from './panels/OpenDialog';
 import { SaveAsDialog } from './panels/SaveAsDialog';
 import { ShortcutsHelp } from './panels/ShortcutsHelp';
-import { setSource, toggleLanguage, updateCell } from './notebook/documentModel';
+import { moveCellTo, setSource, toggleLanguage, updateCell } from './notebook/documentModel';
 import { useAutosave } from './notebook/useAutosave';
 import { useCommands } from './notebook/useCommands';
-import { useDocument } from './notebook/useDocument';
+import { isDirty, useDocument } from './notebook/useDocument';
+import { useLeaveGuard } from './notebook/useLeaveGuard';
+import { UnsavedDialog } from './panels/UnsavedDialog';
+import { CommandPalette } from './commands/CommandPalette';
+import { commandList, type Command, type WindowCommands } from './commands/commandList';
+import { useCellDrag } from './cells/useCellDrag';
 import { useInsertCells } from './notebook/useInsertCells';
 import { useNameResult } from './notebook/useNameResult';
 import { useKeyboard } from './notebook/useKeyboard';
@@ -28,7 +33,7 @@ import { LiveContext } from './live/LiveContext';
 import { LiveStrip } from './live/LiveStrip';
 import { useLive } from './live/useLive';
 
-type DialogKind = 'open' | 'save-as' | 'help' | 'export' | null;
+type DialogKind = 'open' | 'save-as' | 'help' | 'export' | 'palette' | null;
 
 const CATALOG_KEY = 'silt.catalog';
 
@@ -54,7 +59,7 @@ export function App({ client }: { client: KernelClient }) {
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [problem, setProblem] = useState<string | null>(null);
   const [catalogOpen, setCatalogOpen] = useState(() => localStorage.getItem(CATALOG_KEY) === 'open');
-  const dirty = state.version !== state.savedVersion;
+  const dirty = isDirty(state);
   const cells = state.doc.model.cells;
 
   useEffect(() => client.onStatus(setConnection), [client]);
@@ -85,10 +90,11 @@ export function App({ client }: { client: KernelClient }) {
     else setDialog('save-as');
   }, [file, report]);
 
-  const { perform, insertAt } = useCommands(docApi, {
+  const { perform, canPerform, insertAt } = useCommands(docApi, {
     run: runner.run,
     save,
     help: () => setDialog((d) => (d === 'help' ? null : 'help')),
+    palette: () => setDialog('palette'),
   });
   useKeyboard(perform, dialog === null);
   useExportShortcut(() => setDialog('export'));
@@ -111,7 +117,39 @@ export function App({ client }: { client: KernelClient }) {
       return !open;
     });
 
-  const confirmDiscard = () => !dirty || confirm('Discard unsaved changes to this notebook?');
+  const guard = useLeaveGuard(docApi, {
+    saveInPlace: () => (file.path ? file.saveTo(file.path) : null),
+    openSaveAs: () => setDialog('save-as'),
+    report: (what, e) => report(what)(e),
+  });
+
+  const selectedIndex = cells.findIndex((c) => c.id === state.selectedId);
+  const ids = (from: number, to: number) => cells.slice(from, to).map((c) => c.id);
+  const win: WindowCommands = {
+    newNotebook: () => guard.leave(() => file.newNotebook().catch(report('Could not create a notebook'))),
+    open: () => setDialog('open'),
+    save,
+    saveAs: () => setDialog('save-as'),
+    exportNotebook: () => setDialog('export'),
+    runAll: () => void runner.runMany(ids(0, cells.length)),
+    runAbove: () => void runner.runMany(ids(0, Math.max(selectedIndex, 0))),
+    runBelow: () => void runner.runMany(ids(Math.max(selectedIndex, 0), cells.length)),
+    interrupt: () => void runner.interrupt().catch(report('Could not interrupt')),
+    restart: () => void session.restart(),
+    toggleTheme: () => {
+      const next = theme === 'dark' ? 'light' : 'dark';
+      applyTheme(next, true);
+      setTheme(next);
+    },
+    toggleCatalog,
+    help: () => setDialog('help'),
+  };
+  // Panels add their commands here (Find, Variables, Outline…); the palette and the help list them.
+  const extraCommands: Command[] = [];
+  const commands = commandList(perform, canPerform, win, extraCommands);
+
+  const cellsBox = useRef<HTMLDivElement>(null);
+  const drag = useCellDrag(cellsBox, (id, index) => docApi.edit((d) => moveCellTo(d, id, index), { id, mode: 'command' }));
 
   const fetchPage: FetchPage = useCallback(
     (handle, offset, limit) => {
@@ -145,12 +183,12 @@ export function App({ client }: { client: KernelClient }) {
         void runner.run(id);
       },
       onToggleLanguage: (id) => docApi.edit((d) => toggleLanguage(d, id), { id }),
+      onAction: (id, action) => perform(action, id),
+      canPerform,
+      onDragStart: drag.start,
     }),
-    [docApi, runner.run],
+    [docApi, runner.run, perform, canPerform, drag.start],
   );
-
-  const selectedIndex = cells.findIndex((c) => c.id === state.selectedId);
-  const ids = (from: number, to: number) => cells.slice(from, to).map((c) => c.id);
 
   return (
     <NotebookContext.Provider value={notebookActions}>
@@ -162,22 +200,18 @@ export function App({ client }: { client: KernelClient }) {
             status={session.status}
             connection={connection}
             theme={theme}
-            onNew={() => confirmDiscard() && file.newNotebook().catch(report('Could not create a notebook'))}
-            onOpen={() => setDialog('open')}
+            onNew={win.newNotebook}
+            onOpen={win.open}
             onSave={save}
-            onSaveAs={() => setDialog('save-as')}
-            onExport={() => setDialog('export')}
-            onRunAll={() => void runner.runMany(ids(0, cells.length))}
-            onRunAbove={() => void runner.runMany(ids(0, Math.max(selectedIndex, 0)))}
-            onRunBelow={() => void runner.runMany(ids(Math.max(selectedIndex, 0), cells.length))}
-            onInterrupt={() => void runner.interrupt().catch(report('Could not interrupt'))}
-            onRestart={() => void session.restart()}
-            onToggleTheme={() => {
-              const next = theme === 'dark' ? 'light' : 'dark';
-              applyTheme(next, true);
-              setTheme(next);
-            }}
-            onHelp={() => setDialog('help')}
+            onSaveAs={win.saveAs}
+            onExport={win.exportNotebook}
+            onRunAll={win.runAll}
+            onRunAbove={win.runAbove}
+            onRunBelow={win.runBelow}
+            onInterrupt={win.interrupt}
+            onRestart={win.restart}
+            onToggleTheme={win.toggleTheme}
+            onHelp={win.help}
             catalogOpen={catalogOpen}
             onToggleCatalog={toggleCatalog}
           />
@@ -226,7 +260,8 @@ export function App({ client }: { client: KernelClient }) {
           <div className="workspace">
             {catalogOpen && <CatalogPanel client={client} sessionId={session.sessionId} onInsertSql={insertSql} />}
             <main className="notebook" onMouseDown={(e) => e.target === e.currentTarget && docApi.setMode('command')}>
-              <div className="cells">
+              <div className="cells" ref={cellsBox}>
+                {drag.indicator !== null && <div className="drop-indicator" data-testid="drop-indicator" style={{ top: drag.indicator }} />}
                 {cells.map((cell) => (
                   <CellView
                     key={cell.id}
@@ -257,23 +292,34 @@ export function App({ client }: { client: KernelClient }) {
               client={client}
               onCancel={() => setDialog(null)}
               onOpen={(path) => {
-                if (!confirmDiscard()) return;
                 setDialog(null);
-                file.openPath(path).catch(report(`Could not open ${path}`));
+                guard.leave(() => file.openPath(path).catch(report(`Could not open ${path}`)));
               }}
             />
           )}
           {dialog === 'save-as' && (
             <SaveAsDialog
               initial={file.path ? baseName(file.path) : 'untitled.ipynb'}
-              onCancel={() => setDialog(null)}
+              onCancel={() => {
+                guard.saveAsCancelled();
+                setDialog(null);
+              }}
               onSave={(path) => {
                 setDialog(null);
-                file.saveTo(path).catch(report('Could not save'));
+                file.saveTo(path).then(guard.savedAs, report('Could not save'));
               }}
             />
           )}
-          {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog(null)} />}
+          {dialog === 'help' && <ShortcutsHelp commands={commands} onClose={() => setDialog(null)} />}
+          {dialog === 'palette' && <CommandPalette commands={commands} onClose={() => setDialog(null)} />}
+          {guard.asking && (
+            <UnsavedDialog
+              name={file.path ? baseName(file.path) : 'Untitled'}
+              onSave={guard.save}
+              onDiscard={guard.discard}
+              onCancel={guard.cancel}
+            />
+          )}
           {dialog === 'export' && (
             <ExportNotebookDialog client={client} notebook={state.doc.model} notebookPath={file.path} onClose={() => setDialog(null)} />
           )}

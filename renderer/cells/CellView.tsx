@@ -1,8 +1,8 @@
 /** One notebook cell as a card: selection bar, run gutter, header (language, name, timing), editor, outputs. */
-import { memo, type MouseEvent } from 'react';
+import { memo, type MouseEvent, type PointerEvent } from 'react';
 import type { NameInfo } from '../../kernel/protocol/messages';
 import type { Cell } from '../../kernel/protocol/notebook';
-import type { Mode } from '../notebook/keymap';
+import type { Action, Mode } from '../notebook/keymap';
 import type { RunProgress } from '../notebook/useRunner';
 import type { FetchPage } from '../outputs/Grid';
 import { OutputArea } from '../outputs/OutputArea';
@@ -11,6 +11,7 @@ import { formatBytes } from '../panels/formatBytes';
 import { CodeEditor } from './CodeEditor';
 import { CellLiveControls } from '../live/CellLiveControls';
 import { MarkdownView } from './MarkdownView';
+import { CellMenu } from './CellMenu';
 
 export interface CellCallbacks {
   onSelect(id: string, mode: Mode): void;
@@ -18,6 +19,11 @@ export interface CellCallbacks {
   onName(id: string, name: string): void;
   onRun(id: string): void;
   onToggleLanguage(id: string): void;
+  /** A cell operation from the cell's menu, applied to this cell. */
+  onAction(id: string, action: Action): void;
+  canPerform(action: Action): boolean;
+  /** The drag handle was pressed: reordering starts. */
+  onDragStart(id: string, e: PointerEvent<HTMLElement>): void;
 }
 
 interface Props extends CellCallbacks {
@@ -46,6 +52,9 @@ function CellViewImpl({
   onName,
   onRun,
   onToggleLanguage,
+  onAction,
+  canPerform,
+  onDragStart,
 }: Props) {
   const code = cell.type === 'code' ? cell : null;
   const errorLine = code?.outputs.find((o) => o.kind === 'error' && o.line !== undefined);
@@ -69,6 +78,18 @@ function CellViewImpl({
       onMouseDown={onMouseDown}
     >
       <div className="cell-gutter">
+        <button
+          className="cell-drag-handle"
+          aria-label="Move cell"
+          data-testid="drag-handle"
+          title="Drag to move (Ctrl+Shift+↑/↓ from the keyboard)"
+          onPointerDown={(e) => {
+            onSelect(cell.id, 'command');
+            onDragStart(cell.id, e);
+          }}
+        >
+          ⠿
+        </button>
         {code && (
           <>
             <button
@@ -85,6 +106,7 @@ function CellViewImpl({
             </span>
           </>
         )}
+        <CellMenu onOpen={() => onSelect(cell.id, 'command')} canPerform={canPerform} onAction={(a) => onAction(cell.id, a)} />
       </div>
       <div className="cell-main">
         {code && (

@@ -11,6 +11,8 @@ export interface KeyInput {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  /** The physical key (`Minus`), for shortcuts whose character depends on the layout. */
+  code?: string;
 }
 
 export interface KeymapState {
@@ -26,7 +28,15 @@ export type Action =
   | { type: 'insert'; where: 'above' | 'below' }
   | { type: 'arm'; key: string }
   | { type: 'delete' }
-  | { type: 'undo-delete' }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'cut' }
+  | { type: 'copy' }
+  | { type: 'paste'; where: 'above' | 'below' }
+  | { type: 'merge' }
+  | { type: 'split' }
+  | { type: 'move'; delta: -1 | 1 }
+  | { type: 'palette' }
   | { type: 'set-type'; cellType: 'code' | 'markdown' }
   | { type: 'toggle-language' }
   | { type: 'select'; delta: -1 | 1 }
@@ -41,13 +51,31 @@ export function keymap(e: KeyInput, state: KeymapState): Action | null {
     if (e.altKey && !e.shiftKey && !mod) return { type: 'run', then: 'insert-below' };
   }
   if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') return { type: 'save' };
+  if (mod && !e.altKey && e.shiftKey && e.key.toLowerCase() === 'p') return { type: 'palette' };
+  // Shift+- types "_" on most layouts; the physical key is the same.
+  if (mod && !e.altKey && e.shiftKey && (e.key === '-' || e.key === '_' || e.code === 'Minus')) return { type: 'split' };
   if (state.mode === 'edit') return e.key === 'Escape' ? { type: 'enter-command' } : null;
 
+  // In command mode Ctrl/Cmd+Z is the notebook's undo: the browser has no text to undo there.
+  if (mod && !e.altKey && e.key.toLowerCase() === 'z') return e.shiftKey ? { type: 'redo' } : { type: 'undo' };
+  if (mod && !e.altKey && e.shiftKey && e.key === 'ArrowUp') return { type: 'move', delta: -1 };
+  if (mod && !e.altKey && e.shiftKey && e.key === 'ArrowDown') return { type: 'move', delta: 1 };
   if (mod || e.altKey) return null;
   if (e.key === 'Enter' && !e.shiftKey) return { type: 'enter-edit' };
   if (e.key === 'ArrowUp') return { type: 'select', delta: -1 };
   if (e.key === 'ArrowDown') return { type: 'select', delta: 1 };
-  if (e.shiftKey) return null;
+  if (e.shiftKey) {
+    switch (e.key.toLowerCase()) {
+      case 'v':
+        return { type: 'paste', where: 'above' };
+      case 'm':
+        return { type: 'merge' };
+      case 'z':
+        return { type: 'redo' };
+      default:
+        return null;
+    }
+  }
   switch (e.key.toLowerCase()) {
     case 'a':
       return { type: 'insert', where: 'above' };
@@ -56,7 +84,13 @@ export function keymap(e: KeyInput, state: KeymapState): Action | null {
     case 'd':
       return state.pendingKey === 'd' ? { type: 'delete' } : { type: 'arm', key: 'd' };
     case 'z':
-      return { type: 'undo-delete' };
+      return { type: 'undo' };
+    case 'x':
+      return { type: 'cut' };
+    case 'c':
+      return { type: 'copy' };
+    case 'v':
+      return { type: 'paste', where: 'below' };
     case 'm':
       return { type: 'set-type', cellType: 'markdown' };
     case 'y':
@@ -73,21 +107,3 @@ export function keymap(e: KeyInput, state: KeymapState): Action | null {
       return null;
   }
 }
-
-/** What the shortcuts help (H) lists, in the same words as the keymap above. */
-export const SHORTCUTS: [keys: string, what: string][] = [
-  ['Shift+Enter', 'Run cell, select next (adds a cell at the end)'],
-  ['Ctrl/⌘+Enter', 'Run cell, stay'],
-  ['Alt+Enter', 'Run cell, insert below'],
-  ['Enter', 'Edit the selected cell'],
-  ['Esc', 'Command mode'],
-  ['A / B', 'Insert cell above / below'],
-  ['D D', 'Delete cell'],
-  ['Z', 'Undo cell deletion'],
-  ['M / Y', 'Markdown / code cell'],
-  ['L', 'Toggle SQL / TypeScript'],
-  ['↑ ↓ / K J', 'Select previous / next cell'],
-  ['Ctrl/⌘+S', 'Save'],
-  ['Ctrl/⌘+Shift+E', 'Export as HTML, PDF, Markdown or ipynb'],
-  ['H', 'This help'],
-];

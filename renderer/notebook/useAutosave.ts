@@ -1,9 +1,13 @@
-/** Every few seconds while dirty, keeps a recovery copy of the unsaved document on the host. */
+/**
+ * Every few seconds while dirty, keeps a recovery copy of the unsaved document on the host. The
+ * copy is the whole document, outputs included; outputs alone (a run, a live refresh) are not
+ * edits, so they neither start a copy nor make the next open offer one.
+ */
 import { useEffect, useRef } from 'react';
 import { SiltError } from '../../common/SiltError';
 import { withoutLargeOutputs } from './withoutLargeOutputs';
 import type { KernelClient } from '../kernel-client/KernelClient';
-import type { DocumentApi } from './useDocument';
+import { isDirty, type DocumentApi } from './useDocument';
 
 const INTERVAL_MS = 3000;
 
@@ -16,8 +20,8 @@ export function useAutosave(client: KernelClient, docApi: DocumentApi, key: stri
   useEffect(() => {
     if (key === null) return;
     const timer = setInterval(() => {
-      const { doc, version, savedVersion } = latest.current;
-      if (version === savedVersion) return;
+      const { doc, version } = latest.current;
+      if (!isDirty(latest.current)) return;
       if (lastSaved.current.key === key && lastSaved.current.version === version) return;
       lastSaved.current = { key, version };
       client

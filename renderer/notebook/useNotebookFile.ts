@@ -109,7 +109,7 @@ export function useNotebookFile(client: KernelClient, docApi: DocumentApi) {
   /** Saves to `path` (relative to the workspace or absolute) and makes it the document's file. */
   const saveTo = useCallback(
     async (path: string) => {
-      const { version, doc } = docApi.latest.current;
+      const { version, edits, doc } = docApi.latest.current;
       const r = await client.request('notebook.save', { path, notebook: doc.model }).catch(async (e: Error) => {
         if (!(e instanceof SiltError) || e.code !== 'too-large') throw e;
         // Too big to save: keep the work in a recovery copy the next open offers back, and say so.
@@ -120,7 +120,7 @@ export function useNotebookFile(client: KernelClient, docApi: DocumentApi) {
         );
         throw new SiltError('too-large', `${e.message} ${kept} Clear some outputs and save again.`);
       });
-      docApi.markSaved(version);
+      docApi.markSaved({ version, edits });
       const stale = current.current.path ?? current.current.untitledId;
       // The recovery copy under the old key is now older than the file.
       if (stale) client.request('notebook.discardRecovery', { key: stale }).catch(() => undefined);

@@ -26,8 +26,9 @@ function newRunId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `run-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
+/** Outputs are not edits: they are saved with the notebook but leave it clean (see useDocument). */
 function patchCode(docApi: DocumentApi, cellId: string, fn: (c: CodeCell) => CodeCell): void {
-  docApi.edit((doc) => updateCell(doc, cellId, (c) => (c.type === 'code' ? fn(c) : c)));
+  docApi.writeOutputs((doc) => updateCell(doc, cellId, (c) => (c.type === 'code' ? fn(c) : c)));
 }
 
 export function useRunner(client: KernelClient, session: SessionApi, docApi: DocumentApi) {

@@ -10,10 +10,25 @@ interface Props {
   okDisabled?: boolean;
   onOk?(): void;
   onCancel(): void;
+  /** A third choice between Cancel and OK, such as "Don't save". */
+  secondaryLabel?: string;
+  onSecondary?(): void;
   wide?: boolean;
 }
 
-export function Dialog({ title, testId, children, okLabel = 'OK', cancelLabel = 'Cancel', okDisabled, onOk, onCancel, wide }: Props) {
+export function Dialog({
+  title,
+  testId,
+  children,
+  okLabel = 'OK',
+  cancelLabel = 'Cancel',
+  okDisabled,
+  onOk,
+  onCancel,
+  secondaryLabel,
+  onSecondary,
+  wide,
+}: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const first = box.current?.querySelector<HTMLElement>('input, textarea, button');
@@ -36,9 +51,14 @@ export function Dialog({ title, testId, children, okLabel = 'OK', cancelLabel = 
         <div className="dialog-title">{title}</div>
         <div className="dialog-body">{children}</div>
         <div className="dialog-actions">
-          <button className="btn" onClick={onCancel}>
+          <button className="btn" data-testid="dialog-cancel" onClick={onCancel}>
             {cancelLabel}
           </button>
+          {onSecondary && (
+            <button className="btn" data-testid="dialog-secondary" onClick={onSecondary}>
+              {secondaryLabel}
+            </button>
+          )}
           {onOk && (
             <button className="btn btn-primary" data-testid="dialog-ok" disabled={okDisabled} onClick={onOk}>
               {okLabel}

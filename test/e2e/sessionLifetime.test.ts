@@ -45,8 +45,9 @@ describe('session lifetime in the window', () => {
     const before = sessionPids(host.child.pid!);
     expect(before).toHaveLength(1);
 
-    page.once('dialog', (d) => void d.accept()); // "Discard unsaved changes?"
+    // The typed cell is an edit: Silt asks "Save changes to Untitled?".
     await page.locator('[data-testid="new"]').click();
+    await page.locator('[data-testid="unsaved-dialog"] [data-testid="dialog-secondary"]').click();
     await expect.poll(() => sessionPids(host.child.pid!).filter((p) => before.includes(p)), { timeout: 10_000 }).toEqual([]);
     await expect.poll(() => sessionPids(host.child.pid!).length, { timeout: 10_000 }).toBe(1);
 

@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { CodeCell, NotebookModel } from '../../../kernel/protocol/notebook';
 import {
   deleteCell,
+  deleteCells,
   fromModel,
   insertCell,
+  insertCells,
+  mergeCells,
   moveCell,
+  moveCellTo,
   newCell,
   setCellType,
   setSource,
+  splitCell,
   toggleLanguage,
-  undoDelete,
+  withNewIds,
   type NotebookDoc,
 } from '../../../renderer/notebook/documentModel';
 
@@ -26,21 +31,66 @@ describe('document model', () => {
     expect(ids(doc)).toEqual(['a', 'b', 'c']);
   });
 
-  it('undoes deletions in reverse order, each back at its old place with its content', () => {
-    let doc = fromModel(model);
-    doc = deleteCell(doc, 'b');
-    doc = deleteCell(doc, 'a');
-    expect(ids(doc)).toEqual(['c']);
-    let r = undoDelete(doc);
-    expect(r.restoredId).toBe('a');
-    expect(ids(r.doc)).toEqual(['a', 'c']);
-    r = undoDelete(r.doc);
-    expect(r.restoredId).toBe('b');
-    expect(ids(r.doc)).toEqual(['a', 'b', 'c']);
-    expect(r.doc.model.cells[1].source).toBe('SELECT 2');
-    const nothing = undoDelete(r.doc);
-    expect(nothing.restoredId).toBeNull();
-    expect(ids(nothing.doc)).toEqual(['a', 'b', 'c']);
+  it('deletes one or several cells and leaves the document alone when none is there', () => {
+    const doc = fromModel(model);
+    expect(ids(deleteCell(doc, 'b'))).toEqual(['a', 'c']);
+    expect(ids(deleteCells(doc, ['a', 'c']))).toEqual(['b']);
+    expect(deleteCells(doc, ['zz'])).toBe(doc);
+  });
+
+  it('pastes copies with new ids, so the same cells pasted twice stay distinct', () => {
+    const doc = fromModel(model);
+    const once = withNewIds([doc.model.cells[0], doc.model.cells[1]]);
+    const twice = withNewIds([doc.model.cells[0], doc.model.cells[1]]);
+    const pasted = insertCells(insertCells(doc, 3, once), 1, twice);
+    expect(pasted.model.cells.map((c) => c.source)).toEqual([
+      'SELECT 1',
+      'SELECT 1',
+      'SELECT 2',
+      'SELECT 2',
+      'SELECT 3',
+      'SELECT 1',
+      'SELECT 2',
+    ]);
+    expect(new Set(ids(pasted)).size).toBe(7);
+    expect(insertCells(doc, 1, [])).toBe(doc);
+  });
+
+  it('merges cells in document order into the first, joining sources by a newline and dropping code outputs', () => {
+    const ran = {
+      ...code('a', 'SELECT 1'),
+      outputs: [{ kind: 'stream', name: 'stdout', text: 'x' }],
+      executionCount: 4,
+      elapsedMs: 12,
+    } as CodeCell;
+    const doc = fromModel({ ...model, cells: [ran, code('b', 'FROM t'), code('c', 'SELECT 3')] });
+    const merged = mergeCells(doc, ['b', 'a']);
+    expect(ids(merged)).toEqual(['a', 'c']);
+    expect(merged.model.cells[0]).toEqual({ ...code('a', 'SELECT 1\nFROM t'), executionCount: null });
+    expect(mergeCells(doc, ['a'])).toBe(doc);
+    const md = fromModel({ ...model, cells: [{ id: 'm', type: 'markdown', source: '# A' }, code('b', 'x')] });
+    expect(mergeCells(md, ['m', 'b']).model.cells).toEqual([{ id: 'm', type: 'markdown', source: '# A\nx' }]);
+  });
+
+  it('splits a cell at an offset, dropping the newline at the cut; merge then split gives the cells back', () => {
+    const doc = fromModel({ ...model, cells: [code('a', 'SELECT 1;\nSELECT 2;'), code('b', 'x')] });
+    const { doc: split, newId } = splitCell(doc, 'a', 'SELECT 1;\n'.length);
+    expect(split.model.cells.map((c) => c.source)).toEqual(['SELECT 1;', 'SELECT 2;', 'x']);
+    expect(ids(split)).toEqual(['a', newId, 'b']);
+    expect(split.model.cells[1]).toMatchObject({ type: 'code', language: 'sql', outputs: [], executionCount: null });
+    const again = mergeCells(split, ['a', newId!]);
+    expect(again.model.cells.map((c) => c.source)).toEqual(['SELECT 1;\nSELECT 2;', 'x']);
+    expect(splitCell(doc, 'a', 0).doc.model.cells.map((c) => c.source)).toEqual(['', 'SELECT 1;\nSELECT 2;', 'x']);
+    expect(splitCell(doc, 'zz', 3).newId).toBeNull();
+  });
+
+  it('moves a cell to a drop position between cells', () => {
+    const doc = fromModel(model);
+    expect(ids(moveCellTo(doc, 'a', 3))).toEqual(['b', 'c', 'a']);
+    expect(ids(moveCellTo(doc, 'a', 2))).toEqual(['b', 'a', 'c']);
+    expect(ids(moveCellTo(doc, 'c', 0))).toEqual(['c', 'a', 'b']);
+    expect(moveCellTo(doc, 'b', 1)).toBe(doc);
+    expect(moveCellTo(doc, 'b', 2)).toBe(doc);
   });
 
   it('moves a cell up and down but not past the ends', () => {

@@ -34,7 +34,7 @@ describe('keymap', () => {
     expect(keymap(key('Enter'), command)).toEqual({ type: 'enter-edit' });
     expect(keymap(key('a'), command)).toEqual({ type: 'insert', where: 'above' });
     expect(keymap(key('b'), command)).toEqual({ type: 'insert', where: 'below' });
-    expect(keymap(key('z'), command)).toEqual({ type: 'undo-delete' });
+    expect(keymap(key('z'), command)).toEqual({ type: 'undo' });
     expect(keymap(key('m'), command)).toEqual({ type: 'set-type', cellType: 'markdown' });
     expect(keymap(key('y'), command)).toEqual({ type: 'set-type', cellType: 'code' });
     expect(keymap(key('l'), command)).toEqual({ type: 'toggle-language' });
@@ -44,7 +44,7 @@ describe('keymap', () => {
     expect(keymap(key('ArrowDown'), command)).toEqual({ type: 'select', delta: 1 });
     expect(keymap(key('j'), command)).toEqual({ type: 'select', delta: 1 });
     expect(keymap(key('A', { shiftKey: true }), command)).toBeNull();
-    expect(keymap(key('x'), command)).toBeNull();
+    expect(keymap(key('q'), command)).toBeNull();
   });
 
   it('deletes only on a second D', () => {
@@ -61,8 +61,51 @@ describe('keymap', () => {
     expect(keymap(key('s'), edit)).toBeNull();
   });
 
-  it('does not hijack browser shortcuts in command mode', () => {
+  it('does not hijack browser copy/paste shortcuts in command mode', () => {
     expect(keymap(key('c', { ctrlKey: true }), command)).toBeNull();
-    expect(keymap(key('z', { metaKey: true }), command)).toBeNull();
+    expect(keymap(key('v', { metaKey: true }), command)).toBeNull();
+  });
+
+  it('cuts, copies and pastes cells with X, C, V and Shift+V in command mode only', () => {
+    expect(keymap(key('x'), command)).toEqual({ type: 'cut' });
+    expect(keymap(key('c'), command)).toEqual({ type: 'copy' });
+    expect(keymap(key('v'), command)).toEqual({ type: 'paste', where: 'below' });
+    expect(keymap(key('V', { shiftKey: true }), command)).toEqual({ type: 'paste', where: 'above' });
+    for (const k of ['x', 'c', 'v', 'V']) expect(keymap(key(k, { shiftKey: k === 'V' }), edit)).toBeNull();
+  });
+
+  it('merges with Shift+M and splits with Ctrl/Cmd+Shift+- in either mode, whatever the layout types', () => {
+    expect(keymap(key('M', { shiftKey: true }), command)).toEqual({ type: 'merge' });
+    expect(keymap(key('M', { shiftKey: true }), edit)).toBeNull();
+    for (const state of [command, edit]) {
+      expect(keymap(key('_', { ctrlKey: true, shiftKey: true }), state)).toEqual({ type: 'split' });
+      expect(keymap(key('-', { metaKey: true, shiftKey: true }), state)).toEqual({ type: 'split' });
+      expect(keymap(key('ß', { ctrlKey: true, shiftKey: true, code: 'Minus' }), state)).toEqual({ type: 'split' });
+    }
+    expect(keymap(key('-', { ctrlKey: true }), command)).toBeNull();
+  });
+
+  it('moves the cell with Ctrl/Cmd+Shift+Up/Down in command mode, leaving the editor its own keys', () => {
+    expect(keymap(key('ArrowUp', { ctrlKey: true, shiftKey: true }), command)).toEqual({ type: 'move', delta: -1 });
+    expect(keymap(key('ArrowDown', { metaKey: true, shiftKey: true }), command)).toEqual({ type: 'move', delta: 1 });
+    expect(keymap(key('ArrowDown', { ctrlKey: true, shiftKey: true }), edit)).toBeNull();
+    expect(keymap(key('ArrowDown', { ctrlKey: true }), command)).toBeNull();
+  });
+
+  it('undoes with Z or Ctrl/Cmd+Z and redoes with Shift+Z or Ctrl/Cmd+Shift+Z outside the editor', () => {
+    expect(keymap(key('z'), command)).toEqual({ type: 'undo' });
+    expect(keymap(key('z', { ctrlKey: true }), command)).toEqual({ type: 'undo' });
+    expect(keymap(key('z', { metaKey: true }), command)).toEqual({ type: 'undo' });
+    expect(keymap(key('Z', { shiftKey: true }), command)).toEqual({ type: 'redo' });
+    expect(keymap(key('Z', { ctrlKey: true, shiftKey: true }), command)).toEqual({ type: 'redo' });
+    // In the editor, CodeMirror undoes typing.
+    expect(keymap(key('z', { ctrlKey: true }), edit)).toBeNull();
+    expect(keymap(key('Z', { ctrlKey: true, shiftKey: true }), edit)).toBeNull();
+  });
+
+  it('opens the command palette with Ctrl/Cmd+Shift+P in either mode', () => {
+    expect(keymap(key('P', { ctrlKey: true, shiftKey: true }), edit)).toEqual({ type: 'palette' });
+    expect(keymap(key('p', { metaKey: true, shiftKey: true }), command)).toEqual({ type: 'palette' });
+    expect(keymap(key('p', { ctrlKey: true }), command)).toBeNull();
   });
 });
