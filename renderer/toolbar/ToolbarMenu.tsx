@@ -2,7 +2,8 @@
  * A labelled toolbar menu ("File ▾") for narrow windows, following the WAI-ARIA menu button pattern:
  * the button opens a `role="menu"`, arrows and Home/End move between items, Enter runs one, Esc or a
  * click elsewhere closes it and gives focus back to the button. Items keep the `data-testid`s the
- * inline buttons have, so whatever finds "save" finds it in either layout.
+ * inline buttons have, so whatever finds "save" finds it in either layout. Both carry data-own-keys
+ * so the notebook's command-mode shortcuts (arrows select cells) leave their keys alone.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import './ToolbarMenu.css';
@@ -58,8 +59,6 @@ export function ToolbarMenu({ label, testId, items }: { label: string; testId: s
     };
     const move = moves[e.key];
     if (!move) return;
-    // Keys inside the menu must not reach the notebook's command-mode shortcuts.
-    e.stopPropagation();
     if (e.key !== 'Tab') e.preventDefault();
     move();
   };
@@ -72,6 +71,7 @@ export function ToolbarMenu({ label, testId, items }: { label: string; testId: s
         data-testid={testId}
         aria-haspopup="menu"
         aria-expanded={open}
+        data-own-keys
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && !open) {
@@ -83,7 +83,7 @@ export function ToolbarMenu({ label, testId, items }: { label: string; testId: s
         {label} ▾
       </button>
       {open && (
-        <div ref={menu} className="tb-menu" role="menu" aria-label={label} style={place} onKeyDown={onMenuKey}>
+        <div ref={menu} className="tb-menu" role="menu" aria-label={label} style={place} onKeyDown={onMenuKey} data-own-keys>
           {items.map((it) => (
             <button
               key={it.id}
