@@ -8,7 +8,8 @@ import type { KernelClient } from '../kernel-client/KernelClient';
 import { AddProfileDialog } from './AddProfileDialog';
 import { useLiveTables } from '../live/LiveContext';
 import { querySql, tableReference } from './sqlNames';
-import { TableDetails, type TableRef } from './TableDetails';
+import { TableDetails } from './TableDetails';
+import type { TableRef } from './tableRef';
 import { useCatalog } from './useCatalog';
 import { formatTableName } from '../../common/tableName';
 

@@ -12,14 +12,8 @@ import { TrainModelDialog } from '../automl/TrainModelDialog';
 import { formatTableName } from '../../common/tableName';
 import { TablePreview } from './TablePreview';
 import { useTablePreview } from './useTablePreview';
+import type { TableRef } from './tableRef';
 import './TableDetails.css';
-
-export interface TableRef {
-  profile: string;
-  share: string;
-  schema: string;
-  table: string;
-}
 
 interface Props {
   client: KernelClient;

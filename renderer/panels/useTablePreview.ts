@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogPreview } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
-import type { TableRef } from './TableDetails';
+import type { TableRef } from './tableRef';
 
 /** Rows a preview shows: a screenful or two, read with a limit hint so it stays quick on big tables. */
 export const PREVIEW_ROWS = 50;
