@@ -6,6 +6,7 @@ import type { SessionStatus } from '../kernel/protocol/messages';
 import type { ConnectionStatus } from './kernel-client/KernelClient';
 import { ToolbarMenu, type MenuItem } from './toolbar/ToolbarMenu';
 import { useMediaQuery } from './toolbar/useMediaQuery';
+import './toolbar/Toolbar.css';
 
 /** Below this window width the button groups no longer fit beside the title and status. */
 export const NARROW_TOOLBAR = '(max-width: 1180px)';
@@ -89,7 +90,7 @@ export function Toolbar(p: ToolbarProps) {
         <span className="brand-name">Silt</span>
       </div>
       <div className="notebook-title" data-testid="notebook-title" title={p.title}>
-        {p.title}
+        <span className="notebook-title-text">{p.title}</span>
         {p.dirty && (
           <span className="dirty-marker" data-testid="dirty-marker" title="Unsaved changes">
             ●
