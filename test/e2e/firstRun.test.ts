@@ -31,7 +31,7 @@ describe('first run', () => {
     const last = cells(page).last();
     expect(await last.locator('h2').textContent()).toBe('What to try next');
     const tips = await last.locator('li').allTextContents();
-    for (const part of ['Keys.', 'The catalog.', 'Live tables.', 'Charts.', 'AutoML.', 'Export and share.']) {
+    for (const part of ['Keys —', 'The catalog —', 'Live tables —', 'Charts —', 'AutoML —', 'Export and share —']) {
       expect(
         tips.some((t) => t.startsWith(part)),
         `a tip about ${part}`,
