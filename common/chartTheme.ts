@@ -11,6 +11,14 @@ export const CHART_THEMES: Record<ChartTheme, { background: string; foreground: 
   dark: { background: '#1e2227', foreground: '#d7dae0' },
 };
 
+/** The root element and background rect that standaloneSvg draws: what marks a chart retheme can recolour. */
+const THEMED_HEAD = /^(<svg\b[^>]*\scolor=")([^"]*)("[^>]*>(?:<style>[^<]*<\/style>)?<rect [^>]*fill=")([^"]*)(")/;
+
+/** Whether retheme can recolour this SVG (Silt drew it); other SVG keeps its own colours. */
+export function isThemedChart(svg: string): boolean {
+  return THEMED_HEAD.test(svg);
+}
+
 /**
  * Switches a chart SVG drawn by the kernel's standaloneSvg to another theme (its background and text
  * colour sit on the root element and the first rect), whatever theme it was drawn in. SVG from
@@ -18,7 +26,7 @@ export const CHART_THEMES: Record<ChartTheme, { background: string; foreground: 
  */
 export function retheme(svg: string, theme: ChartTheme): string {
   const { background, foreground } = CHART_THEMES[theme];
-  const m = /^(<svg\b[^>]*\scolor=")([^"]*)("[^>]*>(?:<style>[^<]*<\/style>)?<rect [^>]*fill=")([^"]*)(")/.exec(svg);
+  const m = THEMED_HEAD.exec(svg);
   if (!m) return svg;
   const oldBackground = m[4];
   if (oldBackground === background && m[2] === foreground) return svg;
