@@ -25,7 +25,7 @@ export const CHAR_PX = 6.2;
 const LINE_PX = 11;
 /** Labels longer than this are cut, so a few long names do not squash the plot into a sliver. */
 export const MAX_LABEL_PX = 120;
-/** A tick, its padding and the axis label below the tick labels. */
+/** A tick and the padding between it and its label. */
 const TICK_PX = 9;
 const LEVEL_GAP_PX = 6;
 /** Plot's default width and side margins, which the band widths are estimated from. */
@@ -59,11 +59,8 @@ export function bandLabelLayout(labels: readonly string[], plotWidth: number): B
 }
 
 /** The layout for the x values a chart draws, at its width (Plot's 640 px unless given). */
-export function xLabelLayout(
-  values: readonly unknown[],
-  opts: { width?: number; marginLeft?: number; faceted?: boolean },
-): BandLabelLayout {
+export function xLabelLayout(values: readonly unknown[], opts: { width?: number; faceted?: boolean }): BandLabelLayout {
   const labels = values.filter((v) => v !== undefined && !(v instanceof Date)).map((v) => String(v));
-  const inner = (opts.width ?? PLOT_WIDTH) - (opts.marginLeft ?? MARGIN_LEFT) - (opts.faceted ? FACET_MARGIN_RIGHT : MARGIN_RIGHT);
+  const inner = (opts.width ?? PLOT_WIDTH) - MARGIN_LEFT - (opts.faceted ? FACET_MARGIN_RIGHT : MARGIN_RIGHT);
   return bandLabelLayout(labels, inner);
 }
