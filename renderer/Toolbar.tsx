@@ -1,6 +1,15 @@
-/** The compact top bar: file actions, run actions, session state, theme. */
+/**
+ * The compact top bar: file actions, run actions, session state, theme. In a narrow window the file
+ * and run groups fold into "File ▾" and "Run ▾" menus so nothing is clipped or pushes the page sideways.
+ */
 import type { SessionStatus } from '../kernel/protocol/messages';
 import type { ConnectionStatus } from './kernel-client/KernelClient';
+import { ToolbarMenu, type MenuItem } from './toolbar/ToolbarMenu';
+import { useMediaQuery } from './toolbar/useMediaQuery';
+import './toolbar/Toolbar.css';
+
+/** Below this window width the button groups no longer fit beside the title and status. */
+export const NARROW_TOOLBAR = '(max-width: 1180px)';
 
 export interface ToolbarProps {
   title: string;
@@ -25,16 +34,46 @@ export interface ToolbarProps {
   onToggleCatalog(): void;
 }
 
-function Btn({ id, label, title, onClick, disabled }: { id: string; label: string; title: string; onClick(): void; disabled?: boolean }) {
+function ButtonGroup({ items }: { items: MenuItem[] }) {
   return (
-    <button className="tb-btn" data-testid={id} title={title} onClick={onClick} disabled={disabled}>
-      {label}
-    </button>
+    <div className="tb-group">
+      {items.map((it) => (
+        <button key={it.id} className="tb-btn" data-testid={it.id} title={it.title} onClick={it.onSelect} disabled={it.disabled}>
+          {it.label}
+        </button>
+      ))}
+    </div>
   );
+}
+
+function fileMenu(p: ToolbarProps): MenuItem[] {
+  const items: MenuItem[] = [
+    { id: 'new', label: 'New', title: 'New notebook', onSelect: p.onNew },
+    { id: 'open', label: 'Open', title: 'Open notebook…', onSelect: p.onOpen },
+    { id: 'save', label: 'Save', title: 'Save (Ctrl+S)', onSelect: p.onSave },
+    { id: 'save-as', label: 'Save as', title: 'Save as…', onSelect: p.onSaveAs },
+  ];
+  if (p.onExport) {
+    items.push({ id: 'export', label: 'Export…', title: 'Export as HTML, PDF, Markdown or .ipynb (Ctrl+Shift+E)', onSelect: p.onExport });
+  }
+  return items;
+}
+
+function runMenu(p: ToolbarProps): MenuItem[] {
+  return [
+    { id: 'run-all', label: 'Run all', title: 'Run all cells, stop at the first error', onSelect: p.onRunAll },
+    { id: 'run-above', label: 'Run above', title: 'Run the cells above the selected one', onSelect: p.onRunAbove },
+    { id: 'run-below', label: 'Run below', title: 'Run the selected cell and those below', onSelect: p.onRunBelow },
+    { id: 'interrupt', label: '■ Interrupt', title: 'Stop the running cell', onSelect: p.onInterrupt },
+    { id: 'restart', label: '↻ Restart', title: 'Restart the session (variables are lost)', onSelect: p.onRestart },
+  ];
 }
 
 export function Toolbar(p: ToolbarProps) {
   const shownStatus = p.connection === 'open' ? p.status : p.connection === 'connecting' ? 'connecting' : 'disconnected';
+  const narrow = useMediaQuery(NARROW_TOOLBAR);
+  const fileItems = fileMenu(p);
+  const runItems = runMenu(p);
   return (
     <header className="toolbar">
       <button
@@ -51,30 +90,25 @@ export function Toolbar(p: ToolbarProps) {
         <span className="brand-name">Silt</span>
       </div>
       <div className="notebook-title" data-testid="notebook-title" title={p.title}>
-        {p.title}
+        <span className="notebook-title-text">{p.title}</span>
         {p.dirty && (
           <span className="dirty-marker" data-testid="dirty-marker" title="Unsaved changes">
             ●
           </span>
         )}
       </div>
-      <div className="tb-group">
-        <Btn id="new" label="New" title="New notebook" onClick={p.onNew} />
-        <Btn id="open" label="Open" title="Open notebook…" onClick={p.onOpen} />
-        <Btn id="save" label="Save" title="Save (Ctrl+S)" onClick={p.onSave} />
-        <Btn id="save-as" label="Save as" title="Save as…" onClick={p.onSaveAs} />
-        {p.onExport && (
-          <Btn id="export" label="Export…" title="Export as HTML, PDF, Markdown or .ipynb (Ctrl+Shift+E)" onClick={p.onExport} />
-        )}
-      </div>
-      <div className="tb-sep" />
-      <div className="tb-group">
-        <Btn id="run-all" label="Run all" title="Run all cells, stop at the first error" onClick={p.onRunAll} />
-        <Btn id="run-above" label="Run above" title="Run the cells above the selected one" onClick={p.onRunAbove} />
-        <Btn id="run-below" label="Run below" title="Run the selected cell and those below" onClick={p.onRunBelow} />
-        <Btn id="interrupt" label="■ Interrupt" title="Stop the running cell" onClick={p.onInterrupt} />
-        <Btn id="restart" label="↻ Restart" title="Restart the session (variables are lost)" onClick={p.onRestart} />
-      </div>
+      {narrow ? (
+        <div className="tb-group">
+          <ToolbarMenu label="File" testId="file-menu" items={fileItems} />
+          <ToolbarMenu label="Run" testId="run-menu" items={runItems} />
+        </div>
+      ) : (
+        <>
+          <ButtonGroup items={fileItems} />
+          <div className="tb-sep" />
+          <ButtonGroup items={runItems} />
+        </>
+      )}
       <div className="tb-spacer" />
       <div className={`session-status status-${shownStatus}`} title="Session status">
         <span className="status-dot" />

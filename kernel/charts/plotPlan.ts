@@ -4,12 +4,16 @@
  * builder inserts (planToCode), so the inserted cell draws exactly what the preview showed.
  */
 import type { ChartSpec } from './chartSpec';
+import type { BandLabelLayout } from './bandLabelLayout';
 
 export interface MarkPlan {
   /** A Plot mark function: barY, lineY, dot, ... */
   fn: string;
-  /** A dataset name (the rows a query returned) or literal data such as [0] for a baseline. */
-  data: string | unknown[];
+  /**
+   * A dataset name (the rows a query returned), literal data such as [0] for a baseline, or null for
+   * a mark that takes only options (an axis reading its ticks from the scale).
+   */
+  data: string | unknown[] | null;
   /** A Plot transform wrapping the options, e.g. groupX({y: "sum"}, options). */
   transform?: { fn: string; outputs: Record<string, unknown> };
   options: Record<string, unknown>;
@@ -49,6 +53,8 @@ export interface PlanHints {
   xTicks?: string;
   /** Room for the y axis's tick labels when Plot's default is too narrow (see yLabelMargin). */
   marginLeft?: number;
+  /** How category labels on a band x axis turn or are cut so they do not overlap (see bandLabelLayout). */
+  xLabels?: BandLabelLayout;
 }
 
 /** The first colour of Plot's categorical scheme, for charts of a single series. */
@@ -146,5 +152,33 @@ export function plotPlan(spec: ChartSpec, aggregated: boolean, hints: PlanHints 
   if (facet) Object.assign(options, { fy: { label: facet }, marginRight: 100 });
   if (hints.marginLeft !== undefined && hints.marginLeft > ((options.marginLeft as number | undefined) ?? 0))
     options.marginLeft = hints.marginLeft;
+  if (banded && !temporal.has(x) && hints.xLabels && hints.xLabels.rotate !== 0) turnXLabels(options, marks, hints.xLabels);
   return { options, marks };
+}
+
+/**
+ * Turns the x axis's labels; labels cut short need an explicit axis mark, since only a mark takes
+ * Plot's text options (lineWidth, textOverflow), and Plot then titles each cut label with its full text.
+ */
+function turnXLabels(options: Record<string, unknown>, marks: MarkPlan[], layout: BandLabelLayout): void {
+  options.marginBottom = layout.marginBottom;
+  if (layout.marginLeft !== undefined && layout.marginLeft > ((options.marginLeft as number | undefined) ?? 0)) {
+    options.marginLeft = layout.marginLeft;
+  }
+  if (layout.lineWidth === undefined) {
+    options.x = { ...(options.x as object), tickRotate: layout.rotate, labelOffset: layout.labelOffset };
+    return;
+  }
+  const label = (options.x as { label?: unknown } | undefined)?.label;
+  marks.push({
+    fn: 'axisX',
+    data: null,
+    options: {
+      tickRotate: layout.rotate,
+      lineWidth: layout.lineWidth,
+      textOverflow: 'ellipsis',
+      labelOffset: layout.labelOffset,
+      ...(label !== undefined ? { label } : {}),
+    },
+  });
 }

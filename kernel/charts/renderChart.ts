@@ -9,6 +9,7 @@ import { quoteIdent } from '../../common/sqlQuote';
 import type { ChartTheme } from './chartTheme';
 import { chartQueries, type ChartSource } from './chartQueries';
 import { bandTicks } from './bandTicks';
+import { xLabelLayout } from './bandLabelLayout';
 import { validateSpec } from './chartSpec';
 import { chartKind } from '../../common/columnKind';
 import { plotPlan } from './plotPlan';
@@ -40,10 +41,15 @@ export async function renderChart(engine: DuckEngine, p: RenderChartParams): Pro
   const data: Record<string, unknown[]> = {};
   for (const d of queries.datasets) data[d.name] = await engine.query(d.sql);
   const temporal = new Set(source.columns.filter((c) => chartKind(c.type) === 'temporal').map((c) => c.name));
-  const xTicks = bandTicks(Object.values(data).flatMap((rows) => rows.map((r) => (r as Record<string, unknown>)[spec.x])));
+  const xValues = Object.values(data).flatMap((rows) => rows.map((r) => (r as Record<string, unknown>)[spec.x]));
+  const xTicks = bandTicks(xValues);
+  const xLabels = xLabelLayout(xValues, { width: p.width, faceted: Boolean(spec.facet) });
   const draw = (marginLeft?: number) =>
     renderPlot(
-      instantiatePlan(plotPlan(spec, queries.aggregated, { temporal, xTicks, marginLeft }), data, { width: p.width, height: p.height }),
+      instantiatePlan(plotPlan(spec, queries.aggregated, { temporal, xTicks, marginLeft, xLabels }), data, {
+        width: p.width,
+        height: p.height,
+      }),
       { theme: p.theme },
     );
   let svg = draw();
@@ -51,7 +57,7 @@ export async function renderChart(engine: DuckEngine, p: RenderChartParams): Pro
   const marginLeft = yLabelMargin(svg);
   if (marginLeft !== undefined) svg = draw(marginLeft);
   const table = p.table ?? source.table;
-  let code = specToCode(spec, table, { ...source, xTicks, marginLeft });
+  let code = specToCode(spec, table, { ...source, xTicks, marginLeft, xLabels });
   if (table.startsWith('__silt_')) {
     code = `// Reads the unnamed result above; name that SQL cell's result and use the name here to re-run this after a restart.\n${code}`;
   }

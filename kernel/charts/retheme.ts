@@ -1,20 +1,10 @@
 /**
- * Switches a chart SVG drawn by standaloneSvg to another theme (its background and text colour sit
- * on the root element and the first rect), so an exported chart can be light or dark whatever theme
- * it was drawn in. SVG from elsewhere is returned unchanged.
+ * Recolouring a drawn chart (`retheme`, shared with the window through common/) and reading an SVG's
+ * size, for chart exports.
  */
-import { CHART_THEMES, type ChartTheme } from './chartTheme';
 import { SiltError } from '../../common/SiltError';
 
-export function retheme(svg: string, theme: ChartTheme): string {
-  const { background, foreground } = CHART_THEMES[theme];
-  const m = /^(<svg\b[^>]*\scolor=")([^"]*)("[^>]*>(?:<style>[^<]*<\/style>)?<rect [^>]*fill=")([^"]*)(")/.exec(svg);
-  if (!m) return svg;
-  const oldBackground = m[4];
-  const head = `${m[1]}${foreground}${m[3]}${background}${m[5]}`;
-  // Halos and tips were painted in the old background colour (see standaloneSvg).
-  return head + svg.slice(m[0].length).replaceAll(`"${oldBackground}"`, `"${background}"`);
-}
+export { retheme } from '../../common/chartTheme';
 
 /** The outer width and height of an SVG document, from its attributes or viewBox. */
 export function svgSize(svg: string): { width: number; height: number } {

@@ -8,6 +8,7 @@ import { chartQueries } from './chartQueries';
 import type { ChartSpec } from './chartSpec';
 import { chartKind } from '../../common/columnKind';
 import { plotPlan, type MarkPlan, type PlotPlan } from './plotPlan';
+import type { BandLabelLayout } from './bandLabelLayout';
 
 export interface CodeSource {
   columns: ColumnInfo[];
@@ -17,6 +18,8 @@ export interface CodeSource {
   xTicks?: string;
   /** The y axis's label room the preview needed (see yLabelMargin). */
   marginLeft?: number;
+  /** How the preview turned long x labels (see bandLabelLayout). */
+  xLabels?: BandLabelLayout;
 }
 
 export function specToCode(spec: ChartSpec, tableName: string, source: CodeSource = { columns: [] }): string {
@@ -26,7 +29,7 @@ export function specToCode(spec: ChartSpec, tableName: string, source: CodeSourc
   for (const d of queries.datasets) lines.push(`const ${d.name} = await query(${templateLiteral(d.sql)});`);
   const temporal = new Set(source.columns.filter((c) => chartKind(c.type) === 'temporal').map((c) => c.name));
   lines.push(
-    `display(Plot.plot(${planSource(plotPlan(spec, queries.aggregated, { temporal, xTicks: source.xTicks, marginLeft: source.marginLeft }))}));`,
+    `display(Plot.plot(${planSource(plotPlan(spec, queries.aggregated, { temporal, xTicks: source.xTicks, marginLeft: source.marginLeft, xLabels: source.xLabels }))}));`,
   );
   return lines.join('\n');
 }
@@ -38,8 +41,9 @@ function planSource(plan: PlotPlan): string {
 }
 
 function markSource(m: MarkPlan): string {
-  const data = typeof m.data === 'string' ? m.data : literal(m.data);
   const options = m.transform ? `Plot.${m.transform.fn}(${literal(m.transform.outputs)}, ${literal(m.options)})` : literal(m.options);
+  if (m.data === null) return `Plot.${m.fn}(${options})`;
+  const data = typeof m.data === 'string' ? m.data : literal(m.data);
   return Object.keys(m.options).length || m.transform ? `Plot.${m.fn}(${data}, ${options})` : `Plot.${m.fn}(${data})`;
 }
 

@@ -2,6 +2,7 @@
 import type { PlotOptions } from '@observablehq/plot';
 import type { ChartSpec } from './chartSpec';
 import { bandTicks } from './bandTicks';
+import { xLabelLayout } from './bandLabelLayout';
 import { loadPlot } from './plotRuntime';
 import { plotPlan, type PlotPlan } from './plotPlan';
 
@@ -16,7 +17,9 @@ export function specToPlot(spec: ChartSpec, rows: Record<string, unknown>[], siz
   const ordered = spec.mark === 'line' || spec.mark === 'area' ? [...rows].sort((a, b) => compare(a[spec.x], b[spec.x])) : rows;
   const sample = (name: string) => rows.find((r) => r[name] != null)?.[name];
   const temporal = new Set([spec.x, spec.y].filter((c): c is string => !!c && sample(c) instanceof Date));
-  return instantiatePlan(plotPlan(spec, false, { temporal, xTicks: bandTicks(rows.map((r) => r[spec.x])) }), { rows: ordered }, size);
+  const xValues = rows.map((r) => r[spec.x]);
+  const xLabels = xLabelLayout(xValues, { width: size.width, faceted: Boolean(spec.facet) });
+  return instantiatePlan(plotPlan(spec, false, { temporal, xTicks: bandTicks(xValues), xLabels }), { rows: ordered }, size);
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -27,8 +30,9 @@ function compare(a: unknown, b: unknown): number {
 export function instantiatePlan(plan: PlotPlan, data: Record<string, unknown[]>, size: ChartSize = {}): PlotOptions {
   const Plot = loadPlot() as unknown as Record<string, (...args: unknown[]) => unknown>;
   const marks = plan.marks.map((m) => {
-    const rows = typeof m.data === 'string' ? (data[m.data] ?? []) : m.data;
     const options = m.transform ? Plot[m.transform.fn](m.transform.outputs, m.options) : m.options;
+    if (m.data === null) return Plot[m.fn](options);
+    const rows = typeof m.data === 'string' ? (data[m.data] ?? []) : m.data;
     return Plot[m.fn](rows, options);
   });
   return { ...plan.options, ...sizeFor(plan, data, size), marks } as PlotOptions;

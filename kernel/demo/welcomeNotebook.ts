@@ -10,6 +10,16 @@ import { ipynbText } from '../notebook/toIpynb';
 
 export const WELCOME_FILE = 'Welcome.ipynb';
 
+/** The last cell: where each of Silt's other parts is, and the button or key that reaches it. */
+const WHAT_TO_TRY_NEXT = `## What to try next
+
+- **Keys** — \`Shift+Enter\` runs a cell and moves on, \`Ctrl/⌘+Enter\` runs it and stays. \`Esc\` leaves the editor; then \`A\` / \`B\` add a cell above / below, \`D D\` deletes one, \`M\` makes it Markdown, \`L\` switches SQL ↔ TypeScript, and \`H\` lists every key.
+- **The catalog** — the ☰ button at the top left lists the tables every open profile shares. Click a table for its columns and version, then *Preview* its first rows right in the panel, or *Query in new cell* to start from it. *Add profile…* opens your own \`.share\` file.
+- **Live tables** — in the catalog, *Live* keeps a table current as new versions land; in a SQL cell's header, the *Live* switch re-runs the cell whenever a table it reads changes, as the Gold cell above does.
+- **Charts** — *Chart…* in a result's header opens the chart builder; *Insert chart* adds a TypeScript cell that draws it, and *SVG* / *PNG* under a chart save it.
+- **AutoML** — *Train a baseline model…* in a result's header (or in the catalog, for a whole table) searches for a model that predicts the column you pick and explains what drives it.
+- **Export and share** — *Export…* in the toolbar (*File ▾ › Export…* in a narrow window, or \`Ctrl/⌘+Shift+E\`) writes this notebook as HTML, PDF, Markdown or .ipynb. *Export…* in a result's header saves its rows (CSV, Parquet, Excel, …), and *Publish…* serves them as a Delta table to BI tools.`;
+
 export function welcomeNotebook(): NotebookModel {
   const md = (id: string, source: string) => ({ id, type: 'markdown' as const, source });
   const code = (id: string, language: 'sql' | 'typescript', source: string, name?: string, live?: 'auto') => ({
@@ -92,6 +102,7 @@ ORDER BY 1, 2`,
         `-- Ten million rows: the grid pages them from the kernel as you scroll.
 SELECT * FROM range(10000000) t(n)`,
       ),
+      md('next', WHAT_TO_TRY_NEXT),
     ],
   };
 }

@@ -5,6 +5,7 @@
 import * as s from '../../common/schema';
 import { notebookModel } from './checkNotebook';
 import type { CatalogRequests } from './catalog';
+import type { CatalogPreviewRequests } from './catalogPreview';
 import type { ReportRequests } from './report';
 import type { LiveNotice, LiveRequests } from './live';
 import type { AutomlNotice, AutomlRequests } from './automl';
@@ -69,7 +70,8 @@ export interface RequestMap extends HostRequests, SessionRequests {}
  * Requests a session answers. The host forwards them as they are, minus `sessionId`; a feature adds
  * its requests by extending this from its own file (see catalog.ts), with their params' schemas there.
  */
-export interface SessionRequests extends CatalogRequests, LiveRequests, AutomlRequests, ChartRequests, DataExportRequests {
+export interface SessionRequests
+  extends CatalogRequests, CatalogPreviewRequests, LiveRequests, AutomlRequests, ChartRequests, DataExportRequests {
   /** A page of a table result the session still holds. */
   'result.page': {
     params: SessionIn<'result.page'>;
@@ -208,4 +210,5 @@ export type ServerMessage = ResponseMessage | EventMessage;
 
 export type { CellValue, ColumnInfo };
 export type { CatalogProfile, CatalogTable } from './catalog';
+export type { CatalogPreview } from './catalogPreview';
 export type { ReportFormat } from './report';

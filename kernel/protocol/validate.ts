@@ -5,6 +5,7 @@
 import { SiltError } from '../../common/SiltError';
 import { isPlainObject, type Schema } from '../../common/schema';
 import { CATALOG_PARAMS } from './catalog';
+import { CATALOG_PREVIEW_PARAMS } from './catalogPreview';
 import { REPORT_PARAMS } from './report';
 import { LIVE_PARAMS } from './live';
 import { AUTOML_PARAMS } from './automl';
@@ -33,6 +34,7 @@ const HOST_PARAMS: ParamsTable<HostRequestType> = { ...CORE_HOST_PARAMS, ...REPO
 const SESSION_PARAMS: ParamsTable<SessionRequestType> = {
   ...CORE_SESSION_PARAMS,
   ...CATALOG_PARAMS,
+  ...CATALOG_PREVIEW_PARAMS,
   ...LIVE_PARAMS,
   ...AUTOML_PARAMS,
   ...DATA_EXPORT_PARAMS,

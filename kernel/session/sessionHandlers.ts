@@ -5,6 +5,7 @@
 import type { SessionRequestType } from '../protocol';
 import type { Handlers } from './Handlers';
 import { catalogHandlers } from './sharing/catalog';
+import { catalogPreviewHandlers } from './sharing/catalogPreview';
 import { dataHandlers } from './export/dataHandlers';
 import { liveHandlers } from './live/liveHandlers';
 import { automlHandlers } from './automlJobs';
@@ -15,6 +16,7 @@ export const sessionHandlers: Handlers<SessionRequestType> = {
   'session.names': async (s) => ({ names: await s.names() }),
   'result.name': (s, p) => s.nameResult(p.handle, p.name),
   ...catalogHandlers,
+  ...catalogPreviewHandlers,
   ...liveHandlers,
   ...automlHandlers,
   ...chartHandlers,

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { AutomlReport } from '../../kernel/protocol/automl';
 import { useNotebookActions } from '../notebook/NotebookContext';
 import { LeaderboardTable } from './LeaderboardTable';
+import { ChartImage } from '../charts/ChartImage';
 import { formatScore as fmt } from './formatScore';
 
 interface Props {
@@ -141,7 +142,7 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
         {r.charts.map((c) => (
           <figure key={c.title} data-testid="automl-chart">
             <figcaption>{c.title}</figcaption>
-            <img alt={c.title} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(c.svg)}`} />
+            <ChartImage alt={c.title} svg={c.svg} />
           </figure>
         ))}
       </div>

@@ -2,6 +2,7 @@
  * The "Chart" action on a result: pick a mark and columns, see the chart drawn by the session, then
  * insert it as a TypeScript cell (so it becomes a saved, re-runnable output) or copy its code.
  */
+import { ChartImage } from './ChartImage';
 import { useMemo, useState } from 'react';
 import type { ChartAggregate, ChartMark, ChartSort, ChartSpec } from '../../kernel/protocol/charts';
 import type { ColumnInfo } from '../../kernel/protocol/notebook';
@@ -186,11 +187,7 @@ export function ChartBuilder({ output, cellId, onClose }: ResultActionProps) {
                 {preview.error}
               </div>
             ) : preview.svg ? (
-              <img
-                data-testid="chart-preview"
-                alt="Chart preview"
-                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.svg)}`}
-              />
+              <ChartImage testId="chart-preview" alt="Chart preview" svg={preview.svg} />
             ) : (
               <div className="dialog-note">Drawing…</div>
             )}

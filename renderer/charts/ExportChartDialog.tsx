@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ChartTheme } from '../../kernel/protocol/charts';
 import { useNotebookActions } from '../notebook/NotebookContext';
 import { Dialog } from '../panels/Dialog';
+import { useTheme } from '../theme';
 
 interface Props {
   svg: string;
@@ -17,7 +18,9 @@ export function ExportChartDialog({ svg, format, onDone, onCancel }: Props) {
   const [path, setPath] = useState(() => joinPath(client.workspace ?? '', `chart.${format}`));
   const [width, setWidth] = useState(String(natural));
   const [scale, setScale] = useState('2');
-  const [theme, setTheme] = useState<ChartTheme>('light');
+  // The file looks as the chart does on screen now, unless the user picks the other theme.
+  const shown = useTheme();
+  const [theme, setTheme] = useState<ChartTheme>(shown);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const w = Number(width);

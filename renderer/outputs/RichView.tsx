@@ -7,6 +7,7 @@ import type { RichOutput } from '../../kernel/protocol/notebook';
 import { prettyJson } from '../../common/prettyJson';
 import { renderMarkdown } from '../cells/renderMarkdown';
 import { SvgExportButtons } from '../charts/SvgExportButtons';
+import { ChartImage } from '../charts/ChartImage';
 
 const ORDER = ['text/html', 'image/svg+xml', 'image/png', 'image/jpeg', 'text/markdown', 'application/json', 'text/plain'] as const;
 
@@ -21,7 +22,7 @@ export function RichView({ output }: { output: RichOutput }) {
     case 'image/svg+xml':
       return (
         <div className="rich-svg">
-          <img className="rich-image" alt="SVG output" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(payload)}`} />
+          <ChartImage className="rich-image" alt="SVG output" svg={payload} />
           <SvgExportButtons svg={payload} />
         </div>
       );

@@ -1,14 +1,15 @@
 /**
  * The left "Catalog" panel: open profiles → shares → schemas → tables, problems inline, and the
- * selected table's details with actions that insert SQL cells.
+ * selected table's details: a preview of its rows in the panel, and actions that insert SQL cells.
  */
 import { useMemo, useState } from 'react';
 import type { CatalogProfile } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { AddProfileDialog } from './AddProfileDialog';
 import { useLiveTables } from '../live/LiveContext';
-import { previewSql, querySql, tableReference } from './sqlNames';
-import { TableDetails, type TableRef } from './TableDetails';
+import { querySql, tableReference } from './sqlNames';
+import { TableDetails } from './TableDetails';
+import type { TableRef } from './tableRef';
 import { useCatalog } from './useCatalog';
 import { formatTableName } from '../../common/tableName';
 
@@ -100,7 +101,6 @@ export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
           sessionId={sessionId}
           table={selected}
           reference={reference}
-          onPreview={() => onInsertSql(previewSql(reference), true)}
           onQuery={() => onInsertSql(querySql(reference), false)}
         />
       )}

@@ -1,4 +1,7 @@
-/** One shared table's details (`catalog.table`) with the actions that put it into the notebook. */
+/**
+ * One shared table's details (`catalog.table`), a preview of its first rows in the panel, and the
+ * actions that put it into the notebook.
+ */
 import { useEffect, useState } from 'react';
 import type { CatalogTable } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
@@ -7,13 +10,10 @@ import { tableReference } from './sqlNames';
 import { LiveToggle } from '../live/LiveToggle';
 import { TrainModelDialog } from '../automl/TrainModelDialog';
 import { formatTableName } from '../../common/tableName';
-
-export interface TableRef {
-  profile: string;
-  share: string;
-  schema: string;
-  table: string;
-}
+import { TablePreview } from './TablePreview';
+import { useTablePreview } from './useTablePreview';
+import type { TableRef } from './tableRef';
+import './TableDetails.css';
 
 interface Props {
   client: KernelClient;
@@ -21,14 +21,15 @@ interface Props {
   table: TableRef;
   /** How SQL names this table (`share.schema.table`, quoted where needed). */
   reference: string;
-  onPreview(): void;
   onQuery(): void;
 }
 
-export function TableDetails({ client, sessionId, table, reference, onPreview, onQuery }: Props) {
+export function TableDetails({ client, sessionId, table, reference, onQuery }: Props) {
   const [details, setDetails] = useState<CatalogTable | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [training, setTraining] = useState(false);
+  const preview = useTablePreview(client, sessionId, table);
+  const name = `${table.share}.${table.schema}.${table.table}`;
 
   useEffect(() => {
     let current = true;
@@ -45,8 +46,8 @@ export function TableDetails({ client, sessionId, table, reference, onPreview, o
 
   return (
     <section className="catalog-details" data-testid="catalog-details" aria-label={`Details of ${reference}`}>
-      <div className="catalog-details-title" title={`In SQL: ${reference}`}>
-        {table.share}.{table.schema}.{table.table}
+      <div className="catalog-details-title" data-testid="catalog-details-title" title={`${name}\nIn SQL: ${reference}`}>
+        {name}
       </div>
       <div className="catalog-details-profile">
         profile {table.profile}
@@ -56,8 +57,9 @@ export function TableDetails({ client, sessionId, table, reference, onPreview, o
         <button
           className="btn btn-primary"
           data-testid="catalog-preview"
-          title="Insert a cell with the first 100 rows and run it"
-          onClick={onPreview}
+          title="Show the first rows here, without adding a cell"
+          aria-pressed={preview.state.kind !== 'none'}
+          onClick={preview.state.kind === 'none' ? preview.load : preview.close}
         >
           Preview
         </button>
@@ -75,6 +77,7 @@ export function TableDetails({ client, sessionId, table, reference, onPreview, o
           Train a baseline model…
         </button>
       </div>
+      <TablePreview state={preview.state} onClose={preview.close} />
       {training && details && (
         <TrainModelDialog source={{ table: reference }} columns={details.columns} afterCellId={null} onClose={() => setTraining(false)} />
       )}

@@ -7,10 +7,6 @@ export function tableReference(ref: { profile: string; share: string; schema: st
   return parts.map(quoteIdentIfNeeded).join('.');
 }
 
-export function previewSql(reference: string): string {
-  return `SELECT * FROM ${reference} LIMIT 100`;
-}
-
 export function querySql(reference: string): string {
   return `SELECT *\nFROM ${reference}`;
 }

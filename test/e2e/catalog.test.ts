@@ -17,7 +17,7 @@ interface ExpectedVersion {
   numFiles: number;
   sizeBytes: number;
   metadata: { partitionColumns: string[]; schema: string[]; configuration: Record<string, string> };
-  data: { rowCount: number };
+  data: { rowCount: number; checksums: Record<string, string | number> };
 }
 /** The independently derived facts about each table's latest version (see the data README). */
 function expected(table: string): ExpectedVersion & { version: number } {
@@ -129,7 +129,28 @@ describe('catalog panel', () => {
     );
   });
 
-  it('Preview inserts a SQL cell below, runs it, and the grid shows every row of the table', async () => {
+  it('Preview shows the table’s first rows inside the panel and adds no cell', async () => {
+    const want = expected('cdf-table');
+    const before = await cells().count();
+    await page.click('[data-testid="catalog-preview"]');
+    const grid = panel().locator('[data-testid="catalog-preview-grid"]');
+    // cdf_table has 9 rows, fewer than a preview's 50, so all of them are there.
+    await expect.poll(() => grid.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(/^9 rows/);
+    expect(want.data.rowCount).toBe(9);
+    const column = (c: number) =>
+      grid.locator(`[data-testid="grid-cell"][data-col="${c}"]`).evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    const ids = (await column(0)).map(Number);
+    expect(ids.reduce((a, b) => a + b, 0)).toBe(Number(want.data.checksums['id.sum']));
+    const names = (await column(1)).sort();
+    expect([names[0], names[names.length - 1]]).toEqual([want.data.checksums['name.min'], want.data.checksums['name.max']]);
+    expect(await cells().count()).toBe(before);
+    await page.screenshot({ path: join(SHOTS, 'catalog-preview.png') });
+    // Preview again closes it.
+    await page.click('[data-testid="catalog-preview"]');
+    expect(await grid.count()).toBe(0);
+  });
+
+  it('a query cell from the catalog runs, shows download progress, and the grid shows every row of the table', async () => {
     const want = expected('cdf-table');
     const before = await cells().count();
     // Remember every download-progress text the running cell shows, however briefly.
@@ -139,10 +160,12 @@ describe('catalog panel', () => {
         for (const el of document.querySelectorAll('[data-testid="download-progress"]')) seen.push(el.textContent ?? '');
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    await page.click('[data-testid="catalog-preview"]');
+    await page.click('[data-testid="catalog-query"]');
     await expect.poll(() => cells().count()).toBe(before + 1);
-    const cell = cells().nth(before);
-    expect(await sourceOf(before)).toBe('SELECT * FROM lab.default.cdf_table LIMIT 100');
+    const at = await page.locator('[data-testid="cell"]').evaluateAll((els) => els.findIndex((e) => e.classList.contains('editing')));
+    const cell = cells().nth(at);
+    expect(await sourceOf(at)).toBe('SELECT *\nFROM lab.default.cdf_table');
+    await page.keyboard.press('Shift+Enter');
     await expect
       .poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 })
       .toMatch(new RegExp(`^${want.data.rowCount} rows`));
@@ -196,9 +219,10 @@ describe('catalog panel', () => {
     await table('lab.default.simple-table').click();
     await cells().last().click();
     const before = await cells().count();
-    await page.click('[data-testid="catalog-preview"]');
+    await page.click('[data-testid="catalog-query"]');
     await expect.poll(() => cells().count()).toBe(before + 1);
-    expect(await sourceOf(before)).toBe('SELECT * FROM lab.default."simple-table" LIMIT 100');
+    expect(await sourceOf(before)).toBe('SELECT *\nFROM lab.default."simple-table"');
+    await page.keyboard.press('Shift+Enter');
     const cell = cells().nth(before);
     await expect
       .poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 })
@@ -231,9 +255,10 @@ describe('catalog panel', () => {
     await table('lab.default.simple_table').nth(1).click();
     await cells().last().click();
     const before = await cells().count();
-    await page.click('[data-testid="catalog-preview"]');
+    await page.click('[data-testid="catalog-query"]');
     await expect.poll(() => cells().count()).toBe(before + 1);
-    expect(await sourceOf(before)).toBe(`SELECT * FROM ${added}.lab.default.simple_table LIMIT 100`);
+    expect(await sourceOf(before)).toBe(`SELECT *\nFROM ${added}.lab.default.simple_table`);
+    await page.keyboard.press('Shift+Enter');
     const cell = cells().nth(before);
     await expect
       .poll(() => cell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 })

@@ -27,6 +27,16 @@ describe('first run', () => {
     const page = await openApp(browser, host);
     expect(await page.locator('[data-testid="notebook-title"]').textContent()).toContain('Welcome.ipynb');
     expect(await cells(page).count()).toBeGreaterThan(3);
+    // It ends by pointing at the rest of Silt, with the button or key for each part.
+    const last = cells(page).last();
+    expect(await last.locator('h2').textContent()).toBe('What to try next');
+    const tips = await last.locator('li').allTextContents();
+    for (const part of ['Keys —', 'The catalog —', 'Live tables —', 'Charts —', 'AutoML —', 'Export and share —']) {
+      expect(
+        tips.some((t) => t.startsWith(part)),
+        `a tip about ${part}`,
+      ).toBe(true);
+    }
     await page.close();
   });
 });

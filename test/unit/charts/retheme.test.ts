@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retheme, svgSize } from '../../../kernel/charts/retheme';
+import { isThemedChart } from '../../../common/chartTheme';
 import { renderPlot } from '../../../kernel/charts/renderPlot';
 import { loadPlot } from '../../../kernel/charts/plotRuntime';
 
@@ -17,5 +18,13 @@ describe('retheme', () => {
     expect(retheme(foreign, 'dark')).toBe(foreign);
     expect(svgSize(foreign)).toEqual({ width: 30, height: 20 });
     expect(() => svgSize('<html></html>')).toThrow('This is not an SVG document.');
+  });
+});
+
+describe('isThemedChart', () => {
+  it('knows the charts Silt drew from any other SVG', () => {
+    const Plot = loadPlot();
+    expect(isThemedChart(renderPlot({ marks: [Plot.barY([3, 1, 2])] }, { theme: 'dark' }))).toBe(true);
+    expect(isThemedChart('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 20"><rect width="5" height="5"/></svg>')).toBe(false);
   });
 });
