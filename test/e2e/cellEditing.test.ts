@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, MOD as mod, openApp as openPage, SHOTS as shots, typeInCell } from '../helpers/app';
+import { cells, MOD as mod, openApp as openPage, SHOTS as shots, toolbarAction, typeInCell } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
 import { startHost, type RunningHost } from '../helpers/startHost';
 
@@ -319,7 +319,7 @@ describe('editing cells', () => {
 
         await typeInCell(page, 2, S[2] + ' ');
         await page.keyboard.press('Escape');
-        await page.locator('[data-testid="new"]').click();
+        await toolbarAction(page, 'new');
         await page.locator('[data-testid="unsaved-dialog"]').waitFor();
         await shot('unsaved');
         expect(await noSideScroll()).toBe(true);

@@ -50,3 +50,15 @@ export async function startApp(hostArgs: string[] = []): Promise<RunningApp> {
     },
   };
 }
+
+/** Clicks a toolbar command by its test id, opening the File or Run menu first in a narrow window. */
+export async function toolbarAction(p: Page, id: string): Promise<void> {
+  const item = p.locator(`[data-testid="${id}"]`);
+  if (await item.isVisible()) return item.click();
+  for (const menu of ['file-menu', 'run-menu']) {
+    await p.locator(`[data-testid="${menu}"]`).click();
+    if (await item.isVisible()) return item.click();
+    await p.keyboard.press('Escape');
+  }
+  throw new Error(`no toolbar command ${id}, inline or in a menu`);
+}
