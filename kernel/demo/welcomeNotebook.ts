@@ -13,7 +13,7 @@ export const WELCOME_FILE = 'Welcome.ipynb';
 /** The last cell: where each of Silt's other parts is, and the button or key that reaches it. */
 const WHAT_TO_TRY_NEXT = `## What to try next
 
-- **Keys** — \`Shift+Enter\` runs a cell and moves on, \`Ctrl/⌘+Enter\` runs it and stays. \`Esc\` leaves the editor; then \`A\` / \`B\` add a cell above / below, \`D D\` deletes one, \`M\` makes it Markdown, \`L\` switches SQL ↔ TypeScript, and \`H\` lists every key.
+- **Keys** — \`Shift+Enter\` runs a cell and moves on, \`Ctrl/⌘+Enter\` runs it and stays. \`Esc\` leaves the editor; then \`A\` / \`B\` add a cell above / below, \`D D\` deletes one, \`M\` makes it Markdown, \`L\` switches SQL ↔ TypeScript, \`Ctrl/⌘+Shift+↑/↓\` moves a cell, \`Z\` undoes, and \`H\` lists every key. \`Ctrl/⌘+Shift+P\` finds any command by name.
 - **The catalog** — the ☰ button at the top left lists the tables every open profile shares. Click a table for its columns and version, then *Preview* its first rows right in the panel, or *Query in new cell* to start from it. *Add profile…* opens your own \`.share\` file.
 - **Live tables** — in the catalog, *Live* keeps a table current as new versions land; in a SQL cell's header, the *Live* switch re-runs the cell whenever a table it reads changes, as the Gold cell above does.
 - **Charts** — *Chart…* in a result's header opens the chart builder; *Insert chart* adds a TypeScript cell that draws it, and *SVG* / *PNG* under a chart save it.
