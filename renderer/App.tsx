@@ -16,6 +16,8 @@ import { isDirty, useDocument } from './notebook/useDocument';
 import { useLeaveGuard } from './notebook/useLeaveGuard';
 import { UnsavedDialog } from './panels/UnsavedDialog';
 import { CommandPalette } from './commands/CommandPalette';
+import { desktop } from './desktop/desktopBridge';
+import { useDesktopMenu } from './desktop/useDesktopMenu';
 import { commandList, type Command, type WindowCommands } from './commands/commandList';
 import { useCellDrag } from './cells/useCellDrag';
 import { useInsertCells } from './notebook/useInsertCells';
@@ -127,7 +129,12 @@ export function App({ client }: { client: KernelClient }) {
   const ids = (from: number, to: number) => cells.slice(from, to).map((c) => c.id);
   const win: WindowCommands = {
     newNotebook: () => guard.leave(() => file.newNotebook().catch(report('Could not create a notebook'))),
-    open: () => setDialog('open'),
+    open: () => {
+      // The desktop app opens a notebook anywhere on disk with the system's own dialog.
+      const native = desktop()?.openDialog;
+      if (!native) return setDialog('open');
+      void native().then((path) => path && guard.leave(() => file.openPath(path).catch(report(`Could not open ${path}`))));
+    },
     save,
     saveAs: () => setDialog('save-as'),
     exportNotebook: () => setDialog('export'),
@@ -147,6 +154,7 @@ export function App({ client }: { client: KernelClient }) {
   // Panels add their commands here (Find, Variables, Outline…); the palette and the help list them.
   const extraCommands: Command[] = [];
   const commands = commandList(perform, canPerform, win, extraCommands);
+  useDesktopMenu(commands, () => setDialog('palette'));
 
   const cellsBox = useRef<HTMLDivElement>(null);
   const drag = useCellDrag(cellsBox, (id, index) => docApi.edit((d) => moveCellTo(d, id, index), { id, mode: 'command' }));

@@ -8,7 +8,7 @@ import type { PageSize, ReportFormat } from '../../kernel/protocol/report';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { Dialog } from '../panels/Dialog';
 import { formatBytes } from '../panels/formatBytes';
-import { desktop } from './desktopPdf';
+import { desktop } from '../desktop/desktopBridge';
 import { defaultPath, defaultTitle, FORMAT_LABELS, withExtension } from './exportDefaults';
 
 interface Props {

@@ -1,9 +1,8 @@
 /**
- * Ctrl/⌘+Shift+E opens Export…, in command and edit mode alike (the notebook keymap leaves it free),
- * and so does File → Export… in the desktop app's menu.
+ * Ctrl/⌘+Shift+E opens Export…, in command and edit mode alike (the notebook keymap leaves it free).
+ * The desktop menu's File → Export… runs the same command through useDesktopMenu.
  */
 import { useEffect, useRef } from 'react';
-import { desktop } from './desktopPdf';
 
 export function useExportShortcut(open: () => void): void {
   const latest = useRef(open);
@@ -18,10 +17,5 @@ export function useExportShortcut(open: () => void): void {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
-
-  useEffect(() => {
-    // The bridge has no way to unsubscribe; the app window registers this once for its lifetime.
-    desktop()?.onMenu?.((action) => action === 'export' && latest.current());
   }, []);
 }
