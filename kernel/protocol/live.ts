@@ -1,13 +1,37 @@
 /**
  * Live tables: a shared table the session keeps current by polling its version and applying only
- * the increment to a local copy. Which cells re-run when one changes is planned in the window.
+ * the increment to a local copy. Which cells re-run when one changes is planned in the window; with
+ * several windows on one session, the one whose `live.claim` for a version is granted re-runs them.
  */
 import * as s from '../../common/schema';
+import type { ErrorCode } from '../../common/errorCode';
 import type { LiveCell } from '../../common/live/planLiveRuns';
 import { CODE_LANGUAGES } from './notebook';
 
-/** `live`: polling; `paused`: kept but not polled; `error`: polls failing, backing off; `reloading`: a full re-read. */
-export type LiveState = 'live' | 'paused' | 'error' | 'reloading';
+/**
+ * Exactly one of: `live`, polling (see `polledAt`); `paused`, kept but not polled; `catching-up`,
+ * reading and applying new versions or re-reading the table in full (`progress`, `message`);
+ * `error`, polls failing (`message`, `code`, and `retryAt` when it retries by itself, absent when
+ * retrying cannot help: resume retries); `stopped`, no longer kept (told once, as the table leaves).
+ */
+export type LiveState = 'live' | 'paused' | 'catching-up' | 'error' | 'stopped';
+
+/** Bytes downloaded of the files a catch-up needs. */
+export interface LiveProgress {
+  done: number;
+  total: number;
+}
+
+/** What `sharing.nextVersion` resolves with: the version the local copy now holds. */
+export interface LiveVersion {
+  table: string;
+  version: number;
+  previousVersion: number;
+  landedAt: number;
+  rowsInserted: number;
+  rowsDeleted: number;
+  rowCount: number;
+}
 
 /** A code cell as the dependency plan sees it; the window plans re-runs itself (common/live/planLiveRuns). */
 export type { LiveCell };
@@ -38,6 +62,12 @@ export interface LiveTableInfo {
   /** From commit to local copy updated, at the last update (ms). */
   lagMs?: number;
   message?: string;
+  /** `error`: the failure's code (`corrupt`, `unavailable`, …). */
+  code?: ErrorCode;
+  /** `error`: when the next poll happens (ms); absent when it will not retry by itself. */
+  retryAt?: number;
+  /** `catching-up`: bytes downloaded so far. */
+  progress?: LiveProgress;
 }
 
 /** The params of each live request, checked at run time; their types below are inferred from these. */
@@ -48,6 +78,7 @@ export const LIVE_PARAMS = {
   'live.stop': s.object({ sessionId: s.string(), table: s.string() }),
   'live.list': s.object({ sessionId: s.string() }),
   'live.refs': s.object({ sessionId: s.string(), cells: s.array(liveCell) }),
+  'live.claim': s.object({ sessionId: s.string(), versions: s.record(s.number()) }),
 };
 
 type In<K extends keyof typeof LIVE_PARAMS> = s.Infer<(typeof LIVE_PARAMS)[K]>;
@@ -62,6 +93,12 @@ export interface LiveRequests {
   'live.list': { params: In<'live.list'>; result: { tables: LiveTableInfo[] } };
   /** The shared tables each cell names directly (for the cell's Live switch). */
   'live.refs': { params: In<'live.refs'>; result: { refs: Record<string, string[]> } };
+  /**
+   * A window asks to re-run the dependents of these tables at these versions (table → version). Granted
+   * to the first window asking for a version newer than any claimed before, so one change re-runs
+   * once per session however many windows are attached; the others leave their cells alone.
+   */
+  'live.claim': { params: In<'live.claim'>; result: { granted: boolean } };
 }
 
 /** Events a live table raises outside any run. */
@@ -85,5 +122,19 @@ export type LiveNotice =
       /** Rows in the local copy after the update. */
       rowCount: number;
     }
-  /** A state change; a table that stopped being live (live.stop, its last subscriber gone) reports `paused` with message `stopped`. */
-  | { kind: 'event'; type: 'live.status'; sessionId: string; table: string; state: LiveState; message?: string };
+  /**
+   * A state change, with the same fields as LiveTableInfo's. A table that stops being live (live.stop,
+   * its last subscriber gone) reports `stopped`.
+   */
+  | {
+      kind: 'event';
+      type: 'live.status';
+      sessionId: string;
+      table: string;
+      state: LiveState;
+      message?: string;
+      code?: ErrorCode;
+      retryAt?: number;
+      progress?: LiveProgress;
+      polledAt?: number;
+    };

@@ -19,6 +19,7 @@ import { sharingApi } from './sharing/sharingApi';
 import { automlApi } from './automlApi';
 import { plotGlobal } from '../charts/plotGlobal';
 import { LiveTables } from './live/LiveTables';
+import { openLiveConnection } from './live/liveConnection';
 import { formatTableName } from '../../common/tableName';
 import type { Notify } from './Notify';
 
@@ -67,7 +68,7 @@ export class Session {
     readonly notify: Notify,
   ) {
     this.shared = new SharedTables(engine.connection);
-    this.live = new LiveTables(this.shared, engine.connection, notify);
+    this.live = new LiveTables(this.shared, () => openLiveConnection(engine), notify);
   }
 
   static async create(opts: {
@@ -103,8 +104,7 @@ export class Session {
       outputs.push(o);
       events.push(o);
     };
-    // A live table's increment is never applied half-way through a run's statements.
-    const releaseLive = await this.live.lock.acquire();
+    // Live tables apply increments on their own connection: a run neither waits for them nor blocks them.
     this.activeRun = req.runId;
     this.activeCell = req.cellId ?? null;
     if (req.cellId) for (const off of this.subscriptions.get(req.cellId)?.splice(0) ?? []) off();
@@ -152,7 +152,6 @@ export class Session {
       this.activeCell = null;
       this.push = null;
       events.flush();
-      releaseLive();
     }
     if (this.interrupted && status === 'error') status = 'interrupted';
     return { status, executionCount, elapsedMs: Math.round(performance.now() - started), outputs: outputs.build() };
@@ -281,6 +280,7 @@ export class Session {
           const cell = this.activeCell;
           if (cell) this.subscriptions.set(cell, [...(this.subscriptions.get(cell) ?? []), off]);
         },
+        () => this.abort?.signal,
       ),
     );
   }

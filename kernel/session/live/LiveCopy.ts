@@ -1,6 +1,8 @@
 /**
- * A live table's local copy: a DuckDB temp table in the session's connection that SQL reads instead
- * of the server, changed in place by each increment.
+ * A live table's local copy: a DuckDB table in schema `__silt_live` of the session's database that
+ * SQL reads instead of the server, changed in place by each increment. It is written only through the
+ * live tables' own connection, each change one transaction, so a cell running on the session's
+ * connection keeps reading the snapshot it started with (DuckDB's MVCC) and never waits for it.
  *
  * Change data feed (exact under multiset semantics): a shared table has no key, so a `delete` or
  * `update_preimage` row removes one local row equal to it on every column (NULLs equal), one per
@@ -27,60 +29,86 @@ export interface Applied {
 const DELETES = `('delete', 'update_preimage')`;
 const INSERTS = `('insert', 'update_postimage')`;
 
+/** The schema that holds every live copy (hidden from completion like every `__silt_` name). */
+export const LIVE_SCHEMA = '__silt_live';
+
 export class LiveCopy {
+  /** The copy's qualified, quoted name. */
+  private readonly table: string;
+
   private constructor(
     private readonly conn: DuckDBConnection,
     readonly name: string,
     readonly mode: LiveMode,
     private columns: string[],
-  ) {}
+  ) {
+    this.table = `${quoteIdent(LIVE_SCHEMA)}.${quoteIdent(name)}`;
+  }
 
+  /** Creates (or replaces) the copy from `selectSql` in one transaction: readers see the old copy or the new one. */
   static async create(conn: DuckDBConnection, name: string, mode: LiveMode, selectSql: string): Promise<LiveCopy> {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS ${selectSql}`);
     const copy = new LiveCopy(conn, name, mode, []);
+    await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(LIVE_SCHEMA)}`);
+    await copy.transaction(() => conn.run(`CREATE OR REPLACE TABLE ${copy.table} AS ${selectSql}`));
     copy.columns = await copy.describe();
     return copy;
   }
 
   /** What a statement naming the shared table reads instead: the copy without its bookkeeping column. */
   selectSql(): string {
-    return `SELECT ${this.columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(this.name)}`;
+    return `SELECT ${this.columns.map(quoteIdent).join(', ')} FROM ${this.table}`;
   }
 
   async rowCount(): Promise<number> {
-    const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(this.name)}`);
+    const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${this.table}`);
     return Number(r.getRowsJson()[0][0]);
   }
 
-  /** A compatible schema change (columns added): the copy gains them, NULL in existing rows. */
-  async addColumns(columns: { name: string; sqlType: string }[]): Promise<void> {
-    for (const c of columns) await this.conn.run(`ALTER TABLE ${quoteIdent(this.name)} ADD COLUMN ${quoteIdent(c.name)} ${c.sqlType}`);
-    this.columns = await this.describe();
+  /** The files the copy holds rows of (files mode), for a diff by file identity. */
+  async fileIds(): Promise<string[]> {
+    const r = await this.conn.runAndReadAll(`SELECT DISTINCT ${quoteIdent(FILE_COLUMN)} FROM ${this.table}`);
+    return r.getRowsJson().map((row) => String(row[0]));
   }
 
-  /** Applies an increment in one transaction: if any step fails, the copy is as it was. */
-  async apply(inc: IncrementRead, collect: boolean): Promise<Applied> {
+  /**
+   * Applies an increment in one transaction, with the columns a compatible schema change added (NULL
+   * in existing rows): if any step fails, the copy is as it was, and no reader sees half of it.
+   */
+  async apply(inc: IncrementRead, collect: boolean, added: { name: string; sqlType: string }[] = []): Promise<Applied> {
     const delta = quoteIdent(`${this.name}_delta`);
+    const applied = await this.transaction(async () => {
+      for (const c of added) await this.conn.run(`ALTER TABLE ${this.table} ADD COLUMN ${quoteIdent(c.name)} ${c.sqlType}`);
+      if (added.length > 0) this.columns = await this.describe();
+      if (inc.sql !== null) await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${delta} AS ${inc.sql}`);
+      const r = this.mode === 'cdf' ? await this.applyChanges(delta, inc, collect) : await this.applyFiles(delta, inc, collect);
+      await this.conn.run(`DROP TABLE IF EXISTS ${delta}`);
+      return r;
+    }).catch(async (e) => {
+      if (added.length > 0) this.columns = await this.describe().catch(() => this.columns);
+      throw e;
+    });
+    return applied;
+  }
+
+  async drop(): Promise<void> {
+    await this.conn.run(`DROP TABLE IF EXISTS ${this.table}`);
+  }
+
+  private async transaction<T>(fn: () => Promise<T>): Promise<T> {
     await this.conn.run('BEGIN TRANSACTION');
     try {
-      if (inc.sql !== null) await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${delta} AS ${inc.sql}`);
-      const applied = this.mode === 'cdf' ? await this.applyChanges(delta, inc, collect) : await this.applyFiles(delta, inc, collect);
-      await this.conn.run(`DROP TABLE IF EXISTS ${delta}`);
+      const r = await fn();
       await this.conn.run('COMMIT');
-      return applied;
+      return r;
     } catch (e) {
       await this.conn.run('ROLLBACK').catch(() => undefined);
       throw e;
     }
   }
 
-  async drop(): Promise<void> {
-    await this.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(this.name)}`);
-  }
-
   private async applyChanges(delta: string, inc: IncrementRead, collect: boolean): Promise<Applied> {
     if (inc.sql === null) return { inserted: 0, deleted: 0, changes: collect ? [] : undefined };
-    const t = quoteIdent(this.name);
+    const t = this.table;
     const cols = this.columns.map(quoteIdent);
     let inserted = 0;
     let deleted = 0;
@@ -105,7 +133,7 @@ export class LiveCopy {
   }
 
   private async applyFiles(delta: string, inc: IncrementRead, collect: boolean): Promise<Applied> {
-    const t = quoteIdent(this.name);
+    const t = this.table;
     const cols = this.columns.map(quoteIdent).join(', ');
     const dropped = inc.dropFiles.length > 0 ? `${quoteIdent(FILE_COLUMN)} IN (${inc.dropFiles.map(quoteLiteral).join(', ')})` : 'false';
     const changes = collect ? await this.rows(`SELECT ${cols}, 'delete' AS _change_type FROM ${t} WHERE ${dropped}`) : undefined;
@@ -123,7 +151,7 @@ export class LiveCopy {
   }
 
   private async describe(): Promise<string[]> {
-    const r = await this.conn.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${quoteIdent(this.name)})`);
+    const r = await this.conn.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${this.table})`);
     return r
       .getRowsJson()
       .map((row) => String(row[0]))

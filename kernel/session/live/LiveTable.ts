@@ -1,18 +1,26 @@
 /**
  * One live table: polls the cheap `/version` call (checklist 50) on an interval, and on a new version
  * reads only the increment and applies it to the local copy. Polling never hammers a server: the
- * interval has a floor, and failures back off exponentially up to a cap, then recover by themselves.
+ * interval has a floor, and failures back off exponentially up to a cap, then recover by themselves,
+ * unless retrying cannot help (a corrupt table): then it stops polling and says so until asked again.
+ *
+ * Its state is always one of: live (polling), paused, catching-up (reading and applying versions,
+ * with byte progress), error (the reason, its code, and when it retries, if it does), and, once
+ * stopped, stopped.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { LiveState, LiveTableInfo } from '../../protocol/live';
+import type { LiveProgress, LiveState, LiveTableInfo, LiveVersion } from '../../protocol/live';
 import { SharingClient, SharingError } from '../../sharing/client';
 import type { SharedMetadata, TableRef } from '../../sharing/client/types';
 import type { Notify } from '../Notify';
 import type { KnownTable } from '../sharing/findSharedRefs';
-import { LiveCopy } from './LiveCopy';
+import { LiveCopy, type Applied } from './LiveCopy';
 import type { Mutex } from './Mutex';
-import { commitTime, readIncrement, readSnapshot, type LiveMode } from './readIncrement';
+import { commitTime, readIncrement, readSnapshot, type IncrementRead, type LiveMode } from './readIncrement';
+import type { Progress } from '../../sharing/client/fetchFiles';
 import { schemaChange } from './schemaChange';
+import { liveFailure, type LiveFailure } from './liveFailure';
+import { readFileDiff } from './readFileDiff';
 
 /** Never poll one table more often than this, whatever was asked. */
 export const MIN_INTERVAL_MS = 500;
@@ -20,15 +28,20 @@ export const MIN_INTERVAL_MS = 500;
 export const LOOPBACK_INTERVAL_MS = 2000;
 export const REMOTE_INTERVAL_MS = 30_000;
 export const MAX_BACKOFF_MS = 60_000;
+/** Progress of a catch-up is told at most this often. */
+const PROGRESS_EVERY_MS = 250;
 
 export interface LiveHost {
-  conn: DuckDBConnection;
+  /** The live tables' own connection (never the one cells run on). */
+  conn: () => Promise<DuckDBConnection>;
+  /** One writer at a time on that connection: each change is one transaction. */
   lock: Mutex;
   notify: Notify;
   maxBackoffMs: number;
 }
 
 export type ChangeListener = (rows: Record<string, unknown>[]) => void;
+export type VersionListener = (v: LiveVersion) => void;
 
 export function defaultInterval(endpoint: string): number {
   const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
@@ -36,17 +49,25 @@ export function defaultInterval(endpoint: string): number {
 }
 
 export class LiveTable {
-  state: LiveState = 'reloading';
+  state: LiveState = 'catching-up';
   intervalMs: number;
   private version = -1;
   private mode: LiveMode = 'files';
   private copy: LiveCopy | null = null;
   private metadata: SharedMetadata | null = null;
+  /** Files mode: the files the copy holds (id → identity), for a diff when history is not shared; null when unknown. */
+  private held: Map<string, string> | null = null;
+  /** Files mode: the server refused history queries once, so increments are diffs of the file list. */
+  private noHistory = false;
   private rows = 0;
   private landedAt?: number;
   private polledAt?: number;
   private lagMs?: number;
   private message?: string;
+  private failure?: LiveFailure;
+  private retryAt?: number;
+  private progress?: LiveProgress;
+  private progressToldAt = 0;
   private failures = 0;
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
@@ -54,6 +75,8 @@ export class LiveTable {
   private readonly poller: SharingClient;
   readonly ref: TableRef;
   readonly listeners = new Set<ChangeListener>();
+  /** One-shot waiters for the next version (sharing.nextVersion). */
+  readonly versionWaiters = new Set<VersionListener>();
 
   constructor(
     readonly label: string,
@@ -72,6 +95,7 @@ export class LiveTable {
   /** Loads the local copy and starts polling. */
   async start(): Promise<void> {
     await this.reload();
+    this.polledAt = Date.now();
     this.setState('live');
     this.schedule(this.intervalMs);
   }
@@ -83,19 +107,23 @@ export class LiveTable {
 
   pause(): void {
     clearTimeout(this.timer);
+    this.retryAt = undefined;
     this.setState('paused');
   }
 
+  /** Polls again: after a pause, or now, after an error (Retry). */
   resume(): void {
-    if (this.state !== 'paused') return;
+    if (this.state !== 'paused' && this.state !== 'error') return;
     this.failures = 0;
-    this.setState('live');
+    this.retryAt = undefined;
+    if (this.state === 'paused') this.setState('live');
     if (!this.ticking) this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.state = 'stopped';
     await this.poller.close();
     await this.host.lock.run(async () => this.copy?.drop());
     this.copy = null;
@@ -117,7 +145,17 @@ export class LiveTable {
       ...(this.landedAt !== undefined ? { landedAt: this.landedAt } : {}),
       ...(this.polledAt !== undefined ? { polledAt: this.polledAt } : {}),
       ...(this.lagMs !== undefined ? { lagMs: this.lagMs } : {}),
+      ...this.stateFields(),
+    };
+  }
+
+  /** The fields that go with the current state, in LiveTableInfo and in live.status alike. */
+  private stateFields() {
+    return {
       ...(this.message ? { message: this.message } : {}),
+      ...(this.state === 'error' && this.failure ? { code: this.failure.code } : {}),
+      ...(this.state === 'error' && this.retryAt !== undefined ? { retryAt: this.retryAt } : {}),
+      ...(this.state === 'catching-up' && this.progress ? { progress: this.progress } : {}),
     };
   }
 
@@ -131,25 +169,33 @@ export class LiveTable {
   private async tick(): Promise<void> {
     if (this.ticking || this.stopped || this.state === 'paused') return;
     this.ticking = true;
+    let retry = true;
     try {
       const latest = await this.poller.tableVersion(this.ref);
       this.polledAt = Date.now();
       if (latest > this.version) await this.catchUp(latest);
       this.failures = 0;
-      if (!this.paused()) this.setState('live');
+      this.failure = undefined;
+      // Told after every poll, with its time: a live badge is only shown while polls really happen.
+      if (this.isActive()) this.setState('live', undefined, true);
     } catch (e) {
       this.failures++;
-      if (!this.stopped && !this.paused())
-        this.setState('error', `${e instanceof Error ? e.message : String(e)}; retrying in ${Math.round(this.backoff() / 1000)} s`);
+      this.failure = liveFailure(e);
+      retry = !this.failure.permanent;
+      if (this.isActive()) {
+        this.retryAt = retry ? Date.now() + this.backoff() : undefined;
+        const then = retry ? `retrying in ${Math.round(this.backoff() / 1000)} s` : 'retrying cannot help: fix the cause, then Retry';
+        this.setState('error', `${this.failure.message}; ${then}`);
+      }
     } finally {
       this.ticking = false;
-      this.schedule(this.failures > 0 ? this.backoff() : this.intervalMs);
+      if (retry) this.schedule(this.failures > 0 ? this.backoff() : this.intervalMs);
     }
   }
 
-  /** A method, so TypeScript does not narrow `state` across the awaits that may pause the table. */
-  private paused(): boolean {
-    return this.state === 'paused';
+  /** Neither paused nor stopped (a method, so TypeScript does not narrow `state` across awaits). */
+  private isActive(): boolean {
+    return this.state !== 'paused' && !this.stopped;
   }
 
   private backoff(): number {
@@ -158,14 +204,21 @@ export class LiveTable {
 
   /** Versions after the copy's up to `latest`, in one request, applied in order. */
   private async catchUp(latest: number): Promise<void> {
+    this.catchingUp(`reading v${this.version + 1}${latest > this.version + 1 ? `–v${latest}` : ''}`);
+    if (this.mode === 'files' && this.noHistory) return this.applyDiff();
     let inc;
     try {
-      inc = await readIncrement(this.client, this.ref, this.version + 1, latest, this.mode);
+      inc = await readIncrement(this.client, this.ref, this.version + 1, latest, this.mode, { onProgress: (p) => this.onProgress(p) });
     } catch (e) {
       // History not shared, or the range no longer served: the increment cannot be had, the table can.
       // A corrupt table is not one of those: a full reload would read the same damaged log, so it fails.
-      if (e instanceof SharingError && !e.retryable && e.status === 400 && e.code !== 'corrupt')
+      if (e instanceof SharingError && !e.retryable && e.status === 400 && e.code !== 'corrupt') {
+        if (this.mode === 'files') {
+          this.noHistory = true;
+          return this.applyDiff();
+        }
         return this.reload(`its changes cannot be read incrementally (${e.message})`);
+      }
       throw e;
     }
     let added: { name: string; sqlType: string }[] = [];
@@ -174,20 +227,42 @@ export class LiveTable {
       if (change.kind === 'incompatible') return this.reload(`its schema changed: ${change.reason}`);
       if (change.kind === 'added') added = [...added, ...change.columns.filter((c) => !added.some((a) => a.name === c.name))];
     }
-    const previousVersion = this.version;
+    const applied = await this.applyInc(inc, added);
+    if (!applied) return;
+    this.held = null;
+    this.landed(latest, inc, applied);
+  }
+
+  /** No history: the file list diffed against the files the copy holds; only new files are read. */
+  private async applyDiff(): Promise<void> {
+    if (!this.held) return this.reload('the files it holds are not known');
+    const diff = await readFileDiff(this.client, this.ref, this.held, { onProgress: (p) => this.onProgress(p) });
+    const change = schemaChange(this.metadata!, diff.metadata);
+    if (change.kind === 'incompatible') return this.reload(`its schema changed: ${change.reason}`);
+    const applied = await this.applyInc(diff, change.kind === 'added' ? change.columns : []);
+    if (!applied) return;
+    this.held = diff.files;
+    this.landed(diff.version, diff, applied);
+  }
+
+  /** Applies an increment on the live connection; a copy that cannot take it is re-read in full. */
+  private async applyInc(inc: IncrementRead, added: { name: string; sqlType: string }[]) {
     const collect = this.listeners.size > 0;
-    let applied;
     try {
-      applied = await this.host.lock.run(async () => {
-        if (added.length > 0) await this.copy!.addColumns(added);
-        const r = await this.copy!.apply(inc, collect);
+      return await this.host.lock.run(async () => {
+        const r = await this.copy!.apply(inc, collect, added);
         return { ...r, rows: await this.copy!.rowCount() };
       });
     } catch (e) {
-      if (this.stopped) return;
-      return this.reload(`its increment could not be applied (${e instanceof Error ? e.message : String(e)})`);
+      if (this.stopped) return undefined;
+      await this.reload(`its increment could not be applied (${e instanceof Error ? e.message : String(e)})`);
+      return undefined;
     }
-    this.version = latest;
+  }
+
+  private landed(version: number, inc: IncrementRead, applied: Applied & { rows: number }): void {
+    const previousVersion = this.version;
+    this.version = version;
     this.metadata = inc.metadata;
     this.rows = applied.rows;
     const polledAt = this.polledAt ?? Date.now();
@@ -196,7 +271,7 @@ export class LiveTable {
     this.host.notify({
       type: 'live.update',
       table: this.label,
-      version: latest,
+      version,
       previousVersion,
       landedAt: this.landedAt,
       polledAt,
@@ -207,25 +282,27 @@ export class LiveTable {
       rowCount: this.rows,
     });
     if (applied.changes) this.tell(applied.changes);
+    this.wake({ previousVersion, rowsInserted: applied.inserted, rowsDeleted: applied.deleted });
   }
 
   /** A full read of the table: the first load, and when an increment cannot be applied. */
   private async reload(reason?: string): Promise<void> {
     if (reason) {
-      this.setState('reloading', `${this.label} is re-read in full: ${reason}.`);
+      this.catchingUp(`re-reading in full: ${reason}`);
       this.host.notify({ type: 'session.notice', level: 'warning', message: `Live table ${this.label} is re-read in full: ${reason}.` });
     }
     const { metadata } = await this.client.tableMetadata(this.ref);
     const mode: LiveMode = metadata.configuration['delta.enableChangeDataFeed'] === 'true' ? 'cdf' : 'files';
-    const snap = await readSnapshot(this.client, this.ref, mode);
+    const snap = await readSnapshot(this.client, this.ref, mode, { onProgress: (p) => this.onProgress(p) });
     const previousVersion = this.version;
     const before = this.rows;
+    const conn = await this.host.conn();
     const rows = await this.host.lock.run(async () => {
-      await this.copy?.drop();
-      this.copy = await LiveCopy.create(this.host.conn, this.copyName, mode, snap.sql);
+      // Created anew under the same name in one transaction: readers see the old copy or the new one.
+      this.copy = await LiveCopy.create(conn, this.copyName, mode, snap.sql);
       return this.copy.rowCount();
     });
-    Object.assign(this, { mode, version: snap.version, metadata: snap.metadata, rows });
+    Object.assign(this, { mode, version: snap.version, metadata: snap.metadata, rows, held: mode === 'files' ? snap.files : null });
     if (!reason) this.landedAt = await commitTime(this.client, this.ref, snap.version);
     if (reason) {
       this.polledAt = Date.now();
@@ -244,7 +321,37 @@ export class LiveTable {
         lagMs: 0,
         rowCount: rows,
       });
+      this.wake({ previousVersion, rowsInserted: rows, rowsDeleted: before });
     }
+  }
+
+  private catchingUp(message: string): void {
+    this.progress = undefined;
+    this.progressToldAt = 0;
+    this.setState('catching-up', message);
+  }
+
+  /** Download progress, told at most every PROGRESS_EVERY_MS (and when done). */
+  private onProgress(p: Progress): void {
+    if (this.state !== 'catching-up') return;
+    this.progress = { done: p.bytesDone, total: p.bytes };
+    const now = Date.now();
+    if (p.bytesDone < p.bytes && now - this.progressToldAt < PROGRESS_EVERY_MS) return;
+    this.progressToldAt = now;
+    this.tellState();
+  }
+
+  private wake(change: { previousVersion: number; rowsInserted: number; rowsDeleted: number }): void {
+    const v: LiveVersion = {
+      table: this.label,
+      version: this.version,
+      landedAt: this.landedAt ?? Date.now(),
+      rowCount: this.rows,
+      ...change,
+    };
+    const waiters = [...this.versionWaiters];
+    this.versionWaiters.clear();
+    for (const w of waiters) w(v);
   }
 
   private tell(rows: Record<string, unknown>[]): void {
@@ -261,11 +368,22 @@ export class LiveTable {
     }
   }
 
-  private setState(state: LiveState, message?: string): void {
-    if (this.state === state && this.message === message) return;
+  private setState(state: LiveState, message?: string, always = false): void {
+    if (!always && this.state === state && this.message === message) return;
     this.state = state;
     this.message = message;
-    this.host.notify({ type: 'live.status', table: this.label, state, ...(message ? { message } : {}) });
+    if (state !== 'error') this.retryAt = undefined;
+    this.tellState();
+  }
+
+  private tellState(): void {
+    this.host.notify({
+      type: 'live.status',
+      table: this.label,
+      state: this.state,
+      ...(this.polledAt !== undefined ? { polledAt: this.polledAt } : {}),
+      ...this.stateFields(),
+    });
   }
 }
 

@@ -1,16 +1,19 @@
 /**
  * The session's live tables: start, pause, resume, stop, list; the hook through which SQL that names
- * a live table reads its local copy; subscriptions from TypeScript; and the lock a cell run holds so
- * it never reads a copy half-way through an increment.
+ * a live table reads its local copy; subscriptions and version waits from TypeScript; and the claims
+ * that let one window per change re-run the dependent cells. Copies are written on a connection of
+ * their own (see LiveCopy), so nothing here waits for a running cell, nor a cell for this.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { LiveTableInfo } from '../../protocol/live';
+import type { LiveTableInfo, LiveVersion } from '../../protocol/live';
 import type { Notify } from '../Notify';
 import type { KnownTable } from '../sharing/findSharedRefs';
 import type { SharedTables } from '../sharing/SharedTables';
 import { LiveTable, MAX_BACKOFF_MS, type ChangeListener } from './LiveTable';
 import { Mutex } from './Mutex';
+import { liveFailure } from './liveFailure';
 import { formatProfileTableName, formatTableName } from '../../../common/tableName';
+import { SiltError } from '../../../common/SiltError';
 
 export interface LiveOptions {
   /** Upper bound of the wait after failed polls (default 60 s). */
@@ -18,8 +21,12 @@ export interface LiveOptions {
 }
 
 export class LiveTables {
-  readonly lock = new Mutex();
+  /** One writer at a time on the live connection (each change is one transaction on it). */
+  private readonly lock = new Mutex();
+  private connection: Promise<DuckDBConnection> | null = null;
   private tables = new Map<string, LiveTable>();
+  /** Table label (lower case) → the newest version whose re-runs a window has claimed. */
+  private claimed = new Map<string, number>();
   /** Tables started only because TypeScript subscribed; they stop with their last subscriber. */
   private bySubscription = new Set<string>();
   private counter = 0;
@@ -27,7 +34,8 @@ export class LiveTables {
 
   constructor(
     private readonly shared: SharedTables,
-    private readonly conn: DuckDBConnection,
+    /** Opens the live tables' own connection to the session's database (once, when first needed). */
+    private readonly connect: () => Promise<DuckDBConnection>,
     private readonly notify: Notify,
     opts: LiveOptions = {},
   ) {
@@ -53,7 +61,8 @@ export class LiveTables {
     } catch (e) {
       this.tables.delete(key);
       await table.stop().catch(() => undefined);
-      this.notify({ type: 'live.status', table: label, state: 'error', message: e instanceof Error ? e.message : String(e) });
+      const failure = liveFailure(e);
+      this.notify({ type: 'live.status', table: label, state: 'error', message: failure.message, code: failure.code });
       throw e;
     }
     return table.info();
@@ -65,8 +74,10 @@ export class LiveTables {
     return t.info();
   }
 
+  /** Polls again (after a pause, or at once after an error); a table not live (after a restart) is started. */
   async resume(name: string): Promise<LiveTableInfo> {
-    const t = await this.get(name);
+    const t = this.tables.get(keyOf(await this.resolve(name)));
+    if (!t) return this.start(name);
     t.resume();
     return t.info();
   }
@@ -79,7 +90,63 @@ export class LiveTables {
     this.tables.delete(key);
     this.bySubscription.delete(key);
     await t.stop();
-    this.notify({ type: 'live.status', table: t.label, state: 'paused', message: 'stopped' });
+    this.notify({ type: 'live.status', table: t.label, state: 'stopped' });
+  }
+
+  /**
+   * Grants a window the re-runs of these table versions when any is newer than what was claimed
+   * before: of several windows on one session, only the first to ask re-runs a change.
+   */
+  claim(versions: Record<string, number>): { granted: boolean } {
+    let granted = false;
+    for (const [table, version] of Object.entries(versions)) {
+      const key = table.toLowerCase();
+      if (version > (this.claimed.get(key) ?? -Infinity)) {
+        this.claimed.set(key, version);
+        granted = true;
+      }
+    }
+    return { granted };
+  }
+
+  /**
+   * Resolves with the next version the local copy takes after this call (starting the table if it is
+   * not live); rejects with `cancelled` after `timeoutMs` or when `signal` aborts (the cell stopped).
+   */
+  async nextVersion(name: string, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<LiveVersion> {
+    const known = await this.resolve(name);
+    let table = this.tables.get(keyOf(known));
+    if (!table) {
+      await this.start(name);
+      table = this.tables.get(keyOf(known))!;
+    }
+    const t = table;
+    return new Promise<LiveVersion>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        t.versionWaiters.delete(waiter);
+        opts.signal?.removeEventListener('abort', onAbort);
+      };
+      const waiter = (v: LiveVersion) => {
+        done();
+        resolve(v);
+      };
+      const onAbort = () => {
+        done();
+        reject(new SiltError('cancelled', `Stopped waiting for a new version of ${t.label}: the run was interrupted.`));
+      };
+      if (opts.signal?.aborted) return onAbort();
+      t.versionWaiters.add(waiter);
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      if (opts.timeoutMs !== undefined)
+        timer = setTimeout(() => {
+          done();
+          reject(
+            new SiltError('cancelled', `No new version of ${t.label} within ${formatMs(opts.timeoutMs!)} (it holds v${t.info().version}).`),
+          );
+        }, opts.timeoutMs);
+    });
   }
 
   list(): LiveTableInfo[] {
@@ -87,8 +154,8 @@ export class LiveTables {
   }
 
   /**
-   * Calls `listener` with the change rows of every new version. Starts the table when it is not live;
-   * that happens in the background, since a cell that subscribes holds the run lock the load needs.
+   * Calls `listener` with the change rows of every new version. Starts the table when it is not live,
+   * in the background, so `subscribe` itself returns at once.
    */
   subscribe(name: string, listener: ChangeListener): () => void {
     let table: LiveTable | undefined;
@@ -123,6 +190,9 @@ export class LiveTables {
   async close(): Promise<void> {
     for (const t of this.tables.values()) await t.stop().catch(() => undefined);
     this.tables.clear();
+    const conn = await this.connection?.catch(() => null);
+    conn?.closeSync();
+    this.connection = null;
   }
 
   private find(t: KnownTable): LiveTable | undefined {
@@ -131,7 +201,7 @@ export class LiveTables {
 
   private async get(name: string): Promise<LiveTable> {
     const t = this.tables.get(keyOf(await this.resolve(name)));
-    if (!t) throw new Error(`${name} is not live; start it first.`);
+    if (!t) throw new SiltError('not-found', `${name} is not live (the session may have restarted); make it live again.`);
     return t;
   }
 
@@ -141,19 +211,25 @@ export class LiveTables {
       const n = name.toLowerCase();
       const hits = known.filter((k) => formatTableName(k).toLowerCase() === n || formatProfileTableName(k).toLowerCase() === n);
       if (hits.length > 1)
-        throw new Error(
+        throw new SiltError(
+          'bad-request',
           `"${name}" is shared by several open profiles (${hits.map((h) => h.profile).join(', ')}); write profile.share.schema.table.`,
         );
       return hits[0];
     };
     const found = match(await this.shared.tables()) ?? match(await this.shared.tables(true));
-    if (!found) throw new Error(`"${name}" is not a shared table of an open profile.`);
+    if (!found) throw new SiltError('not-found', `"${name}" is not a shared table of an open profile.`);
     return found;
   }
 
   private host() {
-    return { conn: this.conn, lock: this.lock, notify: this.notify, maxBackoffMs: this.maxBackoffMs };
+    const conn = () => (this.connection ??= this.connect());
+    return { conn, lock: this.lock, notify: this.notify, maxBackoffMs: this.maxBackoffMs };
   }
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
 function keyOf(t: KnownTable): string {

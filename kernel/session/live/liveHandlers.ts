@@ -28,4 +28,5 @@ export const liveHandlers: Handlers<keyof LiveRequests> = {
   },
   'live.list': async (s) => ({ tables: s.live.list() }),
   'live.refs': async (s, p) => ({ refs: await sharedRefsOf(s.shared, p.cells) }),
+  'live.claim': async (s, p) => s.live.claim(p.versions),
 };

@@ -8,7 +8,7 @@
 import { buildScanSql, type ScanFile } from '../../delta/fileScanSql';
 import type { SharingClient } from '../../sharing/client';
 import { deletedRows } from '../../sharing/client/deletedRows';
-import { fetchFiles } from '../../sharing/client/fetchFiles';
+import { fetchFiles, type Progress } from '../../sharing/client/fetchFiles';
 import { assertReadable, toDeltaMetadata } from '../../sharing/client/sharedTableSql';
 import type { QueryResult, SharedFile, SharedMetadata, TableRef } from '../../sharing/client/types';
 import { refName } from '../../sharing/client/tableRef';
@@ -25,6 +25,24 @@ export interface SnapshotRead {
   /** The table's rows (+ FILE_COLUMN in files mode). */
   sql: string;
   bytes: number;
+  /** File id → identity (fileIdentity) of every file read, for a later diff by file identity. */
+  files: Map<string, string>;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** Bytes downloaded so far of the files this read needs. */
+  onProgress?: (p: Progress) => void;
+}
+
+/**
+ * What makes two listings' files the same data: the id (stable per path, checklist 46), the size, and
+ * the deletion vector, since re-adding a path with a new deletion vector changes its rows.
+ */
+export function fileIdentity(f: SharedFile): string {
+  const dv = f.deletionVector;
+  const dvKey = dv ? (f.deletionVectorFileId ?? `${dv.storageType}:${dv.pathOrInlineDv}:${dv.offset ?? ''}:${dv.cardinality}`) : '';
+  return `${f.id}\u0000${f.size}\u0000${dvKey}`;
 }
 
 export interface IncrementRead {
@@ -49,13 +67,14 @@ const EXTRA = [
 ];
 const FILE_EXTRA = { name: FILE_COLUMN, sqlType: 'VARCHAR' };
 
-export async function readSnapshot(client: SharingClient, ref: TableRef, mode: LiveMode, signal?: AbortSignal): Promise<SnapshotRead> {
+export async function readSnapshot(client: SharingClient, ref: TableRef, mode: LiveMode, opts: ReadOptions = {}): Promise<SnapshotRead> {
+  const { signal } = opts;
   const result = await client.queryTable(ref, { signal });
   assertReadable(result, ref);
   const paths = await download(
     client,
     result.files,
-    signal,
+    opts,
     async () => (await client.queryTable(ref, { signal, refreshToken: result.refreshToken })).files,
   );
   const files: ScanFile[] = [];
@@ -73,7 +92,8 @@ export async function readSnapshot(client: SharingClient, ref: TableRef, mode: L
     files,
     extraColumns: mode === 'files' ? [FILE_EXTRA] : [],
   });
-  return { version: result.version, metadata: result.metadata, sql, bytes: sum(result.files) };
+  const identities = new Map(result.files.map((f) => [f.id, fileIdentity(f)]));
+  return { version: result.version, metadata: result.metadata, sql, bytes: sum(result.files), files: identities };
 }
 
 /**
@@ -97,8 +117,9 @@ export async function readIncrement(
   from: number,
   to: number,
   mode: LiveMode,
-  signal?: AbortSignal,
+  opts: ReadOptions = {},
 ): Promise<IncrementRead> {
+  const { signal } = opts;
   const ask = () =>
     mode === 'cdf'
       ? client.tableChanges(ref, { startingVersion: from, endingVersion: to, includeHistoricalMetadata: true, signal })
@@ -112,11 +133,26 @@ export async function readIncrement(
   const landedAt = maxOf(result.files.map((f) => f.timestamp));
   const { read, dropFiles } = mode === 'cdf' ? cdfFiles(byVersion, versions) : netFiles(byVersion, versions);
   if (read.length === 0) return { metadata, schemas, sql: null, versions, dropFiles, bytes: 0, landedAt };
+  const sql = await scanOf(client, ref, metadata, read, mode, opts, async () => (await ask()).files);
+  return { metadata, schemas, sql, versions, dropFiles, bytes: sum(read.map((r) => r.file)), landedAt };
+}
+
+/** Downloads `read` and returns one SELECT over them with the increment's bookkeeping columns. */
+export async function scanOf(
+  client: SharingClient,
+  ref: TableRef,
+  metadata: SharedMetadata,
+  read: ReadFile[],
+  mode: LiveMode,
+  opts: ReadOptions,
+  again: () => Promise<SharedFile[]>,
+): Promise<string> {
+  const { signal } = opts;
   const paths = await download(
     client,
     read.map((r) => r.file),
-    signal,
-    async () => (await ask()).files,
+    opts,
+    again,
   );
   const files: ScanFile[] = [];
   for (const { file, version, changeType } of read) {
@@ -132,11 +168,10 @@ export async function readIncrement(
     });
   }
   const extraColumns = mode === 'files' ? [...EXTRA, FILE_EXTRA] : EXTRA;
-  const sql = await buildScanSql({ table: refName(ref), metadata: toDeltaMetadata(metadata), files, extraColumns });
-  return { metadata, schemas, sql, versions, dropFiles, bytes: sum(read.map((r) => r.file)), landedAt };
+  return buildScanSql({ table: refName(ref), metadata: toDeltaMetadata(metadata), files, extraColumns });
 }
 
-interface ReadFile {
+export interface ReadFile {
   file: SharedFile;
   version: number;
   /** Undefined for `cdf` files, which carry their own `_change_type` column. */
@@ -186,11 +221,15 @@ function netFiles(byVersion: Map<number, SharedFile[]>, versions: number[]): { r
   return { read: [...present.values()], dropFiles: [...drop] };
 }
 
-function download(client: SharingClient, files: SharedFile[], signal: AbortSignal | undefined, again: () => Promise<SharedFile[]>) {
-  return fetchFiles(client, files, { signal, refreshUrls: async () => new Map((await again()).map((f) => [f.id, f.url])) });
+function download(client: SharingClient, files: SharedFile[], opts: ReadOptions, again: () => Promise<SharedFile[]>) {
+  return fetchFiles(client, files, {
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+    refreshUrls: async () => new Map((await again()).map((f) => [f.id, f.url])),
+  });
 }
 
-function sum(files: SharedFile[]): number {
+export function sum(files: SharedFile[]): number {
   return files.reduce((s, f) => s + f.size, 0);
 }
 

@@ -3,6 +3,8 @@
  * predicate/limit pushdown, cache and time travel as SQL cells.
  */
 import { quoteLiteral } from '../../../common/sqlQuote';
+import { SiltError } from '../../../common/SiltError';
+import type { LiveVersion } from '../../protocol/live';
 import type { SharedTables } from './SharedTables';
 import type { LiveTables } from '../live/LiveTables';
 
@@ -21,12 +23,21 @@ export interface ChangesOptions {
   endingTimestamp?: string | Date;
 }
 
-/** `track` hears of every subscription made, so the session can end a cell's old ones when it re-runs. */
+export interface NextVersionOptions {
+  /** Give up after this long (rejects with a SiltError of code `cancelled`). */
+  timeoutMs?: number;
+}
+
+/**
+ * `track` hears of every subscription made, so the session can end a cell's old ones when it re-runs;
+ * `signal` is the running cell's, so an interrupt ends a wait for a version.
+ */
 export function sharingApi(
   shared: SharedTables,
   sql: (text: string) => unknown,
   live?: LiveTables,
   track?: (unsubscribe: () => void) => void,
+  signal?: () => AbortSignal | undefined,
 ) {
   const iso = (t: string | Date) => (t instanceof Date ? t.toISOString() : t);
   const bound = (v?: number, t?: string | Date) => (v !== undefined ? String(v) : t !== undefined ? quoteLiteral(iso(t)) : undefined);
@@ -70,6 +81,18 @@ export function sharingApi(
       const off = live.subscribe(name, cb);
       track?.(off);
       return off;
+    },
+    /**
+     * Waits for the next version of a shared table (making it live if it is not) and resolves with it
+     * (`{ table, version, previousVersion, landedAt, rowsInserted, rowsDeleted, rowCount }`) once the
+     * local copy holds it, so SQL run after the await reads it. Rejects on `timeoutMs` or interrupt.
+     */
+    nextVersion(name: string, opts: NextVersionOptions = {}): Promise<LiveVersion> {
+      if (!live) throw new Error('sharing.nextVersion is not available in this session');
+      const t = opts.timeoutMs;
+      if (t !== undefined && !(typeof t === 'number' && t >= 0 && Number.isFinite(t)))
+        throw new SiltError('bad-request', 'sharing.nextVersion: timeoutMs must be a number of milliseconds, 0 or more');
+      return live.nextVersion(name, { timeoutMs: t, signal: signal?.() });
     },
     /** Opens a profile (`.share` path or JSON text) for this session; returns its name. */
     addProfile(pathOrJson: string, name?: string) {

@@ -47,7 +47,7 @@ describe('schema changes', () => {
     const v3 = await changeSchema('schema_t', (f) => f.filter((x) => x.name !== 'k'));
     const u = await bed.waitFor(updateTo('schema_t', v3), from);
     expect(u.rowCount).toBe(100);
-    await bed.waitFor(statusOf('schema_t', 'reloading'), from);
+    await bed.waitFor(statusOf('schema_t', 'catching-up'), from);
     const notice = bed.notices.slice(from).find((n) => n.type === 'session.notice');
     expect(notice && 'message' in notice ? notice.message : '').toMatch(
       /schema_t is re-read in full: its schema changed: column k was dropped/,
