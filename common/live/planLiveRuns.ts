@@ -49,3 +49,14 @@ function isDirty(used: string, dirty: Set<string>): boolean {
   }
   return false;
 }
+
+/**
+ * The manual cells a change leaves behind: those that would re-run if they were `auto`. They keep
+ * showing numbers from before the change, so the window marks them stale until they run.
+ */
+export function staleManualCells(cells: LiveCell[], changed: string[]): string[] {
+  const manual = new Set(cells.filter((c) => c.live === 'manual').map((c) => c.id));
+  if (manual.size === 0) return [];
+  const asAuto = cells.map((c) => (c.live === 'manual' ? { ...c, live: 'auto' as const } : c));
+  return planLiveRuns(asAuto, changed).filter((id) => manual.has(id));
+}

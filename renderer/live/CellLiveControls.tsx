@@ -1,10 +1,18 @@
 /**
  * A code cell's live controls in its header: a Live switch when the cell names shared tables, and
- * when a live table feeds it, a badge (pulsing dot, table version) and its auto/manual re-run switch.
+ * when a live table feeds it, a badge (state dot, table version) and its auto/manual re-run switch.
+ * A manual cell its tables moved past says "stale since vN", with Run and a switch back to auto.
  */
 import type { CodeCell } from '../../kernel/protocol/notebook';
 import { useLiveTables } from './LiveContext';
 import { LiveDot } from './LiveStrip';
+import type { LiveEntry } from './useLive';
+
+/** The state the badge's dot shows for the tables feeding a cell: the worst of theirs. */
+function feedState(feeding: LiveEntry[]): LiveEntry['state'] {
+  for (const s of ['error', 'stopped', 'catching-up', 'paused'] as const) if (feeding.some((t) => t.state === s)) return s;
+  return 'live';
+}
 
 export function CellLiveControls({ cell }: { cell: CodeCell }) {
   const live = useLiveTables();
@@ -12,20 +20,37 @@ export function CellLiveControls({ cell }: { cell: CodeCell }) {
   const named = live.refs[cell.id] ?? [];
   const feeding = (live.dependents[cell.id] ?? []).map((t) => live.tables[t]).filter(Boolean);
   const manual = cell.live === 'manual';
-  const on = cell.live === 'auto' || (named.length > 0 && named.every((t) => live.tables[t]));
+  const stale = manual ? live.stale[cell.id] : undefined;
+  const on = cell.live === 'auto' || (named.length > 0 && named.every((t) => live.tables[t] && live.tables[t].state !== 'stopped'));
+  const state = feedState(feeding);
   return (
     <>
+      {stale && (
+        <span
+          className="live-stale"
+          data-testid="live-stale"
+          role="status"
+          title={`${stale.table} changed to v${stale.version} after this cell last ran; it re-runs by hand only`}
+        >
+          stale since v{stale.version}
+          <button className="btn btn-ghost live-btn" data-testid="live-stale-run" onClick={() => live.runCell(cell.id)}>
+            Run
+          </button>
+        </span>
+      )}
       {feeding.length > 0 && (
         <span
           className={`live-badge${manual ? ' live-badge-manual' : ''}`}
           data-testid="live-badge"
+          data-state={state}
           title={feeding.map((t) => `${t.table} v${t.version} (${t.state})`).join('\n')}
         >
-          <LiveDot state={manual ? 'paused' : feeding.some((t) => t.state === 'error') ? 'error' : feeding[0].state} />
+          <LiveDot state={manual && state === 'live' ? 'paused' : state} />
           <span data-testid="live-badge-version">v{feeding.map((t) => t.version).join(', v')}</span>
           <button
             className="live-mode"
             data-testid="live-mode"
+            aria-pressed={!manual}
             title={
               manual
                 ? 'Re-run by hand only; click to re-run when the table changes'

@@ -5,7 +5,8 @@ import { LiveDot } from './LiveStrip';
 export function LiveToggle({ table }: { table: string }) {
   const live = useLiveTables();
   if (!live) return null;
-  const entry = live.tables[table];
+  // A table shown stopped (after a restart) is not live: the switch starts it again.
+  const entry = live.tables[table]?.state === 'stopped' ? undefined : live.tables[table];
   return (
     <button
       className={`btn live-toggle-btn${entry ? ' on' : ''}`}

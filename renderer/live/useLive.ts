@@ -2,10 +2,17 @@
  * Live tables in the window: their state from `live.*` events, and the re-runs they cause. On a
  * `live.update` the window plans which cells depend on the table (planLiveRuns, from the cells as
  * they are on screen) and those re-run through the normal runner, keeping their outputs until the
- * new ones arrive; while a run is going, updates wait and then re-run together.
+ * new ones arrive. While a cell runs (in this window or another on the session), updates wait and
+ * then re-run together, once. With several windows on one session, the one granted `live.claim`
+ * re-runs; the others leave their cells alone.
+ *
+ * Status stays truthful across a session restart: every table is shown stopped the moment the
+ * session goes down, and once it is back the notebook's live cells start their tables again
+ * (paused ones paused); tables only the catalog had started stay stopped, with a Start button.
+ * A manual cell whose tables changed is marked stale until it runs.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { planLiveRuns } from '../../common/live/planLiveRuns';
+import { planLiveRuns, staleManualCells } from '../../common/live/planLiveRuns';
 import type { LiveCell, LiveTableInfo } from '../../kernel/protocol/live';
 import type { Cell } from '../../kernel/protocol/notebook';
 import type { KernelClient } from '../kernel-client/KernelClient';
@@ -17,20 +24,33 @@ export interface LiveEntry extends LiveTableInfo {
   lastChange?: { inserted: number; deleted: number; bytes: number; at: number };
 }
 
+/** A manual cell left behind by a change: the table and the first version it has not seen. */
+export interface Staleness {
+  table: string;
+  version: number;
+}
+
 export interface LiveApi {
   tables: Record<string, LiveEntry>;
   /** Cell id → the live tables it depends on (directly or through other cells). */
   dependents: Record<string, string[]>;
   /** Cell id → the shared tables it names. */
   refs: Record<string, string[]>;
+  /** Manual cells whose tables changed since they last ran. */
+  stale: Record<string, Staleness>;
   start(table: string): void;
   pause(table: string): void;
+  /** Polls again after a pause; after an error that stopped retrying, retries now. */
   resume(table: string): void;
   stop(table: string): void;
+  /** Removes a stopped table from the strip. */
+  dismiss(table: string): void;
   /** The cell's Live switch: marks it live (`auto`) and starts the tables it names, or undoes that. */
   toggleCell(cellId: string): void;
   /** Opts a cell out of (or back into) re-running when its tables change. */
   setManual(cellId: string, manual: boolean): void;
+  /** Runs one cell now (a stale manual cell's Run button). */
+  runCell(cellId: string): void;
 }
 
 interface Runner {
@@ -46,6 +66,9 @@ export function liveCells(cells: Cell[]): LiveCell[] {
   );
 }
 
+/** The fields a `live.status` carries about its state; absent ones are cleared, not kept from before. */
+const STATE_FIELDS = ['message', 'code', 'retryAt', 'progress'] as const;
+
 export function useLive(
   client: KernelClient,
   sessionId: string | null,
@@ -58,18 +81,30 @@ export function useLive(
   known.current = tables;
   const [dependents, setDependents] = useState<Record<string, string[]>>({});
   const [refs, setRefs] = useState<Record<string, string[]>>({});
-  const pending = useRef(new Set<string>());
+  const [stale, setStale] = useState<Record<string, Staleness>>({});
+  /** Changed tables not yet re-run, with the newest version seen. */
+  const pending = useRef(new Map<string, number>());
   const [pendingTick, setPendingTick] = useState(0);
   const autoStarted = useRef(new Set<string>());
+  /** Tables paused when the session went down: paused again once restarted. */
+  const pausedBefore = useRef(new Set<string>());
+  /** Bumped when a restarted session is ready, so the notebook's live cells start their tables again. */
+  const [generation, setGeneration] = useState(0);
+  const [sessionBusy, setSessionBusy] = useState(false);
   const cells = docApi.state.doc.model.cells;
+  const docRef = useRef(docApi);
+  docRef.current = docApi;
   const runningCount = Object.keys(runner.running).length;
 
   const merge = useCallback((info: LiveTableInfo) => setTables((ts) => ({ ...ts, [info.table]: { ...ts[info.table], ...info } })), []);
 
   useEffect(() => {
     setTables({});
+    setStale({});
     autoStarted.current.clear();
+    pending.current.clear();
     if (!sessionId) return;
+    let down = false;
     const list = () =>
       client.request('live.list', { sessionId }).then(
         (r) => r.tables.forEach(merge),
@@ -78,7 +113,33 @@ export function useLive(
     void list();
     return client.onEvent((e) => {
       if (e.sessionId !== sessionId) return;
-      if (e.type === 'live.update') {
+      if (e.type === 'session.status') {
+        setSessionBusy(e.status === 'busy');
+        if (e.status === 'restarting' || e.status === 'starting' || e.status === 'dead') {
+          if (down) return;
+          down = true;
+          pending.current.clear();
+          pausedBefore.current = new Set(
+            Object.values(known.current)
+              .filter((t) => t.state === 'paused')
+              .map((t) => t.table),
+          );
+          const why = e.status === 'dead' ? 'the session ended' : 'the session restarted';
+          setTables((ts) =>
+            Object.fromEntries(
+              Object.entries(ts).map(([k, t]) => [
+                k,
+                { ...t, state: 'stopped', message: why, code: undefined, retryAt: undefined, progress: undefined },
+              ]),
+            ),
+          );
+        } else if (e.status === 'idle' && down) {
+          down = false;
+          autoStarted.current.clear();
+          setGeneration((g) => g + 1);
+          void list();
+        }
+      } else if (e.type === 'live.update') {
         // A table started elsewhere (a TypeScript subscription, another window): fetch its settings.
         if (!known.current[e.table]) void list();
         setTables((ts) => ({
@@ -93,36 +154,78 @@ export function useLive(
             lastChange: { inserted: e.rowsInserted, deleted: e.rowsDeleted, bytes: e.bytes, at: Date.now() },
           },
         }));
-        pending.current.add(e.table);
+        const behind = staleManualCells(liveCells(docRef.current.latest.current.doc.model.cells), [e.table]);
+        if (behind.length > 0)
+          setStale((st) => {
+            const next = { ...st };
+            for (const id of behind) next[id] ??= { table: e.table, version: e.version };
+            return next;
+          });
+        pending.current.set(e.table, Math.max(e.version, pending.current.get(e.table) ?? -1));
         setPendingTick((n) => n + 1);
       } else if (e.type === 'live.status') {
+        if (!known.current[e.table] && e.state !== 'stopped') void list();
         setTables((ts) => {
-          if (e.message === 'stopped') {
+          if (e.state === 'stopped') {
             const { [e.table]: _gone, ...rest } = ts;
             return rest;
           }
           const entry = ts[e.table];
-          return entry ? { ...ts, [e.table]: { ...entry, state: e.state, message: e.message } } : ts;
+          if (!entry) return ts;
+          const next: LiveEntry = { ...entry, state: e.state };
+          for (const f of STATE_FIELDS) delete next[f];
+          return {
+            ...ts,
+            [e.table]: {
+              ...next,
+              ...(e.message !== undefined ? { message: e.message } : {}),
+              ...(e.code !== undefined ? { code: e.code } : {}),
+              ...(e.retryAt !== undefined ? { retryAt: e.retryAt } : {}),
+              ...(e.progress !== undefined ? { progress: e.progress } : {}),
+              ...(e.polledAt !== undefined ? { polledAt: e.polledAt } : {}),
+            },
+          };
         });
       }
     });
   }, [client, sessionId, merge]);
 
-  // Re-run what depends on the tables that changed, once no run is going.
+  // A cell that runs (by hand or re-run) is no longer stale.
+  const runningKey = Object.keys(runner.running).sort().join(',');
   useEffect(() => {
-    if (!sessionId || runningCount > 0 || pending.current.size === 0) return;
-    const changed = [...pending.current];
+    if (!runningKey) return;
+    setStale((st) => {
+      const ids = runningKey.split(',').filter((id) => st[id]);
+      if (ids.length === 0) return st;
+      const next = { ...st };
+      for (const id of ids) delete next[id];
+      return next;
+    });
+  }, [runningKey]);
+
+  // Re-run what depends on the tables that changed, once no run is going in any window; one window per change.
+  useEffect(() => {
+    if (!sessionId || runningCount > 0 || sessionBusy || pending.current.size === 0) return;
+    const versions = Object.fromEntries(pending.current);
     pending.current.clear();
     const { doc, mode, selectedId } = docApi.latest.current;
     // The cell being typed in is left alone: running half an edit would only show an error.
     const editing = mode === 'edit' ? selectedId : null;
-    const ids = planLiveRuns(liveCells(doc.model.cells), changed).filter((id) => id !== editing);
+    const ids = planLiveRuns(liveCells(doc.model.cells), Object.keys(versions)).filter((id) => id !== editing);
     if (ids.length === 0) return;
-    runner.runMany(ids, { keepOutputs: true }).catch((e: Error) => report('Could not re-run the cells of a live table', e));
-  }, [client, sessionId, runningCount, pendingTick, docApi, runner, report]);
+    client
+      .request('live.claim', { sessionId, versions })
+      .then(({ granted }) => (granted ? runner.runMany(ids, { keepOutputs: true }) : undefined))
+      .catch((e: Error) => report('Could not re-run the cells of a live table', e));
+  }, [client, sessionId, runningCount, sessionBusy, pendingTick, docApi, runner, report]);
 
   // Which cells name shared tables, and which depend on live ones (debounced: it parses every cell).
   const tableNames = Object.keys(tables).sort().join('\n');
+  const running = Object.values(tables)
+    .filter((t) => t.state !== 'stopped')
+    .map((t) => t.table)
+    .sort()
+    .join('\n');
   const cellKey = useMemo(() => JSON.stringify(liveCells(cells)), [cells]);
   useEffect(() => {
     if (!sessionId) return;
@@ -136,13 +239,19 @@ export function useLive(
           for (const id of planLiveRuns(all, [table])) byCell[id] = [...(byCell[id] ?? []), table];
         }
         setDependents(byCell);
-        // Cells saved as live bring their tables back to life when the notebook opens.
+        // Cells saved as live bring their tables back to life when the notebook opens or the session restarts.
         for (const cell of all) {
           if (cell.live !== 'auto') continue;
           for (const t of r.refs[cell.id] ?? []) {
-            if (autoStarted.current.has(t) || tableNames.split('\n').includes(t)) continue;
+            if (autoStarted.current.has(t) || running.split('\n').includes(t)) continue;
             autoStarted.current.add(t);
-            client.request('live.start', { sessionId, table: t }).then(merge, (e: Error) => report(`Could not make ${t} live`, e));
+            client.request('live.start', { sessionId, table: t }).then(
+              (info) => {
+                merge(info);
+                if (pausedBefore.current.delete(t)) client.request('live.pause', { sessionId, table: t }).then(merge, () => undefined);
+              },
+              (e: Error) => report(`Could not make ${t} live`, e),
+            );
           }
         }
       } catch {
@@ -150,7 +259,7 @@ export function useLive(
       }
     }, 300);
     return () => clearTimeout(timer);
-  }, [client, sessionId, cellKey, tableNames, report, merge]);
+  }, [client, sessionId, cellKey, tableNames, running, generation, report, merge]);
 
   const act = useCallback(
     (what: 'live.start' | 'live.pause' | 'live.resume', table: string) => {
@@ -159,15 +268,16 @@ export function useLive(
     },
     [client, sessionId, report, merge],
   );
+  const dismiss = useCallback((table: string) => setTables(({ [table]: _gone, ...rest }) => rest), []);
   const stop = useCallback(
     (table: string) => {
       if (!sessionId) return;
       client.request('live.stop', { sessionId, table }).then(
-        () => setTables(({ [table]: _gone, ...rest }) => rest),
+        () => dismiss(table),
         (e: Error) => report(`Could not stop ${table}`, e),
       );
     },
-    [client, sessionId, report],
+    [client, sessionId, report, dismiss],
   );
 
   const setLive = useCallback(
@@ -182,15 +292,17 @@ export function useLive(
     tables,
     dependents,
     refs,
+    stale,
     start: (t) => act('live.start', t),
     pause: (t) => act('live.pause', t),
     resume: (t) => act('live.resume', t),
     stop,
+    dismiss,
     toggleCell: (cellId) => {
       const cell = docApi.latest.current.doc.model.cells.find((c) => c.id === cellId);
       if (cell?.type !== 'code') return;
       const named = refs[cellId] ?? [];
-      if (cell.live === 'auto' || (named.length > 0 && named.every((t) => tables[t]))) {
+      if (cell.live === 'auto' || (named.length > 0 && named.every((t) => tables[t] && tables[t].state !== 'stopped'))) {
         setLive(cellId, undefined);
         named.forEach(stop);
       } else {
@@ -198,6 +310,15 @@ export function useLive(
         named.forEach((t) => act('live.start', t));
       }
     },
-    setManual: (cellId, manual) => setLive(cellId, manual ? 'manual' : undefined),
+    setManual: (cellId, manual) => {
+      setLive(cellId, manual ? 'manual' : undefined);
+      // Back to auto: a stale cell catches up at once.
+      if (!manual && stale[cellId]) {
+        runner.runMany([cellId], { keepOutputs: true }).catch((e: Error) => report('Could not run the cell', e));
+      }
+    },
+    runCell: (cellId) => {
+      runner.runMany([cellId], { keepOutputs: true }).catch((e: Error) => report('Could not run the cell', e));
+    },
   };
 }

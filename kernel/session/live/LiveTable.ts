@@ -9,6 +9,8 @@
  * stopped, stopped.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { LiveProgress, LiveState, LiveTableInfo, LiveVersion } from '../../protocol/live';
 import { SharingClient, SharingError } from '../../sharing/client';
 import type { SharedMetadata, TableRef } from '../../sharing/client/types';
@@ -182,6 +184,7 @@ export class LiveTable {
       this.failures++;
       this.failure = liveFailure(e);
       retry = !this.failure.permanent;
+      this.forgetDamaged(this.failure.damagedFiles ?? []);
       if (this.isActive()) {
         this.retryAt = retry ? Date.now() + this.backoff() : undefined;
         const then = retry ? `retrying in ${Math.round(this.backoff() / 1000)} s` : 'retrying cannot help: fix the cause, then Retry';
@@ -323,6 +326,12 @@ export class LiveTable {
       });
       this.wake({ previousVersion, rowsInserted: rows, rowsDeleted: before });
     }
+  }
+
+  /** Drops damaged downloads from the client's cache, so that Retry downloads them again. */
+  private forgetDamaged(paths: string[]): void {
+    const cacheDir = dirname(this.client.fileCache().pathFor(''));
+    for (const p of paths) if (dirname(p) === cacheDir) rmSync(p, { force: true });
   }
 
   private catchingUp(message: string): void {

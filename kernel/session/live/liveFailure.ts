@@ -12,6 +12,8 @@ export interface LiveFailure {
   message: string;
   /** Retrying on a timer cannot help; the user must act (then Retry). */
   permanent: boolean;
+  /** Local files DuckDB found damaged (downloads to drop, so Retry fetches them again). */
+  damagedFiles?: string[];
 }
 
 const HOPELESS = new Set<ErrorCode>(['corrupt', 'unsupported', 'unauthorized', 'forbidden']);
@@ -24,6 +26,11 @@ export function liveFailure(e: unknown): LiveFailure {
   if (e instanceof SharingError) return { code: e.code, message, permanent: HOPELESS.has(e.code) && !e.retryable };
   if (e instanceof SiltError) return { code: e.code, message, permanent: HOPELESS.has(e.code) };
   // A DuckDB error while reading downloaded files (a Parquet file that is not one).
-  if (DAMAGED_FILE.test(message)) return { code: 'corrupt', message, permanent: true };
+  if (DAMAGED_FILE.test(message)) {
+    const damagedFiles = [...new Set([...message.matchAll(/'([^'\n]+\.parquet)'/g)].map((m) => m[1]))];
+    // DuckDB's first line says what is wrong; the rest echoes the generated SQL and local paths.
+    const what = message.split('\n')[0].replace(/\s*'[^']*'/g, '').trim();
+    return { code: 'corrupt', message: `a data file is damaged (${what})`, permanent: true, damagedFiles };
+  }
   return { code: 'internal', message, permanent: false };
 }

@@ -36,11 +36,11 @@ export class LiveBed {
   private constructor(
     readonly dir: string,
     readonly conn: DuckDBConnection,
-    private readonly tables: { name: string; cdf: boolean }[],
+    private readonly tables: { name: string; cdf: boolean; history?: boolean }[],
     private readonly verifier: SharingClient[] = [],
   ) {}
 
-  static async create(tables: { name: string; cdf: boolean; rows: string }[]): Promise<LiveBed> {
+  static async create(tables: { name: string; cdf: boolean; rows: string; history?: boolean }[]): Promise<LiveBed> {
     const dir = mkdtempSync(join(tmpdir(), 'silt-live-'));
     const conn = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
     const bed = new LiveBed(dir, conn, tables);
@@ -66,7 +66,12 @@ export class LiveBed {
           schemas: [
             {
               name: SCHEMA,
-              tables: this.tables.map((t) => ({ name: t.name, location: join(this.dir, t.name), historyShared: true, cdfEnabled: t.cdf })),
+              tables: this.tables.map((t) => ({
+                name: t.name,
+                location: join(this.dir, t.name),
+                historyShared: t.history ?? true,
+                cdfEnabled: t.cdf,
+              })),
             },
           ],
         },

@@ -1,0 +1,72 @@
+/**
+ * What a live table's strip item says, from its state alone (pure, so each state's wording is tested):
+ * a headline, the facts beside it, and which actions it offers.
+ */
+import type { LiveEntry } from './useLive';
+import { ago, duration } from './formatLive';
+
+export type LiveAction = 'pause' | 'resume' | 'retry' | 'start' | 'stop' | 'dismiss';
+
+export interface LiveStatusView {
+  /** The dot's state: the table's own, or `overdue` when a live table has not been polled for too long. */
+  dot: LiveEntry['state'] | 'overdue';
+  /** One or two words: live, paused, catching up, error, stopped. */
+  label: string;
+  /** Short facts, in order. */
+  facts: string[];
+  /** The error's reason or why the table stopped (shown truncated, whole in the tooltip). */
+  reason?: string;
+  actions: LiveAction[];
+}
+
+/** A live table whose last poll is this much older than its interval is not shown as live. */
+export function overdueAfter(intervalMs: number): number {
+  return Math.max(3 * intervalMs, intervalMs + 10_000);
+}
+
+export function liveStatusView(t: LiveEntry, now: number): LiveStatusView {
+  switch (t.state) {
+    case 'live': {
+      const overdue = t.polledAt !== undefined && now - t.polledAt > overdueAfter(t.intervalMs);
+      return {
+        dot: overdue ? 'overdue' : 'live',
+        label: overdue ? 'not polled' : 'live',
+        facts: [
+          `checked ${ago(t.polledAt, now)}`,
+          `landed ${ago(t.landedAt, now)}`,
+          ...(t.lagMs !== undefined ? [`lag ${duration(t.lagMs)}`] : []),
+        ],
+        actions: ['pause', 'stop'],
+      };
+    }
+    case 'paused':
+      return { dot: 'paused', label: 'paused', facts: [`landed ${ago(t.landedAt, now)}`], actions: ['resume', 'stop'] };
+    case 'catching-up': {
+      const p = t.progress;
+      const pct = p && p.total > 0 ? `${Math.floor((100 * p.done) / p.total)} %` : undefined;
+      return {
+        dot: 'catching-up',
+        label: 'catching up',
+        facts: [...(t.message ? [t.message] : []), ...(pct ? [pct] : [])],
+        actions: ['pause', 'stop'],
+      };
+    }
+    case 'error': {
+      const inS = t.retryAt !== undefined ? Math.max(0, Math.ceil((t.retryAt - now) / 1000)) : undefined;
+      return {
+        dot: 'error',
+        label: t.code ? `error · ${t.code}` : 'error',
+        facts: [inS === undefined ? 'not retrying' : inS === 0 ? 'retrying now' : `retry in ${inS} s`],
+        reason: reasonOf(t.message),
+        actions: inS === undefined ? ['retry', 'stop'] : ['stop'],
+      };
+    }
+    case 'stopped':
+      return { dot: 'stopped', label: 'stopped', facts: [], reason: t.message, actions: ['start', 'dismiss'] };
+  }
+}
+
+/** The reason without the retry clause the kernel appends (the view says that part itself). */
+function reasonOf(message: string | undefined): string | undefined {
+  return message?.replace(/; (retrying in \d+ s|retrying cannot help: fix the cause, then Retry)$/, '');
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { liveStatusView } from '../../../renderer/live/liveStatus';
+import type { LiveEntry } from '../../../renderer/live/useLive';
+
+const now = 1_000_000;
+const base: LiveEntry = { table: 'lab.s.orders', state: 'live', intervalMs: 2000, version: 7, mode: 'cdf', rowCount: 10 };
+
+describe('liveStatusView', () => {
+  it('live shows when it was last checked and offers Pause and Stop', () => {
+    const v = liveStatusView({ ...base, polledAt: now - 3000, landedAt: now - 60_000 }, now);
+    expect(v).toMatchObject({ dot: 'live', label: 'live', actions: ['pause', 'stop'] });
+    expect(v.facts).toEqual(['checked 3 s ago', 'landed 1 min ago']);
+  });
+
+  it('a live table not polled for far longer than its interval is not shown green', () => {
+    const v = liveStatusView({ ...base, polledAt: now - 60_000 }, now);
+    expect(v.dot).toBe('overdue');
+    expect(v.label).toBe('not polled');
+  });
+
+  it('catching up shows what it reads and the share downloaded', () => {
+    const v = liveStatusView({ ...base, state: 'catching-up', message: 'reading v8–v9', progress: { done: 250, total: 1000 } }, now);
+    expect(v).toMatchObject({ dot: 'catching-up', label: 'catching up', facts: ['reading v8–v9', '25 %'] });
+  });
+
+  it('an error that retries says when, by the clock, and offers no Retry', () => {
+    const v = liveStatusView(
+      { ...base, state: 'error', code: 'unavailable', message: 'server down; retrying in 8 s', retryAt: now + 7200 },
+      now,
+    );
+    expect(v).toMatchObject({ label: 'error · unavailable', facts: ['retry in 8 s'], reason: 'server down', actions: ['stop'] });
+  });
+
+  it('an error that cannot be retried says so and offers Retry', () => {
+    const v = liveStatusView(
+      { ...base, state: 'error', code: 'corrupt', message: 'a data file is damaged; retrying cannot help: fix the cause, then Retry' },
+      now,
+    );
+    expect(v).toMatchObject({
+      label: 'error · corrupt',
+      facts: ['not retrying'],
+      reason: 'a data file is damaged',
+      actions: ['retry', 'stop'],
+    });
+  });
+
+  it('paused and stopped offer Resume, and Start or dismiss', () => {
+    expect(liveStatusView({ ...base, state: 'paused' }, now).actions).toEqual(['resume', 'stop']);
+    const stopped = liveStatusView({ ...base, state: 'stopped', message: 'the session restarted' }, now);
+    expect(stopped).toMatchObject({ dot: 'stopped', reason: 'the session restarted', actions: ['start', 'dismiss'] });
+  });
+});
