@@ -235,8 +235,10 @@ export function useLive(
         const r = await client.request('live.refs', { sessionId, cells: all });
         setRefs(r.refs);
         const byCell: Record<string, string[]> = {};
+        // Manual cells count as fed too: they keep their badge (and its switch back to auto).
+        const asAuto = all.map((c) => (c.live === 'manual' ? { ...c, live: 'auto' as const } : c));
         for (const table of tableNames ? tableNames.split('\n') : []) {
-          for (const id of planLiveRuns(all, [table])) byCell[id] = [...(byCell[id] ?? []), table];
+          for (const id of planLiveRuns(asAuto, [table])) byCell[id] = [...(byCell[id] ?? []), table];
         }
         setDependents(byCell);
         // Cells saved as live bring their tables back to life when the notebook opens or the session restarts.
