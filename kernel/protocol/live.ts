@@ -137,4 +137,6 @@ export type LiveNotice =
       retryAt?: number;
       progress?: LiveProgress;
       polledAt?: number;
+      /** The version the local copy holds, once loaded. */
+      version?: number;
     };

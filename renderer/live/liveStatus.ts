@@ -58,7 +58,7 @@ export function liveStatusView(t: LiveEntry, now: number): LiveStatusView {
         label: t.code ? `error · ${t.code}` : 'error',
         facts: [inS === undefined ? 'not retrying' : inS === 0 ? 'retrying now' : `retry in ${inS} s`],
         reason: reasonOf(t.message),
-        actions: inS === undefined ? ['retry', 'stop'] : ['stop'],
+        actions: inS === undefined ? ['retry', 'stop'] : ['pause', 'stop'],
       };
     }
     case 'stopped':

@@ -183,6 +183,7 @@ export function useLive(
               ...(e.retryAt !== undefined ? { retryAt: e.retryAt } : {}),
               ...(e.progress !== undefined ? { progress: e.progress } : {}),
               ...(e.polledAt !== undefined ? { polledAt: e.polledAt } : {}),
+              ...(e.version !== undefined ? { version: e.version } : {}),
             },
           };
         });

@@ -390,6 +390,7 @@ export class LiveTable {
       type: 'live.status',
       table: this.label,
       state: this.state,
+      ...(this.version >= 0 ? { version: this.version } : {}),
       ...(this.polledAt !== undefined ? { polledAt: this.polledAt } : {}),
       ...this.stateFields(),
     });

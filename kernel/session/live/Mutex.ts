@@ -1,6 +1,7 @@
 /**
- * One holder at a time, in arrival order. A cell run and a live table's apply step both hold it, so a
- * statement never sees a local copy half-way through an increment.
+ * One holder at a time, in arrival order. The live tables' writes hold it, so two tables never
+ * interleave statements of their transactions on the one live connection. Cell runs never take it:
+ * they read the copies through the session's own connection, under DuckDB's MVCC.
  */
 export class Mutex {
   private tail: Promise<void> = Promise.resolve();

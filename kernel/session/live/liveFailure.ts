@@ -29,7 +29,10 @@ export function liveFailure(e: unknown): LiveFailure {
   if (DAMAGED_FILE.test(message)) {
     const damagedFiles = [...new Set([...message.matchAll(/'([^'\n]+\.parquet)'/g)].map((m) => m[1]))];
     // DuckDB's first line says what is wrong; the rest echoes the generated SQL and local paths.
-    const what = message.split('\n')[0].replace(/\s*'[^']*'/g, '').trim();
+    const what = message
+      .split('\n')[0]
+      .replace(/\s*'[^']*'/g, '')
+      .trim();
     return { code: 'corrupt', message: `a data file is damaged (${what})`, permanent: true, damagedFiles };
   }
   return { code: 'internal', message, permanent: false };

@@ -28,7 +28,7 @@ describe('liveStatusView', () => {
       { ...base, state: 'error', code: 'unavailable', message: 'server down; retrying in 8 s', retryAt: now + 7200 },
       now,
     );
-    expect(v).toMatchObject({ label: 'error · unavailable', facts: ['retry in 8 s'], reason: 'server down', actions: ['stop'] });
+    expect(v).toMatchObject({ label: 'error · unavailable', facts: ['retry in 8 s'], reason: 'server down', actions: ['pause', 'stop'] });
   });
 
   it('an error that cannot be retried says so and offers Retry', () => {
