@@ -11,7 +11,7 @@
  * 2. Bytes per refresh: a CDF table (the increment's share of the table), and a table shared without
  *    history or CDF, where a refresh must download only the files the commit added.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
