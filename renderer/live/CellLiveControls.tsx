@@ -20,7 +20,7 @@ export function CellLiveControls({ cell }: { cell: CodeCell }) {
   const named = live.refs[cell.id] ?? [];
   const feeding = (live.dependents[cell.id] ?? []).map((t) => live.tables[t]).filter(Boolean);
   const manual = cell.live === 'manual';
-  const stale = manual ? live.stale[cell.id] : undefined;
+  const stale = live.stale[cell.id];
   const on = cell.live === 'auto' || (named.length > 0 && named.every((t) => live.tables[t] && live.tables[t].state !== 'stopped'));
   const state = feedState(feeding);
   return (
@@ -30,7 +30,11 @@ export function CellLiveControls({ cell }: { cell: CodeCell }) {
           className="live-stale"
           data-testid="live-stale"
           role="status"
-          title={`${stale.table} changed to v${stale.version} after this cell last ran; it re-runs by hand only`}
+          title={
+            stale.why === 'manual'
+              ? `${stale.table} changed to v${stale.version} after this cell last ran; it re-runs by hand only`
+              : `${stale.table} changed to v${stale.version}; another window on this session re-ran this cell, Run shows it here`
+          }
         >
           stale since v{stale.version}
           <button className="btn btn-ghost live-btn" data-testid="live-stale-run" onClick={() => live.runCell(cell.id)}>

@@ -4,7 +4,7 @@
  * they are on screen) and those re-run through the normal runner, keeping their outputs until the
  * new ones arrive. While a cell runs (in this window or another on the session), updates wait and
  * then re-run together, once. With several windows on one session, the one granted `live.claim`
- * re-runs; the others leave their cells alone.
+ * re-runs; the others mark those cells stale (their outputs are older than the table) with a Run.
  *
  * Status stays truthful across a session restart: every table is shown stopped the moment the
  * session goes down, and once it is back the notebook's live cells start their tables again
@@ -24,10 +24,12 @@ export interface LiveEntry extends LiveTableInfo {
   lastChange?: { inserted: number; deleted: number; bytes: number; at: number };
 }
 
-/** A manual cell left behind by a change: the table and the first version it has not seen. */
+/** A cell left behind by a change: the table and the first version it has not seen. */
 export interface Staleness {
   table: string;
   version: number;
+  /** `manual`: the cell re-runs by hand only; `elsewhere`: another window on the session re-ran it. */
+  why: 'manual' | 'elsewhere';
 }
 
 export interface LiveApi {
@@ -158,7 +160,7 @@ export function useLive(
         if (behind.length > 0)
           setStale((st) => {
             const next = { ...st };
-            for (const id of behind) next[id] ??= { table: e.table, version: e.version };
+            for (const id of behind) next[id] ??= { table: e.table, version: e.version, why: 'manual' };
             return next;
           });
         pending.current.set(e.table, Math.max(e.version, pending.current.get(e.table) ?? -1));
@@ -216,7 +218,16 @@ export function useLive(
     if (ids.length === 0) return;
     client
       .request('live.claim', { sessionId, versions })
-      .then(({ granted }) => (granted ? runner.runMany(ids, { keepOutputs: true }) : undefined))
+      .then(({ granted }) => {
+        if (granted) return runner.runMany(ids, { keepOutputs: true });
+        // Another window re-ran them: this window's outputs are older than the table, and say so.
+        const [table, version] = Object.entries(versions)[0];
+        setStale((st) => {
+          const next = { ...st };
+          for (const id of ids) next[id] ??= { table, version, why: 'elsewhere' };
+          return next;
+        });
+      })
       .catch((e: Error) => report('Could not re-run the cells of a live table', e));
   }, [client, sessionId, runningCount, sessionBusy, pendingTick, docApi, runner, report]);
 
