@@ -6,7 +6,7 @@
  * Screenshots of the strip's states and the stale badge at 1440×900 and 1024×700, light and dark.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -187,5 +187,34 @@ describe('live status in the window', () => {
     await shots('error');
     sharing = await serve(port, token);
     await expect.poll(() => item('orders').getAttribute('data-state'), { timeout: 40_000 }).toBe('live');
+  }, 90_000);
+
+  it('a corrupt table says so with code corrupt, promises no retry, and Retry applies the version once mended', async () => {
+    await item('orders').locator('[data-testid="live-pause"]').click();
+    await eventually(() => item('orders').getAttribute('data-state')).toBe('paused');
+    const v = await writers.orders.appendFromQuery(conn, rows(400, 5));
+    const log = readFileSync(join(dir, 'orders', '_delta_log', `${String(v).padStart(20, '0')}.json`), 'utf8');
+    const added = log
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { add?: { path: string } })
+      .find((a) => a.add)!.add!.path;
+    const path = join(dir, 'orders', added);
+    const good = readFileSync(path);
+    writeFileSync(path, Buffer.alloc(good.length, 7));
+    await item('orders').locator('[data-testid="live-resume"]').click();
+    await eventually(() => item('orders').getAttribute('data-state')).toBe('error');
+    expect(await item('orders').locator('[data-testid="live-state"]').textContent()).toBe('error · corrupt');
+    expect(await item('orders').locator('.live-fact').first().textContent()).toBe('not retrying');
+    expect(await item('orders').locator('[data-testid="live-reason"]').textContent()).toMatch(/^a data file is damaged/);
+    await shots('corrupt');
+    // Still not retrying a poll later.
+    await page.waitForTimeout(2500);
+    expect(await item('orders').getAttribute('data-state')).toBe('error');
+
+    writeFileSync(path, good);
+    await item('orders').locator('[data-testid="live-retry"]').click();
+    await eventually(() => item('orders').locator('[data-testid="live-version"]').textContent()).toBe(`v${v}`);
+    await eventually(() => item('orders').getAttribute('data-state')).toBe('live');
   }, 90_000);
 });

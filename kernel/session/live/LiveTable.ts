@@ -21,6 +21,7 @@ import type { Mutex } from './Mutex';
 import { commitTime, readIncrement, readSnapshot, type IncrementRead, type LiveMode } from './readIncrement';
 import type { Progress } from '../../sharing/client/fetchFiles';
 import { schemaChange } from './schemaChange';
+import { SiltError } from '../../../common/SiltError';
 import { liveFailure, type LiveFailure } from './liveFailure';
 import { readFileDiff } from './readFileDiff';
 
@@ -301,6 +302,8 @@ export class LiveTable {
     const before = this.rows;
     const conn = await this.host.conn();
     const rows = await this.host.lock.run(async () => {
+      // Stopped while the snapshot downloaded: no copy may outlive the table.
+      if (this.stopped) throw new SiltError('cancelled', `${this.label} stopped being live while it was read.`);
       // Created anew under the same name in one transaction: readers see the old copy or the new one.
       this.copy = await LiveCopy.create(conn, this.copyName, mode, snap.sql);
       return this.copy.rowCount();
