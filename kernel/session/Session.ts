@@ -44,11 +44,12 @@ type EmitProgress = (runId: string, label: string, done: number, total: number |
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * How long a finished TypeScript cell waits for its type check before its result goes back without
- * the warning (the editor still shows the squiggles). A warm checker answers a cell in tens of ms.
+ * the warning (the editor still shows the squiggles). A warm checker answers a cell in tens of ms;
+ * a cold one (loading the compiler, about 2 s) is not waited for at all.
  */
-const TYPE_CHECK_WAIT_MS = 1000;
+const TYPE_CHECK_WAIT_MS = 1500;
 /** Warming up waits until no run has ended for this long, so it does not delay a burst of runs. */
-const WARM_QUIET_MS = 500;
+const WARM_QUIET_MS = 1000;
 
 export class Session {
   private executionCount = 0;
@@ -139,6 +140,7 @@ export class Session {
         push(tableOutput(result));
       } else {
         // The check runs beside the cell (on the checker's thread) and never stops it from running.
+        const checkWait = this.types.warmed ? TYPE_CHECK_WAIT_MS : 0;
         const check = this.types.diagnostics(this.types.ranBefore(req.cellId), req.code).catch(() => []);
         if (req.cellId) this.types.remember(req.cellId, req.code);
         const r = await this.realm.run(req.code, {
@@ -153,7 +155,7 @@ export class Session {
           const shown = await displayValue(r.value, (c, rows) => this.engine.storeRows(c, rows).then(tableOutput));
           if (shown) push(shown);
         }
-        warning = typeWarning(await within(check, TYPE_CHECK_WAIT_MS));
+        warning = typeWarning(await within(check, checkWait));
       }
     } catch (e) {
       status = 'error';

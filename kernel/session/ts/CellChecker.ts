@@ -103,8 +103,11 @@ export class CellChecker {
     const word = /[\w$]*$/.exec(cells.code.slice(0, at))![0];
     const from = at - word.length;
     const member = found.isMemberCompletion;
-    // Names starting with `$` are danfojs internals; globals from the ES library drown what the notebook defines.
-    const entries = found.entries.filter((e) => !e.name.startsWith('$') && (member || e.kind !== 'keyword'));
+    // Names starting with `$` are danfojs internals. Outside `x.`, only the notebook's and the realm's
+    // own globals: the editor completes local names and keywords itself, and the ES library's
+    // hundreds of globals would drown them.
+    const own = member ? null : this.topLevelNames();
+    const entries = found.entries.filter((e) => !e.name.startsWith('$') && (own === null || own.has(e.name)));
     const typed = word.toLowerCase();
     const ranked = typed ? [...entries].sort((a, b) => rank(b.name, typed) - rank(a.name, typed)) : entries;
     const options = ranked.map((e, i) => ({
@@ -113,6 +116,23 @@ export class CellChecker {
       ...(i < MAX_DETAILS && member ? { detail: this.detail(file, at, e.name) } : {}),
     }));
     return { from, member, options };
+  }
+
+  /** Names declared at the top level of the cells and the realm's declarations. */
+  private topLevelNames(): Set<string> {
+    const ts = this.ts;
+    const names = new Set<string>();
+    const program = this.service.getProgram();
+    for (const file of this.files.keys()) {
+      for (const st of program?.getSourceFile(file)?.statements ?? []) {
+        if (ts.isVariableStatement(st)) {
+          for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
+        } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) {
+          names.add(st.name.text);
+        }
+      }
+    }
+    return names;
   }
 
   private detail(file: string, pos: number, name: string): string | undefined {

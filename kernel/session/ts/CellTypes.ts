@@ -19,6 +19,8 @@ export class CellTypes {
   private inThread: CellChecker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** True once the checker has answered: it has loaded the compiler and the library types. */
+  warmed = false;
   /** Sources of the cells that ran, by cell id, oldest run first. */
   private readonly ran = new Map<string, string>();
 
@@ -36,7 +38,9 @@ export class CellTypes {
   }
 
   async diagnostics(before: string[], code: string): Promise<CellDiagnostic[]> {
-    return (await this.ask('diagnostics', { before, code, ambient: await this.ambient() })) as CellDiagnostic[];
+    const found = (await this.ask('diagnostics', { before, code, ambient: await this.ambient() })) as CellDiagnostic[];
+    this.warmed = true;
+    return found;
   }
 
   async completions(before: string[], code: string, pos: number): Promise<CellCompletions> {
