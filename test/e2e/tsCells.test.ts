@@ -82,6 +82,8 @@ describe('TypeScript cells in the editor', () => {
     const option = list.locator('li', { hasText: 'groupby' });
     await option.waitFor();
     expect(await option.locator('.cm-completionDetail').textContent()).toMatch(/^method \(col: .*\): Groupby$/);
+    // CodeMirror ignores accept keys for 75 ms after the list changes (its interactionDelay).
+    await page.waitForTimeout(200);
     await page.keyboard.press('Enter');
     const text = await cells(page).nth(0).locator('.cm-content').textContent();
     expect(text).toContain('df.groupby');

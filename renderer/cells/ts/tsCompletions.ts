@@ -50,21 +50,30 @@ export function toCompletion(o: CellCompletion): Completion {
   return {
     label: o.label,
     type: TYPE[o.kind] ?? 'variable',
-    detail: `${o.kind}${shortType(signature, o.label)}`,
+    detail: joinDetail(o.kind, shortType(signature, o.label)),
     ...(signature ? { info: signature } : {}),
     // Members come before the other sources' names; the compiler knows they fit here.
     boost: 2,
   };
 }
 
+/** `method` + `(rows?: number): DataFrame`, or `property` + `: number[]`. */
+function joinDetail(kind: string, type: string): string {
+  return type === '' || type.startsWith(':') ? `${kind}${type}` : `${kind} ${type}`;
+}
+
 /**
- * `(method) DataFrame.head(rows?: number): DataFrame` → ` (rows?: number): DataFrame`;
+ * `(method) DataFrame.head(rows?: number): DataFrame` → `(rows?: number): DataFrame`;
  * `(property) DataFrame.shape: number[]` → `: number[]`.
  */
 export function shortType(signature: string, label: string): string {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(`(?:^|[\\s."])${escaped}"?\\??(?=[(:<])`).exec(signature);
   if (!m) return '';
-  const rest = signature.slice(m.index + m[0].length).split('\n')[0];
-  return rest.startsWith(':') ? rest : ` ${rest}`;
+  // Object types span lines in the compiler's text; the list shows them on one.
+  const rest = signature
+    .slice(m.index + m[0].length)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return rest;
 }
