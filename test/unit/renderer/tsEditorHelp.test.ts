@@ -6,7 +6,7 @@ import { toLintDiagnostics } from '../../../renderer/cells/ts/tsLint';
 import { shortType, toCompletion } from '../../../renderer/cells/ts/tsCompletions';
 
 const code = (id: string, language: 'sql' | 'typescript', source: string): Cell =>
-  ({ id, type: 'code', language, source, outputs: [] }) as Cell;
+  ({ id, type: 'code', language, source, outputs: [], executionCount: null }) as Cell;
 
 describe('cellsBefore', () => {
   const cells: Cell[] = [
