@@ -3,7 +3,7 @@
  * handles, and the bridge between them (a named SQL result is a DataFrame in TypeScript; a DataFrame
  * or array of records can be registered as a table for SQL).
  */
-import type { CodeLanguage, NameInfo, Output, RunResult, TableOutput } from '../protocol';
+import type { CodeLanguage, ColumnInfo, NameInfo, Output, RunResult, TableOutput } from '../protocol';
 import { RunOutputs } from './RunOutputs';
 import { StreamBatcher } from './StreamBatcher';
 import { DuckEngine, type SqlResult } from '../engine/DuckEngine';
@@ -44,10 +44,11 @@ type EmitProgress = (runId: string, label: string, done: number, total: number |
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * How long a finished TypeScript cell waits for its type check before its result goes back without
- * the warning (the editor still shows the squiggles). A warm checker answers a cell in tens of ms;
- * a cold one (loading the compiler, about 2 s) is not waited for at all.
+ * the warning (the editor still shows the squiggles). A warm checker answers a cell in tens of ms
+ * (the check starts with the run, so usually it is done first); a cold one (loading the compiler,
+ * about 2 s) is not waited for at all.
  */
-const TYPE_CHECK_WAIT_MS = 1500;
+const TYPE_CHECK_WAIT_MS = 500;
 /** Warming up waits until no run has ended for this long, so it does not delay a burst of runs. */
 const WARM_QUIET_MS = 1000;
 
@@ -234,6 +235,13 @@ export class Session {
     return [...local, ...shared, ...localColumns, ...sharedColumns];
   }
 
+  /** A DataFrame of DuckDB columns; what its conversion had to change is told to the running cell. */
+  private frame(columns: ColumnInfo[], data: Record<string, unknown[]>): unknown {
+    const { df, notes } = toDataFrame(columns, data);
+    for (const note of notes) this.push?.({ kind: 'stream', name: 'stderr', text: `Note: ${note}\n` });
+    return df;
+  }
+
   /** Loads in the background what a first TypeScript cell needs, once the session is quiet. */
   warmUp(): Promise<void> {
     return warmUp({ types: this.types, idle: () => !this.busy && performance.now() - this.lastActivity > WARM_QUIET_MS });
@@ -256,7 +264,7 @@ export class Session {
     for (const [name, state] of this.named) {
       if (!identifiers.has(name) || state.loadedAt >= state.writtenAt) continue;
       const { columns, data } = await this.engine.readColumns(name);
-      this.realm.define(name, toDataFrame(columns, data));
+      this.realm.define(name, this.frame(columns, data));
       state.loadedAt = state.writtenAt;
     }
   }
@@ -297,7 +305,7 @@ export class Session {
       await this.engine.execute(await this.resolveShared(text), { name: table });
       try {
         const { columns, data } = await this.engine.readColumns(table);
-        return toDataFrame(columns, data);
+        return this.frame(columns, data);
       } finally {
         await this.engine.forget(table);
       }

@@ -14,7 +14,12 @@ export interface NamedResult {
 }
 
 const BASE = `
-type SiltDataFrame = import('danfojs').DataFrame & { readonly arrow: import('apache-arrow').Table };
+type SiltDataFrame = import('danfojs').DataFrame & {
+  /** The same data as an Apache Arrow table (BIGINT as Int64, exactly). */
+  readonly arrow: import('apache-arrow').Table;
+  /** Each column's DuckDB type, e.g. { price: 'DECIMAL(10,2)' }. */
+  readonly sqlTypes: Readonly<Record<string, string>>;
+};
 interface SiltConsole {
   log(...data: unknown[]): void;
   info(...data: unknown[]): void;
@@ -122,8 +127,11 @@ type AbortSignal = any;
 /** A column's value type in a DataFrame made by `toDataFrame`, for the documentation of the result. */
 function valueType(duckType: string): string {
   const kind = columnKind(duckType);
-  if (kind === 'integer' && /^(U?BIGINT|HUGEINT|UHUGEINT|INT64|UINT64|INT128|BIGNUM|VARINT)$/i.test(duckType)) return 'string (exact)';
-  if (kind === 'integer' || kind === 'float' || kind === 'decimal') return 'number';
+  if (kind === 'integer' && /^(U?BIGINT|U?HUGEINT|INT64|UINT64|INT128|BIGNUM|VARINT)$/i.test(duckType)) {
+    return 'number; exact strings if a value is beyond ±2^53';
+  }
+  if (kind === 'decimal') return 'number; shown with its scale';
+  if (kind === 'integer' || kind === 'float') return 'number';
   if (kind === 'boolean') return 'boolean';
   return 'string';
 }
