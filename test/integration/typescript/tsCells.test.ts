@@ -78,6 +78,17 @@ describe('completions', () => {
   });
 });
 
+describe('completions of Arrow tables and automl', () => {
+  it('offers the Arrow table behind a frame, and the automl API', async () => {
+    const code = 'const q = await sql`SELECT 1 AS a`;\nq.arrow.';
+    const arrow = await s.session.types.completions([], code, code.length);
+    expect(arrow.options.map((o) => o.label)).toEqual(expect.arrayContaining(['numRows', 'getChild', 'toArray', 'schema']));
+    const automl = await s.session.types.completions([], 'automl.', 'automl.'.length);
+    expect(automl.options.map((o) => o.label)).toEqual(expect.arrayContaining(['fit', 'table', 'loadModel', 'report']));
+    expect(automl.options.find((o) => o.label === 'fit')?.detail).toContain('Promise<SiltAutoMLRun>');
+  });
+});
+
 describe('running a cell with a type error', () => {
   it('runs it, shows its value, and puts the type error above the value', async () => {
     const r = await s.session.execute({ runId: 'w1', cellId: 'c1', language: 'typescript', code: 'const x: number = "abc";\nx + "!"' });
