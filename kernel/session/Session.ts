@@ -142,8 +142,10 @@ export class Session {
       } else {
         // The check runs beside the cell (on the checker's thread) and never stops it from running.
         const checkWait = this.types.warmed ? TYPE_CHECK_WAIT_MS : 0;
-        const check = this.types.diagnostics(this.types.ranBefore(req.cellId), req.code).catch(() => []);
-        if (req.cellId) this.types.remember(req.cellId, req.code);
+        // A run without a cell id (a script driving the session) is a cell of its own.
+        const cellId = req.cellId ?? `run:${req.runId}`;
+        const check = this.types.diagnostics(this.types.ranBefore(cellId), req.code).catch(() => []);
+        this.types.remember(cellId, req.code);
         const r = await this.realm.run(req.code, {
           onStream: (name, text) => push({ kind: 'stream', name, text }),
           prepare: (ids) => this.loadNamedResults(ids),

@@ -114,3 +114,11 @@ describe('running a cell with a type error', () => {
     expect(r.outputs).toEqual([{ kind: 'rich', data: { 'text/plain': '2' } }]);
   });
 });
+
+describe('runs without a cell id', () => {
+  it('see what earlier runs declared, with no false warning', async () => {
+    await s.exec('typescript', 'const fromScript = 40;');
+    const r = await s.exec('typescript', 'fromScript + 2');
+    expect(r.outputs).toEqual([{ kind: 'rich', data: { 'text/plain': '42' } }]);
+  });
+});
