@@ -49,6 +49,11 @@ export interface CellCompletion {
   kind: string;
   /** The member's type, e.g. `(method) DataFrame.head(rows?: number): DataFrame`. */
   detail?: string;
+  /**
+   * What to write instead of the label, from `from` (an offset in the code) to the cursor: a column
+   * whose name is not an identifier is written `df["odd name"]`, replacing the dot.
+   */
+  insert?: { text: string; from: number };
 }
 
 export interface CellCompletions {

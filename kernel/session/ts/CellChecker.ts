@@ -114,6 +114,9 @@ export class CellChecker {
       label: e.name,
       kind: e.kind,
       ...(i < MAX_DETAILS && member ? { detail: this.detail(file, at, e.name) } : {}),
+      ...(e.insertText !== undefined && e.insertText !== e.name
+        ? { insert: { text: e.insertText, from: e.replacementSpan?.start ?? from } }
+        : {}),
     }));
     return { from, member, options };
   }

@@ -52,9 +52,20 @@ export function toCompletion(o: CellCompletion): Completion {
     type: TYPE[o.kind] ?? 'variable',
     detail: joinDetail(o.kind, shortType(signature, o.label)),
     ...(signature ? { info: signature } : {}),
+    ...(o.insert ? { apply: applyInsert(o.insert) } : {}),
     // Members come before the other sources' names; the compiler knows they fit here.
     boost: 2,
   };
+}
+
+/** Writes `df["odd name"]` for a column that is not an identifier: from before the dot to the cursor. */
+function applyInsert(insert: { text: string; from: number }): Completion['apply'] {
+  return (view, _completion, _from, to) =>
+    view.dispatch({
+      changes: { from: insert.from, to, insert: insert.text },
+      selection: { anchor: insert.from + insert.text.length },
+      userEvent: 'input.complete',
+    });
 }
 
 /** `method` + `(rows?: number): DataFrame`, or `property` + `: number[]`. */

@@ -78,6 +78,18 @@ describe('completions', () => {
   });
 });
 
+describe('completions of columns', () => {
+  it("offers a named result's columns, writing one that is not an identifier in brackets", async () => {
+    await s.exec('sql', 'SELECT 1 AS plain, 2 AS "odd name"', 'cols');
+    const code = 'cols.';
+    const found = await s.session.types.completions([], code, code.length);
+    const plain = found.options.find((o) => o.label === 'plain');
+    expect(plain).toMatchObject({ kind: 'property' });
+    expect(plain?.insert).toBeUndefined();
+    expect(found.options.find((o) => o.label === 'odd name')?.insert).toEqual({ text: '["odd name"]', from: 'cols'.length });
+  });
+});
+
 describe('completions of Arrow tables and automl', () => {
   it('offers the Arrow table behind a frame, and the automl API', async () => {
     const code = 'const q = await sql`SELECT 1 AS a`;\nq.arrow.';
