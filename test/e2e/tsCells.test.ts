@@ -90,6 +90,16 @@ describe('TypeScript cells in the editor', () => {
     expect(text).not.toContain('df.grogroupby');
   });
 
+  it('writes a member whose name is not an identifier in brackets', async () => {
+    await typeInCell(page, 0, 'const row = { "unit price": 2, qty: 3 };\n');
+    await page.keyboard.type('row.un');
+    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'unit price' });
+    await option.waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(200); // CodeMirror's interactionDelay, as above
+    await page.keyboard.press('Enter');
+    expect(await cells(page).nth(0).locator('.cm-line').nth(1).textContent()).toBe('row["unit price"]');
+  });
+
   it('offers the sharing API after `sharing.`', async () => {
     await typeInCell(page, 0, '');
     await page.keyboard.type('sharing.');
