@@ -136,12 +136,26 @@ function valueType(duckType: string): string {
   return 'string';
 }
 
+/**
+ * Words that cannot name a declared constant. A SQL result may have such a name (`SELECT … AS
+ * result "case"`), and one such declaration would break the whole file and with it every global.
+ */
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+    'import in instanceof new null return super switch this throw true try typeof var void while with implements interface let ' +
+    'package private protected public static yield await'
+  ).split(' '),
+);
+
 export function ambientDeclarations(named: NamedResult[]): string {
-  const results = named.map((r) => {
-    const cols = r.columns.map(
-      (c) => `  /** ${c.type} (${valueType(c.type)}) */\n  readonly ${JSON.stringify(c.name)}: import('danfojs').Series;`,
-    );
-    return `/** The SQL result \`${r.name}\` as a DataFrame. */\ndeclare const ${r.name}: SiltDataFrame & {\n${cols.join('\n')}\n};`;
-  });
+  const results = named
+    .filter((r) => /^[A-Za-z_$][\w$]*$/.test(r.name) && !RESERVED.has(r.name))
+    .map((r) => {
+      const cols = r.columns.map(
+        (c) => `  /** ${c.type} (${valueType(c.type)}) */\n  readonly ${JSON.stringify(c.name)}: import('danfojs').Series;`,
+      );
+      return `/** The SQL result \`${r.name}\` as a DataFrame. */\ndeclare const ${r.name}: SiltDataFrame & {\n${cols.join('\n')}\n};`;
+    });
   return `${BASE}\n${results.join('\n')}\n`;
 }
