@@ -34,6 +34,8 @@ import { useExportShortcut } from './report/useExportShortcut';
 import { LiveContext } from './live/LiveContext';
 import { LiveStrip } from './live/LiveStrip';
 import { useLive } from './live/useLive';
+import { TsServiceContext } from './cells/ts/TsService';
+import { useTsService } from './cells/ts/useTsService';
 
 type DialogKind = 'open' | 'save-as' | 'help' | 'export' | 'palette' | null;
 
@@ -63,6 +65,8 @@ export function App({ client }: { client: KernelClient }) {
   const [catalogOpen, setCatalogOpen] = useState(() => localStorage.getItem(CATALOG_KEY) === 'open');
   const dirty = isDirty(state);
   const cells = state.doc.model.cells;
+  const cellsRef = useRef(cells);
+  cellsRef.current = cells;
 
   useEffect(() => client.onStatus(setConnection), [client]);
 
@@ -168,6 +172,7 @@ export function App({ client }: { client: KernelClient }) {
     [client, session.idRef],
   );
 
+  const tsService = useTsService(client, session.idRef, cellsRef);
   const names = useRef<NameInfo[]>([]);
   const getNames = useCallback(() => names.current, []);
   const runningCount = Object.keys(runner.running).length;
@@ -270,20 +275,22 @@ export function App({ client }: { client: KernelClient }) {
             <main className="notebook" onMouseDown={(e) => e.target === e.currentTarget && docApi.setMode('command')}>
               <div className="cells" ref={cellsBox}>
                 {drag.indicator !== null && <div className="drop-indicator" data-testid="drop-indicator" style={{ top: drag.indicator }} />}
-                {cells.map((cell) => (
-                  <CellView
-                    key={cell.id}
-                    cell={cell}
-                    selected={cell.id === state.selectedId}
-                    editing={cell.id === state.selectedId && state.mode === 'edit'}
-                    running={Boolean(runner.running[cell.id])}
-                    progress={runner.progress[cell.id] ?? null}
-                    names={getNames}
-                    notice={runner.notices[cell.id] ?? null}
-                    fetchPage={fetchPage}
-                    {...callbacks}
-                  />
-                ))}
+                <TsServiceContext.Provider value={tsService}>
+                  {cells.map((cell) => (
+                    <CellView
+                      key={cell.id}
+                      cell={cell}
+                      selected={cell.id === state.selectedId}
+                      editing={cell.id === state.selectedId && state.mode === 'edit'}
+                      running={Boolean(runner.running[cell.id])}
+                      progress={runner.progress[cell.id] ?? null}
+                      names={getNames}
+                      notice={runner.notices[cell.id] ?? null}
+                      fetchPage={fetchPage}
+                      {...callbacks}
+                    />
+                  ))}
+                </TsServiceContext.Provider>
                 <div className="add-cells">
                   <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit')}>
                     + Code

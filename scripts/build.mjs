@@ -16,10 +16,14 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.opt
 rmSync(join(out, 'renderer'), { recursive: true, force: true });
 mkdirSync(join(out, 'renderer'), { recursive: true });
 
-// automlWorker runs on worker_threads (the AutoML search pool), so it is an entry of its own.
-const kernelEntries = ['kernel/cli.ts', 'kernel/session/sessionMain.ts', 'kernel/automl/automlWorker.ts'].filter((f) =>
-  existsSync(join(root, f)),
-);
+// automlWorker (the AutoML search pool) and tsCheckWorker (the TypeScript checker) run on
+// worker_threads, so each is an entry of its own.
+const kernelEntries = [
+  'kernel/cli.ts',
+  'kernel/session/sessionMain.ts',
+  'kernel/automl/automlWorker.ts',
+  'kernel/session/ts/tsCheckWorker.ts',
+].filter((f) => existsSync(join(root, f)));
 
 await Promise.all([
   build({

@@ -1,7 +1,9 @@
 /**
- * The file a pool worker runs. The built kernel ships it next to its entry points
- * (dist/kernel/automl/automlWorker.js, bundled by scripts/build.mjs). Running from source (tests,
- * the bench) there is no built file, so esbuild bundles automlWorker.ts once into
+ * The file a worker thread runs: `entry` under kernel/, without extension (the AutoML pool's
+ * `automl/automlWorker` by default, or the TypeScript checker's `session/ts/tsCheckWorker`). The
+ * built kernel ships it beside its entry points (dist/kernel/automl/automlWorker.js, bundled by
+ * scripts/build.mjs). Running from source (tests, the bench) there is no built file, so esbuild
+ * bundles the entry's source (from the tree this file is in) once into
  * node_modules/.cache/silt, where its external packages still resolve from node_modules; the name
  * carries a hash of the bundle, so a stale copy is never used. Null when neither works: the search
  * then runs in the calling thread.
@@ -11,26 +13,27 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-let script: Promise<string | null> | null = null;
+const scripts = new Map<string, Promise<string | null>>();
 
-export function workerScript(): Promise<string | null> {
-  script ??= locate().catch(() => null);
+export function workerScript(entry = 'automl/automlWorker'): Promise<string | null> {
+  let script = scripts.get(entry);
+  if (!script) scripts.set(entry, (script = locate(entry).catch(() => null)));
   return script;
 }
 
-async function locate(): Promise<string | null> {
+async function locate(entry: string): Promise<string | null> {
+  const base = entry.slice(entry.lastIndexOf('/') + 1);
   const here = typeof __filename === 'string' ? __filename : null;
   if (here?.endsWith('.js')) {
     const dir = dirname(here);
-    const built = [join(dir, 'automlWorker.js'), join(dir, 'automl', 'automlWorker.js'), join(dir, '..', 'automl', 'automlWorker.js')].find(
-      existsSync,
-    );
+    const built = [join(dir, `${base}.js`), join(dir, `${entry}.js`), join(dir, '..', `${entry}.js`)].find(existsSync);
     if (built) return built;
   }
   const require = createRequire(here ?? `${process.cwd()}/noop.js`);
   const nodeModules = dirname(dirname(dirname(require.resolve('esbuild'))));
-  const root = dirname(nodeModules);
-  const source = join(root, 'kernel', 'automl', 'automlWorker.ts');
+  // From source, the entry is read from this file's own tree (a git worktree may share node_modules).
+  const root = here?.endsWith('.ts') ? join(dirname(here), '..', '..') : dirname(nodeModules);
+  const source = join(root, 'kernel', `${entry}.ts`);
   if (!existsSync(source)) return null;
   const { build } = require('esbuild') as typeof import('esbuild');
   const pkg = require(join(root, 'package.json')) as {
@@ -49,7 +52,7 @@ async function locate(): Promise<string | null> {
   });
   const code = out.outputFiles[0].text;
   const cache = join(nodeModules, '.cache', 'silt');
-  const file = join(cache, `automlWorker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
+  const file = join(cache, `${base}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`);
   if (!existsSync(file)) {
     mkdirSync(cache, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

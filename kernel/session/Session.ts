@@ -3,7 +3,7 @@
  * handles, and the bridge between them (a named SQL result is a DataFrame in TypeScript; a DataFrame
  * or array of records can be registered as a table for SQL).
  */
-import type { CodeLanguage, NameInfo, Output, RunResult, TableOutput } from '../protocol';
+import type { CodeLanguage, ColumnInfo, NameInfo, Output, RunResult, TableOutput } from '../protocol';
 import { RunOutputs } from './RunOutputs';
 import { StreamBatcher } from './StreamBatcher';
 import { DuckEngine, type SqlResult } from '../engine/DuckEngine';
@@ -22,6 +22,10 @@ import { LiveTables } from './live/LiveTables';
 import { openLiveConnection } from './live/liveConnection';
 import { formatTableName } from '../../common/tableName';
 import type { Notify } from './Notify';
+import { CellTypes } from './ts/CellTypes';
+import { ambientDeclarations, type NamedResult } from './ts/ambientDeclarations';
+import { typeWarning } from './ts/typeWarning';
+import { warmUp } from './ts/warmUp';
 
 /** Codes whose headline would say less than the error's own name (a bad reference in a cell's SQL). */
 const GENERIC = new Set<ErrorCode>(['bad-request', 'internal']);
@@ -39,6 +43,15 @@ type Emit = (runId: string, output: Output) => void;
 type EmitProgress = (runId: string, label: string, done: number, total: number | null) => void;
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * How long a finished TypeScript cell waits for its type check before its result goes back without
+ * the warning (the editor still shows the squiggles). A warm checker answers a cell in tens of ms
+ * (the check starts with the run, so usually it is done first); a cold one (loading the compiler,
+ * about 2 s) is not waited for at all.
+ */
+const TYPE_CHECK_WAIT_MS = 500;
+/** Warming up waits until no run has ended for this long, so it does not delay a burst of runs. */
+const WARM_QUIET_MS = 1000;
 
 export class Session {
   private executionCount = 0;
@@ -59,6 +72,10 @@ export class Session {
   readonly shared: SharedTables;
   /** Shared tables kept current by polling; SQL naming one reads its local copy. */
   readonly live: LiveTables;
+  /** Type checks TypeScript cells (on a worker thread) against the realm's globals and earlier cells. */
+  readonly types: CellTypes;
+  /** When the last run ended, so warming up waits for a quiet moment. */
+  lastActivity = performance.now();
 
   private constructor(
     readonly engine: DuckEngine,
@@ -69,6 +86,7 @@ export class Session {
   ) {
     this.shared = new SharedTables(engine.connection);
     this.live = new LiveTables(this.shared, () => openLiveConnection(engine), notify);
+    this.types = new CellTypes(async () => ambientDeclarations(await this.namedResults()));
   }
 
   static async create(opts: {
@@ -112,6 +130,7 @@ export class Session {
     this.push = push;
     this.interrupted = false;
     let status: RunResult['status'] = 'ok';
+    let warning: Output | null = null;
     try {
       if (req.language === 'sql') {
         if (req.name !== undefined && req.name !== '' && !NAME_RE.test(req.name)) {
@@ -121,6 +140,12 @@ export class Session {
         if (req.name) this.named.set(req.name, { writtenAt: executionCount, loadedAt: -1 });
         push(tableOutput(result));
       } else {
+        // The check runs beside the cell (on the checker's thread) and never stops it from running.
+        const checkWait = this.types.warmed ? TYPE_CHECK_WAIT_MS : 0;
+        // A run without a cell id (a script driving the session) is a cell of its own.
+        const cellId = req.cellId ?? `run:${req.runId}`;
+        const check = this.types.diagnostics(this.types.ranBefore(cellId), req.code).catch(() => []);
+        this.types.remember(cellId, req.code);
         const r = await this.realm.run(req.code, {
           onStream: (name, text) => push({ kind: 'stream', name, text }),
           prepare: (ids) => this.loadNamedResults(ids),
@@ -133,6 +158,7 @@ export class Session {
           const shown = await displayValue(r.value, (c, rows) => this.engine.storeRows(c, rows).then(tableOutput));
           if (shown) push(shown);
         }
+        warning = typeWarning(await within(check, checkWait));
       }
     } catch (e) {
       status = 'error';
@@ -152,9 +178,12 @@ export class Session {
       this.activeCell = null;
       this.push = null;
       events.flush();
+      this.lastActivity = performance.now();
     }
     if (this.interrupted && status === 'error') status = 'interrupted';
-    return { status, executionCount, elapsedMs: Math.round(performance.now() - started), outputs: outputs.build() };
+    // Type errors are shown above what the cell printed and returned: they explain what follows.
+    const built = warning ? [warning, ...outputs.build()] : outputs.build();
+    return { status, executionCount, elapsedMs: Math.round(performance.now() - started), outputs: built };
   }
 
   interrupt(): void {
@@ -207,11 +236,36 @@ export class Session {
     return [...local, ...shared, ...localColumns, ...sharedColumns];
   }
 
+  /** A DataFrame of DuckDB columns; what its conversion had to change is told to the running cell. */
+  private frame(columns: ColumnInfo[], data: Record<string, unknown[]>): unknown {
+    const { df, notes } = toDataFrame(columns, data);
+    for (const note of notes) this.push?.({ kind: 'stream', name: 'stderr', text: `Note: ${note}\n` });
+    return df;
+  }
+
+  /** Loads in the background what a first TypeScript cell needs, once the session is quiet. */
+  warmUp(): Promise<void> {
+    return warmUp({ types: this.types, idle: () => !this.busy && performance.now() - this.lastActivity > WARM_QUIET_MS });
+  }
+
+  /** The named SQL results with their columns, as TypeScript cells see them. */
+  private async namedResults(): Promise<NamedResult[]> {
+    if (this.named.size === 0) return [];
+    const byTable = new Map<string, NamedResult>();
+    for (const c of await this.engine.columnNames()) {
+      if (!this.named.has(c.table)) continue;
+      const r = byTable.get(c.table) ?? { name: c.table, columns: [] };
+      r.columns.push({ name: c.column, type: c.type });
+      byTable.set(c.table, r);
+    }
+    return [...byTable.values()];
+  }
+
   private async loadNamedResults(identifiers: Set<string>): Promise<void> {
     for (const [name, state] of this.named) {
       if (!identifiers.has(name) || state.loadedAt >= state.writtenAt) continue;
       const { columns, data } = await this.engine.readColumns(name);
-      this.realm.define(name, toDataFrame(columns, data));
+      this.realm.define(name, this.frame(columns, data));
       state.loadedAt = state.writtenAt;
     }
   }
@@ -252,7 +306,7 @@ export class Session {
       await this.engine.execute(await this.resolveShared(text), { name: table });
       try {
         const { columns, data } = await this.engine.readColumns(table);
-        return toDataFrame(columns, data);
+        return this.frame(columns, data);
       } finally {
         await this.engine.forget(table);
       }
@@ -284,6 +338,13 @@ export class Session {
       ),
     );
   }
+}
+
+/** The promise's value, or null if it takes longer than `ms`. */
+function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 function tableOutput(r: SqlResult): TableOutput {

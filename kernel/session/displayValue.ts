@@ -3,6 +3,7 @@
  * become pageable grids; SVG/HTML elements (Observable Plot) become rich outputs; everything else is
  * shown the way Node's REPL would show it.
  */
+import { asSqlValue, sqlTypesOf } from './toDataFrame';
 import { inspect } from 'node:util';
 import type { CellValue, ColumnInfo, Output } from '../protocol';
 import { isPlotFigure, plotOutput } from '../charts/plotOutput';
@@ -45,9 +46,11 @@ export function asTable(v: unknown): { columns: ColumnInfo[]; rows: CellValue[][
   if (Array.isArray(any.columns) && Array.isArray(any.values) && Array.isArray(any.dtypes) && Array.isArray(any.shape)) {
     const names = any.columns as string[];
     const dtypes = any.dtypes as string[];
+    // A frame made from a SQL result keeps its DuckDB types (BIGINT, DECIMAL(10,2)), shown as DuckDB shows them.
+    const sql = names.map((name) => sqlTypesOf(v)?.[name]);
     return {
-      columns: names.map((name, i) => ({ name, type: dtypes[i] ?? 'unknown' })),
-      rows: (any.values as unknown[][]).map((r) => r.map(toCell)),
+      columns: names.map((name, i) => ({ name, type: sql[i] ?? dtypes[i] ?? 'unknown' })),
+      rows: (any.values as unknown[][]).map((r) => r.map((x, i) => toCell(asSqlValue(sql[i], x)))),
     };
   }
   // Apache Arrow Table

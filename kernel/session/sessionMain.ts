@@ -31,6 +31,13 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (e) => process.stderr.write(`silt session: unhandled rejection: ${String(e)}\n`));
   process.on('disconnect', () => process.exit(0));
   send({ event: 'ready' });
+  // After ready, never before it: a SQL-only notebook does not wait for TypeScript's libraries.
+  // SILT_WARM=0 turns it off (the bench measures a cold first cell with it).
+  if (process.env.SILT_WARM !== '0')
+    void session.warmUp().catch((e) =>
+      process.stderr.write(`silt session: warm-up failed: ${String(e)}
+`),
+    );
 }
 
 async function dispatch(session: Session, call: SessionCall): Promise<unknown> {

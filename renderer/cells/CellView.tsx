@@ -144,6 +144,7 @@ function CellViewImpl({
         {cell.type === 'markdown' && !showEditor && <MarkdownView source={cell.source} onEdit={() => onSelect(cell.id, 'edit')} />}
         {showEditor && (
           <CodeEditor
+            cellId={cell.id}
             source={cell.source}
             language={code ? code.language : 'markdown'}
             focused={editing}

@@ -1,14 +1,23 @@
 /** A CodeMirror 6 editor bound to one cell's source. */
-import { closeCompletion } from '@codemirror/autocomplete';
-import { Compartment, EditorState } from '@codemirror/state';
+import { closeCompletion, type CompletionContext, type CompletionSource } from '@codemirror/autocomplete';
+import { syntaxTree } from '@codemirror/language';
+import { Compartment, EditorState, Facet, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef } from 'react';
 import type { NameInfo } from '../../kernel/protocol/messages';
 import { baseExtensions, languageExtension, type EditorLanguage } from './editorSetup';
 import { sessionNameCompletions } from './sessionNameCompletions';
 import { errorLineField, setErrorLine } from './errorLineField';
+import { TsServiceContext, type TsService } from './ts/TsService';
+import { tsLint } from './ts/tsLint';
+import { tsCompletions } from './ts/tsCompletions';
+
+/** True in a TypeScript cell's editor: completion asks the compiler there. */
+const isTypescript = Facet.define<boolean, boolean>({ combine: (v) => v.some(Boolean) });
 
 interface Props {
+  /** The cell's id: TypeScript checking sees the cells above it. */
+  cellId: string;
   source: string;
   language: EditorLanguage;
   /** Focus the editor when this turns true (edit mode on this cell). */
@@ -20,16 +29,41 @@ interface Props {
   onFocus(): void;
 }
 
-/** CodeMirror tracks completion sources by identity, so the source is made once per editor. */
-function sessionNamesData(names: () => NameInfo[]) {
-  const data = [{ autocomplete: sessionNameCompletions(names) }];
-  return EditorState.languageData.of(() => data);
+/**
+ * CodeMirror tracks completion sources by identity, so the sources are made once per editor. In
+ * TypeScript cells the compiler completes members (`df.`), so session names stay out of those.
+ */
+function completionData(names: (() => NameInfo[]) | null, ts: () => TsService | null, cellId: () => string) {
+  const all = names ? sessionNameCompletions(names) : null;
+  const notMembers = names ? sessionNameCompletions(names, { members: false }) : null;
+  // Inside a string (`sharing.load('demo.silver.…')`) dotted table names are still offered.
+  const inTs: CompletionSource = (ctx) => (inString(ctx) ? all : notMembers)?.(ctx) ?? null;
+  const data = [...(names ? [{ autocomplete: inTs }] : []), { autocomplete: tsCompletions(ts, cellId) }];
+  const sqlData = all ? [{ autocomplete: all }] : [];
+  return EditorState.languageData.of((state) => (state.facet(isTypescript) ? data : sqlData));
 }
 
-export function CodeEditor({ source, language, focused, errorLine, names, onChange, onFocus }: Props) {
+function inString(ctx: CompletionContext): boolean {
+  const node = syntaxTree(ctx.state).resolveInner(ctx.pos, -1);
+  return node.name === 'String' || node.name === 'TemplateString';
+}
+
+/** What the TypeScript helpers need of an editor in a TypeScript cell; nothing in other languages. */
+function typescriptExtensions(lang: EditorLanguage, ts: () => TsService | null, cellId: () => string): Extension {
+  return lang === 'typescript' ? [isTypescript.of(true), tsLint(ts, cellId)] : [];
+}
+
+export function CodeEditor({ cellId, source, language, focused, errorLine, names, onChange, onFocus }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const lang = useRef(new Compartment());
+  const tsExtensions = useRef(new Compartment());
+  // The session (and with it the service) changes on restart; the editor reads the current one.
+  const tsService = useContext(TsServiceContext);
+  const ts = useRef({ service: tsService, cellId });
+  ts.current = { service: tsService, cellId };
+  const getService = useRef(() => ts.current.service).current;
+  const getCellId = useRef(() => ts.current.cellId).current;
   // Callbacks change on every render; the editor keeps the first closure, so read them through refs.
   const handlers = useRef({ onChange, onFocus });
   handlers.current = { onChange, onFocus };
@@ -43,7 +77,8 @@ export function CodeEditor({ source, language, focused, errorLine, names, onChan
           ...baseExtensions(language),
           lang.current.of(languageExtension(language)),
           errorLineField,
-          ...(names ? [sessionNamesData(names)] : []),
+          tsExtensions.current.of(typescriptExtensions(language, getService, getCellId)),
+          completionData(names, getService, getCellId),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) handlers.current.onChange(u.state.doc.toString());
             if (u.focusChanged && u.view.hasFocus) handlers.current.onFocus();
@@ -62,7 +97,12 @@ export function CodeEditor({ source, language, focused, errorLine, names, onChan
   }, []);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: lang.current.reconfigure(languageExtension(language)) });
+    view.current?.dispatch({
+      effects: [
+        lang.current.reconfigure(languageExtension(language)),
+        tsExtensions.current.reconfigure(typescriptExtensions(language, getService, getCellId)),
+      ],
+    });
   }, [language]);
 
   useEffect(() => {

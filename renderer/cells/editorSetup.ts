@@ -42,6 +42,27 @@ const theme = EditorView.theme({
   '.cm-placeholder': { color: 'var(--fg-faint)' },
   '.cm-tooltip': { backgroundColor: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--fg)' },
   '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'white' },
+  '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: 'white' },
+  // Member types can be long signatures: the list stays narrow and the full one is in the info box.
+  '.cm-tooltip-autocomplete > ul': { maxWidth: 'min(560px, 80vw)', fontFamily: 'var(--mono)', fontSize: '12px' },
+  '.cm-completionLabel': { color: 'inherit' },
+  '.cm-completionDetail': {
+    marginLeft: '1em',
+    color: 'var(--fg-muted)',
+    fontStyle: 'normal',
+    display: 'inline-block',
+    maxWidth: '360px',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    verticalAlign: 'bottom',
+  },
+  '.cm-completionInfo': { fontFamily: 'var(--mono)', fontSize: '12px', maxWidth: '420px', whiteSpace: 'pre-wrap' },
+  // Type errors: the squiggle is @codemirror/lint's; the hover box follows the theme.
+  '.cm-tooltip-lint': { fontFamily: 'var(--sans)', fontSize: '12.5px', maxWidth: 'min(520px, 80vw)' },
+  '.cm-diagnostic': { padding: '4px 8px', whiteSpace: 'pre-wrap' },
+  '.cm-diagnostic-error': { borderLeft: '4px solid var(--danger)' },
+  '.cm-diagnostic-warning': { borderLeft: '4px solid var(--busy)' },
+  '.cm-diagnosticSource': { color: 'var(--fg-faint)', fontSize: '11px' },
 });
 
 export function languageExtension(lang: EditorLanguage): Extension {

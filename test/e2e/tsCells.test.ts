@@ -1,0 +1,126 @@
+/**
+ * TypeScript help in the editor, in Debian's Chromium: a wrong-typed line gets a red squiggle with
+ * the compiler's message on hover, `df.` offers the DataFrame's methods with their types, and running
+ * the cell still shows its value under the type error.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+
+let app: RunningApp;
+let page: Page;
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 700 },
+] as const;
+
+/** Screenshots at both sizes, light then dark; the page must not scroll sideways at either. */
+async function shoot(name: string, keepOpen: () => Promise<void>): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    if ((await page.evaluate(() => document.documentElement.dataset.theme ?? 'light')) !== theme) {
+      await page.locator('[data-testid="theme-toggle"]').click();
+    }
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await keepOpen();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await page.screenshot({ path: join(SHOTS, `ts-${name}-${size.width}-${theme}.png`) });
+    }
+  }
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  page = app.page;
+  const cell = cells(page).nth(0);
+  if ((await cell.getAttribute('data-language')) !== 'typescript') await cell.locator('[data-testid="language-toggle"]').click();
+  expect(await cell.getAttribute('data-language')).toBe('typescript');
+});
+
+afterAll(() => app?.close());
+
+describe('TypeScript cells in the editor', () => {
+  it('underlines a wrong-typed value and shows the compiler message on hover', async () => {
+    await typeInCell(page, 0, 'const total: number = "abc";');
+    const squiggle = cells(page).nth(0).locator('.cm-lintRange-error');
+    await expect.poll(() => squiggle.count(), { timeout: 30_000 }).toBe(1);
+    expect(await squiggle.textContent()).toBe('total');
+    const hover = async () => {
+      await page.mouse.move(0, 0);
+      await squiggle.hover();
+      await page.locator('.cm-tooltip-lint').waitFor({ timeout: 10_000 });
+    };
+    await hover();
+    expect(await page.locator('.cm-tooltip-lint').textContent()).toContain(`Type 'string' is not assignable to type 'number'. (TS2322)`);
+    await shoot('squiggle', hover);
+  });
+
+  it('the squiggle goes once the line is right', async () => {
+    await typeInCell(page, 0, 'const total: number = 42;');
+    await expect.poll(() => cells(page).nth(0).locator('.cm-lintRange-error').count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it('completes DataFrame members with their kind and type, and accepts one', async () => {
+    await page.setViewportSize(SIZES[0]);
+    await typeInCell(page, 0, 'const df = new dfd.DataFrame([{ city: "Lyon", n: 2 }, { city: "Nice", n: 3 }]);\n');
+    await page.keyboard.type('df.');
+    const list = page.locator('.cm-tooltip-autocomplete');
+    await list.waitFor({ timeout: 15_000 });
+    const labels = await list.locator('.cm-completionLabel').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['head', 'groupby', 'describe']));
+    await shoot('completion', async () => {
+      if (await list.isVisible()) return;
+      // The theme toggle took the focus (which closes the list): back to the editor, type the dot again.
+      await cells(page).nth(0).locator('.cm-content').focus();
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type('.');
+      await list.waitFor({ timeout: 10_000 });
+    });
+    await page.keyboard.type('gro');
+    const option = list.locator('li', { hasText: 'groupby' });
+    await option.waitFor();
+    expect(await option.locator('.cm-completionDetail').textContent()).toMatch(/^method \(col: .*\): Groupby$/);
+    // CodeMirror ignores accept keys for 75 ms after the list changes (its interactionDelay).
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Enter');
+    const text = await cells(page).nth(0).locator('.cm-content').textContent();
+    expect(text).toContain('df.groupby');
+    expect(text).not.toContain('df.grogroupby');
+  });
+
+  it('writes a member whose name is not an identifier in brackets', async () => {
+    await typeInCell(page, 0, 'const row = { "unit price": 2, qty: 3 };\n');
+    await page.keyboard.type('row.un');
+    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'unit price' });
+    await option.waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(200); // CodeMirror's interactionDelay, as above
+    await page.keyboard.press('Enter');
+    expect(await cells(page).nth(0).locator('.cm-line').nth(1).textContent()).toBe('row["unit price"]');
+  });
+
+  it('offers the sharing API after `sharing.`', async () => {
+    await typeInCell(page, 0, '');
+    await page.keyboard.type('sharing.');
+    const list = page.locator('.cm-tooltip-autocomplete');
+    await list.waitFor({ timeout: 15_000 });
+    expect(await list.locator('.cm-completionLabel').allTextContents()).toEqual(expect.arrayContaining(['load', 'tables', 'changes']));
+    await page.keyboard.press('Escape');
+  });
+
+  it('runs a wrong-typed cell: the value shows, under the type error', async () => {
+    await page.setViewportSize(SIZES[0]);
+    await typeInCell(page, 0, 'const label: number = "ab";\nlabel + "c"');
+    await expect.poll(() => cells(page).nth(0).locator('.cm-lintRange-error').count(), { timeout: 15_000 }).toBe(1);
+    await cells(page).nth(0).locator('[data-testid="run-cell"]').click();
+    const output = cells(page).nth(0).locator('[data-testid="output"]');
+    // The value streams in first; the finished run's outputs, with the warning, replace it.
+    await expect.poll(() => output.textContent(), { timeout: 20_000 }).toContain('type error');
+    const text = (await output.textContent()) ?? '';
+    expect(text).toContain("'abc'");
+    expect(text).toContain(`line 1, col 7: Type 'string' is not assignable to type 'number'. (TS2322)`);
+    expect(text.indexOf('type error')).toBeLessThan(text.indexOf("'abc'"));
+    await page.screenshot({ path: join(SHOTS, 'ts-run-warning-1440-dark.png') });
+  });
+});
