@@ -1,0 +1,255 @@
+/**
+ * `silt run --watch` against the real sharing server on 127.0.0.1, over a copy of a table written by
+ * Databricks (simple_table_with_cdc) that gets real commits: the report is rewritten and the published
+ * table appended to on each version, SIGTERM ends it with exit 0 and complete files, `--max-updates`
+ * ends it by itself, and a failing update keeps the last good report and makes the exit code 1.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeltaWriter } from '../../../kernel/delta';
+import { sharedTableSql, SharingClient } from '../../../kernel/sharing/client';
+import { startSharingServer, writeProfile, type RunningSharingServer } from '../../../kernel/sharing/server';
+import { SHARED } from '../../helpers/shared';
+import { CLI } from '../../helpers/startHost';
+
+let dir: string;
+let conn: DuckDBConnection;
+let sharing: RunningSharingServer;
+let profile: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'silt-watch-'));
+  conn = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
+  for (const t of ['people', 'guarded']) cpSync(join(SHARED, 'data', 'delta', 'simple_table_with_cdc'), join(dir, t), { recursive: true });
+  sharing = await startSharingServer({
+    shares: [
+      {
+        name: 'lab',
+        schemas: [
+          {
+            name: 's',
+            tables: ['people', 'guarded'].map((name) => ({ name, location: join(dir, name), historyShared: true, cdfEnabled: true })),
+          },
+        ],
+      },
+    ],
+  });
+  profile = join(dir, 'lab.share');
+  writeProfile(profile, sharing.url, sharing.token);
+}, 60_000);
+
+afterAll(async () => {
+  await sharing?.close();
+  conn?.closeSync();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function notebook(cells: { type?: 'markdown'; language?: 'sql' | 'typescript'; source: string; name?: string }[]): string {
+  return JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: cells.map((c, i) =>
+      c.type === 'markdown'
+        ? { cell_type: 'markdown', id: `m${i}`, source: c.source, metadata: {} }
+        : {
+            cell_type: 'code',
+            id: `c${i}`,
+            execution_count: null,
+            outputs: [],
+            source: c.source,
+            metadata: { silt: { language: c.language ?? 'sql', ...(c.name ? { name: c.name } : {}) } },
+          },
+    ),
+  });
+}
+
+/** The built CLI as a child process, its stdout lines collected as they come. */
+function startWatch(args: string[], home: string) {
+  const child = spawn(process.execPath, [CLI, 'run', ...args], { cwd: dir, env: { ...process.env, SILT_HOME: home }, stdio: 'pipe' });
+  const lines: string[] = [];
+  let stderr = '';
+  let buf = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    buf += d.toString();
+    const parts = buf.split('\n');
+    buf = parts.pop()!;
+    lines.push(...parts);
+  });
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitLine = async (re: RegExp, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = lines.find((l) => re.test(l));
+      if (hit) return hit;
+      if (Date.now() > deadline) throw new Error(`no line ${re} within ${timeoutMs} ms; stdout: ${lines.join('\n')}\nstderr: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, lines, exited, waitLine, stderr: () => stderr };
+}
+
+/** The numbers a report shows for `SELECT count(*) AS n, sum(id) AS total`: the first table's cells. */
+function reportNumbers(path: string): string[] {
+  const html = readFileSync(path, 'utf8');
+  const row = /<tbody>\s*<tr>(.*?)<\/tr>/s.exec(html)?.[1] ?? '';
+  return [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+}
+
+/** What a BI tool gets from the published table: read through a sharing server over the folder. */
+async function publishedRows(workspace: string, table: string): Promise<{ version: number; rows: unknown[][] }> {
+  const server = await startSharingServer({
+    shares: [{ name: 'silt', schemas: [{ name: 'published', tables: [], directory: join(workspace, '.silt', 'published') }] }],
+  });
+  const client = SharingClient.fromProfile(JSON.stringify({ shareCredentialsVersion: 1, endpoint: server.url, bearerToken: server.token }));
+  try {
+    const ref = { share: 'silt', schema: 'published', table };
+    const version = await client.tableVersion(ref);
+    const { sql } = await sharedTableSql(client, ref);
+    const r = await conn.runAndReadAll(`SELECT n::INTEGER, total::INTEGER FROM (${sql}) ORDER BY n`);
+    return { version, rows: r.getRowsJson() };
+  } finally {
+    await client.close();
+    await server.close();
+  }
+}
+
+const append = async (table: string, id: number) =>
+  (await DeltaWriter.open(join(dir, table))).appendFromQuery(conn, `SELECT ${id}::INTEGER AS id, 'name ${id}' AS name`);
+
+async function baseline(table: string): Promise<[number, number]> {
+  const client = SharingClient.fromProfile(readFileSync(profile, 'utf8'));
+  try {
+    const { sql } = await sharedTableSql(client, { share: 'lab', schema: 's', table });
+    const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER, sum(id)::INTEGER FROM (${sql})`);
+    return r.getRowsJson()[0] as [number, number];
+  } finally {
+    await client.close();
+  }
+}
+
+describe('silt run --watch', () => {
+  it('rewrites the report and appends to the published table on each of 3 commits, then stops cleanly on SIGTERM', async () => {
+    const home = mkdtempSync(join(dir, 'home-'));
+    const workspace = join(dir, 'ws');
+    const input = join(dir, 'people.ipynb');
+    writeFileSync(
+      input,
+      notebook([
+        { type: 'markdown', source: '# People' },
+        { source: 'SELECT count(*) AS n, sum(id) AS total FROM lab.s.people', name: 'totals' },
+        { language: 'typescript', source: 'console.log(`rows: ${totals.shape[0]}`)' },
+      ]),
+    );
+    const report = join(dir, 'report.html');
+    const [n0, sum0] = await baseline('people');
+    const w = startWatch(
+      [
+        input,
+        '--profile',
+        profile,
+        '--watch',
+        '--poll',
+        '0.5',
+        '--to',
+        'html',
+        '--out',
+        report,
+        '--publish',
+        'people_totals=totals',
+        '--workspace',
+        workspace,
+      ],
+      home,
+    );
+    w.child.stdin!.end();
+    try {
+      await w.waitLine(
+        /^watching lab\.s\.people v\d+ · wrote .*report\.html · appended 1 rows to silt\.published\.people_totals v0/,
+        60_000,
+      );
+      expect(reportNumbers(report)).toEqual([String(n0), String(sum0)]);
+
+      const seen: string[][] = [];
+      for (let k = 1; k <= 3; k++) {
+        const version = await append('people', 1000 * k);
+        const line = await w.waitLine(new RegExp(`^update ${k} · lab\\.s\\.people v${version} · re-ran 2 cells · wrote `));
+        expect(line).toMatch(/appended 1 rows to silt\.published\.people_totals v\d+ · \d+ (ms|\.\d s)/);
+        const numbers = reportNumbers(report);
+        seen.push(numbers);
+        // The new numbers, each time: one more row, and the ids of the commits so far added up.
+        expect(numbers).toEqual([String(n0 + k), String(sum0 + (1000 * k * (k + 1)) / 2)]);
+      }
+      expect(new Set(seen.map((s) => s.join())).size).toBe(3);
+
+      // The published table holds one row per delivery, first pass included, as versions 0..3.
+      const published = await publishedRows(workspace, 'people_totals');
+      expect(published.version).toBe(3);
+      expect(published.rows).toEqual([0, 1, 2, 3].map((k) => [n0 + k, sum0 + (1000 * k * (k + 1)) / 2]));
+
+      w.child.kill('SIGTERM');
+      expect(await w.exited).toBe(0);
+      expect(w.stderr()).toMatch(/Watched 3 updates, stopped; .*report\.html is complete/);
+      const html = readFileSync(report, 'utf8');
+      expect(html.trimEnd().endsWith('</html>')).toBe(true);
+      expect(html).toContain('rows: 1');
+      // No temp file of an atomic write was left behind.
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      w.child.kill('SIGKILL');
+    }
+  }, 120_000);
+
+  it('--max-updates ends it by itself; a failing update keeps the last good report and exits 1', async () => {
+    const home = mkdtempSync(join(dir, 'home-'));
+    const input = join(dir, 'guarded.ipynb');
+    const [n0] = await baseline('guarded');
+    // The guard fails once the table has two more rows than now, as a data check would.
+    writeFileSync(
+      input,
+      notebook([
+        {
+          source: `SELECT count(*) AS n, sum(id) AS total, CASE WHEN count(*) > ${n0 + 1} THEN error('too many rows: ' || count(*)) END AS guard FROM lab.s.guarded`,
+        },
+      ]),
+    );
+    const report = join(dir, 'guarded.html');
+    const w = startWatch(
+      [input, '--profile', profile, '--watch', '--poll', '0.5', '--max-updates', '2', '--to', 'html', '--out', report],
+      home,
+    );
+    try {
+      await w.waitLine(/^watching lab\.s\.guarded/, 60_000);
+      const v1 = await append('guarded', 7);
+      await w.waitLine(new RegExp(`^update 1 · lab\\.s\\.guarded v${v1} · re-ran 1 cell · wrote `));
+      const good = readFileSync(report, 'utf8');
+      expect(reportNumbers(report).slice(0, 1)).toEqual([String(n0 + 1)]);
+
+      const v2 = await append('guarded', 8);
+      const line = await w.waitLine(
+        new RegExp(`^update 2 · lab\\.s\\.guarded v${v2} · cell 1 failed; kept the files of the last good update`),
+      );
+      expect(line).toBeTruthy();
+      expect(await w.exited).toBe(1);
+      expect(w.stderr()).toMatch(/update 2: cell 1 \(sql\) failed: .*too many rows: /);
+      expect(w.stderr()).toMatch(/Watched 2 updates, reached --max-updates 2/);
+      expect(readFileSync(report, 'utf8')).toBe(good);
+    } finally {
+      w.child.kill('SIGKILL');
+    }
+  }, 120_000);
+
+  it('silt run --help prints every option and exits 0', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', '--help']);
+    for (const option of ['--watch', '--max-updates', '--until', '--poll', '--publish', '--allow-errors', '--layout', '--to', '--out'])
+      expect(stdout).toContain(option);
+    const serve = await promisify(execFile)(process.execPath, [CLI, 'serve', '--help']);
+    expect(serve.stdout).toContain('--dashboard');
+  });
+});
