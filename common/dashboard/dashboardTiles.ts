@@ -5,7 +5,8 @@
  *
  * - A markdown cell that is only a heading becomes a section title across the whole row.
  * - Other markdown cells, and code cells with something to show, become one tile each.
- * - A tile holding a table of many columns is wide (a whole row), so its columns stay readable.
+ * - A tile holding a table of many columns is wide (a whole row), so its columns stay readable;
+ *   one holding a chart spans two columns where two fit.
  * - Raw cells, empty cells and code cells without outputs leave no gap.
  */
 
@@ -26,10 +27,13 @@ export type TileOutput =
 export type Tile =
   | { kind: 'heading'; id: string; level: number; text: string }
   | { kind: 'markdown'; id: string; source: string }
-  | { kind: 'outputs'; id: string; wide: boolean };
+  /** `wide`: a whole row; `chart`: two columns where at least two fit (a chart shrunk to one is hard to read). */
+  | { kind: 'outputs'; id: string; wide: boolean; chart: boolean };
 
 /** Tables with more columns than this take a whole row. */
 export const WIDE_COLUMNS = 6;
+
+const CHART_TYPES = ['image/svg+xml', 'image/png', 'image/jpeg'];
 
 const HEADING_ONLY = /^\s*(#{1,6})\s+(.+?)\s*#*\s*$/;
 
@@ -46,7 +50,8 @@ export function dashboardTiles(cells: readonly TileCell[]): Tile[] {
     const shown = tileOutputs(cell.outputs ?? []);
     if (shown.length === 0) continue;
     const wide = shown.some((o) => o.kind === 'table' && o.columns.length > WIDE_COLUMNS);
-    tiles.push({ kind: 'outputs', id: cell.id, wide });
+    const chart = shown.some((o) => o.kind === 'rich' && CHART_TYPES.some((m) => o.data[m] !== undefined));
+    tiles.push({ kind: 'outputs', id: cell.id, wide, chart: chart && !wide });
   }
   return tiles;
 }
