@@ -5,12 +5,13 @@
  * HTML report (same Content-Security-Policy), in light or dark as the reader's system prefers.
  */
 import { dashboardTiles, tileOutputs, type Tile } from '../../common/dashboard/dashboardTiles';
-import type { NotebookModel } from '../protocol';
+import { kpiValues } from '../../common/dashboard/kpiValues';
+import type { NotebookModel, Output } from '../protocol';
 import { escapeHtml } from './escapeHtml';
 import { markdownToHtml } from './markdownToHtml';
 import { outputHtml } from './outputHtml';
 import { REPORT_CSS } from './reportStyles';
-import { reportHeader, type ReportOptions } from './reportOptions';
+import { bodyCells, reportHeader, type ReportOptions } from './reportOptions';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'self'";
 
@@ -37,21 +38,29 @@ const DASHBOARD_CSS = `
 }
 body { background: var(--page); }
 main.dashboard { max-width: none; padding: 20px 24px 40px; }
-.dash-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 380px), 1fr)); gap: 16px; align-items: start; }
+.dash-wrap { container-type: inline-size; }
+.dash-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 380px), 1fr)); gap: 14px; align-items: stretch; }
 .dash-heading { grid-column: 1 / -1; margin: 8px 0 -4px; }
 .dash-heading h2, .dash-heading h3 { margin: 0; }
-.tile { background: var(--tile); border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; min-width: 0; overflow: hidden; }
+.tile { display: flex; flex-direction: column; background: var(--tile); border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px 10px; min-width: 0; overflow: hidden; }
+.tile .outputs { flex: 1; }
 .tile.wide { grid-column: 1 / -1; }
+@container (min-width: 820px) { .tile.chart { grid-column: span 2; } }
+.tile.chart img.chart { width: 100%; }
+.kpis { display: flex; flex-wrap: wrap; gap: 14px 32px; margin: 4px 0; }
+.kpis dt { color: var(--muted); font-size: 12px; font-weight: 600; letter-spacing: 0.03em; text-transform: uppercase; }
+.kpis dd { margin: 2px 0 0; font-size: 30px; font-weight: 650; line-height: 1.2; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .tile .markdown > :first-child { margin-top: 0; }
 .tile .outputs > * { margin: 0 0 8px; }
 .tile .table-wrap { max-height: 420px; overflow: auto; }
-.tile-stamp { margin-top: 8px; padding-top: 6px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
+.tile-stamp { margin-top: 10px; padding-top: 6px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
 `;
 
 export function renderDashboardHtml(nb: NotebookModel, opts: DashboardOptions = {}): string {
   const head = reportHeader(nb, opts);
   const byCell = new Map(nb.cells.map((c) => [c.id, c]));
-  const tiles = dashboardTiles(nb.cells).map((t) => tileHtml(t, byCell.get(t.id)!, opts.stamps?.get(t.id)));
+  // The notebook's opening heading is the page's title: not a second time as a tile.
+  const tiles = dashboardTiles(bodyCells(nb, head.title)).map((t) => tileHtml(t, byCell.get(t.id)!, opts.stamps?.get(t.id)));
   const byline = [head.author, `as of ${new Date().toISOString().slice(0, 19).replace('T', ' ')} UTC`]
     .filter(Boolean)
     .map((s) => escapeHtml(s!))
@@ -72,9 +81,9 @@ export function renderDashboardHtml(nb: NotebookModel, opts: DashboardOptions = 
 <h1>${escapeHtml(head.title)}</h1>
 <div class="byline">${byline}</div>
 </header>
-<div class="dash-grid">
+<div class="dash-wrap"><div class="dash-grid">
 ${tiles.join('\n')}
-</div>
+</div></div>
 </main>
 </body>
 </html>
@@ -91,13 +100,22 @@ function tileHtml(tile: Tile, cell: NotebookModel['cells'][number], stamps: Tile
     case 'markdown':
       return `<section class="tile markdown"${id}>\n${markdownToHtml(tile.source)}</section>`;
     case 'outputs': {
-      const outputs = cell.type === 'code' ? tileOutputs(cell.outputs).map(outputHtml).join('\n') : '';
+      const outputs = cell.type === 'code' ? tileOutputs(cell.outputs).map(tileOutputHtml).join('\n') : '';
       const stamp = stamps?.length
         ? `<div class="tile-stamp">${stamps.map((s) => escapeHtml(`${s.table} v${s.version}${landed(s.landedAt)}`)).join(' · ')}</div>`
         : '';
-      return `<section class="tile${tile.wide ? ' wide' : ''}"${id}>\n<div class="outputs">${outputs}</div>${stamp}</section>`;
+      const classes = ['tile', ...(tile.wide ? ['wide'] : []), ...(tile.chart ? ['chart'] : [])].join(' ');
+      return `<section class="${classes}"${id}>\n<div class="outputs">${outputs}</div>${stamp}</section>`;
     }
   }
+}
+
+/** A one-row table as figures, as the dashboard view shows it; anything else as in a report. */
+function tileOutputHtml(o: Output): string {
+  const kpis = o.kind === 'table' ? kpiValues(o) : null;
+  if (!kpis) return outputHtml(o);
+  const figures = kpis.map((k) => `<div><dt>${escapeHtml(k.label)}</dt><dd>${escapeHtml(k.value)}</dd></div>`).join('');
+  return `<dl class="kpis">${figures}</dl>`;
 }
 
 function landed(at: number | undefined): string {

@@ -59,6 +59,7 @@ describe('silt run options', () => {
         { type: 'markdown', source: '# Regional sales' },
         { type: 'markdown', source: '## Today' },
         { source: "SELECT 'north' AS region, 1250 AS amount UNION ALL SELECT 'south', 830 ORDER BY region" },
+        { source: 'SELECT 2080 AS revenue, 2 AS regions' },
         {
           language: 'typescript',
           source: "Plot.plot({ marks: [Plot.barY([{ r: 'north', a: 1250 }, { r: 'south', a: 830 }], { x: 'r', y: 'a' })] })",
@@ -68,10 +69,14 @@ describe('silt run options', () => {
     const out = join(dir, 'dash.html');
     await run(process.execPath, [CLI, 'run', input, '--to', 'html', '--layout', 'dashboard', '--out', out], { cwd: dir });
     const html = readFileSync(out, 'utf8');
+    expect(html.match(/Regional sales/g)).toHaveLength(2); // <title> and <h1>, not again as a tile
     expect(html).toContain('<h1>Regional sales</h1>');
     expect(html).toMatch(/<div class="dash-heading" data-cell-id="m1"><h2>Today<\/h2><\/div>/);
-    expect(html.match(/<section class="tile/g)).toHaveLength(2);
+    expect(html.match(/<section class="tile/g)).toHaveLength(3);
     expect(html).toMatch(/<td[^>]*>north<\/td>/);
+    // A one-row result shows as figures, as in the dashboard view.
+    expect(html).toContain('<dl class="kpis"><div><dt>revenue</dt><dd>2,080</dd></div><div><dt>regions</dt><dd>2</dd></div></dl>');
+    expect(html).toMatch(/<section class="tile chart" data-cell-id="c4">/);
     expect(html).toMatch(/<img class="chart" alt="Chart" src="data:image\/svg\+xml;base64,/);
     // No code: neither the SQL nor the TypeScript that made them.
     expect(html).not.toContain('UNION ALL');
