@@ -71,6 +71,7 @@ export async function runCommand(argv: string[], err: (line: string) => void, io
   const write = (notebook: NotebookModel, stamps?: Stamps) => writeOutput(notebook, o, dest, basename(path, '.ipynb'), stamps);
 
   let watchEnd: Awaited<ReturnType<LiveWatch['run']>> | null = null;
+  let watch: LiveWatch | null = null;
   let startVersions: Awaited<ReturnType<typeof startWatchedTables>> | undefined;
   const stopper = o.watch ? signalStopper(err) : null;
   const { notebook, failed, failures } = await runNotebook(nb, {
@@ -80,17 +81,20 @@ export async function runCommand(argv: string[], err: (line: string) => void, io
     beforeRun: o.watch
       ? async (session, notebook) => {
           startVersions = await startWatchedTables(session, notebook, o.pollMs);
+          // Listening from now on: a version landing during the first pass is the first update.
+          // The watch keeps `notebook`, which the first pass fills in place.
+          watch = new LiveWatch(watchOptions(session, notebook));
         }
       : undefined,
     afterRun: async (session, notebook, pass) => {
       // A failed first pass is written (up to the failure) and ends the run, watching or not.
       if (pass.failures.length > 0 && !o.allowErrors) return void (await write(notebook));
-      const watch = o.watch ? new LiveWatch(watchOptions(session, notebook)) : null;
       const done = [await write(notebook, watch?.stamps), ...(await publish(session, pass))];
       if (!watch || !stopper) return;
       out(`watching ${[...startVersions!].map(([t, v]) => `${t} v${v.version}`).join(', ')} · ${done.join(' · ')}`);
-      stopper.attach(() => watch.stop());
-      watchEnd = await watch.run();
+      const w: LiveWatch = watch;
+      stopper.attach(() => w.stop());
+      watchEnd = await w.run();
     },
   }).finally(() => stopper?.detach());
 
