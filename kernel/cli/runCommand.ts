@@ -11,7 +11,9 @@ import type { NotebookModel } from '../protocol';
 import { saveFile } from '../fs/atomicWrite';
 import { exportReport } from '../report/exportReport';
 import { findChromium } from '../report/findChromium';
+import { printPdf } from '../report/printPdf';
 import { renderDashboardHtml } from '../report/renderDashboardHtml';
+import { defaultPageSize } from '../report/reportOptions';
 import { reportPath } from '../report/reportPath';
 import { headlessPublishTarget } from '../run/headlessPublishTarget';
 import type { HeadlessSession } from '../run/HeadlessSession';
@@ -147,8 +149,11 @@ export async function runCommand(argv: string[], err: (line: string) => void, io
 /** Writes the notebook or the report: atomically, so a reader never sees half a file. */
 async function writeOutput(notebook: NotebookModel, o: RunCliOptions, dest: string, name: string, stamps?: Stamps): Promise<string> {
   const header = { title: o.title, author: o.author, name };
-  if (o.layout === 'dashboard') saveFile(dest, renderDashboardHtml(notebook, { ...header, stamps }));
-  else await exportReport(notebook, { format: o.to, path: dest, hideCode: o.hideCode, pageSize: o.pageSize, ...header });
+  if (o.layout === 'dashboard') {
+    const html = renderDashboardHtml(notebook, { ...header, stamps });
+    const page = `<style>@page { size: ${o.pageSize ?? defaultPageSize()} landscape; margin: 10mm; }</style></head>`;
+    saveFile(dest, o.to === 'pdf' ? await printPdf(html.replace('</head>', page)) : html);
+  } else await exportReport(notebook, { format: o.to, path: dest, hideCode: o.hideCode, pageSize: o.pageSize, ...header });
   return `wrote ${dest}`;
 }
 

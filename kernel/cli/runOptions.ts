@@ -44,7 +44,7 @@ export function parseRunOptions(argv: string[], now = Date.now()): RunCliOptions
   if (!REPORT_FORMATS.includes(to)) throw new UsageError(`--to takes ${REPORT_FORMATS.join(', ')}, not "${to}"`);
   const layout = flag(args, 'layout') ?? 'report';
   if (layout !== 'report' && layout !== 'dashboard') throw new UsageError(`--layout takes report or dashboard, not "${layout}"`);
-  if (layout === 'dashboard' && to !== 'html') throw new UsageError('--layout dashboard needs --to html');
+  if (layout === 'dashboard' && to !== 'html' && to !== 'pdf') throw new UsageError('--layout dashboard needs --to html or --to pdf');
   const publishMode = flag(args, 'publish-mode') ?? 'append';
   if (publishMode !== 'append' && publishMode !== 'replace')
     throw new UsageError(`--publish-mode takes append or replace, not "${publishMode}"`);

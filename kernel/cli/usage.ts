@@ -13,8 +13,9 @@ to the failing cell, which is named on stderr), 2 for a usage error.
   --out FILE               where to write (default: the notebook itself for ipynb, else beside it
                            with the format's extension); always written atomically
   --layout report|dashboard
-                           html only: "dashboard" lays out markdown, charts and tables in tiles,
-                           without code, like \`silt serve --dashboard\` (default report)
+                           html and pdf: "dashboard" lays out markdown, charts and tables in
+                           tiles, without code, like \`silt serve --dashboard\` (default report;
+                           a dashboard PDF is landscape)
   --hide-code              leave code out of the report
   --title T, --author A    the report's header
   --page-size A4|Letter    PDF paper (default by locale)

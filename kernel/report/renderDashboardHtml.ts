@@ -53,6 +53,11 @@ main.dashboard { max-width: none; padding: 20px 24px 40px; }
 .tile .markdown > :first-child { margin-top: 0; }
 .tile .outputs > * { margin: 0 0 8px; }
 .tile .table-wrap { max-height: 420px; overflow: auto; }
+@media print {
+  .tile, .dash-heading { break-inside: avoid; }
+  .dash-heading { break-after: avoid; }
+  .tile.chart img.chart { width: auto; max-width: 100%; max-height: 120mm; }
+}
 .tile-stamp { margin-top: 10px; padding-top: 6px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
 `;
 

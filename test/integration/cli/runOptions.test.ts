@@ -1,7 +1,7 @@
 /**
  * `silt run --allow-errors` and `--layout dashboard`, through the built CLI on a real session.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,5 +82,18 @@ describe('silt run options', () => {
     expect(html).not.toContain('UNION ALL');
     expect(html).not.toContain('Plot.barY');
     expect(html).not.toContain('<script');
-  }, 60_000);
+
+    // The same tiles on paper, landscape.
+    const pdf = join(dir, 'dash.pdf');
+    await run(process.execPath, [CLI, 'run', input, '--to', 'pdf', '--layout', 'dashboard', '--out', pdf], { cwd: dir });
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    // The figures: labels side by side, values side by side under them.
+    expect(text).toMatch(/REVENUE +REGIONS/);
+    expect(text).toMatch(/2,080 +2\s*$/m);
+    expect(text).not.toContain('UNION ALL');
+    const size = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(size)!.slice(1).map(Number);
+    expect(w).toBeGreaterThan(h);
+  }, 90_000);
 });

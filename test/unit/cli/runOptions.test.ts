@@ -56,7 +56,7 @@ describe('silt run options', () => {
     expect(refusal('--watch', '--poll', '0.1')).toMatch(/--poll takes seconds, at least 0\.5/);
     expect(refusal('--publish', 'daily')).toMatch(/--publish takes name=value/);
     expect(refusal('--publish', '2x=totals')).toMatch(/a published table's name is letters/);
-    expect(refusal('--layout', 'dashboard')).toBe('--layout dashboard needs --to html');
+    expect(refusal('--layout', 'dashboard')).toBe('--layout dashboard needs --to html or --to pdf');
     expect(refusal('--publish-mode', 'upsert')).toMatch(/append or replace, not "upsert"/);
   });
 });
