@@ -5,11 +5,12 @@
  * variables from, a notebook window open on the same file; it reads the file and never writes it.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LiveTableInfo } from '../../kernel/protocol/live';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { useSession } from '../kernel-client/useSession';
 import { LiveContext } from '../live/LiveContext';
 import { LiveStrip } from '../live/LiveStrip';
-import { useLive } from '../live/useLive';
+import { useLive, type LiveEntry } from '../live/useLive';
 import { useDocument } from '../notebook/useDocument';
 import { pathFromUrl } from '../notebook/useNotebookFile';
 import { useRunner } from '../notebook/useRunner';
@@ -32,7 +33,7 @@ export function DashboardApp({ client }: { client: KernelClient }) {
   const report = useCallback((what: string, e: Error) => setProblem(`${what}: ${e.message}`), []);
   const live = useLive(client, session.sessionId, docApi, runner, report);
   const { phase, started } = useDashboardRun(client, session.sessionId, loaded, docApi, runner, report);
-  const tables = useMemo(() => ({ ...started, ...live.tables }), [started, live.tables]);
+  const tables = useMemo(() => mergeTables(started, live.tables), [started, live.tables]);
   const name = path?.split(/[\\/]/).pop() ?? 'Dashboard';
 
   useEffect(() => {
@@ -116,4 +117,17 @@ export function DashboardApp({ client }: { client: KernelClient }) {
       </div>
     </LiveContext.Provider>
   );
+}
+
+/**
+ * What is known of each table: the live strip's entries over what live.start answered, field by
+ * field, so an entry the strip built from a status notice alone does not hide a known landing time.
+ */
+function mergeTables(started: Record<string, LiveTableInfo>, live: Record<string, LiveEntry>): Record<string, LiveEntry> {
+  const out: Record<string, LiveEntry> = { ...started };
+  for (const [name, entry] of Object.entries(live)) {
+    const defined = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
+    out[name] = { ...started[name], ...defined } as LiveEntry;
+  }
+  return out;
 }

@@ -24,6 +24,11 @@ export function DashboardGrid({ cells, running, tables, fetchPage }: Props) {
   const dependents = useMemo(() => tableDependents(JSON.parse(cellKey), tableNames ? tableNames.split('\n') : []), [cellKey, tableNames]);
   const { stamps, ran } = useTileStamps(running, dependents, tables);
   const byId = useMemo(() => new Map(cells.map((c) => [c.id, c])), [cells]);
+  // When a version landed may be learnt after the run that read it: look it up by version then.
+  const stampsOf = (id: string) =>
+    (stamps[id] ?? []).map((s) =>
+      s.landedAt !== undefined || tables[s.table]?.version !== s.version ? s : { ...s, landedAt: tables[s.table].landedAt },
+    );
   if (tiles.length === 0) {
     return <p className="dash-empty">This notebook has nothing to show yet: no markdown and no outputs.</p>;
   }
@@ -35,7 +40,7 @@ export function DashboardGrid({ cells, running, tables, fetchPage }: Props) {
           tile={t}
           cell={byId.get(t.id)!}
           fetchPage={fetchPage}
-          state={{ running: Boolean(running[t.id]), ran: ran.has(t.id), stamps: stamps[t.id] ?? [], tables: dependents[t.id] ?? [], now }}
+          state={{ running: Boolean(running[t.id]), ran: ran.has(t.id), stamps: stampsOf(t.id), tables: dependents[t.id] ?? [], now }}
         />
       ))}
     </div>
