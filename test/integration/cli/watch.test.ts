@@ -206,40 +206,47 @@ describe('silt run --watch', () => {
     }
   }, 120_000);
 
-  it('--max-updates ends it by itself; a failing update keeps the last good report and exits 1', async () => {
+  it('--max-updates ends it by itself; a failing update keeps the last good report and table, and exits 1', async () => {
     const home = mkdtempSync(join(dir, 'home-'));
+    const workspace = join(dir, 'ws-guarded');
     const input = join(dir, 'guarded.ipynb');
-    const [n0] = await baseline('guarded');
+    const [n0, sum0] = await baseline('guarded');
     // The guard fails once the table has two more rows than now, as a data check would.
     writeFileSync(
       input,
       notebook([
-        {
-          source: `SELECT count(*) AS n, sum(id) AS total, CASE WHEN count(*) > ${n0 + 1} THEN error('too many rows: ' || count(*)) END AS guard FROM lab.s.guarded`,
-        },
+        { source: 'SELECT count(*) AS n, sum(id) AS total FROM lab.s.guarded', name: 'counts' },
+        { source: `SELECT CASE WHEN n > ${n0 + 1} THEN error('too many rows: ' || n) END AS guard FROM counts` },
       ]),
     );
     const report = join(dir, 'guarded.html');
     const w = startWatch(
-      [input, '--profile', profile, '--watch', '--poll', '0.5', '--max-updates', '2', '--to', 'html', '--out', report],
+      [
+        ...[input, '--profile', profile, '--watch', '--poll', '0.5', '--max-updates', '2', '--to', 'html', '--out', report],
+        ...['--publish', 'counts_now=counts', '--publish-mode', 'replace', '--workspace', workspace],
+      ],
       home,
     );
     try {
       await w.waitLine(/^watching lab\.s\.guarded/, 60_000);
       const v1 = await append('guarded', 7);
-      await w.waitLine(new RegExp(`^update 1 · lab\\.s\\.guarded v${v1} · re-ran 1 cell · wrote `));
+      const first = await w.waitLine(new RegExp(`^update 1 · lab\\.s\\.guarded v${v1} · re-ran 2 cells · wrote `));
+      expect(first).toMatch(/replaced 1 rows to silt\.published\.counts_now v1/);
       const good = readFileSync(report, 'utf8');
-      expect(reportNumbers(report).slice(0, 1)).toEqual([String(n0 + 1)]);
+      expect(reportNumbers(report)).toEqual([String(n0 + 1), String(sum0 + 7)]);
+      // Replace: the table holds the latest numbers only.
+      expect(await publishedRows(workspace, 'counts_now')).toEqual({ version: 1, rows: [[n0 + 1, sum0 + 7]] });
 
       const v2 = await append('guarded', 8);
       const line = await w.waitLine(
-        new RegExp(`^update 2 · lab\\.s\\.guarded v${v2} · cell 1 failed; kept the files of the last good update`),
+        new RegExp(`^update 2 · lab\\.s\\.guarded v${v2} · cell 2 failed; kept the files of the last good update`),
       );
       expect(line).toBeTruthy();
       expect(await w.exited).toBe(1);
-      expect(w.stderr()).toMatch(/update 2: cell 1 \(sql\) failed: .*too many rows: /);
+      expect(w.stderr()).toMatch(/update 2: cell 2 \(sql\) failed: .*too many rows: /);
       expect(w.stderr()).toMatch(/Watched 2 updates, reached --max-updates 2/);
       expect(readFileSync(report, 'utf8')).toBe(good);
+      expect(await publishedRows(workspace, 'counts_now')).toEqual({ version: 1, rows: [[n0 + 1, sum0 + 7]] });
     } finally {
       w.child.kill('SIGKILL');
     }
