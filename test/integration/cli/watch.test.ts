@@ -252,6 +252,46 @@ describe('silt run --watch', () => {
     }
   }, 120_000);
 
+  it('SIGTERM during an update lets that update finish and write its files, then exits 0', async () => {
+    const home = mkdtempSync(join(dir, 'home-'));
+    const input = join(dir, 'slow.ipynb');
+    const marker = join(dir, 'slow-started.csv');
+    const [n0] = await baseline('people');
+    writeFileSync(
+      input,
+      notebook([
+        { source: 'SELECT count(*) AS n FROM lab.s.people', name: 'counted' },
+        // Says the update has begun (DuckDB writes the file), then takes its time.
+        { source: `COPY (SELECT n FROM counted) TO '${marker}' (HEADER false)` },
+        {
+          language: 'typescript',
+          source: 'await new Promise((r) => setTimeout(r, 2500));\nconsole.log(`slow cell saw ${counted.shape[0]} row`)',
+        },
+      ]),
+    );
+    const report = join(dir, 'slow.html');
+    const w = startWatch([input, '--profile', profile, '--watch', '--poll', '0.5', '--to', 'html', '--out', report], home);
+    try {
+      await w.waitLine(/^watching lab\.s\.people/, 60_000);
+      const before = Number(readFileSync(marker, 'utf8').trim());
+      expect(before).toBeGreaterThanOrEqual(n0);
+      const version = await append('people', 5000);
+      const deadline = Date.now() + 30_000;
+      while (Number(readFileSync(marker, 'utf8').trim()) !== before + 1) {
+        if (Date.now() > deadline) throw new Error('the update never started');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // The update is under way (its slow cell is running): stop now.
+      w.child.kill('SIGTERM');
+      expect(await w.exited).toBe(0);
+      expect(w.lines.some((l) => l.startsWith(`update 1 · lab.s.people v${version} · re-ran 3 cells · wrote `))).toBe(true);
+      expect(reportNumbers(report)).toEqual([String(before + 1)]);
+      expect(readFileSync(report, 'utf8')).toContain('slow cell saw 1 row');
+    } finally {
+      w.child.kill('SIGKILL');
+    }
+  }, 120_000);
+
   it('silt run --help prints every option and exits 0', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', '--help']);
     for (const option of ['--watch', '--max-updates', '--until', '--poll', '--publish', '--allow-errors', '--layout', '--to', '--out'])
