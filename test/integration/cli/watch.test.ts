@@ -292,6 +292,25 @@ describe('silt run --watch', () => {
     }
   }, 120_000);
 
+  it('--until ends it by itself at that time, with exit 0', async () => {
+    const home = mkdtempSync(join(dir, 'home-'));
+    const input = join(dir, 'until.ipynb');
+    writeFileSync(input, notebook([{ source: 'SELECT count(*) AS n FROM lab.s.people' }]));
+    const until = new Date(Date.now() + 8000).toISOString();
+    const w = startWatch(
+      [input, '--profile', profile, '--watch', '--until', until, '--to', 'html', '--out', join(dir, 'until.html')],
+      home,
+    );
+    try {
+      await w.waitLine(/^watching lab\.s\.people/, 60_000);
+      expect(await w.exited).toBe(0);
+      expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(until));
+      expect(w.stderr()).toMatch(/Watched 0 updates, reached --until; .*until\.html is complete/);
+    } finally {
+      w.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
   it('silt run --help prints every option and exits 0', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', '--help']);
     for (const option of ['--watch', '--max-updates', '--until', '--poll', '--publish', '--allow-errors', '--layout', '--to', '--out'])
