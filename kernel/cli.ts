@@ -4,7 +4,7 @@
 import { serveCommand } from './cli/serveCommand';
 import { runCommand } from './cli/runCommand';
 import { UsageError } from './cli/parseArgs';
-import { SERVE_USAGE } from './cli/usage';
+import { AUTOML_USAGE, SERVE_USAGE, SHARE_USAGE } from './cli/usage';
 import { runShareCommand } from './sharing/server';
 import { runAutomlCli } from './automl';
 
@@ -32,12 +32,14 @@ const USAGE = `Silt ${VERSION}: a notebook for data shared through Delta Sharing
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const err = (line: string) => process.stderr.write(line + '\n');
+  // `silt run --help` is answered by the run command itself, which reads all its options.
+  const usage: Record<string, string> = { serve: SERVE_USAGE, share: SHARE_USAGE, automl: AUTOML_USAGE };
+  if (usage[command] && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(usage[command] + '\n');
+    return 0;
+  }
   switch (command) {
     case 'serve':
-      if (rest.includes('--help') || rest.includes('-h')) {
-        process.stdout.write(SERVE_USAGE + '\n');
-        return 0;
-      }
       await serveCommand(rest, VERSION);
       return -1; // keeps running
     case 'run':

@@ -57,3 +57,14 @@ there is a display.
   --session-idle-minutes M end a notebook's session after M unused minutes (default 30, 0 = never)
   --dashboard NOTEBOOK     open NOTEBOOK as a dashboard: its markdown, charts and tables in tiles,
                            without code, kept current as its live tables change`;
+
+export const SHARE_USAGE = `silt share PATH... [--port N] [--name SHARE] [--schema SCHEMA] [--profile-out FILE.share]
+
+Shares local Delta tables over Delta Sharing on 127.0.0.1 and writes a profile (endpoint and token)
+for a colleague. Runs until Ctrl+C.`;
+
+export const AUTOML_USAGE = `silt automl DATA.(csv|parquet) --target COL [--task binary|multiclass|regression] --budget S
+            [--seed N] [--split-json FILE] [--preds-out FILE.csv] [--report-out FILE.html]
+
+A baseline model search, headless, for --budget seconds; prints one JSON line (the best family,
+validation and holdout metrics, timings) and writes predictions and an HTML report where asked.`;

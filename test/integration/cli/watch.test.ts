@@ -317,5 +317,9 @@ describe('silt run --watch', () => {
       expect(stdout).toContain(option);
     const serve = await promisify(execFile)(process.execPath, [CLI, 'serve', '--help']);
     expect(serve.stdout).toContain('--dashboard');
+    for (const command of ['share', 'automl']) {
+      const { stdout } = await promisify(execFile)(process.execPath, [CLI, command, '-h']);
+      expect(stdout).toMatch(new RegExp(`^silt ${command} `));
+    }
   });
 });
