@@ -16,10 +16,14 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.opt
 rmSync(join(out, 'renderer'), { recursive: true, force: true });
 mkdirSync(join(out, 'renderer'), { recursive: true });
 
-// automlWorker runs on worker_threads (the AutoML search pool), so it is an entry of its own.
-const kernelEntries = ['kernel/cli.ts', 'kernel/session/sessionMain.ts', 'kernel/automl/automlWorker.ts'].filter((f) =>
-  existsSync(join(root, f)),
-);
+// automlWorker runs on worker_threads (the AutoML search pool), so it is an entry of its own;
+// headlessSessionMain is the session of `silt run`, which outlives a terminal's Ctrl+C.
+const kernelEntries = [
+  'kernel/cli.ts',
+  'kernel/session/sessionMain.ts',
+  'kernel/automl/automlWorker.ts',
+  'kernel/run/headlessSessionMain.ts',
+].filter((f) => existsSync(join(root, f)));
 
 await Promise.all([
   build({

@@ -4,6 +4,8 @@
  * changes. Only one cell runs at a time, as in the app.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CodeCell, RunResult, SessionNoticeBody } from '../protocol';
 import { SessionProcess } from '../host/SessionProcess';
 import type { SessionMethod, SessionMethods } from '../session/ipc';
@@ -17,7 +19,7 @@ export class HeadlessSession {
   /** Why the process ended by itself, once it has (a crash, not our kill). */
   deathReason: string | null = null;
 
-  constructor(env: NodeJS.ProcessEnv, entry = SessionProcess.defaultEntry()) {
+  constructor(env: NodeJS.ProcessEnv, entry = headlessEntry()) {
     this.proc = new SessionProcess(entry, env, {
       onOutput() {},
       onStatus: (status, message) => {
@@ -57,4 +59,10 @@ export class HeadlessSession {
   close(): Promise<void> {
     return this.proc.kill();
   }
+}
+
+/** Beside the running CLI (dist/kernel/run/headlessSessionMain.js); the plain session where it is not built. */
+function headlessEntry(): string {
+  const entry = join(__dirname, 'run', 'headlessSessionMain.js');
+  return existsSync(entry) ? entry : SessionProcess.defaultEntry();
 }

@@ -70,8 +70,14 @@ function notebook(cells: { type?: 'markdown'; language?: 'sql' | 'typescript'; s
 }
 
 /** The built CLI as a child process, its stdout lines collected as they come. */
-function startWatch(args: string[], home: string) {
-  const child = spawn(process.execPath, [CLI, 'run', ...args], { cwd: dir, env: { ...process.env, SILT_HOME: home }, stdio: 'pipe' });
+function startWatch(args: string[], home: string, opts: { group?: boolean } = {}) {
+  const child = spawn(process.execPath, [CLI, 'run', ...args], {
+    cwd: dir,
+    env: { ...process.env, SILT_HOME: home },
+    stdio: 'pipe',
+    // Its own process group, so a test can send what a terminal's Ctrl+C sends: SIGINT to all of it.
+    detached: opts.group ?? false,
+  });
   const lines: string[] = [];
   let stderr = '';
   let buf = '';
@@ -252,45 +258,53 @@ describe('silt run --watch', () => {
     }
   }, 120_000);
 
-  it('SIGTERM during an update lets that update finish and write its files, then exits 0', async () => {
-    const home = mkdtempSync(join(dir, 'home-'));
-    const input = join(dir, 'slow.ipynb');
-    const marker = join(dir, 'slow-started.csv');
-    const [n0] = await baseline('people');
-    writeFileSync(
-      input,
-      notebook([
-        { source: 'SELECT count(*) AS n FROM lab.s.people', name: 'counted' },
-        // Says the update has begun (DuckDB writes the file), then takes its time.
-        { source: `COPY (SELECT n FROM counted) TO '${marker}' (HEADER false)` },
-        {
-          language: 'typescript',
-          source: 'await new Promise((r) => setTimeout(r, 2500));\nconsole.log(`slow cell saw ${counted.shape[0]} row`)',
-        },
-      ]),
-    );
-    const report = join(dir, 'slow.html');
-    const w = startWatch([input, '--profile', profile, '--watch', '--poll', '0.5', '--to', 'html', '--out', report], home);
-    try {
-      await w.waitLine(/^watching lab\.s\.people/, 60_000);
-      const before = Number(readFileSync(marker, 'utf8').trim());
-      expect(before).toBeGreaterThanOrEqual(n0);
-      const version = await append('people', 5000);
-      const deadline = Date.now() + 30_000;
-      while (Number(readFileSync(marker, 'utf8').trim()) !== before + 1) {
-        if (Date.now() > deadline) throw new Error('the update never started');
-        await new Promise((r) => setTimeout(r, 20));
+  it.each(['SIGTERM', 'Ctrl+C'])(
+    '%s during an update lets that update finish and write its files, then exits 0',
+    async (how) => {
+      const home = mkdtempSync(join(dir, 'home-'));
+      const input = join(dir, `slow-${how}.ipynb`);
+      const marker = join(dir, `slow-started-${how}.csv`);
+      const [n0] = await baseline('people');
+      writeFileSync(
+        input,
+        notebook([
+          { source: 'SELECT count(*) AS n FROM lab.s.people', name: 'counted' },
+          // Says the update has begun (DuckDB writes the file), then takes its time.
+          { source: `COPY (SELECT n FROM counted) TO '${marker}' (HEADER false)` },
+          {
+            language: 'typescript',
+            source: 'await new Promise((r) => setTimeout(r, 2500));\nconsole.log(`slow cell saw ${counted.shape[0]} row`)',
+          },
+        ]),
+      );
+      const report = join(dir, `slow-${how}.html`);
+      const w = startWatch([input, '--profile', profile, '--watch', '--poll', '0.5', '--to', 'html', '--out', report], home, {
+        group: how === 'Ctrl+C',
+      });
+      try {
+        await w.waitLine(/^watching lab\.s\.people/, 60_000);
+        const before = Number(readFileSync(marker, 'utf8').trim());
+        expect(before).toBeGreaterThanOrEqual(n0);
+        const version = await append('people', 5000);
+        const deadline = Date.now() + 30_000;
+        while (Number(readFileSync(marker, 'utf8').trim()) !== before + 1) {
+          if (Date.now() > deadline) throw new Error('the update never started');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        // The update is under way (its slow cell is running): stop now. A terminal's Ctrl+C reaches
+        // every process of the group, the session's too.
+        if (how === 'Ctrl+C') process.kill(-w.child.pid!, 'SIGINT');
+        else w.child.kill('SIGTERM');
+        expect(await w.exited).toBe(0);
+        expect(w.lines.some((l) => l.startsWith(`update 1 · lab.s.people v${version} · re-ran 3 cells · wrote `))).toBe(true);
+        expect(reportNumbers(report)).toEqual([String(before + 1)]);
+        expect(readFileSync(report, 'utf8')).toContain('slow cell saw 1 row');
+      } finally {
+        w.child.kill('SIGKILL');
       }
-      // The update is under way (its slow cell is running): stop now.
-      w.child.kill('SIGTERM');
-      expect(await w.exited).toBe(0);
-      expect(w.lines.some((l) => l.startsWith(`update 1 · lab.s.people v${version} · re-ran 3 cells · wrote `))).toBe(true);
-      expect(reportNumbers(report)).toEqual([String(before + 1)]);
-      expect(readFileSync(report, 'utf8')).toContain('slow cell saw 1 row');
-    } finally {
-      w.child.kill('SIGKILL');
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
   it('--until ends it by itself at that time, with exit 0', async () => {
     const home = mkdtempSync(join(dir, 'home-'));
@@ -306,6 +320,25 @@ describe('silt run --watch', () => {
       expect(await w.exited).toBe(0);
       expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(until));
       expect(w.stderr()).toMatch(/Watched 0 updates, reached --until; .*until\.html is complete/);
+    } finally {
+      w.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('Ctrl+C in a terminal (SIGINT to the whole process group) stops cleanly with exit 0', async () => {
+    const home = mkdtempSync(join(dir, 'home-'));
+    const input = join(dir, 'ctrlc.ipynb');
+    writeFileSync(input, notebook([{ source: 'SELECT count(*) AS n FROM lab.s.people' }]));
+    const report = join(dir, 'ctrlc.html');
+    const w = startWatch([input, '--profile', profile, '--watch', '--poll', '0.5', '--to', 'html', '--out', report], home, { group: true });
+    try {
+      await w.waitLine(/^watching lab\.s\.people/, 60_000);
+      const version = await append('people', 7000);
+      await w.waitLine(new RegExp(`^update 1 · lab\\.s\\.people v${version} · re-ran 1 cell · wrote `));
+      process.kill(-w.child.pid!, 'SIGINT');
+      expect(await w.exited).toBe(0);
+      expect(w.stderr()).toMatch(/Watched 1 update, stopped; .*ctrlc\.html is complete/);
+      expect(w.stderr()).not.toMatch(/session/i);
     } finally {
       w.child.kill('SIGKILL');
     }
