@@ -130,7 +130,7 @@ export async function runCommand(argv: string[], err: (line: string) => void, io
     };
   }
 
-  /** Publishes each --publish result whose cell ran in this pass; "published silt.published.x v3". */
+  /** Publishes each --publish result whose cell ran in this pass: "appended 4 rows to silt.published.daily v3". */
   async function publish(session: HeadlessSession, pass: CellsRun): Promise<string[]> {
     const done: string[] = [];
     for (const spec of o.publish) {

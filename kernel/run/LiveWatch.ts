@@ -69,7 +69,10 @@ export class LiveWatch {
   constructor(private readonly opts: WatchOptions) {
     this.notebook = opts.notebook;
     this.versions = new Map(opts.versions);
-    this.stampAll(liveCellsOf(this.notebook).map((c) => c.id));
+    this.stampAll(
+      liveCellsOf(this.notebook).map((c) => c.id),
+      this.versions,
+    );
     opts.session.onNotice((n) => {
       if (n.type === 'live.update' && this.versions.has(n.table)) {
         const v = { version: n.version, landedAt: n.landedAt };
@@ -123,6 +126,8 @@ export class LiveWatch {
     this.carry.clear();
     this.pending.clear();
     const n = ++this.updates;
+    // What the cells read is at least this; a version landing while they run gets an update of its own.
+    const readAt = new Map(this.versions);
     const what = [...changed].map(([t, v]) => `${t} v${v.version}`).join(', ');
     const draft = structuredClone(this.notebook);
     const ids = planLiveRuns(liveCellsOf(draft), [...changed.keys()]);
@@ -141,7 +146,7 @@ export class LiveWatch {
       return;
     }
     const before = new Map(this.stamps);
-    this.stampAll(pass.ran);
+    this.stampAll(pass.ran, readAt);
     let delivery: Delivery;
     try {
       delivery = await this.opts.deliver(draft, pass, this.stamps);
@@ -170,14 +175,14 @@ export class LiveWatch {
     this.carry = changed;
   }
 
-  private stampAll(ids: string[]): void {
-    const deps = tableDependents(liveCellsOf(this.notebook), [...this.versions.keys()]);
+  private stampAll(ids: string[], versions: Map<string, TableVersion>): void {
+    const deps = tableDependents(liveCellsOf(this.notebook), [...versions.keys()]);
     for (const id of ids) {
       const tables = deps[id];
       if (tables)
         this.stamps.set(
           id,
-          tables.map((table) => ({ table, ...this.versions.get(table)! })),
+          tables.map((table) => ({ table, ...versions.get(table)! })),
         );
     }
   }
