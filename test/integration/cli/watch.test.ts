@@ -325,16 +325,24 @@ describe('silt run --watch', () => {
     }
   }, 60_000);
 
-  it('Ctrl+C in a terminal (SIGINT to the whole process group) stops cleanly with exit 0', async () => {
+  it('Ctrl+C in a terminal (SIGINT to the whole process group) stops cleanly with exit 0; a dashboard export stamps its tiles', async () => {
     const home = mkdtempSync(join(dir, 'home-'));
     const input = join(dir, 'ctrlc.ipynb');
     writeFileSync(input, notebook([{ source: 'SELECT count(*) AS n FROM lab.s.people' }]));
     const report = join(dir, 'ctrlc.html');
-    const w = startWatch([input, '--profile', profile, '--watch', '--poll', '0.5', '--to', 'html', '--out', report], home, { group: true });
+    const w = startWatch(
+      [input, '--profile', profile, '--watch', '--poll', '0.5', '--to', 'html', '--layout', 'dashboard', '--out', report],
+      home,
+      { group: true },
+    );
     try {
-      await w.waitLine(/^watching lab\.s\.people/, 60_000);
+      const watching = await w.waitLine(/^watching lab\.s\.people/, 60_000);
+      const v0 = /people v(\d+)/.exec(watching)![1];
+      expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`<div class="tile-stamp">lab\\.s\\.people v${v0}, landed `));
       const version = await append('people', 7000);
       await w.waitLine(new RegExp(`^update 1 · lab\\.s\\.people v${version} · re-ran 1 cell · wrote `));
+      // The exported dashboard's tile says which version its numbers come from.
+      expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`<div class="tile-stamp">lab\\.s\\.people v${version}, landed `));
       process.kill(-w.child.pid!, 'SIGINT');
       expect(await w.exited).toBe(0);
       expect(w.stderr()).toMatch(/Watched 1 update, stopped; .*ctrlc\.html is complete/);
