@@ -155,4 +155,15 @@ describe('the dashboard view', () => {
       }
     }
   }, 60_000);
+
+  it('Open as notebook switches to the notebook with its code', async () => {
+    await page.click('[data-testid="dash-open-notebook"]');
+    await page.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true);
+    await expect.poll(() => page.locator('[data-testid="cell"]').count()).toBe(7);
+    expect(await page.locator('[data-testid="dashboard"]').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('view')).toBeNull();
+    expect(await page.locator('.cm-content').first().textContent()).toBe(
+      'SELECT count(*) AS orders, round(sum(amount), 2) AS revenue FROM lab.s.sales',
+    );
+  }, 60_000);
 });
