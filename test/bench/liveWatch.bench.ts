@@ -65,13 +65,17 @@ export async function run(): Promise<string[]> {
   const child = spawn(
     process.execPath,
     [CLI, 'run', 'events.ipynb', '--profile', 'lab.share', '--watch', '--poll', String(POLL_S), '--to', 'html', '--out', report],
-    { cwd: dir, env: { ...process.env, SILT_HOME: dir }, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: dir, env: { ...process.env, SILT_HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  // Its diagnostics are for a failure's message, not for the bench's table.
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const lines: string[] = [];
   try {
-    await waitFor(() => out.includes('watching '), 120_000);
+    const said = () => `stdout: ${out}\nstderr: ${err}`;
+    await waitFor(() => out.includes('watching '), 120_000, said);
     const freshness: number[] = [];
     let next = 500_000;
     for (let i = 0; i < COMMITS; i++) {
@@ -79,7 +83,7 @@ export async function run(): Promise<string[]> {
       const committed = Date.now();
       const version = await writer.appendFromQuery(conn, rows(next, 1000));
       next += 1000;
-      await waitFor(() => new RegExp(`^update \\d+ · lab\\.s\\.events v${version} · .* · wrote `, 'm').test(out), 30_000);
+      await waitFor(() => new RegExp(`^update \\d+ · lab\\.s\\.events v${version} · .* · wrote `, 'm').test(out), 30_000, said);
       freshness.push(Date.now() - committed);
       const shown = /<td class="num">(\d+)<\/td>/.exec(readFileSync(report, 'utf8'))?.[1];
       if (Number(shown) !== next) throw new Error(`the report says ${shown} rows, expected ${next}`);
@@ -101,10 +105,10 @@ export async function run(): Promise<string[]> {
   return lines;
 }
 
-async function waitFor(pred: () => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(pred: () => boolean, timeoutMs: number, describe?: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pred()) {
-    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms in vain`);
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms in vain${describe ? `: ${describe()}` : ''}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
