@@ -17,12 +17,14 @@ rmSync(join(out, 'renderer'), { recursive: true, force: true });
 mkdirSync(join(out, 'renderer'), { recursive: true });
 
 // automlWorker (the AutoML search pool) and tsCheckWorker (the TypeScript checker) run on
-// worker_threads, so each is an entry of its own.
+// worker_threads, so each is an entry of its own; headlessSessionMain is the session of `silt run`,
+// which outlives a terminal's Ctrl+C.
 const kernelEntries = [
   'kernel/cli.ts',
   'kernel/session/sessionMain.ts',
   'kernel/automl/automlWorker.ts',
   'kernel/session/ts/tsCheckWorker.ts',
+  'kernel/run/headlessSessionMain.ts',
 ].filter((f) => existsSync(join(root, f)));
 
 await Promise.all([

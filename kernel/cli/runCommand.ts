@@ -1,19 +1,31 @@
 /**
- * `silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...] [--profile FILE.share ...]`: execute every cell headless,
- * write the outputs (into the notebook itself unless --out says where), exit 1 if a cell fails.
- * `--to html|pdf|md` writes a report instead (beside the notebook unless --out says where).
+ * `silt run NOTEBOOK.ipynb [options]`: execute every cell headless, write the outputs (into the
+ * notebook itself unless --out says where) or a report (--to), publish results (--publish), and with
+ * --watch keep all of it current as the notebook's shared tables get new versions. Every option is
+ * in `silt run --help` (cli/usage.ts).
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseIpynb } from '../notebook/fromIpynb';
-import { REPORT_FORMATS, type ReportFormat } from '../protocol/report';
+import type { NotebookModel } from '../protocol';
+import { saveFile } from '../fs/atomicWrite';
 import { exportReport } from '../report/exportReport';
 import { findChromium } from '../report/findChromium';
+import { printPdf } from '../report/printPdf';
+import { renderDashboardHtml } from '../report/renderDashboardHtml';
+import { defaultPageSize } from '../report/reportOptions';
 import { reportPath } from '../report/reportPath';
+import { headlessPublishTarget } from '../run/headlessPublishTarget';
+import type { HeadlessSession } from '../run/HeadlessSession';
+import { LiveWatch, type Stamps } from '../run/LiveWatch';
+import { publishEnv } from '../publish/PublishTarget';
+import type { CellsRun } from '../run/runCells';
 import { runNotebook } from '../run/runNotebook';
-import { flag, parseArgs, UsageError } from './parseArgs';
-import { parsePageSize } from '../report/reportOptions';
+import { startWatchedTables } from '../run/startWatchedTables';
 import { expiryWarning, parseProfile } from '../sharing/client';
+import { UsageError } from './parseArgs';
+import { parseRunOptions, type PublishSpec, type RunCliOptions } from './runOptions';
+import { RUN_USAGE } from './usage';
 
 /**
  * One line per profile whose token expired or expires within a week: a scheduled run should say so
@@ -34,49 +46,157 @@ function expiryWarnings(paths: string[]): string[] {
   return out;
 }
 
-export async function runCommand(argv: string[], err: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv, {
-    value: ['out', 'to', 'title', 'author', 'page-size'],
-    boolean: ['hide-code'],
-    repeat: ['p', 'profile'],
-    alias: { param: 'p' },
-  });
-  const to = (flag(args, 'to') ?? 'ipynb') as ReportFormat;
-  if (!REPORT_FORMATS.includes(to)) throw new UsageError(`--to takes ${REPORT_FORMATS.join(', ')}, not "${to}"`);
-  const [input] = args.positionals;
-  if (!input) throw new UsageError('silt run needs a notebook: silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...]');
-  const params: Record<string, string> = {};
-  for (const p of args.flags.get('p') ?? []) {
-    const eq = p.indexOf('=');
-    if (eq <= 0) throw new UsageError(`-p takes name=value, not "${p}"`);
-    params[p.slice(0, eq)] = p.slice(eq + 1);
+export interface RunIo {
+  /** Diagnostics (stderr). */
+  err(line: string): void;
+  /** A watch's one line per update (stdout). */
+  out?(line: string): void;
+}
+
+export async function runCommand(argv: string[], err: (line: string) => void, io: Partial<RunIo> = {}): Promise<number> {
+  const out = io.out ?? ((line: string) => process.stdout.write(line + '\n'));
+  const o = parseRunOptions(argv);
+  if (o.help) {
+    out(RUN_USAGE);
+    return 0;
   }
-  const path = resolve(input);
+  if (!o.input) throw new UsageError('silt run needs a notebook: silt run NOTEBOOK.ipynb [options] (see silt run --help)');
+  const path = resolve(o.input);
   const nb = parseIpynb(readFileSync(path, 'utf8'), path);
-  const profiles = (args.flags.get('profile') ?? []).map((p) => resolve(p));
+  checkPublishSpecs(nb, o.publish);
+  const profiles = o.profiles.map((p) => resolve(p));
   for (const line of expiryWarnings(profiles)) err(line);
-  const pageText = flag(args, 'page-size');
-  const pageSize = pageText === undefined ? undefined : parsePageSize(pageText);
-  if (to === 'pdf') findChromium(); // before the run, so a missing browser does not cost a whole run
-  const { notebook, failed } = await runNotebook(nb, {
-    params,
-    env: { SILT_WORKSPACE: process.cwd(), SILT_PROFILES: JSON.stringify(profiles) },
-  });
-  const out = resolve(flag(args, 'out') ?? reportPath(path, to));
-  await exportReport(notebook, {
-    format: to,
-    path: out,
-    hideCode: flag(args, 'hide-code') === 'true',
-    title: flag(args, 'title'),
-    author: flag(args, 'author'),
-    name: basename(path, '.ipynb'),
-    pageSize,
-  });
-  if (failed) {
-    err(`Cell ${failed.index + 1} (${failed.cell.language}) failed: ${failed.message}`);
-    err(`Outputs up to the failure were written to ${out}.`);
+  if (o.to === 'pdf') findChromium(); // before the run, so a missing browser does not cost a whole run
+  const workspace = resolve(o.workspace ?? process.cwd());
+  const target = o.publish.length > 0 ? headlessPublishTarget(workspace) : null;
+  const dest = resolve(o.out ?? reportPath(path, o.to));
+  const write = (notebook: NotebookModel, stamps?: Stamps) => writeOutput(notebook, o, dest, basename(path, '.ipynb'), stamps);
+
+  let watchEnd: Awaited<ReturnType<LiveWatch['run']>> | null = null;
+  let watch: LiveWatch | null = null;
+  let startVersions: Awaited<ReturnType<typeof startWatchedTables>> | undefined;
+  const stopper = o.watch ? signalStopper(err) : null;
+  const { notebook, failed, failures } = await runNotebook(nb, {
+    params: o.params,
+    allowErrors: o.allowErrors,
+    env: { SILT_WORKSPACE: workspace, SILT_PROFILES: JSON.stringify(profiles), ...(target ? publishEnv(target) : {}) },
+    beforeRun: o.watch
+      ? async (session, notebook) => {
+          startVersions = await startWatchedTables(session, notebook, o.pollMs);
+          // Listening from now on: a version landing during the first pass is the first update.
+          // The watch keeps `notebook`, which the first pass fills in place.
+          watch = new LiveWatch(watchOptions(session, notebook));
+        }
+      : undefined,
+    afterRun: async (session, notebook, pass) => {
+      // A failed first pass is written (up to the failure) and ends the run, watching or not.
+      if (pass.failures.length > 0 && !o.allowErrors) return void (await write(notebook));
+      const done = [await write(notebook, watch?.stamps), ...(await publish(session, pass))];
+      if (!watch || !stopper) return;
+      out(`watching ${[...startVersions!].map(([t, v]) => `${t} v${v.version}`).join(', ')} · ${done.join(' · ')}`);
+      const w: LiveWatch = watch;
+      stopper.attach(() => w.stop());
+      watchEnd = await w.run();
+    },
+  }).finally(() => stopper?.detach());
+
+  for (const f of failures) err(`Cell ${f.index + 1} (${f.cell.language}) failed: ${f.message}`);
+  if (failed && !o.allowErrors) {
+    err(`Outputs up to the failure were written to ${dest}.`);
     return 1;
   }
-  err(`Ran ${notebook.cells.filter((c) => c.type === 'code').length} cells; wrote ${out}.`);
+  const end = watchEnd as Awaited<ReturnType<LiveWatch['run']>> | null;
+  if (end) {
+    const why = { stopped: 'stopped', 'max-updates': `reached --max-updates ${o.maxUpdates}`, until: 'reached --until' }[end.reason];
+    err(`Watched ${end.updates} update${end.updates === 1 ? '' : 's'}, ${why}; ${dest} is complete.`);
+    return end.lastFailed ? 1 : 0;
+  }
+  err(`Ran ${notebook.cells.filter((c) => c.type === 'code').length} cells; wrote ${dest}.`);
   return 0;
+
+  function watchOptions(session: HeadlessSession, notebook: NotebookModel) {
+    return {
+      session,
+      notebook,
+      versions: startVersions!,
+      allowErrors: o.allowErrors,
+      maxUpdates: o.maxUpdates,
+      until: o.until,
+      out,
+      err,
+      deliver: async (nb: NotebookModel, pass: CellsRun, stamps: Stamps) => ({
+        done: [await write(nb, stamps), ...(await publish(session, pass))],
+      }),
+    };
+  }
+
+  /** Publishes each --publish result whose cell ran in this pass: "appended 4 rows to silt.published.daily v3". */
+  async function publish(session: HeadlessSession, pass: CellsRun): Promise<string[]> {
+    const done: string[] = [];
+    for (const spec of o.publish) {
+      const cell = resultCell(nb, spec);
+      const handle = cell && pass.handles.get(cell.id);
+      if (!handle) continue;
+      const r = await session.call('data.publish', { handle, name: spec.name, mode: o.publishMode });
+      done.push(
+        `${o.publishMode === 'append' ? 'appended' : 'replaced'} ${r.rows.toLocaleString('en-US')} rows to ${r.share}.${r.schema}.${r.table} v${r.version}`,
+      );
+    }
+    return done;
+  }
+}
+
+/** Writes the notebook or the report: atomically, so a reader never sees half a file. */
+async function writeOutput(notebook: NotebookModel, o: RunCliOptions, dest: string, name: string, stamps?: Stamps): Promise<string> {
+  const header = { title: o.title, author: o.author, name };
+  if (o.layout === 'dashboard') {
+    const html = renderDashboardHtml(notebook, { ...header, stamps });
+    const page = `<style>@page { size: ${o.pageSize ?? defaultPageSize()} landscape; margin: 10mm; }</style></head>`;
+    saveFile(dest, o.to === 'pdf' ? await printPdf(html.replace('</head>', page)) : html);
+  } else await exportReport(notebook, { format: o.to, path: dest, hideCode: o.hideCode, pageSize: o.pageSize, ...header });
+  return `wrote ${dest}`;
+}
+
+/** The cell whose result `--publish NAME=RESULT` names, by its result name. */
+function resultCell(nb: NotebookModel, spec: PublishSpec) {
+  return nb.cells.find((c) => c.type === 'code' && c.name?.trim().toLowerCase() === spec.result.toLowerCase());
+}
+
+/** Before anything runs: each --publish names a result a cell really has. */
+function checkPublishSpecs(nb: NotebookModel, specs: PublishSpec[]): void {
+  for (const spec of specs) {
+    if (resultCell(nb, spec)) continue;
+    const named = nb.cells.flatMap((c) => (c.type === 'code' && c.name?.trim() ? [c.name.trim()] : []));
+    throw new UsageError(
+      `--publish ${spec.name}=${spec.result}: no cell's result is named "${spec.result}"` +
+        (named.length ? ` (named results: ${named.join(', ')})` : " (name a SQL cell's result in the app first)"),
+    );
+  }
+}
+
+/**
+ * Ctrl+C / SIGTERM during a watch: the first asks the watch to stop after the update under way; a
+ * second exits at once (every file is written atomically, so none is left half written).
+ */
+function signalStopper(err: (line: string) => void) {
+  let stop: (() => void) | null = null;
+  let asked = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (asked) process.exit(130);
+    asked = true;
+    err(`silt: ${signal}: stopping after the update under way (again to stop at once).`);
+    stop?.();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    attach(fn: () => void) {
+      stop = fn;
+      if (asked) fn();
+    },
+    detach() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }

@@ -1,7 +1,9 @@
 /**
  * `silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]
- * [--session-idle-minutes M]`: the app in any browser, on the embedded demo share plus any profiles given.
+ * [--session-idle-minutes M] [--dashboard NOTEBOOK]`: the app in any browser, on the embedded demo
+ * share plus any profiles given; with --dashboard, the notebook's dashboard view.
  */
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appDataDir, defaultWorkspace } from '../host/appPaths';
 import { KernelHost } from '../host/KernelHost';
@@ -21,9 +23,12 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   delete process.env.SILT_TOKEN;
   const args = parseArgs(argv, {
     boolean: ['no-open', 'no-demo'],
-    value: ['port', 'workspace', 'token', 'session-idle-minutes'],
+    value: ['port', 'workspace', 'token', 'session-idle-minutes', 'dashboard'],
     repeat: ['profile'],
   });
+  const dashboard = flag(args, 'dashboard');
+  const dashboardPath = dashboard === undefined ? undefined : resolve(dashboard);
+  if (dashboardPath && !existsSync(dashboardPath)) throw new UsageError(`--dashboard ${dashboard}: there is no such notebook`);
   const portText = flag(args, 'port');
   const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -61,9 +66,10 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   // With the demo share on, the printed URL opens the welcome notebook, as the browser Silt opens
   // itself does: a URL pasted from `--no-open` should not land on an empty Untitled notebook.
   const welcomeUrl = `${url}&path=${encodeURIComponent(join(workspace, WELCOME_FILE))}`;
-  process.stdout.write(`Silt is running at ${demo ? welcomeUrl : url}\n`);
+  const firstUrl = dashboardPath ? dashboardUrl(url, dashboardPath) : demo ? welcomeUrl : url;
+  process.stdout.write(`Silt is running at ${firstUrl}\n`);
   if (flag(args, 'no-open') !== 'true') {
-    const opened = openBrowser(welcomeUrl);
+    const opened = openBrowser(dashboardPath ? firstUrl : welcomeUrl);
     if (opened) process.stderr.write(`Opened it with ${opened}.\n`);
   }
   const stop = () => {
@@ -72,6 +78,11 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return host;
+}
+
+/** The dashboard view of a notebook (renderer/main.tsx reads `view`). */
+export function dashboardUrl(url: string, notebookPath: string): string {
+  return `${url}&view=dashboard&path=${encodeURIComponent(notebookPath)}`;
 }
 
 /** Minutes a session may sit unused; fractions allowed (tests use seconds), 0 keeps sessions until closed. */
