@@ -34,6 +34,7 @@ import { useExportShortcut } from './report/useExportShortcut';
 import { LiveContext } from './live/LiveContext';
 import { LiveStrip } from './live/LiveStrip';
 import { useLive } from './live/useLive';
+import { FindBar } from './find/FindBar';
 
 type DialogKind = 'open' | 'save-as' | 'help' | 'export' | 'palette' | null;
 
@@ -268,6 +269,7 @@ export function App({ client }: { client: KernelClient }) {
           <div className="workspace">
             {catalogOpen && <CatalogPanel client={client} sessionId={session.sessionId} onInsertSql={insertSql} />}
             <main className="notebook" onMouseDown={(e) => e.target === e.currentTarget && docApi.setMode('command')}>
+              <FindBar docApi={docApi} enabled={dialog === null} />
               <div className="cells" ref={cellsBox}>
                 {drag.indicator !== null && <div className="drop-indicator" data-testid="drop-indicator" style={{ top: drag.indicator }} />}
                 {cells.map((cell) => (

@@ -1,0 +1,155 @@
+/**
+ * The find bar's state and actions: the query and its options, the matches across the notebook, the
+ * current one, and replacing (one match, or all of them as a single edit of the document).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { setSource } from '../notebook/documentModel';
+import type { DocumentApi } from '../notebook/useDocument';
+import { onFindRequest } from './findEvents';
+import { findMatches, replaceInSource, type FindMatch, type FindOptions } from './findMatches';
+import { editorOfCell, selectInEditor } from './findHighlight';
+
+export type FindApi = ReturnType<typeof useFind>;
+
+const DEFAULT_OPTIONS: FindOptions = {
+  query: '',
+  matchCase: false,
+  wholeWord: false,
+  regex: false,
+  scope: { code: true, markdown: true, outputs: false },
+};
+
+export function useFind(docApi: DocumentApi) {
+  const [open, setOpen] = useState(false);
+  const [replacing, setReplacing] = useState(false);
+  const [options, setOptions] = useState<FindOptions>(DEFAULT_OPTIONS);
+  const [replacement, setReplacement] = useState('');
+  const [current, setCurrent] = useState(0);
+  /** Bumped to move the view to the current match once the matches it refers to are rendered. */
+  const [revealTick, setRevealTick] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const cells = docApi.state.doc.model.cells;
+
+  const { matches, error } = useMemo(() => (open ? findMatches(cells, options) : { matches: [], error: null }), [open, cells, options]);
+  const index = matches.length === 0 ? -1 : Math.min(current, matches.length - 1);
+
+  /** The first match at or after the selected cell, so find starts where the analyst is. */
+  const firstFromSelection = useCallback(
+    (list: FindMatch[]) => {
+      const sel = cells.findIndex((c) => c.id === docApi.latest.current.selectedId);
+      const order = new Map(cells.map((c, i) => [c.id, i]));
+      const i = list.findIndex((m) => (order.get(m.cellId) ?? 0) >= sel);
+      return Math.max(i, 0);
+    },
+    [cells, docApi.latest],
+  );
+
+  const setQueryOptions = useCallback(
+    (patch: Partial<FindOptions>) => {
+      const next = { ...options, ...patch };
+      setOptions(next);
+      setCurrent(firstFromSelection(findMatches(cells, next).matches));
+      setRevealTick((t) => t + 1);
+    },
+    [options, cells, firstFromSelection],
+  );
+
+  const step = useCallback(
+    (delta: 1 | -1) => {
+      if (matches.length === 0) return;
+      setCurrent((c) => (Math.min(c, matches.length - 1) + delta + matches.length) % matches.length);
+      setRevealTick((t) => t + 1);
+    },
+    [matches.length],
+  );
+
+  const close = useCallback(() => {
+    setOpen(false);
+    input.current?.blur();
+    docApi.setMode('command');
+  }, [docApi]);
+
+  // Requests from the shortcut hook and the command palette.
+  useEffect(
+    () =>
+      onFindRequest((r) => {
+        if (r.kind === 'next' || r.kind === 'previous') {
+          if (!open) setOpen(true);
+          else step(r.kind === 'next' ? 1 : -1);
+          return;
+        }
+        setOpen(true);
+        setReplacing(r.kind === 'replace');
+        const prefill = 'prefill' in r ? r.prefill : undefined;
+        if (prefill) setQueryOptions({ query: prefill });
+        // Focus after the bar renders; select so typing replaces the old query.
+        requestAnimationFrame(() => {
+          input.current?.focus();
+          input.current?.select();
+        });
+      }),
+    [open, step, setQueryOptions],
+  );
+
+  // Show the current match: select its cell, and its text in the cell's editor.
+  useEffect(() => {
+    const m = matches[index];
+    if (!open || !m) return;
+    const cell = cells.find((c) => c.id === m.cellId);
+    // A rendered markdown cell shows its editor only in edit mode.
+    const needsEditor = m.part === 'source' && cell?.type === 'markdown' && !editorOfCell(m.cellId);
+    docApi.select(m.cellId, needsEditor ? 'edit' : 'command');
+    requestAnimationFrame(() => {
+      const view = m.part === 'source' ? editorOfCell(m.cellId) : null;
+      if (view) selectInEditor(view, m.from, m.to);
+      else document.querySelector(`[data-cell-id="${CSS.escape(m.cellId)}"]`)?.scrollIntoView({ block: 'nearest' });
+      // Selecting a markdown cell for editing moves focus to its editor; typing belongs in the bar.
+      input.current?.focus();
+    });
+    // Only when asked to move (typing, next, previous, replace), not on every edit of the document.
+  }, [revealTick]);
+
+  const replaceCurrent = useCallback(() => {
+    const m = matches[index];
+    if (!m || m.part !== 'source') return;
+    docApi.edit((d) => {
+      const cell = d.model.cells.find((c) => c.id === m.cellId);
+      return cell ? setSource(d, m.cellId, replaceInSource(cell.source, [m], replacement, options.regex)) : d;
+    });
+    setRevealTick((t) => t + 1);
+  }, [matches, index, docApi, replacement, options.regex]);
+
+  /** Every source match replaced in one edit, so one undo takes it all back. */
+  const replaceAll = useCallback(() => {
+    const bySource = new Map<string, FindMatch[]>();
+    for (const m of matches) if (m.part === 'source') bySource.set(m.cellId, [...(bySource.get(m.cellId) ?? []), m]);
+    if (bySource.size === 0) return 0;
+    docApi.edit((d) => {
+      let next = d;
+      for (const cell of d.model.cells) {
+        const ms = bySource.get(cell.id);
+        if (ms) next = setSource(next, cell.id, replaceInSource(cell.source, ms, replacement, options.regex));
+      }
+      return next;
+    });
+    return [...bySource.values()].reduce((n, ms) => n + ms.length, 0);
+  }, [matches, docApi, replacement, options.regex]);
+
+  return {
+    open,
+    replacing,
+    setReplacing,
+    options,
+    setQueryOptions,
+    replacement,
+    setReplacement,
+    matches,
+    index,
+    error,
+    step,
+    close,
+    replaceCurrent,
+    replaceAll,
+    input,
+  };
+}
