@@ -50,17 +50,26 @@ function FindBarView({ find }: { find: FindApi }) {
   const current = find.matches[find.index];
   const canReplace = !find.error && find.matches.some((m) => m.part === 'source');
   const keys = (e: React.KeyboardEvent, onEnter: () => void) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      find.close();
-    } else if (e.key === 'Enter') {
+    if (e.key === 'Enter') {
       e.preventDefault();
       if (e.shiftKey) find.step(-1);
       else onEnter();
     }
   };
   return (
-    <div className="find-bar" role="search" aria-label="Find in notebook" data-testid="find-bar" data-own-keys>
+    <div
+      className="find-bar"
+      role="search"
+      aria-label="Find in notebook"
+      data-testid="find-bar"
+      data-own-keys
+      onKeyDown={(e) => {
+        // Esc anywhere in the bar (a field or a toggle) closes it.
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        find.close();
+      }}
+    >
       <div className="find-row">
         <button
           className="find-expand"

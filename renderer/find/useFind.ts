@@ -27,6 +27,8 @@ export function useFind(docApi: DocumentApi) {
   const [current, setCurrent] = useState(0);
   /** Bumped to move the view to the current match once the matches it refers to are rendered. */
   const [revealTick, setRevealTick] = useState(0);
+  /** Bumped to focus the query once the bar has rendered. */
+  const [focusTick, setFocusTick] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const cells = docApi.state.doc.model.cells;
 
@@ -82,14 +84,17 @@ export function useFind(docApi: DocumentApi) {
         setReplacing(r.kind === 'replace');
         const prefill = 'prefill' in r ? r.prefill : undefined;
         if (prefill) setQueryOptions({ query: prefill });
-        // Focus after the bar renders; select so typing replaces the old query.
-        requestAnimationFrame(() => {
-          input.current?.focus();
-          input.current?.select();
-        });
+        setFocusTick((t) => t + 1);
       }),
     [open, step, setQueryOptions],
   );
+
+  // Select all so that typing replaces the previous query.
+  useEffect(() => {
+    if (focusTick === 0) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [focusTick]);
 
   // Show the current match: select its cell, and its text in the cell's editor.
   useEffect(() => {
@@ -99,13 +104,32 @@ export function useFind(docApi: DocumentApi) {
     // A rendered markdown cell shows its editor only in edit mode.
     const needsEditor = m.part === 'source' && cell?.type === 'markdown' && !editorOfCell(m.cellId);
     docApi.select(m.cellId, needsEditor ? 'edit' : 'command');
-    requestAnimationFrame(() => {
+    const show = () => {
       const view = m.part === 'source' ? editorOfCell(m.cellId) : null;
       if (view) selectInEditor(view, m.from, m.to);
       else document.querySelector(`[data-cell-id="${CSS.escape(m.cellId)}"]`)?.scrollIntoView({ block: 'nearest' });
-      // Selecting a markdown cell for editing moves focus to its editor; typing belongs in the bar.
+    };
+    if (!needsEditor) {
+      requestAnimationFrame(show);
+      return;
+    }
+    // The markdown cell's editor appears and takes focus once React has rendered it; then the
+    // match is selected in it and focus returns to the bar, where the analyst is typing.
+    const done = () => {
+      document.removeEventListener('focusin', onFocus, true);
+      clearTimeout(timer);
+      show();
       input.current?.focus();
-    });
+    };
+    const onFocus = (e: FocusEvent) => {
+      if (e.target instanceof Element && e.target.closest(`[data-cell-id="${CSS.escape(m.cellId)}"] .cm-editor`)) done();
+    };
+    document.addEventListener('focusin', onFocus, true);
+    const timer = setTimeout(done, 500);
+    return () => {
+      document.removeEventListener('focusin', onFocus, true);
+      clearTimeout(timer);
+    };
     // Only when asked to move (typing, next, previous, replace), not on every edit of the document.
   }, [revealTick]);
 

@@ -1,0 +1,171 @@
+/**
+ * Find and replace across cells, the variables panel, the outline and the Save as dialog's folder
+ * browser, in Debian's Chromium against the built `silt serve`; screenshots of each surface at
+ * 1440×900 and 1024×700 in both themes.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Cell, NotebookModel } from '../../kernel/protocol/notebook';
+import { ipynbText } from '../../kernel/notebook/toIpynb';
+import { cells, MOD, openApp, SHOTS, startApp, type RunningApp } from '../helpers/app';
+
+let app: RunningApp;
+let page: Page;
+
+const md = (id: string, source: string): Cell => ({ id, type: 'markdown', source });
+const code = (id: string, language: 'sql' | 'typescript', source: string, name?: string): Cell => ({
+  id,
+  type: 'code',
+  language,
+  source,
+  outputs: [],
+  executionCount: null,
+  ...(name ? { name } : {}),
+});
+
+const filler = Array.from({ length: 8 }, (_, i) => code(`fill${i}`, 'sql', `SELECT ${i} AS filler_${i}`));
+const NOTEBOOK: NotebookModel = {
+  metadata: {},
+  cells: [
+    md('intro', '# Sales review\n\nWhere the amount comes from.'),
+    code('q1', 'sql', 'SELECT 42 AS amount, 7 AS Amount_2'),
+    md('details', '## Details\n\n```sql\n# not a heading: a comment in a fence\nSELECT amount\n```'),
+    code('frame', 'typescript', 'const df = await sql`SELECT range AS id, range * 2 AS amount FROM range(5)`\nconst n = 42\ndf'),
+    code('named', 'sql', "SELECT * FROM (VALUES ('north', 1), ('south', 2), ('east', 3)) t(region, amount)", 'regions'),
+    ...filler,
+    md('notes', '### Notes on amounts\n\nThe end.'),
+  ],
+};
+
+const sourceOf = (p: Page, id: string) => p.locator(`[data-cell-id="${id}"] .cm-content`).textContent();
+/** A cell's visible text (a rendered markdown cell has no editor). */
+const textOf = (p: Page, id: string) => p.locator(`[data-cell-id="${id}"]`).innerText();
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/** Screenshots at both sizes in both themes; checks nothing scrolls sideways at either size. */
+async function shots(name: string): Promise<void> {
+  for (const [w, h] of [
+    [1440, 900],
+    [1024, 700],
+  ]) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const theme of ['light', 'dark']) {
+      if ((await page.evaluate(() => document.documentElement.dataset.theme ?? 'light')) !== theme) {
+        await page.locator('[data-testid="theme-toggle"]').click();
+      }
+      await shot(`${name}-${w}-${theme}`);
+    }
+    expect(await noSidewaysScroll()).toBe(true);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  const path = join(app.host.workspace, 'review.ipynb');
+  writeFileSync(path, ipynbText(NOTEBOOK));
+  page = await openApp(app.browser, app.host, `&path=${encodeURIComponent(path)}`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('find and replace', () => {
+  it('finds across cells, counts the matches and selects the current one in its cell', async () => {
+    await cells(page).nth(1).locator('.cm-content').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${MOD}+F`);
+    const input = page.locator('[data-testid="find-input"]');
+    await expect.poll(() => input.evaluate((e) => e === document.activeElement)).toBe(true);
+    await input.fill('amount');
+    // Case-insensitive by default, in code and markdown sources, never in the grid:
+    // intro 1, q1 2 (amount, Amount_2), details 1, frame 1, named 1, notes 1.
+    // The current match is the first one at or after the selected cell (q1).
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toBe('2 of 7');
+    await expect.poll(() => page.locator('[data-cell-id="q1"]').getAttribute('data-selected')).toBe('true');
+    expect(await page.locator('[data-cell-id="q1"] .cm-find-current').textContent()).toBe('amount');
+    expect(await page.locator('.cm-find-match').count()).toBeGreaterThanOrEqual(4);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toBe('3 of 7');
+    await expect.poll(() => page.locator('[data-cell-id="q1"] .cm-find-current').textContent()).toBe('Amount');
+    // The editor's own selection is drawn on the match (the editor does not take focus from the bar).
+    await expect.poll(() => page.locator('[data-cell-id="q1"] .cm-selectionBackground').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-cell-id="details"]').getAttribute('data-selected')).toBe('true');
+    await expect.poll(() => page.locator('[data-cell-id="details"] .cm-find-current').textContent()).toBe('amount');
+    // The markdown cell opened its editor to show the match; typing still goes to the bar.
+    await expect.poll(() => input.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('F3');
+    await page.keyboard.press('Shift+F3');
+    await page.keyboard.press('Shift+F3');
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toBe('2 of 7');
+
+    await page.locator('[data-testid="find-match-case"]').click();
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toMatch(/ of 6$/);
+    await page.locator('[data-testid="find-scope-markdown"]').click();
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toMatch(/ of 3$/);
+    await shots('find-bar');
+  });
+
+  it('says when a regex is invalid, and keeps working', async () => {
+    await page.locator('[data-testid="find-regex"]').click();
+    await page.locator('[data-testid="find-input"]').fill('amount(');
+    await expect.poll(() => page.locator('[data-testid="find-error"]').textContent()).toMatch(/Not a valid regular expression/);
+    expect(await page.locator('[data-testid="find-count"]').textContent()).toBe('');
+    await page.locator('[data-testid="find-input"]').fill('(\\d+) AS (amount)');
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toBe('1 of 2');
+    expect(await page.locator('[data-testid="find-error"]').count()).toBe(0);
+  });
+
+  it('replaces all matches in one edit, touching nothing else', async () => {
+    const before = await Promise.all(NOTEBOOK.cells.map((c) => textOf(page, c.id)));
+    await page.locator('[data-testid="find-toggle-replace"]').click();
+    await page.locator('[data-testid="replace-input"]').fill('$1 AS total');
+    await page.locator('[data-testid="replace-all"]').click();
+    await expect.poll(() => sourceOf(page, 'q1')).toBe('SELECT 42 AS total, 7 AS Amount_2');
+    await expect.poll(() => sourceOf(page, 'frame')).toContain('range * 2 AS total FROM');
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toBe('No results');
+    const after = await Promise.all(NOTEBOOK.cells.map((c) => textOf(page, c.id)));
+    // Only q1 changed; the number of cells and every other source are as they were.
+    expect(await cells(page).count()).toBe(NOTEBOOK.cells.length);
+    after.forEach((s, i) => {
+      if (!['q1', 'frame'].includes(NOTEBOOK.cells[i].id)) expect(s).toBe(before[i]);
+    });
+    await expect.poll(() => page.locator('[data-testid="dirty-marker"]').count()).toBe(1);
+
+    // A plain replace of one match, then of all the rest, in code and markdown.
+    await page.locator('[data-testid="find-regex"]').click();
+    await page.locator('[data-testid="find-scope-markdown"]').click();
+    await page.locator('[data-testid="find-input"]').fill('amount');
+    // intro, details, named, notes (match case is still on)
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toMatch(/ of 4$/);
+    await page.locator('[data-testid="replace-input"]').fill('value');
+    await page.locator('[data-testid="replace-one"]').click();
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toMatch(/ of 3$/);
+    await page.locator('[data-testid="replace-all"]').click();
+    await expect.poll(() => sourceOf(page, 'named')).toContain('t(region, value)');
+    expect(await textOf(page, 'notes')).toContain('Notes on values');
+    expect(await textOf(page, 'intro')).toContain('Where the value comes from');
+    await shots('replace-bar');
+    await page.locator('[data-testid="find-regex"]').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="find-bar"]').count()).toBe(0);
+    expect(await page.locator('.cm-find-match').count()).toBe(0);
+  });
+
+  it('opens from inside an editor with the selected word as the query', async () => {
+    const editor = page.locator('[data-cell-id="named"] .cm-content');
+    await editor.dblclick({ position: { x: 12, y: 8 } });
+    const word = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    expect(word.length).toBeGreaterThan(0);
+    await page.keyboard.press(`${MOD}+F`);
+    await expect.poll(() => page.locator('[data-testid="find-input"]').inputValue()).toBe(word);
+    await page.keyboard.press('Escape');
+  });
+});
