@@ -35,6 +35,7 @@ import { LiveContext } from './live/LiveContext';
 import { LiveStrip } from './live/LiveStrip';
 import { useLive } from './live/useLive';
 import { FindBar } from './find/FindBar';
+import { Sidebar } from './sidebar/Sidebar';
 
 type DialogKind = 'open' | 'save-as' | 'help' | 'export' | 'palette' | null;
 
@@ -199,6 +200,14 @@ export function App({ client }: { client: KernelClient }) {
     [docApi, runner.run, perform, canPerform, drag.start],
   );
 
+  const goToCell = useCallback(
+    (id: string) => {
+      docApi.select(id, 'command');
+      requestAnimationFrame(() => document.querySelector(`[data-cell-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'start' }));
+    },
+    [docApi],
+  );
+
   return (
     <NotebookContext.Provider value={notebookActions}>
       <LiveContext.Provider value={live}>
@@ -296,6 +305,15 @@ export function App({ client }: { client: KernelClient }) {
                 </div>
               </div>
             </main>
+            <Sidebar
+              client={client}
+              sessionId={session.sessionId}
+              status={session.status}
+              cells={cells}
+              selectedId={state.selectedId}
+              running={runner.running}
+              onGoTo={goToCell}
+            />
           </div>
           {dialog === 'open' && (
             <OpenDialog

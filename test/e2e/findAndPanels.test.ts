@@ -54,7 +54,8 @@ async function shots(name: string): Promise<void> {
     await page.setViewportSize({ width: w, height: h });
     for (const theme of ['light', 'dark']) {
       if ((await page.evaluate(() => document.documentElement.dataset.theme ?? 'light')) !== theme) {
-        await page.locator('[data-testid="theme-toggle"]').click();
+        // A click in script, so a modal dialog over the toolbar stays open for its screenshot.
+        await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="theme-toggle"]')!.click());
       }
       await shot(`${name}-${w}-${theme}`);
     }
@@ -167,5 +168,77 @@ describe('find and replace', () => {
     await page.keyboard.press(`${MOD}+F`);
     await expect.poll(() => page.locator('[data-testid="find-input"]').inputValue()).toBe(word);
     await page.keyboard.press('Escape');
+  });
+});
+
+/** Runs a cell by its button and waits until its run ends. */
+async function run(id: string): Promise<void> {
+  const cell = page.locator(`[data-cell-id="${id}"]`);
+  await cell.locator('[data-testid="run-cell"]').click();
+  await expect.poll(() => cell.locator('[data-testid="execution-count"]').textContent(), { timeout: 30_000 }).toMatch(/\[\d+\]/);
+}
+
+describe('variables panel', () => {
+  it('lists a DataFrame, a number and a named SQL result with their shapes after runs, and previews a table', async () => {
+    await run('frame');
+    await run('named');
+    await page.locator('[data-testid="side-tab-variables"]').click();
+    const row = (name: string) => page.locator(`[data-testid="variable-row"][data-name="${name}"]`);
+    await expect.poll(() => row('df').getAttribute('data-kind'), { timeout: 15_000 }).toBe('dataframe');
+    expect(await row('df').locator('[data-testid="variable-shape"]').textContent()).toBe('5 × 2');
+    expect(await row('n').getAttribute('data-kind')).toBe('number');
+    expect(await row('n').locator('[data-testid="variable-shape"]').textContent()).toBe('42');
+    expect(await row('regions').getAttribute('data-kind')).toBe('sql-result');
+    expect(await row('regions').locator('[data-testid="variable-shape"]').textContent()).toBe('3 × 2');
+    await shots('variables-panel');
+
+    await row('regions').click();
+    const dialog = page.locator('[data-testid="variable-preview"]');
+    await expect.poll(() => dialog.locator('[data-testid="variable-preview-note"]').textContent()).toBe('All 3 rows.');
+    expect(await dialog.textContent()).toContain('south');
+    await shots('variable-preview');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('refreshes after a run', async () => {
+    await page.locator('[data-cell-id="q1"] .cm-content').click();
+    await page.keyboard.press('Escape');
+    await page.locator('[data-cell-id="q1"] [data-testid="cell-name"]').fill('answers');
+    await run('q1');
+    const row = page.locator('[data-testid="variable-row"][data-name="answers"]');
+    await expect.poll(() => row.locator('[data-testid="variable-shape"]').textContent(), { timeout: 15_000 }).toBe('1 × 2');
+  });
+});
+
+describe('outline', () => {
+  it("lists the headings outside code fences, and a click selects the heading's cell and scrolls it into view", async () => {
+    await page.locator('[data-testid="side-tab-outline"]').click();
+    const items = page.locator('[data-testid="outline-item"]');
+    await expect.poll(() => items.allTextContents()).toEqual(['Sales review', 'Details', 'Notes on values']);
+    await page.locator('.notebook').evaluate((e) => e.scrollTo(0, 0));
+    await items.nth(2).click();
+    const notes = page.locator('[data-cell-id="notes"]');
+    await expect.poll(() => notes.getAttribute('data-selected')).toBe('true');
+    await expect.poll(() => items.nth(2).getAttribute('aria-current')).toBe('location');
+    const box = await notes.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + 20).toBeLessThan(viewport.height);
+    await shots('outline-panel');
+  });
+
+  it('marks the section whose cell is running', async () => {
+    const slow = page.locator('[data-cell-id="fill7"]');
+    await slow.locator('[data-testid="language-toggle"]').click();
+    await expect.poll(() => slow.getAttribute('data-language')).toBe('typescript');
+    await slow.locator('.cm-content').click();
+    await page.keyboard.press(`${MOD}+A`);
+    await page.keyboard.insertText('await new Promise((r) => setTimeout(r, 3000))');
+    await slow.locator('[data-testid="run-cell"]').click();
+    const details = page.locator('[data-testid="outline-item"]').nth(1);
+    await expect.poll(() => details.locator('[data-testid="outline-running"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="outline-running"]').count()).toBe(1);
+    await expect.poll(() => details.locator('[data-testid="outline-running"]').count(), { timeout: 15_000 }).toBe(0);
   });
 });
