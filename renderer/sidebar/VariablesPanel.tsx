@@ -1,5 +1,6 @@
 /** The variables panel: each of the session's variables with its kind, type, shape and memory; a table opens a preview. */
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { SessionStatus } from '../../kernel/protocol/messages';
 import type { VariableInfo } from '../../kernel/protocol/variables';
 import type { KernelClient } from '../kernel-client/KernelClient';

@@ -14,8 +14,24 @@ export const PREVIEW_ROWS = 100;
 
 /** Globals that exist before any cell runs (Node's own), taken when the session process loads this file. */
 const BUILT_IN = new Set(Object.getOwnPropertyNames(globalThis));
-/** Helpers Silt gives every cell: not the analyst's variables. */
-const HELPERS = new Set(['display', 'register', 'query', 'sql', 'dfd', 'Plot', 'automl', 'sharing', 'require', 'console']);
+/**
+ * Helpers Silt gives every cell, and globals libraries set when they load (danfo's tfjs and its
+ * regenerator): not the analyst's variables. Names starting with `_` are hidden too, as Jupyter's
+ * variable inspectors hide them: libraries put their internals there.
+ */
+const HELPERS = new Set([
+  'display',
+  'register',
+  'query',
+  'sql',
+  'dfd',
+  'Plot',
+  'automl',
+  'sharing',
+  'require',
+  'console',
+  'regeneratorRuntime',
+]);
 
 /** Tables SQL and completion also hide: shared tables' views (dotted names) and change feeds. */
 const visible = (t: string) => !t.includes('.') && !t.startsWith('changes(') && !t.startsWith('__silt_');
@@ -37,7 +53,7 @@ const WIDTH: Record<string, number> = {
 export function globalNames(): string[] {
   const g = globalThis as Record<string, unknown>;
   return Object.getOwnPropertyNames(g).filter((name) => {
-    if (BUILT_IN.has(name) || HELPERS.has(name) || name.startsWith('__silt')) return false;
+    if (BUILT_IN.has(name) || HELPERS.has(name) || name.startsWith('_')) return false;
     const d = Object.getOwnPropertyDescriptor(g, name);
     // Getters (lazy helpers) are never called just to be listed; cells' variables are plain data.
     return Boolean(d && 'value' in d && d.enumerable);
