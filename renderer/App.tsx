@@ -327,15 +327,18 @@ export function App({ client }: { client: KernelClient }) {
           )}
           {dialog === 'save-as' && (
             <SaveAsDialog
-              initial={file.path ? baseName(file.path) : 'untitled.ipynb'}
+              client={client}
+              currentPath={file.path}
               onCancel={() => {
                 guard.saveAsCancelled();
                 setDialog(null);
               }}
-              onSave={(path) => {
-                setDialog(null);
-                file.saveTo(path).then(guard.savedAs, report('Could not save'));
-              }}
+              onSave={(path) =>
+                file.saveTo(path).then(() => {
+                  setDialog(null);
+                  guard.savedAs();
+                })
+              }
             />
           )}
           {dialog === 'help' && <ShortcutsHelp commands={commands} onClose={() => setDialog(null)} />}

@@ -3,7 +3,7 @@
  * browser, in Debian's Chromium against the built `silt serve`; screenshots of each surface at
  * 1440×900 and 1024×700 in both themes.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,8 @@ beforeAll(async () => {
   app = await startApp();
   const path = join(app.host.workspace, 'review.ipynb');
   writeFileSync(path, ipynbText(NOTEBOOK));
+  mkdirSync(join(app.host.workspace, 'reports', 'q3'), { recursive: true });
+  writeFileSync(join(app.host.workspace, 'reports', 'old.ipynb'), ipynbText({ metadata: {}, cells: [md('x', '# Old')] }));
   page = await openApp(app.browser, app.host, `&path=${encodeURIComponent(path)}`);
   await page.setViewportSize({ width: 1440, height: 900 });
 });
@@ -240,5 +242,47 @@ describe('outline', () => {
     await expect.poll(() => details.locator('[data-testid="outline-running"]').count()).toBe(1);
     expect(await page.locator('[data-testid="outline-running"]').count()).toBe(1);
     await expect.poll(() => details.locator('[data-testid="outline-running"]').count(), { timeout: 15_000 }).toBe(0);
+  });
+});
+
+describe('save as', () => {
+  const dialog = () => page.locator('[data-testid="save-as-dialog"]');
+
+  it('refuses a name that leaves the workspace, browses into a subfolder and saves there', async () => {
+    await page.locator('[data-testid="save-as"]').click();
+    await expect.poll(() => dialog().locator('[data-testid="folder-entry"]').allTextContents()).toEqual(['▸reports']);
+    await page.locator('[data-testid="save-as-input"]').fill('../escape');
+    await expect.poll(() => dialog().locator('[data-testid="save-as-error"]').textContent()).toMatch(/inside the workspace/);
+    expect(await page.locator('[data-testid="dialog-ok"]').isDisabled()).toBe(true);
+
+    await dialog().locator('[data-testid="folder-entry"][data-name="reports"]').click();
+    await dialog().locator('[data-testid="folder-entry"][data-name="q3"]').click();
+    await expect.poll(() => dialog().locator('[data-testid="folder-crumbs"]').innerText()).toMatch(/workspace\s*\/\s*reports\s*\/\s*q3$/);
+    await page.locator('[data-testid="save-as-input"]').fill('final');
+    await shots('save-as-dialog');
+    await page.locator('[data-testid="dialog-ok"]').click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    const saved = join(app.host.workspace, 'reports', 'q3', 'final.ipynb');
+    expect(existsSync(saved)).toBe(true);
+    expect(readFileSync(saved, 'utf8')).toContain('Notes on values');
+    await expect.poll(() => page.locator('[data-testid="notebook-title"]').textContent()).toContain('final.ipynb');
+    await expect.poll(() => page.locator('[data-testid="dirty-marker"]').count()).toBe(0);
+  });
+
+  it("starts in the notebook's folder, goes up by the breadcrumb and asks before replacing a notebook", async () => {
+    await page.locator('[data-testid="save-as"]').click();
+    await expect.poll(() => dialog().locator('[data-testid="file-entry"]').allTextContents()).toEqual(['◇final.ipynb']);
+    await dialog().locator('[data-testid="folder-crumbs"] button', { hasText: 'reports' }).click();
+    await dialog().locator('[data-testid="file-entry"][data-name="old.ipynb"]').click();
+    expect(await page.locator('[data-testid="save-as-input"]').inputValue()).toBe('old.ipynb');
+    await page.locator('[data-testid="dialog-ok"]').click();
+    await expect.poll(() => dialog().locator('[data-testid="save-as-confirm"]').textContent()).toMatch(/old\.ipynb already exists/);
+    // Not written yet: the old notebook is still there as it was.
+    expect(readFileSync(join(app.host.workspace, 'reports', 'old.ipynb'), 'utf8')).toContain('# Old');
+    await shots('save-as-confirm');
+    expect(await page.locator('[data-testid="dialog-ok"]').textContent()).toBe('Replace');
+    await page.locator('[data-testid="dialog-ok"]').click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect(readFileSync(join(app.host.workspace, 'reports', 'old.ipynb'), 'utf8')).toContain('Notes on values');
   });
 });

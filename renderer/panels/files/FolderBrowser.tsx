@@ -1,0 +1,74 @@
+/**
+ * A workspace folder: a breadcrumb from the workspace down, an up button, its folders and notebooks.
+ * Shared by Open and Save as; the dialog decides what choosing a file means.
+ */
+import type { FileEntry } from '../../../kernel/protocol/messages';
+import { breadcrumb, folderOf } from './savePath';
+import type { FolderListing } from './useFolder';
+import './FolderBrowser.css';
+
+interface Props {
+  root: string | null;
+  listing: FolderListing | null;
+  selected?: string | null;
+  onDir(dir: string): void;
+  onFile(entry: FileEntry): void;
+  onFileActivate(entry: FileEntry): void;
+}
+
+export function FolderBrowser({ root, listing, selected, onDir, onFile, onFileActivate }: Props) {
+  const dir = listing?.dir ?? null;
+  const atRoot = !dir || !root || dir === root.replace(/[\\/]+$/, '');
+  const crumbs = dir && root ? breadcrumb(root, dir) : [];
+  const entries = (listing?.entries ?? []).filter((e) => e.kind === 'dir' || e.name.endsWith('.ipynb'));
+  return (
+    <div className="folder-browser" data-testid="folder-browser">
+      <div className="folder-bar">
+        <button
+          className="folder-up"
+          title="Up one folder"
+          aria-label="Up one folder"
+          data-testid="folder-up"
+          disabled={atRoot}
+          onClick={() => dir && onDir(folderOf(dir))}
+        >
+          ↑
+        </button>
+        <nav className="folder-crumbs" aria-label="Folder" data-testid="folder-crumbs">
+          {crumbs.length === 0 && <span className="folder-crumb">{dir ?? 'Loading…'}</span>}
+          {crumbs.map((c, i) => (
+            <span key={c.path} className="folder-crumb-wrap">
+              {i > 0 && <span className="folder-sep">/</span>}
+              {i === crumbs.length - 1 ? (
+                <span className="folder-crumb current" aria-current="location" title={c.path}>
+                  {c.label}
+                </span>
+              ) : (
+                <button className="folder-crumb" title={c.path} onClick={() => onDir(c.path)}>
+                  {c.label}
+                </button>
+              )}
+            </span>
+          ))}
+        </nav>
+      </div>
+      <ul className="file-list" role="list">
+        {entries.map((e) => (
+          <li key={e.path}>
+            <button
+              className={`file-entry ${e.kind}${selected === e.path ? ' chosen' : ''}`}
+              data-testid={e.kind === 'dir' ? 'folder-entry' : 'file-entry'}
+              data-name={e.name}
+              onClick={() => (e.kind === 'dir' ? onDir(e.path) : onFile(e))}
+              onDoubleClick={() => e.kind === 'file' && onFileActivate(e)}
+            >
+              <span className="file-icon">{e.kind === 'dir' ? '▸' : '◇'}</span>
+              {e.name}
+            </button>
+          </li>
+        ))}
+        {listing && entries.length === 0 && <li className="empty">No folders or notebooks here</li>}
+      </ul>
+    </div>
+  );
+}
