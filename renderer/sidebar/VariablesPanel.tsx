@@ -63,9 +63,13 @@ export function VariablesPanel({ client, sessionId, status, runningCount }: Prop
           </tbody>
         </table>
       )}
-      {preview && sessionId && (
-        <VariablePreviewDialog client={client} sessionId={sessionId} variable={preview} onClose={() => setPreview(null)} />
-      )}
+      {/* On the body: inside the floating panel, the dialog would stay under the panel's stacking context. */}
+      {preview &&
+        sessionId &&
+        createPortal(
+          <VariablePreviewDialog client={client} sessionId={sessionId} variable={preview} onClose={() => setPreview(null)} />,
+          document.body,
+        )}
     </div>
   );
 }
