@@ -35,6 +35,8 @@ import { LiveContext } from './live/LiveContext';
 import { LiveStrip } from './live/LiveStrip';
 import { useLive } from './live/useLive';
 import { FindBar } from './find/FindBar';
+import { findCommands } from './find/findCommands';
+import { sidebarCommands } from './sidebar/sidebarCommands';
 import { Sidebar } from './sidebar/Sidebar';
 
 type DialogKind = 'open' | 'save-as' | 'help' | 'export' | 'palette' | null;
@@ -154,7 +156,7 @@ export function App({ client }: { client: KernelClient }) {
     help: () => setDialog('help'),
   };
   // Panels add their commands here (Find, Variables, Outline…); the palette and the help list them.
-  const extraCommands: Command[] = [];
+  const extraCommands: Command[] = [...findCommands, ...sidebarCommands];
   const commands = commandList(perform, canPerform, win, extraCommands);
   useDesktopMenu(commands, () => setDialog('palette'));
 

@@ -196,6 +196,19 @@ function FindBarView({ find }: { find: FindApi }) {
           >
             Replace all
           </button>
+          {find.lastReplace && (
+            <span className="find-replaced" data-testid="find-replaced">
+              Replaced {find.lastReplace.count} in {find.lastReplace.after.size} cell{find.lastReplace.after.size === 1 ? '' : 's'}
+              <button
+                className="btn btn-small"
+                data-testid="undo-replace-all"
+                title="Put back what Replace all changed"
+                onClick={find.undoReplaceAll}
+              >
+                Undo
+              </button>
+            </span>
+          )}
         </div>
       )}
     </div>

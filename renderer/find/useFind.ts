@@ -30,6 +30,8 @@ export function useFind(docApi: DocumentApi) {
   /** Bumped to focus the query once the bar has rendered. */
   const [focusTick, setFocusTick] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  /** What the last Replace all changed, so it can be undone as one step. */
+  const [lastReplace, setLastReplace] = useState<{ before: Map<string, string>; after: Map<string, string>; count: number } | null>(null);
   const cells = docApi.state.doc.model.cells;
 
   const { matches, error } = useMemo(() => (open ? findMatches(cells, options) : { matches: [], error: null }), [open, cells, options]);
@@ -67,6 +69,7 @@ export function useFind(docApi: DocumentApi) {
 
   const close = useCallback(() => {
     setOpen(false);
+    setLastReplace(null);
     input.current?.blur();
     docApi.setMode('command');
   }, [docApi]);
@@ -143,21 +146,38 @@ export function useFind(docApi: DocumentApi) {
     setRevealTick((t) => t + 1);
   }, [matches, index, docApi, replacement, options.regex]);
 
-  /** Every source match replaced in one edit, so one undo takes it all back. */
+  /** Every source match replaced in one edit; `undoReplaceAll` takes the whole of it back. */
   const replaceAll = useCallback(() => {
     const bySource = new Map<string, FindMatch[]>();
     for (const m of matches) if (m.part === 'source') bySource.set(m.cellId, [...(bySource.get(m.cellId) ?? []), m]);
-    if (bySource.size === 0) return 0;
-    docApi.edit((d) => {
-      let next = d;
-      for (const cell of d.model.cells) {
-        const ms = bySource.get(cell.id);
-        if (ms) next = setSource(next, cell.id, replaceInSource(cell.source, ms, replacement, options.regex));
-      }
-      return next;
-    });
-    return [...bySource.values()].reduce((n, ms) => n + ms.length, 0);
+    if (bySource.size === 0) return;
+    const before = new Map<string, string>();
+    const after = new Map<string, string>();
+    for (const cell of docApi.latest.current.doc.model.cells) {
+      const ms = bySource.get(cell.id);
+      if (!ms) continue;
+      before.set(cell.id, cell.source);
+      after.set(cell.id, replaceInSource(cell.source, ms, replacement, options.regex));
+    }
+    docApi.edit((d) => [...after].reduce((next, [id, source]) => setSource(next, id, source), d));
+    const count = [...bySource.values()].reduce((n, ms) => n + ms.length, 0);
+    setLastReplace({ before, after, count });
   }, [matches, docApi, replacement, options.regex]);
+
+  /**
+   * Puts back the sources Replace all changed, in one edit. A cell edited since keeps its newer text:
+   * undo never throws away typing done after the replace.
+   */
+  const undoReplaceAll = useCallback(() => {
+    if (!lastReplace) return;
+    docApi.edit((d) =>
+      d.model.cells.reduce(
+        (next, c) => (lastReplace.after.get(c.id) === c.source ? setSource(next, c.id, lastReplace.before.get(c.id)!) : next),
+        d,
+      ),
+    );
+    setLastReplace(null);
+  }, [lastReplace, docApi]);
 
   return {
     open,
@@ -174,6 +194,8 @@ export function useFind(docApi: DocumentApi) {
     close,
     replaceCurrent,
     replaceAll,
+    lastReplace,
+    undoReplaceAll,
     input,
   };
 }

@@ -156,10 +156,34 @@ describe('find and replace', () => {
     expect(await textOf(page, 'notes')).toContain('Notes on values');
     expect(await textOf(page, 'intro')).toContain('Where the value comes from');
     await shots('replace-bar');
+
+    // Undo puts back every source Replace all changed, and only those.
+    const replaced = await Promise.all(NOTEBOOK.cells.map((c) => textOf(page, c.id)));
+    await page.locator('[data-testid="find-input"]').fill('value');
+    await page.locator('[data-testid="replace-input"]').fill('VALUE');
+    await page.locator('[data-testid="replace-all"]').click();
+    await expect.poll(() => page.locator('[data-testid="find-replaced"]').textContent()).toMatch(/^Replaced 4 in 4 cells/);
+    await expect.poll(() => sourceOf(page, 'named')).toContain('t(region, VALUE)');
+    await page.locator('[data-testid="undo-replace-all"]').click();
+    await expect.poll(() => sourceOf(page, 'named')).toContain('t(region, value)');
+    expect(await Promise.all(NOTEBOOK.cells.map((c) => textOf(page, c.id)))).toEqual(replaced);
+    expect(await cells(page).count()).toBe(NOTEBOOK.cells.length);
     await page.locator('[data-testid="find-regex"]').focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('[data-testid="find-bar"]').count()).toBe(0);
     expect(await page.locator('.cm-find-match').count()).toBe(0);
+  });
+
+  it('is in the command palette', async () => {
+    await page.keyboard.press(`${MOD}+Shift+P`);
+    const palette = page.locator('[data-testid="command-palette"]');
+    await palette.locator('input').fill('find and replace');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => palette.count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="replace-input"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="find-input"]').evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="find-bar"]').count()).toBe(0);
   });
 
   it('opens from inside an editor with the selected word as the query', async () => {
