@@ -126,6 +126,20 @@ export class NotebookStore {
     return { dir: abs, entries };
   }
 
+  /** Makes a new folder in a folder of the workspace; the name is one folder's name, not a path. */
+  mkdir(dir: string, name: string): { path: string } {
+    const clean = name.trim();
+    if (clean === '' || clean === '.' || clean === '..' || /[\\/]/.test(clean)) {
+      throw new SiltError('bad-request', `"${name}" cannot name a folder: use a name without / or \\.`);
+    }
+    const abs = join(this.resolve(dir), clean);
+    if (!insideFolder(this.workspace, abs))
+      throw new SiltError('forbidden', `Folders are made inside the workspace (${this.workspace}) only.`);
+    if (existsSync(abs)) throw new SiltError('conflict', `${clean} already exists in this folder.`);
+    mkdirSync(abs);
+    return { path: abs };
+  }
+
   recent(): string[] {
     try {
       const list = JSON.parse(readFileSync(this.recentFile, 'utf8'));

@@ -55,6 +55,7 @@ export const CORE_HOST_PARAMS = {
   'notebook.recoveries': s.object({}),
   'notebook.openRecovery': s.object({ key: s.string() }),
   'files.list': s.object({ dir: s.optional(s.string()) }),
+  'files.mkdir': s.object({ dir: s.string(), name: s.string() }),
   'files.recent': s.object({}),
 };
 
@@ -124,6 +125,8 @@ export interface HostRequests extends ReportRequests {
   /** The recovery copy kept under `key` (an untitled id or a file's path). */
   'notebook.openRecovery': { params: HostIn<'notebook.openRecovery'>; result: { savedAt: number; notebook: NotebookModel } };
   'files.list': { params: HostIn<'files.list'>; result: { dir: string; entries: FileEntry[] } };
+  /** Makes a folder `name` in `dir`, inside the workspace (Save as's New folder). */
+  'files.mkdir': { params: HostIn<'files.mkdir'>; result: { path: string } };
   'files.recent': { params: HostIn<'files.recent'>; result: { paths: string[] } };
 }
 

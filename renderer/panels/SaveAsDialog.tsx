@@ -3,7 +3,7 @@
  * replacing a notebook that is there. Paths that would leave the workspace are refused here, and
  * again by the host (which also sees symbolic links).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { Dialog } from './Dialog';
 import { FolderBrowser } from './files/FolderBrowser';
@@ -33,6 +33,15 @@ export function SaveAsDialog({ client, currentPath, onSave, onCancel }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { listing, error: listError } = useFolder(client, dir);
+  const nameInput = useRef<HTMLInputElement>(null);
+
+  // The name first (after Dialog focused its first control): select it without `.ipynb`, ready to type over.
+  useEffect(() => {
+    const input = nameInput.current;
+    if (!input) return;
+    input.focus();
+    input.setSelectionRange(0, input.value.replace(/\.ipynb$/i, '').length);
+  }, []);
 
   const target = listing ? saveTarget(listing.dir, name) : null;
   const nameError = target && 'error' in target && name.trim() !== '' ? target.error : null;
@@ -81,6 +90,12 @@ export function SaveAsDialog({ client, currentPath, onSave, onCancel }: Props) {
           setName(e.name);
           setConfirming(null);
         }}
+        onNewFolder={async (folder) => {
+          if (!listing) return;
+          const made = await client.request('files.mkdir', { dir: listing.dir, name: folder });
+          setDir(made.path);
+          setConfirming(null);
+        }}
         onFileActivate={(e) => {
           setName(e.name);
           setConfirming(e.path === currentPath ? null : e.path);
@@ -90,6 +105,7 @@ export function SaveAsDialog({ client, currentPath, onSave, onCancel }: Props) {
       <label className="field">
         <span>File name</span>
         <input
+          ref={nameInput}
           data-testid="save-as-input"
           value={name}
           spellCheck={false}

@@ -282,6 +282,14 @@ describe('save as', () => {
     await dialog().locator('[data-testid="folder-entry"][data-name="reports"]').click();
     await dialog().locator('[data-testid="folder-entry"][data-name="q3"]').click();
     await expect.poll(() => dialog().locator('[data-testid="folder-crumbs"]').innerText()).toMatch(/workspace\s*\/\s*reports\s*\/\s*q3$/);
+    // A new folder made from the dialog, which then browses into it.
+    await dialog().locator('[data-testid="folder-new"]').click();
+    await dialog().locator('[data-testid="folder-new-name"]').fill('drafts');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().locator('[data-testid="folder-crumbs"]').innerText()).toMatch(/q3\s*\/\s*drafts$/);
+    expect(existsSync(join(app.host.workspace, 'reports', 'q3', 'drafts'))).toBe(true);
+    await dialog().locator('[data-testid="folder-crumbs"] button', { hasText: 'q3' }).click();
+    await expect.poll(() => dialog().locator('[data-testid="folder-entry"]').allTextContents()).toEqual(['▸drafts']);
     await page.locator('[data-testid="save-as-input"]').fill('final');
     await shots('save-as-dialog');
     await page.locator('[data-testid="dialog-ok"]').click();

@@ -2,6 +2,7 @@
  * A workspace folder: a breadcrumb from the workspace down, an up button, its folders and notebooks.
  * Shared by Open and Save as; the dialog decides what choosing a file means.
  */
+import { useState } from 'react';
 import type { FileEntry } from '../../../kernel/protocol/messages';
 import { breadcrumb, folderOf } from './savePath';
 import type { FolderListing } from './useFolder';
@@ -14,9 +15,11 @@ interface Props {
   onDir(dir: string): void;
   onFile(entry: FileEntry): void;
   onFileActivate(entry: FileEntry): void;
+  /** Offers "New folder" when given; a rejection's message is shown beside the name field. */
+  onNewFolder?(name: string): Promise<void>;
 }
 
-export function FolderBrowser({ root, listing, selected, onDir, onFile, onFileActivate }: Props) {
+export function FolderBrowser({ root, listing, selected, onDir, onFile, onFileActivate, onNewFolder }: Props) {
   const dir = listing?.dir ?? null;
   const atRoot = !dir || !root || dir === root.replace(/[\\/]+$/, '');
   const crumbs = dir && root ? breadcrumb(root, dir) : [];
@@ -51,6 +54,7 @@ export function FolderBrowser({ root, listing, selected, onDir, onFile, onFileAc
             </span>
           ))}
         </nav>
+        {onNewFolder && <NewFolder onCreate={onNewFolder} />}
       </div>
       <ul className="file-list" role="list">
         {entries.map((e) => (
@@ -70,5 +74,58 @@ export function FolderBrowser({ root, listing, selected, onDir, onFile, onFileAc
         {listing && entries.length === 0 && <li className="empty">No folders or notebooks here</li>}
       </ul>
     </div>
+  );
+}
+
+/** "New folder": a button that becomes a name field; Enter makes the folder, Esc gives up. */
+function NewFolder({ onCreate }: { onCreate(name: string): Promise<void> }) {
+  const [name, setName] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (name === null) {
+    return (
+      <button className="folder-new" data-testid="folder-new" title="Make a folder here" onClick={() => setName('')}>
+        + Folder
+      </button>
+    );
+  }
+  const create = () =>
+    onCreate(name.trim()).then(
+      () => {
+        setName(null);
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
+  return (
+    <span className="folder-new-field">
+      <input
+        autoFocus
+        data-testid="folder-new-name"
+        aria-label="New folder name"
+        aria-invalid={Boolean(error)}
+        title={error ?? undefined}
+        placeholder="folder name"
+        spellCheck={false}
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          // Keys here belong to the field: Enter must not save the notebook, Esc must not close the dialog.
+          if (e.key === 'Enter' || e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+          }
+          if (e.key === 'Enter' && name.trim()) void create();
+          if (e.key === 'Escape') setName(null);
+        }}
+      />
+      {error && (
+        <span className="folder-new-error" role="alert" data-testid="folder-new-error">
+          {error}
+        </span>
+      )}
+    </span>
   );
 }

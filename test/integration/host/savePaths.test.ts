@@ -71,3 +71,17 @@ describe('files.list paths', () => {
     await expect(h.client.request('files.list', { dir: 'no-such-folder' })).rejects.toMatchObject({ code: 'not-found' });
   });
 });
+
+describe('files.mkdir', () => {
+  it('makes a folder inside the workspace, and refuses names that are paths, folders outside and existing names', async () => {
+    const made = await h.client.request('files.mkdir', { dir: join(h.workspace, 'reports'), name: 'q4' });
+    expect(made.path).toBe(join(h.workspace, 'reports', 'q4'));
+    expect(existsSync(made.path)).toBe(true);
+    await expect(h.client.request('files.mkdir', { dir: 'reports', name: 'q4' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(h.client.request('files.mkdir', { dir: 'reports', name: '../up' })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(h.client.request('files.mkdir', { dir: '..', name: 'up' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(h.client.request('files.mkdir', { dir: 'escape', name: 'through' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(existsSync(join(h.home, 'up'))).toBe(false);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+});
