@@ -34,6 +34,7 @@ const NOTEBOOK: NotebookModel = {
     md('details', '## Details\n\n```sql\n# not a heading: a comment in a fence\nSELECT amount\n```'),
     code('frame', 'typescript', 'const df = await sql`SELECT range AS id, range * 2 AS amount FROM range(5)`\nconst n = 42\ndf'),
     code('named', 'sql', "SELECT * FROM (VALUES ('north', 1), ('south', 2), ('east', 3)) t(region, amount)", 'regions'),
+    code('printer', 'typescript', 'console.log("printed " + "total: " + 42)'),
     ...filler,
     md('notes', '### Notes on amounts\n\nThe end.'),
   ],
@@ -234,6 +235,27 @@ describe('variables panel', () => {
     await run('q1');
     const row = page.locator('[data-testid="variable-row"][data-name="answers"]');
     await expect.poll(() => row.locator('[data-testid="variable-shape"]').textContent(), { timeout: 15_000 }).toBe('1 × 2');
+  });
+});
+
+describe('find in outputs', () => {
+  it('searches printed text when asked, and never the grids', async () => {
+    await run('printer');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(`${MOD}+F`);
+    await page.locator('[data-testid="find-scope-code"]').click();
+    await page.locator('[data-testid="find-scope-markdown"]').click();
+    await page.locator('[data-testid="find-scope-outputs"]').click();
+    for (const t of ['find-scope-code', 'find-scope-markdown', 'find-scope-outputs']) {
+      expect(await page.locator(`[data-testid="${t}"]`).getAttribute('aria-pressed')).toBe(String(t === 'find-scope-outputs'));
+    }
+    await page.locator('[data-testid="find-input"]').fill('printed total: 42');
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toBe('1 of 1');
+    await expect.poll(() => page.locator('[data-cell-id="printer"]').getAttribute('data-selected')).toBe('true');
+    // "south" is in the regions grid and in a source, neither of which is printed text.
+    await page.locator('[data-testid="find-input"]').fill('south');
+    await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toBe('No results');
+    await page.keyboard.press('Escape');
   });
 });
 
