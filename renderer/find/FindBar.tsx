@@ -12,7 +12,7 @@ import './FindBar.css';
 export function FindBar({ docApi, enabled }: { docApi: DocumentApi; enabled: boolean }) {
   const find = useFind(docApi);
   useFindShortcut(enabled);
-  useFindMarks(docApi.state.doc.model.cells, find.matches, find.index, find.open);
+  useFindMarks(docApi.state.doc.model.cells, find.matches, find.index, find.open, find.options);
   if (!find.open) return null;
   return <FindBarView find={find} />;
 }

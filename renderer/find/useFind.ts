@@ -8,6 +8,7 @@ import type { DocumentApi } from '../notebook/useDocument';
 import { onFindRequest } from './findEvents';
 import { findMatches, replaceInSource, type FindMatch, type FindOptions } from './findMatches';
 import { editorOfCell, selectInEditor } from './findHighlight';
+import { revealCurrentOutputMark } from './outputMarks';
 
 export type FindApi = ReturnType<typeof useFind>;
 
@@ -110,6 +111,7 @@ export function useFind(docApi: DocumentApi) {
     const show = () => {
       const view = m.part === 'source' ? editorOfCell(m.cellId) : null;
       if (view) selectInEditor(view, m.from, m.to);
+      else if (m.part === 'output' && revealCurrentOutputMark()) return;
       else document.querySelector(`[data-cell-id="${CSS.escape(m.cellId)}"]`)?.scrollIntoView({ block: 'nearest' });
     };
     if (!needsEditor) {

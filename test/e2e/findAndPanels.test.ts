@@ -252,6 +252,14 @@ describe('find in outputs', () => {
     await page.locator('[data-testid="find-input"]').fill('printed total: 42');
     await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toBe('1 of 1');
     await expect.poll(() => page.locator('[data-cell-id="printer"]').getAttribute('data-selected')).toBe('true');
+    // The match is marked in the printed text itself.
+    const marked = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('silt-find-current');
+        return h ? [...h].map((r) => r.toString()) : [];
+      });
+    await expect.poll(marked).toEqual(['printed total: 42']);
+    await shots('find-outputs');
     // "south" is in the regions grid and in a source, neither of which is printed text.
     await page.locator('[data-testid="find-input"]').fill('south');
     await expect.poll(() => page.locator('[data-testid="find-count"]').textContent()).toBe('No results');
