@@ -157,6 +157,13 @@ describe('find and replace', () => {
     expect(await textOf(page, 'notes')).toContain('Notes on values');
     expect(await textOf(page, 'intro')).toContain('Where the value comes from');
     await shots('replace-bar');
+    // With the catalog open beside it at 1024 px, the bar wraps instead of pushing the page sideways.
+    await page.locator('[data-testid="catalog-toggle"]').click();
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await shot('replace-bar-catalog-1024');
+    expect(await noSidewaysScroll()).toBe(true);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.locator('[data-testid="catalog-toggle"]').click();
 
     // Undo puts back every source Replace all changed, and only those.
     const replaced = await Promise.all(NOTEBOOK.cells.map((c) => textOf(page, c.id)));
