@@ -36,6 +36,10 @@ import { LiveStrip } from './live/LiveStrip';
 import { useLive } from './live/useLive';
 import { TsServiceContext } from './cells/ts/TsService';
 import { useTsService } from './cells/ts/useTsService';
+import { FindBar } from './find/FindBar';
+import { findCommands } from './find/findCommands';
+import { sidebarCommands } from './sidebar/sidebarCommands';
+import { Sidebar } from './sidebar/Sidebar';
 
 type DialogKind = 'open' | 'save-as' | 'help' | 'export' | 'palette' | null;
 
@@ -156,7 +160,7 @@ export function App({ client }: { client: KernelClient }) {
     help: () => setDialog('help'),
   };
   // Panels add their commands here (Find, Variables, Outline…); the palette and the help list them.
-  const extraCommands: Command[] = [];
+  const extraCommands: Command[] = [...findCommands, ...sidebarCommands];
   const commands = commandList(perform, canPerform, win, extraCommands);
   useDesktopMenu(commands, () => setDialog('palette'));
 
@@ -201,6 +205,14 @@ export function App({ client }: { client: KernelClient }) {
       onDragStart: drag.start,
     }),
     [docApi, runner.run, perform, canPerform, drag.start],
+  );
+
+  const goToCell = useCallback(
+    (id: string) => {
+      docApi.select(id, 'command');
+      requestAnimationFrame(() => document.querySelector(`[data-cell-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'start' }));
+    },
+    [docApi],
   );
 
   return (
@@ -273,6 +285,7 @@ export function App({ client }: { client: KernelClient }) {
           <div className="workspace">
             {catalogOpen && <CatalogPanel client={client} sessionId={session.sessionId} onInsertSql={insertSql} />}
             <main className="notebook" onMouseDown={(e) => e.target === e.currentTarget && docApi.setMode('command')}>
+              <FindBar docApi={docApi} enabled={dialog === null} />
               <div className="cells" ref={cellsBox}>
                 {drag.indicator !== null && <div className="drop-indicator" data-testid="drop-indicator" style={{ top: drag.indicator }} />}
                 <TsServiceContext.Provider value={tsService}>
@@ -301,6 +314,15 @@ export function App({ client }: { client: KernelClient }) {
                 </div>
               </div>
             </main>
+            <Sidebar
+              client={client}
+              sessionId={session.sessionId}
+              status={session.status}
+              cells={cells}
+              selectedId={state.selectedId}
+              running={runner.running}
+              onGoTo={goToCell}
+            />
           </div>
           {dialog === 'open' && (
             <OpenDialog
@@ -314,15 +336,18 @@ export function App({ client }: { client: KernelClient }) {
           )}
           {dialog === 'save-as' && (
             <SaveAsDialog
-              initial={file.path ? baseName(file.path) : 'untitled.ipynb'}
+              client={client}
+              currentPath={file.path}
               onCancel={() => {
                 guard.saveAsCancelled();
                 setDialog(null);
               }}
-              onSave={(path) => {
-                setDialog(null);
-                file.saveTo(path).then(guard.savedAs, report('Could not save'));
-              }}
+              onSave={(path) =>
+                file.saveTo(path).then(() => {
+                  setDialog(null);
+                  guard.savedAs();
+                })
+              }
             />
           )}
           {dialog === 'help' && <ShortcutsHelp commands={commands} onClose={() => setDialog(null)} />}

@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { insideFolder } from './insideFolder';
 import { SiltError } from '../../common/SiltError';
 import type { FileEntry, NotebookModel, OpenedNotebook, UntitledRecoveryInfo } from '../protocol';
 import { atomicWrite } from '../fs/atomicWrite';
@@ -22,6 +23,11 @@ const PRIVATE_FILE = 0o600;
 export class NotebookStore {
   private readonly recoveryDir: string;
   private readonly recentFile: string;
+  /**
+   * Files opened from outside the workspace (the desktop app's Open dialog, `silt open FILE`): the
+   * analyst chose each one, so saving it in place is allowed; any other path outside is refused.
+   */
+  private readonly openedOutside = new Set<string>();
 
   constructor(
     readonly workspace: string,
@@ -61,14 +67,19 @@ export class NotebookStore {
     const abs = this.resolve(path);
     if (!existsSync(abs)) throw new SiltError('not-found', `No notebook at ${abs}`);
     const notebook = parseIpynb(readFileSync(abs, 'utf8'), abs);
+    if (!insideFolder(this.workspace, abs)) this.openedOutside.add(abs);
     this.touchRecent(abs);
     const recovery = this.readRecovery(abs);
     const recovered = recovery && recovery.savedAt > statSync(abs).mtimeMs ? recovery.notebook : undefined;
     return { path: abs, notebook, ...(recovered ? { recovered } : {}) };
   }
 
+  /** Saves inside the workspace (or over a file opened from outside it); refuses any other path. */
   save(path: string, notebook: NotebookModel): { path: string; savedAt: number } {
     const abs = this.resolve(path.endsWith('.ipynb') ? path : `${path}.ipynb`);
+    if (!this.openedOutside.has(abs) && !insideFolder(this.workspace, abs)) {
+      throw new SiltError('forbidden', `Notebooks are saved inside the workspace (${this.workspace}); ${path} is outside it.`);
+    }
     atomicWrite(abs, ipynbText(notebook));
     this.discardRecovery(abs);
     this.touchRecent(abs);
@@ -102,13 +113,31 @@ export class NotebookStore {
     rmSync(this.recoveryPath(key), { force: true });
   }
 
+  /** The folders and notebooks of a folder of the workspace. */
   list(dir?: string): { dir: string; entries: FileEntry[] } {
     const abs = dir ? this.resolve(dir) : this.workspace;
+    if (!insideFolder(this.workspace, abs))
+      throw new SiltError('forbidden', `Only folders inside the workspace (${this.workspace}) can be listed.`);
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new SiltError('not-found', `No folder at ${abs}`);
     const entries = readdirSync(abs, { withFileTypes: true })
       .filter((d) => !d.name.startsWith('.') && (d.isDirectory() || d.name.endsWith('.ipynb')))
       .map((d) => ({ name: d.name, path: join(abs, d.name), kind: d.isDirectory() ? ('dir' as const) : ('file' as const) }))
       .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
     return { dir: abs, entries };
+  }
+
+  /** Makes a new folder in a folder of the workspace; the name is one folder's name, not a path. */
+  mkdir(dir: string, name: string): { path: string } {
+    const clean = name.trim();
+    if (clean === '' || clean === '.' || clean === '..' || /[\\/]/.test(clean)) {
+      throw new SiltError('bad-request', `"${name}" cannot name a folder: use a name without / or \\.`);
+    }
+    const abs = join(this.resolve(dir), clean);
+    if (!insideFolder(this.workspace, abs))
+      throw new SiltError('forbidden', `Folders are made inside the workspace (${this.workspace}) only.`);
+    if (existsSync(abs)) throw new SiltError('conflict', `${clean} already exists in this folder.`);
+    mkdirSync(abs);
+    return { path: abs };
   }
 
   recent(): string[] {

@@ -52,6 +52,7 @@ export const hostHandlers: { [K in HostRequestType]: HostHandler<K> } = {
     return copy;
   },
   'files.list': async (ctx, p) => ctx.store.list(p.dir),
+  'files.mkdir': async (ctx, p) => ctx.store.mkdir(p.dir, p.name),
   'files.recent': async (ctx) => ({ paths: ctx.store.recent() }),
   'report.export': async (ctx, p) => {
     const { notebook, format, path, hideCode, title, author, pageSize } = p;

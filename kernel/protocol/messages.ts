@@ -12,6 +12,7 @@ import type { AutomlNotice, AutomlRequests } from './automl';
 import type { DataExportRequests, ExportNotice } from './dataExport';
 import type { ChartRequests } from './charts';
 import type { TypescriptRequests } from './typescript';
+import type { VariablesRequests } from './variables';
 import type { ErrorCode } from '../../common/errorCode';
 import { CODE_LANGUAGES, type CellValue, type ColumnInfo, type NotebookModel, type Output } from './notebook';
 
@@ -55,6 +56,7 @@ export const CORE_HOST_PARAMS = {
   'notebook.recoveries': s.object({}),
   'notebook.openRecovery': s.object({ key: s.string() }),
   'files.list': s.object({ dir: s.optional(s.string()) }),
+  'files.mkdir': s.object({ dir: s.string(), name: s.string() }),
   'files.recent': s.object({}),
 };
 
@@ -72,7 +74,15 @@ export interface RequestMap extends HostRequests, SessionRequests {}
  * its requests by extending this from its own file (see catalog.ts), with their params' schemas there.
  */
 export interface SessionRequests
-  extends CatalogRequests, CatalogPreviewRequests, LiveRequests, AutomlRequests, ChartRequests, DataExportRequests, TypescriptRequests {
+  extends
+    CatalogRequests,
+    CatalogPreviewRequests,
+    LiveRequests,
+    AutomlRequests,
+    ChartRequests,
+    DataExportRequests,
+    TypescriptRequests,
+    VariablesRequests {
   /** A page of a table result the session still holds. */
   'result.page': {
     params: SessionIn<'result.page'>;
@@ -124,6 +134,8 @@ export interface HostRequests extends ReportRequests {
   /** The recovery copy kept under `key` (an untitled id or a file's path). */
   'notebook.openRecovery': { params: HostIn<'notebook.openRecovery'>; result: { savedAt: number; notebook: NotebookModel } };
   'files.list': { params: HostIn<'files.list'>; result: { dir: string; entries: FileEntry[] } };
+  /** Makes a folder `name` in `dir`, inside the workspace (Save as's New folder). */
+  'files.mkdir': { params: HostIn<'files.mkdir'>; result: { path: string } };
   'files.recent': { params: HostIn<'files.recent'>; result: { paths: string[] } };
 }
 

@@ -12,6 +12,7 @@ import { AUTOML_PARAMS } from './automl';
 import { DATA_EXPORT_PARAMS } from './dataExport';
 import { CHART_PARAMS } from './charts';
 import { TYPESCRIPT_PARAMS } from './typescript';
+import { VARIABLES_PARAMS } from './variables';
 import { CORE_HOST_PARAMS, CORE_SESSION_PARAMS } from './messages';
 import type { HostRequestType, Params, RequestMessage, RequestType, SessionRequestType } from './messages';
 
@@ -41,6 +42,7 @@ const SESSION_PARAMS: ParamsTable<SessionRequestType> = {
   ...DATA_EXPORT_PARAMS,
   ...CHART_PARAMS,
   ...TYPESCRIPT_PARAMS,
+  ...VARIABLES_PARAMS,
 };
 
 /** Whether the host forwards this request to the session named by its `sessionId`. */

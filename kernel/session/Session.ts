@@ -261,6 +261,11 @@ export class Session {
     return [...byTable.values()];
   }
 
+  /** The names of SQL results (named cells and named results), for the variables panel. */
+  namedResultNames(): string[] {
+    return [...this.named.keys()];
+  }
+
   private async loadNamedResults(identifiers: Set<string>): Promise<void> {
     for (const [name, state] of this.named) {
       if (!identifiers.has(name) || state.loadedAt >= state.writtenAt) continue;

@@ -11,6 +11,7 @@ import { liveHandlers } from './live/liveHandlers';
 import { automlHandlers } from './automlJobs';
 import { chartHandlers } from './charts/chartHandlers';
 import { typescriptHandlers } from './ts/typescriptHandlers';
+import { variablesHandlers } from './variables/variablesHandlers';
 
 export const sessionHandlers: Handlers<SessionRequestType> = {
   'result.page': async (s, p) => ({ rows: await s.engine.page(p.handle, p.offset, p.limit), offset: p.offset }),
@@ -23,4 +24,5 @@ export const sessionHandlers: Handlers<SessionRequestType> = {
   ...chartHandlers,
   ...dataHandlers,
   ...typescriptHandlers,
+  ...variablesHandlers,
 };

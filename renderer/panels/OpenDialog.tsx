@@ -1,28 +1,22 @@
 /** Open a notebook: browse the workspace (`files.list`), pick a recent file, or type a path. */
 import { useEffect, useState } from 'react';
-import type { FileEntry } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { Dialog } from './Dialog';
+import { FolderBrowser } from './files/FolderBrowser';
+import { useFolder } from './files/useFolder';
 
 export function OpenDialog({ client, onOpen, onCancel }: { client: KernelClient; onOpen(path: string): void; onCancel(): void }) {
   const [dir, setDir] = useState<string | undefined>(undefined);
-  const [listing, setListing] = useState<{ dir: string; entries: FileEntry[] } | null>(null);
+  const { listing, error } = useFolder(client, dir);
   const [recent, setRecent] = useState<string[]>([]);
   const [path, setPath] = useState('');
-  const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    client.request('files.list', dir === undefined ? {} : { dir }).then(setListing, (e: Error) => setError(e.message));
-  }, [client, dir]);
   useEffect(() => {
     client.request('files.recent', {}).then(
       (r) => setRecent(r.paths),
       () => setRecent([]),
     );
   }, [client]);
-
-  const parent = listing && listing.dir.replace(/[\\/][^\\/]*$/, '');
-  const entries = (listing?.entries ?? []).filter((e) => e.kind === 'dir' || e.name.endsWith('.ipynb'));
 
   return (
     <Dialog
@@ -35,31 +29,14 @@ export function OpenDialog({ client, onOpen, onCancel }: { client: KernelClient;
       wide
     >
       <div className="open-columns">
-        <div className="open-files">
-          <div className="open-dir" title={listing?.dir}>
-            {parent && parent !== listing?.dir && (
-              <button className="link" onClick={() => setDir(parent)}>
-                ↑ up
-              </button>
-            )}
-            <span>{listing?.dir ?? 'Loading…'}</span>
-          </div>
-          <ul className="file-list">
-            {entries.map((e) => (
-              <li key={e.path}>
-                <button
-                  className={`file-entry ${e.kind}`}
-                  onClick={() => (e.kind === 'dir' ? setDir(e.path) : setPath(e.path))}
-                  onDoubleClick={() => e.kind === 'file' && onOpen(e.path)}
-                >
-                  <span className="file-icon">{e.kind === 'dir' ? '▸' : '◇'}</span>
-                  {e.name}
-                </button>
-              </li>
-            ))}
-            {listing && entries.length === 0 && <li className="empty">No notebooks here</li>}
-          </ul>
-        </div>
+        <FolderBrowser
+          root={client.workspace}
+          listing={listing}
+          selected={path}
+          onDir={setDir}
+          onFile={(e) => setPath(e.path)}
+          onFileActivate={(e) => onOpen(e.path)}
+        />
         <div className="open-recent">
           <div className="section-title">Recent</div>
           <ul className="file-list">
