@@ -11,6 +11,7 @@ import type { LiveNotice, LiveRequests } from './live';
 import type { AutomlNotice, AutomlRequests } from './automl';
 import type { DataExportRequests, ExportNotice } from './dataExport';
 import type { ChartRequests } from './charts';
+import type { ResultRequests } from './results';
 import type { ErrorCode } from '../../common/errorCode';
 import { CODE_LANGUAGES, type CellValue, type ColumnInfo, type NotebookModel, type Output } from './notebook';
 
@@ -71,7 +72,7 @@ export interface RequestMap extends HostRequests, SessionRequests {}
  * its requests by extending this from its own file (see catalog.ts), with their params' schemas there.
  */
 export interface SessionRequests
-  extends CatalogRequests, CatalogPreviewRequests, LiveRequests, AutomlRequests, ChartRequests, DataExportRequests {
+  extends CatalogRequests, CatalogPreviewRequests, LiveRequests, AutomlRequests, ChartRequests, DataExportRequests, ResultRequests {
   /** A page of a table result the session still holds. */
   'result.page': {
     params: SessionIn<'result.page'>;

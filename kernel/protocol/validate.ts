@@ -11,6 +11,7 @@ import { LIVE_PARAMS } from './live';
 import { AUTOML_PARAMS } from './automl';
 import { DATA_EXPORT_PARAMS } from './dataExport';
 import { CHART_PARAMS } from './charts';
+import { RESULT_PARAMS } from './results';
 import { CORE_HOST_PARAMS, CORE_SESSION_PARAMS } from './messages';
 import type { HostRequestType, Params, RequestMessage, RequestType, SessionRequestType } from './messages';
 
@@ -39,6 +40,7 @@ const SESSION_PARAMS: ParamsTable<SessionRequestType> = {
   ...AUTOML_PARAMS,
   ...DATA_EXPORT_PARAMS,
   ...CHART_PARAMS,
+  ...RESULT_PARAMS,
 };
 
 /** Whether the host forwards this request to the session named by its `sessionId`. */

@@ -10,6 +10,7 @@ import { dataHandlers } from './export/dataHandlers';
 import { liveHandlers } from './live/liveHandlers';
 import { automlHandlers } from './automlJobs';
 import { chartHandlers } from './charts/chartHandlers';
+import { resultHandlers } from './results/resultHandlers';
 
 export const sessionHandlers: Handlers<SessionRequestType> = {
   'result.page': async (s, p) => ({ rows: await s.engine.page(p.handle, p.offset, p.limit), offset: p.offset }),
@@ -21,4 +22,5 @@ export const sessionHandlers: Handlers<SessionRequestType> = {
   ...automlHandlers,
   ...chartHandlers,
   ...dataHandlers,
+  ...resultHandlers,
 };
