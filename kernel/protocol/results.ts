@@ -4,10 +4,9 @@
  * whole result, so they work the same on 200 rows and on 10 million.
  */
 import * as s from '../../common/schema';
+import { FILTER_OPS, type FilterOp } from '../../common/filterOps';
 
-/** Filter operators the grid's header menu offers; `null`/`notnull` take no value, `between` two. */
-export const FILTER_OPS = ['contains', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'between', 'null', 'notnull'] as const;
-export type FilterOp = (typeof FILTER_OPS)[number];
+export type { FilterOp };
 
 const sortKey = s.object({ column: s.string(), desc: s.boolean() });
 const columnFilter = s.object({
