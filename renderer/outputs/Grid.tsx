@@ -35,7 +35,7 @@ const HEADER_HEIGHT = 40;
 const MAX_VIEWPORT = 372;
 /** Room for a horizontal scrollbar so a short table does not get a vertical one too. */
 const SCROLLBAR_ALLOWANCE = 12;
-const MENU_WIDTH = 260;
+const MIN_WIDTH = 780;
 
 interface Props {
   output: TableOutput;
@@ -67,7 +67,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
   const cache = useMemo(() => new PageCache(PAGE_SIZE, 6), [handle]);
   const inFlight = useRef(new Set<number>());
   const { widths, startResize } = useColumnWidths(columns);
-  const [menu, setMenu] = useState<{ column: number; at: { left: number; top: number } } | null>(null);
+  const [menu, setMenu] = useState<{ column: number; anchor: HTMLElement } | null>(null);
   const [profileOpen, setProfileOpen] = useState(false);
   const format = useMemo(() => numberFormatter(), []);
 
@@ -141,12 +141,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
   const height = Math.min(MAX_VIEWPORT, HEADER_HEIGHT + Math.max(rowCount, 1) * ROW_HEIGHT + scrollbar + 2);
   const filtered = filters.length > 0;
 
-  const openMenu = (column: number, button: HTMLElement) => {
-    if (menu?.column === column) return setMenu(null);
-    const r = button.getBoundingClientRect();
-    const left = Math.max(8, Math.min(r.right - MENU_WIDTH, window.innerWidth - MENU_WIDTH - 8));
-    setMenu({ column, at: { left, top: r.bottom + 4 } });
-  };
+  const openMenu = (column: number, anchor: HTMLElement) => setMenu((m) => (m?.column === column ? null : { column, anchor }));
   const applyFilter = (f: ColumnFilter) => {
     setFilters((fs) => [...fs.filter((x) => x.column !== f.column), f]);
     setMenu(null);
@@ -197,7 +192,11 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
     <div
       className="grid"
       data-testid="grid"
-      style={{ maxWidth: '100%', width: totalWidth + 2 + (rowCount * ROW_HEIGHT + HEADER_HEIGHT > MAX_VIEWPORT ? SCROLLBAR_ALLOWANCE : 0) }}
+      style={{
+        maxWidth: '100%',
+        // Wide enough for the tool bar on one line, however few the columns.
+        width: Math.max(MIN_WIDTH, totalWidth + 2 + (rowCount * ROW_HEIGHT + HEADER_HEIGHT > MAX_VIEWPORT ? SCROLLBAR_ALLOWANCE : 0)),
+      }}
     >
       <div className="grid-meta">
         <span data-testid="grid-rowcount">{filteredCount(rowCount, output.rowCount, live && filtered)}</span>
@@ -297,7 +296,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
           handle={output.handle}
           api={api}
           current={filters.find((f) => f.column === columns[menu.column].name)}
-          at={menu.at}
+          anchor={menu.anchor}
           onApply={applyFilter}
           onClear={() => {
             setFilters((fs) => fs.filter((f) => f.column !== columns[menu.column].name));

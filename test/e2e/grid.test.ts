@@ -80,11 +80,11 @@ describe('result grid', () => {
     const amount = header('amount');
     await amount.locator('[data-testid="grid-sort"]').click();
     await expect.poll(() => amount.getAttribute('aria-sort'), { timeout: 15_000 }).toBe('ascending');
-    await expect.poll(() => cell(0, 1, { timeout: 15_000 }).getAttribute('title')).toBe('0');
+    await expect.poll(() => cell(0, 1).getAttribute('title'), { timeout: 15_000 }).toBe('0');
     await amount.locator('[data-testid="grid-sort"]').click();
     await expect.poll(() => amount.getAttribute('aria-sort'), { timeout: 15_000 }).toBe('descending');
     const [[maxAmount, firstId]] = await rows(`SELECT amount, id FROM expected ORDER BY amount DESC, id LIMIT 1`);
-    await expect.poll(() => cell(0, 1, { timeout: 15_000 }).getAttribute('title'), { timeout: 10_000 }).toBe(String(maxAmount));
+    await expect.poll(() => cell(0, 1).getAttribute('title'), { timeout: 15_000 }).toBe(String(maxAmount));
     expect(await cell(0, 0).getAttribute('title')).toBe(String(firstId));
     await shoot('sorted');
   });
@@ -94,7 +94,7 @@ describe('result grid', () => {
     const menu = page.locator('[data-testid="grid-filter-menu"]');
     await menu.waitFor();
     // Top values are counted over the whole result.
-    await expect.poll(() => menu.locator('[data-testid="grid-top-value"]', { timeout: 15_000 }).count(), { timeout: 10_000 }).toBe(10);
+    await expect.poll(() => menu.locator('[data-testid="grid-top-value"]').count(), { timeout: 10_000 }).toBe(10);
     expect(await menu.locator('[data-testid="grid-top-value"]').first().textContent()).toContain('40,000');
     await menu.locator('[data-testid="grid-filter-op"]').selectOption('contains');
     await menu.locator('[data-testid="grid-filter-value"]').fill('city 1');
@@ -106,7 +106,7 @@ describe('result grid', () => {
     expect(await grid.locator('[data-testid="grid-filter-chip"]').textContent()).toContain('city contains "city 1"');
     // Still sorted by amount, descending, within the filter.
     const [[top]] = await rows(`SELECT amount FROM expected WHERE city LIKE '%city 1%' ORDER BY amount DESC LIMIT 1`);
-    await expect.poll(() => cell(0, 1, { timeout: 15_000 }).getAttribute('title')).toBe(String(top));
+    await expect.poll(() => cell(0, 1).getAttribute('title'), { timeout: 15_000 }).toBe(String(top));
     // A second filter, on a number, with "between".
     await header('id').locator('[data-testid="grid-column-menu"]').click();
     await menu.locator('[data-testid="grid-filter-op"]').selectOption('between');
@@ -217,9 +217,7 @@ describe('result grid', () => {
     expect(await grid.locator('[data-testid="grid-column-menu"]').count()).toBe(0);
     expect(await grid.locator('[role="grid"]').getAttribute('aria-rowcount')).toBe('201');
     await page.screenshot({ path: join(SHOTS, 'grid-stale.png') });
-    await expect
-      .poll(() => page.locator('[data-testid="session-status"]', { timeout: 15_000 }).textContent(), { timeout: 20_000 })
-      .toContain('idle');
+    await expect.poll(() => page.locator('[data-testid="session-status"]').textContent(), { timeout: 20_000 }).toContain('idle');
     await stale.locator('[data-testid="grid-stale-run"]').click();
     await expect.poll(() => stale.count(), { timeout: 60_000 }).toBe(0);
     await expect.poll(() => rowCountText(), { timeout: 15_000 }).toBe('2,000,000 rows');
@@ -227,6 +225,6 @@ describe('result grid', () => {
     expect(await headerByIndex(1).getAttribute('aria-sort')).toBe('none');
     expect(await cell(0, 0).getAttribute('title')).toBe('0');
     await grid.locator('[data-testid="grid-viewport"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await expect.poll(() => cell(1_999_999, 0, { timeout: 15_000 }).getAttribute('title'), { timeout: 10_000 }).toBe('1999999');
+    await expect.poll(() => cell(1_999_999, 0).getAttribute('title'), { timeout: 10_000 }).toBe('1999999');
   });
 });

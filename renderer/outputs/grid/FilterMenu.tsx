@@ -2,7 +2,7 @@
  * A column's filter menu, opened from its header: an operator and value(s), or one of the column's
  * 10 most frequent values (counted by DuckDB over the whole result). Enter applies, Escape closes.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FILTER_OPS, type FilterOp } from '../../../common/filterOps';
 import type { ColumnFilter, TopValue } from '../../../kernel/protocol/results';
 import { FILTER_OP_LABELS } from './filterLabel';
@@ -14,14 +14,20 @@ interface Props {
   handle: string;
   api: ResultApi;
   current: ColumnFilter | undefined;
-  /** Where to open: below the header's button, in viewport coordinates. */
-  at: { left: number; top: number };
+  /** The header button it opened from: the menu sits below it, following it on resize and scroll. */
+  anchor: HTMLElement;
   onApply(filter: ColumnFilter): void;
   onClear(): void;
   onClose(): void;
 }
 
 const NO_VALUE: FilterOp[] = ['null', 'notnull'];
+const MENU_WIDTH = 260;
+
+function placeBelow(anchor: HTMLElement): { left: number; top: number } {
+  const r = anchor.getBoundingClientRect();
+  return { left: Math.max(8, Math.min(r.right - MENU_WIDTH, window.innerWidth - MENU_WIDTH - 8)), top: r.bottom + 4 };
+}
 
 export function FilterMenu(p: Props) {
   const [op, setOp] = useState<FilterOp>(p.current?.op ?? 'contains');
@@ -30,6 +36,18 @@ export function FilterMenu(p: Props) {
   const [top, setTop] = useState<TopValue[] | null>(null);
   const [topError, setTopError] = useState<string | null>(null);
   const ref = useRef<HTMLDivElement>(null);
+  const [at, setAt] = useState(() => placeBelow(p.anchor));
+
+  useLayoutEffect(() => {
+    const place = () => setAt(placeBelow(p.anchor));
+    place();
+    window.addEventListener('resize', place);
+    window.addEventListener('scroll', place, true);
+    return () => {
+      window.removeEventListener('resize', place);
+      window.removeEventListener('scroll', place, true);
+    };
+  }, [p.anchor]);
 
   useEffect(() => {
     let live = true;
@@ -69,7 +87,7 @@ export function FilterMenu(p: Props) {
       aria-label={`Filter ${p.column}`}
       data-testid="grid-filter-menu"
       data-own-keys
-      style={{ left: p.at.left, top: p.at.top }}
+      style={{ left: at.left, top: at.top, width: MENU_WIDTH }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
