@@ -56,7 +56,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
   const view = useResultView(api, output.handle, output.rowCount, sort, filters, live);
   const handle = live ? view.handle : undefined;
   // The output's stored first rows are the first rows of the result itself, not of a sorted view.
-  const seeded = handle === output.handle ? output.rows : [];
+  const seeded = !live || handle === output.handle ? output.rows : [];
   const rowCount = live ? view.rowCount : output.rows.length;
   const viewportRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -277,8 +277,8 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
               rowNumWidth={rowNumWidth}
               height={HEADER_HEIGHT}
               width={layerWidth}
-              sort={sort}
-              filters={filters}
+              sort={live ? sort : []}
+              filters={live ? filters : []}
               onSort={live && api ? (column, additive) => setSort((s) => nextSort(s, column, additive)) : null}
               onMenu={live && api ? openMenu : null}
               openMenu={menu?.column ?? null}

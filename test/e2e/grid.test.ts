@@ -216,6 +216,10 @@ describe('result grid', () => {
     // Nothing to sort or filter any more, and no placeholder rows waiting for pages.
     expect(await grid.locator('[data-testid="grid-column-menu"]').count()).toBe(0);
     expect(await grid.locator('[role="grid"]').getAttribute('aria-rowcount')).toBe('201');
+    // The stored first page shows as it was (in the result's order), with no grey placeholder rows.
+    expect(await grid.locator('.grid-cell.loading').count()).toBe(0);
+    expect(await cell(0, 0).textContent()).toBe('0');
+    expect(await headerByIndex(1).getAttribute('aria-sort')).toBe('none');
     await page.screenshot({ path: join(SHOTS, 'grid-stale.png') });
     await expect.poll(() => page.locator('[data-testid="session-status"]').textContent(), { timeout: 20_000 }).toContain('idle');
     await stale.locator('[data-testid="grid-stale-run"]').click();

@@ -109,9 +109,12 @@ export function useGridSelection(o: Options) {
     [copy, selection],
   );
 
+  // A new selection starts afresh: an old "too many rows" no longer applies.
+  useEffect(() => setMessage((m) => (m?.error ? null : m)), [selection]);
+
   useEffect(() => {
-    if (!message || message.error) return;
-    const t = setTimeout(() => setMessage(null), 2500);
+    if (!message) return;
+    const t = setTimeout(() => setMessage(null), message.error ? 10_000 : 2500);
     return () => clearTimeout(t);
   }, [message]);
 
