@@ -55,6 +55,11 @@ describe('number display', () => {
     expect(displayText('12345678901234.00000001', true, en)).toBe('12,345,678,901,234.00000001');
   });
 
+  it('keeps the scale of a DECIMAL: trailing zeros stay', () => {
+    expect(displayText('2.50', true, en)).toBe('2.50');
+    expect(displayText('1234567.00', true, de)).toBe('1.234.567,00');
+  });
+
   it('leaves text columns, NULL, exponents and non-numbers as they are', () => {
     expect(displayText('12345', false, en)).toBe('12345');
     expect(displayText(null, true, en)).toBe('NULL');
