@@ -302,7 +302,11 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
             setFilters((fs) => fs.filter((f) => f.column !== columns[menu.column].name));
             setMenu(null);
           }}
-          onClose={() => setMenu(null)}
+          onClose={() => {
+            // Back to the header's button, so the keyboard carries on where it was.
+            menu.anchor.focus();
+            setMenu(null);
+          }}
         />
       )}
     </div>

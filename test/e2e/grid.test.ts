@@ -141,11 +141,37 @@ describe('result grid', () => {
     await page.keyboard.press('Shift+ArrowDown');
     expect(await grid.locator('[role="gridcell"][aria-selected="true"]').count()).toBe(2);
     await page.locator('[data-testid="grid-copy-markdown"]').first().click();
+    await expect.poll(() => grid.locator('[data-testid="grid-copy-status"]').textContent(), { timeout: 15_000 }).toContain('as Markdown');
     const md = await page.evaluate(() => navigator.clipboard.readText());
     const expected = await rows(
       `SELECT amount FROM expected WHERE city LIKE '%city 1%' ORDER BY amount DESC NULLS LAST, id LIMIT 2 OFFSET 1`,
     );
     expect(md).toBe(['| amount |', '| --- |', ...expected.map((r) => `| ${r[0]} |`)].join('\n'));
+    // A block longer than the pages the grid holds (it keeps six of 200 rows) is fetched to copy it.
+    await cell(0, 0).click();
+    const viewport = grid.locator('[data-testid="grid-viewport"]');
+    // Past 8M px the scrollbar is compressed (see scrollMapping.ts): scroll to where row 2,996 is.
+    await viewport.evaluate((el) => {
+      const rowCount = Number(el.getAttribute('aria-rowcount')) - 1;
+      const ratio = (el.scrollHeight - el.clientHeight) / (rowCount * 24 + 40 - el.clientHeight);
+      el.scrollTop = 2996 * 24 * ratio;
+    });
+    await expect.poll(() => cell(3000, 1).getAttribute('title'), { timeout: 15_000 }).not.toBeNull();
+    await cell(3000, 1).click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${MOD}+C`);
+    await expect
+      .poll(() => grid.locator('[data-testid="grid-copy-status"]').textContent(), { timeout: 15_000 })
+      .toContain('3,001 rows × 2');
+    const block = await rows(`SELECT id, amount FROM expected WHERE city LIKE '%city 1%' ORDER BY amount DESC NULLS LAST, id LIMIT 3001`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(['id\tamount', ...block.map((r) => r.join('\t'))].join('\n'));
+    await viewport.evaluate((el) => (el.scrollTop = 0));
+    // Dragging from one cell to another selects the block between them.
+    await cell(1, 0).hover();
+    await page.mouse.down();
+    await cell(4, 2).hover();
+    await page.mouse.up();
+    expect(await grid.locator('[role="gridcell"][aria-selected="true"]').count()).toBe(12);
+    expect(await page.evaluate(() => String(window.getSelection()))).toBe('');
     // Ctrl+A selects every filtered row: more than a copy may take, which the grid says.
     await cell(0, 0).click();
     await page.keyboard.press(`${MOD}+A`);
