@@ -20,7 +20,7 @@ function Histogram({ bins, kind }: { bins: HistogramBin[]; kind: ColumnProfile['
   const h = 44;
   const bw = w / bins.length;
   return (
-    <svg className="colprof-hist" width={w} height={h} viewBox={`0 0 ${w} ${h}`} role="img" aria-label="Histogram">
+    <svg className="colprof-hist" viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="none" role="img" aria-label="Histogram">
       {bins.map((b, i) => {
         const bh = b.count === 0 ? 0 : Math.max(1, (b.count / max) * (h - 2));
         return (
@@ -65,7 +65,15 @@ function ColumnCard({ c }: { c: ColumnProfile }) {
           <Stat label="mean" value={c.mean.toLocaleString(undefined, { maximumSignificantDigits: 8 })} title={String(c.mean)} />
         )}
       </dl>
-      {c.histogram && <Histogram bins={c.histogram} kind={c.kind} />}
+      {c.histogram && (
+        <>
+          <Histogram bins={c.histogram} kind={c.kind} />
+          <div className="colprof-axis">
+            <span>{binLabel(c.histogram[0].lo, c.kind)}</span>
+            <span>{binLabel(c.histogram[c.histogram.length - 1].hi, c.kind)}</span>
+          </div>
+        </>
+      )}
       {c.top && (
         <ol className="colprof-top">
           {c.top.map((t, i) => (
