@@ -80,13 +80,21 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
     return () => ro.disconnect();
   }, []);
 
-  // A new view starts at its top.
+  // Pages asked for another handle are not this one's.
   useEffect(() => {
-    if (viewportRef.current) viewportRef.current.scrollTop = 0;
-    setScrollTop(0);
     setError(null);
     inFlight.current = new Set();
   }, [handle]);
+
+  // A new sort or filter starts at the top; a re-run (a live refresh) keeps the reader where they were.
+  const viewKey = JSON.stringify([sort, filters]);
+  const shownKey = useRef(viewKey);
+  useEffect(() => {
+    if (shownKey.current === viewKey) return;
+    shownKey.current = viewKey;
+    if (viewportRef.current) viewportRef.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [viewKey]);
 
   const geometry: ScrollGeometry = { rowCount, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, viewportHeight };
   const { first, end, firstOffset } = visibleRows(scrollTop, geometry);

@@ -43,5 +43,7 @@ export function useResultView(
     // sort and filters are compared by content, so a re-render with equal arrays asks nothing.
   }, [api, base, baseRowCount, enabled, plain, JSON.stringify(sort), JSON.stringify(filters)]);
 
-  return state;
+  // Unsorted and unfiltered, the result's own handle is known at once: a re-run (a live refresh)
+  // shows its new rows in the same render, with no frame of the old ones.
+  return plain || !enabled ? { handle: base, rowCount: baseRowCount, pending: false, error: null } : state;
 }
