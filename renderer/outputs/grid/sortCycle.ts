@@ -13,9 +13,12 @@ export function nextSort(sort: readonly SortKey[], column: string, additive: boo
   return next ? sort.map((k) => (k.column === column ? next : k)) : sort.filter((k) => k.column !== column);
 }
 
-/** The column's `aria-sort`: only the primary key is announced as sorted, as WAI-ARIA asks. */
+/**
+ * The column's `aria-sort`: only the primary key is announced as sorted, as WAI-ARIA asks (one
+ * sorted header at a time); secondary keys show their arrow and rank visually.
+ */
 export function ariaSort(sort: readonly SortKey[], column: string): 'ascending' | 'descending' | 'none' {
-  const key = sort.find((k) => k.column === column);
-  if (!key) return 'none';
+  const key = sort[0];
+  if (key?.column !== column) return 'none';
   return key.desc ? 'descending' : 'ascending';
 }

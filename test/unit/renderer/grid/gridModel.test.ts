@@ -23,6 +23,8 @@ describe('sorting by header clicks', () => {
       { column: 'a', desc: false },
       { column: 'b', desc: false },
     ]);
+    expect(ariaSort(ab, 'a')).toBe('ascending');
+    expect(ariaSort(ab, 'b')).toBe('none');
     ab = nextSort(ab, 'b', true);
     expect(ab[1]).toEqual({ column: 'b', desc: true });
     expect(nextSort(ab, 'b', true)).toEqual([{ column: 'a', desc: false }]);
