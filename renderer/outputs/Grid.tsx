@@ -51,6 +51,9 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
   const api = useResultApi();
   const { stale, markGone } = useStale(output.handle, fetchPage, api);
   const live = Boolean(output.handle && fetchPage && !stale);
+  // A grid that could page (a cell's output) but cannot is showing an earlier run's rows; a read-only
+  // grid (the catalog's preview: no pages, no cell) simply shows what it was given.
+  const earlierRun = Boolean(fetchPage || onRun);
   const [sort, setSort] = useState<SortKey[]>([]);
   const [filters, setFilters] = useState<ColumnFilter[]>([]);
   const view = useResultView(api, output.handle, output.rowCount, sort, filters, live);
@@ -148,6 +151,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
   const scrollbar = totalWidth > viewport.width ? SCROLLBAR_ALLOWANCE : 0;
   const height = Math.min(MAX_VIEWPORT, HEADER_HEIGHT + Math.max(rowCount, 1) * ROW_HEIGHT + scrollbar + 2);
   const filtered = filters.length > 0;
+  const fitWidth = totalWidth + 2 + (rowCount * ROW_HEIGHT + HEADER_HEIGHT > MAX_VIEWPORT ? SCROLLBAR_ALLOWANCE : 0);
 
   const openMenu = (column: number, anchor: HTMLElement) => setMenu((m) => (m?.column === column ? null : { column, anchor }));
   const applyFilter = (f: ColumnFilter) => {
@@ -202,8 +206,8 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
       data-testid="grid"
       style={{
         maxWidth: '100%',
-        // Wide enough for the tool bar on one line, however few the columns.
-        width: Math.max(MIN_WIDTH, totalWidth + 2 + (rowCount * ROW_HEIGHT + HEADER_HEIGHT > MAX_VIEWPORT ? SCROLLBAR_ALLOWANCE : 0)),
+        // A live grid is wide enough for its tool bar on one line, however few the columns.
+        width: live ? Math.max(MIN_WIDTH, fitWidth) : fitWidth,
       }}
     >
       <div className="grid-meta">
@@ -248,7 +252,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
           {!stale && actions}
         </span>
       </div>
-      {stale && <StaleNotice onRun={onRun} />}
+      {stale && earlierRun && <StaleNotice onRun={onRun} />}
       {live && (
         <FilterChips filters={filters} onRemove={(i) => setFilters((fs) => fs.filter((_, j) => j !== i))} onClear={() => setFilters([])} />
       )}
