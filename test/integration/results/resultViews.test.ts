@@ -166,3 +166,19 @@ describe('result.profile', () => {
     expect(day.histogram!.reduce((a, b) => a + b.count, 0)).toBe(N);
   });
 });
+
+describe('result.view params', () => {
+  it('refuses an unknown filter operator and a missing sort direction before they reach the session', async () => {
+    const { parseRequest } = await import('../../../kernel/protocol');
+    const send = (params: object) => () => parseRequest(JSON.stringify({ kind: 'request', id: 1, type: 'result.view', params }));
+    expect(send({ sessionId: 's', handle: 'h', sort: [], filters: [{ column: 'a', op: 'like', value: 'x' }] })).toThrow(
+      expect.objectContaining({ code: 'bad-request', message: expect.stringContaining('filter operator') }),
+    );
+    expect(send({ sessionId: 's', handle: 'h', sort: [{ column: 'a' }], filters: [] })).toThrow(
+      expect.objectContaining({ code: 'bad-request' }),
+    );
+    expect(send({ sessionId: 's', handle: 'h', sort: [{ column: 'a', desc: true }], filters: [] })()).toMatchObject({
+      type: 'result.view',
+    });
+  });
+});
