@@ -10,7 +10,6 @@ import type { ColumnFilter, SortKey } from '../../kernel/protocol/results';
 import { PageCache, PAGE_SIZE } from './PageCache';
 import { contentHeight, scrollTopToReveal, visibleRows, type ScrollGeometry } from './scrollMapping';
 import { isNumericType } from '../../common/columnKind';
-import { cellText } from '../../common/cellText';
 import { useColumnWidths } from './useColumnWidths';
 import { GridHeader } from './grid/GridHeader';
 import { FilterMenu } from './grid/FilterMenu';
@@ -18,8 +17,10 @@ import { FilterChips } from './grid/FilterChips';
 import { ProfilePanel } from './grid/ProfilePanel';
 import { StaleNotice } from './grid/StaleNotice';
 import { filteredCount } from './grid/filterLabel';
-import { displayText, numberFormatter } from './grid/formatNumber';
-import { contains, rangeOf } from './grid/selection';
+import { numberFormatter } from './grid/formatNumber';
+import { GridRow } from './grid/GridRow';
+import { GridTools } from './grid/GridTools';
+import { rangeOf } from './grid/selection';
 import { nextSort } from './grid/sortCycle';
 import { useGridSelection } from './grid/useGridSelection';
 import { useResultApi } from './grid/useResultApi';
@@ -161,42 +162,20 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
 
   const rows = [];
   for (let r = first; r < end; r++) {
-    const row = rowAt(r);
     rows.push(
-      <div
-        className="grid-row"
-        role="row"
-        aria-rowindex={r + 2}
+      <GridRow
         key={r}
-        style={{ top: HEADER_HEIGHT + firstOffset + (r - first) * ROW_HEIGHT, width: totalWidth }}
-      >
-        <div className="grid-rownum" role="rowheader" aria-colindex={1} style={{ width: rowNumWidth }}>
-          {(r + 1).toLocaleString('en-US')}
-        </div>
-        {columns.map((_, c) => {
-          const v = row?.[c];
-          const selected = range !== null && contains(range, r, c);
-          const focused = sel.selection?.focus.row === r && sel.selection.focus.col === c;
-          const cls = `grid-cell${numeric[c] ? ' num' : ''}${v === null ? ' null' : ''}${row ? '' : ' loading'}${selected ? ' selected' : ''}${focused ? ' focused' : ''}`;
-          const exact = row ? cellText(v ?? null) : '';
-          return (
-            <div
-              className={cls}
-              key={c}
-              role="gridcell"
-              aria-colindex={c + 2}
-              aria-selected={selected}
-              data-testid="grid-cell"
-              data-row={r}
-              data-col={c}
-              title={row && numeric[c] ? exact : undefined}
-              style={{ width: widths[c] }}
-            >
-              {row ? displayText(v ?? null, numeric[c], format) : ''}
-            </div>
-          );
-        })}
-      </div>,
+        index={r}
+        row={rowAt(r)}
+        top={HEADER_HEIGHT + firstOffset + (r - first) * ROW_HEIGHT}
+        width={totalWidth}
+        rowNumWidth={rowNumWidth}
+        widths={widths}
+        numeric={numeric}
+        range={range}
+        focus={sel.selection?.focus}
+        format={format}
+      />,
     );
   }
 
@@ -224,30 +203,11 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
         )}
         <span className="grid-tools">
           {live && (
-            <>
-              <button type="button" className="btn btn-ghost btn-small" data-testid="grid-copy-csv" onClick={() => void sel.copy('csv')}>
-                Copy as CSV
-              </button>
-              <button
-                type="button"
-                className="btn btn-ghost btn-small"
-                data-testid="grid-copy-markdown"
-                onClick={() => void sel.copy('markdown')}
-              >
-                Copy as Markdown
-              </button>
-              {api && (
-                <button
-                  type="button"
-                  className={`btn btn-ghost btn-small${profileOpen ? ' active' : ''}`}
-                  data-testid="grid-profile"
-                  aria-pressed={profileOpen}
-                  onClick={() => setProfileOpen((o) => !o)}
-                >
-                  Profile
-                </button>
-              )}
-            </>
+            <GridTools
+              onCopy={(format) => void sel.copy(format)}
+              onProfile={api ? () => setProfileOpen((o) => !o) : null}
+              profileOpen={profileOpen}
+            />
           )}
           {!stale && actions}
         </span>
