@@ -34,9 +34,9 @@ export async function profileTable(
   const parts = ['count(*)'];
   columns.forEach((c, i) => {
     const q = quoteIdent(c.name);
-    // approx_count_distinct hashes scalars; nested values are counted by their text.
-    const distinctOf = columnKind(c.type) === 'nested' ? `CAST(${q} AS VARCHAR)` : q;
-    parts.push(`count(${q})`, `approx_count_distinct(${distinctOf})`, `CAST(min(${q}) AS VARCHAR)`, `CAST(max(${q}) AS VARCHAR)`);
+    // Lists, structs and maps are counted and ranged by their text: not every nested type has an order.
+    const v = columnKind(c.type) === 'nested' ? `CAST(${q} AS VARCHAR)` : q;
+    parts.push(`count(${q})`, `approx_count_distinct(${v})`, `CAST(min(${v}) AS VARCHAR)`, `CAST(max(${v}) AS VARCHAR)`);
     parts.push(kinds[i] === 'numeric' ? `avg(CAST(${q} AS DOUBLE))` : 'NULL');
     parts.push(kinds[i] === 'other' ? 'NULL, NULL' : `min(${asNumber(q, kinds[i])}), max(${asNumber(q, kinds[i])})`);
   });

@@ -167,6 +167,47 @@ describe('result.profile', () => {
   });
 });
 
+describe('result.profile of unusual results', () => {
+  it('profiles nested, boolean and empty results without failing', async () => {
+    const r = await opened.exec(
+      'sql',
+      `SELECT [i, i + 1] AS l, {'a': i} AS st, MAP {'k': i} AS m, i % 2 = 0 AS even, NULL::VARCHAR AS nothing FROM range(10) t(i)`,
+    );
+    const handle = (r.outputs[0] as TableOutput).handle!;
+    const p = await sessionHandlers['result.profile'](session, { handle } as never);
+    expect(p.columns.map((c) => [c.name, c.nulls, c.approxDistinct])).toEqual([
+      ['l', 0, 10],
+      ['st', 0, 10],
+      ['m', 0, 10],
+      ['even', 0, 2],
+      ['nothing', 10, 0],
+    ]);
+    expect(p.columns[3].top).toEqual([
+      { value: 'false', count: 5 },
+      { value: 'true', count: 5 },
+    ]);
+    const empty = await opened.exec('sql', 'SELECT 1 AS x WHERE false');
+    const e = await sessionHandlers['result.profile'](session, { handle: (empty.outputs[0] as TableOutput).handle! } as never);
+    expect(e).toEqual({
+      rowCount: 0,
+      columns: [
+        {
+          name: 'x',
+          type: 'INTEGER',
+          kind: 'numeric',
+          nulls: 0,
+          nullPercent: 0,
+          approxDistinct: 0,
+          min: null,
+          max: null,
+          mean: null,
+          top: [],
+        },
+      ],
+    });
+  });
+});
+
 describe('result.view params', () => {
   it('refuses an unknown filter operator and a missing sort direction before they reach the session', async () => {
     const { parseRequest } = await import('../../../kernel/protocol');
