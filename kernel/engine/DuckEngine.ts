@@ -5,11 +5,15 @@
  * order), instead of holding millions of rows in the session's heap.
  */
 import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SiltError } from '../../common/SiltError';
 import type { CellValue, ColumnInfo } from '../protocol';
+import type { ColumnFilter, ColumnProfile, SortKey, TopValue } from '../protocol/results';
+import { profileTable, topValues } from './profileTable';
+import { ResultViews } from './ResultViews';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { splitSql } from './splitSql';
 import { SqlError, toSqlError } from './SqlError';
@@ -36,11 +40,19 @@ export class DuckEngine {
   private handles = new Map<string, { table?: string; memory?: MemoryResult; columns: ColumnInfo[]; rowCount: number }>();
   private counter = 0;
   private scratch: string | null = null;
+  /**
+   * Unique to this engine, so a handle from an earlier session (a grid kept across a restart) is
+   * unknown here rather than naming a different result of the new session.
+   */
+  private readonly resultPrefix = `__silt_result_${randomBytes(4).toString('hex')}_`;
+  private readonly views: ResultViews;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
-  ) {}
+  ) {
+    this.views = new ResultViews(connection, this.resultPrefix.replace('__silt_result_', '__silt_view_'));
+  }
 
   static async create(path = ':memory:'): Promise<DuckEngine> {
     const instance = await DuckDBInstance.create(path);
@@ -69,7 +81,7 @@ export class DuckEngine {
     } catch (e) {
       throw toSqlError(e, last.line);
     }
-    const handle = opts.name ?? `__silt_result_${++this.counter}`;
+    const handle = opts.name ?? `${this.resultPrefix}${++this.counter}`;
     try {
       if (type === StatementType.SELECT) {
         await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(handle)} AS ${last.text}`);
@@ -93,18 +105,62 @@ export class DuckEngine {
 
   /** Keeps rows produced outside DuckDB (a displayed DataFrame) pageable like any other result. */
   async storeRows(columns: ColumnInfo[], rows: CellValue[][]): Promise<SqlResult> {
-    return this.remember(`__silt_result_${++this.counter}`, { memory: { columns, rows } });
+    return this.remember(`${this.resultPrefix}${++this.counter}`, { memory: { columns, rows } });
   }
 
   /** One page of a result; an unknown handle (dropped, or from an older session) is an error. */
   async page(handle: string, offset: number, limit: number): Promise<CellValue[][]> {
-    const h = this.handles.get(handle);
-    if (!h) throw new SiltError('not-found', 'This result is no longer held by the session; run the cell again.');
+    if (this.views.has(handle)) return this.views.page(handle, offset, limit);
+    const h = this.held(handle);
     if (h.memory) return h.memory.rows.slice(offset, offset + limit);
     const reader = await this.connection.runAndReadAll(
       `SELECT * FROM ${quoteIdent(h.table!)} WHERE rowid >= ${Math.floor(offset)} AND rowid < ${Math.floor(offset + limit)} ORDER BY rowid`,
     );
     return reader.getRowsJson() as CellValue[][];
+  }
+
+  /**
+   * The result sorted and filtered in DuckDB, as a handle `page` reads; with neither, the result's
+   * own handle. Replaces the result's previous view.
+   */
+  async view(handle: string, sort: readonly SortKey[], filters: readonly ColumnFilter[]): Promise<{ handle: string; rowCount: number }> {
+    const h = await this.source(handle);
+    if (sort.length === 0 && filters.length === 0) {
+      await this.views.dropFor(handle);
+      return { handle, rowCount: h.rowCount };
+    }
+    const names = h.columns.map((c) => c.name);
+    return this.views.create(handle, h.table, names, sort, filters);
+  }
+
+  /** Every column of a result summarised over all its rows (see profileTable). */
+  async profile(handle: string): Promise<{ rowCount: number; columns: ColumnProfile[] }> {
+    const h = await this.source(handle);
+    return profileTable(this.connection, h.table, h.columns);
+  }
+
+  /** The most frequent values of one column of a result. */
+  async topValues(handle: string, column: string): Promise<TopValue[]> {
+    const h = await this.source(handle);
+    if (!h.columns.some((c) => c.name === column)) throw new SiltError('bad-request', `The result has no column "${column}".`);
+    return topValues(this.connection, h.table, column);
+  }
+
+  /** A held result as a table SQL can read (one held in memory is materialised first). */
+  private async source(handle: string): Promise<{ table: string; columns: ColumnInfo[]; rowCount: number }> {
+    if (this.views.has(handle)) {
+      throw new SiltError('bad-request', 'Sort, filter and profile take the handle of the result itself, not of a view of it.');
+    }
+    this.held(handle);
+    await this.materialise(handle);
+    const h = this.held(handle);
+    return { table: h.table!, columns: h.columns, rowCount: h.rowCount };
+  }
+
+  private held(handle: string) {
+    const h = this.handles.get(handle);
+    if (!h) throw new SiltError('not-found', 'This result is no longer held by the session; run the cell again.');
+    return h;
   }
 
   /**
@@ -139,6 +195,7 @@ export class DuckEngine {
       throw new SiltError('not-found', 'This result is no longer held by the session; run its cell again.');
     }
     if (h.table === name) return;
+    await this.views.dropFor(handle);
     await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
     await this.connection.run(`ALTER TABLE ${quoteIdent(h.table)} RENAME TO ${quoteIdent(name)}`);
     h.table = name;
@@ -148,6 +205,7 @@ export class DuckEngine {
   async forget(handle: string): Promise<void> {
     const h = this.handles.get(handle);
     this.handles.delete(handle);
+    await this.views.dropFor(handle);
     if (h?.table === handle) await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
   }
 
@@ -233,6 +291,8 @@ export class DuckEngine {
       rowCount = Number(count.getRowsJson()[0][0]);
     }
     this.handles.delete(handle);
+    // A re-run under the same name: any view of the old rows is stale.
+    await this.views.dropFor(handle);
     this.handles.set(handle, { ...where, columns, rowCount });
     await this.evict();
     return { handle, columns, rowCount, firstPage };
@@ -242,8 +302,9 @@ export class DuckEngine {
     for (const [key, h] of this.handles) {
       if (this.handles.size <= MAX_HANDLES) break;
       // Named results (and results renamed since) belong to the notebook, not to this bound.
-      if (!key.startsWith('__silt_result_') || (h.table !== undefined && h.table !== key)) continue;
+      if (!key.startsWith(this.resultPrefix) || (h.table !== undefined && h.table !== key)) continue;
       this.handles.delete(key);
+      await this.views.dropFor(key);
       if (h.table) await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
     }
   }

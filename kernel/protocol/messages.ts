@@ -13,6 +13,7 @@ import type { DataExportRequests, ExportNotice } from './dataExport';
 import type { ChartRequests } from './charts';
 import type { TypescriptRequests } from './typescript';
 import type { VariablesRequests } from './variables';
+import type { ResultRequests } from './results';
 import type { ErrorCode } from '../../common/errorCode';
 import { CODE_LANGUAGES, type CellValue, type ColumnInfo, type NotebookModel, type Output } from './notebook';
 
@@ -82,7 +83,8 @@ export interface SessionRequests
     ChartRequests,
     DataExportRequests,
     TypescriptRequests,
-    VariablesRequests {
+    VariablesRequests,
+    ResultRequests {
   /** A page of a table result the session still holds. */
   'result.page': {
     params: SessionIn<'result.page'>;

@@ -13,6 +13,7 @@ import { DATA_EXPORT_PARAMS } from './dataExport';
 import { CHART_PARAMS } from './charts';
 import { TYPESCRIPT_PARAMS } from './typescript';
 import { VARIABLES_PARAMS } from './variables';
+import { RESULT_PARAMS } from './results';
 import { CORE_HOST_PARAMS, CORE_SESSION_PARAMS } from './messages';
 import type { HostRequestType, Params, RequestMessage, RequestType, SessionRequestType } from './messages';
 
@@ -43,6 +44,7 @@ const SESSION_PARAMS: ParamsTable<SessionRequestType> = {
   ...CHART_PARAMS,
   ...TYPESCRIPT_PARAMS,
   ...VARIABLES_PARAMS,
+  ...RESULT_PARAMS,
 };
 
 /** Whether the host forwards this request to the session named by its `sessionId`. */

@@ -12,6 +12,7 @@ import { automlHandlers } from './automlJobs';
 import { chartHandlers } from './charts/chartHandlers';
 import { typescriptHandlers } from './ts/typescriptHandlers';
 import { variablesHandlers } from './variables/variablesHandlers';
+import { resultHandlers } from './results/resultHandlers';
 
 export const sessionHandlers: Handlers<SessionRequestType> = {
   'result.page': async (s, p) => ({ rows: await s.engine.page(p.handle, p.offset, p.limit), offset: p.offset }),
@@ -25,4 +26,5 @@ export const sessionHandlers: Handlers<SessionRequestType> = {
   ...dataHandlers,
   ...typescriptHandlers,
   ...variablesHandlers,
+  ...resultHandlers,
 };

@@ -154,7 +154,16 @@ function CellViewImpl({
             onFocus={() => onSelect(cell.id, 'edit')}
           />
         )}
-        {code && <OutputArea cellId={cell.id} outputs={code.outputs} source={code.source} fetchPage={fetchPage} notice={notice} />}
+        {code && (
+          <OutputArea
+            cellId={cell.id}
+            outputs={code.outputs}
+            source={code.source}
+            fetchPage={fetchPage}
+            notice={notice}
+            onRun={() => onRun(cell.id)}
+          />
+        )}
       </div>
     </div>
   );

@@ -1,29 +1,67 @@
 /**
- * A virtualised table: only the visible rows are in the DOM, and rows beyond the first page are
- * fetched by handle in pages as the user scrolls, kept in a small LRU.
+ * A virtualised result grid (WAI-ARIA grid pattern): only the visible rows are in the DOM, rows
+ * beyond the first page are fetched by handle as the user scrolls and kept in a small LRU. Sorting,
+ * filtering and profiling run in the session's DuckDB over the whole result (see grid/); cells are
+ * selected and copied with exact values, and numbers are shown in the reader's locale.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CellValue, TableOutput } from '../../kernel/protocol/notebook';
+import type { ColumnFilter, SortKey } from '../../kernel/protocol/results';
 import { PageCache, PAGE_SIZE } from './PageCache';
-import { contentHeight, visibleRows, type ScrollGeometry } from './scrollMapping';
+import { contentHeight, scrollTopToReveal, visibleRows, type ScrollGeometry } from './scrollMapping';
 import { isNumericType } from '../../common/columnKind';
-import { cellText } from '../../common/cellText';
-import { formatRowCount } from '../../common/formatRowCount';
 import { useColumnWidths } from './useColumnWidths';
+import { GridHeader } from './grid/GridHeader';
+import { FilterMenu } from './grid/FilterMenu';
+import { FilterChips } from './grid/FilterChips';
+import { ProfilePanel } from './grid/ProfilePanel';
+import { StaleNotice } from './grid/StaleNotice';
+import { filteredCount } from './grid/filterLabel';
+import { numberFormatter } from './grid/formatNumber';
+import { GridRow } from './grid/GridRow';
+import { GridTools } from './grid/GridTools';
+import { rangeOf } from './grid/selection';
+import { nextSort } from './grid/sortCycle';
+import { useGridSelection } from './grid/useGridSelection';
+import { useResultApi } from './grid/useResultApi';
+import { useResultView } from './grid/useResultView';
+import { useStale } from './grid/useStale';
+import type { FetchPage } from './grid/FetchPage';
+import './grid/Grid.css';
 
-export type FetchPage = (handle: string, offset: number, limit: number) => Promise<CellValue[][]>;
+export type { FetchPage };
 
 const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 40;
 const MAX_VIEWPORT = 372;
 /** Room for a horizontal scrollbar so a short table does not get a vertical one too. */
 const SCROLLBAR_ALLOWANCE = 12;
+const MIN_WIDTH = 780;
 
-/** `actions` sit at the right of the header line (export, chart, model…). */
-export function Grid({ output, fetchPage, actions }: { output: TableOutput; fetchPage: FetchPage | null; actions?: ReactNode }) {
-  const { handle, columns } = output;
-  const pageable = Boolean(handle && fetchPage);
-  const rowCount = pageable ? output.rowCount : output.rows.length;
+interface Props {
+  output: TableOutput;
+  fetchPage: FetchPage | null;
+  /** At the right of the header line (export, chart, model…). */
+  actions?: ReactNode;
+  /** Runs the cell that made this output (offered when its rows are from an earlier run). */
+  onRun?: () => void;
+}
+
+export function Grid({ output, fetchPage, actions, onRun }: Props) {
+  const { columns } = output;
+  const api = useResultApi();
+  const { stale, markGone } = useStale(output.handle, fetchPage, api);
+  const live = Boolean(output.handle && fetchPage && !stale);
+  // A grid that could page (a cell's output) but cannot is showing an earlier run's rows; a read-only
+  // grid (the catalog's preview: no pages, no cell) simply shows what it was given.
+  const earlierRun = Boolean(fetchPage || onRun);
+  const [sort, setSort] = useState<SortKey[]>([]);
+  const [filters, setFilters] = useState<ColumnFilter[]>([]);
+  const view = useResultView(api, output.handle, output.rowCount, sort, filters, live);
+  const handle = live ? view.handle : undefined;
+  // The output's stored first rows are the first rows of the result itself, not of a sorted view.
+  const seeded = !live || handle === output.handle ? output.rows : [];
+  const rowCount = live ? view.rowCount : output.rows.length;
   const viewportRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState({ width: 0, height: 0 });
@@ -33,6 +71,9 @@ export function Grid({ output, fetchPage, actions }: { output: TableOutput; fetc
   const cache = useMemo(() => new PageCache(PAGE_SIZE, 6), [handle]);
   const inFlight = useRef(new Set<number>());
   const { widths, startResize } = useColumnWidths(columns);
+  const [menu, setMenu] = useState<{ column: number; anchor: HTMLElement } | null>(null);
+  const [profileOpen, setProfileOpen] = useState(false);
+  const format = useMemo(() => numberFormatter(), []);
 
   useLayoutEffect(() => {
     const el = viewportRef.current!;
@@ -43,55 +84,98 @@ export function Grid({ output, fetchPage, actions }: { output: TableOutput; fetc
     return () => ro.disconnect();
   }, []);
 
+  // Pages asked for another handle are not this one's.
+  useEffect(() => {
+    setError(null);
+    inFlight.current = new Set();
+  }, [handle]);
+
+  // A new sort or filter starts at the top; a re-run (a live refresh) keeps the reader where they were.
+  const viewKey = JSON.stringify([sort, filters]);
+  const shownKey = useRef(viewKey);
+  useEffect(() => {
+    if (shownKey.current === viewKey) return;
+    shownKey.current = viewKey;
+    if (viewportRef.current) viewportRef.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [viewKey]);
+
   const geometry: ScrollGeometry = { rowCount, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, viewportHeight };
   const { first, end, firstOffset } = visibleRows(scrollTop, geometry);
 
   useEffect(() => {
-    if (!pageable || !handle || !fetchPage) return;
-    const from = Math.max(first, output.rows.length);
+    if (!handle || !fetchPage) return;
+    const from = Math.max(first, seeded.length);
+    const asked = inFlight.current;
     // Wait for scrolling to settle so dragging the thumb across millions of rows asks for one page, not hundreds.
     const timer = setTimeout(() => {
       for (const page of cache.missing(from, end)) {
-        if (inFlight.current.has(page)) continue;
-        inFlight.current.add(page);
+        if (asked.has(page)) continue;
+        asked.add(page);
         fetchPage(handle, page * PAGE_SIZE, PAGE_SIZE)
           .then((rows) => {
             cache.put(page, rows);
             setLoaded((n) => n + 1);
           })
-          .catch((e: Error) => setError(e.message))
-          .finally(() => inFlight.current.delete(page));
+          .catch((e: Error) => {
+            // An answer for a view replaced since is not this grid's problem any more.
+            if (asked !== inFlight.current) return;
+            markGone(e);
+            setError(e.message);
+          })
+          .finally(() => asked.delete(page));
       }
     }, 40);
     return () => clearTimeout(timer);
-  }, [first, end, pageable, handle, fetchPage, cache, output.rows.length]);
+  }, [first, end, handle, fetchPage, cache, seeded.length, markGone]);
 
-  const rowAt = (i: number): CellValue[] | undefined => (i < output.rows.length ? output.rows[i] : cache.row(i));
+  const rowAt = useCallback((i: number): CellValue[] | undefined => (i < seeded.length ? seeded[i] : cache.row(i)), [seeded, cache]);
+  const names = useMemo(() => columns.map((c) => c.name), [columns]);
+  const pageRows = Math.max(1, Math.floor((viewportHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+  const sel = useGridSelection({
+    rowCount,
+    columns: names,
+    pageRows,
+    rowAt,
+    fetchRows: handle && fetchPage ? (offset, limit) => fetchPage(handle, offset, limit) : null,
+    reveal: (row) => {
+      const el = viewportRef.current;
+      if (el) el.scrollTop = scrollTopToReveal(row, el.scrollTop, geometry);
+    },
+  });
+  const range = sel.selection ? rangeOf(sel.selection) : null;
+
   const rowNumWidth = Math.max(44, String(rowCount).length * 8 + 18);
   const totalWidth = rowNumWidth + widths.reduce((a, b) => a + b, 0);
   const numeric = columns.map((c) => isNumericType(c.type));
   const layerWidth = Math.max(totalWidth, viewport.width);
   const scrollbar = totalWidth > viewport.width ? SCROLLBAR_ALLOWANCE : 0;
   const height = Math.min(MAX_VIEWPORT, HEADER_HEIGHT + Math.max(rowCount, 1) * ROW_HEIGHT + scrollbar + 2);
+  const filtered = filters.length > 0;
+  const fitWidth = totalWidth + 2 + (rowCount * ROW_HEIGHT + HEADER_HEIGHT > MAX_VIEWPORT ? SCROLLBAR_ALLOWANCE : 0);
+
+  const openMenu = (column: number, anchor: HTMLElement) => setMenu((m) => (m?.column === column ? null : { column, anchor }));
+  const applyFilter = (f: ColumnFilter) => {
+    setFilters((fs) => [...fs.filter((x) => x.column !== f.column), f]);
+    setMenu(null);
+  };
 
   const rows = [];
   for (let r = first; r < end; r++) {
-    const row = rowAt(r);
     rows.push(
-      <div className="grid-row" key={r} style={{ top: HEADER_HEIGHT + firstOffset + (r - first) * ROW_HEIGHT, width: totalWidth }}>
-        <div className="grid-rownum" style={{ width: rowNumWidth }}>
-          {(r + 1).toLocaleString('en-US')}
-        </div>
-        {columns.map((_, c) => {
-          const v = row?.[c];
-          const cls = `grid-cell${numeric[c] ? ' num' : ''}${v === null ? ' null' : ''}${row ? '' : ' loading'}`;
-          return (
-            <div className={cls} key={c} data-testid="grid-cell" data-row={r} data-col={c} style={{ width: widths[c] }}>
-              {row ? cellText(v ?? null) : ''}
-            </div>
-          );
-        })}
-      </div>,
+      <GridRow
+        key={r}
+        index={r}
+        row={rowAt(r)}
+        top={HEADER_HEIGHT + firstOffset + (r - first) * ROW_HEIGHT}
+        width={totalWidth}
+        rowNumWidth={rowNumWidth}
+        widths={widths}
+        numeric={numeric}
+        range={range}
+        focus={sel.selection?.focus}
+        format={format}
+      />,
     );
   }
 
@@ -99,53 +183,104 @@ export function Grid({ output, fetchPage, actions }: { output: TableOutput; fetc
     <div
       className="grid"
       data-testid="grid"
-      style={{ maxWidth: '100%', width: totalWidth + 2 + (rowCount * ROW_HEIGHT + HEADER_HEIGHT > MAX_VIEWPORT ? SCROLLBAR_ALLOWANCE : 0) }}
+      style={{
+        maxWidth: '100%',
+        // A live grid is wide enough for its tool bar on one line, however few the columns.
+        width: live ? Math.max(MIN_WIDTH, fitWidth) : fitWidth,
+      }}
     >
       <div className="grid-meta">
-        <span data-testid="grid-rowcount">{formatRowCount(output.rowCount)}</span>
+        <span data-testid="grid-rowcount">{filteredCount(rowCount, output.rowCount, live && filtered)}</span>
         <span className="grid-meta-sep">·</span>
         <span>{columns.length === 1 ? '1 column' : `${columns.length} columns`}</span>
-        {!pageable && output.rows.length < output.rowCount && (
-          <span className="grid-note">
-            showing {output.rows.length.toLocaleString('en-US')} stored of {output.rowCount.toLocaleString('en-US')} rows — run the cell to
-            page through all
+        {view.pending && <span className="grid-busy">{filtered ? 'filtering…' : 'sorting…'}</span>}
+        {live && view.error && <span className="grid-note grid-error">{view.error.message}</span>}
+        {error && !stale && <span className="grid-note grid-error">Rows could not be fetched ({error})</span>}
+        {sel.message && (
+          <span className={`grid-note${sel.message.error ? ' grid-error' : ' grid-copied'}`} role="status" data-testid="grid-copy-status">
+            {sel.message.text}
           </span>
         )}
-        {error && <span className="grid-note grid-error">Rows could not be fetched ({error}) — run the cell again</span>}
-        {actions}
+        <span className="grid-tools">
+          {live && (
+            <GridTools
+              onCopy={(format) => void sel.copy(format)}
+              onProfile={api ? () => setProfileOpen((o) => !o) : null}
+              profileOpen={profileOpen}
+            />
+          )}
+          {!stale && actions}
+        </span>
       </div>
+      {stale && earlierRun && <StaleNotice onRun={onRun} />}
+      {live && (
+        <FilterChips filters={filters} onRemove={(i) => setFilters((fs) => fs.filter((_, j) => j !== i))} onClear={() => setFilters([])} />
+      )}
+      {live && profileOpen && api && output.handle && (
+        <ProfilePanel api={api} handle={output.handle} onClose={() => setProfileOpen(false)} />
+      )}
       <div
         className="grid-viewport"
         data-testid="grid-viewport"
+        role="grid"
+        aria-label={`Result: ${filteredCount(rowCount, output.rowCount, live && filtered)}`}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={columns.length + 1}
+        aria-multiselectable
+        tabIndex={0}
+        data-own-keys
         ref={viewportRef}
         style={{ height }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onKeyDown={sel.onKeyDown}
+        onPointerDown={sel.onPointerDown}
+        onPointerOver={sel.onPointerOver}
       >
-        <div className="grid-content" style={{ height: Math.max(contentHeight(geometry), viewportHeight), width: totalWidth }}>
-          <div className="grid-layer" style={{ height: viewportHeight, width: layerWidth }}>
-            <div className="grid-header" style={{ height: HEADER_HEIGHT, width: layerWidth }}>
-              <div className="grid-rownum grid-corner" style={{ width: rowNumWidth }}>
-                #
-              </div>
-              {columns.map((col, c) => (
-                <div
-                  className={`grid-colhead${numeric[c] ? ' num' : ''}`}
-                  key={c}
-                  style={{ width: widths[c] }}
-                  title={`${col.name}: ${col.type}`}
-                >
-                  <span className="grid-colname">{col.name}</span>
-                  <span className="grid-coltype" data-testid="grid-coltype">
-                    {col.type}
-                  </span>
-                  <span className="grid-resize" onPointerDown={(e) => startResize(c, e)} />
-                </div>
-              ))}
-            </div>
+        <div
+          className="grid-content"
+          role="presentation"
+          style={{ height: Math.max(contentHeight(geometry), viewportHeight), width: totalWidth }}
+        >
+          <div className="grid-layer" role="presentation" style={{ height: viewportHeight, width: layerWidth }}>
+            <GridHeader
+              columns={columns}
+              widths={widths}
+              numeric={numeric}
+              rowNumWidth={rowNumWidth}
+              height={HEADER_HEIGHT}
+              width={layerWidth}
+              sort={live ? sort : []}
+              filters={live ? filters : []}
+              onSort={live && api ? (column, additive) => setSort((s) => nextSort(s, column, additive)) : null}
+              onMenu={live && api ? openMenu : null}
+              openMenu={menu?.column ?? null}
+              startResize={startResize}
+            />
             {rows}
           </div>
         </div>
       </div>
+      {menu && live && api && output.handle && (
+        <FilterMenu
+          key={menu.column}
+          column={columns[menu.column].name}
+          type={columns[menu.column].type}
+          handle={output.handle}
+          api={api}
+          current={filters.find((f) => f.column === columns[menu.column].name)}
+          anchor={menu.anchor}
+          onApply={applyFilter}
+          onClear={() => {
+            setFilters((fs) => fs.filter((f) => f.column !== columns[menu.column].name));
+            setMenu(null);
+          }}
+          onClose={() => {
+            // Back to the header's button, so the keyboard carries on where it was.
+            menu.anchor.focus();
+            setMenu(null);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -15,9 +15,11 @@ interface Props {
   fetchPage: FetchPage | null;
   /** A note from the app about this cell, e.g. that a restart lost the variables. */
   notice?: string | null;
+  /** Runs this cell again (a grid of an earlier run's rows offers it). */
+  onRun?: () => void;
 }
 
-export function OutputArea({ cellId, outputs, source, fetchPage, notice }: Props) {
+export function OutputArea({ cellId, outputs, source, fetchPage, notice, onRun }: Props) {
   // Runs already arrive merged and capped (then this returns the same objects); a notebook opened
   // from a file may hold a huge or split output, which shows capped like the rest.
   const shown = useMemo(() => mergeOutputs(outputs), [outputs]);
@@ -34,6 +36,7 @@ export function OutputArea({ cellId, outputs, source, fetchPage, notice }: Props
                 key={`table-${i}`}
                 output={o}
                 fetchPage={fetchPage}
+                onRun={onRun}
                 actions={fetchPage && <ResultActions output={o} cellId={cellId} />}
               />
             );

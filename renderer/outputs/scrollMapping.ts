@@ -53,3 +53,21 @@ export function visibleRows(scrollTop: number, g: ScrollGeometry, overscan = 2):
   const end = Math.min(g.rowCount, Math.ceil((top + rowsArea) / g.rowHeight) + overscan);
   return { first, end, firstOffset: first * g.rowHeight - top };
 }
+
+/**
+ * The real scrollTop that brings `row` fully into view with as little movement as possible from
+ * `scrollTop` (the inverse of virtualTop), or `scrollTop` itself when it is already visible.
+ */
+export function scrollTopToReveal(row: number, scrollTop: number, g: ScrollGeometry): number {
+  const top = virtualTop(scrollTop, g);
+  const rowsArea = Math.max(g.rowHeight, g.viewportHeight - g.headerHeight);
+  const rowTop = row * g.rowHeight;
+  let wanted: number;
+  if (rowTop < top) wanted = rowTop;
+  else if (rowTop + g.rowHeight > top + rowsArea) wanted = rowTop + g.rowHeight - rowsArea;
+  else return scrollTop;
+  const scrollRange = contentHeight(g) - g.viewportHeight;
+  const virtualRange = virtualHeight(g) - g.viewportHeight;
+  if (scrollRange <= 0 || virtualRange <= 0) return 0;
+  return Math.max(0, Math.min(scrollRange, (wanted / virtualRange) * scrollRange));
+}

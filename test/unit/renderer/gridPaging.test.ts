@@ -75,3 +75,22 @@ describe('scroll mapping', () => {
     expect(r.firstOffset).toBe(-72);
   });
 });
+
+describe('revealing a row the keyboard moved to', () => {
+  it('scrolls just enough to show a row below or above the viewport, and not at all for a visible one', async () => {
+    const { scrollTopToReveal } = await import('../../../renderer/outputs/scrollMapping');
+    const g: ScrollGeometry = { rowCount: 1000, rowHeight: 24, headerHeight: 40, viewportHeight: 280 };
+    // 240 px of rows: rows 0–9 are visible at scrollTop 0.
+    expect(scrollTopToReveal(5, 0, g)).toBe(0);
+    expect(scrollTopToReveal(10, 0, g)).toBe(24);
+    expect(scrollTopToReveal(3, 480, g)).toBe(72);
+  });
+
+  it('maps onto the compressed scrollbar of a huge result', async () => {
+    const { scrollTopToReveal } = await import('../../../renderer/outputs/scrollMapping');
+    const g: ScrollGeometry = { rowCount: 10_000_000, rowHeight: 24, headerHeight: 40, viewportHeight: 280 };
+    const st = scrollTopToReveal(9_999_999, 0, g);
+    const shown = visibleRows(st, g, 0);
+    expect(shown.end).toBe(10_000_000);
+  });
+});
