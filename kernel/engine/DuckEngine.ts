@@ -61,6 +61,14 @@ export class DuckEngine {
   }
 
   /**
+   * Another connection to the same database, for work that must not queue behind a running cell
+   * (live tables write their increments through one); DuckDB's MVCC keeps each query's snapshot.
+   */
+  connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  /**
    * Runs every statement of a cell; the last one's rows become the result. With `name`, the result is
    * also a table of that name that later cells can query.
    */

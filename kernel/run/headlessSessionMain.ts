@@ -5,4 +5,7 @@
  * written), so here SIGINT is ignored. A session of `silt serve` keeps the default.
  */
 process.on('SIGINT', () => {});
+// Type warnings depend on how warm the checker is when a cell ends; a report must not (see Session).
+process.env.SILT_TYPE_WARNINGS = '0';
+process.env.SILT_WARM ??= '0';
 import '../session/sessionMain';

@@ -19,7 +19,6 @@ import { sharingApi } from './sharing/sharingApi';
 import { automlApi } from './automlApi';
 import { plotGlobal } from '../charts/plotGlobal';
 import { LiveTables } from './live/LiveTables';
-import { openLiveConnection } from './live/liveConnection';
 import { formatTableName } from '../../common/tableName';
 import type { Notify } from './Notify';
 import { CellTypes } from './ts/CellTypes';
@@ -85,7 +84,8 @@ export class Session {
     readonly notify: Notify,
   ) {
     this.shared = new SharedTables(engine.connection);
-    this.live = new LiveTables(this.shared, () => openLiveConnection(engine), notify);
+    // Live tables write through a connection of their own, so an increment never waits for a running cell.
+    this.live = new LiveTables(this.shared, () => engine.connect(), notify);
     this.types = new CellTypes(async () => ambientDeclarations(await this.namedResults()));
   }
 
@@ -141,10 +141,13 @@ export class Session {
         push(tableOutput(result));
       } else {
         // The check runs beside the cell (on the checker's thread) and never stops it from running.
+        // A headless run has no editor to show squiggles and must write the same report every time,
+        // so it neither checks nor waits (SILT_TYPE_WARNINGS=0, set by headlessSessionMain).
+        const warn = process.env.SILT_TYPE_WARNINGS !== '0';
         const checkWait = this.types.warmed ? TYPE_CHECK_WAIT_MS : 0;
         // A run without a cell id (a script driving the session) is a cell of its own.
         const cellId = req.cellId ?? `run:${req.runId}`;
-        const check = this.types.diagnostics(this.types.ranBefore(cellId), req.code).catch(() => []);
+        const check = warn ? this.types.diagnostics(this.types.ranBefore(cellId), req.code).catch(() => []) : Promise.resolve([]);
         this.types.remember(cellId, req.code);
         const r = await this.realm.run(req.code, {
           onStream: (name, text) => push({ kind: 'stream', name, text }),
