@@ -94,7 +94,10 @@ async function openWindow(url: string): Promise<void> {
     if (!isAppUrl(target, origin)) e.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url: target }) => {
-    if (isExternalLink(target) && !isAppUrl(target, origin)) void shell.openExternal(target);
+    // Another view of the app (a notebook as a dashboard) opens in a window of its own, with the same
+    // policies; anything else goes to the system browser or nowhere.
+    if (isAppUrl(target, origin)) void openWindow(target);
+    else if (isExternalLink(target)) void shell.openExternal(target);
     return { action: 'deny' };
   });
   // A page that died (out of memory, a renderer crash) is loaded again: it reopens its notebook from

@@ -48,6 +48,10 @@ export function menuTemplate({ platform, packaged, send }: MenuContext): MenuIte
         { type: 'separator' },
         item('Undo Cell Operation', 'edit.undo'),
         item('Redo Cell Operation', 'edit.redo'),
+        { type: 'separator' },
+        // No accelerator: the page's own Ctrl/⌘+F also takes the editor's selection as the query.
+        item('Find…', 'find.open'),
+        item('Find and Replace…', 'find.replace'),
         item('Command Palette…', 'view.palette', 'CmdOrCtrl+Shift+P'),
       ],
     },
@@ -67,6 +71,9 @@ export function menuTemplate({ platform, packaged, send }: MenuContext): MenuIte
       submenu: [
         item('Toggle Theme', 'view.theme'),
         item('Show or Hide the Catalog', 'view.catalog'),
+        item('Variables', 'view.variables'),
+        item('Outline', 'view.outline'),
+        item('Open as Dashboard', 'view.dashboard'),
         item('Keyboard Shortcuts', 'view.help'),
         { type: 'separator' },
         { role: 'resetZoom' },

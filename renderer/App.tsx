@@ -18,7 +18,8 @@ import { UnsavedDialog } from './panels/UnsavedDialog';
 import { CommandPalette } from './commands/CommandPalette';
 import { desktop } from './desktop/desktopBridge';
 import { useDesktopMenu } from './desktop/useDesktopMenu';
-import { commandList, type Command, type WindowCommands } from './commands/commandList';
+import { panelCommands } from './commands/panelCommands';
+import { commandList, type WindowCommands } from './commands/commandList';
 import { useCellDrag } from './cells/useCellDrag';
 import { useInsertCells } from './notebook/useInsertCells';
 import { useNameResult } from './notebook/useNameResult';
@@ -37,8 +38,6 @@ import { useLive } from './live/useLive';
 import { TsServiceContext } from './cells/ts/TsService';
 import { useTsService } from './cells/ts/useTsService';
 import { FindBar } from './find/FindBar';
-import { findCommands } from './find/findCommands';
-import { sidebarCommands } from './sidebar/sidebarCommands';
 import { Sidebar } from './sidebar/Sidebar';
 
 type DialogKind = 'open' | 'save-as' | 'help' | 'export' | 'palette' | null;
@@ -160,7 +159,7 @@ export function App({ client }: { client: KernelClient }) {
     help: () => setDialog('help'),
   };
   // Panels add their commands here (Find, Variables, Outline…); the palette and the help list them.
-  const extraCommands: Command[] = [...findCommands, ...sidebarCommands];
+  const extraCommands = panelCommands(() => file.path);
   const commands = commandList(perform, canPerform, win, extraCommands);
   useDesktopMenu(commands, () => setDialog('palette'));
 
