@@ -27,7 +27,9 @@ describe('Export…', () => {
     const page = await openApp(browser, host);
     await typeInCell(page, 0, "SELECT 'Lyon' AS city, 4242 AS total_sales");
     await cells(page).nth(0).locator('[data-testid="run-cell"]').click();
-    await expect.poll(() => cells(page).nth(0).locator('[data-testid="grid"]').textContent(), { timeout: 15_000 }).toContain('4242');
+    // The grid groups digits for reading (4,242); the exact value is the cell's title.
+    const total = cells(page).nth(0).locator('[data-testid="grid-cell"][data-row="0"][data-col="1"]');
+    await expect.poll(() => total.getAttribute('title'), { timeout: 15_000 }).toBe('4242');
 
     await page.keyboard.press(`${MOD}+Shift+E`);
     const dialog = page.locator('[data-testid="export-dialog"]');
