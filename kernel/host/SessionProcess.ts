@@ -56,6 +56,13 @@ export class SessionProcess {
     private readonly entry: string,
     private readonly env: NodeJS.ProcessEnv,
     private readonly events: SessionProcessEvents,
+    /**
+     * `ownProcessGroup`: the session and its children (esbuild's service among them) do not share the
+     * terminal's process group, so a Ctrl+C reaches only the process that decides what to do with it
+     * (a headless watch finishing its update). The session still exits when its parent goes away
+     * (its IPC channel closes).
+     */
+    private readonly options: { ownProcessGroup?: boolean } = {},
   ) {
     this.start();
   }
@@ -152,6 +159,7 @@ export class SessionProcess {
       env: this.env,
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      ...(this.options.ownProcessGroup ? { detached: true, windowsHide: true } : {}),
     });
     this.child = child;
     this.ready = new Promise<void>((resolve) => {

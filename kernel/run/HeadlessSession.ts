@@ -20,15 +20,22 @@ export class HeadlessSession {
   deathReason: string | null = null;
 
   constructor(env: NodeJS.ProcessEnv, entry = headlessEntry()) {
-    this.proc = new SessionProcess(entry, env, {
-      onOutput() {},
-      onStatus: (status, message) => {
-        if (status !== 'dead') return;
-        this.deathReason = message ?? 'The session ended.';
-        this.deathListeners.forEach((l) => l(this.deathReason!));
+    this.proc = new SessionProcess(
+      entry,
+      env,
+      {
+        onOutput() {},
+        onStatus: (status, message) => {
+          if (status !== 'dead') return;
+          this.deathReason = message ?? 'The session ended.';
+          this.deathListeners.forEach((l) => l(this.deathReason!));
+        },
+        onNotice: (n) => this.listeners.forEach((l) => l(n)),
       },
-      onNotice: (n) => this.listeners.forEach((l) => l(n)),
-    });
+      // A terminal's Ctrl+C is the run's to handle: it must not kill the session (or the esbuild
+      // service that compiles its TypeScript cells) under the update a watch is finishing.
+      { ownProcessGroup: true },
+    );
   }
 
   onNotice(listener: NoticeListener): () => void {
