@@ -1,4 +1,5 @@
 /** The notebook window: toolbar, banners, the cells, and the dialogs. */
+import { useFetchPage } from './outputs/useFetchPage';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NameInfo } from '../kernel/protocol/messages';
 import { CellView, type CellCallbacks } from './cells/CellView';
@@ -27,7 +28,6 @@ import { useKeyboard } from './notebook/useKeyboard';
 import { NotebookContext, type NotebookActions } from './notebook/NotebookContext';
 import { pathFromUrl, useNotebookFile } from './notebook/useNotebookFile';
 import { useRunner } from './notebook/useRunner';
-import type { FetchPage } from './outputs/Grid';
 import { applyTheme, initialTheme, type Theme } from './theme';
 import { Toolbar } from './Toolbar';
 import { ExportNotebookDialog } from './report/ExportNotebookDialog';
@@ -166,14 +166,7 @@ export function App({ client }: { client: KernelClient }) {
   const cellsBox = useRef<HTMLDivElement>(null);
   const drag = useCellDrag(cellsBox, (id, index) => docApi.edit((d) => moveCellTo(d, id, index), { id, mode: 'command' }));
 
-  const fetchPage: FetchPage = useCallback(
-    (handle, offset, limit) => {
-      const sessionId = session.idRef.current;
-      if (!sessionId) return Promise.reject(new Error('no session'));
-      return client.request('result.page', { sessionId, handle, offset, limit }).then((r) => r.rows);
-    },
-    [client, session.idRef],
-  );
+  const fetchPage = useFetchPage(client, session.idRef);
 
   const tsService = useTsService(client, session.idRef, cellsRef);
   const names = useRef<NameInfo[]>([]);

@@ -11,9 +11,8 @@ import { escapeHtml } from './escapeHtml';
 import { markdownToHtml } from './markdownToHtml';
 import { outputHtml } from './outputHtml';
 import { REPORT_CSS } from './reportStyles';
+import { reportPage } from './reportPage';
 import { bodyCells, reportHeader, type ReportOptions } from './reportOptions';
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'self'";
 
 /** The versions of live tables a tile's data came from. */
 export interface TileStamp {
@@ -70,29 +69,8 @@ export function renderDashboardHtml(nb: NotebookModel, opts: DashboardOptions = 
     .filter(Boolean)
     .map((s) => escapeHtml(s!))
     .join(' · ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Silt">
-<title>${escapeHtml(head.title)}</title>
-<style>${REPORT_CSS}${DASHBOARD_CSS}</style>
-</head>
-<body>
-<main class="dashboard">
-<header class="report-header">
-<h1>${escapeHtml(head.title)}</h1>
-<div class="byline">${byline}</div>
-</header>
-<div class="dash-wrap"><div class="dash-grid">
-${tiles.join('\n')}
-</div></div>
-</main>
-</body>
-</html>
-`;
+  const body = `<div class="dash-wrap"><div class="dash-grid">\n${tiles.join('\n')}\n</div></div>`;
+  return reportPage({ title: head.title, byline, css: REPORT_CSS + DASHBOARD_CSS, mainClass: 'dashboard', body });
 }
 
 function tileHtml(tile: Tile, cell: NotebookModel['cells'][number], stamps: TileStamp[] | undefined): string {

@@ -9,9 +9,8 @@ import { highlightCode } from './highlightCode';
 import { markdownToHtml } from './markdownToHtml';
 import { outputHtml } from './outputHtml';
 import { REPORT_CSS } from './reportStyles';
+import { reportPage } from './reportPage';
 import { bodyCells, reportHeader, type ReportOptions } from './reportOptions';
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'self'";
 
 export function renderHtml(nb: NotebookModel, opts: ReportOptions = {}): string {
   const head = reportHeader(nb, opts);
@@ -22,27 +21,7 @@ export function renderHtml(nb: NotebookModel, opts: ReportOptions = {}): string 
   const cells = bodyCells(nb, head.title)
     .map((c) => cellHtml(c, opts.hideCode ?? false))
     .filter(Boolean);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Silt">
-<title>${escapeHtml(head.title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<main>
-<header class="report-header">
-<h1>${escapeHtml(head.title)}</h1>
-<div class="byline">${byline}</div>
-</header>
-${cells.join('\n')}
-</main>
-</body>
-</html>
-`;
+  return reportPage({ title: head.title, byline, css: REPORT_CSS, body: cells.join('\n') });
 }
 
 function cellHtml(cell: Cell, hideCode: boolean): string {

@@ -4,6 +4,7 @@
  * It has a session of its own (key `dashboard:<path>`), so it never re-runs cells in, or takes
  * variables from, a notebook window open on the same file; it reads the file and never writes it.
  */
+import { useFetchPage } from '../outputs/useFetchPage';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LiveTableInfo } from '../../kernel/protocol/live';
 import type { KernelClient } from '../kernel-client/KernelClient';
@@ -14,7 +15,6 @@ import { useLive, type LiveEntry } from '../live/useLive';
 import { useDocument } from '../notebook/useDocument';
 import { pathFromUrl } from '../notebook/useNotebookFile';
 import { useRunner } from '../notebook/useRunner';
-import type { FetchPage } from '../outputs/Grid';
 import { Banner } from '../panels/Banner';
 import { applyTheme, initialTheme, type Theme } from '../theme';
 import { DashboardGrid } from './DashboardGrid';
@@ -55,14 +55,7 @@ export function DashboardApp({ client }: { client: KernelClient }) {
     window.__silt.ready = loaded && session.sessionId !== null;
   }, [name, loaded, session.sessionId]);
 
-  const fetchPage: FetchPage = useCallback(
-    (handle, offset, limit) => {
-      const sessionId = session.idRef.current;
-      if (!sessionId) return Promise.reject(new Error('no session'));
-      return client.request('result.page', { sessionId, handle, offset, limit }).then((r) => r.rows);
-    },
-    [client, session.idRef],
-  );
+  const fetchPage = useFetchPage(client, session.idRef);
 
   const toggleTheme = () => {
     const next = theme === 'dark' ? 'light' : 'dark';
