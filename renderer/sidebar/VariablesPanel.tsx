@@ -54,7 +54,7 @@ export function VariablesPanel({ client, sessionId, status, runningCount }: Prop
                   <span className={`variable-kind kind-${v.kind}`}>{KIND_LABEL[v.kind]}</span>
                   {v.type !== KIND_LABEL[v.kind] && <span className="variable-subtype"> {v.type}</span>}
                 </td>
-                <td className="num variable-shape" data-testid="variable-shape">
+                <td className="num variable-shape" data-testid="variable-shape" title={formatShape(v)}>
                   {formatShape(v)}
                 </td>
                 <td className="num variable-bytes">{v.bytes !== undefined ? formatBytes(v.bytes) : ''}</td>
