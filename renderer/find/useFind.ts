@@ -161,7 +161,8 @@ export function useFind(docApi: DocumentApi) {
       before.set(cell.id, cell.source);
       after.set(cell.id, replaceInSource(cell.source, ms, replacement, options.regex));
     }
-    docApi.edit((d) => [...after].reduce((next, [id, source]) => setSource(next, id, source), d));
+    // One step of the notebook's undo (Z, Ctrl/⌘+Z outside an editor), besides the bar's own Undo.
+    docApi.edit((d) => [...after].reduce((next, [id, source]) => setSource(next, id, source), d), undefined, { undoable: true });
     const count = [...bySource.values()].reduce((n, ms) => n + ms.length, 0);
     setLastReplace({ before, after, count });
   }, [matches, docApi, replacement, options.regex]);

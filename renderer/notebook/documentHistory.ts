@@ -29,8 +29,15 @@ function sameStructure(a: Cell[], b: Cell[]): boolean {
  * `next` is `prev` after one edit. A structural edit is recorded (and clears what could be
  * redone); any other edit passes through with the history as it was.
  */
-export function recordEdit(prev: NotebookDoc, next: NotebookDoc, selectedBefore: string | null, selectedAfter: string | null): NotebookDoc {
-  if (next === prev || sameStructure(prev.model.cells, next.model.cells)) return next;
+export function recordEdit(
+  prev: NotebookDoc,
+  next: NotebookDoc,
+  selectedBefore: string | null,
+  selectedAfter: string | null,
+  /** Record a text-only edit too (Replace all across cells), which no editor's own undo can take back. */
+  force = false,
+): NotebookDoc {
+  if (next === prev || (!force && sameStructure(prev.model.cells, next.model.cells))) return next;
   const entry: HistoryEntry = { before: prev.model.cells, after: next.model.cells, selectedBefore, selectedAfter };
   return { ...next, undo: [...prev.undo, entry].slice(-HISTORY_LIMIT), redo: [] };
 }

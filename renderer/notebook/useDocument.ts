@@ -46,14 +46,17 @@ export function useDocument() {
     });
   }, []);
 
-  /** An edit to the document (marks it dirty; structural ones can be undone), optionally moving the selection. */
+  /**
+   * An edit to the document (marks it dirty; structural ones can be undone, and so can any with
+   * `undoable`), optionally moving the selection.
+   */
   const edit = useCallback(
-    (fn: (doc: NotebookDoc) => NotebookDoc, select?: { id: string; mode?: Mode }) =>
+    (fn: (doc: NotebookDoc) => NotebookDoc, select?: { id: string; mode?: Mode }, opts: { undoable?: boolean } = {}) =>
       update((s) => {
         const changed = fn(s.doc);
         if (changed === s.doc && !select) return s;
         const selectedId = select ? select.id : s.selectedId;
-        const doc = recordEdit(s.doc, changed, s.selectedId, selectedId);
+        const doc = recordEdit(s.doc, changed, s.selectedId, selectedId, opts.undoable);
         const bump = doc === s.doc ? 0 : 1;
         return { ...s, doc, version: s.version + bump, edits: s.edits + bump, selectedId, mode: select?.mode ?? s.mode };
       }),

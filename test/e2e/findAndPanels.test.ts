@@ -176,10 +176,16 @@ describe('find and replace', () => {
     await expect.poll(() => sourceOf(page, 'named')).toContain('t(region, value)');
     expect(await Promise.all(NOTEBOOK.cells.map((c) => textOf(page, c.id)))).toEqual(replaced);
     expect(await cells(page).count()).toBe(NOTEBOOK.cells.length);
+    // Replace all is also one step of the notebook's own undo: Z in command mode takes it back.
+    await page.locator('[data-testid="replace-all"]').click();
+    await expect.poll(() => sourceOf(page, 'named')).toContain('t(region, VALUE)');
     await page.locator('[data-testid="find-regex"]').focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('[data-testid="find-bar"]').count()).toBe(0);
     expect(await page.locator('.cm-find-match').count()).toBe(0);
+    await page.keyboard.press('z');
+    await expect.poll(() => sourceOf(page, 'named')).toContain('t(region, value)');
+    expect(await Promise.all(NOTEBOOK.cells.map((c) => textOf(page, c.id)))).toEqual(replaced);
   });
 
   it('is in the command palette', async () => {

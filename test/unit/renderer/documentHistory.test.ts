@@ -99,6 +99,18 @@ describe('undo and redo of structural edits', () => {
     expect(redo(doc, 'a').changed).toBe(false);
   });
 
+  it('records a text edit across cells when asked (Replace all), and its undo keeps a cell typed in since', () => {
+    let doc = fromModel(model);
+    const replaced = setSource(setSource(doc, 'a', 'SELECT 10'), 'b', 'SELECT 20');
+    doc = recordEdit(doc, replaced, 'a', 'a', true);
+    expect(doc.undo).toHaveLength(1);
+    doc = setSource(doc, 'b', 'SELECT 20 -- typed after'); // typing is not recorded
+    doc = undo(doc, 'a').doc;
+    expect(sources(doc)).toEqual(['SELECT 1', 'SELECT 20 -- typed after', 'SELECT 3']);
+    doc = redo(doc, 'a').doc;
+    expect(sources(doc)[0]).toBe('SELECT 10');
+  });
+
   it(`forgets edits beyond the last ${HISTORY_LIMIT}`, () => {
     let doc = fromModel({ cells: [code('a', '')], metadata: {} });
     for (let i = 0; i < HISTORY_LIMIT + 20; i++) doc = apply(doc, (d) => insertCell(d, 0, code(`n${i}`, '')));
