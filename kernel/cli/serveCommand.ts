@@ -63,13 +63,16 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   containCrashes(host.log);
   ensureWelcomeNotebook(workspace);
   const url = await host.listen();
-  // With the demo share on, the printed URL opens the welcome notebook, as the browser Silt opens
-  // itself does: a URL pasted from `--no-open` should not land on an empty Untitled notebook.
-  const welcomeUrl = `${url}&path=${encodeURIComponent(join(workspace, WELCOME_FILE))}`;
-  const firstUrl = dashboardPath ? dashboardUrl(url, dashboardPath) : demo ? welcomeUrl : url;
+  // The printed URL (and the browser Silt opens) lands on the notebook last open in this app data
+  // folder; on a first start with the demo share, on the welcome notebook. A URL pasted from
+  // `--no-open` should not land on an empty Untitled notebook.
+  const last = host.ctx.store.recent()[0];
+  const startPath = last ?? (demo ? join(workspace, WELCOME_FILE) : null);
+  const startUrl = startPath ? `${url}&path=${encodeURIComponent(startPath)}` : url;
+  const firstUrl = dashboardPath ? dashboardUrl(url, dashboardPath) : startUrl;
   process.stdout.write(`Silt is running at ${firstUrl}\n`);
   if (flag(args, 'no-open') !== 'true') {
-    const opened = openBrowser(dashboardPath ? firstUrl : welcomeUrl);
+    const opened = openBrowser(firstUrl);
     if (opened) process.stderr.write(`Opened it with ${opened}.\n`);
   }
   const stop = () => {
