@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeltaWriter } from '../../kernel/delta';
 import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
-import { cells, MOD, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import { cells, MOD, SHOTS, startApp, toolbarAction, typeInCell, type RunningApp } from '../helpers/app';
 
 let dir: string;
 let conn: DuckDBConnection;
@@ -75,6 +75,14 @@ describe('live tables in the notebook', () => {
     await expect.poll(() => cell.locator('[data-testid="live-badge-version"]').textContent()).toBe('v1');
     expect(await cell.locator('[data-testid="cell-live-toggle"]').getAttribute('aria-pressed')).toBe('true');
 
+    // Saved now: what a live refresh writes is saved with the next save, but it is not an edit.
+    await toolbarAction(page, 'save-as');
+    const name = page.getByRole('dialog').locator('input').first();
+    await name.fill('live-orders.ipynb');
+    await name.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="notebook-title"]').textContent()).toContain('live-orders.ipynb');
+    await expect.poll(() => page.locator('[data-testid="dirty-marker"]').count()).toBe(0);
+
     const v2 = await writer.appendFromQuery(conn, rows(100, 25));
     await expect
       .poll(() => cell.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 20_000 })
@@ -83,6 +91,9 @@ describe('live tables in the notebook', () => {
     expect(await item.locator('[data-testid="live-version"]').textContent()).toBe(`v${v2}`);
     await expect.poll(() => cells(page).nth(1).locator('[data-testid="grid-rowcount"]').textContent()).toMatch(/^125 rows/);
     expect(await grid.evaluate((el) => el.scrollTop)).toBe(600);
+    // The refresh changed the outputs, not the notebook: still saved, no dot, no bullet in the title.
+    expect(await page.locator('[data-testid="dirty-marker"]').count()).toBe(0);
+    expect(await page.title()).not.toContain('•');
 
     await page.screenshot({ path: join(SHOTS, 'live.png') });
   }, 90_000);
