@@ -20,13 +20,14 @@ import { CommandPalette } from './commands/CommandPalette';
 import { desktop } from './desktop/desktopBridge';
 import { useDesktopMenu } from './desktop/useDesktopMenu';
 import { panelCommands } from './commands/panelCommands';
-import { commandList, type WindowCommands } from './commands/commandList';
+import { commandList, type Command, type WindowCommands } from './commands/commandList';
 import { useCellDrag } from './cells/useCellDrag';
 import { useInsertCells } from './notebook/useInsertCells';
 import { useNameResult } from './notebook/useNameResult';
 import { useKeyboard } from './notebook/useKeyboard';
 import { NotebookContext, type NotebookActions } from './notebook/NotebookContext';
-import { pathFromUrl, useNotebookFile } from './notebook/useNotebookFile';
+import { pathFromUrl, showInUrl, useNotebookFile } from './notebook/useNotebookFile';
+import { useActiveTab } from './tabs/ActiveTab';
 import { useRunner } from './notebook/useRunner';
 import { applyTheme, initialTheme, type Theme } from './theme';
 import { Toolbar } from './Toolbar';
@@ -54,7 +55,20 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-export function App({ client }: { client: KernelClient }) {
+export interface AppProps {
+  client: KernelClient;
+  /** What the notebook starts as: the address bar's notebook (the first tab) or a new one. */
+  start?: 'url' | 'new';
+  /** Told the notebook's name and whether it has unsaved edits, for its tab. */
+  onInfo?(info: { title: string; dirty: boolean }): void;
+  /** Hands the tab a way to close this notebook: asks about unsaved edits first, then calls `done`. */
+  registerClose?(close: (done: () => void) => void): void;
+  /** Commands of the window around the notebook (new tab, close tab), for the palette and the menu. */
+  windowCommands?: Command[];
+}
+
+export function App({ client, start = 'url', onInfo, registerClose, windowCommands = [] }: AppProps) {
+  const active = useActiveTab();
   const docApi = useDocument();
   const { state } = docApi;
   const file = useNotebookFile(client, docApi);
@@ -76,18 +90,27 @@ export function App({ client }: { client: KernelClient }) {
   const report = useCallback((what: string) => (e: Error) => setProblem(`${what}: ${e.message}`), []);
 
   useEffect(() => {
-    const path = pathFromUrl();
-    (path ? file.openPath(path) : file.startUntitled()).catch(report(path ? `Could not open ${path}` : 'Could not create a notebook'));
+    const path = start === 'url' ? pathFromUrl() : null;
+    (path ? file.openPath(path) : start === 'url' ? file.startUntitled() : file.newNotebook()).catch(
+      report(path ? `Could not open ${path}` : 'Could not create a notebook'),
+    );
     // Only on first load.
   }, []);
 
+  // The window's title, address and readiness are the shown notebook's.
   useEffect(() => {
-    window.__silt.ready = file.loaded && session.sessionId !== null;
-  }, [file.loaded, session.sessionId]);
+    if (active) window.__silt.ready = file.loaded && session.sessionId !== null;
+  }, [active, file.loaded, session.sessionId]);
+
+  const title = file.path ? baseName(file.path) : 'Untitled';
+  useEffect(() => {
+    onInfo?.({ title, dirty });
+    if (active) document.title = `${title}${dirty ? ' •' : ''} — Silt`;
+  }, [active, title, dirty]);
 
   useEffect(() => {
-    document.title = `${file.path ? baseName(file.path) : 'Untitled'}${dirty ? ' •' : ''} — Silt`;
-  }, [file.path, dirty]);
+    if (active && file.loaded) showInUrl(file.path, file.untitledId);
+  }, [active]);
 
   useEffect(() => {
     if (!state.selectedId) return;
@@ -105,7 +128,7 @@ export function App({ client }: { client: KernelClient }) {
     help: () => setDialog((d) => (d === 'help' ? null : 'help')),
     palette: () => setDialog('palette'),
   });
-  useKeyboard(perform, dialog === null);
+  useKeyboard(perform, dialog === null && active);
   useExportShortcut(() => setDialog('export'));
   const insertCells = useInsertCells(docApi, runner.runMany);
   const insertSql = useCallback(
@@ -131,6 +154,9 @@ export function App({ client }: { client: KernelClient }) {
     openSaveAs: () => setDialog('save-as'),
     report: (what, e) => report(what)(e),
   });
+  useEffect(() => {
+    registerClose?.((done) => guard.leave(done));
+  }, [registerClose, guard.leave]);
 
   const selectedIndex = cells.findIndex((c) => c.id === state.selectedId);
   const ids = (from: number, to: number) => cells.slice(from, to).map((c) => c.id);
@@ -159,7 +185,7 @@ export function App({ client }: { client: KernelClient }) {
     help: () => setDialog('help'),
   };
   // Panels add their commands here (Find, Variables, Outline…); the palette and the help list them.
-  const extraCommands = panelCommands(() => file.path);
+  const extraCommands = [...panelCommands(() => file.path), ...windowCommands];
   const commands = commandList(perform, canPerform, win, extraCommands);
   useDesktopMenu(commands, () => setDialog('palette'));
 

@@ -2,15 +2,15 @@
 import 'katex/dist/katex.min.css';
 import { createRoot } from 'react-dom/client';
 import './contributions';
-import { App } from './App';
 import { DashboardApp } from './dashboard/DashboardApp';
 import { isDashboardView } from './dashboard/viewUrl';
 import { WebSocketKernelClient } from './kernel-client/WebSocketKernelClient';
 import { applyTheme, initialTheme } from './theme';
+import { TabsApp } from './tabs/TabsApp';
 
 window.__silt = { ready: false };
 applyTheme(initialTheme(), false);
 const client = WebSocketKernelClient.forPage();
 createRoot(document.getElementById('root')!).render(
-  isDashboardView(location.href) ? <DashboardApp client={client} /> : <App client={client} />,
+  isDashboardView(location.href) ? <DashboardApp client={client} /> : <TabsApp client={client} />,
 );

@@ -6,12 +6,14 @@ import type { DocumentApi } from '../notebook/useDocument';
 import { useFind, type FindApi } from './useFind';
 import { useFindMarks } from './useFindMarks';
 import { useFindShortcut } from './useFindShortcut';
+import { useActiveTab } from '../tabs/ActiveTab';
 import type { FindOptions } from './findMatches';
 import './FindBar.css';
 
 export function FindBar({ docApi, enabled }: { docApi: DocumentApi; enabled: boolean }) {
   const find = useFind(docApi);
-  useFindShortcut(enabled);
+  const active = useActiveTab();
+  useFindShortcut(enabled && active);
   useFindMarks(docApi.state.doc.model.cells, find.matches, find.index, find.open, find.options);
   if (!find.open) return null;
   return <FindBarView find={find} />;

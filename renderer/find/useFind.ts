@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { setSource } from '../notebook/documentModel';
 import type { DocumentApi } from '../notebook/useDocument';
 import { onFindRequest } from './findEvents';
+import { useActiveTabRef } from '../tabs/ActiveTab';
 import { findMatches, replaceInSource, type FindMatch, type FindOptions } from './findMatches';
 import { editorOfCell, selectInEditor } from './findHighlight';
 import { revealCurrentOutputMark } from './outputMarks';
@@ -75,10 +76,12 @@ export function useFind(docApi: DocumentApi) {
     docApi.setMode('command');
   }, [docApi]);
 
-  // Requests from the shortcut hook and the command palette.
+  // Requests from the shortcut hook and the command palette, for the notebook shown now.
+  const active = useActiveTabRef();
   useEffect(
     () =>
       onFindRequest((r) => {
+        if (!active.current) return;
         if (r.kind === 'next' || r.kind === 'previous') {
           if (!open) setOpen(true);
           else step(r.kind === 'next' ? 1 : -1);

@@ -32,7 +32,7 @@ function untitledId(): string {
  * Shows the open path (or an untitled notebook's id) in the address bar, so a reload reopens the same
  * document with its unsaved edits, and drops the token from it.
  */
-function showInUrl(path: string | null, untitled: string | null = null): void {
+export function showInUrl(path: string | null, untitled: string | null = null): void {
   const u = new URL(location.href);
   u.searchParams.delete('token');
   if (path) u.searchParams.set('path', path);

@@ -3,14 +3,16 @@
  * The desktop menu's File → Export… runs the same command through useDesktopMenu.
  */
 import { useEffect, useRef } from 'react';
+import { useActiveTabRef } from '../tabs/ActiveTab';
 
 export function useExportShortcut(open: () => void): void {
   const latest = useRef(open);
   latest.current = open;
+  const active = useActiveTabRef();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || !e.shiftKey || e.altKey || e.key.toLowerCase() !== 'e') return;
+      if (!active.current || !(e.ctrlKey || e.metaKey) || !e.shiftKey || e.altKey || e.key.toLowerCase() !== 'e') return;
       e.preventDefault();
       e.stopPropagation();
       latest.current();

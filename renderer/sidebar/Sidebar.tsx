@@ -8,6 +8,7 @@ import type { Cell } from '../../kernel/protocol/notebook';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { OutlinePanel } from './OutlinePanel';
 import { onSidePanelRequest, type SidePanel } from './sidebarEvents';
+import { useActiveTabRef } from '../tabs/ActiveTab';
 import { VariablesPanel } from './VariablesPanel';
 import './Sidebar.css';
 
@@ -33,7 +34,8 @@ export function Sidebar(p: Props) {
   const [panel, setPanel] = useState<SidePanel | null>(stored);
   const toggle = (next: SidePanel) => setPanel((cur) => (cur === next ? null : next));
   useEffect(() => localStorage.setItem(KEY, panel ?? 'closed'), [panel]);
-  useEffect(() => onSidePanelRequest(toggle), []);
+  const active = useActiveTabRef();
+  useEffect(() => onSidePanelRequest((p) => active.current && toggle(p)), []);
 
   const tabs = (
     <div className="side-tabs" role="tablist" aria-label="Side panels">

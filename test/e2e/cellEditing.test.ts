@@ -176,8 +176,11 @@ describe('editing cells', () => {
     expect(await options.first().getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     expect(await palette.count()).toBe(0);
-    // A restarted session counts runs from 1 again.
-    await expect.poll(() => page.locator('[data-testid="session-status"]').textContent(), { timeout: 15_000 }).toBe('idle');
+    // A restarted session counts runs from 1 again. Wait for the restart to begin, then to end, so the
+    // run below cannot reach the old session.
+    const status = page.locator('[data-testid="session-status"]');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).not.toBe('idle');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('idle');
     await cells(page).nth(0).locator('[data-testid="run-cell"]').click();
     await expect.poll(() => count.textContent(), { timeout: 15_000 }).toBe('[1]');
 

@@ -136,6 +136,15 @@ function valueType(duckType: string): string {
   return 'string';
 }
 
+/** The TypeScript type of one value of a column, as toDataFrame.ts gives it. */
+function elementType(duckType: string): string {
+  const kind = columnKind(duckType);
+  if (kind === 'integer' && /^(U?BIGINT|U?HUGEINT|INT64|UINT64|INT128|BIGNUM|VARINT)$/i.test(duckType)) return 'number | string';
+  if (kind === 'integer' || kind === 'float' || kind === 'decimal') return 'number';
+  if (kind === 'boolean') return 'boolean';
+  return 'string';
+}
+
 /**
  * Words that cannot name a declared constant. A SQL result may have such a name (`SELECT … AS
  * result "case"`), and one such declaration would break the whole file and with it every global.
@@ -152,8 +161,12 @@ export function ambientDeclarations(named: NamedResult[]): string {
   const results = named
     .filter((r) => /^[A-Za-z_$][\w$]*$/.test(r.name) && !RESERVED.has(r.name))
     .map((r) => {
+      // A column's values carry its type, so `orders.amount.values[0] * 2` is not flagged: danfojs
+      // types every Series' values as any cell of any frame.
       const cols = r.columns.map(
-        (c) => `  /** ${c.type} (${valueType(c.type)}) */\n  readonly ${JSON.stringify(c.name)}: import('danfojs').Series;`,
+        (c) =>
+          `  /** ${c.type} (${valueType(c.type)}) */\n  readonly ${JSON.stringify(c.name)}: ` +
+          `Omit<import('danfojs').Series, 'values'> & { readonly values: ${elementType(c.type)}[] };`,
       );
       return `/** The SQL result \`${r.name}\` as a DataFrame. */\ndeclare const ${r.name}: SiltDataFrame & {\n${cols.join('\n')}\n};`;
     });

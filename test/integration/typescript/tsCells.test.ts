@@ -51,6 +51,11 @@ describe('diagnostics', () => {
     expect(await s.session.types.diagnostics([], 'orders_a.head(1).shape')).toEqual([]);
     const wrong = await s.session.types.diagnostics([], 'const n: string = orders_a.shape[0];');
     expect(wrong.map((d) => d.code)).toEqual([2322]);
+    // A column's values have its type: arithmetic on a number column is fine, on a text column it is not.
+    await s.exec('sql', "SELECT 42 AS answer, 'Lyon' AS city", 'answers_a');
+    expect(await s.session.types.diagnostics([], 'answers_a["answer"].values[0] * 10')).toEqual([]);
+    const text = await s.session.types.diagnostics([], 'answers_a["city"].values[0] * 10');
+    expect(text.map((d) => d.code)).toEqual([2362]);
   });
 });
 
