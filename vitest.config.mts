@@ -7,6 +7,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A UI step that takes 1 s on an idle machine can take several on a loaded 2-core CI runner;
+    // a poll that would pass later is not a failure (a real one still fails, 10 s later).
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default'],
   },
 });

@@ -54,7 +54,9 @@ describe('first run', () => {
     const field = page.getByRole('dialog').locator('input').first();
     await field.fill('my-analysis.ipynb');
     await field.press('Enter');
-    await expect.poll(() => page.locator('[data-testid="notebook-title"]').textContent()).toContain('my-analysis.ipynb');
+    await expect
+      .poll(() => page.locator('[data-testid="notebook-title"]').textContent(), { timeout: 15_000 })
+      .toContain('my-analysis.ipynb');
     await page.close();
     await host.stop();
     host = await startHost([], { withDemo: true, home });
