@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, MOD as mod, openApp as openPage, SHOTS as shots, toolbarAction, typeInCell } from '../helpers/app';
+import { cells, MOD as mod, openApp as openPage, SHOTS as shots, toCommandMode, toolbarAction, typeInCell } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
 import { startHost, type RunningHost } from '../helpers/startHost';
 
@@ -49,12 +49,12 @@ async function threeCells(p: Page): Promise<void> {
   const texts = ['SELECT 1 AS a', 'SELECT 2 AS b', 'SELECT 3 AS c'];
   for (let i = 0; i < texts.length; i++) {
     if (i > 0) {
-      await p.keyboard.press('Escape');
+      await toCommandMode(p);
       await p.keyboard.press('b');
     }
     await typeInCell(p, i, texts[i]);
   }
-  await p.keyboard.press('Escape');
+  await toCommandMode(p);
   expect(await sources(p)).toEqual(texts);
 }
 

@@ -62,3 +62,17 @@ export async function toolbarAction(p: Page, id: string): Promise<void> {
   }
   throw new Error(`no toolbar command ${id}, inline or in a menu`);
 }
+
+/**
+ * Leaves the editor for command mode. The first Esc may only close the editor's completion list (as in
+ * JupyterLab), and whether that list is open when Esc arrives depends on timing; so Esc is pressed
+ * until focus has left the editor.
+ */
+export async function toCommandMode(p: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await p.keyboard.press('Escape');
+    const inEditor = await p.evaluate(() => Boolean(document.activeElement?.closest('.cm-editor')));
+    if (!inEditor) return;
+  }
+  throw new Error('Esc did not leave the editor');
+}
