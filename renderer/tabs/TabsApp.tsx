@@ -32,16 +32,19 @@ export function TabsApp({ client }: { client: KernelClient }) {
     setActiveId(tab.id);
   }, []);
 
-  const remove = useCallback((id: string) => {
-    closers.current.delete(id);
-    setTabs((ts) => {
-      const i = ts.findIndex((t) => t.id === id);
-      const rest = ts.filter((t) => t.id !== id);
+  // Reads the tabs of this render: a close only ever follows a click on a rendered tab.
+  const remove = useCallback(
+    (id: string) => {
+      closers.current.delete(id);
+      const i = tabs.findIndex((t) => t.id === id);
+      const rest = tabs.filter((t) => t.id !== id);
       const next = rest.length > 0 ? rest : [{ id: tabId(), start: 'new' as const }];
+      setTabs(next);
       setActiveId((cur) => (cur === id ? next[Math.min(i, next.length - 1)].id : cur));
-      return next;
-    });
-  }, []);
+      setInfo(({ [id]: _closed, ...others }) => others);
+    },
+    [tabs],
+  );
 
   /** Closes a tab once its notebook agreed (saved, or its edits discarded). */
   const close = useCallback(

@@ -2,15 +2,12 @@
  * Several notebooks in one window: each tab has its own document and its own session, hidden tabs
  * keep their state, only the shown one answers the keyboard, and closing a tab with edits asks first.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { MOD, openApp, SHOTS } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
-import { startHost, type RunningHost } from '../helpers/startHost';
+import { MOD, SHOTS, startApp, type RunningApp } from '../helpers/app';
 
-let host: RunningHost;
-let browser: Browser;
+let app: RunningApp;
 let page: Page;
 
 const pane = (i: number) => page.locator('[data-testid="tab-pane"]').nth(i);
@@ -26,14 +23,10 @@ async function runIn(i: number, cell: number, sql: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-  page = await openApp(browser, host);
+  app = await startApp();
+  page = app.page;
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => app?.close());
 
 describe('tabs', () => {
   it('a new tab is a new notebook with a session of its own', async () => {
