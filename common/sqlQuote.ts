@@ -11,6 +11,11 @@ export function quoteIdent(name: string): string {
 
 const PLAIN_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** A name SQL and TypeScript both take bare (letters, digits, _; not starting with a digit): what results and published tables may be called. */
+export function isPlainIdentifier(name: string): boolean {
+  return PLAIN_IDENT.test(name);
+}
+
 /** SQL a person reads and edits (the catalog's "Query" text): plain names stay bare, the rest are quoted. */
 export function quoteIdentIfNeeded(name: string): string {
   return PLAIN_IDENT.test(name) ? name : quoteIdent(name);

@@ -1,4 +1,5 @@
 /** `silt run`'s options, read and checked before anything runs: a typo costs no run. */
+import { isPlainIdentifier } from '../../common/sqlQuote';
 import { REPORT_FORMATS, type PageSize, type ReportFormat } from '../protocol/report';
 import { parsePageSize } from '../report/reportOptions';
 import { flag, parseArgs, UsageError } from './parseArgs';
@@ -87,7 +88,7 @@ function pairs(items: string[], option: string): Record<string, string> {
 function publishSpecs(items: string[]): PublishSpec[] {
   const specs = Object.entries(pairs(items, '--publish')).map(([name, result]) => ({ name, result: result.trim() }));
   for (const s of specs) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.name))
+    if (!isPlainIdentifier(s.name))
       throw new UsageError(`--publish ${s.name}=…: a published table's name is letters, digits and _, starting with a letter or _`);
     if (!s.result) throw new UsageError(`--publish ${s.name}= needs the name of a cell's result after the =`);
   }

@@ -1,4 +1,5 @@
 /** Publishes a result the session holds as a table of the host's publishing share. */
+import { isPlainIdentifier } from '../../common/sqlQuote';
 import { chmod, copyFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { DuckEngine } from '../engine/DuckEngine';
@@ -11,8 +12,6 @@ import { nameProblem } from '../../common/tableName';
 import { deltaFields, publishSelect } from './deltaSchema';
 import type { PublishTarget } from './PublishTarget';
 import { writePublishedTable } from './writePublishedTable';
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const NO_SERVER =
   'This Silt host runs no publishing server (headless `silt run` does not), so there is nowhere to publish to. Open the notebook in the app or `silt serve` to publish.';
@@ -27,7 +26,7 @@ export async function publishResult(
     throw new ExportError(`Publish mode must be "append" or "replace", not "${req.mode}".`, 'bad-request');
   const name = req.name.trim();
   // Stricter than the protocol's rule: the name is also a folder and a SQL identifier in BI tools.
-  if (!NAME.test(name) || nameProblem('table', name)) {
+  if (!isPlainIdentifier(name) || nameProblem('table', name)) {
     throw new ExportError(
       `"${req.name}" cannot name a published table: use letters, digits and _ and start with a letter or _.`,
       'bad-request',

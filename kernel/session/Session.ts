@@ -3,6 +3,7 @@
  * handles, and the bridge between them (a named SQL result is a DataFrame in TypeScript; a DataFrame
  * or array of records can be registered as a table for SQL).
  */
+import { isPlainIdentifier } from '../../common/sqlQuote';
 import type { CodeLanguage, ColumnInfo, NameInfo, Output, RunResult, TableOutput } from '../protocol';
 import { RunOutputs } from './RunOutputs';
 import { StreamBatcher } from './StreamBatcher';
@@ -41,7 +42,6 @@ export interface ExecuteRequest {
 type Emit = (runId: string, output: Output) => void;
 type EmitProgress = (runId: string, label: string, done: number, total: number | null) => void;
 
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
  * How long a finished TypeScript cell waits for its type check before its result goes back without
  * the warning (the editor still shows the squiggles). A warm checker answers a cell in tens of ms
@@ -133,7 +133,7 @@ export class Session {
     let warning: Output | null = null;
     try {
       if (req.language === 'sql') {
-        if (req.name !== undefined && req.name !== '' && !NAME_RE.test(req.name)) {
+        if (req.name !== undefined && req.name !== '' && !isPlainIdentifier(req.name)) {
           throw new SqlError(`"${req.name}" cannot name a result: use letters, digits and _ and start with a letter.`);
         }
         const result = await this.engine.execute(await this.resolveShared(req.code), { name: req.name || undefined });
@@ -209,7 +209,7 @@ export class Session {
 
   /** Names a result's table `name`, which TypeScript cells then see as a DataFrame. */
   async nameResult(handle: string, name: string): Promise<{ name: string }> {
-    if (!NAME_RE.test(name)) throw new SqlError(`"${name}" cannot name a result: use letters, digits and _ and start with a letter.`);
+    if (!isPlainIdentifier(name)) throw new SqlError(`"${name}" cannot name a result: use letters, digits and _ and start with a letter.`);
     await this.engine.rename(handle, name);
     this.named.set(name, { writtenAt: ++this.executionCount, loadedAt: -1 });
     return { name };
@@ -288,7 +288,7 @@ export class Session {
       return shown;
     });
     this.realm.define('register', async (name: string, value: unknown) => {
-      if (!NAME_RE.test(name)) throw new Error(`register: "${name}" is not a valid table name`);
+      if (!isPlainIdentifier(name)) throw new Error(`register: "${name}" is not a valid table name`);
       const v = value as { columns?: unknown; values?: unknown };
       if (Array.isArray(v?.columns) && Array.isArray(v?.values)) {
         await this.engine.registerObjects(name, dataFrameRecords(v as { columns: string[]; values: unknown[][] }));

@@ -64,12 +64,6 @@ export class LiveCopy {
     return Number(r.getRowsJson()[0][0]);
   }
 
-  /** The files the copy holds rows of (files mode), for a diff by file identity. */
-  async fileIds(): Promise<string[]> {
-    const r = await this.conn.runAndReadAll(`SELECT DISTINCT ${quoteIdent(FILE_COLUMN)} FROM ${this.table}`);
-    return r.getRowsJson().map((row) => String(row[0]));
-  }
-
   /**
    * Applies an increment in one transaction, with the columns a compatible schema change added (NULL
    * in existing rows): if any step fails, the copy is as it was, and no reader sees half of it.
