@@ -15,6 +15,7 @@ import { parseIpynb } from '../notebook/fromIpynb';
 import { ipynbText } from '../notebook/toIpynb';
 import { cleanTempFiles } from './cleanTempFiles';
 import { untitledRecoveries } from './untitledRecoveries';
+import { notebookProblem } from '../protocol/checkNotebook';
 
 const MAX_RECENT = 12;
 const PRIVATE_DIR = 0o700;
@@ -69,7 +70,14 @@ export class NotebookStore {
     const notebook = parseIpynb(readFileSync(abs, 'utf8'), abs);
     if (!insideFolder(this.workspace, abs)) this.openedOutside.add(abs);
     this.touchRecent(abs);
-    const recovery = this.readRecovery(abs);
+    // A damaged copy is worth less than the notebook it shadows: the file opens as it is.
+    const recovery = (() => {
+      try {
+        return this.readRecovery(abs);
+      } catch {
+        return null;
+      }
+    })();
     const recovered = recovery && recovery.savedAt > statSync(abs).mtimeMs ? recovery.notebook : undefined;
     return { path: abs, notebook, ...(recovered ? { recovered } : {}) };
   }
@@ -92,16 +100,22 @@ export class NotebookStore {
     return { savedAt };
   }
 
-  /** The recovery copy for an untitled notebook (no file to compare with), if any. */
+  /**
+   * The recovery copy kept under `key`, if any. A copy that is torn or is not a notebook is refused
+   * as corrupt (and left on disk): handing it back as a notebook would open garbage as "recovered".
+   */
   readRecovery(key: string): { savedAt: number; notebook: NotebookModel } | null {
     const file = this.recoveryPath(key);
     if (!existsSync(file)) return null;
+    let copy: { savedAt?: unknown; notebook?: unknown };
     try {
-      const r = JSON.parse(readFileSync(file, 'utf8'));
-      return { savedAt: r.savedAt, notebook: r.notebook };
-    } catch {
-      return null; // a torn recovery file is worth less than the notebook it shadows
+      copy = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new SiltError('corrupt', `The recovery copy at ${file} is damaged (${(e as Error).message}); it was left in place.`);
     }
+    const problem = typeof copy?.savedAt !== 'number' ? 'it has no save time' : notebookProblem(copy.notebook);
+    if (problem) throw new SiltError('corrupt', `The recovery copy at ${file} is damaged: ${problem}. It was left in place.`);
+    return { savedAt: copy.savedAt as number, notebook: copy.notebook as NotebookModel };
   }
 
   /** The recovery copies of untitled notebooks, newest first (see untitledRecoveries.ts). */

@@ -1,6 +1,6 @@
 /**
  * Which proxy a request goes through, from the environment variables every tool on a corporate
- * machine already honours: HTTPS_PROXY / HTTP_PROXY (or lower case) and NO_PROXY. Pure, so the rules
+ * machine already honours: HTTPS_PROXY / HTTP_PROXY / ALL_PROXY (or lower case) and NO_PROXY. Pure, so the rules
  * are unit-tested; the dispatcher that applies them is proxyDispatcher.ts.
  *
  * NO_PROXY entries, separated by commas or spaces: `*` (no proxy at all), a host name (matches it and
@@ -31,16 +31,24 @@ export function proxySettingsFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
     }
     return null;
   };
-  const http = pick('http_proxy', 'HTTP_PROXY');
-  const https = pick('https_proxy', 'HTTPS_PROXY');
+  // As curl, pip and Python's requests (the Delta Sharing connector) read them: each scheme has its
+  // own variable and ALL_PROXY covers both; HTTPS never falls back to HTTP_PROXY.
+  const http = pick('http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY');
+  const https = pick('https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY');
   const noProxy = pick('no_proxy', 'NO_PROXY');
-  const httpUrl = http ? proxyUrl(http.name, http.value) : null;
   return {
-    http: httpUrl,
-    // As curl does: HTTPS requests use HTTP_PROXY when HTTPS_PROXY is not set.
-    https: https ? proxyUrl(https.name, https.value) : httpUrl,
+    http: http ? proxyUrl(http.name, http.value) : null,
+    https: https ? proxyUrl(https.name, https.value) : null,
     bypass: parseNoProxy(noProxy?.value ?? (env.no_proxy === '' || env.NO_PROXY === '' ? '' : LOOPBACK_DEFAULT)),
   };
+}
+
+/** Which variable set each proxy URL, so a failure can say which one to fix. */
+const SET_BY = new WeakMap<URL, string>();
+
+/** The environment variable a proxy of `proxySettingsFromEnv` came from (`HTTPS_PROXY`, `all_proxy`…). */
+export function proxyVariable(proxy: URL): string {
+  return SET_BY.get(proxy) ?? 'HTTPS_PROXY';
 }
 
 function proxyUrl(name: string, value: string): URL {
@@ -55,6 +63,7 @@ function proxyUrl(name: string, value: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new SiltError('unsupported', `${name} uses ${url.protocol.slice(0, -1)}; Silt supports http:// and https:// proxies`);
   }
+  SET_BY.set(url, name);
   return url;
 }
 

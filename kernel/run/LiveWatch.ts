@@ -12,6 +12,7 @@ import type { NotebookModel } from '../protocol';
 import type { HeadlessSession } from './HeadlessSession';
 import { liveCellsOf } from './liveCellsOf';
 import { runCells, type CellsRun } from './runCells';
+import { timerAt } from './timerAt';
 
 export interface TableVersion {
   version: number;
@@ -99,8 +100,7 @@ export class LiveWatch {
 
   async run(): Promise<WatchEnd> {
     const { until, maxUpdates } = this.opts;
-    const timer =
-      until === undefined ? undefined : setTimeout(() => ((this.reason = 'until'), this.stop()), Math.max(0, until - Date.now()));
+    const cancel = until === undefined ? undefined : timerAt(until, () => ((this.reason = 'until'), this.stop()));
     try {
       for (;;) {
         while (this.pending.size === 0 && !this.stopping && !this.dead) await new Promise<void>((r) => (this.wake = r));
@@ -114,7 +114,7 @@ export class LiveWatch {
         }
       }
     } finally {
-      clearTimeout(timer);
+      cancel?.();
     }
     return { updates: this.updates, lastFailed: this.lastFailed, reason: this.reason };
   }

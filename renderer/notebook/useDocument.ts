@@ -11,6 +11,7 @@ import type { NotebookModel } from '../../kernel/protocol/notebook';
 import { recordEdit, redo, undo } from './documentHistory';
 import { fromModel, newCell, type NotebookDoc } from './documentModel';
 import type { Mode } from './keymap';
+import { sameEdits } from './sameEdits';
 
 export interface DocumentState {
   doc: NotebookDoc;
@@ -19,18 +20,34 @@ export interface DocumentState {
   /** Bumped by every change, outputs included: the content differs from the file while it differs from `savedVersion`. */
   version: number;
   savedVersion: number;
-  /** Bumped by edits only (not by outputs): the document is dirty while it differs from `savedEdits`. */
+  /** Bumped by edits only (not by outputs): the document may be dirty while it differs from `savedEdits`. */
   edits: number;
   savedEdits: number;
+  /** The notebook as last saved or opened, or null when nothing on disk matches it (a restored recovery copy). */
+  savedModel: NotebookModel | null;
 }
 
+/**
+ * Unsaved edits: edited since the save, and different from what was saved. Undoing (or typing)
+ * back to the saved notebook leaves it clean, so the dirty dot and "Save changes?" only appear
+ * when leaving would really lose something.
+ */
 export function isDirty(s: DocumentState): boolean {
-  return s.edits !== s.savedEdits;
+  return s.edits !== s.savedEdits && (s.savedModel === null || !sameEdits(s.doc.model, s.savedModel));
 }
 
 function initial(model: NotebookModel): DocumentState {
   const doc = fromModel(model.cells.length ? model : { ...model, cells: [newCell('code')] });
-  return { doc, selectedId: doc.model.cells[0]?.id ?? null, mode: 'command', version: 0, savedVersion: 0, edits: 0, savedEdits: 0 };
+  return {
+    doc,
+    selectedId: doc.model.cells[0]?.id ?? null,
+    mode: 'command',
+    version: 0,
+    savedVersion: 0,
+    edits: 0,
+    savedEdits: 0,
+    savedModel: doc.model,
+  };
 }
 
 export function useDocument() {
@@ -100,13 +117,18 @@ export function useDocument() {
 
   /** Replaces the whole document (open, new, restore); `dirty` for a restored recovery copy. */
   const load = useCallback(
-    (model: NotebookModel, dirty = false) => update(() => ({ ...initial(model), version: dirty ? 1 : 0, edits: dirty ? 1 : 0 })),
+    (model: NotebookModel, dirty = false) =>
+      update(() => {
+        const s = initial(model);
+        return dirty ? { ...s, version: 1, edits: 1, savedModel: null } : s;
+      }),
     [update],
   );
 
-  /** What was written: the counters read when the save started (later changes stay unsaved). */
+  /** What was written: the counters and notebook read when the save started (later changes stay unsaved). */
   const markSaved = useCallback(
-    (saved: { version: number; edits: number }) => update((s) => ({ ...s, savedVersion: saved.version, savedEdits: saved.edits })),
+    (saved: { version: number; edits: number; model: NotebookModel }) =>
+      update((s) => ({ ...s, savedVersion: saved.version, savedEdits: saved.edits, savedModel: saved.model })),
     [update],
   );
 

@@ -120,7 +120,7 @@ export function useNotebookFile(client: KernelClient, docApi: DocumentApi) {
         );
         throw new SiltError('too-large', `${e.message} ${kept} Clear some outputs and save again.`);
       });
-      docApi.markSaved({ version, edits });
+      docApi.markSaved({ version, edits, model: doc.model });
       const stale = current.current.path ?? current.current.untitledId;
       // The recovery copy under the old key is now older than the file.
       if (stale) client.request('notebook.discardRecovery', { key: stale }).catch(() => undefined);

@@ -214,7 +214,7 @@ describe('editing cells', () => {
 
     await cells(page).nth(0).locator('[data-testid="run-cell"]').click();
     await expect.poll(() => cells(page).nth(0).locator('[data-testid="grid-cell"]').first().textContent(), { timeout: 15_000 }).toBe('42');
-    await page.waitForTimeout(300);
+    // The run has ended (its output is shown) and wrote its outputs: still nothing unsaved.
     expect(await marker.count()).toBe(0);
     expect(await page.title()).not.toContain('•');
     // Ctrl+S still writes the outputs into the file.
@@ -259,6 +259,20 @@ describe('editing cells', () => {
     await expect.poll(() => sources(page)).toEqual(['']);
     expect(readFileSync(join(host.workspace, 'kept.ipynb'), 'utf8')).toContain('SELECT 8 AS kept');
     expect(prompted).toBe(false);
+
+    // Undoing back to what was saved leaves nothing unsaved; redoing the edit is unsaved again.
+    await toCommandMode(page);
+    await page.keyboard.press('b');
+    await expect.poll(() => cells(page).count()).toBe(2);
+    await expect.poll(() => marker.count()).toBe(1);
+    await page.keyboard.press('z');
+    await expect.poll(() => cells(page).count()).toBe(1);
+    await expect.poll(() => marker.count()).toBe(0);
+    await page.keyboard.press(`${mod}+Shift+z`);
+    await expect.poll(() => cells(page).count()).toBe(2);
+    await expect.poll(() => marker.count()).toBe(1);
+    await page.keyboard.press('z');
+    await expect.poll(() => marker.count()).toBe(0);
 
     // Closing the tab asks (beforeunload) only while there are edits.
     const asksOnClose = () =>

@@ -63,9 +63,21 @@ describe('an untitled notebook with unsaved edits', () => {
   it('is not offered to another tab while it is open in one', async () => {
     // Wait for the restored notebook's session to be the one attached under its key.
     await app.page.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true);
-    const other = await openApp(app.browser, app.host);
-    // Give the offer time to arrive if it were coming: the notebook.recoveries answer lands right after load.
-    await other.waitForTimeout(1500);
+    const other = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The tab's own question and the host's answer, read off the WebSocket: the offer would come from it.
+    const answer = new Promise<string>((resolve) =>
+      other.on('websocket', (ws) =>
+        ws.on('framereceived', ({ payload }) => {
+          if (String(payload).includes('"recoveries":')) resolve(String(payload));
+        }),
+      ),
+    );
+    await other.goto(app.host.url);
+    const listed = await answer;
+    expect(listed).not.toContain(key!);
+    await other.waitForFunction(() => (window as unknown as { __silt?: { ready: boolean } }).__silt?.ready === true);
+    // One more frame after the answer for React to have drawn what it would draw.
+    await other.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     expect(await banner(other).count()).toBe(0);
     await other.close();
   });

@@ -121,7 +121,25 @@ export function approximateBytes(value: unknown, seen = new Set<object>(), depth
   const keys = Object.keys(value);
   const n = Math.min(keys.length, SAMPLE);
   let sampled = 0;
-  for (let i = 0; i < n; i++)
-    sampled += 2 * keys[i].length + approximateBytes((value as Record<string, unknown>)[keys[i]], seen, depth + 1);
+  for (let i = 0; i < n; i++) sampled += 2 * keys[i].length + approximateBytes(dataProperty(value, keys[i]), seen, depth + 1);
   return 32 + (n === 0 ? 0 : Math.round((sampled / n) * keys.length));
+}
+
+/** A property's value if it is plain data; a getter is never called (it may throw, or do work). */
+function dataProperty(value: object, key: string): unknown {
+  const d = Object.getOwnPropertyDescriptor(value, key);
+  return d && 'value' in d ? d.value : undefined;
+}
+
+/**
+ * `describeValue`, for a value that may fight back (a Proxy whose traps throw, an object whose
+ * `shape` getter throws): one odd variable is described as such instead of emptying the panel.
+ */
+export function describeSafely(name: string, value: unknown): VariableInfo {
+  try {
+    return describeValue(name, value);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { name, kind: 'other', type: 'object', tabular: false, summary: clip(`could not be read: ${why}`) };
+  }
 }

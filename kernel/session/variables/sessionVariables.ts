@@ -7,7 +7,7 @@ import { quoteIdent } from '../../../common/sqlQuote';
 import type { VariableInfo, VariablePreview } from '../../protocol/variables';
 import { asTable } from '../displayValue';
 import type { Session } from '../Session';
-import { describeValue } from './describeValue';
+import { describeSafely } from './describeValue';
 
 /** Rows a preview shows: a first look, not a second copy of a big table. */
 export const PREVIEW_ROWS = 100;
@@ -67,7 +67,7 @@ export async function listVariables(s: Session): Promise<VariableInfo[]> {
   // A named SQL result is also a DataFrame in TypeScript once a cell used it: the same data, listed once.
   const globals = globalNames()
     .filter((n) => !sqlNames.has(n))
-    .map((n) => describeValue(n, g[n]));
+    .map((n) => describeSafely(n, g[n]));
   const byName = (a: VariableInfo, b: VariableInfo) => a.name.localeCompare(b.name);
   return [...globals.sort(byName), ...tables.sort(byName)];
 }

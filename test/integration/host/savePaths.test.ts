@@ -2,7 +2,7 @@
  * The host keeps notebook writes and folder listings inside the workspace: `..`, absolute paths
  * elsewhere and symbolic links out of it are refused with `forbidden`, and nothing is written.
  */
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotebookModel } from '../../../kernel/protocol';
@@ -25,6 +25,9 @@ beforeAll(async () => {
   symlinkSync(outside, join(h.workspace, 'escape'));
   symlinkSync(join(h.workspace, 'reports'), join(h.workspace, 'shortcut'));
   symlinkSync(join(outside, 'nothing-yet.ipynb'), join(h.workspace, 'dangling.ipynb'));
+  symlinkSync(join(h.workspace, 'reports', 'moved.ipynb'), join(h.workspace, 'dangling-inside.ipynb'));
+  symlinkSync(join(h.workspace, 'loop-b.ipynb'), join(h.workspace, 'loop-a.ipynb'));
+  symlinkSync(join(h.workspace, 'loop-a.ipynb'), join(h.workspace, 'loop-b.ipynb'));
 });
 
 afterAll(async () => {
@@ -39,6 +42,13 @@ describe('notebook.save paths', () => {
     // A link to a folder inside the workspace is inside too.
     expect(existsSync((await save('shortcut/via-link.ipynb')).path)).toBe(true);
     expect(existsSync(join(h.workspace, 'reports', 'via-link.ipynb'))).toBe(true);
+    // A link to a file inside that is not there (moved away, say) is inside, not "outside".
+    const r2 = await save('dangling-inside.ipynb');
+    expect(readFileSync(r2.path, 'utf8')).toContain('SELECT 1');
+  });
+
+  it('refuses a loop of links with forbidden instead of hanging', async () => {
+    await expect(save('loop-a.ipynb')).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it.each([

@@ -29,6 +29,20 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 describe('session.variables', () => {
+  it('still lists every variable when one of them throws when read', async () => {
+    const r = await s.exec(
+      'typescript',
+      "const touchy = { size: 3, get boom(): number { throw new Error('do not read me') } }\n" +
+        "const trap = new Proxy({}, { ownKeys() { throw new Error('no keys here') }, getPrototypeOf() { throw new Error('no proto') } })",
+    );
+    expect(r.status, JSON.stringify(r.outputs)).toBe('ok');
+    const vars = await list();
+    // The getter is never called: the object is described from its plain data.
+    expect(find(vars, 'touchy')).toMatchObject({ kind: 'object', length: 2 });
+    expect(find(vars, 'trap')).toMatchObject({ kind: 'other', summary: expect.stringContaining('could not be read') });
+    expect(find(vars, 'n')).toMatchObject({ summary: '42' });
+  });
+
   it('lists a DataFrame with its rows and columns and a size that grows with its data', async () => {
     const vars = await list();
     expect(find(vars, 'df')).toMatchObject({ kind: 'dataframe', type: 'DataFrame', rows: 1000, columns: 3, tabular: true });

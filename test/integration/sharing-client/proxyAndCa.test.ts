@@ -72,7 +72,9 @@ describe('behind a forward proxy', () => {
     const e = await failure(c.listShares());
     await c.close();
     expect(e.code).toBe('unavailable');
-    expect(e.message).toMatch(new RegExp(`cannot reach the proxy 127\\.0\\.0\\.1:${port} \\(connection refused\\); check HTTPS_PROXY`));
+    expect(e.message).toMatch(
+      new RegExp(`cannot reach the proxy 127\\.0\\.0\\.1:${port} \\(connection refused\\); check HTTP_PROXY and NO_PROXY`),
+    );
   });
 
   it('asks for proxy credentials when the proxy wants them, and works with them without ever showing the password', async () => {
@@ -80,7 +82,7 @@ describe('behind a forward proxy', () => {
     const e = await failure(refused.listShares());
     await refused.close();
     expect(e.code).toBe('unauthorized');
-    expect(e.message).toMatch(/through the proxy 127\.0\.0\.1:\d+: the proxy needs credentials/);
+    expect(e.message).toMatch(/through the proxy 127\.0\.0\.1:\d+: the proxy needs credentials: put them in HTTP_PROXY /);
 
     const withAuth = guarded.url.replace('http://', 'http://analyst:pr0xy-s3cret@');
     const ok = client({ HTTP_PROXY: withAuth, NO_PROXY: 'example.invalid' });

@@ -4,7 +4,7 @@
  * where every other tool works.
  */
 import { describe, expect, it } from 'vitest';
-import { proxyFor, proxySettingsFromEnv } from '../../../kernel/net/proxySettings';
+import { proxyFor, proxySettingsFromEnv, proxyVariable } from '../../../kernel/net/proxySettings';
 
 const via = (env: NodeJS.ProcessEnv, url: string) => proxyFor(new URL(url), proxySettingsFromEnv(env))?.host ?? null;
 
@@ -13,11 +13,20 @@ describe('proxy settings', () => {
     const env = { HTTPS_PROXY: 'http://secure.corp:8443', HTTP_PROXY: 'http://plain.corp:3128' };
     expect(via(env, 'https://sharing.example.com/delta-sharing')).toBe('secure.corp:8443');
     expect(via(env, 'http://sharing.example.com/delta-sharing')).toBe('plain.corp:3128');
-    // HTTPS falls back to HTTP_PROXY, as curl does; lower case wins over upper case.
-    expect(via({ HTTP_PROXY: 'http://plain.corp:3128' }, 'https://s3.amazonaws.com/x')).toBe('plain.corp:3128');
+    // As curl and Python's requests: HTTPS never falls back to HTTP_PROXY; ALL_PROXY covers both.
+    expect(via({ HTTP_PROXY: 'http://plain.corp:3128' }, 'https://s3.amazonaws.com/x')).toBeNull();
+    expect(via({ ALL_PROXY: 'http://every.corp:1' }, 'https://s3.amazonaws.com/x')).toBe('every.corp:1');
+    expect(via({ ALL_PROXY: 'http://every.corp:1', HTTP_PROXY: 'http://plain.corp:3128' }, 'http://a.b/')).toBe('plain.corp:3128');
+    // Lower case wins over upper case.
     expect(via({ https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:2' }, 'https://a.b/')).toBe('lower:1');
     expect(via({ HTTPS_PROXY: 'proxy.corp:3128' }, 'https://a.b/')).toBe('proxy.corp:3128');
     expect(via({}, 'https://sharing.example.com/')).toBeNull();
+  });
+
+  it('remembers which variable set each proxy, for messages that say what to fix', () => {
+    const settings = proxySettingsFromEnv({ https_proxy: 'http://a:1', ALL_PROXY: 'http://b:2' });
+    expect(proxyVariable(proxyFor(new URL('https://x.y/'), settings)!)).toBe('https_proxy');
+    expect(proxyVariable(proxyFor(new URL('http://x.y/'), settings)!)).toBe('ALL_PROXY');
   });
 
   it('never proxies this machine when NO_PROXY is not set, but obeys NO_PROXY exactly when it is', () => {
