@@ -133,10 +133,33 @@ describe('saving a notebook over the host limit', () => {
     expect(copy).toMatch(/An output of 8\.0 MB was left out of this copy/);
     expect(await hostAnswers(host)).toBe(true);
     // Reopening the file offers the recovery copy with the edit.
-    const reopened = await openApp(browser, host, `&path=${encodeURIComponent(file)}`);
+    const reopened = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Sizes of the autosave requests this window sends, read off its WebSocket.
+    const autosaves: number[] = [];
+    reopened.on('websocket', (ws) =>
+      ws.on('framesent', ({ payload }) => {
+        const text = String(payload);
+        if (text.includes('"notebook.autosave"')) autosaves.push(text.length);
+      }),
+    );
+    await reopened.goto(`${host.url}&path=${encodeURIComponent(file)}`);
     await reopened.locator('[data-testid="restore-recovery"]').click({ timeout: 20_000 });
     await expect.poll(() => cells(reopened).nth(1).locator('.cm-content').textContent()).toContain('must not be lost');
     expect(await cells(reopened).nth(1).locator('[data-testid="output"]').textContent()).toMatch(/left out of this copy/);
+    // Further edits: once a copy was refused as too large, the window stops sending whole copies.
+    await edit(reopened, 0, 'select 1 -- first edit after restoring');
+    await reopened.keyboard.press('Escape');
+    await expect.poll(() => autosaves.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    const afterFirst = autosaves.length;
+    await edit(reopened, 0, 'select 2 -- second edit after restoring');
+    await reopened.keyboard.press('Escape');
+    await expect.poll(() => autosaves.length, { timeout: 30_000 }).toBeGreaterThan(afterFirst);
+    await edit(reopened, 0, 'select 3 -- third edit after restoring');
+    await reopened.keyboard.press('Escape');
+    await expect
+      .poll(() => recoveryFiles(host.home).some((f) => readFileSync(f, 'utf8').includes('third edit after restoring')), { timeout: 30_000 })
+      .toBe(true);
+    expect(autosaves.filter((n) => n > 16 * MB).length).toBeLessThanOrEqual(1);
     await page.close();
     await reopened.close();
   }, 180_000);
