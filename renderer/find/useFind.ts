@@ -36,7 +36,14 @@ export function useFind(docApi: DocumentApi) {
   const [lastReplace, setLastReplace] = useState<{ before: Map<string, string>; after: Map<string, string>; count: number } | null>(null);
   const cells = docApi.state.doc.model.cells;
 
-  const { matches, error } = useMemo(() => (open ? findMatches(cells, options) : { matches: [], error: null }), [open, cells, options]);
+  // Typing in the query searches once: the search done to place the current match is the one shown.
+  const last = useRef<{ cells: typeof cells; options: FindOptions; found: ReturnType<typeof findMatches> } | null>(null);
+  const search = useCallback((within: typeof cells, opts: FindOptions) => {
+    if (last.current?.cells !== within || last.current.options !== opts)
+      last.current = { cells: within, options: opts, found: findMatches(within, opts) };
+    return last.current.found;
+  }, []);
+  const { matches, error } = useMemo(() => (open ? search(cells, options) : { matches: [], error: null }), [open, cells, options, search]);
   const index = matches.length === 0 ? -1 : Math.min(current, matches.length - 1);
 
   /** The first match at or after the selected cell, so find starts where the analyst is. */
@@ -54,10 +61,10 @@ export function useFind(docApi: DocumentApi) {
     (patch: Partial<FindOptions>) => {
       const next = { ...options, ...patch };
       setOptions(next);
-      setCurrent(firstFromSelection(findMatches(cells, next).matches));
+      setCurrent(firstFromSelection(search(cells, next).matches));
       setRevealTick((t) => t + 1);
     },
-    [options, cells, firstFromSelection],
+    [options, cells, firstFromSelection, search],
   );
 
   const step = useCallback(

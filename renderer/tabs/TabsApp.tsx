@@ -4,7 +4,7 @@
  * tells each which one answers the keyboard and owns the window's title. Closing a tab asks about
  * unsaved edits as leaving a notebook does; closing the last one leaves a new, empty notebook.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { App } from '../App';
 import type { Command } from '../commands/commandList';
 import type { KernelClient } from '../kernel-client/KernelClient';
@@ -57,20 +57,32 @@ export function TabsApp({ client }: { client: KernelClient }) {
     [remove],
   );
 
+  // The commands read the tabs when run, so they stay one object: a tab switch or a title change
+  // re-renders the tab bar and the tabs involved, not every hidden notebook.
+  const now = useRef({ tabs, activeId, close });
+  now.current = { tabs, activeId, close };
   const windowCommands: Command[] = useMemo(
     () => [
       { id: 'tab.new', title: 'New notebook in a new tab', group: 'Notebook', run: newTab },
-      { id: 'tab.close', title: 'Close this tab', group: 'Notebook', run: () => close(activeId) },
+      { id: 'tab.close', title: 'Close this tab', group: 'Notebook', run: () => now.current.close(now.current.activeId) },
       {
         id: 'tab.next',
         title: 'Show the next tab',
         group: 'View',
-        enabled: () => tabs.length > 1,
-        run: () => setActiveId(tabs[(tabs.findIndex((t) => t.id === activeId) + 1) % tabs.length].id),
+        enabled: () => now.current.tabs.length > 1,
+        run: () => {
+          const { tabs: all, activeId: at } = now.current;
+          setActiveId(all[(all.findIndex((t) => t.id === at) + 1) % all.length].id);
+        },
       },
     ],
-    [newTab, close, activeId, tabs],
+    [newTab],
   );
+  const onInfo = useCallback(
+    (id: string, i: TabInfo) => setInfo((all) => (all[id]?.title === i.title && all[id]?.dirty === i.dirty ? all : { ...all, [id]: i })),
+    [],
+  );
+  const registerClose = useCallback((id: string, fn: (done: () => void) => void) => closers.current.set(id, fn), []);
 
   return (
     <div className="tabs-app">
@@ -82,18 +94,40 @@ export function TabsApp({ client }: { client: KernelClient }) {
         onNew={newTab}
       />
       {tabs.map((t) => (
-        <ActiveTab.Provider key={t.id} value={t.id === activeId}>
-          <div className="tab-pane" hidden={t.id !== activeId} data-testid="tab-pane" data-tab-id={t.id}>
-            <App
-              client={client}
-              start={t.start}
-              windowCommands={windowCommands}
-              onInfo={(i) => setInfo((all) => (all[t.id]?.title === i.title && all[t.id]?.dirty === i.dirty ? all : { ...all, [t.id]: i }))}
-              registerClose={(fn) => closers.current.set(t.id, fn)}
-            />
-          </div>
-        </ActiveTab.Provider>
+        <TabPane
+          key={t.id}
+          id={t.id}
+          start={t.start}
+          active={t.id === activeId}
+          client={client}
+          windowCommands={windowCommands}
+          onInfo={onInfo}
+          registerClose={registerClose}
+        />
       ))}
     </div>
   );
 }
+
+interface TabPaneProps {
+  id: string;
+  start: Tab['start'];
+  active: boolean;
+  client: KernelClient;
+  windowCommands: Command[];
+  onInfo(id: string, info: TabInfo): void;
+  registerClose(id: string, fn: (done: () => void) => void): void;
+}
+
+/** One notebook's pane; memoised, so it renders again only when its own props change. */
+const TabPane = memo(function TabPane({ id, start, active, client, windowCommands, onInfo, registerClose }: TabPaneProps) {
+  const info = useCallback((i: TabInfo) => onInfo(id, i), [id, onInfo]);
+  const closer = useCallback((fn: (done: () => void) => void) => registerClose(id, fn), [id, registerClose]);
+  return (
+    <ActiveTab.Provider value={active}>
+      <div className="tab-pane" hidden={!active} data-testid="tab-pane" data-tab-id={id}>
+        <App client={client} start={start} windowCommands={windowCommands} onInfo={info} registerClose={closer} />
+      </div>
+    </ActiveTab.Provider>
+  );
+});
