@@ -29,6 +29,11 @@ export function automlApi(engine: DuckEngine, progress: () => Progress | null, i
         },
       });
     },
+    /** The next `horizon` periods of each series, chosen per series by backtest; shown as a chart with intervals. */
+    async forecast(source: unknown, opts: import('../automl/forecast').ForecastOptions) {
+      const fc = require('../automl/forecast') as typeof import('../automl/forecast');
+      return fc.forecastOutput(fc.forecastTable(await toAutoMLTable(engine, source), opts));
+    },
     /** A table name, DataFrame or array of records as the table the AutoML functions take. */
     table: (source: unknown) => toAutoMLTable(engine, source),
     loadModel: (json: string) => loadAutoml().loadModel(json),

@@ -97,8 +97,27 @@ interface SiltAutoMLRun {
   model: SiltAutoMLModel;
   [key: string]: unknown;
 }
+interface SiltForecastOptions {
+  /** The date or timestamp column; daily, weekly or monthly steps. */
+  time: string;
+  target: string;
+  /** Columns that tell series apart (one forecast per combination), e.g. ['region']. */
+  keys?: string[];
+  /** Periods to forecast after each series' last observation. */
+  horizon: number;
+  windows?: number;
+}
+interface SiltForecast {
+  rows: Record<string, unknown>[];
+  backtest: { series: string; model: string; mae: number; smape: number; windows: number; chosen: boolean }[];
+  period: 'day' | 'week' | 'month';
+  ratioToNaive: number;
+  notes: string[];
+}
 /** A baseline model search on a DataFrame, an array of records or a table name. */
 declare const automl: {
+  /** Forecasts the next \`horizon\` periods per series (model chosen by backtest); shown as a chart with intervals. */
+  forecast(source: unknown, opts: SiltForecastOptions): Promise<SiltForecast>;
   /** Searches models for \`target\` within the budget; the result has the leaderboard, metrics and \`model\`. */
   fit(source: unknown, opts: SiltAutoMLOptions): Promise<SiltAutoMLRun>;
   /** A table name, DataFrame or array of records as the table the AutoML functions take. */
