@@ -7,6 +7,7 @@
 import type { AutoMLOptions, AutoMLProgress, AutoMLTable, AutoMLValue } from '../automl';
 import type { DuckEngine } from '../engine/DuckEngine';
 import { asTable } from './displayValue';
+import { publishScores } from './publishScores';
 
 type Progress = (label: string, done: number, total: number | null) => void;
 
@@ -33,6 +34,19 @@ export function automlApi(engine: DuckEngine, progress: () => Progress | null, i
     async forecast(source: unknown, opts: import('../automl/forecast').ForecastOptions) {
       const fc = require('../automl/forecast') as typeof import('../automl/forecast');
       return fc.forecastOutput(fc.forecastTable(await toAutoMLTable(engine, source), opts));
+    },
+    /**
+     * Predictions of a model (or fit run) for a table, with the model's id; `reference` adds drift
+     * against the training data, `publish` appends the predictions to that published table.
+     */
+    async score(model: unknown, source: unknown, opts: { reference?: unknown; publish?: string; id?: string } = {}) {
+      const sc = require('../automl/scoring') as typeof import('../automl/scoring');
+      const m = sc.asModel(model);
+      const reference = opts.reference === undefined ? null : await toAutoMLTable(engine, opts.reference);
+      const s = sc.scoreTable(m, await toAutoMLTable(engine, source), { reference, id: opts.id });
+      const published = opts.publish ? await publishScores(engine, opts.publish, s) : null;
+      // The rows show as a grid; the rest rides along without entering it.
+      return Object.defineProperties(s.rows, { modelId: { value: s.modelId }, drift: { value: s.drift }, published: { value: published } });
     },
     /** A table name, DataFrame or array of records as the table the AutoML functions take. */
     table: (source: unknown) => toAutoMLTable(engine, source),

@@ -118,6 +118,18 @@ interface SiltForecast {
 declare const automl: {
   /** Forecasts the next \`horizon\` periods per series (model chosen by backtest); shown as a chart with intervals. */
   forecast(source: unknown, opts: SiltForecastOptions): Promise<SiltForecast>;
+  /** Predictions with \`model_id\` and \`scored_at\`; \`reference\` adds drift, \`publish\` appends them to a published table. */
+  score(
+    model: unknown,
+    source: unknown,
+    opts?: { reference?: unknown; publish?: string; id?: string },
+  ): Promise<
+    Record<string, unknown>[] & {
+      modelId: string;
+      drift: { column: string; kind: string; psi: number; ks: number | null; level: 'stable' | 'moderate' | 'major' }[] | null;
+      published: { share: string; schema: string; table: string; version: number; rows: number } | null;
+    }
+  >;
   /** Searches models for \`target\` within the budget; the result has the leaderboard, metrics and \`model\`. */
   fit(source: unknown, opts: SiltAutoMLOptions): Promise<SiltAutoMLRun>;
   /** A table name, DataFrame or array of records as the table the AutoML functions take. */
