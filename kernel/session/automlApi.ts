@@ -32,7 +32,7 @@ export function automlApi(engine: DuckEngine, progress: () => Progress | null, i
     },
     /** The next `horizon` periods of each series, chosen per series by backtest; shown as a chart with intervals. */
     async forecast(source: unknown, opts: import('../automl/forecast').ForecastOptions) {
-      const fc = require('../automl/forecast') as typeof import('../automl/forecast');
+      const fc = await import('../automl/forecast');
       return fc.forecastOutput(fc.forecastTable(await toAutoMLTable(engine, source), opts));
     },
     /**
@@ -40,7 +40,7 @@ export function automlApi(engine: DuckEngine, progress: () => Progress | null, i
      * against the training data, `publish` appends the predictions to that published table.
      */
     async score(model: unknown, source: unknown, opts: { reference?: unknown; publish?: string; id?: string } = {}) {
-      const sc = require('../automl/scoring') as typeof import('../automl/scoring');
+      const sc = await import('../automl/scoring');
       const m = sc.asModel(model);
       const reference = opts.reference === undefined ? null : await toAutoMLTable(engine, opts.reference);
       const s = sc.scoreTable(m, await toAutoMLTable(engine, source), { reference, id: opts.id });

@@ -89,8 +89,25 @@ export function prepareSeries(table: AutoMLTable, time: string, target: string, 
     for (const p of idx) y[p - start] = g.sums.get(p)!;
     series.push({ key: g.key, start, y, filled: fillGaps(y) });
   }
+  // In key order, so the rows and the chart do not depend on the order the source happened to have.
+  series.sort((a, b) => compareKeys(a.key, b.key));
   if (series.length === 0) throw new AutoMLError(`automl.forecast: the target "${target}" has no values.`);
   return { period, anchorDay, series };
+}
+
+function compareKeys(a: AutoMLValue[], b: AutoMLValue[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i], b[i]];
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    const c =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x instanceof Date ? x.getTime() : x).localeCompare(String(y instanceof Date ? y.getTime() : y));
+    if (c !== 0) return c;
+  }
+  return 0;
 }
 
 /** Linear interpolation across each run of NaN (the ends never are: a series starts and ends observed). */
