@@ -33,7 +33,12 @@ export function automlApi(engine: DuckEngine, progress: () => Progress | null, i
     /** The next `horizon` periods of each series, chosen per series by backtest; shown as a chart with intervals. */
     async forecast(source: unknown, opts: import('../automl/forecast').ForecastOptions) {
       const fc = await import('../automl/forecast');
-      return fc.forecastOutput(fc.forecastTable(await toAutoMLTable(engine, source), opts));
+      const report = progress();
+      const hooks = {
+        signal: interrupt() ?? undefined,
+        onProgress: (d: number, n: number) => report?.(`Forecast: series ${d} of ${n}`, d, n),
+      };
+      return fc.forecastOutput(await fc.forecastTable(await toAutoMLTable(engine, source), opts, hooks));
     },
     /**
      * Predictions of a model (or fit run) for a table, with the model's id; `reference` adds drift

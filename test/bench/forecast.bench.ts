@@ -25,7 +25,7 @@ export async function run({ root }: { root: string }): Promise<string[]> {
 
   for (const horizon of [7, 14, 28]) {
     const t0 = performance.now();
-    const r = forecastTable(table, { ...opts, horizon });
+    const r = await forecastTable(table, { ...opts, horizon });
     const chosen = r.backtest.filter((b) => b.chosen).map((b) => `${b.series} ${b.model}`);
     lines.push(
       `horizon ${String(horizon).padStart(2)}: backtest MAE ${r.ratioToNaive.toFixed(3)}× seasonal naive (${chosen.join(', ')}; ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
@@ -43,7 +43,7 @@ export async function run({ root }: { root: string }): Promise<string[]> {
         t,
         dates.flatMap((d, i) => (d.getTime() <= origin ? [i] : [])),
       );
-    const r = forecastTable(before(table), { ...opts, horizon });
+    const r = await forecastTable(before(table), { ...opts, horizon });
     for (const row of r.rows) {
       const day = (row.date as Date).getTime();
       const actual = at(day, row.location as string);

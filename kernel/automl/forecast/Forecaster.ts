@@ -15,4 +15,5 @@ export interface Forecaster {
   forecast(history: Float64Array, h: number, ctx: SeriesContext): Float64Array;
 }
 
-export type ForecasterName = 'seasonal_naive' | 'holt_winters' | 'gbdt_lags';
+/** `hw_gbdt_mean` is the mean of Holt-Winters and the GBDT (see backtest.ts). */
+export type ForecasterName = 'seasonal_naive' | 'holt_winters' | 'gbdt_lags' | 'hw_gbdt_mean';

@@ -1,11 +1,11 @@
 /**
  * `automl.forecast`: the next `horizon` periods of each series of a table, from whichever candidate
- * (seasonal naive, Holt-Winters, GBDT on lags) had the lowest backtest MAE on that series: the choice
- * is per series, since one region can be smooth while another is seasonal.
+ * (seasonal naive, Holt-Winters, GBDT on lags, or the mean of the last two) had the lowest backtest
+ * MAE on that series: the choice is per series, since one region can be smooth, another seasonal.
  */
 import { AutoMLError } from '../AutoMLError';
 import type { AutoMLTable, AutoMLValue } from '../table';
-import { backtest, type CandidateScore } from './backtest';
+import { backtest, COMBINED_PARTS, type CandidateScore } from './backtest';
 import type { Forecaster, ForecasterName, SeriesContext } from './Forecaster';
 import { gbdtLags } from './gbdtLags';
 import { holtWinters } from './holtWinters';
@@ -62,7 +62,13 @@ const minTrain = (season: number) => Math.max(2 * season, 10);
 /** The GBDT needs rows to learn lags from; shorter backtest histories leave it out. */
 const GBDT_MIN_HISTORY = 60;
 
-export function forecastTable(table: AutoMLTable, opts: ForecastOptions): ForecastResult {
+export interface ForecastHooks {
+  /** Interrupting the cell: the forecast stops between two model fits with a `cancelled` error. */
+  signal?: AbortSignal;
+  onProgress?: (seriesDone: number, seriesTotal: number) => void;
+}
+
+export async function forecastTable(table: AutoMLTable, opts: ForecastOptions, hooks: ForecastHooks = {}): Promise<ForecastResult> {
   const { time, target, horizon } = opts;
   const keys = opts.keys ?? [];
   if (typeof time !== 'string' || !time) throw new AutoMLError('automl.forecast: say which column holds the time, as { time: "date" }.');
@@ -86,7 +92,13 @@ export function forecastTable(table: AutoMLTable, opts: ForecastOptions): Foreca
   let chosenAbs = 0,
     naiveAbs = 0;
   let filled = 0;
-  for (const s of prep.series) {
+  // Fits run on the session's thread; between two of them it answers requests and sees an interrupt.
+  const pause = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (hooks.signal?.aborted) throw new AutoMLError('automl.forecast was interrupted.', 'cancelled');
+  };
+  for (const [done, s] of prep.series.entries()) {
+    hooks.onProgress?.(done, prep.series.length);
     const n = s.y.length;
     const name = label(s.key);
     const season = n - horizon >= minTrain(L) ? L : 1;
@@ -102,7 +114,7 @@ export function forecastTable(table: AutoMLTable, opts: ForecastOptions): Foreca
     if (n - windows * horizon >= GBDT_MIN_HISTORY) candidates.push(gbdtLags);
     else notes.push(`${name}: too short for the GBDT (under ${GBDT_MIN_HISTORY} ${prep.period}s before the backtest).`);
     const ctx: SeriesContext = { period: prep.period, anchorDay: prep.anchorDay, start: s.start, season };
-    const scores = backtest(s.y, ctx, horizon, windows, candidates);
+    const scores = await backtest(s.y, ctx, horizon, windows, candidates, pause);
     const best = scores.reduce((a, b) => (b.mae < a.mae ? b : a));
     const naive = scores[0];
     chosenAbs += best.mae * windows * horizon;
@@ -110,11 +122,20 @@ export function forecastTable(table: AutoMLTable, opts: ForecastOptions): Foreca
     filled += s.filled;
     for (const c of scores) backtestRows.push({ series: name, model: c.model, mae: c.mae, smape: c.smape, windows, chosen: c === best });
 
-    const model = candidates.find((c) => c.name === best.model)!;
-    const yhat = model.forecast(s.y, horizon, ctx);
+    const chosen =
+      best.model === 'hw_gbdt_mean'
+        ? candidates.filter((c) => COMBINED_PARTS.includes(c.name))
+        : candidates.filter((c) => c.name === best.model);
+    const fits: Float64Array[] = [];
+    for (const c of chosen) {
+      await pause();
+      fits.push(c.forecast(s.y, horizon, ctx));
+    }
+    const yhat = fits[0].map((_, k) => fits.reduce((sum, f) => sum + f[k], 0) / fits.length);
     rows.push(...forecastRows(s.key, yhat, best, { ...opts, keys }, prep.period, prep.anchorDay, s.start + n));
     for (let i = 0; i < n; i++) history.push({ series: name, time: periodStart(s.start + i, prep.period, prep.anchorDay), value: s.y[i] });
   }
+  hooks.onProgress?.(prep.series.length, prep.series.length);
   if (filled > 0) notes.unshift(`${filled} missing ${prep.period}s were filled by linear interpolation.`);
   return {
     time,

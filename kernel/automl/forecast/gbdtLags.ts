@@ -18,7 +18,7 @@ const CANDIDATE_LAGS: Record<Period, number[]> = {
 };
 const LEVEL_WINDOW: Record<Period, number> = { day: 7, week: 4, month: 3 };
 
-const PARAMS = { ...GBDT_DEFAULTS, learningRate: 0.05, maxDepth: 4, maxLeaves: 16, minChildWeight: 10, maxRounds: 400, patience: 30 };
+const PARAMS = { ...GBDT_DEFAULTS, learningRate: 0.1, maxDepth: 4, maxLeaves: 16, minChildWeight: 10, maxRounds: 200, patience: 20 };
 
 /** Lags the history is long enough to learn from: at least half the rows (and 30) keep each lag. */
 export function usableLags(n: number, period: Period): number[] {

@@ -35,7 +35,7 @@ let truth: Map<string, { days: number[]; y: number[] }>;
 beforeAll(async () => {
   table = await loadTable(FIXTURE);
   truth = await observed();
-  result = forecastTable(table, { time: 'date', target: 'temp_max', keys: ['location'], horizon: H });
+  result = await forecastTable(table, { time: 'date', target: 'temp_max', keys: ['location'], horizon: H });
 }, 60_000);
 
 describe('automl.forecast on daily weather (NOAA, Seattle and New York)', () => {
@@ -100,7 +100,7 @@ describe('automl.forecast on daily weather (NOAA, Seattle and New York)', () => 
 });
 
 describe('calendar steps and gaps', () => {
-  it('detects a monthly series, fills a missing month and forecasts the first days of the next months', () => {
+  it('detects a monthly series, fills a missing month and forecasts the first days of the next months', async () => {
     const months = Array.from({ length: 48 }, (_, i) => i).filter((i) => i !== 20);
     const t: AutoMLTable = {
       columns: [
@@ -108,13 +108,13 @@ describe('calendar steps and gaps', () => {
         { name: 'sales', values: months.map((i) => 100 + i + 10 * Math.sin((2 * Math.PI * i) / 12)) },
       ],
     };
-    const r = forecastTable(t, { time: 'month', target: 'sales', horizon: 3 });
+    const r = await forecastTable(t, { time: 'month', target: 'sales', horizon: 3 });
     expect(r.period).toBe('month');
     expect(r.notes.join(' ')).toMatch(/1 missing months were filled/);
     expect(r.rows.map((x) => (x.month as Date).toISOString().slice(0, 10))).toEqual(['2024-01-01', '2024-02-01', '2024-03-01']);
   });
 
-  it('detects weekly dates given as text and sums rows that fall in the same week', () => {
+  it('detects weekly dates given as text and sums rows that fall in the same week', async () => {
     const weeks = Array.from({ length: 80 }, (_, i) => i);
     const iso = (i: number) => new Date(Date.UTC(2023, 0, 2) + i * 7 * DAY).toISOString().slice(0, 10);
     const t: AutoMLTable = {
@@ -123,7 +123,7 @@ describe('calendar steps and gaps', () => {
         { name: 'orders', values: [...weeks.map((i) => 50 + (i % 4)), 1000] },
       ],
     };
-    const r = forecastTable(t, { time: 'week', target: 'orders', horizon: 2 });
+    const r = await forecastTable(t, { time: 'week', target: 'orders', horizon: 2 });
     expect(r.period).toBe('week');
     expect(r.history.at(-1)!.value).toBe(50 + (79 % 4) + 1000);
     expect(r.rows.map((x) => (x.week as Date).toISOString().slice(0, 10))).toEqual([iso(80), iso(81)]);
@@ -131,61 +131,75 @@ describe('calendar steps and gaps', () => {
 });
 
 describe('bad input', () => {
-  const expectError = (f: () => unknown, code: string, message: RegExp) => {
-    let err: unknown;
-    try {
-      f();
-    } catch (e) {
-      err = e;
-    }
+  const expectError = async (f: () => Promise<unknown>, code: string, message: RegExp) => {
+    const err = await f().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(SiltError);
     expect((err as SiltError).code).toBe(code);
     expect((err as Error).message).toMatch(message);
   };
 
-  it('names a missing time column and lists the columns there are', () => {
-    expectError(
+  it('names a missing time column and lists the columns there are', async () => {
+    await expectError(
       () => forecastTable(table, { time: 'day', target: 'temp_max', horizon: 7 }),
       'bad-request',
       /no time column "day".*date, precipitation/,
     );
   });
 
-  it('refuses a text target, naming the row and value', () => {
-    expectError(
+  it('refuses a text target, naming the row and value', async () => {
+    await expectError(
       () => forecastTable(table, { time: 'date', target: 'weather', horizon: 7 }),
       'bad-request',
       /"weather" must be numeric; row 1 holds "drizzle"/,
     );
   });
 
-  it('says how long a series must be when it is too short', () => {
+  it('says how long a series must be when it is too short', async () => {
     const t: AutoMLTable = {
       columns: [
         { name: 'd', values: Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i))) },
         { name: 'v', values: Array.from({ length: 12 }, (_, i) => i) },
       ],
     };
-    expectError(
+    await expectError(
       () => forecastTable(t, { time: 'd', target: 'v', horizon: 7 }),
       'bad-request',
       /has 12 days; forecasting 7 needs at least 17/,
     );
   });
 
-  it('refuses a time column that holds no dates, and a step that is not a day, week or month', () => {
-    expectError(() => forecastTable(table, { time: 'weather', target: 'temp_max', horizon: 7 }), 'bad-request', /"weather" holds no dates/);
+  it('refuses a time column that holds no dates, and a step that is not a day, week or month', async () => {
+    await expectError(
+      () => forecastTable(table, { time: 'weather', target: 'temp_max', horizon: 7 }),
+      'bad-request',
+      /"weather" holds no dates/,
+    );
     const hourly: AutoMLTable = {
       columns: [
         { name: 't', values: Array.from({ length: 100 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 3 * DAY)) },
         { name: 'v', values: Array.from({ length: 100 }, (_, i) => i) },
       ],
     };
-    expectError(() => forecastTable(hourly, { time: 't', target: 'v', horizon: 7 }), 'unsupported', /steps by 3 days/);
+    await expectError(() => forecastTable(hourly, { time: 't', target: 'v', horizon: 7 }), 'unsupported', /steps by 3 days/);
   });
 
-  it('refuses a horizon that is not a positive whole number', () => {
-    expectError(
+  it('stops with a cancelled error when the cell is interrupted, having reported its progress', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const onProgress = (done: number) => {
+      seen.push(done);
+      controller.abort();
+    };
+    const opts = { time: 'date', target: 'temp_max', keys: ['location'], horizon: 7 };
+    await expectError(() => forecastTable(table, opts, { signal: controller.signal, onProgress }), 'cancelled', /interrupted/);
+    expect(seen).toEqual([0]);
+  });
+
+  it('refuses a horizon that is not a positive whole number', async () => {
+    await expectError(
       () => forecastTable(table, { time: 'date', target: 'temp_max', horizon: 0 }),
       'bad-request',
       /horizon must be a whole number/,
