@@ -5,7 +5,8 @@
  * the baseline).
  * - "backtest": the rolling-origin windows the choice is made on (optimistic, since they also chose).
  * - "holdout": the last 4 blocks of the horizon are never seen by the choice; each block is forecast
- *   from everything before it, chosen model against seasonal naive on the same days.
+ *   from everything before it, chosen model against seasonal naive on the same days, and how many
+ *   actual values fell inside the 80 % and 95 % intervals (calibration: near 80 and 95 is right).
  */
 import { join } from 'node:path';
 import { loadTable, type AutoMLTable } from '../../kernel/automl';
@@ -35,7 +36,10 @@ export async function run({ root }: { root: string }): Promise<string[]> {
   const horizon = 14,
     blocks = 4;
   let chosenAbs = 0,
-    naiveAbs = 0;
+    naiveAbs = 0,
+    in80 = 0,
+    in95 = 0,
+    count = 0;
   for (let b = blocks; b >= 1; b--) {
     const origin = last - b * horizon * DAY; // the last day the forecaster sees
     const before = (t: AutoMLTable) =>
@@ -50,9 +54,15 @@ export async function run({ root }: { root: string }): Promise<string[]> {
       const naive = at(origin - 6 * DAY + (((day - origin) / DAY - 1) % 7) * DAY, row.location as string);
       chosenAbs += Math.abs(actual - row.yhat);
       naiveAbs += Math.abs(actual - naive);
+      in80 += Number(actual >= row.lo80 && actual <= row.hi80);
+      in95 += Number(actual >= row.lo95 && actual <= row.hi95);
+      count++;
     }
   }
-  lines.push(`holdout (last ${blocks}×${horizon} days, unseen by the choice): MAE ${(chosenAbs / naiveAbs).toFixed(3)}× seasonal naive`);
+  lines.push(
+    `holdout (last ${blocks}×${horizon} days, unseen by the choice): MAE ${(chosenAbs / naiveAbs).toFixed(3)}× seasonal naive; ` +
+      `interval coverage ${((100 * in80) / count).toFixed(0)} % (80 % band), ${((100 * in95) / count).toFixed(0)} % (95 % band) of ${count} days`,
+  );
   return lines;
 
   function at(day: number, city: string): number {

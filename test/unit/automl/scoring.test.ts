@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel, serializeModel, trainSingleModel, type AutoMLTable } from '../../../kernel/automl';
-import { categoricalDrift, ks, modelId, numericDrift, scoreTable } from '../../../kernel/automl/scoring';
+import { asModel, categoricalDrift, ks, modelId, numericDrift, scoreTable } from '../../../kernel/automl/scoring';
 import { Rng } from '../../../kernel/automl/rng';
 import { SiltError } from '../../../common/SiltError';
 
@@ -79,6 +79,13 @@ describe('scoreTable', () => {
     expect(drift.x.level).toBe('major'); // x moved up by half its range
     expect(drift.colour.level).toBe('stable'); // the same one-in-three red
     expect(drift.prediction.level).not.toBe('stable');
+  });
+
+  it('refuses what is not a model, saying what to pass', () => {
+    expect(() => asModel({ leaderboard: [] })).toThrowError(SiltError);
+    expect(() => asModel('model.json')).toThrowError(
+      /pass a model \(run\.model, or automl\.loadModel\(json\)\) or the run automl\.fit returned/,
+    );
   });
 
   it('names the input columns the table lacks', async () => {
