@@ -10,17 +10,18 @@ export function intervalHalfWidths(errors: Float64Array[], h: number, level: num
   for (let s = 0; s < h; s++) {
     const pool: number[] = [];
     for (const e of errors) for (let k = Math.max(0, s - 1); k <= Math.min(h - 1, s + 1); k++) pool.push(Math.abs(e[k]));
-    widest = Math.max(widest, quantile(pool, level));
+    widest = Math.max(widest, conformalQuantile(pool, level));
     out[s] = widest;
   }
   return out;
 }
 
-/** Linear-interpolated quantile (type 7) of the values, q in [0, 1]. */
-export function quantile(values: number[], q: number): number {
+/**
+ * The split-conformal quantile: the ceil((m + 1) level)-th smallest of m errors (the largest when
+ * that is past m). With the few errors a backtest gives, a plain quantile would under-cover.
+ */
+export function conformalQuantile(values: number[], level: number): number {
   if (values.length === 0) return NaN;
   const v = [...values].sort((a, b) => a - b);
-  const pos = (v.length - 1) * q;
-  const lo = Math.floor(pos);
-  return v[lo] + (v[Math.min(lo + 1, v.length - 1)] - v[lo]) * (pos - lo);
+  return v[Math.min(v.length, Math.ceil((v.length + 1) * level)) - 1];
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTable, type AutoMLTable } from '../../../kernel/automl';
 import { forecastTable, forecastOutput, type ForecastResult } from '../../../kernel/automl/forecast';
 import { SiltError } from '../../../common/SiltError';
+import { conformalQuantile } from '../../../kernel/automl/forecast/intervals';
 
 const FIXTURE = join(__dirname, '../../fixtures/forecast/weather.csv');
 const H = 14;
@@ -96,6 +97,15 @@ describe('automl.forecast on daily weather (NOAA, Seattle and New York)', () => 
     expect(svg).toContain('temp_max: next 14 days');
     expect(svg).toContain('Seattle');
     expect(Object.keys(out)).not.toContain('__silt_rich');
+  });
+});
+
+describe('interval quantile', () => {
+  it('is the split-conformal order statistic: the ceil((m + 1) level)-th smallest, the largest past m', () => {
+    const errors = [5, 3, 9, 1, 7, 2, 8, 4, 6, 10]; // 1..10 shuffled
+    expect(conformalQuantile(errors, 0.8)).toBe(9); // ceil(11 × 0.8) = 9th
+    expect(conformalQuantile(errors, 0.5)).toBe(6); // ceil(5.5) = 6th
+    expect(conformalQuantile(errors, 0.95)).toBe(10); // ceil(10.45) = 11 > 10: the largest
   });
 });
 
