@@ -18,6 +18,9 @@ const CANDIDATE_LAGS: Record<Period, number[]> = {
 };
 const LEVEL_WINDOW: Record<Period, number> = { day: 7, week: 4, month: 3 };
 
+/** Rows the GBDT learns from at most: the most recent ones (a long daily history would only slow it). */
+const MAX_ROWS = 1500;
+
 const PARAMS = { ...GBDT_DEFAULTS, learningRate: 0.1, maxDepth: 4, maxLeaves: 16, minChildWeight: 10, maxRounds: 200, patience: 20 };
 
 /** Lags the history is long enough to learn from: at least half the rows (and 30) keep each lag. */
@@ -52,7 +55,7 @@ export const gbdtLags: Forecaster = {
     const first = Math.max(w, ...lags);
     const rows: number[][] = [];
     const y: number[] = [];
-    for (let t = first; t < n; t++) {
+    for (let t = Math.max(first, n - MAX_ROWS); t < n; t++) {
       rows.push(features(history, t, lags, w, ctx));
       y.push(history[t] - level(history, t, w));
     }
