@@ -46,8 +46,8 @@ export function forecastChart(r: ForecastResult, theme: ChartTheme = 'light'): s
       y: { label: r.target, grid: true },
       fy: facet ? { label: null } : undefined,
       marks: [
-        Plot.areaY(fc, { x: 't', y1: 'lo95', y2: 'hi95', fy, fill: '#c0703a', fillOpacity: 0.15 }),
-        Plot.areaY(fc, { x: 't', y1: 'lo80', y2: 'hi80', fy, fill: '#c0703a', fillOpacity: 0.25 }),
+        Plot.areaY(fc, { x: 't', y1: 'lo95', y2: 'hi95', fy, fill: '#c0703a', fillOpacity: 0.12 }),
+        Plot.areaY(fc, { x: 't', y1: 'lo80', y2: 'hi80', fy, fill: '#c0703a', fillOpacity: 0.35 }),
         Plot.lineY(hist, { x: 'time', y: 'value', fy, stroke: '#4a7fb5', strokeWidth: 1.2 }),
         Plot.lineY(fc, { x: 't', y: 'yhat', fy, stroke: '#c0703a', strokeWidth: 2, strokeDasharray: '5,3' }),
       ],
