@@ -92,6 +92,16 @@ export async function forecastTable(table: AutoMLTable, opts: ForecastOptions, h
   let chosenAbs = 0,
     naiveAbs = 0;
   let filled = 0;
+  const seasonOf = (n: number) => (n - horizon >= minTrain(L) ? L : 1);
+  // Every series is checked before any is fitted, so a short one fails the call at once.
+  for (const s of prep.series) {
+    const need = minTrain(seasonOf(s.y.length)) + horizon;
+    if (s.y.length < need) {
+      throw new AutoMLError(
+        `automl.forecast: the series ${JSON.stringify(label(s.key))} has ${s.y.length} ${prep.period}s; forecasting ${horizon} needs at least ${need} (${need - horizon} to fit on and ${horizon} to backtest).`,
+      );
+    }
+  }
   // Fits run on the session's thread; between two of them it answers requests and sees an interrupt.
   const pause = async () => {
     await new Promise((resolve) => setImmediate(resolve));
@@ -101,12 +111,7 @@ export async function forecastTable(table: AutoMLTable, opts: ForecastOptions, h
     hooks.onProgress?.(done, prep.series.length);
     const n = s.y.length;
     const name = label(s.key);
-    const season = n - horizon >= minTrain(L) ? L : 1;
-    if (n < minTrain(season) + horizon) {
-      throw new AutoMLError(
-        `automl.forecast: the series ${JSON.stringify(name)} has ${n} ${prep.period}s; forecasting ${horizon} needs at least ${minTrain(season) + horizon} (${minTrain(season)} to fit on and ${horizon} to backtest).`,
-      );
-    }
+    const season = seasonOf(n);
     if (season === 1 && L > 1)
       notes.push(`${name}: shorter than two ${L}-${prep.period} cycles plus the horizon, so no seasonality is used.`);
     const windows = Math.min(maxWindows, Math.floor((n - minTrain(season)) / horizon));
