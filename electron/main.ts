@@ -2,8 +2,9 @@
  * Electron main: a locked-down window on the local kernel. The kernel runs as its own process (by
  * file path); this process only owns windows, menus, dialogs and the file association.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage } from 'electron';
 import { join } from 'node:path';
+import { guardAllContents } from './contentsGuard';
 import { CrashBudget } from './CrashBudget';
 import { launchKernel } from './kernelLaunch';
 import { KernelSupervisor } from './KernelSupervisor';
@@ -11,13 +12,18 @@ import { buildMenu } from './menu';
 import { registerPrintToPdf } from './printToPdf';
 import { profileKey } from './profileKey';
 import { notebookFromArgv, urlForNotebook } from './notebookArg';
-import { allowPermission, isAppUrl, isExternalLink, WEB_PREFERENCES } from './securityPolicy';
+import { WEB_PREFERENCES } from './securityPolicy';
+import { handleTrusted } from './trustedIpc';
 
 let kernel: KernelSupervisor | null = null;
 /** The host's URL; it stays the same across restarts (same port, same token). */
 let kernelUrl: string | null = null;
 let mainWindow: BrowserWindow | null = null;
 let pendingNotebook = notebookFromArgv(process.argv);
+const appOrigin = () => (kernelUrl ? new URL(kernelUrl).origin : null);
+
+// Before any window exists, so every page the shell ever makes gets the same rules.
+guardAllContents({ appOrigin, openAppWindow: (url) => void openWindow(url) });
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -35,7 +41,6 @@ app.on('open-file', (e, path) => {
 });
 
 app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(allowPermission(permission)));
   try {
     const key = profileKey(safeStorage, app.getPath('userData'));
     const cliPath = join(__dirname, '..', 'kernel', 'cli.js');
@@ -53,13 +58,16 @@ app.whenReady().then(async () => {
     return;
   }
   Menu.setApplicationMenu(buildMenu(() => BrowserWindow.getFocusedWindow() ?? mainWindow));
-  registerPrintToPdf();
-  ipcMain.handle('silt:open-dialog', async () => {
+  registerPrintToPdf(appOrigin);
+  handleTrusted('silt:open-dialog', appOrigin, async () => {
     const r = await dialog.showOpenDialog({ filters: [{ name: 'Notebooks', extensions: ['ipynb'] }], properties: ['openFile'] });
     return r.canceled ? null : r.filePaths[0];
   });
-  ipcMain.handle('silt:save-dialog', async (_e, suggested: string) => {
-    const r = await dialog.showSaveDialog({ defaultPath: suggested, filters: [{ name: 'Notebooks', extensions: ['ipynb'] }] });
+  handleTrusted('silt:save-dialog', appOrigin, async (_e, suggested: unknown) => {
+    const r = await dialog.showSaveDialog({
+      defaultPath: typeof suggested === 'string' ? suggested : undefined,
+      filters: [{ name: 'Notebooks', extensions: ['ipynb'] }],
+    });
     return r.canceled ? null : (r.filePath ?? null);
   });
   await openWindow(urlForNotebook(kernelUrl, pendingNotebook));
@@ -80,7 +88,6 @@ async function askRetryKernel(why: string): Promise<boolean> {
 }
 
 async function openWindow(url: string): Promise<void> {
-  const origin = new URL(url).origin;
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -90,16 +97,6 @@ async function openWindow(url: string): Promise<void> {
   });
   mainWindow ??= win;
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (e, target) => {
-    if (!isAppUrl(target, origin)) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url: target }) => {
-    // Another view of the app (a notebook as a dashboard) opens in a window of its own, with the same
-    // policies; anything else goes to the system browser or nowhere.
-    if (isAppUrl(target, origin)) void openWindow(target);
-    else if (isExternalLink(target)) void shell.openExternal(target);
-    return { action: 'deny' };
-  });
   // A page that died (out of memory, a renderer crash) is loaded again: it reopens its notebook from
   // the address bar and the host offers the recovery copy of the unsaved edits. Twice a minute at most.
   const reloads = new CrashBudget(2, 60_000);

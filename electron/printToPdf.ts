@@ -3,12 +3,13 @@
  * JavaScript off and printed with Chromium's own `printToPDF`, so no separate browser is needed.
  * The PDF is written beside its final name and renamed, never left half-written.
  */
-import { BrowserWindow, ipcMain } from 'electron';
+import { BrowserWindow } from 'electron';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
+import { handleTrusted } from './trustedIpc';
 
-export function registerPrintToPdf(): void {
-  ipcMain.handle('silt:print-pdf', async (_e, htmlPath: unknown, pdfPath: unknown, pageSize: unknown) => {
+export function registerPrintToPdf(appOrigin: () => string | null): void {
+  handleTrusted('silt:print-pdf', appOrigin, async (_e, htmlPath: unknown, pdfPath: unknown, pageSize: unknown) => {
     if (typeof htmlPath !== 'string' || typeof pdfPath !== 'string' || !isAbsolute(htmlPath) || !isAbsolute(pdfPath)) {
       throw new Error('print-pdf takes two absolute paths');
     }

@@ -10,6 +10,8 @@ export const WEB_PREFERENCES = {
   sandbox: true,
   nodeIntegration: false,
   nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
   webSecurity: true,
   allowRunningInsecureContent: false,
   spellcheck: false,
@@ -19,6 +21,21 @@ export const WEB_PREFERENCES = {
 export function isAppUrl(target: string, kernelOrigin: string): boolean {
   try {
     return new URL(target).origin === kernelOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * May a frame at `frameUrl` call the shell (an IPC message)? Only the app's own pages, served over
+ * http by the kernel. A `blob:` URL made by the app has the app's origin too (`new URL` says so), but
+ * it is content the page built from a notebook's outputs, so it is refused like any other scheme.
+ */
+export function isTrustedSender(frameUrl: string | undefined, appOrigin: string | null): boolean {
+  if (!frameUrl || !appOrigin) return false;
+  try {
+    const u = new URL(frameUrl);
+    return u.protocol === 'http:' && u.origin === appOrigin;
   } catch {
     return false;
   }
@@ -34,7 +51,30 @@ export function isExternalLink(target: string): boolean {
   }
 }
 
-/** Permission requests (camera, geolocation, notifications, ...) a notebook never needs. */
-export function allowPermission(permission: string): boolean {
-  return permission === 'clipboard-sanitized-write';
+/**
+ * What a window does when its page navigates (a clicked link without a target, a script setting
+ * `location`): stay for the app's own pages; a web link goes to the system browser instead; the rest
+ * (file:, javascript:, custom schemes) goes nowhere.
+ */
+export function navigationDecision(target: string, appOrigin: string | null): 'allow' | 'external' | 'block' {
+  if (appOrigin && isAppUrl(target, appOrigin)) return 'allow';
+  return isExternalLink(target) ? 'external' : 'block';
+}
+
+/**
+ * What `window.open` (or a link with `target=_blank`) does: another view of the app (a notebook as a
+ * dashboard) opens in a Silt window with the same policies; a web link goes to the system browser.
+ */
+export function windowOpenDecision(target: string, appOrigin: string | null): 'app-window' | 'external' | 'deny' {
+  const d = navigationDecision(target, appOrigin);
+  return d === 'allow' ? 'app-window' : d === 'external' ? 'external' : 'deny';
+}
+
+/**
+ * Permission requests and checks (camera, geolocation, notifications, ...): a notebook needs only to
+ * write the clipboard (Copy in the grid, the chart builder's code), and only the app's own pages may.
+ */
+export function allowPermission(permission: string, requestingUrl: string | undefined, appOrigin: string | null): boolean {
+  if (permission !== 'clipboard-sanitized-write') return false;
+  return isTrustedSender(requestingUrl, appOrigin);
 }

@@ -16,7 +16,12 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** No remote content, no inline script; styles inline because the editor injects its theme. */
+/**
+ * No remote content, no inline script; styles inline because the editor injects its theme. No page
+ * of another origin may frame the app (clickjacking a Run or Save): `frame-ancestors 'none'`, and
+ * X-Frame-Options for browsers that predate it. The app's own output frames are srcdoc/blob frames
+ * it embeds, which these do not touch.
+ */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -28,6 +33,7 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 /**
@@ -43,6 +49,7 @@ export function serveStatic(root: string, path: string, res: ServerResponse): bo
     'Content-Type': type,
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
     'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
   });
   createReadStream(file)
