@@ -1,46 +1,75 @@
 /**
  * Electron main: a locked-down window on the local kernel. The kernel runs as its own process (by
- * file path); this process only owns windows, menus, dialogs and the file association.
+ * file path); this process only owns windows, menus, dialogs and the file association. One Silt runs
+ * per user: a second launch (a double-clicked .ipynb) hands its file to the first and quits.
  */
-import { app, BrowserWindow, dialog, Menu, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, screen } from 'electron';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { guardAllContents } from './contentsGuard';
 import { CrashBudget } from './CrashBudget';
+import { hostRequest } from './hostRpc';
 import { launchKernel } from './kernelLaunch';
 import { KernelSupervisor } from './KernelSupervisor';
 import { buildMenu } from './menu';
+import { notebookFromArgv, urlForNotebook, windowShowing } from './notebookArg';
 import { registerPrintToPdf } from './printToPdf';
 import { profileKey } from './profileKey';
-import { notebookFromArgv, urlForNotebook } from './notebookArg';
+import { MIN_SIZE, restoreBounds } from './restoreBounds';
 import { WEB_PREFERENCES } from './securityPolicy';
 import { handleTrusted } from './trustedIpc';
+import { readWindowState, writeWindowState } from './windowStateFile';
 
 let kernel: KernelSupervisor | null = null;
 /** The host's URL; it stays the same across restarts (same port, same token). */
 let kernelUrl: string | null = null;
 let mainWindow: BrowserWindow | null = null;
-let pendingNotebook = notebookFromArgv(process.argv);
+/** Notebooks asked for before the kernel was up (the launch argument, macOS open-file events). */
+const pending: string[] = [];
 const appOrigin = () => (kernelUrl ? new URL(kernelUrl).origin : null);
 
-// Before any window exists, so every page the shell ever makes gets the same rules.
-guardAllContents({ appOrigin, openAppWindow: (url) => void openWindow(url) });
+if (app.requestSingleInstanceLock()) startPrimary();
+else app.exit(0); // the running Silt got our argv in its second-instance event
 
-if (!app.requestSingleInstanceLock()) app.quit();
+function startPrimary(): void {
+  const first = notebookFromArgv(process.argv, process.cwd());
+  if (first) pending.push(first);
 
-app.on('second-instance', (_e, argv) => {
-  const nb = notebookFromArgv(argv);
-  if (nb && kernelUrl) void openWindow(urlForNotebook(kernelUrl, nb));
-  else mainWindow?.focus();
-});
+  // Before any window exists, so every page the shell ever makes gets the same rules.
+  guardAllContents({ appOrigin, openAppWindow: (url) => void openWindow(url) });
 
-// macOS delivers double-clicked files as events, possibly before the app is ready.
-app.on('open-file', (e, path) => {
-  e.preventDefault();
-  if (kernelUrl) void openWindow(urlForNotebook(kernelUrl, path));
-  else pendingNotebook = path;
-});
+  app.on('second-instance', (_e, argv, workingDirectory) => {
+    const nb = notebookFromArgv(argv, workingDirectory);
+    if (nb) openNotebook(nb);
+    else if (mainWindow) bringForward(mainWindow);
+  });
 
-app.whenReady().then(async () => {
+  // macOS delivers double-clicked files as events, possibly before the app is ready.
+  app.on('open-file', (e, path) => {
+    e.preventDefault();
+    openNotebook(path);
+  });
+
+  // macOS: clicking the Dock icon with no window open opens one.
+  app.on('activate', () => {
+    if (kernelUrl && BrowserWindow.getAllWindows().length === 0) void openWindow(kernelUrl);
+  });
+
+  // The recent list changes when a notebook is opened or saved, which also changes the window's title.
+  app.on('browser-window-focus', () => void refreshMenu());
+
+  app.whenReady().then(startKernelAndWindow);
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    kernel?.stop();
+  });
+}
+
+async function startKernelAndWindow(): Promise<void> {
   try {
     const key = profileKey(safeStorage, app.getPath('userData'));
     const cliPath = join(__dirname, '..', 'kernel', 'cli.js');
@@ -57,7 +86,8 @@ app.whenReady().then(async () => {
     app.quit();
     return;
   }
-  Menu.setApplicationMenu(buildMenu(() => BrowserWindow.getFocusedWindow() ?? mainWindow));
+  Menu.setApplicationMenu(buildMenu(focusedWindow));
+  void refreshMenu();
   registerPrintToPdf(appOrigin);
   handleTrusted('silt:open-dialog', appOrigin, async () => {
     const r = await dialog.showOpenDialog({ filters: [{ name: 'Notebooks', extensions: ['ipynb'] }], properties: ['openFile'] });
@@ -70,8 +100,63 @@ app.whenReady().then(async () => {
     });
     return r.canceled ? null : (r.filePath ?? null);
   });
-  await openWindow(urlForNotebook(kernelUrl, pendingNotebook));
-});
+  const asked = pending.splice(0);
+  if (asked.length === 0) await openWindow(kernelUrl);
+  for (const nb of asked) openNotebook(nb);
+}
+
+const focusedWindow = () => BrowserWindow.getFocusedWindow() ?? mainWindow;
+
+/** A notebook from the OS or Open Recent: the window already showing it comes forward, else a new window opens it. */
+function openNotebook(path: string): void {
+  if (!kernelUrl) {
+    pending.push(path);
+    return;
+  }
+  app.addRecentDocument(path); // the Dock's and the taskbar's own recent list
+  const windows = BrowserWindow.getAllWindows();
+  const showing = windowShowing(
+    windows.map((w) => w.webContents.getURL()),
+    path,
+  );
+  if (showing >= 0) bringForward(windows[showing]);
+  else void openWindow(urlForNotebook(kernelUrl, path));
+}
+
+function bringForward(win: BrowserWindow): void {
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/** File → Open Recent from the host's recent list; before the kernel answers, the submenu stays empty. */
+async function refreshMenu(): Promise<void> {
+  if (!kernelUrl) return;
+  try {
+    const { paths } = await hostRequest(kernelUrl, 'files.recent', {});
+    Menu.setApplicationMenu(
+      buildMenu(focusedWindow, {
+        paths,
+        home: homedir(),
+        open: openNotebook,
+        clear: () => void clearRecent(),
+      }),
+    );
+  } catch (e) {
+    console.warn(`Open Recent is not up to date: ${(e as Error).message}`);
+  }
+}
+
+async function clearRecent(): Promise<void> {
+  if (!kernelUrl) return;
+  app.clearRecentDocuments();
+  try {
+    await hostRequest(kernelUrl, 'files.clearRecent', {});
+  } catch (e) {
+    dialog.showErrorBox('Silt', `The recent notebooks could not be cleared: ${(e as Error).message}`);
+  }
+  await refreshMenu();
+}
 
 /** After a few quick crashes in a row: keep trying, or quit. Open windows keep their unsaved edits meanwhile. */
 async function askRetryKernel(why: string): Promise<boolean> {
@@ -88,15 +173,29 @@ async function askRetryKernel(why: string): Promise<boolean> {
 }
 
 async function openWindow(url: string): Promise<void> {
+  const userData = app.getPath('userData');
+  const primary = screen.getPrimaryDisplay();
+  const screens = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+  const place = restoreBounds(readWindowState(userData), screens);
+  // Only the first window takes the saved position; later ones let the system cascade them.
+  const position = mainWindow ? {} : { x: place.x, y: place.y };
   const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
+    width: place.width,
+    height: place.height,
+    ...position,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Silt',
     show: false,
     webPreferences: { ...WEB_PREFERENCES, preload: join(__dirname, 'preload.js') },
   });
   mainWindow ??= win;
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (place.maximized && win === mainWindow) win.maximize();
+    win.show();
+  });
+  win.on('page-title-updated', () => void refreshMenu());
+  win.on('close', () => writeWindowState(userData, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }));
   // A page that died (out of memory, a renderer crash) is loaded again: it reopens its notebook from
   // the address bar and the host offers the recovery copy of the unsaved edits. Twice a minute at most.
   const reloads = new CrashBudget(2, 60_000);
@@ -113,11 +212,3 @@ async function openWindow(url: string): Promise<void> {
   });
   await win.loadURL(url);
 }
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-
-app.on('will-quit', () => {
-  kernel?.stop();
-});

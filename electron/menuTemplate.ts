@@ -5,6 +5,7 @@
  * tested in Node where Electron's binary cannot be installed.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { recentSubmenu, type RecentMenu } from './recentMenu';
 
 export interface MenuContext {
   platform: NodeJS.Platform;
@@ -12,9 +13,11 @@ export interface MenuContext {
   packaged: boolean;
   /** Sends a command id to the focused window. */
   send(commandId: string): void;
+  /** File → Open Recent; without it (before the kernel answers) the submenu is empty. */
+  recent?: RecentMenu;
 }
 
-export function menuTemplate({ platform, packaged, send }: MenuContext): MenuItemConstructorOptions[] {
+export function menuTemplate({ platform, packaged, send, recent }: MenuContext): MenuItemConstructorOptions[] {
   const item = (label: string, commandId: string, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
@@ -27,6 +30,7 @@ export function menuTemplate({ platform, packaged, send }: MenuContext): MenuIte
       submenu: [
         item('New Notebook', 'notebook.new', 'CmdOrCtrl+N'),
         item('Open…', 'notebook.open', 'CmdOrCtrl+O'),
+        { label: 'Open Recent', submenu: recent ? recentSubmenu(recent) : [{ label: 'No Recent Notebooks', enabled: false }] },
         item('Save', 'notebook.save', 'CmdOrCtrl+S'),
         item('Save As…', 'notebook.saveAs', 'CmdOrCtrl+Shift+S'),
         item('Export…', 'notebook.export', 'CmdOrCtrl+Shift+E'),

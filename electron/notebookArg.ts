@@ -1,6 +1,13 @@
-/** The .ipynb a user opened Silt with (double-click or `silt-desktop file.ipynb`), if any. */
-export function notebookFromArgv(argv: string[]): string | undefined {
-  return argv.slice(1).find((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.ipynb'));
+import { resolve } from 'node:path';
+
+/**
+ * The .ipynb a user opened Silt with (double-click or `silt-desktop file.ipynb`), if any, made
+ * absolute against the folder it was started in: the kernel would read a relative path as inside its
+ * workspace, and a second instance's folder is not the running app's.
+ */
+export function notebookFromArgv(argv: string[], cwd: string): string | undefined {
+  const arg = argv.slice(1).find((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.ipynb'));
+  return arg === undefined ? undefined : resolve(cwd, arg);
 }
 
 /** The kernel URL with a notebook to open; the token stays in the query. */
@@ -9,4 +16,19 @@ export function urlForNotebook(kernelUrl: string, notebook?: string): string {
   const u = new URL(kernelUrl);
   u.searchParams.set('path', notebook);
   return u.toString();
+}
+
+/**
+ * Which of the windows' URLs already shows `notebook` (the page keeps its notebook's path in its
+ * address), so opening it again brings that window forward instead of a second copy that would
+ * overwrite the first one's saves.
+ */
+export function windowShowing(urls: string[], notebook: string): number {
+  return urls.findIndex((url) => {
+    try {
+      return new URL(url).searchParams.get('path') === notebook;
+    } catch {
+      return false;
+    }
+  });
 }

@@ -163,6 +163,12 @@ export class NotebookStore {
     }
   }
 
+  clearRecent(): string[] {
+    mkdirSync(dirname(this.recentFile), { recursive: true });
+    atomicWrite(this.recentFile, '[]');
+    return [];
+  }
+
   private touchRecent(abs: string): void {
     const list = [abs, ...this.recent().filter((p) => p !== abs)].slice(0, MAX_RECENT);
     mkdirSync(dirname(this.recentFile), { recursive: true });

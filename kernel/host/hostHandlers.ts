@@ -54,6 +54,7 @@ export const hostHandlers: { [K in HostRequestType]: HostHandler<K> } = {
   'files.list': async (ctx, p) => ctx.store.list(p.dir),
   'files.mkdir': async (ctx, p) => ctx.store.mkdir(p.dir, p.name),
   'files.recent': async (ctx) => ({ paths: ctx.store.recent() }),
+  'files.clearRecent': async (ctx) => ({ paths: ctx.store.clearRecent() }),
   'report.export': async (ctx, p) => {
     const { notebook, format, path, hideCode, title, author, pageSize } = p;
     const paper = pageSize === undefined ? undefined : parsePageSize(pageSize);

@@ -59,6 +59,7 @@ export const CORE_HOST_PARAMS = {
   'files.list': s.object({ dir: s.optional(s.string()) }),
   'files.mkdir': s.object({ dir: s.string(), name: s.string() }),
   'files.recent': s.object({}),
+  'files.clearRecent': s.object({}),
 };
 
 type SessionIn<K extends keyof typeof CORE_SESSION_PARAMS> = s.Infer<(typeof CORE_SESSION_PARAMS)[K]>;
@@ -139,6 +140,8 @@ export interface HostRequests extends ReportRequests {
   /** Makes a folder `name` in `dir`, inside the workspace (Save as's New folder). */
   'files.mkdir': { params: HostIn<'files.mkdir'>; result: { path: string } };
   'files.recent': { params: HostIn<'files.recent'>; result: { paths: string[] } };
+  /** Empties the recent list (the desktop menu's Open Recent → Clear). */
+  'files.clearRecent': { params: HostIn<'files.clearRecent'>; result: { paths: string[] } };
 }
 
 export type HostRequestType = keyof HostRequests;

@@ -83,8 +83,11 @@ describe('the desktop shell', () => {
   });
 
   it('opens the notebook it was launched with (file association)', () => {
-    expect(notebookFromArgv(['/opt/Silt/silt', '--no-sandbox', '/home/a/Sales Report.ipynb'])).toBe('/home/a/Sales Report.ipynb');
-    expect(notebookFromArgv(['/opt/Silt/silt'])).toBeUndefined();
+    expect(notebookFromArgv(['/opt/Silt/silt', '--no-sandbox', '/home/a/Sales Report.ipynb'], '/tmp')).toBe('/home/a/Sales Report.ipynb');
+    // A relative name is the launching shell's, not the kernel's workspace.
+    expect(notebookFromArgv(['/opt/Silt/silt', 'q3/Sales.IPYNB'], '/home/a/reports')).toBe('/home/a/reports/q3/Sales.IPYNB');
+    expect(notebookFromArgv(['/opt/Silt/silt', 'notes.txt'], '/tmp')).toBeUndefined();
+    expect(notebookFromArgv(['/opt/Silt/silt'], '/tmp')).toBeUndefined();
     const u = new URL(urlForNotebook('http://127.0.0.1:5000/?token=abc', '/home/a/Sales Report.ipynb'));
     expect(u.searchParams.get('token')).toBe('abc');
     expect(u.searchParams.get('path')).toBe('/home/a/Sales Report.ipynb');
