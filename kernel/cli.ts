@@ -13,12 +13,13 @@ const VERSION = '0.1.0';
 const USAGE = `Silt ${VERSION}: a notebook for data shared through Delta Sharing.
 
   silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]
-             [--session-idle-minutes M] [--dashboard NOTEBOOK]
+             [--session-idle-minutes M] [--dashboard NOTEBOOK] [--log-level error|warn|info|debug]
                       start the app and print its URL; a notebook's session ends after M unused
                       minutes (default 30, 0 = never); --dashboard opens NOTEBOOK as a dashboard
   silt run NOTEBOOK.ipynb [--out OUT.ipynb] [-p name=value ...] [--profile FILE.share ...]
            [--to html|pdf|md|ipynb] [--layout dashboard] [--hide-code] [--title T] [--author A]
            [--allow-errors] [--publish NAME=RESULT] [--watch [--poll S] [--max-updates N] [--until TIME]]
+           [--log-level error|warn|info|debug]
                       run every cell headless; --to writes a report (PDF needs Chromium or Chrome);
                       --watch keeps it current as shared tables change
   silt COMMAND --help   every option of a command

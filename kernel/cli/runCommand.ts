@@ -23,6 +23,7 @@ import type { CellsRun } from '../run/runCells';
 import { runNotebook } from '../run/runNotebook';
 import { startWatchedTables } from '../run/startWatchedTables';
 import { expiryWarning, parseProfile } from '../sharing/client';
+import { createLogger, type Logger } from './logger';
 import { UsageError } from './parseArgs';
 import { parseRunOptions, type PublishSpec, type RunCliOptions } from './runOptions';
 import { RUN_USAGE } from './usage';
@@ -47,7 +48,7 @@ function expiryWarnings(paths: string[]): string[] {
 }
 
 export interface RunIo {
-  /** Diagnostics (stderr). */
+  /** Diagnostics (stderr), filtered by --log-level. */
   err(line: string): void;
   /** A watch's one line per update (stdout). */
   out?(line: string): void;
@@ -61,21 +62,26 @@ export async function runCommand(argv: string[], err: (line: string) => void, io
     return 0;
   }
   if (!o.input) throw new UsageError('silt run needs a notebook: silt run NOTEBOOK.ipynb [options] (see silt run --help)');
+  const log = createLogger(o.logLevel, err);
   const path = resolve(o.input);
   const nb = parseIpynb(readFileSync(path, 'utf8'), path);
   checkPublishSpecs(nb, o.publish);
   const profiles = o.profiles.map((p) => resolve(p));
-  for (const line of expiryWarnings(profiles)) err(line);
+  for (const line of expiryWarnings(profiles)) log.warn(line);
   if (o.to === 'pdf') findChromium(); // before the run, so a missing browser does not cost a whole run
   const workspace = resolve(o.workspace ?? process.cwd());
   const target = o.publish.length > 0 ? headlessPublishTarget(workspace) : null;
   const dest = resolve(o.out ?? reportPath(path, o.to));
   const write = (notebook: NotebookModel, stamps?: Stamps) => writeOutput(notebook, o, dest, basename(path, '.ipynb'), stamps);
+  log.debug(
+    `silt run ${path}: workspace ${workspace}; ${profiles.length} profile(s)${profiles.map((p) => ` ${p}`).join(',')}; writes ${dest}`,
+  );
+  if (Object.keys(o.params).length > 0) log.debug(`parameters: ${Object.keys(o.params).join(', ')}`);
 
   let watchEnd: Awaited<ReturnType<LiveWatch['run']>> | null = null;
   let watch: LiveWatch | null = null;
   let startVersions: Awaited<ReturnType<typeof startWatchedTables>> | undefined;
-  const stopper = o.watch ? signalStopper(err) : null;
+  const stopper = o.watch ? signalStopper(log) : null;
   const { notebook, failed, failures } = await runNotebook(nb, {
     params: o.params,
     allowErrors: o.allowErrors,
@@ -100,18 +106,19 @@ export async function runCommand(argv: string[], err: (line: string) => void, io
     },
   }).finally(() => stopper?.detach());
 
-  for (const f of failures) err(`Cell ${f.index + 1} (${f.cell.language}) failed: ${f.message}`);
+  logCellTimes(log, notebook);
+  for (const f of failures) log.error(`Cell ${f.index + 1} (${f.cell.language}) failed: ${f.message}`);
   if (failed && !o.allowErrors) {
-    err(`Outputs up to the failure were written to ${dest}.`);
+    log.error(`Outputs up to the failure were written to ${dest}.`);
     return 1;
   }
   const end = watchEnd as Awaited<ReturnType<LiveWatch['run']>> | null;
   if (end) {
     const why = { stopped: 'stopped', 'max-updates': `reached --max-updates ${o.maxUpdates}`, until: 'reached --until' }[end.reason];
-    err(`Watched ${end.updates} update${end.updates === 1 ? '' : 's'}, ${why}; ${dest} is complete.`);
+    log.info(`Watched ${end.updates} update${end.updates === 1 ? '' : 's'}, ${why}; ${dest} is complete.`);
     return end.lastFailed ? 1 : 0;
   }
-  err(`Ran ${notebook.cells.filter((c) => c.type === 'code').length} cells; wrote ${dest}.`);
+  log.info(`Ran ${notebook.cells.filter((c) => c.type === 'code').length} cells; wrote ${dest}.`);
   return 0;
 
   function watchOptions(session: HeadlessSession, notebook: NotebookModel) {
@@ -123,7 +130,7 @@ export async function runCommand(argv: string[], err: (line: string) => void, io
       maxUpdates: o.maxUpdates,
       until: o.until,
       out,
-      err,
+      err: log.error,
       deliver: async (nb: NotebookModel, pass: CellsRun, stamps: Stamps) => ({
         done: [await write(nb, stamps), ...(await publish(session, pass))],
       }),
@@ -144,6 +151,14 @@ export async function runCommand(argv: string[], err: (line: string) => void, io
     }
     return done;
   }
+}
+
+/** --log-level debug: how long each code cell took, to find the slow one in a scheduled run. */
+function logCellTimes(log: Logger, notebook: NotebookModel): void {
+  if (!log.enabled('debug')) return;
+  notebook.cells.forEach((c, i) => {
+    if (c.type === 'code' && c.elapsedMs !== undefined) log.debug(`Cell ${i + 1} (${c.language}) ran in ${Math.round(c.elapsedMs)} ms`);
+  });
 }
 
 /** Writes the notebook or the report: atomically, so a reader never sees half a file. */
@@ -178,13 +193,13 @@ function checkPublishSpecs(nb: NotebookModel, specs: PublishSpec[]): void {
  * Ctrl+C / SIGTERM during a watch: the first asks the watch to stop after the update under way; a
  * second exits at once (every file is written atomically, so none is left half written).
  */
-function signalStopper(err: (line: string) => void) {
+function signalStopper(log: Logger) {
   let stop: (() => void) | null = null;
   let asked = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (asked) process.exit(130);
     asked = true;
-    err(`silt: ${signal}: stopping after the update under way (again to stop at once).`);
+    log.warn(`silt: ${signal}: stopping after the update under way (again to stop at once).`);
     stop?.();
   };
   process.on('SIGINT', onSignal);

@@ -2,6 +2,7 @@
 import { isPlainIdentifier } from '../../common/sqlQuote';
 import { REPORT_FORMATS, type PageSize, type ReportFormat } from '../protocol/report';
 import { parsePageSize } from '../report/reportOptions';
+import { parseLogLevel, type LogLevel } from './logger';
 import { flag, parseArgs, UsageError } from './parseArgs';
 
 export interface PublishSpec {
@@ -31,11 +32,25 @@ export interface RunCliOptions {
   pollMs?: number;
   maxUpdates?: number;
   until?: number;
+  logLevel: LogLevel;
 }
 
 export function parseRunOptions(argv: string[], now = Date.now()): RunCliOptions {
   const args = parseArgs(argv, {
-    value: ['out', 'to', 'title', 'author', 'page-size', 'layout', 'publish-mode', 'workspace', 'poll', 'max-updates', 'until'],
+    value: [
+      'out',
+      'to',
+      'title',
+      'author',
+      'page-size',
+      'layout',
+      'publish-mode',
+      'workspace',
+      'poll',
+      'max-updates',
+      'until',
+      'log-level',
+    ],
     boolean: ['hide-code', 'watch', 'allow-errors', 'help'],
     repeat: ['p', 'profile', 'publish'],
     alias: { param: 'p', h: 'help' },
@@ -72,6 +87,7 @@ export function parseRunOptions(argv: string[], now = Date.now()): RunCliOptions
     pollMs: seconds(flag(args, 'poll')),
     maxUpdates: count(flag(args, 'max-updates')),
     until: time(flag(args, 'until'), now),
+    logLevel: parseLogLevel(flag(args, 'log-level')),
   };
 }
 

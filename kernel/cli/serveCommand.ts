@@ -1,7 +1,7 @@
 /**
  * `silt serve [--port N] [--no-open] [--workspace DIR] [--profile FILE.share ...] [--no-demo]
- * [--session-idle-minutes M] [--dashboard NOTEBOOK]`: the app in any browser, on the embedded demo
- * share plus any profiles given; with --dashboard, the notebook's dashboard view.
+ * [--session-idle-minutes M] [--dashboard NOTEBOOK] [--log-level L]`: the app in any browser, on the
+ * embedded demo share plus any profiles given; with --dashboard, the notebook's dashboard view.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { DEFAULT_SESSION_IDLE_MINUTES } from '../host/sessionIdle';
 import { containCrashes } from '../host/containCrashes';
 import { startDemoShare, type DemoShare } from '../demo/startDemoShare';
 import { ensureWelcomeNotebook, WELCOME_FILE } from '../demo/welcomeNotebook';
+import { createLogger, parseLogLevel } from './logger';
 import { flag, parseArgs, UsageError } from './parseArgs';
 import { openBrowser } from './openBrowser';
 import { startPublishingServer } from '../publish/startPublishingServer';
@@ -23,9 +24,17 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   delete process.env.SILT_TOKEN;
   const args = parseArgs(argv, {
     boolean: ['no-open', 'no-demo'],
-    value: ['port', 'workspace', 'token', 'session-idle-minutes', 'dashboard'],
+    value: ['port', 'workspace', 'token', 'session-idle-minutes', 'dashboard', 'log-level'],
     repeat: ['profile'],
   });
+  const token = flag(args, 'token') ?? envToken;
+  // Hidden from every line: the token given, and the host's own (a random one when none is given).
+  const secrets = [token];
+  const log = createLogger(
+    parseLogLevel(flag(args, 'log-level')),
+    (line) => process.stderr.write(`${line}\n`),
+    () => secrets,
+  );
   const dashboard = flag(args, 'dashboard');
   const dashboardPath = dashboard === undefined ? undefined : resolve(dashboard);
   if (dashboardPath && !existsSync(dashboardPath)) throw new UsageError(`--dashboard ${dashboard}: there is no such notebook`);
@@ -40,7 +49,7 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   const profiles = (args.flags.get('profile') ?? []).map((p) => resolve(p));
   let demo: DemoShare | null = null;
   if (flag(args, 'no-demo') !== 'true') {
-    process.stderr.write('Preparing the demo share…\n');
+    log.info('Preparing the demo share…');
     demo = await startDemoShare({
       root: given ? join(workspace, '.silt-demo') : join(dataDir, 'demo'),
       profileDir: join(dataDir, 'profiles'),
@@ -50,16 +59,17 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   // Results published from notebooks are served here, for BI tools and other Delta Sharing clients.
   // A workspace it cannot write to turns publishing off (sessions then say so), not the whole app.
   const publishing = await startPublishingServer({ workspace, profileDir: join(dataDir, 'profiles') }).catch((e: Error) => {
-    process.stderr.write(`Publishing tables is off: ${e.message}\n`);
+    log.warn(`Publishing tables is off: ${e.message}`);
     return null;
   });
   const sessionEnv = { SILT_PROFILES: JSON.stringify(profiles), ...(publishing ? publishEnv(publishing.target) : {}) };
-  const token = flag(args, 'token') ?? envToken;
   // SILT_MAX_REQUEST_MB lowers the save limit, so tests can reach it without a 256 MiB notebook.
   const maxMb = Number(process.env.SILT_MAX_REQUEST_MB);
   const maxRequestBytes = maxMb > 0 ? maxMb * 1024 * 1024 : undefined;
-  const hostOptions = { port, token, workspace, dataDir, version, sessionEnv, sessionIdleMs, maxRequestBytes };
+  // The host's own lines are all about something that failed (a request, a socket).
+  const hostOptions = { port, token, workspace, dataDir, version, sessionEnv, sessionIdleMs, maxRequestBytes, log: log.error };
   const host = new KernelHost(hostOptions);
+  secrets.push(host.token);
   containCrashes(host.log);
   ensureWelcomeNotebook(workspace);
   const url = await host.listen();
@@ -70,10 +80,15 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   const startPath = last ?? (demo ? join(workspace, WELCOME_FILE) : null);
   const startUrl = startPath ? `${url}&path=${encodeURIComponent(startPath)}` : url;
   const firstUrl = dashboardPath ? dashboardUrl(url, dashboardPath) : startUrl;
+  log.debug(`workspace ${workspace}; app data ${dataDir}; ${profiles.length} profile(s)${profiles.map((p) => ` ${p}`).join(',')}`);
+  log.debug(
+    `sessions end after ${sessionIdleMs > 0 ? `${sessionIdleMs / 60_000} unused minute(s)` : 'never'}; ` +
+      (publishing ? `published tables are served at ${publishing.target.endpoint}` : 'publishing is off'),
+  );
   process.stdout.write(`Silt is running at ${firstUrl}\n`);
   if (flag(args, 'no-open') !== 'true') {
     const opened = openBrowser(firstUrl);
-    if (opened) process.stderr.write(`Opened it with ${opened}.\n`);
+    if (opened) log.info(`Opened it with ${opened}.`);
   }
   const stop = () => {
     Promise.allSettled([host.close(), demo?.close(), publishing?.close()]).finally(() => process.exit(0));

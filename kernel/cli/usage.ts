@@ -27,6 +27,8 @@ to the failing cell, which is named on stderr), 2 for a usage error.
   --publish-mode append|replace
                            add the rows as a new version (default), or make them the whole table
   --workspace DIR          the session's workspace (default: the current folder)
+  --log-level LEVEL        what goes to stderr: error, warn, info (default: failures, warnings and
+                           the summary line) or debug (also settings and each cell's time)
 
 Watching (keeps the report and published tables current):
   --watch                  after the first run, keep running: each new version of a shared table
@@ -56,7 +58,9 @@ there is a display.
   --no-demo                do not start the demo share
   --session-idle-minutes M end a notebook's session after M unused minutes (default 30, 0 = never)
   --dashboard NOTEBOOK     open NOTEBOOK as a dashboard: its markdown, charts and tables in tiles,
-                           without code, kept current as its live tables change`;
+                           without code, kept current as its live tables change
+  --log-level LEVEL        what goes to stderr: error, warn, info (default) or debug (also the
+                           folders, profiles and settings in use); tokens are never written`;
 
 export const SHARE_USAGE = `silt share PATH... [--port N] [--name SHARE] [--schema SCHEMA] [--profile-out FILE.share]
 
