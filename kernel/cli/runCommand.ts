@@ -5,7 +5,8 @@
  * in `silt run --help` (cli/usage.ts).
  */
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { appDataDir } from '../host/appPaths';
 import { parseIpynb } from '../notebook/fromIpynb';
 import type { NotebookModel } from '../protocol';
 import { saveFile } from '../fs/atomicWrite';
@@ -85,7 +86,13 @@ export async function runCommand(argv: string[], err: (line: string) => void, io
   const { notebook, failed, failures } = await runNotebook(nb, {
     params: o.params,
     allowErrors: o.allowErrors,
-    env: { SILT_WORKSPACE: workspace, SILT_PROFILES: JSON.stringify(profiles), ...(target ? publishEnv(target) : {}) },
+    env: {
+      SILT_WORKSPACE: workspace,
+      SILT_PROFILES: JSON.stringify(profiles),
+      // The proxy and CA set in the app's settings apply to headless runs too.
+      SILT_SETTINGS_FILE: process.env.SILT_SETTINGS_FILE || join(appDataDir(), 'settings.json'),
+      ...(target ? publishEnv(target) : {}),
+    },
     beforeRun: o.watch
       ? async (session, notebook) => {
           startVersions = await startWatchedTables(session, notebook, o.pollMs);

@@ -46,6 +46,8 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   const given = flag(args, 'workspace');
   const workspace = given ? resolve(given) : defaultWorkspace();
   const dataDir = appDataDir();
+  // A proxy and CA set in Silt's settings (kernel/net/networkSettings.ts), for the host and every session.
+  process.env.SILT_SETTINGS_FILE ||= join(dataDir, 'settings.json');
   const profiles = (args.flags.get('profile') ?? []).map((p) => resolve(p));
   let demo: DemoShare | null = null;
   if (flag(args, 'no-demo') !== 'true') {

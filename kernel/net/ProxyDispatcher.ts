@@ -5,6 +5,7 @@
  * behind pre-signed URLs, which may sit on either side of a corporate proxy.
  */
 import { Agent, Dispatcher, ProxyAgent } from 'undici';
+import { withNetworkSettings } from './networkSettings';
 import { proxyFor, proxySettingsFromEnv, type ProxySettings } from './proxySettings';
 import { trustedCertificates } from './trustedCertificates';
 
@@ -25,8 +26,10 @@ export class ProxyDispatcher extends Dispatcher {
     env: NodeJS.ProcessEnv = process.env,
   ) {
     super();
-    this.settings = proxySettingsFromEnv(env);
-    this.ca = trustedCertificates(env);
+    // Read at each client's start, so a proxy set in Silt's settings applies to profiles opened after it.
+    const merged = withNetworkSettings(env);
+    this.settings = proxySettingsFromEnv(merged);
+    this.ca = trustedCertificates(merged);
     this.direct = new Agent({ ...this.timeouts(), connect: { timeout: o.connectTimeoutMs, ...(this.ca ? { ca: this.ca } : {}) } });
   }
 
