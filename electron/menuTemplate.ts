@@ -35,6 +35,8 @@ export function menuTemplate({ platform, packaged, send, recent }: MenuContext):
         item('Save As…', 'notebook.saveAs', 'CmdOrCtrl+Shift+S'),
         item('Export…', 'notebook.export', 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
+        item('Network Settings…', 'settings.network'),
+        { type: 'separator' },
         { role: platform === 'darwin' ? 'close' : 'quit' },
       ],
     },

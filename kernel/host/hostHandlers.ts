@@ -7,6 +7,7 @@ import { PROTOCOL_VERSION } from '../protocol';
 import type { HostRequestType, Params, Result, RunResult, SessionRequestType } from '../protocol';
 import { SiltError } from '../../common/SiltError';
 import { exportReport } from '../report/exportReport';
+import { networkSettingsView, saveNetworkSettings } from '../net/networkSettings';
 import { parsePageSize } from '../report/reportOptions';
 import type { HostContext } from './HostContext';
 import { addProfile, removeProfile } from './profileRequests';
@@ -55,12 +56,21 @@ export const hostHandlers: { [K in HostRequestType]: HostHandler<K> } = {
   'files.mkdir': async (ctx, p) => ctx.store.mkdir(p.dir, p.name),
   'files.recent': async (ctx) => ({ paths: ctx.store.recent() }),
   'files.clearRecent': async (ctx) => ({ paths: ctx.store.clearRecent() }),
+  'settings.network': async () => networkSettingsView(settingsFile()),
+  'settings.setNetwork': async (_ctx, p) => saveNetworkSettings(settingsFile(), p),
   'report.export': async (ctx, p) => {
     const { notebook, format, path, hideCode, title, author, pageSize } = p;
     const paper = pageSize === undefined ? undefined : parsePageSize(pageSize);
     return exportReport(notebook, { format, path: ctx.store.resolve(path), hideCode, title, author, pageSize: paper });
   },
 };
+
+/** Set by `silt serve` (kernel/cli/serveCommand.ts) for the host and its sessions. */
+function settingsFile(): string {
+  const file = process.env.SILT_SETTINGS_FILE;
+  if (!file) throw new SiltError('unavailable', 'This kernel was started without a settings file (SILT_SETTINGS_FILE).');
+  return file;
+}
 
 /**
  * Session requests the host answers itself rather than forwarding: a profile is added or removed in

@@ -6,19 +6,12 @@
  * "/path/ca.pem"}}`. A value set there wins over the environment's, as an app's own setting does;
  * proxySettings.ts and trustedCertificates.ts then read the merged variables as before.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { SiltError } from '../../common/SiltError';
+import type { NetworkSettings, NetworkSettingsView } from '../protocol/settings';
 import { proxySettingsFromEnv } from './proxySettings';
 import { trustedCertificates } from './trustedCertificates';
-
-export interface NetworkSettings {
-  /** http(s)://[user:password@]host:port, for HTTP and HTTPS alike. */
-  proxy?: string;
-  /** As NO_PROXY: hosts, IPs, subnets, `*`. */
-  noProxy?: string;
-  /** A PEM file of the company CA(s) to trust besides the system's. */
-  caFile?: string;
-}
 
 /** The network part of the settings file; none when there is no file. A damaged file is an error naming it. */
 export function readNetworkSettings(file: string): NetworkSettings {
@@ -38,11 +31,14 @@ export function readNetworkSettings(file: string): NetworkSettings {
   return { ...pick('proxy'), ...pick('noProxy'), ...pick('caFile') };
 }
 
-/** `env` with the settings file's proxy and CA (when it names any) in the variables kernel/net reads. */
-export function withNetworkSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+/**
+ * `env` with the settings file's proxy and CA (when it names any) in the variables kernel/net reads.
+ * `settings` stands in for the file's when they are about to be saved.
+ */
+export function withNetworkSettings(env: NodeJS.ProcessEnv, settings?: NetworkSettings): NodeJS.ProcessEnv {
   const file = env.SILT_SETTINGS_FILE;
   if (!file) return env;
-  const s = readNetworkSettings(file);
+  const s = settings ?? readNetworkSettings(file);
   // Checked here so that a mistake names the setting, not a variable the user never set.
   const named = (what: string, variable: string, check: () => unknown) => {
     try {
@@ -60,4 +56,64 @@ export function withNetworkSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   if (s.noProxy) for (const k of ['no_proxy', 'NO_PROXY']) out[k] = s.noProxy;
   if (s.caFile) out.SILT_CA_FILE = s.caFile;
   return out;
+}
+
+const MASK = '****';
+
+/** A proxy URL as the window may show it: the password, if any, as `****`; the rest as the user wrote it. */
+export function maskProxy(proxy: string | undefined): string | undefined {
+  if (!proxy) return proxy;
+  return proxy.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/)?([^:@/]*):[^@/]*@/i,
+    (_m, scheme: string | undefined, user: string) => `${scheme ?? ''}${user}:${MASK}@`,
+  );
+}
+
+/** The settings for the window: no password leaves the kernel. */
+export function networkSettingsView(file: string, env: NodeJS.ProcessEnv = process.env): NetworkSettingsView {
+  const s = readNetworkSettings(file);
+  const proxyEnv = env.https_proxy || env.HTTPS_PROXY || env.http_proxy || env.HTTP_PROXY;
+  const noProxyEnv = env.no_proxy ?? env.NO_PROXY;
+  return {
+    file,
+    settings: { ...s, ...(s.proxy ? { proxy: maskProxy(s.proxy) } : {}) },
+    fromEnvironment: {
+      ...(proxyEnv ? { proxy: maskProxy(proxyEnv) } : {}),
+      ...(noProxyEnv ? { noProxy: noProxyEnv } : {}),
+      ...(env.SILT_CA_FILE ? { caFile: env.SILT_CA_FILE } : {}),
+    },
+  };
+}
+
+/**
+ * Checks and saves the network settings (empty fields are removed), keeping the rest of the file.
+ * A proxy whose password is still `****` keeps the saved password. The file may hold a proxy's
+ * password, so it is the user's alone (0600), and written beside its name and renamed.
+ */
+export function saveNetworkSettings(file: string, wanted: NetworkSettings, env: NodeJS.ProcessEnv = process.env): NetworkSettingsView {
+  const old = readNetworkSettings(file);
+  const clean = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  let proxy = clean(wanted.proxy);
+  if (proxy && old.proxy && proxy === maskProxy(old.proxy)) proxy = old.proxy;
+  const network: NetworkSettings = { proxy, noProxy: clean(wanted.noProxy), caFile: clean(wanted.caFile) };
+  // The same checks a sharing client makes, so a mistake shows in the dialog and not at the next query.
+  withNetworkSettings({ SILT_SETTINGS_FILE: file }, network);
+  let rest: Record<string, unknown> = {};
+  try {
+    const json: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    if (typeof json === 'object' && json !== null && !Array.isArray(json)) rest = json as Record<string, unknown>;
+  } catch {
+    // readNetworkSettings above already refused a damaged file
+  }
+  const text = JSON.stringify({ ...rest, network: JSON.parse(JSON.stringify(network)) }, null, 2) + '\n';
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text, { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new SiltError('io', `Silt could not save its settings to ${file}: ${(e as Error).message}`, { cause: e });
+  }
+  return networkSettingsView(file, env);
 }

@@ -5,6 +5,7 @@
 import * as s from '../../common/schema';
 import { notebookModel } from './checkNotebook';
 import type { CatalogRequests } from './catalog';
+import type { SettingsRequests } from './settings';
 import type { CatalogPreviewRequests } from './catalogPreview';
 import type { ReportRequests } from './report';
 import type { LiveNotice, LiveRequests } from './live';
@@ -103,7 +104,7 @@ export interface SessionRequests
 export type SessionRequestType = keyof SessionRequests;
 
 /** Requests the host answers itself. */
-export interface HostRequests extends ReportRequests {
+export interface HostRequests extends ReportRequests, SettingsRequests {
   /** First message on a connection; the host refuses other protocol versions. */
   hello: { params: HostIn<'hello'>; result: { protocolVersion: number; version: string; workspace: string } };
   /**
@@ -228,5 +229,6 @@ export type ServerMessage = ResponseMessage | EventMessage;
 
 export type { CellValue, ColumnInfo };
 export type { CatalogProfile, CatalogTable } from './catalog';
+export type { NetworkSettings, NetworkSettingsView } from './settings';
 export type { CatalogPreview } from './catalogPreview';
 export type { ReportFormat } from './report';

@@ -1,0 +1,94 @@
+/**
+ * Network settings: the proxy, what bypasses it and a company CA bundle, kept in Silt's settings file
+ * for analysts who cannot set HTTPS_PROXY or SILT_CA_FILE (an app started from the Dock or the Start
+ * menu sees none of a shell's variables). The kernel checks them before saving and never sends a
+ * proxy password back: it shows as ****, and left so it stays as saved.
+ */
+import { useEffect, useState } from 'react';
+import type { NetworkSettings, NetworkSettingsView } from '../../kernel/protocol';
+import type { KernelClient } from '../kernel-client/KernelClient';
+import { Dialog } from '../panels/Dialog';
+import './NetworkSettingsDialog.css';
+
+interface Props {
+  client: KernelClient;
+  onClose(): void;
+}
+
+const FIELDS: { key: keyof NetworkSettings; label: string; placeholder: string; env: string }[] = [
+  { key: 'proxy', label: 'Proxy', placeholder: 'http://proxy.example.com:3128', env: 'HTTPS_PROXY' },
+  { key: 'noProxy', label: 'No proxy for', placeholder: '.corp.example.com, 10.0.0.0/8', env: 'NO_PROXY' },
+  { key: 'caFile', label: 'Company CA bundle (PEM file)', placeholder: '/etc/ssl/company-ca.pem', env: 'SILT_CA_FILE' },
+];
+
+export function NetworkSettingsDialog({ client, onClose }: Props) {
+  const [view, setView] = useState<NetworkSettingsView | null>(null);
+  const [values, setValues] = useState<NetworkSettings>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    client.request('settings.network', {}).then(
+      (v) => {
+        setView(v);
+        setValues(v.settings);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [client]);
+
+  const save = () => {
+    setBusy(true);
+    setError(null);
+    client.request('settings.setNetwork', values).then(onClose, (e: Error) => {
+      setBusy(false);
+      setError(e.message);
+    });
+  };
+
+  return (
+    <Dialog
+      title="Network settings"
+      testId="network-settings-dialog"
+      okLabel={busy ? 'Saving…' : 'Save'}
+      okDisabled={busy || !view}
+      onOk={save}
+      onCancel={onClose}
+      wide
+    >
+      {!view && !error && <p className="dialog-note">Loading…</p>}
+      {view &&
+        FIELDS.map(({ key, label, placeholder, env }, i) => {
+          const inherited = view.fromEnvironment[key];
+          return (
+            <label className="field" key={key}>
+              <span>{label}</span>
+              <input
+                data-testid={`network-${key}`}
+                value={values[key] ?? ''}
+                spellCheck={false}
+                placeholder={inherited ?? placeholder}
+                // Shown once the kernel answered, after the dialog's own first focus: take it here.
+                autoFocus={i === 0}
+                onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
+              />
+              <small className="network-inherited">
+                {inherited
+                  ? `Left empty: ${env} from the environment, ${inherited}`
+                  : `Left empty: ${env} from the environment (not set now)`}
+              </small>
+            </label>
+          );
+        })}
+      <p className="dialog-note">
+        These apply to every sharing request (servers, OAuth token endpoints, cloud storage) of notebooks opened or restarted from now on.
+        {view && ` Kept in ${view.file}.`}
+      </p>
+      {error && (
+        <div className="dialog-error" role="alert" data-testid="network-settings-error">
+          {error}
+        </div>
+      )}
+    </Dialog>
+  );
+}
