@@ -14,9 +14,11 @@ export interface GuardOptions {
   openAppWindow(url: string): void;
 }
 
+/** Call before the app is ready: the session's handlers are set as soon as it exists, before any window. */
 export function guardAllContents(opts: GuardOptions): void {
-  guardSession(session.defaultSession, opts);
   app.on('web-contents-created', (_e, contents) => guardContents(contents, opts));
+  // The default session can only be reached once the app is ready.
+  void app.whenReady().then(() => guardSession(session.defaultSession, opts));
 }
 
 function guardSession(s: Session, { appOrigin }: GuardOptions): void {

@@ -7,7 +7,8 @@ import { PROTOCOL_VERSION } from '../protocol';
 import type { HostRequestType, Params, Result, RunResult, SessionRequestType } from '../protocol';
 import { SiltError } from '../../common/SiltError';
 import { exportReport } from '../report/exportReport';
-import { networkSettingsView, saveNetworkSettings } from '../net/networkSettings';
+import { atomicWrite } from '../fs/atomicWrite';
+import { networkSettingsFileText, networkSettingsView } from '../net/networkSettings';
 import { parsePageSize } from '../report/reportOptions';
 import type { HostContext } from './HostContext';
 import { addProfile, removeProfile } from './profileRequests';
@@ -57,7 +58,11 @@ export const hostHandlers: { [K in HostRequestType]: HostHandler<K> } = {
   'files.recent': async (ctx) => ({ paths: ctx.store.recent() }),
   'files.clearRecent': async (ctx) => ({ paths: ctx.store.clearRecent() }),
   'settings.network': async () => networkSettingsView(settingsFile()),
-  'settings.setNetwork': async (_ctx, p) => saveNetworkSettings(settingsFile(), p),
+  'settings.setNetwork': async (_ctx, p) => {
+    const file = settingsFile();
+    atomicWrite(file, networkSettingsFileText(file, p), 0o600); // it may hold a proxy's password
+    return networkSettingsView(file);
+  },
   'report.export': async (ctx, p) => {
     const { notebook, format, path, hideCode, title, author, pageSize } = p;
     const paper = pageSize === undefined ? undefined : parsePageSize(pageSize);

@@ -6,8 +6,7 @@
  * "/path/ca.pem"}}`. A value set there wins over the environment's, as an app's own setting does;
  * proxySettings.ts and trustedCertificates.ts then read the merged variables as before.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { SiltError } from '../../common/SiltError';
 import type { NetworkSettings, NetworkSettingsView } from '../protocol/settings';
 import { proxySettingsFromEnv } from './proxySettings';
@@ -86,34 +85,20 @@ export function networkSettingsView(file: string, env: NodeJS.ProcessEnv = proce
 }
 
 /**
- * Checks and saves the network settings (empty fields are removed), keeping the rest of the file.
- * A proxy whose password is still `****` keeps the saved password. The file may hold a proxy's
- * password, so it is the user's alone (0600), and written beside its name and renamed.
+ * The settings file's new text with these network settings (empty fields removed), the rest of the
+ * file kept; checked first, so a mistake shows in the dialog and not at the next query. A proxy
+ * whose password is still `****` keeps the saved password. The host writes it (0600: it may hold a
+ * proxy's password) with kernel/fs's atomic write.
  */
-export function saveNetworkSettings(file: string, wanted: NetworkSettings, env: NodeJS.ProcessEnv = process.env): NetworkSettingsView {
+export function networkSettingsFileText(file: string, wanted: NetworkSettings): string {
   const old = readNetworkSettings(file);
   const clean = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
   let proxy = clean(wanted.proxy);
   if (proxy && old.proxy && proxy === maskProxy(old.proxy)) proxy = old.proxy;
   const network: NetworkSettings = { proxy, noProxy: clean(wanted.noProxy), caFile: clean(wanted.caFile) };
-  // The same checks a sharing client makes, so a mistake shows in the dialog and not at the next query.
   withNetworkSettings({ SILT_SETTINGS_FILE: file }, network);
-  let rest: Record<string, unknown> = {};
-  try {
-    const json: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-    if (typeof json === 'object' && json !== null && !Array.isArray(json)) rest = json as Record<string, unknown>;
-  } catch {
-    // readNetworkSettings above already refused a damaged file
-  }
-  const text = JSON.stringify({ ...rest, network: JSON.parse(JSON.stringify(network)) }, null, 2) + '\n';
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text, { mode: 0o600 });
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new SiltError('io', `Silt could not save its settings to ${file}: ${(e as Error).message}`, { cause: e });
-  }
-  return networkSettingsView(file, env);
+  // readNetworkSettings above already refused a damaged file.
+  const json: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const rest = typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {};
+  return JSON.stringify({ ...rest, network: JSON.parse(JSON.stringify(network)) }, null, 2) + '\n';
 }

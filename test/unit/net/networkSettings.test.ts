@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maskProxy, networkSettingsView, saveNetworkSettings, withNetworkSettings } from '../../../kernel/net/networkSettings';
+import { maskProxy, networkSettingsFileText, networkSettingsView, withNetworkSettings } from '../../../kernel/net/networkSettings';
 
 describe('network settings', () => {
   it('masks a proxy password, and only the password', () => {
@@ -17,18 +17,16 @@ describe('network settings', () => {
   it('shows the environment’s proxy without its password, and keeps other settings when saving', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'silt-settings-')), 'settings.json');
     writeFileSync(file, JSON.stringify({ theme: 'dark', network: { caFile: '/old.pem' } }));
-    const view = saveNetworkSettings(
-      file,
-      { proxy: ' http://ana:pw@proxy.corp:3128 ', noProxy: '', caFile: '' },
-      {
-        HTTPS_PROXY: 'http://bob:secret@env-proxy:80',
-        NO_PROXY: 'localhost',
-      },
-    );
+    writeFileSync(file, networkSettingsFileText(file, { proxy: ' http://ana:pw@proxy.corp:3128 ', noProxy: '', caFile: '' }));
+    const view = networkSettingsView(file, { HTTPS_PROXY: 'http://bob:secret@env-proxy:80', NO_PROXY: 'localhost' });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ theme: 'dark', network: { proxy: 'http://ana:pw@proxy.corp:3128' } });
     expect(view.settings).toEqual({ proxy: 'http://ana:****@proxy.corp:3128' });
     expect(view.fromEnvironment).toEqual({ proxy: 'http://bob:****@env-proxy:80', noProxy: 'localhost' });
     expect(JSON.stringify(networkSettingsView(file, {}))).not.toMatch(/pw|secret/);
+    // Saved again as the window shows it: the password stays the saved one.
+    expect(JSON.parse(networkSettingsFileText(file, { proxy: 'http://ana:****@proxy.corp:3128' })).network.proxy).toBe(
+      'http://ana:pw@proxy.corp:3128',
+    );
     // The settings win over the environment, in both cases of each variable.
     const env = withNetworkSettings({ SILT_SETTINGS_FILE: file, https_proxy: 'http://dead:1', NO_PROXY: 'x' });
     expect([env.https_proxy, env.HTTPS_PROXY, env.http_proxy, env.HTTP_PROXY]).toEqual(Array(4).fill('http://ana:pw@proxy.corp:3128'));
