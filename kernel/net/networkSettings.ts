@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { SiltError } from '../../common/SiltError';
 import type { NetworkSettings, NetworkSettingsView } from '../protocol/settings';
-import { proxySettingsFromEnv } from './proxySettings';
+import { PROXY_SOURCE, proxySettingsFromEnv } from './proxySettings';
 import { trustedCertificates } from './trustedCertificates';
 
 /** The network part of the settings file; none when there is no file. A damaged file is an error naming it. */
@@ -51,7 +51,11 @@ export function withNetworkSettings(env: NodeJS.ProcessEnv, settings?: NetworkSe
   if (s.caFile) named('The CA bundle', 'SILT_CA_FILE', () => trustedCertificates({ SILT_CA_FILE: s.caFile }));
   const out = { ...env };
   // Both cases: proxySettings.ts reads the lower-case variable first, as curl does.
-  if (s.proxy) for (const k of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) out[k] = s.proxy;
+  if (s.proxy) {
+    for (const k of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']) out[k] = s.proxy;
+    // Proxy errors then say to fix the setting, not a variable the user never set.
+    out[PROXY_SOURCE] = "the proxy in Silt's network settings";
+  }
   if (s.noProxy) for (const k of ['no_proxy', 'NO_PROXY']) out[k] = s.noProxy;
   if (s.caFile) out.SILT_CA_FILE = s.caFile;
   return out;

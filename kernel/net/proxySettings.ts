@@ -36,9 +36,10 @@ export function proxySettingsFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
   const http = pick('http_proxy', 'HTTP_PROXY', 'all_proxy', 'ALL_PROXY');
   const https = pick('https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY');
   const noProxy = pick('no_proxy', 'NO_PROXY');
+  const source = (name: string) => env[PROXY_SOURCE] || name;
   return {
-    http: http ? proxyUrl(http.name, http.value) : null,
-    https: https ? proxyUrl(https.name, https.value) : null,
+    http: http ? proxyUrl(http.name, http.value, source(http.name)) : null,
+    https: https ? proxyUrl(https.name, https.value, source(https.name)) : null,
     bypass: parseNoProxy(noProxy?.value ?? (env.no_proxy === '' || env.NO_PROXY === '' ? '' : LOOPBACK_DEFAULT)),
   };
 }
@@ -46,12 +47,15 @@ export function proxySettingsFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
 /** Which variable set each proxy URL, so a failure can say which one to fix. */
 const SET_BY = new WeakMap<URL, string>();
 
-/** The environment variable a proxy of `proxySettingsFromEnv` came from (`HTTPS_PROXY`, `all_proxy`…). */
+/** Set (by networkSettings.ts) when the proxy variables were filled from Silt's settings: what to call them. */
+export const PROXY_SOURCE = 'SILT_PROXY_SOURCE';
+
+/** What set a proxy of `proxySettingsFromEnv`: its variable (`HTTPS_PROXY`, `all_proxy`…) or Silt's settings. */
 export function proxyVariable(proxy: URL): string {
   return SET_BY.get(proxy) ?? 'HTTPS_PROXY';
 }
 
-function proxyUrl(name: string, value: string): URL {
+function proxyUrl(name: string, value: string, source = name): URL {
   // A bare `host:port` is an HTTP proxy, as curl and pip read it.
   const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
   let url: URL;
@@ -63,7 +67,7 @@ function proxyUrl(name: string, value: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new SiltError('unsupported', `${name} uses ${url.protocol.slice(0, -1)}; Silt supports http:// and https:// proxies`);
   }
-  SET_BY.set(url, name);
+  SET_BY.set(url, source);
   return url;
 }
 

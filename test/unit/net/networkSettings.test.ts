@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskProxy, networkSettingsFileText, networkSettingsView, withNetworkSettings } from '../../../kernel/net/networkSettings';
+import { proxyFor, proxySettingsFromEnv, proxyVariable } from '../../../kernel/net/proxySettings';
 
 describe('network settings', () => {
   it('masks a proxy password, and only the password', () => {
@@ -37,5 +38,15 @@ describe('network settings', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'silt-settings-')), 'settings.json');
     writeFileSync(file, '{"network": {"proxy": ');
     expect(() => withNetworkSettings({ SILT_SETTINGS_FILE: file })).toThrow(`Silt's settings file ${file} cannot be read as JSON`);
+  });
+
+  it('makes proxy errors point at the setting, not at a variable the user never set', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'silt-settings-')), 'settings.json');
+    writeFileSync(file, JSON.stringify({ network: { proxy: 'http://proxy.corp:3128' } }));
+    const settings = proxySettingsFromEnv(withNetworkSettings({ SILT_SETTINGS_FILE: file, HTTPS_PROXY: 'http://env:1' }));
+    const proxy = proxyFor(new URL('https://sharing.example.com/'), settings)!;
+    expect(proxy.host).toBe('proxy.corp:3128');
+    expect(proxyVariable(proxy)).toBe("the proxy in Silt's network settings");
+    expect(proxyVariable(proxyFor(new URL('https://x.y/'), proxySettingsFromEnv({ HTTPS_PROXY: 'http://env:1' }))!)).toBe('HTTPS_PROXY');
   });
 });
