@@ -41,6 +41,8 @@ export function isExpectationCell(sql: string): boolean {
 /** The SiltError every syntax problem becomes: it names the rule and where the problem is. */
 export class ExpectationSyntaxError extends SiltError {
   override name = 'ExpectationSyntaxError';
+  /** The heading a cell's error shows (as SQL errors show "Parser Error"). */
+  readonly kind = 'Expectation syntax error';
   constructor(
     message: string,
     readonly line: number,

@@ -26,6 +26,8 @@ import { CellTypes } from './ts/CellTypes';
 import { ambientDeclarations, type NamedResult } from './ts/ambientDeclarations';
 import { typeWarning } from './ts/typeWarning';
 import { warmUp } from './ts/warmUp';
+import { isExpectationCell } from '../../common/quality/parseExpectations';
+import { runExpectationCell } from './quality/expectationCell';
 
 /** Codes whose headline would say less than the error's own name (a bad reference in a cell's SQL). */
 const GENERIC = new Set<ErrorCode>(['bad-request', 'internal']);
@@ -113,6 +115,11 @@ export class Session {
     });
   }
 
+  /** What data-quality checks use of the session (kernel/session/quality). */
+  private quality() {
+    return { engine: this.engine, shared: this.shared, resolve: (sql: string) => this.resolveShared(sql), workspace: this.workspace };
+  }
+
   async execute(req: ExecuteRequest): Promise<RunResult> {
     const executionCount = ++this.executionCount;
     const started = performance.now();
@@ -132,7 +139,10 @@ export class Session {
     let status: RunResult['status'] = 'ok';
     let warning: Output | null = null;
     try {
-      if (req.language === 'sql') {
+      if (req.language === 'sql' && isExpectationCell(req.code)) {
+        const written = await runExpectationCell(this.quality(), req.code, req.name || undefined, push);
+        for (const n of written) this.named.set(n, { writtenAt: executionCount, loadedAt: -1 });
+      } else if (req.language === 'sql') {
         if (req.name !== undefined && req.name !== '' && !isPlainIdentifier(req.name)) {
           throw new SqlError(`"${req.name}" cannot name a result: use letters, digits and _ and start with a letter.`);
         }

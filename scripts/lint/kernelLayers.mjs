@@ -13,7 +13,7 @@ export const KERNEL_LAYERS = [
   // one session process per notebook: cells, shared and live tables, the session side of features
   ['kernel/session'],
   // features built on the rows below
-  ['kernel/automl', 'kernel/publish', 'kernel/report', 'kernel/demo'],
+  ['kernel/automl', 'kernel/publish', 'kernel/report', 'kernel/demo', 'kernel/quality'],
   // features the row above builds on: automl draws with charts, publish writes with export and
   // serves with sharing, demo serves its tables with sharing
   ['kernel/charts', 'kernel/export', 'kernel/sharing'],

@@ -1,0 +1,127 @@
+/**
+ * One check of a set of rules on a target, as the expectation cell and `quality.check` both run it:
+ * resolve shared names, count in one scan, record the figures in the workspace history, then apply
+ * the actions (FAIL UPDATE stops before anything is written; DROP ROW writes valid and quarantine).
+ */
+import type { DuckEngine } from '../../engine/DuckEngine';
+import type { SharedTables } from '../sharing/SharedTables';
+import { findSharedRefs } from '../sharing/findSharedRefs';
+import type { Expectation } from '../../../common/quality/parseExpectations';
+import { isPlainIdentifier } from '../../../common/sqlQuote';
+import { SiltError } from '../../../common/SiltError';
+import { formatRowCount } from '../../../common/formatRowCount';
+import { checkExpectations, type CheckFigures } from '../../quality/checkExpectations';
+import { FilteredInPlace, splitInto, tableOid, type DropOutcome } from '../../quality/dropRows';
+import { recordCheck } from '../../quality/qualityHistory';
+
+/** What a check needs from the session. */
+export interface QualityContext {
+  engine: DuckEngine;
+  shared: SharedTables;
+  /** The session's shared-name resolution, as SQL cells use it (downloads with progress, cancellable). */
+  resolve(sql: string): Promise<string>;
+  workspace: string;
+}
+
+export interface CheckOutcome {
+  figures: CheckFigures;
+  /** The shared table version checked, when the target is one. */
+  tableVersion: number | null;
+  dropped: DropOutcome | null;
+  /** A history write that failed (the check itself stands). */
+  historyProblem: string | null;
+  /** Set when a FAIL UPDATE rule failed: nothing was written, and the caller fails with it. */
+  failure: ExpectationFailedError | null;
+  /** The target and conditions with shared names resolved, for follow-up queries (failing rows). */
+  source: string;
+  resolved: string[];
+}
+
+/** A FAIL UPDATE rule with failing rows: the cell fails, naming the rule; nothing is written. */
+export class ExpectationFailedError extends SiltError {
+  override name = 'ExpectationFailedError';
+  readonly kind = 'Expectation failed';
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super('bad-request', message);
+  }
+}
+
+const inPlace = new WeakMap<DuckEngine, FilteredInPlace>();
+
+/**
+ * Checks `rules` on `target` (a FAIL UPDATE failure is returned, not thrown, so the figures can be shown first). `name` (the cell's name) receives the rows DROP ROW keeps; without one,
+ * a local table is filtered in place and a shared table's rows go to `<table>_valid`. The quarantine
+ * is `<name or table>__quarantine`.
+ */
+export async function runChecks(ctx: QualityContext, target: string, rules: Expectation[], name?: string): Promise<CheckOutcome> {
+  if (name !== undefined && !isPlainIdentifier(name)) {
+    throw new SiltError('bad-request', `"${name}" cannot name the rows that pass: use letters, digits and _ and start with a letter.`);
+  }
+  const filtered = inPlace.get(ctx.engine) ?? new FilteredInPlace();
+  inPlace.set(ctx.engine, filtered);
+  const local = isPlainIdentifier(target) && (await tableOid(ctx.engine, target)) !== undefined;
+  const drops = rules.filter((r) => r.action === 'drop');
+  const base = name || lastPart(target);
+  const quarantine = `${base}__quarantine`;
+  if (local && !name && drops.length > 0) await filtered.restore(ctx.engine, target, quarantine);
+
+  const source = stripPrefix(await ctx.resolve(`SELECT * FROM ${target}`), 'SELECT * FROM ');
+  const resolved: string[] = [];
+  for (const r of rules) resolved.push(stripPrefix(await ctx.resolve(`SELECT ${r.condition}`), 'SELECT '));
+  const figures = await checkExpectations(ctx.engine, target, source, rules, resolved);
+  const tableVersion = await sharedVersion(ctx, target);
+  let historyProblem: string | null = null;
+  await recordCheck(ctx.engine.connection, ctx.workspace, figures, tableVersion).catch((e) => {
+    historyProblem = `The check was not added to the quality history: ${e instanceof Error ? e.message : String(e)}`;
+  });
+
+  const failing = figures.rules.find((r) => r.action === 'fail' && r.failed > 0);
+  if (failing) {
+    const rule = rules.find((r) => r.name === failing.name);
+    const failure = new ExpectationFailedError(
+      `Rule "${failing.name}" failed on ${formatRowCount(failing.failed)} of ${formatRowCount(failing.checked)} of ${target} ` +
+        `(${failing.condition}); ON VIOLATION FAIL UPDATE stops here and keeps what earlier runs wrote.`,
+      rule?.line,
+    );
+    return { figures, tableVersion, dropped: null, historyProblem, failure, source, resolved };
+  }
+  let dropped: DropOutcome | null = null;
+  const dropConditions = rules.flatMap((r, i) => (r.action === 'drop' ? [resolved[i]] : []));
+  if (name) dropped = await splitInto(ctx.engine, source, name, quarantine, dropConditions);
+  else if (drops.length > 0 && local) dropped = await filtered.split(ctx.engine, target, quarantine, dropConditions);
+  else if (drops.length > 0) dropped = await splitInto(ctx.engine, source, `${base}_valid`, quarantine, dropConditions);
+  return { figures, tableVersion, dropped, historyProblem, failure: null, source, resolved };
+}
+
+/** The version of the shared table a target names (its VERSION AS OF, else the latest); null for a local one. */
+async function sharedVersion(ctx: QualityContext, target: string): Promise<number | null> {
+  let refs;
+  try {
+    refs = findSharedRefs(`SELECT * FROM ${target}`, await ctx.shared.tables()).refs;
+  } catch {
+    return null;
+  }
+  if (refs.length !== 1 || refs[0].changes) return null;
+  const ref = refs[0];
+  if (ref.version !== undefined) return ref.version;
+  return ctx.shared
+    .client(ref.table.profile)
+    .tableVersion({ share: ref.table.share, schema: ref.table.schema, table: ref.table.table })
+    .catch(() => null);
+}
+
+/** `demo.silver.orders` → `orders`; quoted names lose their quotes; anything else becomes `checked`. */
+function lastPart(target: string): string {
+  const m = /("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_]*)\s*(?:(?:VERSION|TIMESTAMP)\s+AS\s+OF\s+\S+)?$/i.exec(target.trim());
+  const part = m ? m[1].replace(/^"|"$/g, '').replaceAll('""', '"') : '';
+  const plain = part.replace(/[^A-Za-z0-9_]/g, '_');
+  return isPlainIdentifier(plain) ? plain : 'checked';
+}
+
+function stripPrefix(text: string, prefix: string): string {
+  if (!text.startsWith(prefix)) throw new SiltError('internal', `Resolving shared names changed "${prefix.trim()}"`);
+  return text.slice(prefix.length);
+}
