@@ -28,6 +28,7 @@ import { typeWarning } from './ts/typeWarning';
 import { warmUp } from './ts/warmUp';
 import { isExpectationCell } from '../../common/quality/parseExpectations';
 import { runExpectationCell } from './quality/expectationCell';
+import { qualityApi } from './quality/qualityApi';
 
 /** Codes whose headline would say less than the error's own name (a bad reference in a cell's SQL). */
 const GENERIC = new Set<ErrorCode>(['bad-request', 'internal']);
@@ -341,6 +342,10 @@ export class Session {
         },
         () => this.abort?.signal ?? null,
       ),
+    );
+    this.realm.define(
+      'quality',
+      qualityApi(() => this.quality(), this.realm),
     );
     this.realm.define(
       'sharing',

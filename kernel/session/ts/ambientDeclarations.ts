@@ -7,6 +7,7 @@
  * loosely (`any`): a false "cannot find name" would be worse than a missing check.
  */
 import { columnKind } from '../../../common/columnKind';
+import { QUALITY_DECLARATIONS } from '../quality/qualityDeclarations';
 
 export interface NamedResult {
   name: string;
@@ -201,5 +202,5 @@ export function ambientDeclarations(named: NamedResult[]): string {
       );
       return `/** The SQL result \`${r.name}\` as a DataFrame. */\ndeclare const ${r.name}: SiltDataFrame & {\n${cols.join('\n')}\n};`;
     });
-  return `${BASE}\n${results.join('\n')}\n`;
+  return `${BASE}${QUALITY_DECLARATIONS}\n${results.join('\n')}\n`;
 }

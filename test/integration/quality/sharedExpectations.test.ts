@@ -133,6 +133,25 @@ describe('expectations on shared tables', () => {
     ]);
   });
 
+  it('suggested expectations hold on the shared tables they were made from', async () => {
+    for (const table of ['qa.s.dv', 'qa.s.colmap']) {
+      const r = await session.execute({
+        runId: `r${++run}`,
+        language: 'typescript',
+        code: `console.log(await quality.suggest('${table}'))`,
+      });
+      const cell = (r.outputs.find((o) => o.kind === 'stream') as { text: string }).text;
+      expect(cell.split('CONSTRAINT').length - 1).toBeGreaterThanOrEqual(table === 'qa.s.dv' ? 3 : 10);
+      const f = await figures(cell);
+      expect(f.filter((x) => x.failed !== 0)).toEqual([]);
+      expect(
+        f.every(
+          (x) => x.checked === latest(table === 'qa.s.dv' ? 'basic-dv-with-checkpoint' : 'table-with-columnmapping-mode-name').rowCount,
+        ),
+      ).toBe(true);
+    }
+  });
+
   it('silt run exits 1 naming the FAIL UPDATE rule', async () => {
     const nb = join(dir, 'checks.ipynb');
     const cell = (source: string) => ({
