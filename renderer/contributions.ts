@@ -5,3 +5,4 @@
 import './automl/automl.contribution';
 import './charts/charts.contribution';
 import './export/export.contribution';
+import './quality/quality.contribution';

@@ -6,6 +6,7 @@ import * as s from '../../common/schema';
 import { notebookModel } from './checkNotebook';
 import type { CatalogRequests } from './catalog';
 import type { SettingsRequests } from './settings';
+import type { QualityRequests } from './quality';
 import type { CatalogPreviewRequests } from './catalogPreview';
 import type { ReportRequests } from './report';
 import type { LiveNotice, LiveRequests } from './live';
@@ -86,7 +87,8 @@ export interface SessionRequests
     DataExportRequests,
     TypescriptRequests,
     VariablesRequests,
-    ResultRequests {
+    ResultRequests,
+    QualityRequests {
   /** A page of a table result the session still holds. */
   'result.page': {
     params: SessionIn<'result.page'>;

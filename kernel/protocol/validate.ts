@@ -6,6 +6,7 @@ import { SiltError } from '../../common/SiltError';
 import { isPlainObject, type Schema } from '../../common/schema';
 import { CATALOG_PARAMS } from './catalog';
 import { SETTINGS_PARAMS } from './settings';
+import { QUALITY_PARAMS } from './quality';
 import { CATALOG_PREVIEW_PARAMS } from './catalogPreview';
 import { REPORT_PARAMS } from './report';
 import { LIVE_PARAMS } from './live';
@@ -46,6 +47,7 @@ const SESSION_PARAMS: ParamsTable<SessionRequestType> = {
   ...TYPESCRIPT_PARAMS,
   ...VARIABLES_PARAMS,
   ...RESULT_PARAMS,
+  ...QUALITY_PARAMS,
 };
 
 /** Whether the host forwards this request to the session named by its `sessionId`. */

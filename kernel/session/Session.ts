@@ -117,7 +117,7 @@ export class Session {
   }
 
   /** What data-quality checks use of the session (kernel/session/quality). */
-  private quality() {
+  quality() {
     return { engine: this.engine, shared: this.shared, resolve: (sql: string) => this.resolveShared(sql), workspace: this.workspace };
   }
 

@@ -13,6 +13,7 @@ import { chartHandlers } from './charts/chartHandlers';
 import { typescriptHandlers } from './ts/typescriptHandlers';
 import { variablesHandlers } from './variables/variablesHandlers';
 import { resultHandlers } from './results/resultHandlers';
+import { qualityHandlers } from './quality/qualityHandlers';
 
 export const sessionHandlers: Handlers<SessionRequestType> = {
   'result.page': async (s, p) => ({ rows: await s.engine.page(p.handle, p.offset, p.limit), offset: p.offset }),
@@ -27,4 +28,5 @@ export const sessionHandlers: Handlers<SessionRequestType> = {
   ...typescriptHandlers,
   ...variablesHandlers,
   ...resultHandlers,
+  ...qualityHandlers,
 };

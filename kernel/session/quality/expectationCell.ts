@@ -7,7 +7,7 @@ import type { ColumnInfo, Output } from '../../protocol';
 import type { SqlResult } from '../../engine/DuckEngine';
 import { parseExpectations } from '../../../common/quality/parseExpectations';
 import { formatRowCount } from '../../../common/formatRowCount';
-import { failingRowsSql } from '../../quality/expectationSql';
+import { failingRowsSql, SAMPLE_ROWS } from '../../quality/expectationSql';
 import type { CheckFigures } from '../../quality/checkExpectations';
 import { runChecks, type CheckOutcome, type QualityContext } from './runChecks';
 
@@ -16,7 +16,7 @@ const ACTION_LABEL = { warn: 'warn', drop: 'drop row', fail: 'fail update' } as 
 const FIGURE_COLUMNS: ColumnInfo[] = [
   { name: 'rule', type: 'VARCHAR' },
   { name: 'action', type: 'VARCHAR' },
-  { name: 'rows_checked', type: 'BIGINT' },
+  { name: 'checked', type: 'BIGINT' },
   { name: 'passed', type: 'BIGINT' },
   { name: 'failed', type: 'BIGINT' },
   { name: 'failed_pct', type: 'DOUBLE' },
@@ -36,7 +36,10 @@ export async function runExpectationCell(
   if (outcome.historyProblem) push({ kind: 'stream', name: 'stderr', text: `${outcome.historyProblem}\n` });
   push(table(await ctx.engine.storeRows(FIGURE_COLUMNS, figureRows(outcome.figures))));
   const failing = outcome.figures.rules.flatMap((r, i) => (r.failed > 0 ? [{ name: r.name, condition: outcome.resolved[i] }] : []));
-  if (failing.length > 0) push(table(await ctx.engine.execute(failingRowsSql(outcome.source, failing))));
+  if (failing.length > 0) {
+    push({ kind: 'stream', name: 'stdout', text: `Failing rows, up to ${SAMPLE_ROWS} per rule:\n` });
+    push(table(await ctx.engine.execute(failingRowsSql(outcome.source, failing))));
+  }
   if (outcome.failure) throw outcome.failure;
   return outcome.dropped ? [outcome.dropped.valid, outcome.dropped.quarantine] : [];
 }

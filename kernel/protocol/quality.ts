@@ -1,0 +1,14 @@
+/** Data-quality requests: suggested expectations for a result or a shared table. */
+import * as s from '../../common/schema';
+
+export const QUALITY_PARAMS = {
+  /** `table`: a named result, a local table or a shared table (`share.schema.table`). */
+  'quality.suggest': s.object({ sessionId: s.string(), table: s.string() }),
+};
+
+type In<K extends keyof typeof QUALITY_PARAMS> = s.Infer<(typeof QUALITY_PARAMS)[K]>;
+
+export interface QualityRequests {
+  /** An EXPECT ON cell whose rules (nulls, ranges, values, uniqueness) hold on the table as it is now. */
+  'quality.suggest': { params: In<'quality.suggest'>; result: { text: string } };
+}

@@ -1,0 +1,8 @@
+/** The session's answers to data-quality requests (spread into sessionHandlers). */
+import type { QualityRequests } from '../../protocol/quality';
+import type { Handlers } from '../Handlers';
+import { suggestExpectations } from './qualityApi';
+
+export const qualityHandlers: Handlers<keyof QualityRequests> = {
+  'quality.suggest': async (s, p) => ({ text: await suggestExpectations(s.quality(), p.table) }),
+};
