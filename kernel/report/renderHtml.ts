@@ -11,6 +11,7 @@ import { outputHtml } from './outputHtml';
 import { REPORT_CSS } from './reportStyles';
 import { reportPage } from './reportPage';
 import { bodyCells, reportHeader, type ReportOptions } from './reportOptions';
+import { qualityHtml } from '../../common/quality/qualityReport';
 
 export function renderHtml(nb: NotebookModel, opts: ReportOptions = {}): string {
   const head = reportHeader(nb, opts);
@@ -21,7 +22,8 @@ export function renderHtml(nb: NotebookModel, opts: ReportOptions = {}): string 
   const cells = bodyCells(nb, head.title)
     .map((c) => cellHtml(c, opts.hideCode ?? false))
     .filter(Boolean);
-  return reportPage({ title: head.title, byline, css: REPORT_CSS, body: cells.join('\n') });
+  // Expectation cells' verdicts open the report: whether the data held what the analysis relies on.
+  return reportPage({ title: head.title, byline, css: REPORT_CSS, body: [qualityHtml(nb.cells), ...cells].filter(Boolean).join('\n') });
 }
 
 function cellHtml(cell: Cell, hideCode: boolean): string {

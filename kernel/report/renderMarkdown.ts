@@ -7,6 +7,7 @@ import type { Cell, NotebookModel, Output, TableOutput } from '../protocol';
 import { cellText } from '../../common/cellText';
 import { pickRichMime, reportRows, rowCountNote } from './outputHtml';
 import { bodyCells, reportHeader, type ReportOptions } from './reportOptions';
+import { qualityMarkdown } from '../../common/quality/qualityReport';
 
 export interface MarkdownReport {
   text: string;
@@ -26,7 +27,7 @@ export function renderMarkdown(nb: NotebookModel, filesDir: string, opts: Report
     return path;
   };
   const byline = [head.author, head.date].filter(Boolean).join(' · ');
-  const parts = [`# ${head.title}`, `*${byline}*`];
+  const parts = [`# ${head.title}`, `*${byline}*`, qualityMarkdown(nb.cells)];
   for (const cell of bodyCells(nb, head.title)) parts.push(...cellMarkdown(cell, opts.hideCode ?? false, addFile));
   return { text: parts.filter((p) => p !== '').join('\n\n') + '\n', files };
 }

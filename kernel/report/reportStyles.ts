@@ -32,6 +32,7 @@ table { border-collapse: collapse; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 3px 9px; text-align: left; vertical-align: top; }
 th { background: #eef2f5; font-weight: 600; }
 th .coltype { display: block; color: var(--muted); font-weight: 400; font-size: 10.5px; }
+td.quality-pass { color: #1e7d4d; } td.quality-warn { color: #a86400; } td.quality-fail { color: #b3261e; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td[data-null] { color: var(--muted); font-style: italic; }
 tr { break-inside: avoid; }

@@ -121,3 +121,34 @@ describe('expectation cells', () => {
     expect(rows.filter((r) => r.rule === 'known_make')).toEqual([{ rule: 'known_make', rows_checked: BigInt(N), failed: BigInt(N / 4) }]);
   });
 });
+
+describe('reports', () => {
+  it('open with a data-quality section: one line per expectation cell, failing, warning or passing', async () => {
+    const { renderHtml } = await import('../../../kernel/report/renderHtml');
+    const { renderMarkdown } = await import('../../../kernel/report/renderMarkdown');
+    const sources = [
+      'EXPECT ON orders CONSTRAINT has_id EXPECT (order_id IS NOT NULL)',
+      'EXPECT ON orders CONSTRAINT positive EXPECT (amount > 0)',
+      'EXPECT ON orders CONSTRAINT has_amount EXPECT (amount IS NOT NULL) ON VIOLATION FAIL UPDATE',
+    ];
+    const cells = [];
+    for (const [i, source] of sources.entries()) {
+      const r = await s.exec('sql', source);
+      cells.push({ id: `c${i}`, type: 'code' as const, language: 'sql' as const, source, outputs: r.outputs, executionCount: i + 1 });
+    }
+    const nb = { cells, metadata: {} };
+    const html = renderHtml(nb, { title: 'Orders' });
+    const section = html.slice(html.indexOf('<h2>Data quality</h2>'), html.indexOf('</section>', html.indexOf('<h2>Data quality</h2>')));
+    expect(section.match(/<td class="quality-(\w+)">/g)).toEqual([
+      '<td class="quality-pass">',
+      '<td class="quality-warn">',
+      '<td class="quality-fail">',
+    ]);
+    expect(section).toContain('Expectation failed: Rule &quot;has_amount&quot; failed on');
+    expect(html.indexOf('Data quality')).toBeLessThan(html.indexOf('<section class="cell code-cell">'));
+    const md = renderMarkdown(nb, 'files', { title: 'Orders' }).text;
+    expect(md).toContain(
+      '## Data quality\n\n| State | Check |\n| --- | --- |\n| All pass | orders · 5,000 rows · 1 rule: all pass |\n| Warnings |',
+    );
+  });
+});
