@@ -7,7 +7,7 @@
  *     CONSTRAINT known_make EXPECT (make IN (SELECT make FROM makes));
  *
  * The target is any table expression up to the first CONSTRAINT (a shared table, a result, even
- * `t VERSION AS OF 3`); a condition is DuckDB SQL inside balanced parentheses, kept as written.
+ * `t VERSION AS OF 3`), alone when expectations.yml holds its rules; a condition is DuckDB SQL inside balanced parentheses, kept as written.
  * Errors point at the rule and its line and column, since a cell may hold dozens of rules.
  */
 import { SiltError } from '../SiltError';
@@ -85,7 +85,7 @@ export function parseExpectations(sql: string): ExpectationCell {
   }
   if (i === 2) fail(toks[2]?.start ?? end, null, 'EXPECT ON needs the table to check');
   const target = sql.slice(toks[2].start, toks[i - 1].end).trim();
-  if (i === toks.length) fail(end, null, `no rules: write CONSTRAINT name EXPECT (condition) after ${target}`);
+  // No rules here is allowed: the rules may come from expectations.yml (the check says so if none do).
 
   const rules: Expectation[] = [];
   const seen = new Map<string, Expectation>();

@@ -78,7 +78,8 @@ async function blame(
       await engine.query(`SELECT ((${resolved[i]}) IS FALSE) FROM ${source} LIMIT 0`);
     } catch (e) {
       const why = (e instanceof Error ? e.message : String(e)).replace(/\n[\s\S]*$/, '');
-      return new RuleConditionError(`Rule "${r.name}" (line ${r.line}) cannot be checked: ${why}`, r.line);
+      const place = r.line ? `line ${r.line}` : 'from expectations.yml';
+      return new RuleConditionError(`Rule "${r.name}" (${place}) cannot be checked: ${why}`, r.line);
     }
   }
   return undefined;

@@ -56,8 +56,8 @@ export function summaryLine(o: CheckOutcome): string {
     `${f.target}${o.tableVersion !== null ? ` v${o.tableVersion}` : ''}`,
     formatRowCount(f.checked),
     failing.length === 0
-      ? `${plural(f.rules.length, 'rule')}: all pass`
-      : `${plural(f.rules.length, 'rule')}: ${f.rules.length - failing.length} pass, ${failing.length} ${failing.length === 1 ? 'fails' : 'fail'} (${failing.map((r) => r.name).join(', ')})`,
+      ? `${plural(f.rules.length, 'rule')}${fromFile(o)}: all pass`
+      : `${plural(f.rules.length, 'rule')}${fromFile(o)}: ${f.rules.length - failing.length} pass, ${failing.length} ${failing.length === 1 ? 'fails' : 'fail'} (${failing.map((r) => r.name).join(', ')})`,
   ];
   if (o.dropped) {
     parts.push(
@@ -65,6 +65,10 @@ export function summaryLine(o: CheckOutcome): string {
     );
   }
   return parts.join(' · ');
+}
+
+function fromFile(o: CheckOutcome): string {
+  return o.fromFile > 0 ? ` (${o.fromFile} from expectations.yml)` : '';
 }
 
 function plural(n: number, word: string): string {

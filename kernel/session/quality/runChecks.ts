@@ -13,6 +13,7 @@ import { formatRowCount } from '../../../common/formatRowCount';
 import { checkExpectations, type CheckFigures } from '../../quality/checkExpectations';
 import { FilteredInPlace, splitInto, tableOid, type DropOutcome } from '../../quality/dropRows';
 import { recordCheck } from '../../quality/qualityHistory';
+import { EXPECTATIONS_FILE, fileRules } from '../../quality/expectationsFile';
 
 /** What a check needs from the session. */
 export interface QualityContext {
@@ -35,6 +36,8 @@ export interface CheckOutcome {
   /** The target and conditions with shared names resolved, for follow-up queries (failing rows). */
   source: string;
   resolved: string[];
+  /** How many of the rules came from expectations.yml. */
+  fromFile: number;
 }
 
 /** A FAIL UPDATE rule with failing rows: the cell fails, naming the rule; nothing is written. */
@@ -56,7 +59,17 @@ const inPlace = new WeakMap<DuckEngine, FilteredInPlace>();
  * a local table is filtered in place and a shared table's rows go to `<table>_valid`. The quarantine
  * is `<name or table>__quarantine`.
  */
-export async function runChecks(ctx: QualityContext, target: string, rules: Expectation[], name?: string): Promise<CheckOutcome> {
+export async function runChecks(ctx: QualityContext, target: string, own: Expectation[], name?: string): Promise<CheckOutcome> {
+  // The team's rules from expectations.yml come first; a rule of the cell with the same name replaces one.
+  const ownNames = new Set(own.map((r) => r.name.toLowerCase()));
+  const shared = fileRules(ctx.workspace, target).filter((r) => !ownNames.has(r.name.toLowerCase()));
+  const rules = [...shared, ...own];
+  if (rules.length === 0) {
+    throw new SiltError(
+      'bad-request',
+      `No rules for ${target}: write CONSTRAINT name EXPECT (condition) after it, or add a block for it to ${EXPECTATIONS_FILE}.`,
+    );
+  }
   if (name !== undefined && !isPlainIdentifier(name)) {
     throw new SiltError('bad-request', `"${name}" cannot name the rows that pass: use letters, digits and _ and start with a letter.`);
   }
@@ -86,14 +99,14 @@ export async function runChecks(ctx: QualityContext, target: string, rules: Expe
         `(${failing.condition}); ON VIOLATION FAIL UPDATE stops here and keeps what earlier runs wrote.`,
       rule?.line,
     );
-    return { figures, tableVersion, dropped: null, historyProblem, failure, source, resolved };
+    return { figures, tableVersion, dropped: null, historyProblem, failure, source, resolved, fromFile: shared.length };
   }
   let dropped: DropOutcome | null = null;
   const dropConditions = rules.flatMap((r, i) => (r.action === 'drop' ? [resolved[i]] : []));
   if (name) dropped = await splitInto(ctx.engine, source, name, quarantine, dropConditions);
   else if (drops.length > 0 && local) dropped = await filtered.split(ctx.engine, target, quarantine, dropConditions);
   else if (drops.length > 0) dropped = await splitInto(ctx.engine, source, `${base}_valid`, quarantine, dropConditions);
-  return { figures, tableVersion, dropped, historyProblem, failure: null, source, resolved };
+  return { figures, tableVersion, dropped, historyProblem, failure: null, source, resolved, fromFile: shared.length };
 }
 
 /** The version of the shared table a target names (its VERSION AS OF, else the latest); null for a local one. */

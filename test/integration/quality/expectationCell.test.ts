@@ -152,3 +152,35 @@ describe('reports', () => {
     );
   });
 });
+
+describe('expectations.yml beside the notebook', () => {
+  it("applies the team's rules to every check of the table; a cell's rule of the same name replaces one", async () => {
+    const { writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const file = join(s.dir, 'expectations.yml');
+    writeFileSync(file, 'orders:\n  positive: amount > 0\n  has_amount:\n    expect: amount IS NOT NULL\n    on_violation: fail update\n');
+    try {
+      const alone = await s.exec('sql', 'EXPECT ON orders');
+      expect(alone.status).toBe('error');
+      expect(JSON.stringify(alone.outputs)).toContain('Rule \\"has_amount\\" failed');
+      const r = await s.exec(
+        'sql',
+        'EXPECT ON orders CONSTRAINT has_amount EXPECT (amount IS NOT NULL OR order_id % 7 = 0), CONSTRAINT mine EXPECT (true)',
+      );
+      expect(r.status).toBe('ok');
+      const figures = r.outputs.find((o): o is TableOutput => o.kind === 'table')!;
+      expect(figures.rows.map((row) => [row[0], row[1], row[4]])).toEqual([
+        ['positive', 'warn', await one('SELECT count(*) FROM orders WHERE amount <= 0')],
+        ['has_amount', 'warn', 0],
+        ['mine', 'warn', 0],
+      ]);
+      expect(r.outputs.find((o): o is StreamOutput => o.kind === 'stream')!.text).toContain('3 rules (1 from expectations.yml)');
+    } finally {
+      rmSync(file);
+    }
+    const none = await s.exec('sql', 'EXPECT ON orders');
+    expect(JSON.stringify(none.outputs)).toContain(
+      'No rules for orders: write CONSTRAINT name EXPECT (condition) after it, or add a block for it to expectations.yml.',
+    );
+  });
+});

@@ -42,6 +42,10 @@ describe('parseExpectations', () => {
     expect(cell.rules[0]).toMatchObject({ name: 'odd ) name', condition: `note <> ')(' AND "we(ird" > 0`, action: 'warn' });
   });
 
+  it('takes a target alone, whose rules come from expectations.yml', () => {
+    expect(parseExpectations('EXPECT ON demo.silver.orders;')).toEqual({ target: 'demo.silver.orders', rules: [] });
+  });
+
   it('recognises an expectation cell after comments, and not a SELECT', () => {
     expect(isExpectationCell('-- checks\n/* x */ expect  on t constraint a expect (true)')).toBe(true);
     expect(isExpectationCell('SELECT 1 AS expect')).toBe(false);
@@ -75,7 +79,6 @@ describe('parseExpectations', () => {
       ['EXPECT ON t CONSTRAINT a EXPECT (x),', '', 'Rule "a" (@): a "," must be followed by another CONSTRAINT'],
       ['EXPECT ON t CONSTRAINT a EXPECT ()', '(', 'Rule "a" (@): the condition is empty'],
       ['EXPECT ON t CONSTRAINT EXPECT (x)', 'EXPECT (x)', 'Rule 1 (@): CONSTRAINT needs a name'],
-      ['EXPECT ON t', '', '(@): no rules: write CONSTRAINT name EXPECT (condition) after t'],
       ['EXPECT ON CONSTRAINT a EXPECT (x)', 'CONSTRAINT', '(@): EXPECT ON needs the table to check'],
       ["EXPECT ON t CONSTRAINT a EXPECT (x = 'open)", "'", '(@): this string is never closed'],
       ['SELECT 1', 'SELECT', '(@): an expectation cell starts with EXPECT ON <table>'],
