@@ -3,6 +3,9 @@
  * The target and conditions arrive resolved (shared table names already replaced by their views).
  */
 import type { DuckEngine } from '../engine/DuckEngine';
+
+/** What runs the queries: the session's engine, or (for a live table's increment) its own connection. */
+export type Queryable = Pick<DuckEngine, 'query'>;
 import type { Expectation, ViolationAction } from '../../common/quality/parseExpectations';
 import { SiltError } from '../../common/SiltError';
 import { countSql } from './expectationSql';
@@ -42,7 +45,7 @@ export class RuleConditionError extends SiltError {
  * `resolved` holds each rule's condition with shared names resolved, in the order of `rules`.
  */
 export async function checkExpectations(
-  engine: DuckEngine,
+  engine: Queryable,
   target: string,
   source: string,
   rules: Expectation[],
@@ -67,12 +70,7 @@ export async function checkExpectations(
 }
 
 /** The first rule whose condition alone fails to bind, as an error naming it; undefined if none does. */
-async function blame(
-  engine: DuckEngine,
-  source: string,
-  rules: Expectation[],
-  resolved: string[],
-): Promise<RuleConditionError | undefined> {
+async function blame(engine: Queryable, source: string, rules: Expectation[], resolved: string[]): Promise<RuleConditionError | undefined> {
   for (const [i, r] of rules.entries()) {
     try {
       await engine.query(`SELECT ((${resolved[i]}) IS FALSE) FROM ${source} LIMIT 0`);

@@ -14,6 +14,7 @@ import { checkExpectations, type CheckFigures } from '../../quality/checkExpecta
 import { FilteredInPlace, splitInto, tableOid, type DropOutcome } from '../../quality/dropRows';
 import { recordCheck } from '../../quality/qualityHistory';
 import { EXPECTATIONS_FILE, fileRules } from '../../quality/expectationsFile';
+import { rememberRules } from './sessionRules';
 
 /** What a check needs from the session. */
 export interface QualityContext {
@@ -64,6 +65,7 @@ export async function runChecks(ctx: QualityContext, target: string, own: Expect
   const ownNames = new Set(own.map((r) => r.name.toLowerCase()));
   const shared = fileRules(ctx.workspace, target).filter((r) => !ownNames.has(r.name.toLowerCase()));
   const rules = [...shared, ...own];
+  rememberRules(ctx.engine, target, own);
   if (rules.length === 0) {
     throw new SiltError(
       'bad-request',

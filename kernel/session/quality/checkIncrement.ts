@@ -1,0 +1,56 @@
+/**
+ * Expectations on live tables: the rules a table has in this session (its expectation cells that
+ * ran, and expectations.yml) checked on the rows one increment adds, before the increment is
+ * applied. A failing FAIL UPDATE rule means "hold this version back": the live table keeps its last
+ * good version and raises an alert instead. The figures go to the history under the new version.
+ *
+ * For kernel/session/live (lane) to call from LiveTable.catchUp, before applyInc:
+ *
+ *   const verdict = await checkIncrement(host.quality, this.label, addedRowsSql, latest, query, conn);
+ *   if (verdict?.hold) { keep this.version, notify live.status 'error' with verdict.message; return; }
+ *
+ * `addedRowsSql` selects the rows the increment inserts (change types insert and update_postimage),
+ * `query`/`conn` are the live connection, so the check never waits for a running cell.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { formatRowCount } from '../../../common/formatRowCount';
+import { checkExpectations, type CheckFigures, type Queryable } from '../../quality/checkExpectations';
+import { fileRules } from '../../quality/expectationsFile';
+import { recordCheck } from '../../quality/qualityHistory';
+import type { QualityContext } from './runChecks';
+import { rememberedRules } from './sessionRules';
+
+export interface IncrementVerdict {
+  figures: CheckFigures;
+  /** A FAIL UPDATE rule failed on the increment: do not apply it. */
+  hold: boolean;
+  /** What the alert says when held. */
+  message: string | null;
+}
+
+/** Null when the table has no rules; else the increment's figures and whether to hold it back. */
+export async function checkIncrement(
+  ctx: QualityContext,
+  target: string,
+  addedRowsSql: string,
+  version: number,
+  query: Queryable = ctx.engine,
+  conn: DuckDBConnection = ctx.engine.connection,
+): Promise<IncrementVerdict | null> {
+  const own = rememberedRules(ctx.engine, target);
+  const names = new Set(own.map((r) => r.name.toLowerCase()));
+  const rules = [...fileRules(ctx.workspace, target).filter((r) => !names.has(r.name.toLowerCase())), ...own];
+  if (rules.length === 0) return null;
+  const resolved: string[] = [];
+  for (const r of rules) resolved.push((await ctx.resolve(`SELECT ${r.condition}`)).slice('SELECT '.length));
+  const figures = await checkExpectations(query, target, `(${addedRowsSql}) AS increment`, rules, resolved);
+  await recordCheck(conn, ctx.workspace, figures, version).catch(() => undefined);
+  const failing = figures.rules.find((r) => r.action === 'fail' && r.failed > 0);
+  return {
+    figures,
+    hold: failing !== undefined,
+    message: failing
+      ? `v${version} of ${target} is held back: rule "${failing.name}" failed on ${formatRowCount(failing.failed)} of the ${formatRowCount(failing.checked)} it adds (${failing.condition}).`
+      : null,
+  };
+}
