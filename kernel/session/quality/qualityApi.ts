@@ -8,7 +8,7 @@
  * written as an expectation cell and parsed by the same parser, so both report syntax alike.
  */
 import { parseExpectations, type ViolationAction } from '../../../common/quality/parseExpectations';
-import { quoteIdent } from '../../../common/sqlQuote';
+import { quoteIdent, quoteLiteral } from '../../../common/sqlQuote';
 import { SiltError } from '../../../common/SiltError';
 import { historySql } from '../../quality/qualityHistory';
 import { profileColumns } from '../../quality/profileColumns';
@@ -69,7 +69,7 @@ export function qualityApi(ctx: () => QualityContext, realm: Pick<TsRealm, 'call
       const scan = await historySql(ctx().workspace);
       if (!scan)
         throw new SiltError('not-found', 'No checks yet: the quality history starts with the first expectation cell or quality.check.');
-      const where = target === undefined ? '' : ` WHERE target = '${target.replace(/'/g, "''")}'`;
+      const where = target === undefined ? '' : ` WHERE target = ${quoteLiteral(target)}`;
       return sql(`SELECT * FROM (${scan})${where} ORDER BY checked_at, rule`);
     },
   };
