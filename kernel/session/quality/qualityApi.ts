@@ -40,7 +40,9 @@ export function qualityApi(ctx: () => QualityContext, realm: Pick<TsRealm, 'call
         const { condition, onViolation } = typeof r === 'string' ? { condition: r, onViolation: undefined } : r;
         return `CONSTRAINT ${quoteIdent(name)} EXPECT (${condition})${CLAUSE[onViolation ?? opts.onViolation ?? 'warn']}`;
       });
-      const cell = parseExpectations(`EXPECT ON ${target}\n${text.join(',\n')}`);
+      // Lines of this made-up cell mean nothing to the TypeScript cell that called: they are dropped.
+      const parsed = parseExpectations(`EXPECT ON ${target}\n${text.join(',\n')}`);
+      const cell = { ...parsed, rules: parsed.rules.map((r) => ({ ...r, line: 0, column: 0 })) };
       const o = await runChecks(ctx(), cell.target, cell.rules, opts.name);
       if (o.failure) throw o.failure;
       return {

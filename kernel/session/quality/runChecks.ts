@@ -99,7 +99,8 @@ export async function runChecks(ctx: QualityContext, target: string, own: Expect
     const failure = new ExpectationFailedError(
       `Rule "${failing.name}" failed on ${formatRowCount(failing.failed)} of ${formatRowCount(failing.checked)} of ${target} ` +
         `(${failing.condition}); ON VIOLATION FAIL UPDATE stops here and keeps what earlier runs wrote.`,
-      rule?.line,
+      // Rules from expectations.yml or quality.check have no line in the cell (0).
+      rule?.line || undefined,
     );
     return { figures, tableVersion, dropped: null, historyProblem, failure, source, resolved, fromFile: shared.length };
   }
