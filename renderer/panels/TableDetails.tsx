@@ -9,6 +9,7 @@ import { formatBytes } from './formatBytes';
 import { tableReference } from './sqlNames';
 import { LiveToggle } from '../live/LiveToggle';
 import { TrainModelDialog } from '../automl/TrainModelDialog';
+import { ExpectationSuggestions } from '../quality/SuggestExpectationsDialog';
 import { formatTableName } from '../../common/tableName';
 import { TablePreview } from './TablePreview';
 import { useTablePreview } from './useTablePreview';
@@ -28,6 +29,7 @@ export function TableDetails({ client, sessionId, table, reference, onQuery }: P
   const [details, setDetails] = useState<CatalogTable | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [training, setTraining] = useState(false);
+  const [suggesting, setSuggesting] = useState(false);
   const preview = useTablePreview(client, sessionId, table);
   const name = `${table.share}.${table.schema}.${table.table}`;
 
@@ -76,11 +78,20 @@ export function TableDetails({ client, sessionId, table, reference, onQuery }: P
         >
           Train a baseline model…
         </button>
+        <button
+          className="btn"
+          data-testid="catalog-expectations"
+          title="Suggest data-quality rules that hold on this table"
+          onClick={() => setSuggesting(true)}
+        >
+          Suggest expectations…
+        </button>
       </div>
       <TablePreview state={preview.state} onClose={preview.close} />
       {training && details && (
         <TrainModelDialog source={{ table: reference }} columns={details.columns} afterCellId={null} onClose={() => setTraining(false)} />
       )}
+      {suggesting && <ExpectationSuggestions table={async () => reference} afterCellId={null} onClose={() => setSuggesting(false)} />}
       {error && <div className="catalog-error">{error}</div>}
       {!details && !error && <div className="catalog-muted">Loading…</div>}
       {details && <Facts details={details} />}

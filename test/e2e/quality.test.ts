@@ -3,20 +3,42 @@
  * EXPECT ON cell → Insert cell → it runs and its output table shows every rule passing; then an
  * expectation cell with a failing FAIL UPDATE rule shows its figures and fails naming the rule.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
 import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import { SHARED } from '../helpers/shared';
 
 let app: RunningApp;
 let page: Page;
+let sharing: RunningSharingServer;
+let dir: string;
 
 beforeAll(async () => {
-  app = await startApp();
+  dir = mkdtempSync(join(tmpdir(), 'silt-quality-e2e-'));
+  // A Spark-written table with deletion vectors, served by the real sharing server.
+  sharing = await startSharingServer({
+    shares: [
+      {
+        name: 'qa',
+        schemas: [{ name: 's', tables: [{ name: 'dv', location: join(SHARED, 'data', 'delta', 'basic-dv-with-checkpoint') }] }],
+      },
+    ],
+  });
+  const profile = join(dir, 'qa.share');
+  writeProfile(profile, sharing.url, sharing.token);
+  app = await startApp(['--profile', profile]);
   ({ page } = app);
-});
+}, 60_000);
 
-afterAll(() => app?.close());
+afterAll(async () => {
+  await app?.close();
+  await sharing?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 /** The text of every cell of a grid's rows, row by row. */
 async function gridRows(cell: ReturnType<Page['locator']>, nth = 0): Promise<string[][]> {
@@ -94,5 +116,28 @@ describe('expectation cells', () => {
         await page.screenshot({ path: join(SHOTS, `quality-${w}x${h}-${theme}.png`) });
       }
     }
+  }, 60_000);
+
+  it('Suggest expectations… on a catalog table inserts a cell that checks the shared table, all passing', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== 'light') await page.click('[data-testid="theme-toggle"]');
+    await page.click('[data-testid="catalog-toggle"]');
+    const entry = page.locator('[data-testid="catalog-table"][data-name="qa.s.dv"]');
+    await entry.waitFor({ timeout: 20_000 });
+    await entry.click();
+    await page.locator('[data-testid="catalog-expectations"]').click();
+    const text = page.locator('[data-testid="suggest-expectations"] [data-testid="suggested-expectations"]');
+    await text.waitFor({ timeout: 20_000 });
+    expect(await text.inputValue()).toMatch(/^EXPECT ON qa\.s\.dv\n/);
+    expect(await text.inputValue()).toContain('CONSTRAINT id_unique EXPECT');
+    const before = await cells(page).count();
+    await page.locator('[data-testid="suggest-expectations"] [data-testid="dialog-ok"]').click();
+    await expect.poll(() => cells(page).count()).toBe(before + 1);
+    const check = page.locator('[data-testid="cell"]', { hasText: 'EXPECT ON qa.s.dv' });
+    await expect
+      .poll(() => check.locator('[data-testid="stream-output"]').first().textContent(), { timeout: 30_000 })
+      .toMatch(/qa\.s\.dv v\d+ · 454 rows · \d+ rules: all pass/);
+    await check.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'quality-catalog.png') });
   }, 60_000);
 });
