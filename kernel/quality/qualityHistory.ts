@@ -54,3 +54,37 @@ export async function historySql(workspace: string): Promise<string | null> {
   if (!existsSync(join(root, '_delta_log'))) return null;
   return snapshotScanSql(await DeltaTable.open(root).snapshot());
 }
+
+export interface LastCheck {
+  /** fail: a FAIL UPDATE rule failed; warn: another rule failed; pass: none did. */
+  state: 'pass' | 'warn' | 'fail';
+  tableVersion: number | null;
+  checkedAt: string;
+  rules: number;
+  failing: string[];
+}
+
+/** The most recent check of `target` (as written, ignoring case), or null if it was never checked. */
+export async function lastCheck(
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
+  workspace: string,
+  target: string,
+): Promise<LastCheck | null> {
+  const scan = await historySql(workspace);
+  if (!scan) return null;
+  const [r] = await query(
+    `WITH h AS (SELECT * FROM (${scan}) WHERE lower(target) = lower(${quoteLiteral(target)}))
+     SELECT any_value(table_version) AS version, strftime(max(checked_at) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS at, count(*) AS rules,
+       coalesce(bool_or(failed > 0 AND action = 'fail'), false) AS failed_update, coalesce(list(rule) FILTER (WHERE failed > 0), []) AS failing
+     FROM h WHERE checked_at = (SELECT max(checked_at) FROM h)`,
+  );
+  if (!r || Number(r.rules) === 0) return null;
+  const failing = (r.failing as string[]) ?? [];
+  return {
+    state: r.failed_update ? 'fail' : failing.length > 0 ? 'warn' : 'pass',
+    tableVersion: r.version === null ? null : Number(r.version),
+    checkedAt: String(r.at),
+    rules: Number(r.rules),
+    failing,
+  };
+}

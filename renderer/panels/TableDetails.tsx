@@ -10,6 +10,7 @@ import { tableReference } from './sqlNames';
 import { LiveToggle } from '../live/LiveToggle';
 import { TrainModelDialog } from '../automl/TrainModelDialog';
 import { ExpectationSuggestions } from '../quality/SuggestExpectationsDialog';
+import { QualityBadge } from '../quality/QualityBadge';
 import { formatTableName } from '../../common/tableName';
 import { TablePreview } from './TablePreview';
 import { useTablePreview } from './useTablePreview';
@@ -55,6 +56,7 @@ export function TableDetails({ client, sessionId, table, reference, onQuery }: P
         profile {table.profile}
         {reference !== tableReference(table, false) && ` · in SQL: ${reference}`}
       </div>
+      <QualityBadge client={client} sessionId={sessionId} table={reference} />
       <div className="catalog-actions">
         <button
           className="btn btn-primary"

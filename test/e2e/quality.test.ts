@@ -137,7 +137,19 @@ describe('expectation cells', () => {
     await expect
       .poll(() => check.locator('[data-testid="stream-output"]').first().textContent(), { timeout: 30_000 })
       .toMatch(/qa\.s\.dv v\d+ · 454 rows · \d+ rules: all pass/);
+    // The catalog now shows the table's state from that check (the details pane reads it when it opens).
+    await page.click('[data-testid="catalog-toggle"]');
+    await page.click('[data-testid="catalog-toggle"]');
+    await page.locator('[data-testid="catalog-table"][data-name="qa.s.dv"]').click();
+    const badge = page.locator('[data-testid="quality-badge"]');
+    await badge.waitFor({ timeout: 15_000 });
+    expect(await badge.getAttribute('data-state')).toBe('pass');
+    expect(await badge.textContent()).toMatch(/^All pass3 rules · v46 · checked /);
     await check.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'quality-catalog.png') });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.click('[data-testid="theme-toggle"]');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'quality-catalog-1024x700-dark.png') });
   }, 60_000);
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorOutput, StreamOutput, TableOutput } from '../../../kernel/protocol';
 import { historySql } from '../../../kernel/quality/qualityHistory';
+import { sessionHandlers } from '../../../kernel/session/sessionHandlers';
 import { inProcessSession, type InProcessSession } from '../../helpers/inProcessSession';
 
 let s: InProcessSession;
@@ -99,6 +100,10 @@ describe('expectation cells', () => {
     expect(err.message).toContain('Rule "has_amount" failed on');
     expect(err.line).toBe(3);
     expect(await s.session.engine.tableNames()).not.toContain('never');
+    // The catalog's badge for the table: its last check, failing, naming the rules that failed.
+    const { check } = await sessionHandlers['quality.last'](s.session, { sessionId: 'x', table: 'ORDERS' });
+    expect(check).toMatchObject({ state: 'fail', tableVersion: null, rules: 2, failing: ['has_amount'] });
+    expect(Date.now() - Date.parse(check!.checkedAt)).toBeLessThan(60_000);
   });
 
   it('bad syntax and a bad condition name the rule', async () => {

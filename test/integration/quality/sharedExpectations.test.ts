@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableOutput } from '../../../kernel/protocol';
 import { historySql } from '../../../kernel/quality/qualityHistory';
 import { Session } from '../../../kernel/session/Session';
+import { sessionHandlers } from '../../../kernel/session/sessionHandlers';
 import { startSharingServer, type RunningSharingServer } from '../../../kernel/sharing/server';
 import { SHARED } from '../../helpers/shared';
 import { CLI } from '../../helpers/startHost';
@@ -150,6 +151,9 @@ describe('expectations on shared tables', () => {
         ),
       ).toBe(true);
     }
+    // The catalog's badge: the table's last check passed, on the version the server has.
+    const { check } = await sessionHandlers['quality.last'](session, { sessionId: 'x', table: 'qa.s.dv' });
+    expect(check).toMatchObject({ state: 'pass', tableVersion: expected['basic-dv-with-checkpoint'].latestVersion, failing: [] });
   });
 
   it('silt run exits 1 naming the FAIL UPDATE rule', async () => {
