@@ -101,7 +101,7 @@ describe('expectation cells', () => {
     expect(err.line).toBe(3);
     expect(await s.session.engine.tableNames()).not.toContain('never');
     // The catalog's badge for the table: its last check, failing, naming the rules that failed.
-    const { check } = await sessionHandlers['quality.last'](s.session, { sessionId: 'x', table: 'ORDERS' });
+    const { check } = await sessionHandlers['quality.last'](s.session, { table: 'ORDERS' });
     expect(check).toMatchObject({ state: 'fail', tableVersion: null, rules: 2, failing: ['has_amount'] });
     expect(Date.now() - Date.parse(check!.checkedAt)).toBeLessThan(60_000);
   });

@@ -152,7 +152,7 @@ describe('expectations on shared tables', () => {
       ).toBe(true);
     }
     // The catalog's badge: the table's last check passed, on the version the server has.
-    const { check } = await sessionHandlers['quality.last'](session, { sessionId: 'x', table: 'qa.s.dv' });
+    const { check } = await sessionHandlers['quality.last'](session, { table: 'qa.s.dv' });
     expect(check).toMatchObject({ state: 'pass', tableVersion: expected['basic-dv-with-checkpoint'].latestVersion, failing: [] });
   });
 
