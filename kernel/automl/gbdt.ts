@@ -4,6 +4,7 @@
  * and categorical splits (via growTree), and early stopping on a validation set.
  */
 import type { BinnedMatrix } from './binner';
+import { growMatrix } from './growMatrix';
 import { growTree, type GrowParams } from './growTree';
 import { baseMargins, gradients, marginLoss, marginsToOutput, type Objective } from './objective';
 import { Rng } from './rng';
@@ -99,6 +100,9 @@ export function fitGbdt(
     bestRound = 0,
     stoppedByDeadline = false;
   const sample = new Uint32Array(trainRows.length);
+  // Ascending rows keep histogram building walking memory forwards (the grower's partition is stable).
+  const ascending = Uint32Array.from(trainRows).sort();
+  const matrix = growMatrix(d.X, d.nBins);
   const leafOfRow = p.subsample < 1 ? undefined : new Int32Array(n);
   for (let t = 0; t < p.maxRounds; t++) {
     if (Date.now() > deadline) {
@@ -108,8 +112,8 @@ export function fitGbdt(
     let m = trainRows.length;
     if (p.subsample < 1) {
       m = 0;
-      for (let i = 0; i < trainRows.length; i++) if (rng.next() < p.subsample) sample[m++] = trainRows[i];
-    } else sample.set(trainRows);
+      for (let i = 0; i < ascending.length; i++) if (rng.next() < p.subsample) sample[m++] = ascending[i];
+    } else sample.set(ascending);
     const features =
       F === 0 ? [] : p.colsample < 1 ? rng.sample(F, Math.max(1, Math.round(F * p.colsample))).sort((a, b) => a - b) : range(F);
     const roundTrees: Tree[] = [];
@@ -118,7 +122,7 @@ export function fitGbdt(
     for (let k = 0; k < K; k++) {
       gradients(obj, gIn, K, k, d.y, d.w, trainRows, g, h);
       const rows = sample.slice(0, m);
-      roundTrees.push(growTree({ X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K: 1, rows, features, leafOfRow }, grow, rng));
+      roundTrees.push(growTree({ X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K: 1, rows, features, leafOfRow, matrix }, grow, rng));
       if (leafOfRow) {
         const lr = new Int32Array(trainRows.length);
         for (let i = 0; i < lr.length; i++) lr[i] = leafOfRow[trainRows[i]];
