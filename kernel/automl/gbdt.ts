@@ -123,7 +123,8 @@ export function fitGbdt(
       gradients(obj, gIn, K, k, d.y, d.w, trainRows, g, h);
       const rows = sample.slice(0, m);
       roundTrees.push(growTree({ X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K: 1, rows, features, leafOfRow, matrix }, grow, rng));
-      if (leafOfRow) {
+      // With several classes the next tree overwrites leafOfRow, so each class keeps its own copy.
+      if (leafOfRow && K > 1) {
         const lr = new Int32Array(trainRows.length);
         for (let i = 0; i < lr.length; i++) lr[i] = leafOfRow[trainRows[i]];
         leafRows.push(lr);
@@ -132,7 +133,10 @@ export function fitGbdt(
     // Apply after all classes of a round are grown, so every class sees the same margins.
     roundTrees.forEach((tree, k) => {
       model.trees.push(tree);
-      if (leafOfRow) {
+      if (leafOfRow && K === 1) {
+        const v = tree.value;
+        for (let i = 0; i < trainRows.length; i++) mTrain[i] += p.learningRate * v[leafOfRow[trainRows[i]]];
+      } else if (leafOfRow) {
         const lr = leafRows[k];
         for (let i = 0; i < lr.length; i++) mTrain[i * K + k] += p.learningRate * tree.value[lr[i]];
       } else addTreePrediction(tree, d.X, trainRows, mTrain, K, k, p.learningRate);

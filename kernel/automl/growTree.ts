@@ -91,7 +91,7 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
   const stamp = new Int32Array(slots);
   let stampId = 0;
   const codes = X.codes;
-  const isSmall = (m: number) => m * 2 < slots;
+  const isSmall = (m: number) => m * 8 < slots;
   const goLeft = new Uint8Array(256);
   const spill = new Uint32Array(rows.length);
 
@@ -390,21 +390,38 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     else for (let c = 0; c < mc; c++) goLeft[c] = c <= sp.bin ? 1 : 0;
     goLeft[mc] = sp.missLeft ? 1 : 0;
     const colBase = f * n;
+    // Children that can never be split (depth or leaf limit reached) are leaves: their rows need not be
+    // grouped, only told their leaf.
+    const mayGrow = nd.depth + 1 < p.maxDepth && leaves + 1 < p.maxLeaves;
     let mid = nd.start,
-      nr = 0;
-    for (let i = nd.start; i < nd.end; i++) {
-      const r = rows[i];
-      const go = goLeft[cols[colBase + r]];
-      rows[mid] = r;
-      spill[nr] = r;
-      mid += go;
-      nr += 1 - go;
+      cEnd = nd.end;
+    if (mayGrow) {
+      let nr = 0;
+      for (let i = nd.start; i < nd.end; i++) {
+        const r = rows[i];
+        const go = goLeft[cols[colBase + r]];
+        rows[mid] = r;
+        spill[nr] = r;
+        mid += go;
+        nr += 1 - go;
+      }
+      rows.set(spill.subarray(0, nr), mid);
+    } else {
+      const leafOfRow = inp.leafOfRow;
+      if (leafOfRow) {
+        // makeNode below numbers the left child first.
+        const lId = feature.length,
+          rId = lId + 1;
+        for (let i = nd.start; i < nd.end; i++) {
+          const r = rows[i];
+          leafOfRow[r] = goLeft[cols[colBase + r]] ? lId : rId;
+        }
+      }
+      cEnd = mid; // empty ranges: markLeaf has nothing left to assign
     }
-    rows.set(spill.subarray(0, nr), mid);
     const GR = nd.G.map((v, k) => v - sp.GL[k]),
       HR = nd.H - sp.HL;
-    // Children that can never be split (depth or leaf limit reached, too light) need no histogram.
-    const mayGrow = nd.depth + 1 < p.maxDepth && leaves + 1 < p.maxLeaves;
+    // Children that cannot be split (limits reached, too light) need no histogram.
     const openL = mayGrow && mid - nd.start >= 2 && sp.HL >= 2 * p.minChildWeight,
       openR = mayGrow && nd.end - mid >= 2 && HR >= 2 * p.minChildWeight;
     const denseL = openL && !isSmall(mid - nd.start),
@@ -447,7 +464,7 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     }
     leaves++;
     const l = makeNode(nd.start, mid, nd.depth + 1, lh, sp.GL, sp.HL, openL);
-    const r = makeNode(mid, nd.end, nd.depth + 1, rh, GR, HR, openR);
+    const r = makeNode(mid, cEnd, nd.depth + 1, rh, GR, HR, openR);
     left[nd.node] = l.node;
     right[nd.node] = r.node;
     for (const c of [l, r])
