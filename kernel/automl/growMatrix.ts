@@ -15,6 +15,10 @@ export interface GrowMatrix {
   slot: Uint16Array | Uint32Array;
   /** Column-major codes: feature f, row r at f * n + r. */
   cols: Uint8Array;
+  /** Buffers every tree grown on this matrix reuses (trees grow one at a time): free histograms by length. */
+  pool: Map<number, Float64Array[]>;
+  /** Partition scratch, one slot per row. */
+  spill: Uint32Array;
 }
 
 export function growMatrix(X: BinnedMatrix, nBins: number[]): GrowMatrix {
@@ -29,5 +33,5 @@ export function growMatrix(X: BinnedMatrix, nBins: number[]): GrowMatrix {
       slot[i] = off[f] + c;
       cols[f * n + r] = c;
     }
-  return { n, nFeatures: F, off, slot, cols };
+  return { n, nFeatures: F, off, slot, cols, pool: new Map(), spill: new Uint32Array(n) };
 }

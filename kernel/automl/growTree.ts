@@ -78,7 +78,8 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
   const n = X.n;
   const slots = off[F];
   const histSize = slots * S;
-  const pool: Float64Array[] = [];
+  if (!gm.pool.has(histSize)) gm.pool.set(histSize, []);
+  const pool = gm.pool.get(histSize)!;
   const take = () => {
     const b = pool.pop();
     if (b) {
@@ -93,7 +94,7 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
   const codes = X.codes;
   const isSmall = (m: number) => m * 8 < slots;
   const goLeft = new Uint8Array(256);
-  const spill = new Uint32Array(rows.length);
+  const spill = gm.spill;
 
   const feature: number[] = [],
     bin: number[] = [],
@@ -190,6 +191,7 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
   };
 
   const bestGL = new Float64Array(K);
+  const catKey = new Float64Array(256);
   /** The split's left sums go into bestGL; the children's totals then need no pass over rows. */
   const findSplit = (
     hist: Float64Array,
@@ -246,8 +248,8 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
       if (order.length === 0 || (order.length === 1 && HM === 0)) continue;
       if (isCat) {
         const kk = K === 1 ? 0 : rng.int(K);
-        const key = (b: number) => hist[(fo + b) * S + kk] / (hist[(fo + b) * S + K] + p.catSmooth);
-        order.sort((a, b) => key(a) - key(b));
+        for (const b of order) catKey[b] = hist[(fo + b) * S + kk] / (hist[(fo + b) * S + K] + p.catSmooth);
+        sortByKey(order, catKey);
       }
       const len = order.length;
       let lo = 0,
@@ -484,4 +486,22 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     value: Float64Array.from(value),
     cover: Float64Array.from(cover),
   };
+}
+
+/** Sorts codes by key[code], ascending; insertion sort for the short lists categories usually give. */
+function sortByKey(order: number[], key: Float64Array): void {
+  if (order.length > 48) {
+    order.sort((a, b) => key[a] - key[b]);
+    return;
+  }
+  for (let i = 1; i < order.length; i++) {
+    const c = order[i],
+      kc = key[c];
+    let j = i - 1;
+    while (j >= 0 && key[order[j]] > kc) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = c;
+  }
 }
