@@ -70,14 +70,18 @@ interface Pending {
 }
 
 export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
-  const { X, g, h, K, rows } = inp;
+  const { X, g, h, K } = inp;
+  // Signed view of the same rows: V8 keeps int32 loads in registers, while a uint32 may not fit a small integer.
+  const rows = new Int32Array(inp.rows.buffer, inp.rows.byteOffset, inp.rows.length);
   const F = X.nFeatures;
   const S = K + 1;
   const gm = inp.matrix ?? growMatrix(X, inp.nBins);
   const { off, slot: slotOf, cols } = gm;
   const n = X.n;
   const slots = off[F];
-  const histSize = slots * S;
+  // Feature slots, then the joint slots of bundled building (scratch: only feature slots are read).
+  const histSize = (slots + gm.jointSlots) * S;
+  const featureSize = slots * S;
   if (!gm.pool.has(histSize)) gm.pool.set(histSize, []);
   const pool = gm.pool.get(histSize)!;
   const take = () => {
@@ -144,7 +148,14 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     return id;
   };
 
+  const { joint, nBundles: NB, foldFrom, foldTo } = gm;
+  // Bundled building pays a fold over the joint slots to save (F - NB) updates per row.
+  const bundledFrom = NB < F ? Math.ceil((2 * foldFrom.length) / (F - NB)) : Infinity;
   const build = (hist: Float64Array, start: number, end: number) => {
+    if (end - start >= bundledFrom) {
+      buildBundled(hist, start, end);
+      return;
+    }
     if (K === 1) {
       for (let i = start; i < end; i++) {
         const r = rows[i];
@@ -168,6 +179,37 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
         for (let k = 0; k < K; k++) hist[o + k] += g[gb + k];
         hist[o + K] += hr;
       }
+    }
+  };
+
+  const buildBundled = (hist: Float64Array, start: number, end: number) => {
+    if (K === 1) {
+      for (let i = start; i < end; i++) {
+        const r = rows[i];
+        const gr = g[r],
+          hr = h[r];
+        for (let q = r * NB, stop = q + NB; q < stop; q++) {
+          const o = joint[q] << 1;
+          hist[o] += gr;
+          hist[o + 1] += hr;
+        }
+      }
+    } else
+      for (let i = start; i < end; i++) {
+        const r = rows[i];
+        const hr = h[r];
+        const base = r * NB,
+          gb = r * K;
+        for (let b = 0; b < NB; b++) {
+          const o = joint[base + b] * S;
+          for (let k = 0; k < K; k++) hist[o + k] += g[gb + k];
+          hist[o + K] += hr;
+        }
+      }
+    for (let e = 0; e < foldFrom.length; e++) {
+      const a = foldFrom[e] * S,
+        z = foldTo[e] * S;
+      for (let k = 0; k <= K; k++) hist[z + k] += hist[a + k];
     }
   };
 
@@ -438,7 +480,7 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
       // The larger child is the parent minus the smaller, unless only the smaller is needed.
       if (smallIsLeft ? denseR : denseL) {
         const large = nd.hist;
-        for (let q = 0; q < histSize; q++) large[q] -= small[q];
+        for (let q = 0; q < featureSize; q++) large[q] -= small[q];
         lh = smallIsLeft ? small : large;
         rh = smallIsLeft ? large : small;
       } else {
