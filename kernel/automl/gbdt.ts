@@ -121,7 +121,8 @@ export function fitGbdt(
     const gIn = obj === 'multiclass' ? marginsToOutput(obj, mTrain, trainRows.length, K) : mTrain;
     for (let k = 0; k < K; k++) {
       gradients(obj, gIn, K, k, d.y, d.w, trainRows, g, h);
-      const rows = sample.slice(0, m);
+      // The grower permutes rows in place; one class sees them as sampled, further classes get a copy.
+      const rows = K === 1 ? sample.subarray(0, m) : sample.slice(0, m);
       roundTrees.push(growTree({ X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K: 1, rows, features, leafOfRow, matrix }, grow, rng));
       // With several classes the next tree overwrites leafOfRow, so each class keeps its own copy.
       if (leafOfRow && K > 1) {

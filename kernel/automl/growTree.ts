@@ -332,8 +332,11 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     return found;
   };
 
+  // One reusable list per feature: a split's bin order is read only until its findSplit returns.
+  const binLists: number[][] = Array.from({ length: F }, () => []);
   const denseBins = (hist: Float64Array, f: number) => {
-    const out: number[] = [];
+    const out = binLists[f];
+    out.length = 0;
     const fo = off[f];
     for (let b = 0, nb = inp.nBins[f]; b < nb; b++) if (hist[(fo + b) * S + K] > 0) out.push(b);
     return out;
