@@ -1,8 +1,9 @@
 /**
  * The binned matrix in the two layouts tree growth reads, built once per model instead of per tree:
- * row-major histogram slots (a row's codes already offset to its feature's first slot, so building a
- * histogram is one load and two additions per feature) and column-major codes (partitioning a node
- * reads one feature of its rows, which then sits in a few cache lines instead of one per row).
+ * row-major bundle slots (a row's codes packed per bundle and already offset to the bundle's first
+ * histogram slot, so building a histogram is one load and two additions per bundle) and column-major
+ * codes (partitioning a node reads one feature of its rows, which then sits in a few cache lines
+ * instead of one per row). Together about three times the codes' memory.
  */
 import type { BinnedMatrix } from './binner';
 import { bundleFeatures } from './featureBundles';
@@ -15,8 +16,6 @@ export interface GrowMatrix {
   nFeatures: number;
   /** First histogram slot of each feature; feature f owns nBins[f] + 1 slots (the last is missing). */
   off: Int32Array;
-  /** Row-major slots: row r, feature f at r * nFeatures + f holds off[f] + code. */
-  slot: Uint16Array | Uint32Array;
   /** Column-major codes: feature f, row r at f * n + r. */
   cols: Uint8Array;
   /**
@@ -65,14 +64,11 @@ export function growMatrix(X: BinnedMatrix, nBins: number[]): GrowMatrix {
     jointSlots += bd.size;
   });
   const wide = slots + jointSlots > 0xffff;
-  const slot = wide ? new Uint32Array(n * F) : new Uint16Array(n * F);
   const joint = wide ? new Uint32Array(n * B) : new Uint16Array(n * B);
   const cols = new Uint8Array(n * F);
   for (let r = 0, i = 0; r < n; r++)
     for (let f = 0; f < F; f++, i++) {
-      const c = codes[i];
-      slot[i] = off[f] + c;
-      cols[f * n + r] = c;
+      cols[f * n + r] = codes[i];
     }
   for (let b = 0; b < B; b++) {
     const { features, stride } = bundles[b];
@@ -86,7 +82,6 @@ export function growMatrix(X: BinnedMatrix, nBins: number[]): GrowMatrix {
     n,
     nFeatures: F,
     off,
-    slot,
     cols,
     joint,
     nBundles: B,

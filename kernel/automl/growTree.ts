@@ -76,7 +76,7 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
   const F = X.nFeatures;
   const S = K + 1;
   const gm = inp.matrix ?? growMatrix(X, inp.nBins);
-  const { off, slot: slotOf, cols } = gm;
+  const { off, cols } = gm;
   const n = X.n;
   const slots = off[F];
   // Feature slots, then the joint slots of bundled building (scratch: only feature slots are read).
@@ -150,7 +150,8 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
 
   const { joint, nBundles: NB, foldFrom, foldTo } = gm;
   // Bundled building pays a fold over the joint slots to save (F - NB) updates per row.
-  const bundledFrom = NB < F ? Math.ceil((2 * foldFrom.length) / (F - NB)) : Infinity;
+  // Without shared bundles there is nothing to fold and the bundle slots are the feature slots.
+  const bundledFrom = NB < F ? Math.ceil((2 * foldFrom.length) / (F - NB)) : 0;
   const build = (hist: Float64Array, start: number, end: number) => {
     if (end - start >= bundledFrom) {
       buildBundled(hist, start, end);
@@ -161,8 +162,8 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
         const r = rows[i];
         const gr = g[r],
           hr = h[r];
-        for (let q = r * F, stop = q + F; q < stop; q++) {
-          const o = slotOf[q] << 1;
+        for (let f = 0, q = r * F; f < F; f++, q++) {
+          const o = (off[f] + codes[q]) << 1;
           hist[o] += gr;
           hist[o + 1] += hr;
         }
@@ -175,7 +176,7 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
       const base = r * F,
         gb = r * K;
       for (let f = 0; f < F; f++) {
-        const o = slotOf[base + f] * S;
+        const o = (off[f] + codes[base + f]) * S;
         for (let k = 0; k < K; k++) hist[o + k] += g[gb + k];
         hist[o + K] += hr;
       }
