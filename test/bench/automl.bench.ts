@@ -3,8 +3,9 @@
  * against the peer's medians in ../shared/bench/RESULTS.md, plus GBDT training throughput against
  * XGBoost hist (Debian python3-xgboost) when it is installed.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
 import { fitAutoML, loadTable } from '../../kernel/automl';
 import { trainSingleModel } from '../../kernel/automl/trainSingleModel';
 import { SHARED } from '../helpers/shared';
@@ -127,9 +128,8 @@ for line in sys.stdin:
   const xgbRuns: number[][] = [];
   const ours: Timing[] = [],
     prep: Timing[] = [];
-  let child: ChildProcessWithoutNullStreams | null = null;
+  const child: Python = spawn('/usr/bin/python3', ['-c', py], { stdio: ['pipe', 'pipe', 'ignore'] });
   try {
-    child = spawn('/usr/bin/python3', ['-c', py], { stdio: ['pipe', 'pipe', 'ignore'] });
     const lines = lineReader(child);
     if ((await lines()) !== 'ready') throw new Error('no xgboost');
     for (let i = 0; i < 3; i++) {
@@ -141,7 +141,7 @@ for line in sys.stdin:
   } catch {
     xgbRuns.length = 0;
   } finally {
-    child?.kill();
+    child.kill();
   }
   while (ours.length < 3) {
     prep.push(await fit(1));
@@ -165,13 +165,15 @@ for line in sys.stdin:
   return out;
 }
 
+type Python = ChildProcessByStdio<Writable, Readable, null>;
+
 interface Timing {
   wall: number;
   cpu: number;
 }
 
 /** Reads a child's stdout line by line: each call resolves with the next line (rejects when it exits). */
-function lineReader(child: ChildProcessWithoutNullStreams): () => Promise<string> {
+function lineReader(child: Python): () => Promise<string> {
   let buf = '';
   const ready: string[] = [];
   const waiting: { resolve: (l: string) => void; reject: (e: Error) => void }[] = [];
@@ -186,16 +188,19 @@ function lineReader(child: ChildProcessWithoutNullStreams): () => Promise<string
       else ready.push(line);
     }
   });
+  let dead = false;
   const fail = () => {
+    dead = true;
     for (const w of waiting.splice(0)) w.reject(new Error('python exited'));
   };
   child.on('exit', fail);
   child.on('error', fail);
+  child.stdin.on('error', fail);
   return () =>
     new Promise((resolve, reject) => {
       const l = ready.shift();
       if (l !== undefined) resolve(l);
-      else if (child.exitCode !== null) reject(new Error('python exited'));
+      else if (dead) reject(new Error('python exited'));
       else waiting.push({ resolve, reject });
     });
 }
