@@ -4,6 +4,7 @@
  */
 import type { BinnedMatrix } from './binner';
 import type { GbdtData } from './gbdt';
+import { growMatrix } from './growMatrix';
 import { growTree } from './growTree';
 import { Rng } from './rng';
 import { addTreePrediction, treeFromJSON, treeToJSON, type Tree, type TreeJSON } from './tree';
@@ -41,6 +42,9 @@ export function fitForest(
   const model: ForestModel = { K, trees: [] };
   const features = Array.from({ length: d.X.nFeatures }, (_, i) => i);
   if (!features.length) return model;
+  const matrix = growMatrix(d.X, d.nBins);
+  // Ascending rows keep histogram building walking memory forwards (the grower's partition is stable).
+  const ascending = Uint32Array.from(trainRows).sort();
   for (let t = 0; t < p.trees; t++) {
     if (t > 0 && Date.now() > deadline) break;
     counts.fill(0);
@@ -48,7 +52,7 @@ export function fitForest(
     else for (const r of trainRows) counts[r] = 1;
     let m = 0;
     const rows = new Uint32Array(trainRows.length);
-    for (const r of trainRows) {
+    for (const r of ascending) {
       if (counts[r] === 0) continue;
       rows[m++] = r;
       const w = counts[r] * (d.w ? d.w[r] : 1);
@@ -60,7 +64,7 @@ export function fitForest(
     }
     model.trees.push(
       growTree(
-        { X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K, rows: rows.subarray(0, m), features },
+        { X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K, rows: rows.subarray(0, m), features, matrix },
         {
           maxDepth: p.maxDepth,
           maxLeaves: Infinity,

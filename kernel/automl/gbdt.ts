@@ -4,6 +4,7 @@
  * and categorical splits (via growTree), and early stopping on a validation set.
  */
 import type { BinnedMatrix } from './binner';
+import { growMatrix } from './growMatrix';
 import { growTree, type GrowParams } from './growTree';
 import { baseMargins, gradients, marginLoss, marginsToOutput, type Objective } from './objective';
 import { Rng } from './rng';
@@ -99,6 +100,9 @@ export function fitGbdt(
     bestRound = 0,
     stoppedByDeadline = false;
   const sample = new Uint32Array(trainRows.length);
+  // Ascending rows keep histogram building walking memory forwards (the grower's partition is stable).
+  const ascending = Uint32Array.from(trainRows).sort();
+  const matrix = growMatrix(d.X, d.nBins);
   const leafOfRow = p.subsample < 1 ? undefined : new Int32Array(n);
   for (let t = 0; t < p.maxRounds; t++) {
     if (Date.now() > deadline) {
@@ -108,8 +112,8 @@ export function fitGbdt(
     let m = trainRows.length;
     if (p.subsample < 1) {
       m = 0;
-      for (let i = 0; i < trainRows.length; i++) if (rng.next() < p.subsample) sample[m++] = trainRows[i];
-    } else sample.set(trainRows);
+      for (let i = 0; i < ascending.length; i++) if (rng.next() < p.subsample) sample[m++] = ascending[i];
+    } else sample.set(ascending);
     const features =
       F === 0 ? [] : p.colsample < 1 ? rng.sample(F, Math.max(1, Math.round(F * p.colsample))).sort((a, b) => a - b) : range(F);
     const roundTrees: Tree[] = [];
@@ -117,9 +121,11 @@ export function fitGbdt(
     const gIn = obj === 'multiclass' ? marginsToOutput(obj, mTrain, trainRows.length, K) : mTrain;
     for (let k = 0; k < K; k++) {
       gradients(obj, gIn, K, k, d.y, d.w, trainRows, g, h);
-      const rows = sample.slice(0, m);
-      roundTrees.push(growTree({ X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K: 1, rows, features, leafOfRow }, grow, rng));
-      if (leafOfRow) {
+      // The grower permutes rows in place; one class sees them as sampled, further classes get a copy.
+      const rows = K === 1 ? sample.subarray(0, m) : sample.slice(0, m);
+      roundTrees.push(growTree({ X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K: 1, rows, features, leafOfRow, matrix }, grow, rng));
+      // With several classes the next tree overwrites leafOfRow, so each class keeps its own copy.
+      if (leafOfRow && K > 1) {
         const lr = new Int32Array(trainRows.length);
         for (let i = 0; i < lr.length; i++) lr[i] = leafOfRow[trainRows[i]];
         leafRows.push(lr);
@@ -128,7 +134,10 @@ export function fitGbdt(
     // Apply after all classes of a round are grown, so every class sees the same margins.
     roundTrees.forEach((tree, k) => {
       model.trees.push(tree);
-      if (leafOfRow) {
+      if (leafOfRow && K === 1) {
+        const v = tree.value;
+        for (let i = 0; i < trainRows.length; i++) mTrain[i] += p.learningRate * v[leafOfRow[trainRows[i]]];
+      } else if (leafOfRow) {
         const lr = leafRows[k];
         for (let i = 0; i < lr.length; i++) mTrain[i * K + k] += p.learningRate * tree.value[lr[i]];
       } else addTreePrediction(tree, d.X, trainRows, mTrain, K, k, p.learningRate);

@@ -9,6 +9,7 @@
  * their rows touch.
  */
 import type { BinnedMatrix } from './binner';
+import { growMatrix, type GrowMatrix } from './growMatrix';
 import type { Tree } from './tree';
 import type { Rng } from './rng';
 
@@ -40,6 +41,8 @@ export interface GrowInput {
   features: number[];
   /** When given, receives the leaf of every grown row (saves re-traversing them afterwards). */
   leafOfRow?: Int32Array;
+  /** X in the layouts growth reads; pass it when growing many trees on the same X (built here otherwise). */
+  matrix?: GrowMatrix;
 }
 
 interface Split {
@@ -48,6 +51,9 @@ interface Split {
   bin: number;
   missLeft: boolean;
   cats: Uint32Array | null;
+  /** Left child's sums of gradients (K) and hessians. */
+  GL: Float64Array;
+  HL: number;
 }
 
 interface Pending {
@@ -58,17 +64,26 @@ interface Pending {
   /** Dense histogram, or null for small nodes. */
   hist: Float64Array | null;
   split: Split | null;
+  /** Sums of gradients (K) and hessians of the node's rows. */
+  G: Float64Array;
+  H: number;
 }
 
 export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
-  const { X, g, h, K, rows } = inp;
+  const { X, g, h, K } = inp;
+  // Signed view of the same rows: V8 keeps int32 loads in registers, while a uint32 may not fit a small integer.
+  const rows = new Int32Array(inp.rows.buffer, inp.rows.byteOffset, inp.rows.length);
   const F = X.nFeatures;
   const S = K + 1;
-  const off = new Int32Array(F + 1);
-  for (let f = 0; f < F; f++) off[f + 1] = off[f] + inp.nBins[f] + 1;
+  const gm = inp.matrix ?? growMatrix(X, inp.nBins);
+  const { off, cols } = gm;
+  const n = X.n;
   const slots = off[F];
-  const histSize = slots * S;
-  const pool: Float64Array[] = [];
+  // Feature slots, then the joint slots of bundled building (scratch: only feature slots are read).
+  const histSize = (slots + gm.jointSlots) * S;
+  const featureSize = slots * S;
+  if (!gm.pool.has(histSize)) gm.pool.set(histSize, []);
+  const pool = gm.pool.get(histSize)!;
   const take = () => {
     const b = pool.pop();
     if (b) {
@@ -81,7 +96,9 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
   const stamp = new Int32Array(slots);
   let stampId = 0;
   const codes = X.codes;
-  const isSmall = (m: number) => m * 2 < slots;
+  const isSmall = (m: number) => m * 8 < slots;
+  const goLeft = new Uint8Array(256);
+  const spill = gm.spill;
 
   const feature: number[] = [],
     bin: number[] = [],
@@ -131,15 +148,22 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     return id;
   };
 
+  const { joint, nBundles: NB, foldFrom, foldTo } = gm;
+  // Bundled building pays a fold over the joint slots to save (F - NB) updates per row.
+  // Without shared bundles there is nothing to fold and the bundle slots are the feature slots.
+  const bundledFrom = NB < F ? Math.ceil((2 * foldFrom.length) / (F - NB)) : 0;
   const build = (hist: Float64Array, start: number, end: number) => {
+    if (end - start >= bundledFrom) {
+      buildBundled(hist, start, end);
+      return;
+    }
     if (K === 1) {
       for (let i = start; i < end; i++) {
         const r = rows[i];
         const gr = g[r],
           hr = h[r];
-        const base = r * F;
-        for (let f = 0; f < F; f++) {
-          const o = (off[f] + codes[base + f]) << 1;
+        for (let f = 0, q = r * F; f < F; f++, q++) {
+          const o = (off[f] + codes[q]) << 1;
           hist[o] += gr;
           hist[o + 1] += hr;
         }
@@ -156,6 +180,37 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
         for (let k = 0; k < K; k++) hist[o + k] += g[gb + k];
         hist[o + K] += hr;
       }
+    }
+  };
+
+  const buildBundled = (hist: Float64Array, start: number, end: number) => {
+    if (K === 1) {
+      for (let i = start; i < end; i++) {
+        const r = rows[i];
+        const gr = g[r],
+          hr = h[r];
+        for (let q = r * NB, stop = q + NB; q < stop; q++) {
+          const o = joint[q] << 1;
+          hist[o] += gr;
+          hist[o + 1] += hr;
+        }
+      }
+    } else
+      for (let i = start; i < end; i++) {
+        const r = rows[i];
+        const hr = h[r];
+        const base = r * NB,
+          gb = r * K;
+        for (let b = 0; b < NB; b++) {
+          const o = joint[base + b] * S;
+          for (let k = 0; k < K; k++) hist[o + k] += g[gb + k];
+          hist[o + K] += hr;
+        }
+      }
+    for (let e = 0; e < foldFrom.length; e++) {
+      const a = foldFrom[e] * S,
+        z = foldTo[e] * S;
+      for (let k = 0; k <= K; k++) hist[z + k] += hist[a + k];
     }
   };
 
@@ -178,23 +233,66 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     return rng.sample(all.length, Math.max(1, Math.round(all.length * p.featureFractionNode))).map((i) => all[i]);
   };
 
-  const findSplit = (hist: Float64Array, HT: number, depth: number, binsOf: (f: number) => number[], feats: number[]): Split | null => {
+  const bestGL = new Float64Array(K);
+  const catKey = new Float64Array(256);
+  /** The split's left sums go into bestGL; the children's totals then need no pass over rows. */
+  const findSplit = (
+    hist: Float64Array,
+    HT: number,
+    depth: number,
+    binsOf: ((f: number) => number[]) | null,
+    feats: number[],
+  ): Split | null => {
     if (depth >= p.maxDepth || HT < 2 * p.minChildWeight) return null;
     let best: Split | null = null;
     let bestGain = p.minSplitGain;
+    let bestOrder: number[] | null = null,
+      bestJ = 0;
     const parentScore = score(GT, HT);
+    // One candidate: left sums in GL/hl. Returns whether it became the best so far.
+    const consider = (hl: number, f: number, b: number, missLeft: boolean): boolean => {
+      const hr = HT - hl;
+      if (!(hl >= p.minChildWeight && hr >= p.minChildWeight && hl > 0 && hr > 1e-12 * HT)) return false;
+      for (let k = 0; k < K; k++) GR[k] = GT[k] - GL[k];
+      const gain = score(GL, hl) + score(GR, hr) - parentScore;
+      if (!(gain > bestGain)) return false;
+      bestGain = gain;
+      bestGL.set(GL);
+      best = { gain, feature: f, bin: b, missLeft, cats: null, HL: hl, GL: bestGL };
+      return true;
+    };
     for (const f of feats) {
       const fo = off[f];
-      const mo = (fo + inp.nBins[f]) * S;
+      const nb = inp.nBins[f];
+      const mo = (fo + nb) * S;
       for (let k = 0; k < K; k++) GM[k] = hist[mo + k];
       const HM = hist[mo + K];
-      const order = binsOf(f);
-      if (order.length === 0 || (order.length === 1 && HM === 0)) continue;
       const isCat = inp.isCat[f];
+      if (!binsOf && !isCat && !p.extra) {
+        // Dense numeric scan without a list of bins: empty bins add nothing and repeat the previous candidate.
+        GL.fill(0);
+        let HL = 0;
+        for (let b = 0; b < nb; b++) {
+          const o = (fo + b) * S;
+          const hb = hist[o + K];
+          if (hb === 0) continue;
+          for (let k = 0; k < K; k++) GL[k] += hist[o + k];
+          HL += hb;
+          consider(HL, f, b, false);
+          if (HM !== 0) {
+            for (let k = 0; k < K; k++) GL[k] += GM[k];
+            consider(HL + HM, f, b, true);
+            for (let k = 0; k < K; k++) GL[k] -= GM[k];
+          }
+        }
+        continue;
+      }
+      const order = binsOf ? binsOf(f) : denseBins(hist, f);
+      if (order.length === 0 || (order.length === 1 && HM === 0)) continue;
       if (isCat) {
         const kk = K === 1 ? 0 : rng.int(K);
-        const key = (b: number) => hist[(fo + b) * S + kk] / (hist[(fo + b) * S + K] + p.catSmooth);
-        order.sort((a, b) => key(a) - key(b));
+        for (const b of order) catKey[b] = hist[(fo + b) * S + kk] / (hist[(fo + b) * S + K] + p.catSmooth);
+        sortByKey(order, catKey);
       }
       const len = order.length;
       let lo = 0,
@@ -210,36 +308,36 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
         for (let k = 0; k < K; k++) GL[k] += hist[o + k];
         HL += hist[o + K];
         if (j < lo) continue;
-        for (let miss = 0; miss < 2; miss++) {
-          if (miss === 1 && HM === 0) break;
-          let hl = HL;
-          if (miss === 1) {
-            for (let k = 0; k < K; k++) GL[k] += GM[k];
-            hl += HM;
+        if (consider(HL, f, isCat ? 0 : order[j], false) && isCat) {
+          bestOrder = order;
+          bestJ = j;
+        }
+        if (HM !== 0) {
+          for (let k = 0; k < K; k++) GL[k] += GM[k];
+          if (consider(HL + HM, f, isCat ? 0 : order[j], true) && isCat) {
+            bestOrder = order;
+            bestJ = j;
           }
-          const hr = HT - hl;
-          if (hl >= p.minChildWeight && hr >= p.minChildWeight && hl > 0 && hr > 1e-12 * HT) {
-            for (let k = 0; k < K; k++) GR[k] = GT[k] - GL[k];
-            const gain = score(GL, hl) + score(GR, hr) - parentScore;
-            if (gain > bestGain) {
-              bestGain = gain;
-              let set: Uint32Array | null = null;
-              if (isCat) {
-                set = new Uint32Array(8);
-                for (let q = 0; q <= j; q++) set[order[q] >>> 5] |= 1 << (order[q] & 31);
-              }
-              best = { gain, feature: f, bin: isCat ? 0 : order[j], missLeft: miss === 1, cats: set };
-            }
-          }
-          if (miss === 1) for (let k = 0; k < K; k++) GL[k] -= GM[k];
+          for (let k = 0; k < K; k++) GL[k] -= GM[k];
         }
       }
     }
-    return best;
+    const found = best as Split | null;
+    if (!found) return null;
+    if (inp.isCat[found.feature] && bestOrder) {
+      const set = new Uint32Array(8);
+      for (let q = 0; q <= bestJ; q++) set[bestOrder[q] >>> 5] |= 1 << (bestOrder[q] & 31);
+      found.cats = set;
+    }
+    found.GL = bestGL.slice();
+    return found;
   };
 
-  const denseBins = (hist: Float64Array) => (f: number) => {
-    const out: number[] = [];
+  // One reusable list per feature: a split's bin order is read only until its findSplit returns.
+  const binLists: number[][] = Array.from({ length: F }, () => []);
+  const denseBins = (hist: Float64Array, f: number) => {
+    const out = binLists[f];
+    out.length = 0;
     const fo = off[f];
     for (let b = 0, nb = inp.nBins[f]; b < nb; b++) if (hist[(fo + b) * S + K] > 0) out.push(b);
     return out;
@@ -295,12 +393,20 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     if (inp.leafOfRow) for (let i = nd.start; i < nd.end; i++) inp.leafOfRow[rows[i]] = nd.node;
   };
 
-  const makeNode = (start: number, end: number, depth: number, hist: Float64Array | null): Pending => {
-    const H = totals(start, end, hist);
+  /** A node with totals (G, H); its best split is searched only when it may still be split. */
+  const makeNode = (
+    start: number,
+    end: number,
+    depth: number,
+    hist: Float64Array | null,
+    G: Float64Array,
+    H: number,
+    open: boolean,
+  ): Pending => {
+    GT.set(G);
     const node = addNode(H);
-    const nd: Pending = { node, start, end, depth, hist, split: null };
-    if (end - start >= 2)
-      nd.split = hist ? findSplit(hist, H, depth, denseBins(hist), sampleFeatures()) : sparseSplit(start, end, H, depth);
+    const nd: Pending = { node, start, end, depth, hist, split: null, G: GT.slice(), H };
+    if (open && end - start >= 2) nd.split = hist ? findSplit(hist, H, depth, null, sampleFeatures()) : sparseSplit(start, end, H, depth);
     return nd;
   };
 
@@ -309,7 +415,8 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     rootHist = take();
     build(rootHist, 0, rows.length);
   }
-  const pending: Pending[] = [makeNode(0, rows.length, 0, rootHist)];
+  const rootH = totals(0, rows.length, rootHist);
+  const pending: Pending[] = [makeNode(0, rows.length, 0, rootHist, GT, rootH, true)];
   let leaves = 1;
   while (pending.length) {
     let pick = pending.length - 1;
@@ -325,41 +432,92 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     }
     const f = sp.feature;
     const mc = inp.nBins[f];
-    const t = { missLeft: sp.missLeft, bin: sp.bin, cats: sp.cats };
-    const goLeft = (code: number) => (code === mc ? t.missLeft : t.cats ? (t.cats[code >>> 5] & (1 << (code & 31))) !== 0 : code <= t.bin);
-    let i = nd.start,
-      j = nd.end - 1;
-    while (i <= j) {
-      if (goLeft(codes[rows[i] * F + f])) i++;
-      else {
-        const tmp = rows[i];
-        rows[i] = rows[j];
-        rows[j] = tmp;
-        j--;
+    // Stable, branch-free partition: a row goes left when the lookup table says so; rows stay ascending
+    // within each node, so histogram building walks memory forwards.
+    if (sp.cats) for (let c = 0; c < mc; c++) goLeft[c] = (sp.cats[c >>> 5] >>> (c & 31)) & 1;
+    else for (let c = 0; c < mc; c++) goLeft[c] = c <= sp.bin ? 1 : 0;
+    goLeft[mc] = sp.missLeft ? 1 : 0;
+    const colBase = f * n;
+    // Children that can never be split (depth or leaf limit reached) are leaves: their rows need not be
+    // grouped, only told their leaf.
+    const mayGrow = nd.depth + 1 < p.maxDepth && leaves + 1 < p.maxLeaves;
+    let mid = nd.start,
+      cEnd = nd.end;
+    if (mayGrow) {
+      let nr = 0,
+        i = nd.start;
+      // Two rows per step: fewer loop checks on the hottest loop after histogram building.
+      for (const stop = nd.end - 1; i < stop; i += 2) {
+        const r0 = rows[i],
+          r1 = rows[i + 1];
+        const go0 = goLeft[cols[colBase + r0]],
+          go1 = goLeft[cols[colBase + r1]];
+        rows[mid] = r0;
+        spill[nr] = r0;
+        mid += go0;
+        nr += 1 - go0;
+        rows[mid] = r1;
+        spill[nr] = r1;
+        mid += go1;
+        nr += 1 - go1;
       }
+      if (i < nd.end) {
+        const r = rows[i];
+        const go = goLeft[cols[colBase + r]];
+        rows[mid] = r;
+        spill[nr] = r;
+        mid += go;
+        nr += 1 - go;
+      }
+      rows.set(spill.subarray(0, nr), mid);
+    } else {
+      const leafOfRow = inp.leafOfRow;
+      if (leafOfRow) {
+        // makeNode below numbers the left child first.
+        const lId = feature.length,
+          rId = lId + 1;
+        for (let i = nd.start; i < nd.end; i++) {
+          const r = rows[i];
+          leafOfRow[r] = goLeft[cols[colBase + r]] ? lId : rId;
+        }
+      }
+      cEnd = mid; // empty ranges: markLeaf has nothing left to assign
     }
-    const mid = i;
+    const GR = nd.G.map((v, k) => v - sp.GL[k]),
+      HR = nd.H - sp.HL;
+    // Children that cannot be split (limits reached, too light) need no histogram.
+    const openL = mayGrow && mid - nd.start >= 2 && sp.HL >= 2 * p.minChildWeight,
+      openR = mayGrow && nd.end - mid >= 2 && HR >= 2 * p.minChildWeight;
+    const denseL = openL && !isSmall(mid - nd.start),
+      denseR = openR && !isSmall(nd.end - mid);
     let lh: Float64Array | null = null,
       rh: Float64Array | null = null;
-    if (nd.hist) {
+    if (nd.hist && (denseL || denseR)) {
       const smallIsLeft = mid - nd.start <= nd.end - mid;
       const small = take();
       if (smallIsLeft) build(small, nd.start, mid);
       else build(small, mid, nd.end);
-      const large = nd.hist;
-      for (let q = 0; q < histSize; q++) large[q] -= small[q];
-      lh = smallIsLeft ? small : large;
-      rh = smallIsLeft ? large : small;
-      // Children small enough for the sparse path give their buffers back.
-      if (isSmall(mid - nd.start)) {
+      // The larger child is the parent minus the smaller, unless only the smaller is needed.
+      if (smallIsLeft ? denseR : denseL) {
+        const large = nd.hist;
+        for (let q = 0; q < featureSize; q++) large[q] -= small[q];
+        lh = smallIsLeft ? small : large;
+        rh = smallIsLeft ? large : small;
+      } else {
+        pool.push(nd.hist);
+        if (smallIsLeft) lh = small;
+        else rh = small;
+      }
+      if (lh && !denseL) {
         pool.push(lh);
         lh = null;
       }
-      if (isSmall(nd.end - mid)) {
+      if (rh && !denseR) {
         pool.push(rh);
         rh = null;
       }
-    }
+    } else if (nd.hist) pool.push(nd.hist);
+    nd.hist = null;
     feature[nd.node] = f;
     bin[nd.node] = sp.bin;
     missLeft[nd.node] = sp.missLeft ? 1 : 0;
@@ -369,8 +527,8 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
       cats.push(...sp.cats);
     }
     leaves++;
-    const l = makeNode(nd.start, mid, nd.depth + 1, lh);
-    const r = makeNode(mid, nd.end, nd.depth + 1, rh);
+    const l = makeNode(nd.start, mid, nd.depth + 1, lh, sp.GL, sp.HL, openL);
+    const r = makeNode(mid, cEnd, nd.depth + 1, rh, GR, HR, openR);
     left[nd.node] = l.node;
     right[nd.node] = r.node;
     for (const c of [l, r])
@@ -390,4 +548,22 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
     value: Float64Array.from(value),
     cover: Float64Array.from(cover),
   };
+}
+
+/** Sorts codes by key[code], ascending; insertion sort for the short lists categories usually give. */
+function sortByKey(order: number[], key: Float64Array): void {
+  if (order.length > 48) {
+    order.sort((a, b) => key[a] - key[b]);
+    return;
+  }
+  for (let i = 1; i < order.length; i++) {
+    const c = order[i],
+      kc = key[c];
+    let j = i - 1;
+    while (j >= 0 && key[order[j]] > kc) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = c;
+  }
 }

@@ -67,6 +67,16 @@ export function gradients(
   g: Float32Array,
   h: Float32Array,
 ): void {
+  if (obj === 'binary' && !w) {
+    // The common case on its own: no per-row branches around the one exp.
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const p = 1 / (1 + Math.exp(-m[i]));
+      g[r] = p - y[r];
+      h[r] = Math.max(p * (1 - p), 1e-16);
+    }
+    return;
+  }
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i],
       wi = w ? w[r] : 1;
