@@ -31,7 +31,7 @@ export function chooseColumns(
   assertColumnsExist(table, choice.include, 'include');
   const both = (choice.exclude ?? []).find((c) => choice.include?.includes(c));
   if (both) throw new AutoMLError(`Column "${both}" is both in exclude and in include.`);
-  const candidates = profile.columns.filter((c) => c.used || c.kind === 'id');
+  const candidates = profile.columns.filter((c) => c.used || c.kind === 'id' || c.kind === 'text');
   const flags = new Map(checkColumns(table, profile.target, profile.task, candidates, rows, seed).map((f) => [f.column, f]));
   const columns = profile.columns.map((c): ColumnProfile => {
     const f = flags.get(c.name);
@@ -41,6 +41,16 @@ export function chooseColumns(
     if (choice.include?.includes(c.name) && !flagged.used)
       return includeBack(flagged, table.columns.find((t) => t.name === c.name)!.values);
     return flagged;
+  });
+  return { ...profile, columns };
+}
+
+/** The profile using exactly `features` (as a generated notebook names them), whatever the checks would say. */
+export function useOnly(table: AutoMLTable, profile: DataProfile, features: string[]): DataProfile {
+  assertColumnsExist(table, features, 'features');
+  const columns = profile.columns.map((c) => {
+    if (!features.includes(c.name)) return { ...c, used: false, reason: 'not among the chosen features' };
+    return c.used ? c : includeBack(c, table.columns.find((t) => t.name === c.name)!.values);
   });
   return { ...profile, columns };
 }

@@ -14,6 +14,7 @@ import { Preprocessor } from './preprocessor';
 import { isMissing, labelOf, profileTable, type DataProfile, type TaskKind } from './profile';
 import { Rng } from './rng';
 import { chooseColumns } from './chooseColumns';
+import { CV_MAX_ROWS } from './validation';
 import { describeSplit, guessTimeColumn, timesOf, type SplitInfo } from './timeSplit';
 import { runSearch, type AutoMLProgress } from './search';
 import { metricName } from './taskMetric';
@@ -144,6 +145,11 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     d: encoder.width,
     y,
   };
+  const splitWords = times
+    ? `time split on ${timeColumn} (newest 20 % validates)`
+    : trainRows.length < CV_MAX_ROWS
+      ? '5-fold cross-validation'
+      : 'random 80/20 holdout';
   const tfBackend = await initTensorflow();
   const workers = Math.max(0, Math.floor(opts.workers ?? defaultWorkers()));
   const result = await runSearch(
@@ -154,7 +160,7 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
       deadline: start + budget * 1000,
       maxTrials: opts.maxTrials ?? Infinity,
       seed,
-      onProgress: opts.onProgress,
+      onProgress: opts.onProgress && ((e) => opts.onProgress!({ ...e, split: splitWords })),
       signal: opts.signal,
       runner: workerPoolRunner(workers),
       time: times,
@@ -196,6 +202,7 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
   } else importance = permutationImportance(model, sampleFm(fm, 2000), y.slice(0, 2000), seed);
   opts.onProgress?.({
     kind: 'final',
+    split: splitWords,
     trial: leaderboard.length,
     id: sorted[0].trial,
     family: sorted[0].family,

@@ -20,3 +20,5 @@ export { describeTrial } from './describeTrial';
 export { splitRows } from './splitRows';
 export { explainEnsemble, ensembleMembers, type EnsembleMember } from './explainEnsemble';
 export { describeSplit, guessTimeColumn, type SplitInfo } from './timeSplit';
+export { evaluateModel } from './evaluateModel';
+export { exportPath } from './exportPath';

@@ -35,6 +35,8 @@ export interface AutoMLProgress {
   metric: string;
   elapsedSeconds: number;
   secondsLeft: number;
+  /** The validation split in a few words ("time split on order_date", "5-fold cross-validation"); fitAutoML adds it. */
+  split?: string;
 }
 
 export interface SearchOptions {

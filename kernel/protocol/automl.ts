@@ -66,9 +66,9 @@ export interface AutomlRequests {
   'automl.cancel': { params: In<'automl.cancel'>; result: { ok: true } };
   /** The finished job's report; fails while the job still runs or when it failed. */
   'automl.result': { params: In<'automl.result'>; result: AutomlReport };
-  /** Writes the model file (JSON, loadable with `automl.loadModel`); a relative path is under the workspace. */
+  /** Writes the model file (JSON, loadable with `automl.loadModel`; `.json` added when missing); a relative path is under the workspace. */
   'automl.exportModel': { params: In<'automl.exportModel'>; result: { path: string } };
-  /** Writes the self-contained HTML report. */
+  /** Writes the self-contained HTML report (`.html` added when missing, never twice). */
   'automl.exportReport': { params: In<'automl.exportReport'>; result: { path: string } };
   /** The cells that reproduce the best model, reading the data by `table` (a result's name) when given. */
   'automl.notebook': { params: In<'automl.notebook'>; result: { cells: AutomlReport['cells'] } };
@@ -130,6 +130,8 @@ export type AutomlNotice =
       budgetMs: number;
       /** The best trials so far, best first (at most 10). */
       leaderboard: AutomlLeaderRow[];
+      /** The validation split in a few words, e.g. "time split on order_date (newest 20 % validates)". */
+      split?: string;
     }
   | {
       kind: 'event';

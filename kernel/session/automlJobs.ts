@@ -182,6 +182,7 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
             elapsedMs: Math.round(e.elapsedSeconds * 1000),
             budgetMs: p.budgetSeconds * 1000,
             leaderboard: leaders.slice(0, 10),
+            ...(e.split ? { split: e.split } : {}),
           });
         },
       });
@@ -230,13 +231,15 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
     const { job: j, run } = finished(s, p.jobId);
     return { cells: (await loadAutoml()).generateNotebookCells(run, { code: dataCode(j.source, p.table) }) };
   },
-  'automl.exportModel': async (s, p) => ({
-    path: await write(outPath(s, p.path), (await loadAutoml()).serializeModel(finished(s, p.jobId).run.model)),
-  }),
+  'automl.exportModel': async (s, p) => {
+    const automl = await loadAutoml();
+    return { path: await write(outPath(s, automl.exportPath(p.path, '.json')), automl.serializeModel(finished(s, p.jobId).run.model)) };
+  },
   'automl.exportReport': async (s, p) => {
     const { job: j, run } = finished(s, p.jobId);
     const charts = (j.reports.get('light') ?? (await report(p.jobId, j, run, 'light'))).charts;
-    return { path: await write(outPath(s, p.path), (await loadAutoml()).renderReport(run, charts)) };
+    const automl = await loadAutoml();
+    return { path: await write(outPath(s, automl.exportPath(p.path, '.html')), automl.renderReport(run, charts)) };
   },
   'automl.addToSession': async (s, p) => {
     const { run } = finished(s, p.jobId);
