@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { AutomlReport } from '../../kernel/protocol/automl';
 import { useNotebookActions } from '../notebook/NotebookContext';
 import { LeaderboardTable } from './LeaderboardTable';
+import { EnsembleSummary } from './EnsembleSummary';
 import { ChartImage } from '../charts/ChartImage';
 import { formatScore as fmt } from './formatScore';
 
@@ -61,9 +62,7 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
         {r.parallelTrials > 1 ? ` (${r.parallelTrials} at a time)` : ''}, <span data-testid="automl-report-split">{r.split.text}</span>.
         Validation {r.metric} of the final model: <b data-testid="automl-score">{fmt(r.validationScore)}</b>.
       </p>
-      <p className="automl-ensemble" data-testid="automl-ensemble">
-        {r.ensembleText}
-      </p>
+      <EnsembleSummary report={r} />
       {flagged.length > 0 && (
         <div className="automl-note" data-testid="automl-flagged">
           Left out by the checks (include them back in the column list if they are known before the outcome):
