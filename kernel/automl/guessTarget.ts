@@ -16,11 +16,14 @@ const NEVER = /event|^last_|_type_?id$/i;
 export function plausibilityOf(c: ColumnProfile): number {
   if (c.kind === 'id' || c.kind === 'datetime' || c.kind === 'text' || c.kind === 'constant' || c.kind === 'empty') return -1;
   if (isIdLikeName(c.name) || NEVER.test(c.name)) return -1;
-  if (CONVENTIONAL.test(c.name)) return 100;
+  // A bare "y" is as often a coordinate (diamonds' y, x, z) as the label: any other conventional name beats it.
+  if (CONVENTIONAL.test(c.name)) return c.name.toLowerCase() === 'y' ? 90 : 100;
   const lowCardinality = c.distinct >= 2 && c.distinct <= 10;
   if (LABEL_LIKE.test(c.name) && lowCardinality) return 60;
   if (MEASURE_LIKE.test(c.name) && (c.kind === 'numeric' || c.kind === 'numeric-string')) return 40;
   if ((c.kind === 'categorical' || c.kind === 'boolean') && lowCardinality) return c.distinct === 2 ? 30 : 25;
+  // A category with a few dozen values (letters, product lines) is a plausible multiclass label.
+  if (c.kind === 'categorical' && c.distinct <= 50) return 15;
   if (c.kind === 'numeric' && c.distinct > 10) return 10;
   return 0;
 }

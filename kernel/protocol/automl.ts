@@ -122,6 +122,8 @@ export type AutomlNotice =
       /** Trials finished so far. */
       trial: number;
       family: string;
+      /** The finished trial in words: family, id and key parameters. */
+      label?: string;
       params: Record<string, number | boolean>;
       score: number;
       bestScore: number;

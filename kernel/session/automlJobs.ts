@@ -166,7 +166,8 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
         onProgress: (e) => {
           if (e.kind !== 'trial') return;
           const row = { trial: e.id, family: e.family, params: e.params };
-          leaders.push({ ...row, label: automl.describeTrial(row), score: e.score, seconds: e.seconds });
+          const label = automl.describeTrial(row);
+          leaders.push({ ...row, label, score: e.score, seconds: e.seconds });
           leaders.sort((a, b) =>
             Number.isNaN(a.score) ? 1 : Number.isNaN(b.score) ? -1 : higher(e.metric) ? b.score - a.score : a.score - b.score,
           );
@@ -175,6 +176,7 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
             jobId,
             trial: e.trial,
             family: e.family,
+            label,
             params: e.params,
             score: e.score,
             bestScore: e.bestScore,

@@ -175,7 +175,7 @@ function Running({ target, progress, budgetSeconds }: { target: string; progress
     <div className="automl-running" data-testid="automl-running">
       <div className="automl-status">
         {progress
-          ? `Trial ${progress.trial}: ${progress.leaderboard.find((r) => r.family === progress.family && r.score === progress.score)?.label ?? progress.family}, ${progress.metric} ${fmt(progress.score)} · best ${fmt(progress.bestScore)} · about ${left} s left`
+          ? `Trial ${progress.trial}: ${progress.label ?? progress.family}, ${progress.metric} ${fmt(progress.score)} · best ${fmt(progress.bestScore)} · about ${left} s left`
           : `Preparing the data and starting the search for ${target}…`}
       </div>
       <div className="automl-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>

@@ -23,6 +23,30 @@ describe('the target the session guesses from the data', () => {
     expect(guessTargetColumn(orders())).toBe('status');
   });
 
+  it('prefers price to a coordinate named y, and a many-valued category to numeric features', () => {
+    const n = 60;
+    const num = (k: number) => Float64Array.from({ length: n }, (_, i) => (i * k) % 97);
+    expect(
+      guessTargetColumn({
+        columns: [
+          { name: 'carat', values: num(3) },
+          { name: 'price', values: num(7) },
+          { name: 'y', values: num(11) },
+        ],
+      }),
+    ).toBe('price');
+    const letter = Array.from({ length: n }, (_, i) => String.fromCharCode(65 + (i % 26)));
+    expect(
+      guessTargetColumn({
+        columns: [
+          { name: 'letter', values: letter },
+          { name: 'x_box', values: num(5) },
+          { name: 'yegvx', values: num(13) },
+        ],
+      }),
+    ).toBe('letter');
+  });
+
   it('falls back to a numeric measure when there is no label', () => {
     const t = orders();
     t.columns = t.columns.filter((c) => c.name !== 'status');
