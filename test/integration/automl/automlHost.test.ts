@@ -11,6 +11,8 @@ import { openSession, runText, type OpenSession, type ProtocolClient } from '../
 let opened: OpenSession;
 let client: ProtocolClient;
 let sessionId: string;
+/** The job the first test trained (its notebook is run by the second). */
+let finishedJob: string | undefined;
 
 beforeAll(async () => {
   opened = await openSession('automl-host');
@@ -31,7 +33,7 @@ async function waitFor<T>(find: () => T | undefined, ms = 30_000): Promise<T> {
 }
 
 describe('AutoML over the protocol', () => {
-  it('trains on a named result, streams progress events, and the inserted notebook reproduces the model', async () => {
+  it('trains on a named result and streams progress events', async () => {
     const exec = (language: 'sql' | 'typescript', code: string, name?: string) =>
       client.request('execute', { sessionId, runId: `r${Math.random()}`, cellId: 'c', language, code, ...(name ? { name } : {}) });
     await exec('sql', `SELECT * FROM read_csv_auto('${SHARED}/data/tabular/penguins.csv')`, 'penguins');
@@ -46,6 +48,7 @@ describe('AutoML over the protocol', () => {
       client.events.find((e): e is Extract<EventMessage, { type: 'automl.done' }> => e.type === 'automl.done' && e.jobId === jobId),
     );
     expect(done.status).toBe('done');
+    finishedJob = jobId;
     const progress = client.events.filter(
       (e): e is Extract<EventMessage, { type: 'automl.progress' }> => e.type === 'automl.progress' && e.jobId === jobId,
     );
@@ -57,6 +60,13 @@ describe('AutoML over the protocol', () => {
     expect(report.validationScore).toBeLessThan(0.3);
     expect(report.charts.map((c) => c.title)).toContain('Confusion matrix (validation)');
     expect(report.charts[0].svg).toContain('#1e2227');
+  });
+
+  it('the generated notebook runs in the session, reads the data by name and scores the holdout', async () => {
+    const jobId = finishedJob!;
+    const report = await client.request('automl.result', { sessionId, jobId });
+    const exec = (language: 'sql' | 'typescript', code: string) =>
+      client.request('execute', { sessionId, runId: `r${Math.random()}`, cellId: 'c', language, code });
 
     // The cells read the data by name and split it by rule: no listed row numbers.
     const code = report.cells.map((c) => c.source).join('\n');
