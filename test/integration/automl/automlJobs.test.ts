@@ -94,7 +94,14 @@ describe('AutoML jobs in a session', () => {
       ]),
     ).toEqual(['1', '0']);
     const html = (await sessionHandlers['automl.exportReport'](session, { jobId, path: 'pima.html' })).path;
-    expect(readFileSync(html, 'utf8')).toMatch(/<h2>Charts<\/h2>[\s\S]*<svg/);
+    const htmlText = readFileSync(html, 'utf8');
+    expect(htmlText).toMatch(/<h2>Charts<\/h2>[\s\S]*<svg/);
+    // The report says how it validated, explains the final model and names trials by their parameters.
+    expect(htmlText).toContain('validated by 5-fold cross-validation (rows shuffled)');
+    expect(htmlText).toMatch(
+      /<h2>Final model<\/h2>\s*<p>The final model (is the best single trial|averages the predictions of \d+ trials)/,
+    );
+    expect(htmlText).toMatch(/<td>decision tree #\d+ · depth \d+, min leaf \d+<\/td>/);
     // Separate files, one extension each: the report never becomes .html.html, a bare name gets its extension.
     const report2 = (await sessionHandlers['automl.exportReport'](session, { jobId, path: 'models/model_report.html' })).path;
     expect(report2).toBe(join(dir, 'models', 'model_report.html'));
