@@ -23,6 +23,8 @@ const SAMPLE = 4000;
 const LEAK_SCORE = 0.99;
 /** ...and removes at least this share of the errors the majority class (or the mean) makes. */
 const LEAK_ERROR_CUT = 0.9;
+/** A row's last-change time (`updated_at`, `modified`, `last_changed`): a state table rewrites it with the outcome. */
+const LAST_CHANGE = /(^|_)(updated|modified|changed)(_|$)|^last_|_last_|lastmodified|updatedat/i;
 const ID_NAME = /(^|[_\s.-])(id|uuid|guid)$|^(id|uuid|guid)([_\s.-]|$)|[a-z]Id$/;
 
 export function isIdLikeName(name: string): boolean {
@@ -64,6 +66,11 @@ export function checkColumns(
     const present = rows.length - p.missing;
     if (isIdLikeName(p.name) && p.distinct >= 20 && p.distinct > 0.05 * present) {
       out.push({ column: p.name, flag: 'id', reason: `identifier: an id-like name with ${p.distinct} distinct values in ${present} rows` });
+      continue;
+    }
+    if (p.kind === 'datetime' && LAST_CHANGE.test(p.name)) {
+      const why = `the time of the row's last change: written whenever ${target} changes, so known only after the outcome`;
+      out.push({ column: p.name, flag: 'post-outcome', reason: why });
       continue;
     }
     const unknown = targetUnknown >= Math.max(1, 0.01 * tv.length) ? missingMatchesUnknownTarget(values, tv) : 0;

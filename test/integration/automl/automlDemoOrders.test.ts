@@ -35,13 +35,14 @@ afterAll(async () => {
 });
 
 describe("predicting the demo orders' status", () => {
-  it('guesses status as the target and flags last_event_type, delivery_date and the ids', () => {
+  it('guesses status as the target and flags last_event_type, delivery_date, updated_at and the ids', () => {
     const seen = inspectColumns(table);
     expect(seen.target).toBe('status');
     const flag = new Map(seen.columns.map((c) => [c.name, c.flag]));
     expect(flag.get('last_event_type')).toBe('leak');
     expect(flag.get('delivery_date')).toBe('post-outcome');
     expect(flag.get('delivered_at')).toBe('post-outcome');
+    expect(flag.get('updated_at')).toBe('post-outcome');
     for (const id of ['order_id', 'last_event_id']) expect(flag.get(id)).toBe('id');
     expect(seen.timeColumn).toBe('placed_at');
     expect(seen.columns.filter((c) => c.flag).every((c) => !c.used)).toBe(true);

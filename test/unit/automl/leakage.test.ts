@@ -15,6 +15,8 @@ function sales(): AutoMLTable {
       { name: 'price_with_tax', values: Float64Array.from(price, (p) => p * 1.2) },
       { name: 'agent_code', values: Array.from({ length: n }, (_, i) => `A${i % 300}`) },
       { name: 'seller_id', values: Array.from({ length: n }, (_, i) => `S${i % 5}`) },
+      { name: 'listed_at', values: Array.from({ length: n }, (_, i) => new Date(Date.UTC(2024, 0, 1 + (i % 90)))) },
+      { name: 'updated_at', values: Array.from({ length: n }, (_, i) => new Date(Date.UTC(2024, 3, 1 + (i % 60)))) },
       { name: 'price', values: Float64Array.from(price) },
     ],
   };
@@ -26,6 +28,9 @@ describe('checks on a regression target', () => {
     expect(cols.get('price_with_tax')!.flag).toBe('leak');
     expect(cols.get('price_with_tax')!.reason).toMatch(/alone explains 9\d\.\d % of the variance of price/);
     expect(cols.get('row_number')!.flag).toBe('id');
+    // A last-change time is rewritten with the outcome; the listing time is not.
+    expect(cols.get('updated_at')!.flag).toBe('post-outcome');
+    expect(cols.get('listed_at')!.flag).toBeUndefined();
     // size explains much of price (R² about 0.8) but not almost all of it: an honest feature.
     expect(cols.get('size_m2')).toMatchObject({ used: true });
     expect(cols.get('size_m2')!.flag).toBeUndefined();
