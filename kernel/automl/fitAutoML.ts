@@ -13,6 +13,9 @@ import { initTensorflow } from './mlp';
 import { Preprocessor } from './preprocessor';
 import { isMissing, labelOf, profileTable, type DataProfile, type TaskKind } from './profile';
 import { Rng } from './rng';
+import { chooseColumns } from './chooseColumns';
+import { CV_MAX_ROWS } from './validation';
+import { describeSplit, guessTimeColumn, timesOf, type SplitInfo } from './timeSplit';
 import { runSearch, type AutoMLProgress } from './search';
 import { metricName } from './taskMetric';
 import { tableRowCount, type AutoMLTable, type AutoMLValue } from './table';
@@ -32,6 +35,17 @@ export interface AutoMLOptions {
   signal?: AbortSignal;
   /** Worker threads that run trials side by side (default min(cores, 4)); 0 runs them in this thread. */
   workers?: number;
+  /** Model families to search (the baseline always runs); all when absent. */
+  families?: Family[];
+  /** Columns never used as features. */
+  exclude?: string[];
+  /** Columns used although a check before the search flagged them (leak, identifier, ...). */
+  include?: string[];
+  /**
+   * A date or timestamp column: validate on the most recent rows, train on the past. Guessed from the
+   * data when absent; `null` turns it off (shuffled cross-validation or holdout).
+   */
+  timeColumn?: string | null;
 }
 
 export interface LeaderboardEntry {
@@ -49,7 +63,9 @@ export interface AutoMLRun {
   metric: string;
   seed: number;
   profile: DataProfile;
-  validation: 'cv' | 'holdout';
+  validation: 'cv' | 'holdout' | 'time';
+  /** The validation split in words, with the time column and cut-off for a time split. */
+  split: SplitInfo;
   /** Rows used for training (after sampling very large tables). */
   trainRows: number[];
   leaderboard: LeaderboardEntry[];
@@ -97,7 +113,13 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
       .map((i) => trainRows[i])
       .sort((a, b) => a - b);
   }
-  const profile = profileTable(table, opts.target, trainRows, opts.task);
+  const profile = chooseColumns(table, profileTable(table, opts.target, trainRows, opts.task), trainRows, opts, seed);
+  const timeColumn = opts.timeColumn === undefined ? guessTimeColumn(profile.columns, trainRows.length) : opts.timeColumn;
+  if (timeColumn && timeColumn === opts.target) throw new AutoMLError(`The time column cannot be the target "${opts.target}".`);
+  if (timeColumn && !table.columns.some((c) => c.name === timeColumn))
+    throw new AutoMLError(`Time column "${timeColumn}" is not in the table.`);
+  const times = timeColumn ? timesOf(table, timeColumn, trainRows) : undefined;
+  if (times && !times.some((t) => !Number.isNaN(t))) throw new AutoMLError(`Time column "${timeColumn}" holds no dates or times.`);
   if (opts.metric && opts.metric !== metricName(profile.task))
     throw new AutoMLError(`Metric "${opts.metric}" is not supported for ${profile.task}; use ${metricName(profile.task)}.`);
   const task = profile.task;
@@ -123,6 +145,11 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     d: encoder.width,
     y,
   };
+  const splitWords = times
+    ? `time split on ${timeColumn} (newest 20 % validates)`
+    : trainRows.length < CV_MAX_ROWS
+      ? '5-fold cross-validation'
+      : 'random 80/20 holdout';
   const tfBackend = await initTensorflow();
   const workers = Math.max(0, Math.floor(opts.workers ?? defaultWorkers()));
   const result = await runSearch(
@@ -133,9 +160,11 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
       deadline: start + budget * 1000,
       maxTrials: opts.maxTrials ?? Infinity,
       seed,
-      onProgress: opts.onProgress,
+      onProgress: opts.onProgress && ((e) => opts.onProgress!({ ...e, split: splitWords })),
       signal: opts.signal,
       runner: workerPoolRunner(workers),
+      time: times,
+      families: opts.families,
     },
   );
   const model = new AutoMLModel(task, opts.target, profile.classes, pre, binner, encoder, result.members);
@@ -173,6 +202,7 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
   } else importance = permutationImportance(model, sampleFm(fm, 2000), y.slice(0, 2000), seed);
   opts.onProgress?.({
     kind: 'final',
+    split: splitWords,
     trial: leaderboard.length,
     id: sorted[0].trial,
     family: sorted[0].family,
@@ -191,6 +221,10 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     seed,
     profile,
     validation: result.plan.kind,
+    split: describeSplit(
+      result.plan.kind,
+      times && timeColumn ? { column: timeColumn, times, train: result.plan.folds[0].train, valid: result.plan.folds[0].valid } : undefined,
+    ),
     trainRows,
     leaderboard: sorted,
     best: sorted[0],

@@ -142,7 +142,8 @@ function toNumber(v: AutoMLValue | undefined): number {
   return Number.isFinite(x) ? x : NaN;
 }
 
-function toTime(v: AutoMLValue | undefined): number {
+/** A date, a date string or epoch milliseconds as epoch milliseconds (NaN when it is none of them). */
+export function toTime(v: AutoMLValue | undefined): number {
   if (v instanceof Date) return v.getTime();
   if (typeof v === 'string' && v !== '') return Date.parse(v.includes('T') || v.length <= 10 ? v : v.replace(' ', 'T'));
   if (typeof v === 'number') return v;

@@ -16,6 +16,11 @@ export interface ColumnProfile {
   reason: string;
   missing: number;
   distinct: number;
+  /** Set when a check before the search flagged the column (see leakage.ts). */
+  flag?: 'leak' | 'post-outcome' | 'id';
+  /** The user left it out (`exclude`) or asked for it despite a flag (`include`). */
+  excluded?: boolean;
+  included?: boolean;
 }
 
 export interface DataProfile {

@@ -2,6 +2,8 @@
 import type { AutoMLRun } from './fitAutoML';
 import type { AutoMLChart } from './automlCharts';
 import type { MetricReport } from './evaluate';
+import { describeTrial } from './describeTrial';
+import { ensembleMembers, explainEnsemble } from './explainEnsemble';
 
 const esc = (s: unknown) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : Math.abs(x) >= 1000 ? x.toFixed(1) : x.toPrecision(4));
@@ -21,6 +23,7 @@ function metricRows(m: MetricReport): [string, string][] {
 export function renderReport(run: AutoMLRun, charts: AutoMLChart[] = []): string {
   const sets = Object.entries(run.metrics).filter(([, m]) => m) as [string, MetricReport][];
   const names = [...new Set(sets.flatMap(([, m]) => metricRows(m).map(([k]) => k)))];
+  const flagged = run.profile.columns.filter((c) => c.flag && !c.used);
   const maxImp = Math.max(1e-12, ...run.importance.map((i) => Math.abs(i.importance)));
   return `<!doctype html><html><head><meta charset="utf-8"><title>AutoML: ${esc(run.target)}</title><style>
 body{font:14px system-ui,sans-serif;margin:2em;max-width:960px}table{border-collapse:collapse;margin:1em 0}
@@ -28,8 +31,22 @@ td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}figure{display:inlin
 </style></head><body>
 <h1>AutoML report: ${esc(run.target)}</h1>
 <p>Task <b>${esc(run.task)}</b> (${esc(run.profile.taskReason)}), metric <b>${esc(run.metric)}</b>, ${run.profile.rows} training rows,
-validation by ${run.validation === 'cv' ? '5-fold cross-validation' : 'an 80/20 holdout'}, ${run.leaderboard.length} trials in ${run.trainSeconds.toFixed(1)} s.
-Best model: <b>${esc(run.ensemble.map((e) => `${e.family} #${e.trial} (weight ${e.weight.toFixed(2)})`).join(' + '))}</b>, validation ${esc(run.metric)} ${fmt(run.validationScore)}.</p>
+${esc(run.split.text)}, ${run.leaderboard.length} trials in ${run.trainSeconds.toFixed(1)} s.
+Validation ${esc(run.metric)} of the final model: <b>${fmt(run.validationScore)}</b>.</p>
+<h2>Final model</h2>
+<p>${esc(explainEnsemble(run))}</p>
+${table(
+  ['trial', 'weight', `${run.metric} alone`],
+  ensembleMembers(run).map((m) => [m.label, m.weight.toFixed(2), fmt(m.score)]),
+)}
+${
+  flagged.length
+    ? `<h2>Columns left out by the checks</h2>\n${table(
+        ['column', 'check', 'reason'],
+        flagged.map((c) => [c.name, c.flag, c.reason]),
+      )}`
+    : ''
+}
 <h2>Metrics</h2>
 ${table(
   ['metric', ...sets.map(([s]) => s)],
@@ -38,10 +55,10 @@ ${table(
 ${charts.length ? `<h2>Charts</h2>\n${charts.map((c) => `<figure><figcaption>${esc(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}` : ''}
 <h2>Leaderboard</h2>
 ${table(
-  ['#', 'family', run.metric, 'train s', 'predict s', 'params'],
-  run.leaderboard.map((t) => [
-    t.trial,
-    t.family,
+  ['#', 'trial', run.metric, 'train s', 'predict s', 'all parameters'],
+  run.leaderboard.map((t, i) => [
+    i + 1,
+    describeTrial(t),
     fmt(t.score),
     t.trainSeconds.toFixed(2),
     t.predictSeconds.toFixed(2),

@@ -1,6 +1,7 @@
 /**
  * `silt automl DATA.(csv|parquet) --target COL [--task K] --budget S [--seed N] [--split-json FILE]
- * [--preds-out FILE.csv] [--report-out FILE.html]`. With a split file it trains on train_idx only and
+ * [--preds-out FILE.csv] [--report-out FILE.html] [--exclude A,B] [--include C] [--time-column COL|none]`.
+ * Columns the checks flag (leaks, identifiers) are left out unless `--include` names them. With a split file it trains on train_idx only and
  * writes test predictions in the peer harness's format (`row,p_<class>...` or `row,y_pred`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { renderReport } from './renderReport';
 import { takeRows } from './table';
 
 const USAGE =
-  'usage: silt automl DATA.(csv|parquet) --target COL [--task binary|multiclass|regression] --budget S [--seed N] [--split-json FILE] [--preds-out FILE.csv] [--report-out FILE.html]';
+  'usage: silt automl DATA.(csv|parquet) --target COL [--task binary|multiclass|regression] --budget S [--seed N] [--split-json FILE] [--preds-out FILE.csv] [--report-out FILE.html] [--exclude COL,...] [--include COL,...] [--time-column COL|none]';
 
 export async function runAutomlCli(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const flags = new Map<string, string>();
@@ -29,7 +30,28 @@ export async function runAutomlCli(argv: string[], out: (line: string) => void, 
       i++;
     } else positional.push(a);
   }
-  const known = new Set(['target', 'task', 'budget', 'seed', 'split-json', 'preds-out', 'report-out', 'max-trials']);
+  const known = new Set([
+    'target',
+    'task',
+    'budget',
+    'seed',
+    'split-json',
+    'preds-out',
+    'report-out',
+    'max-trials',
+    'exclude',
+    'include',
+    'time-column',
+  ]);
+  const list = (k: string) =>
+    flags.has(k)
+      ? flags
+          .get(k)!
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : undefined;
+  const time = flags.get('time-column');
   const unknown = [...flags.keys()].filter((k) => !known.has(k));
   if (positional.length !== 1 || !flags.has('target') || unknown.length) {
     err(unknown.length ? `unknown option --${unknown[0]}\n${USAGE}` : USAGE);
@@ -58,6 +80,9 @@ export async function runAutomlCli(argv: string[], out: (line: string) => void, 
       seed: Number(flags.get('seed') ?? 0),
       trainIndex,
       testIndex,
+      exclude: list('exclude'),
+      include: list('include'),
+      timeColumn: time === undefined ? undefined : time === 'none' ? null : time,
     });
     let predictSeconds = 0;
     if (testIndex && flags.has('preds-out')) {
@@ -84,6 +109,7 @@ export async function runAutomlCli(argv: string[], out: (line: string) => void, 
         holdout_metric: test ? (test as unknown as Record<string, number>)[run.metric] : null,
         validation_metric: run.validationScore,
         validation: run.validation,
+        split: run.split.text,
         best_family: run.best.family,
         ensemble: run.ensemble.map((e) => `${e.family}#${e.trial}:${e.weight.toFixed(2)}`),
         n_trials: run.leaderboard.length,
@@ -93,6 +119,7 @@ export async function runAutomlCli(argv: string[], out: (line: string) => void, 
         predict_seconds: round(predictSeconds),
         peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
         dropped: run.profile.columns.filter((c) => !c.used).map((c) => `${c.name} (${c.reason})`),
+        flagged: run.profile.columns.filter((c) => c.flag).map((c) => ({ column: c.name, flag: c.flag, used: c.used, reason: c.reason })),
       }),
     );
     return 0;

@@ -9,7 +9,7 @@ import type { TaskKind } from './profile';
 import { Rng } from './rng';
 import { defaultParams, FAMILY_ORDER, nearParams, sampleParams, type SpaceInfo } from './searchSpace';
 import { isBetter, metricName, taskScore } from './taskMetric';
-import { makePlan, type ValidationPlan } from './validation';
+import { makePlan, makeTimePlan, type ValidationPlan } from './validation';
 import { AutoMLError } from './AutoMLError';
 import type { Member } from './AutoMLModel';
 import type { TrialOutcome, TrialSpec } from './runTrial';
@@ -35,6 +35,8 @@ export interface AutoMLProgress {
   metric: string;
   elapsedSeconds: number;
   secondsLeft: number;
+  /** The validation split in a few words ("time split on order_date", "5-fold cross-validation"); fitAutoML adds it. */
+  split?: string;
 }
 
 export interface SearchOptions {
@@ -46,6 +48,10 @@ export interface SearchOptions {
   /** Aborting stops the search promptly; it then returns the best model found so far. */
   signal?: AbortSignal;
   runner?: RunnerFactory;
+  /** Only these families (the baseline always runs); all when absent. */
+  families?: Family[];
+  /** Each training row's time (ms, NaN when missing): validate on the most recent rows instead of shuffling. */
+  time?: Float64Array;
 }
 
 export interface SearchResult {
@@ -71,7 +77,7 @@ const LOOKBACK = 4;
 
 export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions): Promise<SearchResult> {
   const rng = new Rng(o.seed);
-  const plan = makePlan(ts.y, ts.C, rng);
+  const plan = o.time ? makeTimePlan(o.time) : makePlan(ts.y, ts.C, rng);
   const outDim = ts.C || 1;
   const yEval = Array.from(plan.evalRows, (r) => ts.y[r]);
   const deterministic = o.deadline === Infinity;
@@ -80,12 +86,14 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
   const lastCost = new Map<Family, number>();
   let best: Trial | null = null;
   // Without any usable feature only the baseline can be fitted.
-  const families = ts.binned.nFeatures ? FAMILY_ORDER.filter((f) => f !== 'mlp' || ts.d > 0) : FAMILY_ORDER.slice(0, 1);
+  const families = ts.binned.nFeatures
+    ? FAMILY_ORDER.filter((f) => (f !== 'mlp' || ts.d > 0) && (!o.families || f === 'baseline' || o.families.includes(f)))
+    : FAMILY_ORDER.slice(0, 1);
   const queue: [Family, Params][] = families.map((f) => [f, defaultParams(f, space)]);
   // Holdout: keep time to refit the best model on all rows, unless that refit would take half the
   // budget anyway (then more trials are the better use of it and the inner model is kept).
   const reserve = () => {
-    const refit = plan.kind === 'holdout' && best ? 1.5 * best.trainSeconds * 1000 : 0;
+    const refit = plan.kind !== 'cv' && best ? 1.5 * best.trainSeconds * 1000 : 0;
     return (refit < 0.5 * (o.deadline - t0) ? refit : 0) + 200;
   };
   let linearTrials = 0,
@@ -93,6 +101,9 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     exhausted = false,
     failure: Error | null = null;
   const inFlight = new Map<number, Promise<void>>();
+  const tried = new Set<string>();
+  const misses = new Map<Family, number>();
+  const spent = new Set<Family>();
   const runner = await (o.runner ?? inProcessRunner)(ts, plan);
   const cancelled = new Promise<void>((resolve) => {
     if (o.signal?.aborted) resolve();
@@ -113,16 +124,28 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     const known = bestFor(id);
     let next = queue.shift();
     while (next && started && now + (lastCost.get(next[0]) ?? 0) > o.deadline - reserve()) next = queue.shift();
-    if (!next) {
+    // Identical configurations are never trained twice: redraw a repeat, and give up on a family
+    // (a small one like decision_tree) once 30 redraws in a row land on configurations already tried.
+    for (let draws = 0; !next; draws++) {
       const open = families.filter(
-        (f) => f !== 'baseline' && (f !== 'linear' || linearTrials < 15) && now + (lastCost.get(f) ?? 0) < o.deadline - reserve(),
+        (f) =>
+          f !== 'baseline' &&
+          !spent.has(f) &&
+          (f !== 'linear' || linearTrials < 15) &&
+          now + (lastCost.get(f) ?? 0) < o.deadline - reserve(),
       );
       if (!open.length) return null;
       const exploit = known && known.family !== 'baseline' && open.includes(known.family) && rng.next() < 0.5;
       const fam = exploit ? known.family : open[rng.int(open.length)];
-      next = [fam, exploit && rng.next() < 0.6 ? nearParams(fam, known.params, space, rng) : sampleParams(fam, space, rng)];
+      const params = exploit && rng.next() < 0.6 ? nearParams(fam, known.params, space, rng) : sampleParams(fam, space, rng);
+      if (!tried.has(configKey(fam, params))) {
+        next = [fam, params];
+        misses.delete(fam);
+      } else if ((misses.set(fam, (misses.get(fam) ?? 0) + 1).get(fam) ?? 0) >= 30) spent.add(fam);
+      if (draws > 200) return null;
     }
     const [family, params] = next;
+    tried.add(configKey(family, params));
     if (family === 'linear') linearTrials++;
     // One trial may use at most 40 % of the budget, so a slow family cannot starve the others.
     const deadline = Math.min(o.deadline - (started ? reserve() : 0), now + 0.4 * (o.deadline - t0));
@@ -185,6 +208,18 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
   } finally {
     await runner.close();
   }
+}
+
+/**
+ * Two configurations are the same trial when every parameter matches after rounding to 4 significant
+ * digits; a false flag equals an absent one (a default config has no `balanced`, a draw has `false`).
+ */
+export function configKey(family: Family, params: Params): string {
+  const parts = Object.keys(params)
+    .sort()
+    .filter((k) => params[k] !== false && params[k] !== undefined)
+    .map((k) => `${k}=${typeof params[k] === 'number' ? Number((params[k] as number).toPrecision(4)) : params[k]}`);
+  return `${family}:${parts.join(',')}`;
 }
 
 /** Refits the ensemble's members on all rows when their measured cost still fits (in parallel). */

@@ -8,15 +8,26 @@ import { fitEstimator, type Family, type Params } from './estimators';
 import { LinearEncoder } from './linearEncoder';
 import { initTensorflow } from './mlp';
 import { Preprocessor } from './preprocessor';
+import { useOnly } from './chooseColumns';
 import { labelOf, profileTable, type TaskKind } from './profile';
 import type { AutoMLTable } from './table';
 
 export async function trainSingleModel(
   table: AutoMLTable,
-  opts: { target: string; task: TaskKind; family: Family; params: Params; trainIndex: number[]; seed?: number },
+  opts: {
+    target: string;
+    task: TaskKind;
+    family: Family;
+    params: Params;
+    trainIndex: number[];
+    seed?: number;
+    /** The feature columns, as the search chose them; every column the profile would use when absent. */
+    features?: string[];
+  },
 ): Promise<AutoMLModel> {
   if (opts.family === 'mlp') await initTensorflow();
-  const profile = profileTable(table, opts.target, opts.trainIndex, opts.task);
+  const typed = profileTable(table, opts.target, opts.trainIndex, opts.task);
+  const profile = opts.features ? useOnly(table, typed, opts.features) : typed;
   const pre = Preprocessor.fit(table, profile.columns, opts.trainIndex);
   const fm = pre.transform(table, opts.trainIndex);
   const binner = Binner.fit(fm);

@@ -31,6 +31,18 @@ export const AUTOML_PARAMS = {
     metric: s.optional(s.string()),
     budgetSeconds: s.number(),
     seed: s.optional(s.number()),
+    /** Columns never used as features. */
+    exclude: s.optional(s.array(s.string())),
+    /** Columns used although a check flagged them (leak, identifier, set after the outcome). */
+    include: s.optional(s.array(s.string())),
+    /** Date or timestamp column for a time split; guessed when absent, '' for no time split. */
+    timeColumn: s.optional(s.string()),
+  }),
+  'automl.columns': s.object({
+    sessionId: s.string(),
+    source: automlSource,
+    /** Guessed (a plausible label or measure) when absent. */
+    target: s.optional(s.string()),
   }),
   'automl.cancel': s.object(job),
   'automl.result': s.object({ ...job, theme }),
@@ -48,13 +60,15 @@ export interface AutomlRequests {
     params: In<'automl.start'>;
     result: { jobId: string };
   };
+  /** The checks the search would run before it starts: each column's type, whether it is used, and why. */
+  'automl.columns': { params: In<'automl.columns'>; result: AutomlColumns };
   /** Stops the search promptly; the job then finishes with the best model found so far. */
   'automl.cancel': { params: In<'automl.cancel'>; result: { ok: true } };
   /** The finished job's report; fails while the job still runs or when it failed. */
   'automl.result': { params: In<'automl.result'>; result: AutomlReport };
-  /** Writes the model file (JSON, loadable with `automl.loadModel`); a relative path is under the workspace. */
+  /** Writes the model file (JSON, loadable with `automl.loadModel`; `.json` added when missing); a relative path is under the workspace. */
   'automl.exportModel': { params: In<'automl.exportModel'>; result: { path: string } };
-  /** Writes the self-contained HTML report. */
+  /** Writes the self-contained HTML report (`.html` added when missing, never twice). */
   'automl.exportReport': { params: In<'automl.exportReport'>; result: { path: string } };
   /** The cells that reproduce the best model, reading the data by `table` (a result's name) when given. */
   'automl.notebook': { params: In<'automl.notebook'>; result: { cells: AutomlReport['cells'] } };
@@ -62,11 +76,35 @@ export interface AutomlRequests {
   'automl.addToSession': { params: In<'automl.addToSession'>; result: { name: string } };
 }
 
+/** What the checks before a search found, for the dialog's column list. */
+export interface AutomlColumns {
+  /** The target the checks ran for (the guess when none was given). */
+  target: string;
+  /** The time column the search would split on (null: none found). */
+  timeColumn: string | null;
+  /** Every date or timestamp column, for the time column choice. */
+  timeColumns: string[];
+  columns: AutomlColumn[];
+}
+
+export interface AutomlColumn {
+  name: string;
+  /** The profile's type: numeric, categorical, datetime, id, text, constant, ... */
+  kind: string;
+  /** Whether the search would use it as it stands (flagged columns are not used). */
+  used: boolean;
+  reason: string;
+  /** Set when a check flagged it; the user can include it back. */
+  flag?: 'leak' | 'post-outcome' | 'id';
+}
+
 /** One finished trial. */
 export interface AutomlLeaderRow {
   /** Trial id (the order trials were proposed in). */
   trial: number;
   family: string;
+  /** Family, id and key parameters in words, e.g. "gradient boosting #12 · lr 0.1, depth 6". */
+  label: string;
   /** Validation metric of the trial. */
   score: number;
   /** Training plus prediction time of the trial. */
@@ -84,6 +122,8 @@ export type AutomlNotice =
       /** Trials finished so far. */
       trial: number;
       family: string;
+      /** The finished trial in words: family, id and key parameters. */
+      label?: string;
       params: Record<string, number | boolean>;
       score: number;
       bestScore: number;
@@ -92,6 +132,8 @@ export type AutomlNotice =
       budgetMs: number;
       /** The best trials so far, best first (at most 10). */
       leaderboard: AutomlLeaderRow[];
+      /** The validation split in a few words, e.g. "time split on order_date (newest 20 % validates)". */
+      split?: string;
     }
   | {
       kind: 'event';
@@ -111,17 +153,22 @@ export interface AutomlReport {
   metric: string;
   /** Training rows. */
   rows: number;
-  validation: 'cv' | 'holdout';
+  validation: 'cv' | 'holdout' | 'time';
+  /** The split in words (with the time column and cut-off for a time split). */
+  split: { text: string; timeColumn?: string };
   validationScore: number;
   /** The final model, e.g. "gbdt #3 (0.60) + random_forest #5 (0.40)". */
   model: string;
+  /** The final model's members with weights, and the sentence that explains them. */
+  ensemble: { trial: number; label: string; weight: number; score: number }[];
+  ensembleText: string;
   trainSeconds: number;
   parallelTrials: number;
   leaderboard: AutomlLeaderRow[];
   /** Metric name → value on the training rows and on validation. */
   metrics: { name: string; train?: number; validation?: number }[];
   importance: { column: string; importance: number }[];
-  dropped: { column: string; reason: string }[];
+  dropped: { column: string; reason: string; flag?: 'leak' | 'post-outcome' | 'id' }[];
   /** Standalone SVG charts: leaderboard, importance, ROC/PR, confusion or predicted vs actual. */
   charts: { title: string; svg: string }[];
   /** Cells that reproduce the best trial step by step in this notebook. */

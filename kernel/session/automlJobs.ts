@@ -76,9 +76,10 @@ function dataCode(source: AutomlSource, table?: string): string {
     : `await automl.table(await sharing.load(${JSON.stringify(source.table)}))`;
 }
 
-const leaderRow = (t: AutoMLRun['leaderboard'][number]): AutomlLeaderRow => ({
+const leaderRow = (t: AutoMLRun['leaderboard'][number], describe: (t: AutoMLRun['leaderboard'][number]) => string): AutomlLeaderRow => ({
   trial: t.trial,
   family: t.family,
+  label: describe(t),
   score: t.score,
   seconds: t.trainSeconds + t.predictSeconds,
   params: t.params,
@@ -101,16 +102,24 @@ async function report(jobId: string, j: Job, run: AutoMLRun, theme: 'light' | 'd
     metric: run.metric,
     rows: run.trainRows.length,
     validation: run.validation,
+    split: { text: run.split.text, ...(run.split.timeColumn ? { timeColumn: run.split.timeColumn } : {}) },
     validationScore: run.validationScore,
+    ensemble: automl.ensembleMembers(run),
+    ensembleText: automl.explainEnsemble(run),
     trainSeconds: run.trainSeconds,
     parallelTrials: run.parallelTrials,
-    model: run.ensemble.map((e) => `${e.family} #${e.trial} (${e.weight.toFixed(2)})`).join(' + '),
-    leaderboard: run.leaderboard.map(leaderRow),
+    model: automl
+      .ensembleMembers(run)
+      .map((m) => (run.ensemble.length > 1 ? `${m.label} (weight ${m.weight.toFixed(2)})` : m.label))
+      .join(' + '),
+    leaderboard: run.leaderboard.map((t) => leaderRow(t, automl.describeTrial)),
     metrics: keys
       .filter((k) => train[k] !== undefined || validation[k] !== undefined)
       .map((k) => ({ name: k, train: train[k] as number | undefined, validation: validation[k] as number | undefined })),
     importance: run.importance,
-    dropped: run.profile.columns.filter((c) => !c.used).map((c) => ({ column: c.name, reason: c.reason })),
+    dropped: run.profile.columns
+      .filter((c) => !c.used)
+      .map((c) => ({ column: c.name, reason: c.reason, ...(c.flag ? { flag: c.flag } : {}) })),
     charts: automl.automlCharts(run, theme),
     cells: automl.generateNotebookCells(run, { code: dataCode(j.source) }),
     variable: variableName(run.target),
@@ -149,10 +158,16 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
         metric: p.metric,
         budgetSeconds: p.budgetSeconds,
         seed: p.seed,
+        exclude: p.exclude,
+        include: p.include,
+        // '' turns the time split off; absent lets the engine guess.
+        timeColumn: p.timeColumn === '' ? null : p.timeColumn,
         signal: j.controller.signal,
         onProgress: (e) => {
           if (e.kind !== 'trial') return;
-          leaders.push({ trial: e.id, family: e.family, score: e.score, seconds: e.seconds, params: e.params });
+          const row = { trial: e.id, family: e.family, params: e.params };
+          const label = automl.describeTrial(row);
+          leaders.push({ ...row, label, score: e.score, seconds: e.seconds });
           leaders.sort((a, b) =>
             Number.isNaN(a.score) ? 1 : Number.isNaN(b.score) ? -1 : higher(e.metric) ? b.score - a.score : a.score - b.score,
           );
@@ -161,6 +176,7 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
             jobId,
             trial: e.trial,
             family: e.family,
+            label,
             params: e.params,
             score: e.score,
             bestScore: e.bestScore,
@@ -168,6 +184,7 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
             elapsedMs: Math.round(e.elapsedSeconds * 1000),
             budgetMs: p.budgetSeconds * 1000,
             leaderboard: leaders.slice(0, 10),
+            ...(e.split ? { split: e.split } : {}),
           });
         },
       });
@@ -186,6 +203,21 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
     );
     return { jobId };
   },
+  'automl.columns': async (s, p) => {
+    const inspection = (await loadAutoml()).inspectColumns(await loadSource(s, p.source), p.target);
+    return {
+      target: inspection.target,
+      timeColumn: inspection.timeColumn,
+      timeColumns: inspection.timeColumns,
+      columns: inspection.columns.map((c) => ({
+        name: c.name,
+        kind: c.kind,
+        used: c.used,
+        reason: c.reason,
+        ...(c.flag ? { flag: c.flag } : {}),
+      })),
+    };
+  },
   'automl.cancel': async (s, p) => {
     job(s, p.jobId).controller.abort();
     return { ok: true };
@@ -201,13 +233,15 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
     const { job: j, run } = finished(s, p.jobId);
     return { cells: (await loadAutoml()).generateNotebookCells(run, { code: dataCode(j.source, p.table) }) };
   },
-  'automl.exportModel': async (s, p) => ({
-    path: await write(outPath(s, p.path), (await loadAutoml()).serializeModel(finished(s, p.jobId).run.model)),
-  }),
+  'automl.exportModel': async (s, p) => {
+    const automl = await loadAutoml();
+    return { path: await write(outPath(s, automl.exportPath(p.path, '.json')), automl.serializeModel(finished(s, p.jobId).run.model)) };
+  },
   'automl.exportReport': async (s, p) => {
     const { job: j, run } = finished(s, p.jobId);
     const charts = (j.reports.get('light') ?? (await report(p.jobId, j, run, 'light'))).charts;
-    return { path: await write(outPath(s, p.path), (await loadAutoml()).renderReport(run, charts)) };
+    const automl = await loadAutoml();
+    return { path: await write(outPath(s, automl.exportPath(p.path, '.html')), automl.renderReport(run, charts)) };
   },
   'automl.addToSession': async (s, p) => {
     const { run } = finished(s, p.jobId);

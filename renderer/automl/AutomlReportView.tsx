@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { AutomlReport } from '../../kernel/protocol/automl';
 import { useNotebookActions } from '../notebook/NotebookContext';
 import { LeaderboardTable } from './LeaderboardTable';
+import { EnsembleSummary } from './EnsembleSummary';
 import { ChartImage } from '../charts/ChartImage';
 import { formatScore as fmt } from './formatScore';
 
@@ -20,7 +21,10 @@ interface Props {
 
 export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInserted }: Props) {
   const { client, sessionId, insertCells, nameResult, report } = useNotebookActions();
-  const [path, setPath] = useState(`models/${r.variable}.json`);
+  const [modelPath, setModelPath] = useState(`models/${r.variable}.json`);
+  const [reportPath, setReportPath] = useState(`models/${r.variable}_report.html`);
+  const flagged = r.dropped.filter((d) => d.flag);
+  const others = r.dropped.filter((d) => !d.flag);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
 
   const act = (what: string, call: (sid: string) => Promise<string>) => {
@@ -55,10 +59,22 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
       <p className="automl-summary">
         {r.cancelled && <strong>Stopped early. </strong>}
         <b>{r.task}</b> on {r.rows.toLocaleString()} rows, {r.leaderboard.length} trials in {r.trainSeconds.toFixed(1)} s
-        {r.parallelTrials > 1 ? ` (${r.parallelTrials} at a time)` : ''}, validated by{' '}
-        {r.validation === 'cv' ? '5-fold cross-validation' : 'an 80/20 holdout'}. Best model: <b>{r.model}</b>, validation {r.metric}{' '}
-        <b data-testid="automl-score">{fmt(r.validationScore)}</b>.
+        {r.parallelTrials > 1 ? ` (${r.parallelTrials} at a time)` : ''}, <span data-testid="automl-report-split">{r.split.text}</span>.
+        Validation {r.metric} of the final model: <b data-testid="automl-score">{fmt(r.validationScore)}</b>.
       </p>
+      <EnsembleSummary report={r} />
+      {flagged.length > 0 && (
+        <div className="automl-note" data-testid="automl-flagged">
+          Left out by the checks (include them back in the column list if they are known before the outcome):
+          <ul className="automl-flagged">
+            {flagged.map((d) => (
+              <li key={d.column}>
+                <code>{d.column}</code>: {d.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="automl-actions">
         <button
           className="btn btn-primary"
@@ -85,29 +101,37 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
       </div>
       <div className="automl-export">
         <label className="field">
-          <span>Export to (relative paths are in the workspace)</span>
-          <input data-testid="automl-export-path" value={path} spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+          <span>Model file (JSON; relative paths are in the workspace)</span>
+          <input data-testid="automl-export-path" value={modelPath} spellCheck={false} onChange={(e) => setModelPath(e.target.value)} />
         </label>
         <button
           className="btn"
           data-testid="automl-export-model"
-          disabled={!path.trim()}
+          disabled={!modelPath.trim()}
           onClick={() =>
             act('Export model', (sid) =>
-              client.request('automl.exportModel', { sessionId: sid, jobId, path: path.trim() }).then((x) => `Model written to ${x.path}`),
+              client
+                .request('automl.exportModel', { sessionId: sid, jobId, path: modelPath.trim() })
+                .then((x) => `Model written to ${x.path}`),
             )
           }
         >
           Export model
         </button>
+      </div>
+      <div className="automl-export">
+        <label className="field">
+          <span>Report file (HTML)</span>
+          <input data-testid="automl-report-path" value={reportPath} spellCheck={false} onChange={(e) => setReportPath(e.target.value)} />
+        </label>
         <button
           className="btn"
           data-testid="automl-export-report"
-          disabled={!path.trim()}
+          disabled={!reportPath.trim()}
           onClick={() =>
             act('Export report', (sid) =>
               client
-                .request('automl.exportReport', { sessionId: sid, jobId, path: path.trim().replace(/(\.json)?$/, '.html') })
+                .request('automl.exportReport', { sessionId: sid, jobId, path: reportPath.trim() })
                 .then((x) => `Report written to ${x.path}`),
             )
           }
@@ -147,8 +171,8 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
         ))}
       </div>
       <h4>Leaderboard</h4>
-      <LeaderboardTable rows={r.leaderboard} metric={r.metric} max={50} />
-      {r.dropped.length > 0 && <p className="automl-note">Not used: {r.dropped.map((d) => `${d.column} (${d.reason})`).join('; ')}.</p>}
+      <LeaderboardTable rows={r.leaderboard} metric={r.metric} split={r.split.text} max={50} />
+      {others.length > 0 && <p className="automl-note">Also not used: {others.map((d) => `${d.column} (${d.reason})`).join('; ')}.</p>}
     </div>
   );
 }

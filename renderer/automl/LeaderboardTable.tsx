@@ -1,13 +1,23 @@
-/** Finished trials, best first: family, score and time (parameters on hover). */
+/** Finished trials, best first: each named by family, id and key parameters, with score and time. */
 import type { AutomlLeaderRow } from '../../kernel/protocol/automl';
+import './AutomlDialog.css';
 
-export function LeaderboardTable({ rows, metric, max = 10 }: { rows: AutomlLeaderRow[]; metric: string; max?: number }) {
+interface Props {
+  rows: AutomlLeaderRow[];
+  metric: string;
+  /** The validation split the scores come from, shown as the table's caption. */
+  split?: string;
+  max?: number;
+}
+
+export function LeaderboardTable({ rows, metric, split, max = 10 }: Props) {
   return (
     <table className="automl-leaderboard" data-testid="automl-leaderboard">
+      {split && <caption data-testid="automl-leaderboard-split">Scores on validation: {split}</caption>}
       <thead>
         <tr>
           <th>#</th>
-          <th>family</th>
+          <th>trial</th>
           <th className="num">{metric}</th>
           <th className="num">time</th>
         </tr>
@@ -22,7 +32,7 @@ export function LeaderboardTable({ rows, metric, max = 10 }: { rows: AutomlLeade
               .join(', ')}
           >
             <td>{i + 1}</td>
-            <td>{r.family.replace('_', ' ')}</td>
+            <td className="automl-trial">{r.label}</td>
             <td className="num">{Number.isFinite(r.score) ? r.score.toFixed(4) : '–'}</td>
             <td className="num">{r.seconds.toFixed(2)} s</td>
           </tr>

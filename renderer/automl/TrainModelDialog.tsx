@@ -1,8 +1,12 @@
 /**
- * "Train a baseline model…": pick the target, task, metric and time budget; watch the search's
- * progress and live leaderboard (and stop it early); then read the report and act on the model.
+ * "Train a baseline model…": pick the target, task, metric, time budget, the feature columns (the
+ * checks' flags start unchecked, with their reasons) and the time column for the split; watch the
+ * search's progress and live leaderboard (and stop it early); then read the report and act on the model.
  */
 import { useState } from 'react';
+import { choiceToLists, ColumnChoiceList } from './ColumnChoiceList';
+import { useAutomlColumns } from './useAutomlColumns';
+import { TimeSplitField, timeColumnParam } from './TimeSplitField';
 import type { AutomlSource, AutomlTask } from '../../kernel/protocol/automl';
 import { Dialog } from '../panels/Dialog';
 import { AutomlReportView } from './AutomlReportView';
@@ -29,23 +33,30 @@ const METRICS: Record<string, string> = {
 export function TrainModelDialog({ source, columns, afterCellId, onClose }: Props) {
   const { state, start, cancel } = useAutomlJob();
   const [target, setTarget] = useState(() => guessTarget(columns));
+  // Until the user picks a target, the session guesses one from the data (a label or a measure).
+  const [picked, setPicked] = useState(false);
+  const checks = useAutomlColumns(source, picked ? target : undefined);
+  const ready = checks.phase === 'ready' ? checks.data : null;
+  const shownTarget = !picked && ready ? ready.target : target;
+  const [choice, setChoice] = useState<Record<string, boolean>>({});
+  const [timeChoice, setTimeChoice] = useState<string>('auto');
   const [task, setTask] = useState<AutomlTask | 'auto'>('auto');
   const [metric, setMetric] = useState('auto');
   const [budget, setBudget] = useState('30');
   const budgetSeconds = Number(budget);
-  const valid = Boolean(target) && budgetSeconds > 0;
+  const valid = Boolean(shownTarget) && budgetSeconds > 0 && checks.phase !== 'loading';
   const title = 'Train a baseline model';
 
   if (state.phase === 'running') {
     return (
       <Dialog
-        title={`${title}: ${target}`}
+        title={`${title}: ${shownTarget}`}
         testId="automl-dialog"
         cancelLabel={state.stopping ? 'Stopping…' : 'Stop'}
         onCancel={cancel}
         wide
       >
-        <Running target={target} progress={state.progress} budgetSeconds={budgetSeconds} />
+        <Running target={shownTarget} progress={state.progress} budgetSeconds={budgetSeconds} />
       </Dialog>
     );
   }
@@ -68,26 +79,40 @@ export function TrainModelDialog({ source, columns, afterCellId, onClose }: Prop
       testId="automl-dialog"
       okLabel="Train"
       okDisabled={!valid}
-      onOk={() =>
+      onOk={() => {
+        const lists = ready ? choiceToLists(ready.columns, choice) : { exclude: [], include: [] };
+        const timeColumn = timeColumnParam(timeChoice, ready?.timeColumn ?? null);
         start({
           source,
-          target,
+          target: shownTarget,
           budgetSeconds,
           ...(task !== 'auto' ? { task } : {}),
           ...(metric !== 'auto' ? { metric } : {}),
-        })
-      }
+          ...(lists.exclude.length ? { exclude: lists.exclude } : {}),
+          ...(lists.include.length ? { include: lists.include } : {}),
+          ...(timeColumn !== undefined ? { timeColumn } : {}),
+        });
+      }}
       onCancel={onClose}
       wide
     >
       <div className="automl-source">
         Training on {'table' in source ? <code>{source.table}</code> : 'this result'} ({columns.length} columns). The search tries linear
-        models, trees, boosting, forests and a small neural network with cross-validation, within the budget.
+        models, trees, boosting, forests and a small neural network within the budget. Columns that leak the answer or identify rows are
+        left out unless you check them.
       </div>
       <div className="automl-form">
         <label className="field">
           <span>Target (the column to predict)</span>
-          <select data-testid="automl-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+          <select
+            data-testid="automl-target"
+            value={shownTarget}
+            onChange={(e) => {
+              setTarget(e.target.value);
+              setPicked(true);
+              setChoice({});
+            }}
+          >
             {columns.map((c) => (
               <option key={c.name} value={c.name}>
                 {c.name} · {c.type}
@@ -118,7 +143,22 @@ export function TrainModelDialog({ source, columns, afterCellId, onClose }: Prop
           <span>Time budget (seconds)</span>
           <input data-testid="automl-budget" type="number" min={1} value={budget} onChange={(e) => setBudget(e.target.value)} />
         </label>
+        <TimeSplitField
+          columns={ready?.timeColumns ?? []}
+          guessed={ready?.timeColumn ?? null}
+          value={timeChoice}
+          onChange={setTimeChoice}
+        />
       </div>
+      {checks.phase === 'loading' && <div className="automl-note">Checking the columns for leaks and identifiers…</div>}
+      {checks.phase === 'error' && (
+        <div className="dialog-error" data-testid="automl-columns-error">
+          {checks.message}
+        </div>
+      )}
+      {ready && (
+        <ColumnChoiceList columns={ready.columns} choice={choice} onChange={(name, use) => setChoice((c) => ({ ...c, [name]: use }))} />
+      )}
       {state.error && (
         <div className="dialog-error" data-testid="automl-error">
           {state.error}
@@ -135,13 +175,13 @@ function Running({ target, progress, budgetSeconds }: { target: string; progress
     <div className="automl-running" data-testid="automl-running">
       <div className="automl-status">
         {progress
-          ? `Trial ${progress.trial}: ${progress.family}, ${progress.metric} ${fmt(progress.score)} · best ${fmt(progress.bestScore)} · about ${left} s left`
+          ? `Trial ${progress.trial}: ${progress.label ?? progress.family}, ${progress.metric} ${fmt(progress.score)} · best ${fmt(progress.bestScore)} · about ${left} s left`
           : `Preparing the data and starting the search for ${target}…`}
       </div>
       <div className="automl-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
         <div className="automl-progress-bar" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
-      {progress && <LeaderboardTable rows={progress.leaderboard} metric={progress.metric} />}
+      {progress && <LeaderboardTable rows={progress.leaderboard} metric={progress.metric} split={progress.split} />}
     </div>
   );
 }

@@ -54,9 +54,9 @@ describe('Train a baseline model from a result grid', () => {
 
     await report.locator('[data-testid="automl-insert"]').click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => cells(page).count()).toBe(before + 8);
+    await expect.poll(() => cells(page).count()).toBe(before + 9);
     expect(await cells(page).nth(1).textContent()).toMatch(/Reproduce the AutoML run for/);
-    expect(await cells(page).nth(6).textContent()).toContain('trainSingleModel');
+    expect(await cells(page).nth(7).textContent()).toContain('trainSingleModel');
     // The unnamed result got a name, and the inserted cells read the data by it.
     expect(await cells(page).nth(0).locator('[data-testid="cell-name"]').inputValue()).toBe('result_1');
     const sources = (await cells(page).locator('.cm-content').allTextContents()).join('\n');

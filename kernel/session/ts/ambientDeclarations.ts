@@ -73,7 +73,7 @@ declare const sharing: {
 };
 interface SiltAutoMLOptions {
   target: string;
-  task?: 'classification' | 'regression';
+  task?: 'binary' | 'multiclass' | 'regression';
   metric?: string;
   budgetSeconds?: number;
   maxTrials?: number;
@@ -82,6 +82,11 @@ interface SiltAutoMLOptions {
   testIndex?: number[];
   workers?: number;
   signal?: AbortSignal;
+  /** Columns never used; \`include\` brings back columns the leakage checks flagged. */
+  exclude?: string[];
+  include?: string[];
+  /** Validate on the most recent rows by this date column (guessed when absent; null: shuffled). */
+  timeColumn?: string | null;
   onProgress?(e: { kind: string; trial: number; elapsedSeconds: number; bestScore: number; metric: string }): void;
 }
 interface SiltAutoMLModel {

@@ -4,13 +4,15 @@
  * in that same session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRequest, type EventMessage, type RunResult } from '../../../kernel/protocol';
+import { parseRequest, type EventMessage, type RunResult, type TableOutput } from '../../../kernel/protocol';
 import { SHARED } from '../../helpers/shared';
 import { openSession, runText, type OpenSession, type ProtocolClient } from '../../helpers/startHost';
 
 let opened: OpenSession;
 let client: ProtocolClient;
 let sessionId: string;
+/** The job the first test trained (its notebook is run by the second). */
+let finishedJob: string | undefined;
 
 beforeAll(async () => {
   opened = await openSession('automl-host');
@@ -31,7 +33,7 @@ async function waitFor<T>(find: () => T | undefined, ms = 30_000): Promise<T> {
 }
 
 describe('AutoML over the protocol', () => {
-  it('trains on a named result, streams progress events, and the inserted notebook reproduces the model', async () => {
+  it('trains on a named result and streams progress events', async () => {
     const exec = (language: 'sql' | 'typescript', code: string, name?: string) =>
       client.request('execute', { sessionId, runId: `r${Math.random()}`, cellId: 'c', language, code, ...(name ? { name } : {}) });
     await exec('sql', `SELECT * FROM read_csv_auto('${SHARED}/data/tabular/penguins.csv')`, 'penguins');
@@ -46,6 +48,7 @@ describe('AutoML over the protocol', () => {
       client.events.find((e): e is Extract<EventMessage, { type: 'automl.done' }> => e.type === 'automl.done' && e.jobId === jobId),
     );
     expect(done.status).toBe('done');
+    finishedJob = jobId;
     const progress = client.events.filter(
       (e): e is Extract<EventMessage, { type: 'automl.progress' }> => e.type === 'automl.progress' && e.jobId === jobId,
     );
@@ -57,13 +60,33 @@ describe('AutoML over the protocol', () => {
     expect(report.validationScore).toBeLessThan(0.3);
     expect(report.charts.map((c) => c.title)).toContain('Confusion matrix (validation)');
     expect(report.charts[0].svg).toContain('#1e2227');
+  });
 
-    let last: RunResult | null = null;
+  it('the generated notebook runs in the session, reads the data by name and scores the holdout', async () => {
+    const jobId = finishedJob!;
+    const report = await client.request('automl.result', { sessionId, jobId });
+    const exec = (language: 'sql' | 'typescript', code: string) =>
+      client.request('execute', { sessionId, runId: `r${Math.random()}`, cellId: 'c', language, code });
+
+    // The cells read the data by name and split it by rule: no listed row numbers.
+    const code = report.cells.map((c) => c.source).join('\n');
+    expect(code).toContain('automl.table("penguins")');
+    expect(code).not.toMatch(/\[\s*0\s*,\s*1\s*,\s*2\b/);
+    const outputs: string[] = [];
     for (const cell of report.cells.filter((c) => c.language === 'typescript')) {
-      last = await exec('typescript', cell.source);
-      expect(last.status, text(last)).toBe('ok');
+      const r: RunResult = await exec('typescript', cell.source);
+      expect(r.status, text(r)).toBe('ok');
+      outputs.push(text(r));
     }
-    expect(Number(/log_loss (\S+)/.exec(text(last!))?.[1])).toBeLessThan(0.3);
+    // The holdout is a fifth of the rows with a species (counted here by SQL) and the model never trained on it.
+    const counted = await exec('sql', `SELECT count(species) AS n FROM penguins`);
+    const n = Number((counted.outputs[0] as TableOutput).rows[0][0]);
+    const holdout = Math.round(n * 0.2);
+    expect(outputs.join('\n')).toContain(`${n - holdout} training rows, ${holdout} holdout rows`);
+    const logLoss = Number(/log_loss (\S+)/.exec(outputs.at(-1)!)?.[1]);
+    // An in-sample evaluation of a refit tree model gives ~0; the holdout does not.
+    expect(logLoss).toBeGreaterThan(0.001);
+    expect(logLoss).toBeLessThan(0.4);
   });
 
   it('interrupting a cell stops its search at once and the cell goes on with the best model so far', async () => {

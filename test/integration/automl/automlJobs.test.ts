@@ -2,7 +2,7 @@
  * AutoML jobs as the UI drives them: a real Session (real DuckDB) answering the `automl.*` requests
  * through its handler table, with the search on the worker pool.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,12 @@ describe('AutoML jobs in a session', () => {
     });
     expect(report.leaderboard.length).toBeGreaterThanOrEqual(3);
     expect(report.validationScore).toBeGreaterThan(0.75);
+    // Every row names its family and parameters; no configuration appears twice.
+    for (const row of report.leaderboard) expect(row.label).toMatch(/^[a-z ]+ #\d+( · .+)?$/);
+    const configs = report.leaderboard.map((row) => `${row.family} ${JSON.stringify(row.params)}`);
+    expect(new Set(configs).size).toBe(configs.length);
+    expect(report.split.text).toBe('validated by 5-fold cross-validation (rows shuffled)');
+    expect(report.ensembleText).toMatch(report.ensemble.length > 1 ? /averages the predictions of \d+ trials/ : /best single trial/);
     expect(report.charts.map((c) => c.title).join('\n')).toMatch(/Best roc_auc per family[\s\S]*Permutation importance[\s\S]*ROC curve/);
     expect(report.charts.every((c) => c.svg.startsWith('<svg'))).toBe(true);
     expect(report.cells.some((c) => c.source.includes(`automl.table(${JSON.stringify(handle)})`))).toBe(true);
@@ -88,7 +94,25 @@ describe('AutoML jobs in a session', () => {
       ]),
     ).toEqual(['1', '0']);
     const html = (await sessionHandlers['automl.exportReport'](session, { jobId, path: 'pima.html' })).path;
-    expect(readFileSync(html, 'utf8')).toMatch(/<h2>Charts<\/h2>[\s\S]*<svg/);
+    const htmlText = readFileSync(html, 'utf8');
+    expect(htmlText).toMatch(/<h2>Charts<\/h2>[\s\S]*<svg/);
+    // The report says how it validated, explains the final model and names trials by their parameters.
+    expect(htmlText).toContain('validated by 5-fold cross-validation (rows shuffled)');
+    expect(htmlText).toMatch(
+      /<h2>Final model<\/h2>\s*<p>The final model (is the best single trial|averages the predictions of \d+ trials)/,
+    );
+    expect(htmlText).toMatch(/<td>decision tree #\d+ · depth \d+, min leaf \d+<\/td>/);
+    // Separate files, one extension each: the report never becomes .html.html, a bare name gets its extension.
+    const report2 = (await sessionHandlers['automl.exportReport'](session, { jobId, path: 'models/model_report.html' })).path;
+    expect(report2).toBe(join(dir, 'models', 'model_report.html'));
+    expect(readdirSync(join(dir, 'models')).sort()).toEqual(['model_report.html', 'pima.json']);
+    expect((await sessionHandlers['automl.exportReport'](session, { jobId, path: 'models/pima.json' })).path).toBe(
+      join(dir, 'models', 'pima.html'),
+    );
+    expect((await sessionHandlers['automl.exportModel'](session, { jobId, path: 'models/bare' })).path).toBe(
+      join(dir, 'models', 'bare.json'),
+    );
+    expect(readFileSync(join(dir, 'models', 'pima.json'), 'utf8')).toBe(readFileSync(path, 'utf8'));
 
     expect(await sessionHandlers['automl.addToSession'](session, { jobId })).toEqual({ name: 'model_class' });
     const run = await session.execute({

@@ -1,0 +1,42 @@
+/** The time column for validation: the guessed one, another date column, or none (shuffled rows). */
+import './AutomlDialog.css';
+
+interface Props {
+  /** Date and timestamp columns of the data. */
+  columns: string[];
+  guessed: string | null;
+  /** 'auto' (the guess), a column name, or '' for no time split. */
+  value: string;
+  onChange(value: string): void;
+}
+
+export function TimeSplitField({ columns, guessed, value, onChange }: Props) {
+  const chosen = value === 'auto' ? guessed : value || null;
+  return (
+    <label className="field">
+      <span>Validation split</span>
+      <select data-testid="automl-time-column" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="auto">{guessed ? `by time: ${guessed} (guessed)` : 'shuffled (no date column found)'}</option>
+        {columns
+          .filter((c) => c !== guessed)
+          .map((c) => (
+            <option key={c} value={c}>
+              by time: {c}
+            </option>
+          ))}
+        {guessed && <option value="">shuffled rows (ignore time)</option>}
+      </select>
+      <span className="automl-split" data-testid="automl-split">
+        {chosen
+          ? `Trains on the past, validates on the most recent 20 % by ${chosen}.`
+          : 'Cross-validation on shuffled rows (a random 80/20 holdout above 5,000 rows).'}
+      </span>
+    </label>
+  );
+}
+
+/** What `automl.start` gets: nothing for the guess, a column, or '' to turn the time split off. */
+export function timeColumnParam(value: string, guessed: string | null): string | undefined {
+  if (value === 'auto') return guessed ? guessed : '';
+  return value;
+}
