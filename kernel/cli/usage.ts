@@ -69,6 +69,10 @@ for a colleague. Runs until Ctrl+C.`;
 
 export const AUTOML_USAGE = `silt automl DATA.(csv|parquet) --target COL [--task binary|multiclass|regression] --budget S
             [--seed N] [--split-json FILE] [--preds-out FILE.csv] [--report-out FILE.html]
+            [--exclude COL,...] [--include COL,...] [--time-column COL|none]
 
 A baseline model search, headless, for --budget seconds; prints one JSON line (the best family,
-validation and holdout metrics, timings) and writes predictions and an HTML report where asked.`;
+validation and holdout metrics, timings) and writes predictions and an HTML report where asked.
+Columns that leak the target, identifiers and columns set after the outcome are left out (the line
+says which and why); --include takes one back, --exclude leaves more out. With a date or timestamp
+column, validation is on the newest rows; --time-column picks the column, or none to shuffle.`;

@@ -41,7 +41,8 @@ describe('AutoML over the protocol', () => {
       sessionId,
       source: { handle: 'penguins' },
       target: 'species',
-      budgetSeconds: 3,
+      // Long enough for several trials on a loaded 2-core runner: the first can take seconds to arrive.
+      budgetSeconds: 6,
       seed: 0,
     });
     const done = await waitFor(() =>
@@ -53,7 +54,7 @@ describe('AutoML over the protocol', () => {
       (e): e is Extract<EventMessage, { type: 'automl.progress' }> => e.type === 'automl.progress' && e.jobId === jobId,
     );
     expect(progress.length).toBeGreaterThanOrEqual(3);
-    expect(progress[0]).toMatchObject({ sessionId, metric: 'log_loss', budgetMs: 3000 });
+    expect(progress[0]).toMatchObject({ sessionId, metric: 'log_loss', budgetMs: 6000 });
 
     const report = await client.request('automl.result', { sessionId, jobId, theme: 'dark' });
     expect(report).toMatchObject({ task: 'multiclass', metric: 'log_loss', variable: 'model_species' });
