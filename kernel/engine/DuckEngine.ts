@@ -1,10 +1,16 @@
 /**
  * One session's DuckDB: runs SQL cells, keeps their results as handles that the grid pages through,
  * and moves data between DuckDB and the TypeScript realm. A SELECT result is materialised into a
- * temp table so any page can be read later in a few milliseconds (by rowid, which follows result
+ * table so any page can be read later in a few milliseconds (by rowid, which follows result
  * order), instead of holding millions of rows in the session's heap.
+ *
+ * Two lanes, each its own connection to the one database: the user's runs, and live re-runs that
+ * must not queue behind a long user cell (see Lane). Result tables are ordinary tables, not TEMP
+ * ones, because DuckDB's TEMP tables belong to one connection: a result written in either lane is
+ * readable, by name or by handle, from both.
  */
 import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +38,14 @@ interface MemoryResult {
   rows: CellValue[][];
 }
 
+/**
+ * Which connection a run's statements go to. `user`: the cells the user runs (and everything outside
+ * a run: paging, exports); `live`: live re-runs of cells independent of the user's running cell, so
+ * they answer in seconds while a long query runs (DuckDB runs the two side by side, each with its
+ * own snapshot). Interrupting one lane leaves the other running.
+ */
+export type Lane = 'user' | 'live';
+
 const FIRST_PAGE = 200;
 /** Results a session keeps pageable; older unnamed results are dropped to bound memory. */
 const MAX_HANDLES = 64;
@@ -46,18 +60,44 @@ export class DuckEngine {
    */
   private readonly resultPrefix = `__silt_result_${randomBytes(4).toString('hex')}_`;
   private readonly views: ResultViews;
+  /** The lane of the code running now (set by inLane, carried across awaits); outside any, `user`. */
+  private readonly lane = new AsyncLocalStorage<Lane>();
+  /**
+   * Forwards every call to the connection of the lane it is made in, for parts that hold one
+   * connection for good (SharedTables creates a cell's views through it: in a live re-run they must
+   * be created on the live connection, where the re-run's query can see them).
+   */
+  readonly laneConnection: DuckDBConnection;
 
   private constructor(
     private readonly instance: DuckDBInstance,
+    /** The user lane's connection: cells the user runs, paging, views, exports. */
     readonly connection: DuckDBConnection,
+    private readonly liveConnection: DuckDBConnection,
   ) {
     this.views = new ResultViews(connection, this.resultPrefix.replace('__silt_result_', '__silt_view_'));
+    this.laneConnection = new Proxy(connection, {
+      get: (_target, prop) => {
+        const conn = this.conn as unknown as Record<PropertyKey, unknown>;
+        const value = conn[prop];
+        return typeof value === 'function' ? value.bind(conn) : value;
+      },
+    });
   }
 
   static async create(path = ':memory:'): Promise<DuckEngine> {
     const instance = await DuckDBInstance.create(path);
-    const connection = await instance.connect();
-    return new DuckEngine(instance, connection);
+    return new DuckEngine(instance, await instance.connect(), await instance.connect());
+  }
+
+  /** Runs `fn` with every statement it (and whatever it awaits) makes going to `lane`'s connection. */
+  inLane<T>(lane: Lane, fn: () => Promise<T>): Promise<T> {
+    return this.lane.run(lane, fn);
+  }
+
+  /** The connection of the lane the caller runs in. */
+  private get conn(): DuckDBConnection {
+    return this.lane.getStore() === 'live' ? this.liveConnection : this.connection;
   }
 
   /**
@@ -70,14 +110,41 @@ export class DuckEngine {
 
   /**
    * Runs every statement of a cell; the last one's rows become the result. With `name`, the result is
-   * also a table of that name that later cells can query.
+   * also a table of that name that later cells can query. `signal` stops it (see stoppable).
    */
-  async execute(sql: string, opts: { name?: string } = {}): Promise<SqlResult> {
+  async execute(sql: string, opts: { name?: string; signal?: AbortSignal } = {}): Promise<SqlResult> {
+    return this.stoppable(opts.signal, () => this.executeStatements(sql, opts.name));
+  }
+
+  /**
+   * Runs `fn`, interrupting the lane's connection when `signal` aborts, again every 50 ms until
+   * `fn` settles: an interrupt that lands between two statements, or before DuckDB has begun one
+   * (it clears the flag when a query starts), would otherwise be lost and the query run on.
+   */
+  private async stoppable<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+    if (!signal) return fn();
+    const conn = this.conn;
+    let timer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      conn.interrupt();
+      timer ??= setInterval(() => conn.interrupt(), 50);
+    };
+    if (signal.aborted) throw new SqlError('The query was interrupted.', undefined, 'Interrupted');
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      return await fn();
+    } finally {
+      signal.removeEventListener('abort', stop);
+      clearInterval(timer);
+    }
+  }
+
+  private async executeStatements(sql: string, name: string | undefined): Promise<SqlResult> {
     const statements = splitSql(sql);
     if (statements.length === 0) throw new SqlError('The cell has no SQL statement to run.');
     for (const st of statements.slice(0, -1)) {
       try {
-        await this.connection.run(st.text);
+        await this.conn.run(st.text);
       } catch (e) {
         throw toSqlError(e, st.line);
       }
@@ -85,14 +152,14 @@ export class DuckEngine {
     const last = statements[statements.length - 1];
     let type: StatementType;
     try {
-      type = (await this.connection.prepare(last.text)).statementType;
+      type = (await this.conn.prepare(last.text)).statementType;
     } catch (e) {
       throw toSqlError(e, last.line);
     }
-    const handle = opts.name ?? `${this.resultPrefix}${++this.counter}`;
+    const handle = name ?? `${this.resultPrefix}${++this.counter}`;
     try {
       if (type === StatementType.SELECT) {
-        await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(handle)} AS ${last.text}`);
+        await this.conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(handle)} AS ${last.text}`);
         return await this.remember(handle, { table: handle });
       }
     } catch (e) {
@@ -101,10 +168,10 @@ export class DuckEngine {
       if (!/Parser Error/i.test(String((e as Error).message))) throw toSqlError(e, last.line);
     }
     try {
-      const reader = await this.connection.runAndReadAll(last.text);
+      const reader = await this.conn.runAndReadAll(last.text);
       const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
       const rows = reader.getRowsJson() as CellValue[][];
-      if (opts.name) await this.registerRows(opts.name, columns, rows);
+      if (name) await this.registerRows(name, columns, rows);
       return await this.remember(handle, { memory: { columns, rows } });
     } catch (e) {
       throw toSqlError(e, last.line);
@@ -121,7 +188,7 @@ export class DuckEngine {
     if (this.views.has(handle)) return this.views.page(handle, offset, limit);
     const h = this.held(handle);
     if (h.memory) return h.memory.rows.slice(offset, offset + limit);
-    const reader = await this.connection.runAndReadAll(
+    const reader = await this.conn.runAndReadAll(
       `SELECT * FROM ${quoteIdent(h.table!)} WHERE rowid >= ${Math.floor(offset)} AND rowid < ${Math.floor(offset + limit)} ORDER BY rowid`,
     );
     return reader.getRowsJson() as CellValue[][];
@@ -144,14 +211,14 @@ export class DuckEngine {
   /** Every column of a result summarised over all its rows (see profileTable). */
   async profile(handle: string): Promise<{ rowCount: number; columns: ColumnProfile[] }> {
     const h = await this.source(handle);
-    return profileTable(this.connection, h.table, h.columns);
+    return profileTable(this.conn, h.table, h.columns);
   }
 
   /** The most frequent values of one column of a result. */
   async topValues(handle: string, column: string): Promise<TopValue[]> {
     const h = await this.source(handle);
     if (!h.columns.some((c) => c.name === column)) throw new SiltError('bad-request', `The result has no column "${column}".`);
-    return topValues(this.connection, h.table, column);
+    return topValues(this.conn, h.table, column);
   }
 
   /** A held result as a table SQL can read (one held in memory is materialised first). */
@@ -172,7 +239,7 @@ export class DuckEngine {
   }
 
   /**
-   * Turns a result held in memory (a DataFrame or records a TypeScript cell displayed) into a temp
+   * Turns a result held in memory (a DataFrame or records a TypeScript cell displayed) into a
    * table under its handle, so exports and publishing stream it like any SQL result.
    */
   async materialise(handle: string): Promise<void> {
@@ -181,8 +248,8 @@ export class DuckEngine {
     const { columns, rows } = h.memory;
     if (rows.length > 0) await this.registerRows(handle, columns, rows);
     else
-      await this.connection.run(
-        `CREATE OR REPLACE TEMP TABLE ${quoteIdent(handle)} (${columns.map((c) => `${quoteIdent(c.name)} VARCHAR`).join(', ')})`,
+      await this.conn.run(
+        `CREATE OR REPLACE TABLE ${quoteIdent(handle)} (${columns.map((c) => `${quoteIdent(c.name)} VARCHAR`).join(', ')})`,
       );
     this.handles.set(handle, { table: handle, columns: h.columns, rowCount: h.rowCount });
   }
@@ -204,8 +271,8 @@ export class DuckEngine {
     }
     if (h.table === name) return;
     await this.views.dropFor(handle);
-    await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
-    await this.connection.run(`ALTER TABLE ${quoteIdent(h.table)} RENAME TO ${quoteIdent(name)}`);
+    await this.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+    await this.conn.run(`ALTER TABLE ${quoteIdent(h.table)} RENAME TO ${quoteIdent(name)}`);
     h.table = name;
   }
 
@@ -214,18 +281,18 @@ export class DuckEngine {
     const h = this.handles.get(handle);
     this.handles.delete(handle);
     await this.views.dropFor(handle);
-    if (h?.table === handle) await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
+    if (h?.table === handle) await this.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
   }
 
-  /** Cancels the running statement; DuckDB stops at its next check, well under a second. */
-  interrupt(): void {
-    this.connection.interrupt();
+  /** Cancels the lane's running statement; DuckDB stops at its next check, well under a second. */
+  interrupt(lane: Lane = 'user'): void {
+    (lane === 'live' ? this.liveConnection : this.connection).interrupt();
   }
 
   /** Runs a query and returns its rows as objects (the TypeScript `sql` helper). */
   async query(sql: string): Promise<Record<string, unknown>[]> {
     try {
-      const reader = await this.connection.runAndReadAll(sql);
+      const reader = await this.conn.runAndReadAll(sql);
       return reader.getRowObjectsJS() as Record<string, unknown>[];
     } catch (e) {
       throw toSqlError(e, 1);
@@ -234,7 +301,7 @@ export class DuckEngine {
 
   /** All rows of a table or result, column-wise, with JS values (BIGINT as bigint, dates as Date). */
   async readColumns(table: string): Promise<{ columns: ColumnInfo[]; data: Record<string, unknown[]> }> {
-    const reader = await this.connection.runAndReadAll(`SELECT * FROM ${quoteIdent(table)}`);
+    const reader = await this.conn.runAndReadAll(`SELECT * FROM ${quoteIdent(table)}`);
     const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
     return { columns, data: reader.getColumnsObjectJS() as Record<string, unknown[]> };
   }
@@ -244,8 +311,8 @@ export class DuckEngine {
     const file = join(this.scratchDir(), `${++this.counter}.ndjson`);
     writeFileSync(file, rows.map((r) => JSON.stringify(r, jsonSafe)).join('\n'));
     try {
-      await this.connection.run(
-        `CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM read_json_auto(${quoteLiteral(file)}, format='newline_delimited')`,
+      await this.conn.run(
+        `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT * FROM read_json_auto(${quoteLiteral(file)}, format='newline_delimited')`,
       );
     } finally {
       rmSync(file, { force: true });
@@ -254,7 +321,7 @@ export class DuckEngine {
 
   /** The names of user tables and views, for completion and for TypeScript variables. */
   async tableNames(): Promise<string[]> {
-    const reader = await this.connection.runAndReadAll(
+    const reader = await this.conn.runAndReadAll(
       `SELECT table_name FROM information_schema.tables WHERE table_name NOT LIKE '__silt_%' ORDER BY 1`,
     );
     return reader.getRowsJson().map((r) => String(r[0]));
@@ -262,7 +329,7 @@ export class DuckEngine {
 
   /** Every column of the tables tableNames() lists, with its DuckDB type. */
   async columnNames(): Promise<{ table: string; column: string; type: string }[]> {
-    const reader = await this.connection.runAndReadAll(
+    const reader = await this.conn.runAndReadAll(
       `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name NOT LIKE '__silt_%' ORDER BY table_name, ordinal_position`,
     );
     return reader.getRowsJson().map((r) => ({ table: String(r[0]), column: String(r[1]), type: String(r[2]) }));
@@ -270,6 +337,7 @@ export class DuckEngine {
 
   close(): void {
     this.connection.closeSync();
+    this.liveConnection.closeSync();
     this.instance.closeSync();
     if (this.scratch) rmSync(this.scratch, { recursive: true, force: true });
   }
@@ -290,12 +358,10 @@ export class DuckEngine {
       rowCount = where.memory.rows.length;
       firstPage = where.memory.rows.slice(0, FIRST_PAGE);
     } else {
-      const reader = await this.connection.runAndReadAll(
-        `SELECT * FROM ${quoteIdent(where.table!)} WHERE rowid < ${FIRST_PAGE} ORDER BY rowid`,
-      );
+      const reader = await this.conn.runAndReadAll(`SELECT * FROM ${quoteIdent(where.table!)} WHERE rowid < ${FIRST_PAGE} ORDER BY rowid`);
       columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
       firstPage = reader.getRowsJson() as CellValue[][];
-      const count = await this.connection.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(where.table!)}`);
+      const count = await this.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(where.table!)}`);
       rowCount = Number(count.getRowsJson()[0][0]);
     }
     this.handles.delete(handle);
@@ -313,7 +379,7 @@ export class DuckEngine {
       if (!key.startsWith(this.resultPrefix) || (h.table !== undefined && h.table !== key)) continue;
       this.handles.delete(key);
       await this.views.dropFor(key);
-      if (h.table) await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
+      if (h.table) await this.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * The DuckDB table behind a result handle. SQL results live in temp tables (see DuckEngine), which
+ * The DuckDB table behind a result handle. SQL results live in tables (see DuckEngine), which
  * is what lets an export stream them with COPY or by rowid ranges instead of holding them in memory.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -8,7 +8,7 @@ import { quoteIdent } from '../../common/sqlQuote';
 import { ExportError } from './ExportError';
 
 export interface ResultTable {
-  /** The temp table's name, unquoted. */
+  /** The table's name, unquoted. */
   table: string;
   rowCount: number;
   /** One past the largest rowid: chunks by rowid cover [0, rowEnd) even after deletes left gaps. */
@@ -29,14 +29,14 @@ export async function resultTable(engine: DuckEngine, handle: string): Promise<R
   // A result a TypeScript cell displayed is held as rows; it becomes a table first.
   await engine.materialise(handle);
   const table = engine.tableOf(handle);
-  if (!(await isTempTable(engine.connection, table)))
+  if (!(await isTable(engine.connection, table)))
     throw new ExportError('This result is not held as a table; run its cell again.', 'not-found');
   const reader = await engine.connection.runAndReadAll(`SELECT count(*), coalesce(max(rowid) + 1, 0) FROM ${quoteIdent(table)}`);
   const [count, end] = reader.getRowsJson()[0];
   return { table, rowCount: Number(count), rowEnd: Number(end) };
 }
 
-async function isTempTable(conn: DuckDBConnection, name: string): Promise<boolean> {
-  const reader = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = $1`, [name]);
+async function isTable(conn: DuckDBConnection, name: string): Promise<boolean> {
+  const reader = await conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = $1`, [name]);
   return Number(reader.getRowsJson()[0][0]) > 0;
 }

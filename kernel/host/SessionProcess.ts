@@ -37,6 +37,8 @@ interface PendingCall {
   reject(e: Error): void;
   method: SessionMethod;
   background?: boolean;
+  /** For `execute`: a live re-run (`live`) runs beside the user's cell and does not make the session busy. */
+  lane?: 'user' | 'live';
 }
 
 export class SessionProcess {
@@ -99,25 +101,36 @@ export class SessionProcess {
     const child = this.child;
     if (!child || !child.connected) throw new SessionExitedError('The session is not running; start a new session.', false);
     const id = this.nextId++;
-    if (method === 'execute') this.setStatus('busy');
+    const lane = method === 'execute' ? ((params as SessionMethods['execute']['params']).lane ?? 'user') : undefined;
+    // Busy means the user's cell runs: a live re-run beside it neither starts nor ends that.
+    if (lane === 'user') this.setStatus('busy');
     return new Promise((resolve, reject) => {
       const done = (v: unknown) => {
         // The search runs on after the answer; until its `automl.done` the session counts as used.
         if (method === 'automl.start') this.runningJobs.add((v as { jobId: string }).jobId);
         resolve(v as SessionMethods[M]['result']);
       };
-      this.pending.set(id, { resolve: done, reject, method, background: opts.background });
+      this.pending.set(id, { resolve: done, reject, method, background: opts.background, lane });
       child.send({ id, method, params });
     });
   }
 
-  /** Stops the running cell. Resolves `restarted: true` when only a restart could stop it. */
+  /** Whether a run is pending in `lane` (any lane when omitted). */
+  private running(lane?: 'user' | 'live'): boolean {
+    return [...this.pending.values()].some((p) => p.method === 'execute' && (lane === undefined || p.lane === lane));
+  }
+
+  /**
+   * Stops the user's running cell, or, with none running, the live re-runs (the session makes the
+   * same choice). Resolves `restarted: true` when only a restart could stop it.
+   */
   async interrupt(): Promise<{ restarted: boolean }> {
-    const running = [...this.pending.values()].some((p) => p.method === 'execute');
-    if (!running) return { restarted: false };
+    if (!this.running()) return { restarted: false };
+    const lane = this.running('user') ? 'user' : 'live';
+    const stillRunning = () => this.running(lane);
     const settled = new Promise<void>((resolve) => {
       const check = setInterval(() => {
-        if (![...this.pending.values()].some((p) => p.method === 'execute')) {
+        if (!stillRunning()) {
           clearInterval(check);
           resolve();
         }
@@ -129,7 +142,7 @@ export class SessionProcess {
     });
     this.child?.send({ id: this.nextId++, method: 'interrupt', params: {} });
     await settled;
-    if (![...this.pending.values()].some((p) => p.method === 'execute')) return { restarted: false };
+    if (!stillRunning()) return { restarted: false };
     await this.restart('The session was restarted to stop the running cell; its variables were lost.');
     return { restarted: true };
   }
@@ -195,7 +208,7 @@ export class SessionProcess {
       if (!p.background) this.workEndedAt = Date.now();
       if (m.ok) p.resolve(m.result);
       else p.reject(SiltError.fromInfo(m.error));
-      if (![...this.pending.values()].some((x) => x.method === 'execute') && this.status === 'busy') this.setStatus('idle');
+      if (!this.running('user') && this.status === 'busy') this.setStatus('idle');
       return;
     }
     const e = m as SessionEvent;

@@ -50,6 +50,8 @@ export const CORE_HOST_PARAMS = {
     language: s.oneOf(CODE_LANGUAGES),
     code: s.string(),
     name: s.optional(s.string()),
+    /** `live`: a live re-run beside the user's running cell, on a connection of its own (not "busy"). */
+    lane: s.optional(s.oneOf(['user', 'live'] as const)),
   }),
   'notebook.new': s.object({}),
   'notebook.open': s.object({ path: s.string() }),

@@ -3,11 +3,13 @@
  * handles, and the bridge between them (a named SQL result is a DataFrame in TypeScript; a DataFrame
  * or array of records can be registered as a table for SQL).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { isPlainIdentifier } from '../../common/sqlQuote';
 import type { CodeLanguage, ColumnInfo, NameInfo, Output, RunResult, TableOutput } from '../protocol';
 import { RunOutputs } from './RunOutputs';
 import { StreamBatcher } from './StreamBatcher';
-import { DuckEngine, type SqlResult } from '../engine/DuckEngine';
+import { DuckEngine, type Lane, type SqlResult } from '../engine/DuckEngine';
+import type { RunContext } from './RunContext';
 import { SqlError } from '../engine/SqlError';
 import { SiltError } from '../../common/SiltError';
 import { errorHeadline } from '../../common/errorHeadline';
@@ -40,6 +42,8 @@ export interface ExecuteRequest {
   language: CodeLanguage;
   code: string;
   name?: string;
+  /** `live`: a live re-run on the live lane's connection, beside the user's running cell (see Lane). */
+  lane?: Lane;
 }
 
 type Emit = (runId: string, output: Output) => void;
@@ -59,18 +63,14 @@ export class Session {
   private executionCount = 0;
   /** Named SQL results and the run that last wrote each, so TS loads a fresh copy only when needed. */
   private named = new Map<string, { writtenAt: number; loadedAt: number }>();
-  private activeRun: string | null = null;
-  /** Adds an output to the running cell; display() and console output go through it. */
-  private push: ((o: Output) => void) | null = null;
-  /** display() calls the cell did not await; the run ends only after they are shown. */
-  private displays: Promise<void>[] = [];
-  private interrupted = false;
+  /** The runs going now (at most one per lane in practice, but nothing here assumes it). */
+  private readonly runs = new Set<RunContext>();
+  /** The run the code executing now belongs to (see RunContext). */
+  private readonly current = new AsyncLocalStorage<RunContext>();
+  private sqlTables = 0;
 
   /** `sharing.subscribe` calls by cell: re-running a cell replaces its subscriptions instead of adding more. */
   private subscriptions = new Map<string, (() => void)[]>();
-  private activeCell: string | null = null;
-  /** Cancels the running cell's downloads on interrupt. */
-  private abort: AbortController | null = null;
   readonly shared: SharedTables;
   /** Shared tables kept current by polling; SQL naming one reads its local copy. */
   readonly live: LiveTables;
@@ -86,7 +86,8 @@ export class Session {
     private readonly emitProgress: EmitProgress,
     readonly notify: Notify,
   ) {
-    this.shared = new SharedTables(engine.connection);
+    // The lane's connection: a live re-run's shared-table views are made where its query runs.
+    this.shared = new SharedTables(engine.laneConnection);
     // Live tables write through a connection of their own, so an increment never waits for a running cell.
     this.live = new LiveTables(this.shared, () => engine.connect(), notify);
     this.types = new CellTypes(async () => ambientDeclarations(await this.namedResults()));
@@ -109,10 +110,10 @@ export class Session {
 
   /** A cell's SQL with shared table names resolved to views over downloaded files. */
   private resolveShared(sql: string): Promise<string> {
-    const runId = this.activeRun;
+    const run = this.current.getStore();
     return this.shared.resolve(sql, {
-      signal: this.abort?.signal,
-      onProgress: (label, p) => runId && this.emitProgress(runId, `Downloading ${label}`, p.bytesDone, p.bytes),
+      signal: run?.abort.signal,
+      onProgress: (label, p) => run && this.emitProgress(run.runId, `Downloading ${label}`, p.bytesDone, p.bytes),
     });
   }
 
@@ -121,22 +122,43 @@ export class Session {
     return { engine: this.engine, shared: this.shared, resolve: (sql: string) => this.resolveShared(sql), workspace: this.workspace };
   }
 
+  /**
+   * Runs one cell. Runs in different lanes go side by side: each has its own RunContext and its own
+   * DuckDB connection, so a live re-run answers while the user's long cell is still running.
+   */
   async execute(req: ExecuteRequest): Promise<RunResult> {
     const executionCount = ++this.executionCount;
-    const started = performance.now();
     const outputs = new RunOutputs();
     const events = new StreamBatcher((o) => this.emit(req.runId, o));
-    const push = (o: Output) => {
-      outputs.push(o);
-      events.push(o);
+    const run: RunContext = {
+      runId: req.runId,
+      cellId: req.cellId ?? null,
+      lane: req.lane ?? 'user',
+      push: (o) => {
+        outputs.push(o);
+        events.push(o);
+      },
+      displays: [],
+      abort: new AbortController(),
+      interrupted: false,
+      ended: false,
     };
     // Live tables apply increments on their own connection: a run neither waits for them nor blocks them.
-    this.activeRun = req.runId;
-    this.activeCell = req.cellId ?? null;
     if (req.cellId) for (const off of this.subscriptions.get(req.cellId)?.splice(0) ?? []) off();
-    this.abort = new AbortController();
-    this.push = push;
-    this.interrupted = false;
+    this.runs.add(run);
+    try {
+      return await this.engine.inLane(run.lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
+    } finally {
+      run.ended = true;
+      this.runs.delete(run);
+      events.flush();
+      this.lastActivity = performance.now();
+    }
+  }
+
+  private async runCell(req: ExecuteRequest, run: RunContext, executionCount: number, outputs: RunOutputs): Promise<RunResult> {
+    const started = performance.now();
+    const push = run.push;
     let status: RunResult['status'] = 'ok';
     let warning: Output | null = null;
     try {
@@ -147,7 +169,8 @@ export class Session {
         if (req.name !== undefined && req.name !== '' && !isPlainIdentifier(req.name)) {
           throw new SqlError(`"${req.name}" cannot name a result: use letters, digits and _ and start with a letter.`);
         }
-        const result = await this.engine.execute(await this.resolveShared(req.code), { name: req.name || undefined });
+        const resolved = await this.resolveShared(req.code);
+        const result = await this.engine.execute(resolved, { name: req.name || undefined, signal: run.abort.signal });
         if (req.name) this.named.set(req.name, { writtenAt: executionCount, loadedAt: -1 });
         push(tableOutput(result));
       } else {
@@ -168,7 +191,7 @@ export class Session {
           status = 'error';
           push(r.error);
         } else {
-          await Promise.allSettled(this.displays.splice(0));
+          await Promise.allSettled(run.displays.splice(0));
           const shown = await displayValue(r.value, (c, rows) => this.engine.storeRows(c, rows).then(tableOutput));
           if (shown) push(shown);
         }
@@ -187,27 +210,37 @@ export class Session {
         ...(err.line ? { line: err.line } : {}),
         traceback: [],
       });
-    } finally {
-      this.activeRun = null;
-      this.activeCell = null;
-      this.push = null;
-      events.flush();
-      this.lastActivity = performance.now();
     }
-    if (this.interrupted && status === 'error') status = 'interrupted';
+    if (run.interrupted && status === 'error') status = 'interrupted';
     // Type errors are shown above what the cell printed and returned: they explain what follows.
     const built = warning ? [warning, ...outputs.build()] : outputs.build();
     return { status, executionCount, elapsedMs: Math.round(performance.now() - started), outputs: built };
   }
 
+  /**
+   * Stops the user's running cell. A live re-run going beside it is left alone (it is short, and
+   * stopping the long cell must not break a live tile that happened to refresh at that moment);
+   * with no user cell running, Interrupt stops the live re-runs instead, so whatever is running can
+   * always be stopped.
+   */
   interrupt(): void {
-    this.interrupted = true;
-    this.abort?.abort(new Error('The run was interrupted.'));
-    this.engine.interrupt();
+    const lane: Lane = this.running('user') ? 'user' : 'live';
+    for (const run of this.runs) {
+      if (run.lane !== lane) continue;
+      run.interrupted = true;
+      run.abort.abort(new Error('The run was interrupted.'));
+    }
+    this.engine.interrupt(lane);
   }
 
+  /** Whether a run is going in `lane`. */
+  running(lane: Lane): boolean {
+    return [...this.runs].some((r) => r.lane === lane);
+  }
+
+  /** A user's cell is running (live re-runs do not count: the session is not busy for the user). */
   get busy(): boolean {
-    return this.activeRun !== null;
+    return this.running('user');
   }
 
   /** The notebook's folder; relative paths (AutoML exports) resolve against it. */
@@ -253,7 +286,8 @@ export class Session {
   /** A DataFrame of DuckDB columns; what its conversion had to change is told to the running cell. */
   private frame(columns: ColumnInfo[], data: Record<string, unknown[]>): unknown {
     const { df, notes } = toDataFrame(columns, data);
-    for (const note of notes) this.push?.({ kind: 'stream', name: 'stderr', text: `Note: ${note}\n` });
+    const run = this.current.getStore();
+    for (const note of notes) if (run && !run.ended) run.push({ kind: 'stream', name: 'stderr', text: `Note: ${note}\n` });
     return df;
   }
 
@@ -291,11 +325,11 @@ export class Session {
 
   private installGlobals(): void {
     this.realm.define('display', (value: unknown) => {
-      const push = this.push;
+      const run = this.current.getStore();
       const shown = displayValue(value, (c, rows) => this.engine.storeRows(c, rows).then(tableOutput)).then((out) => {
-        if (out && push) push(out);
+        if (out && run && !run.ended) run.push(out);
       });
-      this.displays.push(shown);
+      run?.displays.push(shown);
       return shown;
     });
     this.realm.define('register', async (name: string, value: unknown) => {
@@ -321,8 +355,10 @@ export class Session {
     this.realm.define('sql', async (strings: TemplateStringsArray | string, ...values: unknown[]) => {
       const text =
         typeof strings === 'string' ? strings : strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
-      const table = `__silt_sql_${Date.now()}`;
-      await this.engine.execute(await this.resolveShared(text), { name: table });
+      // Unique per call: two runs can be inside `sql` at the same millisecond.
+      const table = `__silt_sql_${Date.now()}_${++this.sqlTables}`;
+      const signal = this.current.getStore()?.abort.signal;
+      await this.engine.execute(await this.resolveShared(text), { name: table, signal });
       try {
         const { columns, data } = await this.engine.readColumns(table);
         return this.frame(columns, data);
@@ -337,10 +373,10 @@ export class Session {
       automlApi(
         this.engine,
         () => {
-          const runId = this.activeRun;
-          return runId ? (label, done, total) => this.emitProgress(runId, label, done, total) : null;
+          const run = this.current.getStore();
+          return run ? (label, done, total) => this.emitProgress(run.runId, label, done, total) : null;
         },
-        () => this.abort?.signal ?? null,
+        () => this.current.getStore()?.abort.signal ?? null,
       ),
     );
     this.realm.define(
@@ -354,10 +390,10 @@ export class Session {
         (sql) => this.realm.call('sql', sql),
         this.live,
         (off) => {
-          const cell = this.activeCell;
+          const cell = this.current.getStore()?.cellId;
           if (cell) this.subscriptions.set(cell, [...(this.subscriptions.get(cell) ?? []), off]);
         },
-        () => this.abort?.signal,
+        () => this.current.getStore()?.abort.signal,
       ),
     );
   }

@@ -4,6 +4,7 @@
  * (a separate vm realm would break `instanceof Array` inside danfojs). A session process belongs to
  * one notebook, so its globals are that notebook's variables.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import { runInThisContext } from 'node:vm';
 import { formatWithOptions } from 'node:util';
@@ -20,7 +21,12 @@ export interface CellRun {
 
 export class TsRealm {
   private count = 0;
-  private current: CellRun | null = null;
+  /**
+   * The run the code executing now belongs to, carried across its awaits and timers: two cells can
+   * run at once (a live re-run beside the user's cell), and each one's console output is its own.
+   * `done` once the run ended: what a timer prints later goes to the process's own output.
+   */
+  private readonly current = new AsyncLocalStorage<{ run: CellRun; done: boolean }>();
   private readonly requireFrom: NodeRequire;
 
   constructor(workspace: string) {
@@ -73,16 +79,18 @@ export class TsRealm {
       if (e instanceof CellSyntaxError) return { error: errorOutput('SyntaxError', e.message, e.line, []) };
       throw e;
     }
-    this.current = run;
-    try {
-      await run.prepare(cell.identifiers);
-      const value = await runInThisContext(cell.code, { filename });
-      return { value };
-    } catch (e) {
-      return { error: this.mapError(e, filename, cell, source) };
-    } finally {
-      this.current = null;
-    }
+    const slot = { run, done: false };
+    return this.current.run(slot, async () => {
+      try {
+        await run.prepare(cell.identifiers);
+        const value = await runInThisContext(cell.code, { filename });
+        return { value };
+      } catch (e) {
+        return { error: this.mapError(e, filename, cell, source) };
+      } finally {
+        slot.done = true;
+      }
+    });
   }
 
   private mapError(e: unknown, filename: string, cell: TranspiledCell, source: string): ErrorOutput {
@@ -109,7 +117,8 @@ export class TsRealm {
       (name: 'stdout' | 'stderr') =>
       (...args: unknown[]) => {
         const text = formatWithOptions({ colors: false, depth: 4 }, ...(args as [unknown, ...unknown[]])) + '\n';
-        if (this.current) this.current.onStream(name, text);
+        const slot = this.current.getStore();
+        if (slot && !slot.done) slot.run.onStream(name, text);
         else (name === 'stdout' ? process.stdout : process.stderr).write(text);
       };
     const c = Object.create(console) as Console;

@@ -2,8 +2,10 @@
  * Live tables in the window: their state from `live.*` events, and the re-runs they cause. On a
  * `live.update` the window plans which cells depend on the table (planLiveRuns, from the cells as
  * they are on screen) and those re-run through the normal runner, keeping their outputs until the
- * new ones arrive. While a cell runs (in this window or another on the session), updates wait and
- * then re-run together, once. With several windows on one session, the one granted `live.claim`
+ * new ones arrive. While the user runs a cell in this window, the re-runs that neither are that cell
+ * nor depend on it (splitLivePlan) run at once in the session's live lane, beside it; the others
+ * wait and then re-run together, once. While another window runs a cell (which one is not known
+ * here), everything waits for it. With several windows on one session, the one granted `live.claim`
  * re-runs; the others mark those cells stale (their outputs are older than the table) with a Run.
  *
  * Status stays truthful across a session restart: every table is shown stopped the moment the
@@ -13,6 +15,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { planLiveRuns, staleManualCells } from '../../common/live/planLiveRuns';
+import { splitLivePlan } from '../../common/live/splitLivePlan';
 import type { LiveCell, LiveTableInfo } from '../../kernel/protocol/live';
 import type { Cell } from '../../kernel/protocol/notebook';
 import type { KernelClient } from '../kernel-client/KernelClient';
@@ -57,7 +60,7 @@ export interface LiveApi {
 
 interface Runner {
   running: Record<string, true>;
-  runMany(ids: string[], opts?: { keepOutputs?: boolean }): Promise<void>;
+  runMany(ids: string[], opts?: { keepOutputs?: boolean; lane?: 'user' | 'live' }): Promise<void>;
 }
 
 export function liveCells(cells: Cell[]): LiveCell[] {
@@ -87,6 +90,10 @@ export function useLive(
   /** Changed tables not yet re-run, with the newest version seen. */
   const pending = useRef(new Map<string, number>());
   const [pendingTick, setPendingTick] = useState(0);
+  /** A batch of re-runs is going: changes meanwhile wait for it, then re-run together, once. */
+  const inFlight = useRef(false);
+  /** Claimed re-runs that depend on the user's running cell: they run once it ends. */
+  const waiting = useRef(new Set<string>());
   const autoStarted = useRef(new Set<string>());
   /** Tables paused when the session went down: paused again once restarted. */
   const pausedBefore = useRef(new Set<string>());
@@ -96,7 +103,6 @@ export function useLive(
   const cells = docApi.state.doc.model.cells;
   const docRef = useRef(docApi);
   docRef.current = docApi;
-  const runningCount = Object.keys(runner.running).length;
 
   const merge = useCallback((info: LiveTableInfo) => setTables((ts) => ({ ...ts, [info.table]: { ...ts[info.table], ...info } })), []);
 
@@ -105,6 +111,7 @@ export function useLive(
     setStale({});
     autoStarted.current.clear();
     pending.current.clear();
+    waiting.current.clear();
     if (!sessionId) return;
     let down = false;
     const list = () =>
@@ -121,6 +128,7 @@ export function useLive(
           if (down) return;
           down = true;
           pending.current.clear();
+          waiting.current.clear();
           pausedBefore.current = new Set(
             Object.values(known.current)
               .filter((t) => t.state === 'paused')
@@ -206,30 +214,55 @@ export function useLive(
     });
   }, [runningKey]);
 
-  // Re-run what depends on the tables that changed, once no run is going in any window; one window per change.
+  // Re-run what depends on the tables that changed; one window per change. With nothing running,
+  // all of it at once, as the user would. While this window's user runs cells, what is independent
+  // of them now, in the live lane; the rest once they end.
   useEffect(() => {
-    if (!sessionId || runningCount > 0 || sessionBusy || pending.current.size === 0) return;
+    if (!sessionId || inFlight.current) return;
+    const busyHere = runningKey ? runningKey.split(',') : [];
+    const idle = busyHere.length === 0 && !sessionBusy;
+    if (pending.current.size === 0 && (waiting.current.size === 0 || !idle)) return;
+    // Another window's cell runs: which one is not known here, so everything waits for it.
+    if (!idle && busyHere.length === 0) return;
     const versions = Object.fromEntries(pending.current);
     pending.current.clear();
     const { doc, mode, selectedId } = docApi.latest.current;
+    const cells = liveCells(doc.model.cells);
     // The cell being typed in is left alone: running half an edit would only show an error.
     const editing = mode === 'edit' ? selectedId : null;
-    const ids = planLiveRuns(liveCells(doc.model.cells), Object.keys(versions)).filter((id) => id !== editing);
-    if (ids.length === 0) return;
-    client
-      .request('live.claim', { sessionId, versions })
-      .then(({ granted }) => {
-        if (granted) return runner.runMany(ids, { keepOutputs: true });
-        // Another window re-ran them: this window's outputs are older than the table, and say so.
-        const [table, version] = Object.entries(versions)[0];
-        setStale((st) => {
-          const next = { ...st };
-          for (const id of ids) next[id] ??= { table, version, why: 'elsewhere' };
-          return next;
-        });
+    const planned = planLiveRuns(cells, Object.keys(versions)).filter((id) => id !== editing);
+    if (planned.length === 0 && (waiting.current.size === 0 || !idle)) return;
+    inFlight.current = true;
+    const claimed =
+      planned.length > 0 ? client.request('live.claim', { sessionId, versions }).then((r) => r.granted) : Promise.resolve(false);
+    claimed
+      .then((granted) => {
+        if (!granted && planned.length > 0) {
+          // Another window re-ran them: this window's outputs are older than the table, and say so.
+          const [table, version] = Object.entries(versions)[0];
+          setStale((st) => {
+            const next = { ...st };
+            for (const id of planned) next[id] ??= { table, version, why: 'elsewhere' };
+            return next;
+          });
+        }
+        const mine = granted ? planned : [];
+        if (idle) {
+          const due = new Set([...mine, ...waiting.current]);
+          waiting.current.clear();
+          const ids = cells.map((c) => c.id).filter((id) => due.has(id) && id !== editing);
+          return ids.length > 0 ? runner.runMany(ids, { keepOutputs: true }) : undefined;
+        }
+        const { now, later } = splitLivePlan(cells, mine, busyHere);
+        for (const id of later) waiting.current.add(id);
+        return now.length > 0 ? runner.runMany(now, { keepOutputs: true, lane: 'live' }) : undefined;
       })
-      .catch((e: Error) => report('Could not re-run the cells of a live table', e));
-  }, [client, sessionId, runningCount, sessionBusy, pendingTick, docApi, runner, report]);
+      .catch((e: Error) => report('Could not re-run the cells of a live table', e))
+      .finally(() => {
+        inFlight.current = false;
+        setPendingTick((n) => n + 1);
+      });
+  }, [client, sessionId, runningKey, sessionBusy, pendingTick, docApi, runner, report]);
 
   // Which cells name shared tables, and which depend on live ones (debounced: it parses every cell).
   const tableNames = Object.keys(tables).sort().join('\n');

@@ -2,6 +2,10 @@
  * Runs cells: `execute` with a fresh run id, `run.output` events appended as they stream in (merged,
  * capped and shown once per frame by StreamedOutputs), then the result's outputs replace them.
  * Run-many goes in order and stops at the first failure.
+ *
+ * A run goes in the user's lane unless asked otherwise; live re-runs of cells independent of the
+ * user's running cell go in the session's `live` lane, beside it (see useLive). Interrupt stops the
+ * user's runs, or, with none going, the live ones: the session decides the same way.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { mergeOutputs } from '../../common/OutputBuilder';
@@ -20,6 +24,14 @@ export interface RunProgress {
   total: number | null;
 }
 
+type Lane = 'user' | 'live';
+
+export interface RunOptions {
+  /** Keep the cell's outputs until the new ones arrive (live re-runs: no flicker, grids keep their scroll). */
+  keepOutputs?: boolean;
+  lane?: Lane;
+}
+
 export const RESTART_NOTICE = 'The session was restarted to stop the cell; variables were lost.';
 
 function newRunId(): string {
@@ -36,8 +48,9 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
   const [running, setRunning] = useState<Record<string, true>>({});
   const [notices, setNotices] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<Record<string, RunProgress>>({});
-  const runs = useRef(new Map<string, string>());
-  const stopQueue = useRef(false);
+  const runs = useRef(new Map<string, { cellId: string; lane: Lane }>());
+  /** The run-many batches going; Interrupt stops the ones of the lane it stops (a batch per call, so one never restarts another). */
+  const batches = useRef(new Set<{ lane: Lane; stopped: boolean }>());
   const latestDoc = useRef(docApi);
   latestDoc.current = docApi;
   const streamed = useRef<StreamedOutputs | null>(null);
@@ -47,7 +60,7 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
     () =>
       client.onEvent((e) => {
         if (e.type !== 'run.output' && e.type !== 'run.progress') return;
-        const cellId = runs.current.get(e.runId);
+        const cellId = runs.current.get(e.runId)?.cellId;
         if (!cellId) return;
         // Runs that keep their outputs (live re-runs: no flicker, grids keep their scroll) are not in
         // `streamed`: their old outputs stay until the result replaces them.
@@ -65,14 +78,15 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
 
   /** Runs one cell; resolves to how it ended ('ok' for markdown, which just renders). */
   const run = useCallback(
-    async (cellId: string, opts: { keepOutputs?: boolean } = {}): Promise<RunResult['status']> => {
+    async (cellId: string, opts: RunOptions = {}): Promise<RunResult['status']> => {
       const cell = docApi.latest.current.doc.model.cells.find((c) => c.id === cellId);
       if (!cell || cell.type !== 'code') return 'ok';
       // A session that ended (idle, crash) is replaced by a new one here: running a cell starts it.
       const sessionId = await ensure();
       if (!sessionId) return 'error';
       const runId = newRunId();
-      runs.current.set(runId, cellId);
+      const lane = opts.lane ?? 'user';
+      runs.current.set(runId, { cellId, lane });
       if (!opts.keepOutputs) streamed.current!.start(runId, cellId);
       setRunning((r) => ({ ...r, [cellId]: true }));
       setNotice(cellId, null);
@@ -86,6 +100,7 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
           language: cell.language,
           code: cell.source,
           ...(name ? { name } : {}),
+          ...(lane === 'live' ? { lane } : {}),
         });
         streamed.current!.finish(runId);
         const merged = mergeOutputs(result.outputs);
@@ -112,11 +127,16 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
   );
 
   const runMany = useCallback(
-    async (ids: string[], opts: { keepOutputs?: boolean } = {}) => {
-      stopQueue.current = false;
-      for (const id of ids) {
-        if (stopQueue.current) break;
-        if ((await run(id, opts)) !== 'ok') break;
+    async (ids: string[], opts: RunOptions = {}) => {
+      const batch = { lane: opts.lane ?? 'user', stopped: false };
+      batches.current.add(batch);
+      try {
+        for (const id of ids) {
+          if (batch.stopped) break;
+          if ((await run(id, opts)) !== 'ok') break;
+        }
+      } finally {
+        batches.current.delete(batch);
       }
     },
     [run],
@@ -125,8 +145,11 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
   const interrupt = useCallback(async () => {
     const sessionId = session.idRef.current;
     if (!sessionId) return;
-    stopQueue.current = true;
-    const stopping = [...runs.current.values()];
+    const going = [...runs.current.values()];
+    // The session stops the user's runs, or the live ones when only those are going; the queues follow.
+    const target: Lane = going.length > 0 && going.every((r) => r.lane === 'live') ? 'live' : 'user';
+    for (const b of batches.current) if (b.lane === target) b.stopped = true;
+    const stopping = going.filter((r) => r.lane === target).map((r) => r.cellId);
     const { restarted } = await client.request('session.interrupt', { sessionId });
     if (restarted) for (const id of stopping) setNotice(id, RESTART_NOTICE);
   }, [client, session.idRef]);

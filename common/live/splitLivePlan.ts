@@ -1,0 +1,31 @@
+/**
+ * Splits a live re-run plan around the cells the user is running: what can re-run now, beside them
+ * (on the session's live lane), and what must wait until they end. A plan cell waits when it is one
+ * of the running cells, or uses a name a running cell defines, directly or through plan cells that
+ * wait themselves; its own definitions then count as unsettled for the cells below it. A cell the
+ * plan does not re-run passes nothing on: what it defined stays as it was while the running cell runs.
+ *
+ * The running cells' definitions are unsettled wherever those cells sit in the notebook: a cell
+ * above the running one that reads what it defines (run out of order) would read a half-made value.
+ */
+import { cellNames, type LiveCell } from './planLiveRuns';
+
+export function splitLivePlan(cells: LiveCell[], plan: string[], running: string[]): { now: string[]; later: string[] } {
+  const planned = new Set(plan);
+  const busy = new Set(running);
+  const unsettled = new Set<string>();
+  for (const cell of cells) if (busy.has(cell.id)) for (const d of cellNames(cell).defines) unsettled.add(d.toLowerCase());
+  const now: string[] = [];
+  const later: string[] = [];
+  for (const cell of cells) {
+    if (!planned.has(cell.id)) continue;
+    const names = cellNames(cell);
+    if (busy.has(cell.id) || names.uses.some((u) => unsettled.has(u.toLowerCase()))) {
+      later.push(cell.id);
+      for (const d of names.defines) unsettled.add(d.toLowerCase());
+    } else {
+      now.push(cell.id);
+    }
+  }
+  return { now, later };
+}
