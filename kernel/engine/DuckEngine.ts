@@ -159,8 +159,10 @@ export class DuckEngine {
     const handle = name ?? `${this.resultPrefix}${++this.counter}`;
     try {
       if (type === StatementType.SELECT) {
-        await this.conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(handle)} AS ${last.text}`);
-        return await this.remember(handle, { table: handle });
+        // CREATE TABLE AS answers with the number of rows it wrote: no count(*) afterwards (a query
+        // less matters when a live re-run shares the CPU with a long cell).
+        const created = await this.conn.runAndReadAll(`CREATE OR REPLACE TABLE ${quoteIdent(handle)} AS ${last.text}`);
+        return await this.remember(handle, { table: handle }, Number(created.getRowsJson()[0][0]));
       }
     } catch (e) {
       // Some row-returning statements (DESCRIBE, SHOW, ...) cannot sit under CREATE TABLE AS; those
@@ -349,7 +351,7 @@ export class DuckEngine {
     );
   }
 
-  private async remember(handle: string, where: { table?: string; memory?: MemoryResult }): Promise<SqlResult> {
+  private async remember(handle: string, where: { table?: string; memory?: MemoryResult }, knownRows?: number): Promise<SqlResult> {
     let columns: ColumnInfo[];
     let rowCount: number;
     let firstPage: CellValue[][];
@@ -361,8 +363,8 @@ export class DuckEngine {
       const reader = await this.conn.runAndReadAll(`SELECT * FROM ${quoteIdent(where.table!)} WHERE rowid < ${FIRST_PAGE} ORDER BY rowid`);
       columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
       firstPage = reader.getRowsJson() as CellValue[][];
-      const count = await this.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(where.table!)}`);
-      rowCount = Number(count.getRowsJson()[0][0]);
+      if (knownRows !== undefined) rowCount = knownRows;
+      else rowCount = Number((await this.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(where.table!)}`)).getRowsJson()[0][0]);
     }
     this.handles.delete(handle);
     // A re-run under the same name: any view of the old rows is stale.

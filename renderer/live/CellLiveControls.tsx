@@ -1,17 +1,32 @@
 /**
  * A code cell's live controls in its header: a Live switch when the cell names shared tables, and
  * when a live table feeds it, a badge (state dot, table version) and its auto/manual re-run switch.
- * A manual cell its tables moved past says "stale since vN", with Run and a switch back to auto.
+ * A manual cell its tables moved past says "stale since vN", with Run and a switch back to auto; a
+ * cell whose re-run waits for the user's running cell (it depends on it) says "queued" instead of Run.
  */
 import type { CodeCell } from '../../kernel/protocol/notebook';
 import { useLiveTables } from './LiveContext';
 import { LiveDot } from './LiveStrip';
-import type { LiveEntry } from './useLive';
+import type { LiveEntry, Staleness } from './useLive';
 
 /** The state the badge's dot shows for the tables feeding a cell: the worst of theirs. */
 function feedState(feeding: LiveEntry[]): LiveEntry['state'] {
   for (const s of ['error', 'stopped', 'catching-up', 'paused'] as const) if (feeding.some((t) => t.state === s)) return s;
   return 'live';
+}
+
+function staleTitle(stale: Staleness): string {
+  const changed = `${stale.table} changed to v${stale.version}`;
+  switch (stale.why) {
+    case 'manual':
+      return `${changed} after this cell last ran; it re-runs by hand only`;
+    case 'elsewhere':
+      return `${changed}; another window on this session re-ran this cell, Run shows it here`;
+    case 'waiting':
+      return `${changed}; this cell uses what the running cell makes, so it re-runs once that cell ends`;
+    case 'skipped':
+      return `${changed}; its re-run did not happen (a cell before it failed or the run was interrupted)`;
+  }
 }
 
 export function CellLiveControls({ cell }: { cell: CodeCell }) {
@@ -26,20 +41,15 @@ export function CellLiveControls({ cell }: { cell: CodeCell }) {
   return (
     <>
       {stale && (
-        <span
-          className="live-stale"
-          data-testid="live-stale"
-          role="status"
-          title={
-            stale.why === 'manual'
-              ? `${stale.table} changed to v${stale.version} after this cell last ran; it re-runs by hand only`
-              : `${stale.table} changed to v${stale.version}; another window on this session re-ran this cell, Run shows it here`
-          }
-        >
+        <span className="live-stale" data-testid="live-stale" role="status" data-why={stale.why} title={staleTitle(stale)}>
           stale since v{stale.version}
-          <button className="btn btn-ghost live-btn" data-testid="live-stale-run" onClick={() => live.runCell(cell.id)}>
-            Run
-          </button>
+          {stale.why === 'waiting' ? (
+            <span className="live-stale-queued"> · queued</span>
+          ) : (
+            <button className="btn btn-ghost live-btn" data-testid="live-stale-run" onClick={() => live.runCell(cell.id)}>
+              Run
+            </button>
+          )}
         </span>
       )}
       {feeding.length > 0 && (

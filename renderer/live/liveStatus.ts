@@ -27,6 +27,10 @@ export function overdueAfter(intervalMs: number): number {
 export function liveStatusView(t: LiveEntry, now: number): LiveStatusView {
   switch (t.state) {
     case 'live': {
+      // Never polled (a table only just started, or known from an event before its status): not green
+      // until a poll has answered.
+      if (t.polledAt === undefined)
+        return { dot: 'catching-up', label: 'starting', facts: ['waiting for the first poll'], actions: ['pause', 'stop'] };
       const overdue = t.polledAt !== undefined && now - t.polledAt > overdueAfter(t.intervalMs);
       return {
         dot: overdue ? 'overdue' : 'live',

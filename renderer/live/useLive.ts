@@ -31,8 +31,12 @@ export interface LiveEntry extends LiveTableInfo {
 export interface Staleness {
   table: string;
   version: number;
-  /** `manual`: the cell re-runs by hand only; `elsewhere`: another window on the session re-ran it. */
-  why: 'manual' | 'elsewhere';
+  /**
+   * `manual`: the cell re-runs by hand only; `elsewhere`: another window on the session re-ran it;
+   * `waiting`: it depends on the user's running cell and re-runs once that ends; `skipped`: its
+   * queued re-run did not happen (a cell before it failed, or the queue was interrupted).
+   */
+  why: 'manual' | 'elsewhere' | 'waiting' | 'skipped';
 }
 
 export interface LiveApi {
@@ -129,6 +133,10 @@ export function useLive(
           down = true;
           pending.current.clear();
           waiting.current.clear();
+          // Nothing is queued any more: a session that restarted re-runs nothing by itself.
+          setStale((st) =>
+            Object.fromEntries(Object.entries(st).map(([id, s]) => [id, s.why === 'waiting' ? { ...s, why: 'skipped' } : s])),
+          );
           pausedBefore.current = new Set(
             Object.values(known.current)
               .filter((t) => t.state === 'paused')
@@ -251,9 +259,24 @@ export function useLive(
           const due = new Set([...mine, ...waiting.current]);
           waiting.current.clear();
           const ids = cells.map((c) => c.id).filter((id) => due.has(id) && id !== editing);
-          return ids.length > 0 ? runner.runMany(ids, { keepOutputs: true }) : undefined;
+          // A cell still marked waiting once the queue ended did not re-run: it says so, with Run.
+          const leftBehind = () =>
+            setStale((st) => {
+              const next = { ...st };
+              for (const id of ids) if (next[id]?.why === 'waiting') next[id] = { ...next[id], why: 'skipped' };
+              return next;
+            });
+          return ids.length > 0 ? runner.runMany(ids, { keepOutputs: true }).finally(leftBehind) : undefined;
         }
         const { now, later } = splitLivePlan(cells, mine, busyHere);
+        if (later.length > 0) {
+          const [table, version] = Object.entries(versions)[0];
+          setStale((st) => {
+            const next = { ...st };
+            for (const id of later) next[id] = { table, version: Math.min(version, next[id]?.version ?? Infinity), why: 'waiting' };
+            return next;
+          });
+        }
         for (const id of later) waiting.current.add(id);
         return now.length > 0 ? runner.runMany(now, { keepOutputs: true, lane: 'live' }) : undefined;
       })

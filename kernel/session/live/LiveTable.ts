@@ -99,6 +99,8 @@ export class LiveTable {
   async start(): Promise<void> {
     await this.reload();
     this.polledAt = Date.now();
+    // Paused while its copy loaded: it stays paused (and says so), not live.
+    if (this.state === 'paused') return;
     this.setState('live');
     this.schedule(this.intervalMs);
   }
@@ -119,7 +121,8 @@ export class LiveTable {
     if (this.state !== 'paused' && this.state !== 'error') return;
     this.failures = 0;
     this.retryAt = undefined;
-    if (this.state === 'paused') this.setState('live');
+    // `live` is only ever said after a read that answered: until the next poll does, it is catching up.
+    if (this.state === 'paused') this.setState('catching-up', 'checking for new versions');
     if (!this.ticking) this.schedule(0);
   }
 

@@ -18,21 +18,30 @@ export interface LiveFailure {
 
 const HOPELESS = new Set<ErrorCode>(['corrupt', 'unsupported', 'unauthorized', 'forbidden']);
 
-/** DuckDB's words for a data file it cannot read: the file is damaged, not the network. */
+/**
+ * DuckDB's words, in an Invalid Input error, for a data file it cannot read: the file is damaged.
+ * Only the first line is read: the rest echoes the generated SQL, which names every Parquet file.
+ */
 const DAMAGED_FILE = /parquet|magic bytes|invalid.*file|corrupt/i;
+
+/**
+ * DuckDB's error kinds (the words before " Error:") that say the machine, not the data, failed: a
+ * full disk or a file the cache lost (IO), memory (Out of Memory). Polling again may succeed.
+ */
+const RESOURCE_KINDS: Record<string, ErrorCode> = { IO: 'io', 'Out of Memory': 'unavailable' };
 
 export function liveFailure(e: unknown): LiveFailure {
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof SharingError) return { code: e.code, message, permanent: HOPELESS.has(e.code) && !e.retryable };
   if (e instanceof SiltError) return { code: e.code, message, permanent: HOPELESS.has(e.code) };
+  const firstLine = message.split('\n')[0];
+  const kind = /^([A-Za-z ]+?) Error:/.exec(firstLine)?.[1];
+  if (kind !== undefined && RESOURCE_KINDS[kind]) return { code: RESOURCE_KINDS[kind], message: firstLine, permanent: false };
   // A DuckDB error while reading downloaded files (a Parquet file that is not one).
-  if (DAMAGED_FILE.test(message)) {
-    const damagedFiles = [...new Set([...message.matchAll(/'([^'\n]+\.parquet)'/g)].map((m) => m[1]))];
-    // DuckDB's first line says what is wrong; the rest echoes the generated SQL and local paths.
-    const what = message
-      .split('\n')[0]
-      .replace(/\s*'[^']*'/g, '')
-      .trim();
+  if (kind === 'Invalid Input' && DAMAGED_FILE.test(firstLine)) {
+    // The first line names the damaged file; the rest echoes the generated SQL and local paths.
+    const damagedFiles = [...new Set([...firstLine.matchAll(/'([^'\n]+\.parquet)'/g)].map((m) => m[1]))];
+    const what = firstLine.replace(/\s*'[^']*'/g, '').trim();
     return { code: 'corrupt', message: `a data file is damaged (${what})`, permanent: true, damagedFiles };
   }
   return { code: 'internal', message, permanent: false };

@@ -6,7 +6,7 @@
  */
 import type { SharingClient } from '../../sharing/client';
 import { assertReadable } from '../../sharing/client/sharedTableSql';
-import type { SharedMetadata, TableRef } from '../../sharing/client/types';
+import type { QueryResult, SharedFile, SharedMetadata, TableRef } from '../../sharing/client/types';
 import { fileIdentity, scanOf, sum, type IncrementRead, type ReadFile, type ReadOptions } from './readIncrement';
 
 export interface FileDiffRead extends IncrementRead {
@@ -16,14 +16,18 @@ export interface FileDiffRead extends IncrementRead {
   files: Map<string, string>;
 }
 
+/**
+ * `listing`: the table's file list to diff against (default: asked now). A listing whose URLs have
+ * expired by the time a file is downloaded is refreshed, never a reason to fail.
+ */
 export async function readFileDiff(
   client: SharingClient,
   ref: TableRef,
   held: Map<string, string>,
   opts: ReadOptions = {},
+  listing?: QueryResult,
 ): Promise<FileDiffRead> {
-  const ask = () => client.queryTable(ref, { signal: opts.signal });
-  const result = await ask();
+  const result = listing ?? (await client.queryTable(ref, { signal: opts.signal }));
   assertReadable(result, ref);
   const files = new Map(result.files.map((f) => [f.id, fileIdentity(f)]));
   const { read, dropFiles } = diffFiles(
@@ -35,7 +39,10 @@ export async function readFileDiff(
     .filter((f) => wanted.has(f.id))
     .map((file) => ({ file, version: result.version, changeType: 'insert' }));
   const metadata: SharedMetadata = result.metadata;
-  const sql = toRead.length > 0 ? await scanOf(client, ref, metadata, toRead, 'files', opts, async () => (await ask()).files) : null;
+  const sql =
+    toRead.length > 0
+      ? await scanOf(client, ref, metadata, toRead, 'files', opts, () => refreshedFiles(client, ref, result, opts.signal))
+      : null;
   const landedAt = Math.max(0, ...result.files.map((f) => f.timestamp ?? 0)) || undefined;
   return {
     version: result.version,
@@ -48,6 +55,21 @@ export async function readFileDiff(
     ...(landedAt !== undefined ? { landedAt } : {}),
     files,
   };
+}
+
+/**
+ * The listing's files with fresh URLs, as the rest of the client refreshes them (checklist 47–48):
+ * with the listing's refresh token the server answers for the same snapshot, so a commit since then
+ * cannot take a file of this diff away. Without a token it is the latest listing again, and a file
+ * that left it fails the download by name.
+ */
+export async function refreshedFiles(
+  client: SharingClient,
+  ref: TableRef,
+  listing: QueryResult,
+  signal?: AbortSignal,
+): Promise<SharedFile[]> {
+  return (await client.queryTable(ref, { signal, refreshToken: listing.refreshToken })).files;
 }
 
 /**

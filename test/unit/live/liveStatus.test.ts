@@ -18,6 +18,11 @@ describe('liveStatusView', () => {
     expect(v.label).toBe('not polled');
   });
 
+  it('a live table no poll has answered yet is shown starting, not green', () => {
+    const v = liveStatusView({ ...base, polledAt: undefined }, now);
+    expect(v).toMatchObject({ dot: 'catching-up', label: 'starting', facts: ['waiting for the first poll'] });
+  });
+
   it('catching up shows what it reads and the share downloaded', () => {
     const v = liveStatusView({ ...base, state: 'catching-up', message: 'reading v8–v9', progress: { done: 250, total: 1000 } }, now);
     expect(v).toMatchObject({ dot: 'catching-up', label: 'catching up', facts: ['reading v8–v9', '25 %'] });
