@@ -122,10 +122,14 @@ export async function run(): Promise<string[]> {
      * re-runs at once in the live lane; without `lane`, every re-run queues behind it.
      */
     let cells = [cell, other];
-    const measure = async (opts: { running?: string; lane?: boolean } = {}): Promise<{ copy: number; output: number; bytes: number }> => {
+    const measure = async (
+      opts: { running?: string; lane?: boolean; longRuns?: () => boolean } = {},
+    ): Promise<{ copy: number; output: number; bytes: number; during: boolean }> => {
       await new Promise((r) => setTimeout(r, Math.random() * INTERVAL_MS));
       const seen = client.events.length;
       const committed = Date.now();
+      // Whether the long cell was running when the commit was made (only such commits count).
+      const during = opts.longRuns?.() ?? false;
       const version = await writer.appendFromQuery(conn, rows(next, 1000));
       next += 1000;
       const update = await waitForUpdate(client, seen, TABLE, version);
@@ -144,14 +148,14 @@ export async function run(): Promise<string[]> {
       }
       const total = (result?.outputs[0] as TableOutput | undefined)?.rows.reduce((s, r) => s + Number(r[1]), 0);
       if (total !== next) throw new Error(`the re-run saw ${total} rows, expected ${next}`);
-      return { copy, output: Date.now() - committed, bytes: update.bytes };
+      return { copy, output: Date.now() - committed, bytes: update.bytes, during };
     };
 
     const base = [];
     for (let i = 0; i < COMMITS; i++) base.push(await measure());
 
     // A query over the live table sized to run about LONG_MS on this machine.
-    const probe = 4;
+    const probe = 40;
     const t0 = performance.now();
     await execute(`SELECT sum(hash(e.id, r.i)) FROM ${TABLE} e, range(${probe}) r(i)`);
     const factor = Math.max(1, Math.round((probe * LONG_MS) / Math.max(1, performance.now() - t0)));
@@ -171,11 +175,13 @@ export async function run(): Promise<string[]> {
 
     // Before the live lane: a commit while the long cell runs re-runs once the long cell has ended.
     const queued = [];
-    for (let i = 0; i < QUEUED_COMMITS; i++) {
+    const stillLong = () => longRunning !== null;
+    while (queued.length < QUEUED_COMMITS) {
       const run = startLong();
-      // Commit while the long cell is certainly running (the first half of it).
+      // Commit at a random time in the long cell's first half (as calibrated; counted only if it still ran).
       await new Promise((r) => setTimeout(r, 200 + Math.random() * (LONG_MS / 2)));
-      queued.push(await measure({ running: long.id }));
+      const m = await measure({ running: long.id, longRuns: stillLong });
+      if (m.during) queued.push(m);
       await run;
     }
     // With the live lane: several commits during each long query, each re-run at once beside it.
@@ -185,7 +191,7 @@ export async function run(): Promise<string[]> {
         startLong();
         await new Promise((r) => setTimeout(r, 200));
       }
-      const m = await measure({ running: long.id, lane: true });
+      const m = await measure({ running: long.id, lane: true, longRuns: stillLong });
       // Counted only if the long cell was still running when the dependent output arrived.
       if (longRunning) withLong.push(m);
     }
