@@ -7,6 +7,8 @@
  *
  * The running cells' definitions are unsettled wherever those cells sit in the notebook: a cell
  * above the running one that reads what it defines (run out of order) would read a half-made value.
+ * A plan cell that redefines a name a running cell reads waits too: replaced in mid-run, it would
+ * give the running cell's later statements a different value than its earlier ones saw.
  */
 import { cellNames, type LiveCell } from './planLiveRuns';
 
@@ -14,13 +16,23 @@ export function splitLivePlan(cells: LiveCell[], plan: string[], running: string
   const planned = new Set(plan);
   const busy = new Set(running);
   const unsettled = new Set<string>();
-  for (const cell of cells) if (busy.has(cell.id)) for (const d of cellNames(cell).defines) unsettled.add(d.toLowerCase());
+  const readByRunning = new Set<string>();
+  for (const cell of cells) {
+    if (!busy.has(cell.id)) continue;
+    const names = cellNames(cell);
+    for (const d of names.defines) unsettled.add(d.toLowerCase());
+    for (const u of names.uses) readByRunning.add(u.toLowerCase());
+  }
   const now: string[] = [];
   const later: string[] = [];
   for (const cell of cells) {
     if (!planned.has(cell.id)) continue;
     const names = cellNames(cell);
-    if (busy.has(cell.id) || names.uses.some((u) => unsettled.has(u.toLowerCase()))) {
+    const waits =
+      busy.has(cell.id) ||
+      names.uses.some((u) => unsettled.has(u.toLowerCase())) ||
+      names.defines.some((d) => readByRunning.has(d.toLowerCase()));
+    if (waits) {
       later.push(cell.id);
       for (const d of names.defines) unsettled.add(d.toLowerCase());
     } else {

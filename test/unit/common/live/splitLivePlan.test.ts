@@ -41,6 +41,13 @@ describe('splitLivePlan: which live re-runs go beside the running cell and which
     expect(now).toEqual(plan.filter((id) => id !== 'usesVar'));
   });
 
+  it('a plan cell that redefines what the running cell reads waits, so the running cell sees one value throughout', () => {
+    const reader = [...cells, ts('report', 'const s = sales.head(1); await sql`SELECT 1`; s')];
+    const plan = planLiveRuns(reader, [LIVE]);
+    // `report` runs; `sales` (which it reads) and what reads `sales` wait; `long` and `onBig` do not.
+    expect(splitLivePlan(reader, plan, ['report'])).toEqual({ now: ['long', 'onBig'], later: ['sales', 'chart', 'fromTop', 'report'] });
+  });
+
   it('names match case-insensitively, as SQL names do', () => {
     const mixed = [sql('a', `SELECT * FROM ${LIVE}`, 'Totals'), sql('b', `SELECT * FROM ${LIVE} JOIN TOTALS USING (id)`)];
     expect(splitLivePlan(mixed, ['a', 'b'], ['a'])).toEqual({ now: [], later: ['a', 'b'] });
