@@ -74,6 +74,8 @@ export class DuckEngine {
     /** The user lane's connection: cells the user runs, paging, views, exports. */
     readonly connection: DuckDBConnection,
     private readonly liveConnection: DuckDBConnection,
+    /** Reads pages of held results, so a grid scrolls (its result is a committed table) while a cell runs. */
+    private readonly pageConnection: DuckDBConnection,
   ) {
     this.views = new ResultViews(connection, this.resultPrefix.replace('__silt_result_', '__silt_view_'));
     this.laneConnection = new Proxy(connection, {
@@ -87,7 +89,7 @@ export class DuckEngine {
 
   static async create(path = ':memory:'): Promise<DuckEngine> {
     const instance = await DuckDBInstance.create(path);
-    return new DuckEngine(instance, await instance.connect(), await instance.connect());
+    return new DuckEngine(instance, await instance.connect(), await instance.connect(), await instance.connect());
   }
 
   /** Runs `fn` with every statement it (and whatever it awaits) makes going to `lane`'s connection. */
@@ -190,7 +192,7 @@ export class DuckEngine {
     if (this.views.has(handle)) return this.views.page(handle, offset, limit);
     const h = this.held(handle);
     if (h.memory) return h.memory.rows.slice(offset, offset + limit);
-    const reader = await this.conn.runAndReadAll(
+    const reader = await this.pageConnection.runAndReadAll(
       `SELECT * FROM ${quoteIdent(h.table!)} WHERE rowid >= ${Math.floor(offset)} AND rowid < ${Math.floor(offset + limit)} ORDER BY rowid`,
     );
     return reader.getRowsJson() as CellValue[][];
@@ -340,6 +342,7 @@ export class DuckEngine {
   close(): void {
     this.connection.closeSync();
     this.liveConnection.closeSync();
+    this.pageConnection.closeSync();
     this.instance.closeSync();
     if (this.scratch) rmSync(this.scratch, { recursive: true, force: true });
   }

@@ -84,6 +84,18 @@ describe('a live re-run beside a long user cell', () => {
     expect(bed.session.running('live')).toBe(false);
   }, 60_000);
 
+  it('a grid pages through a result while the user’s long cell runs', async () => {
+    const earlier = await exec('SELECT i::INTEGER AS i FROM range(1000) t(i)');
+    const handle = earlier.outputs.find((o): o is TableOutput => o.kind === 'table')!.handle!;
+    let longDone = false;
+    const long = exec(ENDLESS(bed.name('lane_t'))).finally(() => (longDone = true));
+    await until(() => bed.session.running('user'));
+    expect(await bed.session.engine.page(handle, 900, 3)).toEqual([[900], [901], [902]]);
+    expect(longDone).toBe(false);
+    bed.session.interrupt();
+    expect((await long).status).toBe('interrupted');
+  }, 60_000);
+
   it('a result the user lane names is read by a live re-run, through SQL and through TypeScript', async () => {
     await exec('SELECT 7 AS seven', { name: 'from_user' });
     expect(firstRow(await exec('SELECT seven * 6 FROM from_user', { lane: 'live' }))).toEqual([42]);
