@@ -1,6 +1,7 @@
 /**
  * What a SQL cell defines and uses, by name, for the live re-run plan. A tokenizer pass, not a
- * parser: tables are what follows FROM/JOIN (comma lists included) and table_changes('…'); a cell
+ * parser: tables are what follows FROM/JOIN (comma lists included), table_changes('…') and an
+ * expectation cell's `EXPECT ON`; a cell
  * defines its result name and whatever it CREATEs. Over-approximating only re-runs a cell too many.
  */
 import { tokenizeSql, type Token } from '../sqlTokens';
@@ -47,6 +48,11 @@ export function sqlNames(code: string, resultName?: string): CellNames {
   const uses: string[] = [];
   const defines: string[] = resultName ? [resultName] : [];
   const word = (i: number) => (tokens[i]?.kind === 'ident' ? tokens[i].value.toLowerCase() : '');
+  // An expectation cell (`EXPECT ON demo.silver.orders CONSTRAINT …`) reads its target table.
+  if (word(0) === 'expect' && word(1) === 'on') {
+    const target = readChain(tokens, 2);
+    if (target) uses.push(target.name);
+  }
   for (let i = 0; i < tokens.length; i++) {
     const w = word(i);
     if (w === 'table_changes' && tokens[i + 1]?.text === '(' && tokens[i + 2]?.kind === 'string') uses.push(tokens[i + 2].value);

@@ -22,6 +22,7 @@ import { sharingApi } from './sharing/sharingApi';
 import { automlApi } from './automlApi';
 import { plotGlobal } from '../charts/plotGlobal';
 import { LiveTables } from './live/LiveTables';
+import { incrementVetter } from './quality/incrementVetter';
 import { formatTableName } from '../../common/tableName';
 import type { Notify } from './Notify';
 import { CellTypes } from './ts/CellTypes';
@@ -90,6 +91,8 @@ export class Session {
     this.shared = new SharedTables(engine.laneConnection);
     // Live tables write through a connection of their own, so an increment never waits for a running cell.
     this.live = new LiveTables(this.shared, () => engine.connect(), notify);
+    // An increment that breaks a FAIL UPDATE expectation is held back; the last good version stays.
+    this.live.vet = incrementVetter(() => this.quality());
     this.types = new CellTypes(async () => ambientDeclarations(await this.namedResults()));
   }
 

@@ -68,12 +68,25 @@ export class LiveCopy {
    * Applies an increment in one transaction, with the columns a compatible schema change added (NULL
    * in existing rows): if any step fails, the copy is as it was, and no reader sees half of it.
    */
-  async apply(inc: IncrementRead, collect: boolean, added: { name: string; sqlType: string }[] = []): Promise<Applied> {
+  /**
+   * Applies an increment in one transaction. `vet`, when given, sees the rows the increment adds
+   * before anything is applied and may refuse them (it throws HeldBack, and nothing changes).
+   */
+  async apply(
+    inc: IncrementRead,
+    collect: boolean,
+    added: { name: string; sqlType: string }[] = [],
+    vet?: (addedRowsSql: string) => Promise<void>,
+  ): Promise<Applied> {
     const delta = quoteIdent(`${this.name}_delta`);
     const applied = await this.transaction(async () => {
       for (const c of added) await this.conn.run(`ALTER TABLE ${this.table} ADD COLUMN ${quoteIdent(c.name)} ${c.sqlType}`);
       if (added.length > 0) this.columns = await this.describe();
       if (inc.sql !== null) await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${delta} AS ${inc.sql}`);
+      if (vet && inc.sql !== null) {
+        const cols = this.columns.map(quoteIdent).join(', ');
+        await vet(this.mode === 'cdf' ? `SELECT ${cols} FROM ${delta} WHERE _change_type IN ${INSERTS}` : `SELECT ${cols} FROM ${delta}`);
+      }
       const r = this.mode === 'cdf' ? await this.applyChanges(delta, inc, collect) : await this.applyFiles(delta, inc, collect);
       await this.conn.run(`DROP TABLE IF EXISTS ${delta}`);
       return r;

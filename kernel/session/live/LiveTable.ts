@@ -24,6 +24,7 @@ import { schemaChange } from './schemaChange';
 import { SiltError } from '../../../common/SiltError';
 import { liveFailure, type LiveFailure } from './liveFailure';
 import { readFileDiff } from './readFileDiff';
+import { HeldBack, type IncrementVetter } from './HeldBack';
 
 /** Never poll one table more often than this, whatever was asked. */
 export const MIN_INTERVAL_MS = 500;
@@ -41,6 +42,8 @@ export interface LiveHost {
   lock: Mutex;
   notify: Notify;
   maxBackoffMs: number;
+  /** The session's expectations on increments (FAIL UPDATE rules hold a bad version back). */
+  vet?: IncrementVetter;
 }
 
 export type ChangeListener = (rows: Record<string, unknown>[]) => void;
@@ -62,6 +65,8 @@ export class LiveTable {
   private held: Map<string, string> | null = null;
   /** Files mode: the server refused history queries once, so increments are diffs of the file list. */
   private noHistory = false;
+  /** The increment the expectations refused last, while no newer version has landed. */
+  private heldBack: HeldBack | null = null;
   private rows = 0;
   private landedAt?: number;
   private polledAt?: number;
@@ -179,12 +184,27 @@ export class LiveTable {
     try {
       const latest = await this.poller.tableVersion(this.ref);
       this.polledAt = Date.now();
+      // A version the expectations refused stays refused: only a newer one is tried (and checked) again.
+      if (this.heldBack !== null && latest <= this.heldBack.version) {
+        if (this.isActive()) this.setState('error', this.heldBack.message);
+        return;
+      }
       if (latest > this.version) await this.catchUp(latest);
+      this.heldBack = null;
       this.failures = 0;
       this.failure = undefined;
       // Told after every poll, with its time: a live badge is only shown while polls really happen.
       if (this.isActive()) this.setState('live', undefined, true);
     } catch (e) {
+      if (e instanceof HeldBack) {
+        // Not a failure to retry: the data is readable and was refused. The last good version stays.
+        this.heldBack = e;
+        this.failure = { code: e.code, message: e.message, permanent: false };
+        this.retryAt = undefined;
+        this.host.notify({ type: 'session.notice', level: 'warning', message: `Live table ${this.label}: ${e.message}` });
+        if (this.isActive()) this.setState('error', e.message);
+        return;
+      }
       this.failures++;
       this.failure = liveFailure(e);
       retry = !this.failure.permanent;
@@ -234,7 +254,7 @@ export class LiveTable {
       if (change.kind === 'incompatible') return this.reload(`its schema changed: ${change.reason}`);
       if (change.kind === 'added') added = [...added, ...change.columns.filter((c) => !added.some((a) => a.name === c.name))];
     }
-    const applied = await this.applyInc(inc, added);
+    const applied = await this.applyInc(inc, added, latest);
     if (!applied) return;
     this.held = null;
     this.landed(latest, inc, applied);
@@ -246,21 +266,29 @@ export class LiveTable {
     const diff = await readFileDiff(this.client, this.ref, this.held, { onProgress: (p) => this.onProgress(p) });
     const change = schemaChange(this.metadata!, diff.metadata);
     if (change.kind === 'incompatible') return this.reload(`its schema changed: ${change.reason}`);
-    const applied = await this.applyInc(diff, change.kind === 'added' ? change.columns : []);
+    const applied = await this.applyInc(diff, change.kind === 'added' ? change.columns : [], diff.version);
     if (!applied) return;
     this.held = diff.files;
     this.landed(diff.version, diff, applied);
   }
 
   /** Applies an increment on the live connection; a copy that cannot take it is re-read in full. */
-  private async applyInc(inc: IncrementRead, added: { name: string; sqlType: string }[]) {
+  private async applyInc(inc: IncrementRead, added: { name: string; sqlType: string }[], version: number) {
     const collect = this.listeners.size > 0;
+    const vetter = this.host.vet;
+    const vet = vetter
+      ? async (addedRowsSql: string) => {
+          const why = await vetter(this.label, addedRowsSql, version, await this.host.conn());
+          if (why) throw new HeldBack(why, version);
+        }
+      : undefined;
     try {
       return await this.host.lock.run(async () => {
-        const r = await this.copy!.apply(inc, collect, added);
+        const r = await this.copy!.apply(inc, collect, added, vet);
         return { ...r, rows: await this.copy!.rowCount() };
       });
     } catch (e) {
+      if (e instanceof HeldBack) throw e;
       if (this.stopped) return undefined;
       await this.reload(`its increment could not be applied (${e instanceof Error ? e.message : String(e)})`);
       return undefined;

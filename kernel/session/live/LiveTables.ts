@@ -5,6 +5,7 @@
  * their own (see LiveCopy), so nothing here waits for a running cell, nor a cell for this.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { IncrementVetter } from './HeldBack';
 import type { LiveTableInfo, LiveVersion } from '../../protocol/live';
 import type { Notify } from '../Notify';
 import type { KnownTable } from '../sharing/findSharedRefs';
@@ -222,9 +223,13 @@ export class LiveTables {
     return found;
   }
 
+  /** The session's expectations on increments, set once the session has them. */
+  vet: IncrementVetter | null = null;
+
   private host() {
     const conn = () => (this.connection ??= this.connect());
-    return { conn, lock: this.lock, notify: this.notify, maxBackoffMs: this.maxBackoffMs };
+    const vet: IncrementVetter = (...args) => (this.vet ? this.vet(...args) : Promise.resolve(null));
+    return { conn, lock: this.lock, notify: this.notify, maxBackoffMs: this.maxBackoffMs, vet };
   }
 }
 

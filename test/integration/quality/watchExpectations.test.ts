@@ -2,9 +2,8 @@
  * `silt run --watch` with checks on a shared table that gets real commits: every new version is
  * checked (and recorded in the history under its version); when a FAIL UPDATE rule fails the update
  * delivers nothing (the last good report stays) and the run exits 1 naming the rule.
- *
- * The checks are a `quality.check` TypeScript cell: the live plan (common/live/sqlNames.ts) does not
- * yet count `EXPECT ON <table>` as a use of the table, so an expectation cell alone is not watched.
+ * The checks here are a `quality.check` TypeScript cell; an `EXPECT ON` cell is watched the same way
+ * (common/live/sqlNames.ts counts its target as a use, unit-tested in planLiveRuns.test.ts).
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { spawn } from 'node:child_process';

@@ -33,6 +33,17 @@ describe('sqlNames', () => {
   it('ignores names in strings', () => {
     expect(sqlNames(`SELECT 'FROM demo.gold.x' AS s FROM t`).uses).toEqual(['t']);
   });
+
+  it('an expectation cell uses its target and the tables its rules read', () => {
+    const n = sqlNames(
+      `EXPECT ON demo.silver.orders
+         CONSTRAINT has_id EXPECT (order_id IS NOT NULL) ON VIOLATION FAIL UPDATE,
+         CONSTRAINT known_make EXPECT (make IN (SELECT make FROM makes))`,
+    );
+    expect(n.uses.sort()).toEqual(['demo.silver.orders', 'makes']);
+    // Not at the start, EXPECT ON is nothing special.
+    expect(sqlNames(`SELECT 'EXPECT ON x' AS s FROM t`).uses).toEqual(['t']);
+  });
 });
 
 describe('tsNames', () => {
