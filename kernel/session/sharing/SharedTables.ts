@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { SharingClient, sharedChangesSql, sharedTableSql, toJsonPredicate, type Progress } from '../../sharing/client';
+import { describeSkipped, SharingClient, sharedChangesSql, sharedTableSql, toJsonPredicate, type Progress } from '../../sharing/client';
 import { parseSchema, typeString } from '../../delta';
 import { quoteIdent, quoteLiteral } from '../../../common/sqlQuote';
 import { splitSql } from '../../engine/splitSql';
@@ -25,7 +25,13 @@ const FAILED_LISTING_TTL_MS = 5_000;
 
 export interface ResolveOptions {
   signal?: AbortSignal;
+  /** Download progress per shared table; the label names the table and what the read skips. */
   onProgress?: (label: string, p: Progress) => void;
+  /**
+   * Once per shared table a read did not fully download, a line saying so ("lab.default.ticks:
+   * skipped 180 of 200 files (97.0 MB)"), for the cell to keep after its progress line is gone.
+   */
+  onSkipped?: (line: string) => void;
 }
 
 export class SharedTables {
@@ -179,7 +185,7 @@ export class SharedTables {
   private async viewSql(ref: SharedRef, hints: PushdownHints, opts: ResolveOptions): Promise<string> {
     const client = this.client(ref.table.profile);
     const tableRef = { share: ref.table.share, schema: ref.table.schema, table: ref.table.table };
-    const onProgress = opts.onProgress && ((p: Progress) => opts.onProgress!(ref.view, p));
+    const onProgress = opts.onProgress && ((p: Progress) => opts.onProgress!(progressLabel(ref.view, p), p));
     if (ref.changes) {
       const { starting, ending } = ref.changes;
       // A bound is a version when it is a number, else a timestamp.
@@ -195,7 +201,7 @@ export class SharedTables {
       return sql;
     }
     const predicateHints = hints.where ? (toJsonPredicate(hints.where, await this.types(ref)) ?? undefined) : undefined;
-    const { sql } = await sharedTableSql(client, tableRef, {
+    const { sql, skipped } = await sharedTableSql(client, tableRef, {
       version: ref.version,
       timestamp: ref.timestamp === undefined ? undefined : isoTimestamp(ref.timestamp),
       predicateHints,
@@ -203,6 +209,7 @@ export class SharedTables {
       signal: opts.signal,
       onProgress,
     });
+    if (skipped) opts.onSkipped?.(`${formatTableName(ref.table)}: ${describeSkipped(skipped)}`);
     return sql;
   }
 
@@ -253,6 +260,11 @@ export class SharedTables {
   async close(): Promise<void> {
     await Promise.all([...this.clients.values()].map((c) => c.close()));
   }
+}
+
+/** "lab.default.ticks, skipped 180 of 200 files (97.0 MB)": what downloads, and what it need not. */
+function progressLabel(view: string, p: Progress): string {
+  return p.skipped ? `${view}, ${describeSkipped(p.skipped)}` : view;
 }
 
 /** Cheap pre-check: a dotted name of three or more parts, or table_changes, somewhere outside strings. */

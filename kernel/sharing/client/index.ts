@@ -14,4 +14,5 @@ export { parseTableRef, sameName } from './tableRef';
 export { FileCache } from './FileCache';
 export type { DownloadOptions } from './downloadFile';
 export type { Progress } from './fetchFiles';
+export { describeSkipped, skippedFiles, type SkippedFiles } from './skippedFiles';
 export type * from './types';

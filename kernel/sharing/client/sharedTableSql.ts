@@ -4,6 +4,7 @@ import { deletedRows } from './deletedRows';
 import { fetchFiles, type Progress } from './fetchFiles';
 import { plainScanSql } from './plainScanSql';
 import { pruneFiles } from './pruneFiles';
+import { skippedFiles, type SkippedFiles } from './skippedFiles';
 import type { JsonPredicate } from './jsonPredicate';
 import type { QueryOptions, SharingClient } from './SharingClient';
 import { SharingError, withContext } from './SharingError';
@@ -40,7 +41,7 @@ export async function sharedTableSql(
   client: SharingClient,
   ref: TableRef,
   opts: SharedTableOptions = {},
-): Promise<{ sql: string; version: number; files: number; bytes: number }> {
+): Promise<{ sql: string; version: number; files: number; bytes: number; skipped?: SkippedFiles }> {
   try {
     return await readSharedTable(client, ref, opts);
   } catch (e) {
@@ -79,9 +80,11 @@ async function readSharedTable(client: SharingClient, ref: TableRef, opts: Share
   assertReadable(answer, ref);
   // Only the files the WHERE may match are downloaded, whether or not the server pruned them itself.
   const result = { ...answer, files: pruneFiles(answer.files, answer.metadata, opts.predicateHints) };
+  const skipped = skippedFiles(result.files, answer.files, answer.metadata);
+  const onProgress = opts.onProgress && skipped ? (p: Progress) => opts.onProgress!({ ...p, skipped }) : opts.onProgress;
   const paths = await fetchFiles(client, result.files, {
     signal: opts.signal,
-    onProgress: opts.onProgress,
+    onProgress,
     refreshUrls: () => refreshedUrls(client, ref, query, result),
   });
   const manifest: Manifest = { version: result.version, metadata: result.metadata, files: [] };
@@ -95,7 +98,13 @@ async function readSharedTable(client: SharingClient, ref: TableRef, opts: Share
   }
   manifest.sql = await scanSql(ref, manifest, paths);
   if (reusable) await cache.writeManifest(key, manifest);
-  return { sql: manifest.sql, version: result.version, files: result.files.length, bytes: sumSizes(result.files) };
+  return {
+    sql: manifest.sql,
+    version: result.version,
+    files: result.files.length,
+    bytes: sumSizes(result.files),
+    ...(skipped ? { skipped } : {}),
+  };
 }
 
 /**
