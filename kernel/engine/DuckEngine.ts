@@ -6,9 +6,9 @@
  */
 import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
 import { SiltError } from '../../common/SiltError';
 import type { CellValue, ColumnInfo } from '../protocol';
 import type { ColumnFilter, ColumnProfile, SortKey, TopValue } from '../protocol/results';
@@ -55,7 +55,21 @@ export class DuckEngine {
   }
 
   static async create(path = ':memory:'): Promise<DuckEngine> {
-    const instance = await DuckDBInstance.create(path);
+    // Bigger-than-memory queries spill to disk rather than get the session killed: a memory limit
+    // (SILT_MEMORY_LIMIT, else half the RAM, as several notebooks may run) and a spill folder of
+    // this engine's own in the user's cache (SILT_TEMP_DIR overrides), which DuckDB does not make.
+    const limit = process.env.SILT_MEMORY_LIMIT || `${Math.floor(totalmem() / 2 / 1024 ** 2)}MiB`;
+    const spill = join(
+      process.env.SILT_TEMP_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'silt', 'duckdb-tmp'),
+      `${process.pid}-${randomBytes(4).toString('hex')}`,
+    );
+    mkdirSync(dirname(spill), { recursive: true });
+    const instance = await DuckDBInstance.create(path, { memory_limit: limit, temp_directory: spill }).catch((e: Error) => {
+      throw new SiltError(
+        'bad-request',
+        `DuckDB refused memory limit "${limit}" or spill folder ${spill} (SILT_MEMORY_LIMIT, SILT_TEMP_DIR): ${e.message}`,
+      );
+    });
     const connection = await instance.connect();
     return new DuckEngine(instance, connection);
   }

@@ -43,6 +43,12 @@ export class SharedTables {
   private failures = new Map<string, SiltError>();
   private listedAt = 0;
   private columnTypes = new Map<string, Record<string, string>>();
+  /**
+   * Releases the cache holds on the files of the last statement's shared tables: they stay out of
+   * eviction until the next statement resolves, so reading a second table never evicts the first
+   * table's files from under the query that reads both.
+   */
+  private holds: (() => void)[] = [];
   /** Set by live tables (kernel/session/live): the SELECT over a live table's local copy, if it is live. */
   liveSource: ((table: KnownTable) => string | undefined) | null = null;
 
@@ -132,6 +138,8 @@ export class SharedTables {
     }
     await this.assertNoneUnlisted(found.sql);
     if (found.refs.length === 0) return sql;
+    // The previous statement has run by now (a session runs one statement at a time).
+    for (const release of this.holds.splice(0)) release();
     const statements = splitSql(found.sql);
     const hintable = statements.length === 1 ? await this.parse(statements[0].text) : null;
     for (const ref of found.refs) {
@@ -201,7 +209,7 @@ export class SharedTables {
       return sql;
     }
     const predicateHints = hints.where ? (toJsonPredicate(hints.where, await this.types(ref)) ?? undefined) : undefined;
-    const { sql, skipped } = await sharedTableSql(client, tableRef, {
+    const { sql, skipped, paths } = await sharedTableSql(client, tableRef, {
       version: ref.version,
       timestamp: ref.timestamp === undefined ? undefined : isoTimestamp(ref.timestamp),
       predicateHints,
@@ -209,6 +217,7 @@ export class SharedTables {
       signal: opts.signal,
       onProgress,
     });
+    this.holds.push(client.fileCache().hold(paths));
     if (skipped) opts.onSkipped?.(`${formatTableName(ref.table)}: ${describeSkipped(skipped)}`);
     return sql;
   }

@@ -4,6 +4,7 @@
  * size from its metaData (`numFiles`, `size`) when the server reports them. Progress shows it as
  * "skipped 180 of 200 files (97.0 MB)", from the real file lists, so the figure never flatters.
  */
+import { formatBytes } from './formatBytes';
 import type { SharedFile, SharedMetadata } from './types';
 
 export interface SkippedFiles {
@@ -30,20 +31,6 @@ export function skippedFiles(read: SharedFile[], answered: SharedFile[], metadat
 /** "skipped 180 of 200 files (97.0 MB)" */
 export function describeSkipped(s: SkippedFiles): string {
   return `skipped ${s.files} of ${s.of} file${s.of === 1 ? '' : 's'} (${formatBytes(s.bytes)})`;
-}
-
-const UNITS = ['KB', 'MB', 'GB', 'TB'];
-
-/** Decimal units, as the window shows download amounts ("812 B", "97.0 MB"). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  let value = bytes;
-  let unit = -1;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${UNITS[unit]}`;
 }
 
 function sumSizes(files: SharedFile[]): number {

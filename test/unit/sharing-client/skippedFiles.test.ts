@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeSkipped, formatBytes, skippedFiles } from '../../../kernel/sharing/client/skippedFiles';
+import { formatBytes } from '../../../kernel/sharing/client/formatBytes';
+import { describeSkipped, skippedFiles } from '../../../kernel/sharing/client/skippedFiles';
 import type { SharedFile, SharedMetadata } from '../../../kernel/sharing/client/types';
 
 const file = (id: string, size: number) => ({ id, size, url: '', partitionValues: {} }) as unknown as SharedFile;
