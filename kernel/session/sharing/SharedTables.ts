@@ -44,11 +44,12 @@ export class SharedTables {
   private listedAt = 0;
   private columnTypes = new Map<string, Record<string, string>>();
   /**
-   * Releases the cache holds on the files of the last statement's shared tables: they stay out of
-   * eviction until the next statement resolves, so reading a second table never evicts the first
-   * table's files from under the query that reads both.
+   * Cache holds on the files of the last two statements' shared tables, one list per statement:
+   * a statement's files stay out of eviction while it runs, so reading a second table never evicts
+   * the first's from under the query that reads both. Two, not one: a background resolve (an AutoML
+   * job's) may come between a cell's resolve and the end of its query.
    */
-  private holds: (() => void)[] = [];
+  private holds: (() => void)[][] = [];
   /** Set by live tables (kernel/session/live): the SELECT over a live table's local copy, if it is live. */
   liveSource: ((table: KnownTable) => string | undefined) | null = null;
 
@@ -138,8 +139,8 @@ export class SharedTables {
     }
     await this.assertNoneUnlisted(found.sql);
     if (found.refs.length === 0) return sql;
-    // The previous statement has run by now (a session runs one statement at a time).
-    for (const release of this.holds.splice(0)) release();
+    if (this.holds.length >= 2) for (const release of this.holds.shift()!) release();
+    this.holds.push([]);
     const statements = splitSql(found.sql);
     const hintable = statements.length === 1 ? await this.parse(statements[0].text) : null;
     for (const ref of found.refs) {
@@ -217,7 +218,7 @@ export class SharedTables {
       signal: opts.signal,
       onProgress,
     });
-    this.holds.push(client.fileCache().hold(paths));
+    this.holds[this.holds.length - 1].push(client.fileCache().hold(paths));
     if (skipped) opts.onSkipped?.(`${formatTableName(ref.table)}: ${describeSkipped(skipped)}`);
     return sql;
   }
