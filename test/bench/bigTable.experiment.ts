@@ -97,7 +97,11 @@ async function main(): Promise<void> {
     'GROUP BY 20M customers',
     'SELECT customer, count(*) AS n, sum(amount) AS total FROM big.s.t GROUP BY customer ORDER BY n DESC, customer LIMIT 5',
   );
-  await run('count DISTINCT note', 'SELECT count(DISTINCT note) AS notes FROM big.s.t');
+  // DISTINCT as a grouping spills; count(DISTINCT …) keeps its set in memory (DuckDB 1.5) and is
+  // refused with an Out of Memory error in the cell — the session lives on.
+  await run('DISTINCT note (every row distinct)', 'SELECT count(*) AS notes FROM (SELECT DISTINCT note FROM big.s.t)');
+  await run('count(DISTINCT note)', 'SELECT count(DISTINCT note) AS notes FROM big.s.t');
+  await run('after that, GROUP BY again', 'SELECT count(*) AS groups FROM (SELECT customer FROM big.s.t GROUP BY customer)');
   session.engine.close();
   await server.close();
 }

@@ -6,7 +6,15 @@
  */
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { describeSkipped, SharingClient, sharedChangesSql, sharedTableSql, toJsonPredicate, type Progress } from '../../sharing/client';
+import {
+  describeSkipped,
+  formatBytes,
+  SharingClient,
+  sharedChangesSql,
+  sharedTableSql,
+  toJsonPredicate,
+  type Progress,
+} from '../../sharing/client';
 import { parseSchema, typeString } from '../../delta';
 import { quoteIdent, quoteLiteral } from '../../../common/sqlQuote';
 import { splitSql } from '../../engine/splitSql';
@@ -272,9 +280,14 @@ export class SharedTables {
   }
 }
 
-/** "lab.default.ticks, skipped 180 of 200 files (97.0 MB)": what downloads, and what it need not. */
+/**
+ * "20 of 200 files of lab.default.ticks, skipped 180 (97.0 MB)": the counts lead, as the cell's
+ * progress line is narrow and cuts the end of a long label.
+ */
 function progressLabel(view: string, p: Progress): string {
-  return p.skipped ? `${view}, ${describeSkipped(p.skipped)}` : view;
+  if (!p.skipped) return view;
+  const { files, of, bytes } = p.skipped;
+  return `${of - files} of ${of} file${of === 1 ? '' : 's'} of ${view}, skipped ${files} (${formatBytes(bytes)})`;
 }
 
 /** Cheap pre-check: a dotted name of three or more parts, or table_changes, somewhere outside strings. */

@@ -1,7 +1,7 @@
 /**
  * A cell that reads a shared table with a selective WHERE, from a server that ignores hints: the
- * cell's download progress says how many of the table's files (and bytes) the read skips, and the
- * figures are those of the files on disk, not the ones the client computed.
+ * cell's download progress says how many of the table's files it reads and skips, and the bytes
+ * skipped, and the figures are those of the files on disk, not the ones the client computed.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -50,7 +50,7 @@ async function filesOnDisk(where: string) {
 }
 
 describe('skipped files in a cell’s progress', () => {
-  it('shows "skipped N of M files (bytes)" while the cell downloads, from the real files', async () => {
+  it('shows "N of M files of the table, skipped K (bytes)" while the cell downloads, from the real files', async () => {
     const labels: string[] = [];
     session = await Session.create({ workspace: dir, emit: () => {}, progress: (_run, label) => labels.push(label), profiles: [profile] });
     const r = await session.execute({ runId: 'r1', language: 'sql', code: 'SELECT count(*) AS n FROM lab.raw.events WHERE id >= 8500' });
@@ -60,7 +60,7 @@ describe('skipped files in a cell’s progress', () => {
     expect(skipped.length).toBe(8); // ids 8500… live in the last two of ten files
     const bytes = skipped.reduce((s, f) => s + f.size, 0);
     expect(labels.length).toBeGreaterThan(0);
-    for (const l of labels) expect(l).toBe(`Downloading lab.raw.events, skipped 8 of 10 files (${formatBytes(bytes)})`);
+    for (const l of labels) expect(l).toBe(`Downloading 2 of 10 files of lab.raw.events, skipped 8 (${formatBytes(bytes)})`);
     const table = r.outputs.find((o) => o.kind === 'table');
     expect(JSON.stringify(table)).toContain('1500');
   });
