@@ -114,4 +114,15 @@ describe('YAML configuration', () => {
     writeFileSync(yamlFile, 'shares:\n- name: "a"\n  schemas:\n  - name: "s"\n    tables:\n    - name: "t"\n');
     expect(() => loadServerConfig(yamlFile)).toThrow(/shares\[0\]\.schemas\[0\]\.tables\[0\]\.location/);
   });
+
+  it('reads ignoreHints, and refuses a value that is not true or false', () => {
+    const yamlFile = join(dir, 'hints.yaml');
+    const shares = 'shares:\n- name: "a"\n  schemas: []\n';
+    writeFileSync(yamlFile, `ignoreHints: true\n${shares}`);
+    expect(loadServerConfig(yamlFile).ignoreHints).toBe(true);
+    writeFileSync(yamlFile, `${shares}`);
+    expect(loadServerConfig(yamlFile).ignoreHints).toBeUndefined();
+    writeFileSync(yamlFile, `ignoreHints: "yes"\n${shares}`);
+    expect(() => loadServerConfig(yamlFile)).toThrow(/ignoreHints must be true or false/);
+  });
 });
