@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   // refused with an Out of Memory error in the cell — the session lives on.
   await run('DISTINCT note (every row distinct)', 'SELECT count(*) AS notes FROM (SELECT DISTINCT note FROM big.s.t)');
   await run('count(DISTINCT note)', 'SELECT count(DISTINCT note) AS notes FROM big.s.t');
-  await run('after that, GROUP BY again', 'SELECT count(*) AS groups FROM (SELECT customer FROM big.s.t GROUP BY customer)');
+  await run('GROUP BY customer, no aggregate', 'SELECT count(*) AS groups FROM (SELECT customer FROM big.s.t GROUP BY customer)');
   // Where DuckDB's memory is after all that, by tag (what a failed query left pinned).
   const memory = await session.engine.connection.runAndReadAll(
     `SELECT tag, round(memory_usage_bytes / 1e6) AS mb, round(temporary_storage_bytes / 1e6) AS spilled_mb FROM duckdb_memory() WHERE memory_usage_bytes > 0 OR temporary_storage_bytes > 0 ORDER BY 2 DESC`,
