@@ -62,10 +62,11 @@ there is a display.
   --log-level LEVEL        what goes to stderr: error, warn, info (default) or debug (also the
                            folders, profiles and settings in use); tokens are never written`;
 
-export const SHARE_USAGE = `silt share PATH... [--port N] [--name SHARE] [--schema SCHEMA] [--profile-out FILE.share]
+export const SHARE_USAGE = `silt share PATH... [--port N] [--name SHARE] [--schema SCHEMA] [--profile-out FILE.share] [--ignore-hints]
 
 Shares local Delta tables over Delta Sharing on 127.0.0.1 and writes a profile (endpoint and token)
-for a colleague. Runs until Ctrl+C.`;
+for a colleague. Runs until Ctrl+C. --ignore-hints answers every query with all of a table's files,
+as servers that only prune partitions do (predicate and limit hints are advisory in the protocol).`;
 
 export const AUTOML_USAGE = `silt automl DATA.(csv|parquet) --target COL [--task binary|multiclass|regression] --budget S
             [--seed N] [--split-json FILE] [--preds-out FILE.csv] [--report-out FILE.html]

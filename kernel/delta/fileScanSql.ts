@@ -7,6 +7,7 @@ import { logQuery } from './logDb';
 import { partitionValueSql } from './partitionValues';
 import { parseSchema, type DataType, type StructField } from './schema';
 import type { DeltaMetadata } from './types';
+import { containsVariant, UnreadableVariant, variantSql } from './variantSql';
 
 /** One Parquet file to read, with what log replay knows about it. */
 export interface ScanFile {
@@ -69,7 +70,13 @@ export async function buildScanSql(spec: ScanSpec): Promise<string> {
       });
       select.push(`__f.${col} AS ${quoteIdent(field.name)}`);
     } else if (physical.has(phys)) {
-      const expr = convert(`__d.${quoteIdent(phys)}`, field.type, physical.get(phys)!, mode, 0);
+      let expr: string;
+      try {
+        expr = convert(`__d.${quoteIdent(phys)}`, field.type, physical.get(phys)!, mode, 0);
+      } catch (e) {
+        if (e instanceof UnreadableVariant) throw new DeltaTableError(table, `column ${field.name}: ${e.message}`, 'unsupported');
+        throw e;
+      }
       select.push(`${expr} AS ${quoteIdent(field.name)}`);
     } else {
       select.push(`CAST(NULL AS ${duckdbType(field.type)}) AS ${quoteIdent(field.name)}`);
@@ -143,13 +150,11 @@ function containsType(t: DataType, pred: (t: DataType) => boolean): boolean {
   return false;
 }
 
-const isVariant = (t: DataType) => t.type === 'primitive' && t.name === 'variant';
-
 /** A physical column expression turned into the logical type: nested renames, widening casts. */
 function convert(expr: string, t: DataType, sourceType: string, mode: ColumnMappingMode, depth: number): string {
-  // Variant values stay in their Parquet form (a value/metadata struct); DuckDB cannot cast them.
-  if (containsType(t, isVariant)) return expr;
   if (normaliseType(duckdbType(t)) === normaliseType(sourceType)) return expr;
+  // Variants in their unannotated Parquet form (a metadata/value struct) become DuckDB VARIANTs.
+  if (containsVariant(t)) return variantSql(expr, t, sourceType, mode);
   if (t.type === 'primitive' && t.name === 'timestamp' && normaliseType(sourceType) === 'TIMESTAMP') {
     // INT96 and non-UTC-adjusted Parquet timestamps hold UTC wall clock: read them as instants.
     return `timezone('UTC', ${expr})`;

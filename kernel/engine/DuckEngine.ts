@@ -12,9 +12,9 @@
 import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
 import { SiltError } from '../../common/SiltError';
 import type { CellValue, ColumnInfo } from '../protocol';
 import type { ColumnFilter, ColumnProfile, SortKey, TopValue } from '../protocol/results';
@@ -88,9 +88,28 @@ export class DuckEngine {
   }
 
   static async create(path = ':memory:'): Promise<DuckEngine> {
-    const instance = await DuckDBInstance.create(path);
-    return new DuckEngine(instance, await instance.connect(), await instance.connect(), await instance.connect());
+    // Bigger-than-memory queries spill to disk rather than get the session killed: a memory limit
+    // (SILT_MEMORY_LIMIT, else half the RAM, as several notebooks may run) and a spill folder of
+    // this engine's own in the user's cache (SILT_TEMP_DIR overrides), which DuckDB does not make.
+    const limit = process.env.SILT_MEMORY_LIMIT || `${Math.floor(totalmem() / 2 / 1024 ** 2)}MiB`;
+    const spill = join(
+      process.env.SILT_TEMP_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'silt', 'duckdb-tmp'),
+      `${process.pid}-${randomBytes(4).toString('hex')}`,
+    );
+    mkdirSync(dirname(spill), { recursive: true });
+    const instance = await DuckDBInstance.create(path, { memory_limit: limit, temp_directory: spill }).catch((e: Error) => {
+      throw new SiltError(
+        'bad-request',
+        `DuckDB refused memory limit "${limit}" or spill folder ${spill} (SILT_MEMORY_LIMIT, SILT_TEMP_DIR): ${e.message}`,
+      );
+    });
+    const engine = new DuckEngine(instance, await instance.connect(), await instance.connect(), await instance.connect());
+    engine.spill = spill;
+    return engine;
   }
+
+  /** This engine's spill folder: removed on close, as DuckDB may leave it behind. */
+  private spill: string | null = null;
 
   /** Runs `fn` with every statement it (and whatever it awaits) makes going to `lane`'s connection. */
   inLane<T>(lane: Lane, fn: () => Promise<T>): Promise<T> {
@@ -345,6 +364,7 @@ export class DuckEngine {
     this.pageConnection.closeSync();
     this.instance.closeSync();
     if (this.scratch) rmSync(this.scratch, { recursive: true, force: true });
+    if (this.spill) rmSync(this.spill, { recursive: true, force: true });
   }
 
   private async registerRows(name: string, columns: ColumnInfo[], rows: CellValue[][]): Promise<void> {

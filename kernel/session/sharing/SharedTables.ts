@@ -6,7 +6,15 @@
  */
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { SharingClient, sharedChangesSql, sharedTableSql, toJsonPredicate, type Progress } from '../../sharing/client';
+import {
+  describeSkipped,
+  formatBytes,
+  SharingClient,
+  sharedChangesSql,
+  sharedTableSql,
+  toJsonPredicate,
+  type Progress,
+} from '../../sharing/client';
 import { parseSchema, typeString } from '../../delta';
 import { quoteIdent, quoteLiteral } from '../../../common/sqlQuote';
 import { splitSql } from '../../engine/splitSql';
@@ -25,7 +33,13 @@ const FAILED_LISTING_TTL_MS = 5_000;
 
 export interface ResolveOptions {
   signal?: AbortSignal;
+  /** Download progress per shared table; the label names the table and what the read skips. */
   onProgress?: (label: string, p: Progress) => void;
+  /**
+   * Once per shared table a read did not fully download, a line saying so ("lab.default.ticks:
+   * skipped 180 of 200 files (97.0 MB)"), for the cell to keep after its progress line is gone.
+   */
+  onSkipped?: (line: string) => void;
 }
 
 export class SharedTables {
@@ -37,6 +51,13 @@ export class SharedTables {
   private failures = new Map<string, SiltError>();
   private listedAt = 0;
   private columnTypes = new Map<string, Record<string, string>>();
+  /**
+   * Cache holds on the files of the last two statements' shared tables, one list per statement:
+   * a statement's files stay out of eviction while it runs, so reading a second table never evicts
+   * the first's from under the query that reads both. Two, not one: a background resolve (an AutoML
+   * job's) may come between a cell's resolve and the end of its query.
+   */
+  private holds: (() => void)[][] = [];
   /** Set by live tables (kernel/session/live): the SELECT over a live table's local copy, if it is live. */
   liveSource: ((table: KnownTable) => string | undefined) | null = null;
 
@@ -126,6 +147,8 @@ export class SharedTables {
     }
     await this.assertNoneUnlisted(found.sql);
     if (found.refs.length === 0) return sql;
+    if (this.holds.length >= 2) for (const release of this.holds.shift()!) release();
+    this.holds.push([]);
     const statements = splitSql(found.sql);
     const hintable = statements.length === 1 ? await this.parse(statements[0].text) : null;
     for (const ref of found.refs) {
@@ -179,7 +202,7 @@ export class SharedTables {
   private async viewSql(ref: SharedRef, hints: PushdownHints, opts: ResolveOptions): Promise<string> {
     const client = this.client(ref.table.profile);
     const tableRef = { share: ref.table.share, schema: ref.table.schema, table: ref.table.table };
-    const onProgress = opts.onProgress && ((p: Progress) => opts.onProgress!(ref.view, p));
+    const onProgress = opts.onProgress && ((p: Progress) => opts.onProgress!(progressLabel(ref.view, p), p));
     if (ref.changes) {
       const { starting, ending } = ref.changes;
       // A bound is a version when it is a number, else a timestamp.
@@ -195,7 +218,7 @@ export class SharedTables {
       return sql;
     }
     const predicateHints = hints.where ? (toJsonPredicate(hints.where, await this.types(ref)) ?? undefined) : undefined;
-    const { sql } = await sharedTableSql(client, tableRef, {
+    const { sql, skipped, paths } = await sharedTableSql(client, tableRef, {
       version: ref.version,
       timestamp: ref.timestamp === undefined ? undefined : isoTimestamp(ref.timestamp),
       predicateHints,
@@ -203,6 +226,8 @@ export class SharedTables {
       signal: opts.signal,
       onProgress,
     });
+    this.holds[this.holds.length - 1].push(client.fileCache().hold(paths));
+    if (skipped) opts.onSkipped?.(`${formatTableName(ref.table)}: ${describeSkipped(skipped)}`);
     return sql;
   }
 
@@ -253,6 +278,16 @@ export class SharedTables {
   async close(): Promise<void> {
     await Promise.all([...this.clients.values()].map((c) => c.close()));
   }
+}
+
+/**
+ * "20 of 200 files of lab.default.ticks, skipped 180 (97.0 MB)": the counts lead, as the cell's
+ * progress line is narrow and cuts the end of a long label.
+ */
+function progressLabel(view: string, p: Progress): string {
+  if (!p.skipped) return view;
+  const { files, of, bytes } = p.skipped;
+  return `${of - files} of ${of} file${of === 1 ? '' : 's'} of ${view}, skipped ${files} (${formatBytes(bytes)})`;
 }
 
 /** Cheap pre-check: a dotted name of three or more parts, or table_changes, somewhere outside strings. */

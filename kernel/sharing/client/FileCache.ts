@@ -2,8 +2,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cacheCap } from './cacheCap';
+import { formatBytes } from './formatBytes';
 
 const TOUCH_AFTER_MS = 60_000;
+
+/** What one eviction removed, and where the cache stands after it. */
+export interface Eviction {
+  files: number;
+  bytes: number;
+  /** Bytes the cache holds afterwards (over the cap when files in use could not go). */
+  total: number;
+  cap: number;
+}
 
 /**
  * Downloaded files on disk, keyed by the protocol's stable file id (never the URL, checklist 46).
@@ -13,15 +24,44 @@ const TOUCH_AFTER_MS = 60_000;
 export class FileCache {
   private readonly filesDir: string;
   private readonly tablesDir: string;
+  /** Files a running query reads (see hold), by path, with how many holders each has. */
+  private readonly held = new Map<string, number>();
+  readonly maxBytes: number;
 
+  /**
+   * `maxBytes` defaults to cacheCap (SILT_CACHE_MAX, else half the disk's free space); `onEvict`
+   * hears of every eviction that removed something or left the cache over its cap because the
+   * running query needs more (by default one line on stderr).
+   */
   constructor(
     readonly dir: string,
-    readonly maxBytes = 10 * 1024 ** 3,
+    maxBytes?: number,
+    private readonly onEvict: (e: Eviction) => void = logEviction,
   ) {
     this.filesDir = join(dir, 'files');
     this.tablesDir = join(dir, 'tables');
     mkdirSync(this.filesDir, { recursive: true });
     mkdirSync(this.tablesDir, { recursive: true });
+    this.maxBytes = maxBytes ?? cacheCap(dir);
+  }
+
+  /**
+   * Keeps these files from eviction until the returned release is called: the files of a query
+   * that is still to read them, while another table of the same query downloads.
+   */
+  hold(paths: Iterable<string>): () => void {
+    const list = [...paths];
+    for (const p of list) this.held.set(p, (this.held.get(p) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const p of list) {
+        const n = (this.held.get(p) ?? 1) - 1;
+        if (n <= 0) this.held.delete(p);
+        else this.held.set(p, n);
+      }
+    };
   }
 
   /** Where the entry for `id` lives (whether or not it exists yet). */
@@ -53,9 +93,10 @@ export class FileCache {
 
   /**
    * Evicts least-recently-used entries until the cache fits, never touching `keep` (files the
-   * caller is about to read). Temp files of crashed downloads older than an hour go too.
+   * caller is about to read) or held files. Temp files of crashed downloads older than an hour go
+   * too. Says what it removed through `onEvict`, and returns it.
    */
-  async evict(keep: Set<string> = new Set()): Promise<void> {
+  async evict(keep: Set<string> = new Set()): Promise<Eviction> {
     const names = await readdir(this.filesDir);
     const entries: { path: string; size: number; used: number }[] = [];
     let total = 0;
@@ -71,12 +112,18 @@ export class FileCache {
       entries.push({ path, size: s.size, used: s.mtimeMs });
     }
     entries.sort((a, b) => a.used - b.used);
+    const out: Eviction = { files: 0, bytes: 0, total, cap: this.maxBytes };
     for (const e of entries) {
       if (total <= this.maxBytes) break;
-      if (keep.has(e.path)) continue;
+      if (keep.has(e.path) || this.held.has(e.path)) continue;
       await rm(e.path, { force: true });
       total -= e.size;
+      out.files++;
+      out.bytes += e.size;
     }
+    out.total = total;
+    if (out.files > 0 || out.total > out.cap) this.onEvict(out);
+    return out;
   }
 
   /** What was last read for a table key (version + file list), to reopen without a /query. */
@@ -94,6 +141,18 @@ export class FileCache {
     await writeFile(temp, JSON.stringify(value));
     await rename(temp, path);
   }
+}
+
+/** "sharing cache: evicted 3 least recently used files (1.2 GB) to stay under its cap of 10.0 GB" */
+export function describeEviction(e: Eviction): string {
+  if (e.files === 0)
+    return `sharing cache: ${formatBytes(e.total)}, over its cap of ${formatBytes(e.cap)}, as the running query reads all of it`;
+  const over = e.total > e.cap ? `; still ${formatBytes(e.total)}, over the cap, as the running query reads the rest` : '';
+  return `sharing cache: evicted ${e.files} least recently used file${e.files === 1 ? '' : 's'} (${formatBytes(e.bytes)}) to stay under its cap of ${formatBytes(e.cap)}${over}`;
+}
+
+function logEviction(e: Eviction): void {
+  process.stderr.write(describeEviction(e) + '\n');
 }
 
 function hash(s: string): string {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { capabilitiesHeader, type ResponseFormat } from './capabilities';
-import { FileCache } from './FileCache';
+import { FileCache, type Eviction } from './FileCache';
 import { downloadFile, type DownloadOptions } from './downloadFile';
 import { HttpCore, type HttpOptions } from './HttpCore';
 import type { JsonPredicate } from './jsonPredicate';
@@ -19,8 +19,10 @@ import { pollAsyncQuery, queryInfo } from './pollAsyncQuery';
 export interface SharingClientOptions extends HttpOptions {
   /** Where downloaded files are kept; a temp folder removed by close() when absent. */
   cacheDir?: string;
-  /** Cache size bound in bytes (default 10 GiB). */
+  /** Cache size bound in bytes (default: cacheCap, SILT_CACHE_MAX or half the disk's free space). */
   cacheMaxBytes?: number;
+  /** Hears what each eviction removed (default: a line on stderr). */
+  onCacheEvict?: (e: Eviction) => void;
   /** Parallel file downloads (default 8). */
   concurrency?: number;
   /** Files per /query page (default 1000). */
@@ -64,6 +66,7 @@ export class SharingClient {
   private cache?: FileCache;
   private tempCacheDir?: string;
   private readonly cacheMaxBytes?: number;
+  private readonly onCacheEvict?: (e: Eviction) => void;
   readonly concurrency: number;
   declare readonly profile: SharingProfile;
   private readonly maxFiles: number;
@@ -74,8 +77,9 @@ export class SharingClient {
   constructor(profile: SharingProfile, opts: SharingClientOptions = {}) {
     Object.defineProperty(this, 'profile', { value: profile, enumerable: false });
     this.http = new HttpCore(profile, opts);
-    this.cache = opts.cacheDir ? new FileCache(opts.cacheDir, opts.cacheMaxBytes) : undefined;
+    this.cache = opts.cacheDir ? new FileCache(opts.cacheDir, opts.cacheMaxBytes, opts.onCacheEvict) : undefined;
     this.cacheMaxBytes = opts.cacheMaxBytes;
+    this.onCacheEvict = opts.onCacheEvict;
     this.concurrency = opts.concurrency ?? 8;
     this.maxFiles = opts.maxFilesPerPage ?? 1000;
     this.formats = opts.formats ?? ['delta', 'parquet'];
@@ -205,7 +209,7 @@ export class SharingClient {
   fileCache(): FileCache {
     if (!this.cache) {
       this.tempCacheDir = mkdtempSync(join(tmpdir(), 'silt-sharing-'));
-      this.cache = new FileCache(this.tempCacheDir, this.cacheMaxBytes);
+      this.cache = new FileCache(this.tempCacheDir, this.cacheMaxBytes, this.onCacheEvict);
     }
     return this.cache;
   }

@@ -1,5 +1,6 @@
 import type { SharingClient } from './SharingClient';
 import { SharingError } from './SharingError';
+import type { SkippedFiles } from './skippedFiles';
 import type { SharedFile } from './types';
 
 export interface Progress {
@@ -7,6 +8,8 @@ export interface Progress {
   filesDone: number;
   bytes: number;
   bytesDone: number;
+  /** Files of the table this read does not download (pruned by the server or skipped by the client). */
+  skipped?: SkippedFiles;
 }
 
 export interface FetchOptions {

@@ -7,11 +7,14 @@ export { SharingClient, type SharingClientOptions, type QueryOptions, type Chang
 export { SharingError } from './SharingError';
 export { expiryWarning, looksLikeProfilePath, parseProfile, parseProfileText, profileWarnings, SharingProfile, stripBom } from './profile';
 export type { ProfileAuth } from './profile';
-export { sharedTableSql, type SharedTableOptions } from './sharedTableSql';
+export { sharedTableSql, type SharedTableOptions, type SharedTableRead } from './sharedTableSql';
 export { sharedChangesSql } from './sharedChangesSql';
 export { toJsonPredicate, type JsonPredicate, type WhereExpr } from './jsonPredicate';
 export { parseTableRef, sameName } from './tableRef';
-export { FileCache } from './FileCache';
+export { describeEviction, FileCache, type Eviction } from './FileCache';
+export { cacheCap, parseByteSize } from './cacheCap';
 export type { DownloadOptions } from './downloadFile';
 export type { Progress } from './fetchFiles';
+export { describeSkipped, skippedFiles, type SkippedFiles } from './skippedFiles';
+export { formatBytes } from './formatBytes';
 export type * from './types';

@@ -4,6 +4,7 @@ import { deletedRows } from './deletedRows';
 import { fetchFiles, type Progress } from './fetchFiles';
 import { plainScanSql } from './plainScanSql';
 import { pruneFiles } from './pruneFiles';
+import { skippedFiles, type SkippedFiles } from './skippedFiles';
 import type { JsonPredicate } from './jsonPredicate';
 import type { QueryOptions, SharingClient } from './SharingClient';
 import { SharingError, withContext } from './SharingError';
@@ -17,6 +18,18 @@ export interface SharedTableOptions {
   limitHint?: number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+}
+
+/** A read of a shared table: the SELECT over its local files, and what it took. */
+export interface SharedTableRead {
+  sql: string;
+  version: number;
+  files: number;
+  bytes: number;
+  /** The cached files the SELECT reads (hold them in the cache until it has run). */
+  paths: string[];
+  /** What was not downloaded because the hints or the client's skipping ruled it out. */
+  skipped?: SkippedFiles;
 }
 
 /** What a previous read left in the cache, so an unchanged table reopens without a /query. */
@@ -36,11 +49,7 @@ interface Manifest {
  * Predicate and limit hints only narrow the file list (best effort, checklist 22–23): the SELECT may
  * return rows that do not match, so the caller still applies its own WHERE and LIMIT.
  */
-export async function sharedTableSql(
-  client: SharingClient,
-  ref: TableRef,
-  opts: SharedTableOptions = {},
-): Promise<{ sql: string; version: number; files: number; bytes: number }> {
+export async function sharedTableSql(client: SharingClient, ref: TableRef, opts: SharedTableOptions = {}): Promise<SharedTableRead> {
   try {
     return await readSharedTable(client, ref, opts);
   } catch (e) {
@@ -48,7 +57,7 @@ export async function sharedTableSql(
   }
 }
 
-async function readSharedTable(client: SharingClient, ref: TableRef, opts: SharedTableOptions) {
+async function readSharedTable(client: SharingClient, ref: TableRef, opts: SharedTableOptions): Promise<SharedTableRead> {
   const cache = client.fileCache();
   const reusable = !opts.predicateHints && opts.limitHint === undefined && opts.timestamp === undefined;
   // Names are case-insensitive (checklist 4), so the cache key is lowercased.
@@ -79,9 +88,11 @@ async function readSharedTable(client: SharingClient, ref: TableRef, opts: Share
   assertReadable(answer, ref);
   // Only the files the WHERE may match are downloaded, whether or not the server pruned them itself.
   const result = { ...answer, files: pruneFiles(answer.files, answer.metadata, opts.predicateHints) };
+  const skipped = skippedFiles(result.files, answer.files, answer.metadata);
+  const onProgress = opts.onProgress && skipped ? (p: Progress) => opts.onProgress!({ ...p, skipped }) : opts.onProgress;
   const paths = await fetchFiles(client, result.files, {
     signal: opts.signal,
-    onProgress: opts.onProgress,
+    onProgress,
     refreshUrls: () => refreshedUrls(client, ref, query, result),
   });
   const manifest: Manifest = { version: result.version, metadata: result.metadata, files: [] };
@@ -95,7 +106,14 @@ async function readSharedTable(client: SharingClient, ref: TableRef, opts: Share
   }
   manifest.sql = await scanSql(ref, manifest, paths);
   if (reusable) await cache.writeManifest(key, manifest);
-  return { sql: manifest.sql, version: result.version, files: result.files.length, bytes: sumSizes(result.files) };
+  return {
+    paths: [...paths.values()],
+    sql: manifest.sql,
+    version: result.version,
+    files: result.files.length,
+    bytes: sumSizes(result.files),
+    ...(skipped ? { skipped } : {}),
+  };
 }
 
 /**
@@ -115,7 +133,7 @@ async function fromManifest(client: SharingClient, ref: TableRef, m: Manifest) {
   const bytes = m.files.reduce((s, f) => s + f.size, 0);
   // The cache paths depend only on file ids, so a stored SELECT stays valid while every file is there.
   const sql = m.sql ?? (await scanSql(ref, m, paths));
-  return { sql, version: m.version, files: m.files.length, bytes };
+  return { sql, version: m.version, files: m.files.length, bytes, paths: [...paths.values()] };
 }
 
 /**

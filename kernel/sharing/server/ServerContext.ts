@@ -18,6 +18,8 @@ export interface ServerContext {
   refreshTokens: PageTokens;
   /** Present when the server answers `asyncquery=true` asynchronously (config `asyncQueries`). */
   asyncQueries?: AsyncQueries;
+  /** Config `ignoreHints`: every query is answered with every file, as hint-ignoring servers do. */
+  ignoreHints?: boolean;
 }
 
 /** Time travel, streaming and CDF are only for tables shared with their history. */

@@ -46,12 +46,17 @@ export interface SharingServerConfig {
    * status polls first. Off by default: results are computed on demand, so async only adds a round trip.
    */
   asyncQueries?: { pendingPolls: number };
+  /**
+   * Answer every query with all files of the snapshot, ignoring `jsonPredicateHints` and `limitHint`
+   * (both advisory), as many real servers do. For testing client-side file skipping. Off by default.
+   */
+  ignoreHints?: boolean;
   shares: ShareConfig[];
 }
 
 /**
  * Reads a YAML file shaped like the reference server's (`shares → schemas → tables`, plus
- * `authorization.bearerToken`, `host`, `port`, `endpoint`, `preSignedUrlTimeoutSeconds`).
+ * `authorization.bearerToken`, `host`, `port`, `endpoint`, `preSignedUrlTimeoutSeconds`), plus Silt's `ignoreHints`.
  */
 export function loadServerConfig(yamlPath: string): SharingServerConfig {
   const doc = parse(readFileSync(yamlPath, 'utf8')) as unknown;
@@ -63,6 +68,7 @@ export function loadServerConfig(yamlPath: string): SharingServerConfig {
   if (root.endpoint !== undefined) cfg.endpointPath = str(root.endpoint, 'endpoint');
   if (root.preSignedUrlTimeoutSeconds !== undefined)
     cfg.urlExpirySeconds = int(root.preSignedUrlTimeoutSeconds, 'preSignedUrlTimeoutSeconds');
+  if (root.ignoreHints !== undefined) cfg.ignoreHints = bool(root.ignoreHints, 'ignoreHints');
   if (root.authorization !== undefined) {
     const auth = obj(root.authorization, 'authorization');
     if (auth.bearerToken !== undefined) cfg.bearerToken = str(auth.bearerToken, 'authorization.bearerToken');

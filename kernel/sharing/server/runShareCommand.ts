@@ -4,7 +4,7 @@ import type { TableConfig } from './config';
 import { startSharingServer, type RunningSharingServer } from './startSharingServer';
 import { writeProfile } from './writeProfile';
 
-const USAGE = 'usage: silt share PATH... [--port N] [--name SHARE] [--schema SCHEMA] [--profile-out FILE.share]';
+const USAGE = 'usage: silt share PATH... [--port N] [--name SHARE] [--schema SCHEMA] [--profile-out FILE.share] [--ignore-hints]';
 
 /**
  * `silt share`: serves the given Delta table folders (each named after its folder) with a fresh
@@ -23,6 +23,7 @@ export async function runShareCommand(argv: string[], out: (line: string) => voi
   const server = await startSharingServer({
     port: opts.port,
     shares: [{ name: opts.share, schemas: [{ name: opts.schema, tables }] }],
+    ...(opts.ignoreHints ? { ignoreHints: true } : {}),
   });
   try {
     writeProfile(opts.profileOut, server.url, server.token);
@@ -31,6 +32,7 @@ export async function runShareCommand(argv: string[], out: (line: string) => voi
     throw err;
   }
   out(`Delta Sharing server at ${server.url}`);
+  if (opts.ignoreHints) out('Predicate and limit hints are ignored: every query is answered with all files.');
   return server;
 }
 
@@ -40,10 +42,11 @@ interface ShareArgs {
   share: string;
   schema: string;
   profileOut: string;
+  ignoreHints: boolean;
 }
 
 function parseArgs(argv: string[]): ShareArgs {
-  const args: ShareArgs = { paths: [], port: 0, share: 'silt', schema: 'default', profileOut: resolve('silt.share') };
+  const args: ShareArgs = { paths: [], port: 0, share: 'silt', schema: 'default', profileOut: resolve('silt.share'), ignoreHints: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -58,6 +61,7 @@ function parseArgs(argv: string[]): ShareArgs {
     } else if (a === '--name') args.share = value();
     else if (a === '--schema') args.schema = value();
     else if (a === '--profile-out') args.profileOut = resolve(value());
+    else if (a === '--ignore-hints') args.ignoreHints = true;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
     else args.paths.push(a);
   }

@@ -39,7 +39,10 @@ export async function snapshotQuery(
   if (version !== undefined) await checkVersion(t, version);
   const snap = await snapshotAt(t, version !== undefined ? { version } : { timestamp: q.timestamp });
   const format = chooseResponseFormat(caps, snap.protocol, snap.metadata, tableName(t));
-  const files = selectFiles(snap.files, snap.metadata, q.jsonPredicateHints, q.limitHint);
+  // Hints are advisory (the spec lets a server skip them); with `ignoreHints` every file is answered.
+  const files = ctx.ignoreHints
+    ? selectFiles(snap.files, snap.metadata)
+    : selectFiles(snap.files, snap.metadata, q.jsonPredicateHints, q.limitHint);
   const start = page?.offset ?? 0;
   const end = q.maxFiles === undefined ? files.length : Math.min(files.length, start + q.maxFiles);
 

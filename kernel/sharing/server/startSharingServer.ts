@@ -49,6 +49,7 @@ export async function startSharingServer(cfg: SharingServerConfig): Promise<Runn
     pageTokens: new PageTokens(PAGE_TOKEN_TTL_MS),
     refreshTokens: new PageTokens(REFRESH_TOKEN_TTL_MS),
     ...(cfg.asyncQueries ? { asyncQueries: new AsyncQueries(cfg.asyncQueries.pendingPolls) } : {}),
+    ...(cfg.ignoreHints ? { ignoreHints: true } : {}),
   };
   const discovery = new Discovery(ctx.registry, ctx.pageTokens);
   const prefix = endpointPath === '/' ? '' : endpointPath;

@@ -32,6 +32,38 @@ describe('silt share', () => {
     }
   });
 
+  it('--ignore-hints answers a query with every file, whatever its predicate and limit hints', async () => {
+    const lines: string[] = [];
+    const server = await runShareCommand(
+      [`${DATA}/delta-0_8_0-partitioned`, '--ignore-hints', '--profile-out', join(dir, 'ih.share')],
+      (l) => lines.push(l),
+    );
+    const files = async (body: object) => {
+      const res = await fetch(`${server.url}/shares/silt/schemas/default/tables/delta-0_8_0-partitioned/query`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(200);
+      return (await res.text()).split('\n').filter((l) => l.startsWith('{"file"')).length;
+    };
+    try {
+      expect(lines[1]).toMatch(/hints are ignored/);
+      const hint = JSON.stringify({
+        op: 'equal',
+        children: [
+          { op: 'column', name: 'year', valueType: 'string' },
+          { op: 'literal', value: '1999', valueType: 'string' },
+        ],
+      });
+      const all = await files({});
+      expect(all).toBe(6); // the table's file count in expected.json
+      expect(await files({ jsonPredicateHints: hint, limitHint: 1 })).toBe(all);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses a folder that is not a Delta table and unknown options', async () => {
     await expect(runShareCommand([dir], () => {})).rejects.toThrow(/not a Delta table/);
     await expect(runShareCommand([`${DATA}/simple_table`, '--bogus'], () => {})).rejects.toThrow(/unknown option --bogus/);
@@ -81,5 +113,16 @@ describe('YAML configuration', () => {
     expect(() => loadServerConfig(yamlFile)).toThrow(/schema name "s.x" contains '.'/);
     writeFileSync(yamlFile, 'shares:\n- name: "a"\n  schemas:\n  - name: "s"\n    tables:\n    - name: "t"\n');
     expect(() => loadServerConfig(yamlFile)).toThrow(/shares\[0\]\.schemas\[0\]\.tables\[0\]\.location/);
+  });
+
+  it('reads ignoreHints, and refuses a value that is not true or false', () => {
+    const yamlFile = join(dir, 'hints.yaml');
+    const shares = 'shares:\n- name: "a"\n  schemas: []\n';
+    writeFileSync(yamlFile, `ignoreHints: true\n${shares}`);
+    expect(loadServerConfig(yamlFile).ignoreHints).toBe(true);
+    writeFileSync(yamlFile, `${shares}`);
+    expect(loadServerConfig(yamlFile).ignoreHints).toBeUndefined();
+    writeFileSync(yamlFile, `ignoreHints: "yes"\n${shares}`);
+    expect(() => loadServerConfig(yamlFile)).toThrow(/ignoreHints must be true or false/);
   });
 });
