@@ -12,9 +12,9 @@
 import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { SiltError } from '../../common/SiltError';
 import type { CellValue, ColumnInfo } from '../protocol';
 import type { ColumnFilter, ColumnProfile, SortKey, TopValue } from '../protocol/results';
@@ -23,6 +23,7 @@ import { ResultViews } from './ResultViews';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { splitSql } from './splitSql';
 import { SqlError, toSqlError } from './SqlError';
+import { spillFolder } from './spillFolder';
 
 /** The outcome of a SQL cell: a pageable table. */
 export interface SqlResult {
@@ -90,13 +91,9 @@ export class DuckEngine {
   static async create(path = ':memory:'): Promise<DuckEngine> {
     // Bigger-than-memory queries spill to disk rather than get the session killed: a memory limit
     // (SILT_MEMORY_LIMIT, else half the RAM, as several notebooks may run) and a spill folder of
-    // this engine's own in the user's cache (SILT_TEMP_DIR overrides), which DuckDB does not make.
+    // this engine's own in the user's cache (spillFolder.ts).
     const limit = process.env.SILT_MEMORY_LIMIT || `${Math.floor(totalmem() / 2 / 1024 ** 2)}MiB`;
-    const spill = join(
-      process.env.SILT_TEMP_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'silt', 'duckdb-tmp'),
-      `${process.pid}-${randomBytes(4).toString('hex')}`,
-    );
-    mkdirSync(dirname(spill), { recursive: true });
+    const spill = spillFolder();
     const instance = await DuckDBInstance.create(path, { memory_limit: limit, temp_directory: spill }).catch((e: Error) => {
       throw new SiltError(
         'bad-request',

@@ -66,8 +66,9 @@ const MASK = '****';
 /** A proxy URL as the window may show it: the password, if any, as `****`; the rest as the user wrote it. */
 export function maskProxy(proxy: string | undefined): string | undefined {
   if (!proxy) return proxy;
+  // Up to the last @ before the host: a raw @ in a password is still part of the password.
   return proxy.replace(
-    /^([a-z][a-z0-9+.-]*:\/\/)?([^:@/]*):[^@/]*@/i,
+    /^([a-z][a-z0-9+.-]*:\/\/)?([^:@/]*):[^/]*@/i,
     (_m, scheme: string | undefined, user: string) => `${scheme ?? ''}${user}:${MASK}@`,
   );
 }

@@ -39,7 +39,10 @@ export function TrainModelDialog({ source, columns, afterCellId, onClose }: Prop
   const ready = checks.phase === 'ready' ? checks.data : null;
   const shownTarget = !picked && ready ? ready.target : target;
   const [choice, setChoice] = useState<Record<string, boolean>>({});
-  const [timeChoice, setTimeChoice] = useState<string>('auto');
+  const [chosenTime, setTimeChoice] = useState<string>('auto');
+  // A column chosen for an earlier target, or not among the new checks' time columns, is not what the
+  // field can show: fall back to the guess, so what is shown is what is sent.
+  const timeChoice = chosenTime === 'auto' || chosenTime === '' || (ready?.timeColumns ?? []).includes(chosenTime) ? chosenTime : 'auto';
   const [task, setTask] = useState<AutomlTask | 'auto'>('auto');
   const [metric, setMetric] = useState('auto');
   const [budget, setBudget] = useState('30');

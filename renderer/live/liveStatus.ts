@@ -56,6 +56,16 @@ export function liveStatusView(t: LiveEntry, now: number): LiveStatusView {
       };
     }
     case 'error': {
+      // Held back by an expectation: polling goes on, and only a newer version is tried again.
+      if (t.code === 'conflict' && /\bis held back\b/.test(t.message ?? '')) {
+        return {
+          dot: 'error',
+          label: 'held back',
+          facts: ['waiting for a newer version'],
+          reason: t.message,
+          actions: ['pause', 'stop'],
+        };
+      }
       const inS = t.retryAt !== undefined ? Math.max(0, Math.ceil((t.retryAt - now) / 1000)) : undefined;
       return {
         dot: 'error',

@@ -64,6 +64,8 @@ export interface LiveApi {
 
 interface Runner {
   running: Record<string, true>;
+  /** Cells a user batch (Run all) has yet to run. */
+  queued?(): string[];
   runMany(ids: string[], opts?: { keepOutputs?: boolean; lane?: 'user' | 'live' }): Promise<void>;
 }
 
@@ -209,9 +211,14 @@ export function useLive(
     });
   }, [client, sessionId, merge]);
 
-  // A cell that runs (by hand or re-run) is no longer stale.
+  // A cell that runs (by hand or re-run) is no longer stale; one that starts while queued behind a
+  // long cell has had its re-run, so it is not run again when that cell ends.
   const runningKey = Object.keys(runner.running).sort().join(',');
+  const wasRunning = useRef(new Set<string>());
   useEffect(() => {
+    const now = new Set(runningKey ? runningKey.split(',') : []);
+    for (const id of now) if (!wasRunning.current.has(id)) waiting.current.delete(id);
+    wasRunning.current = now;
     if (!runningKey) return;
     setStale((st) => {
       const ids = runningKey.split(',').filter((id) => st[id]);
@@ -227,7 +234,8 @@ export function useLive(
   // of them now, in the live lane; the rest once they end.
   useEffect(() => {
     if (!sessionId || inFlight.current) return;
-    const busyHere = runningKey ? runningKey.split(',') : [];
+    // A Run all's later cells count as running: a live re-run beside the batch would run them twice.
+    const busyHere = [...new Set([...(runningKey ? runningKey.split(',') : []), ...(runner.queued?.() ?? [])])];
     const idle = busyHere.length === 0 && !sessionBusy;
     if (pending.current.size === 0 && (waiting.current.size === 0 || !idle)) return;
     // Another window's cell runs: which one is not known here, so everything waits for it.
@@ -259,11 +267,12 @@ export function useLive(
           const due = new Set([...mine, ...waiting.current]);
           waiting.current.clear();
           const ids = cells.map((c) => c.id).filter((id) => due.has(id) && id !== editing);
-          // A cell still marked waiting once the queue ended did not re-run: it says so, with Run.
+          // A cell still marked waiting once the queue ended did not re-run (it failed, was stopped,
+          // or was being edited): it says so, with Run.
           const leftBehind = () =>
             setStale((st) => {
               const next = { ...st };
-              for (const id of ids) if (next[id]?.why === 'waiting') next[id] = { ...next[id], why: 'skipped' };
+              for (const id of due) if (next[id]?.why === 'waiting') next[id] = { ...next[id], why: 'skipped' };
               return next;
             });
           return ids.length > 0 ? runner.runMany(ids, { keepOutputs: true }).finally(leftBehind) : undefined;

@@ -50,7 +50,7 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
   const [progress, setProgress] = useState<Record<string, RunProgress>>({});
   const runs = useRef(new Map<string, { cellId: string; lane: Lane }>());
   /** The run-many batches going; Interrupt stops the ones of the lane it stops (a batch per call, so one never restarts another). */
-  const batches = useRef(new Set<{ lane: Lane; stopped: boolean }>());
+  const batches = useRef(new Set<{ lane: Lane; stopped: boolean; left: string[] }>());
   const latestDoc = useRef(docApi);
   latestDoc.current = docApi;
   const streamed = useRef<StreamedOutputs | null>(null);
@@ -128,10 +128,11 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
 
   const runMany = useCallback(
     async (ids: string[], opts: RunOptions = {}) => {
-      const batch = { lane: opts.lane ?? 'user', stopped: false };
+      const batch = { lane: opts.lane ?? 'user', stopped: false, left: [...ids] };
       batches.current.add(batch);
       try {
-        for (const id of ids) {
+        while (batch.left.length > 0) {
+          const id = batch.left.shift()!;
           if (batch.stopped) break;
           if ((await run(id, opts)) !== 'ok') break;
         }
@@ -154,5 +155,8 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
     if (restarted) for (const id of stopping) setNotice(id, RESTART_NOTICE);
   }, [client, session.idRef]);
 
-  return { running, notices, progress, run, runMany, interrupt };
+  /** Cells a user batch (Run all, Run below) will still run: a live re-run must not run them beside it. */
+  const queued = useCallback(() => [...batches.current].filter((b) => b.lane === 'user' && !b.stopped).flatMap((b) => b.left), []);
+
+  return { running, notices, progress, run, runMany, interrupt, queued };
 }

@@ -15,9 +15,13 @@ export function toMillis(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'string' && v.trim() !== '') {
-    // A bare date is a UTC calendar day, whatever the machine's zone.
-    const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()}T00:00:00Z` : v);
-    return t;
+    // Periods are bucketed by UTC calendar day, so a time written without a zone (a bare date, or
+    // "2024-03-01 00:00:00") is read as that wall-clock time in UTC, whatever the machine's zone:
+    // read as local time it would land in the previous day or month east of Greenwich.
+    const text = v.trim();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return Date.parse(`${text}T00:00:00Z`);
+    const wall = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(text);
+    return Date.parse(wall ? `${wall[1]}T${wall[2]}Z` : text);
   }
   return NaN;
 }

@@ -67,7 +67,10 @@ export function prepareSeries(table: AutoMLTable, time: string, target: string, 
   }
 
   const period = detectPeriod(millis, time);
-  const anchorDay = Math.floor(Math.min(...millis) / 86_400_000);
+  // A loop, not Math.min(...millis): spreading a few hundred thousand rows overflows the call stack.
+  let first = Infinity;
+  for (const t of millis) if (t < first) first = t;
+  const anchorDay = Math.floor(first / 86_400_000);
   const groups = new Map<string, { key: AutoMLValue[]; sums: Map<number, number> }>();
   rows.forEach((i, j) => {
     const key = keyCols.map((c) => c[i]);

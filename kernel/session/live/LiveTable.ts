@@ -278,7 +278,12 @@ export class LiveTable {
     const vetter = this.host.vet;
     const vet = vetter
       ? async (addedRowsSql: string) => {
-          const why = await vetter(this.label, addedRowsSql, version, await this.host.conn());
+          // A check that cannot run (a rule naming a column the table lacks) holds the version too:
+          // applying it, or re-reading the table in full, would let unchecked rows through.
+          const why = await vetter(this.label, addedRowsSql, version, await this.host.conn()).catch(
+            (e: unknown) =>
+              `v${version} of ${this.label} is held back: its expectations could not be checked (${e instanceof Error ? e.message : String(e)})`,
+          );
           if (why) throw new HeldBack(why, version);
         }
       : undefined;

@@ -21,13 +21,16 @@ const CLAUSE: Record<ViolationAction, string> = { warn: '', drop: ' ON VIOLATION
 
 /** `realm` gives the cells' own `register` and `sql`, so data goes in and comes out as in any cell. */
 export function qualityApi(ctx: () => QualityContext, realm: Pick<TsRealm, 'call'>) {
+  let registered = 0;
   const register = (name: string, value: unknown) => realm.call('register', name, value) as Promise<unknown>;
   const sql = (text: string) => realm.call('sql', text) as Promise<unknown>;
   /** A table name as given, or other data (a DataFrame, records) registered as a table first. */
   const targetOf = async (source: unknown): Promise<string> => {
     if (typeof source === 'string') return source;
-    await register('checked', source);
-    return 'checked';
+    // A name of its own (hidden from the variables panel): a user's table called `checked` stays.
+    const name = `__silt_checked_${++registered}`;
+    await register(name, source);
+    return name;
   };
   return {
     /** Checks the rules on a table name, DataFrame or records; FAIL UPDATE rules that fail throw. */
@@ -43,7 +46,9 @@ export function qualityApi(ctx: () => QualityContext, realm: Pick<TsRealm, 'call
       // Lines of this made-up cell mean nothing to the TypeScript cell that called: they are dropped.
       const parsed = parseExpectations(`EXPECT ON ${target}\n${text.join(',\n')}`);
       const cell = { ...parsed, rules: parsed.rules.map((r) => ({ ...r, line: 0, column: 0 })) };
-      const o = await runChecks(ctx(), cell.target, cell.rules, opts.name);
+      // DROP ROW on data (not a table) writes its valid rows to `name`, or to `checked` by default.
+      const drops = cell.rules.some((r) => r.action === 'drop');
+      const o = await runChecks(ctx(), cell.target, cell.rules, opts.name ?? (typeof source !== 'string' && drops ? 'checked' : undefined));
       if (o.failure) throw o.failure;
       return {
         target,

@@ -64,6 +64,7 @@ describe('AutoML over the protocol', () => {
   });
 
   it('the generated notebook runs in the session, reads the data by name and scores the holdout', async () => {
+    expect(finishedJob, 'this test reads the job the previous test trained').toBeDefined();
     const jobId = finishedJob!;
     const report = await client.request('automl.result', { sessionId, jobId });
     const exec = (language: 'sql' | 'typescript', code: string) =>

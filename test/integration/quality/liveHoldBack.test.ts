@@ -3,6 +3,8 @@
  * FAIL UPDATE rule is held back (the copy keeps the last good version, the table says why and a
  * notice raises the alert), in both CDF and file-diff modes; a commit that keeps the rules lands.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveBed, rowsSql, statusOf, updateTo } from '../live/liveFixture';
 
@@ -12,6 +14,7 @@ beforeAll(async () => {
   bed = await LiveBed.create([
     { name: 'held_cdf', cdf: true, rows: rowsSql(0, 50) },
     { name: 'held_files', cdf: false, rows: rowsSql(0, 50) },
+    { name: 'held_yml', cdf: true, rows: rowsSql(0, 50) },
   ]);
 }, 60_000);
 afterAll(async () => bed?.close());
@@ -41,6 +44,21 @@ describe.each(['held_cdf', 'held_files'])('a live table with a FAIL UPDATE expec
     expect(await bed.sessionChecksum(table)).toEqual(good);
     expect((await bed.freshChecksum(table))[0]).toBe(63);
     expect(bed.notices.slice(from).some((n) => n.type === 'live.update' && n.table.endsWith(table))).toBe(false);
+    await bed.session.live.stop(name);
+  }, 90_000);
+});
+
+describe('a live table whose team rule cannot be checked', () => {
+  it('holds the version back and says why, instead of letting unchecked rows through', async () => {
+    const name = bed.name('held_yml');
+    writeFileSync(join(bed.dir, 'expectations.yml'), `${name}:\n  has_price:\n    expect: price > 0\n    on_violation: fail update\n`);
+    const started = await bed.session.live.start(name, 500);
+    const from = bed.notices.length;
+    await bed.writers.held_yml.appendFromQuery(bed.conn, rowsSql(50, 10));
+    const held = await bed.waitFor(statusOf('held_yml', 'error'), from, 30_000);
+    expect(held.message).toMatch(new RegExp(`v${started.version! + 1} of .*held_yml is held back: its expectations could not be checked`));
+    expect((await bed.sessionChecksum('held_yml'))[0]).toBe(50);
+    expect(bed.notices.slice(from).some((n) => n.type === 'live.update' && n.table.endsWith('held_yml'))).toBe(false);
     await bed.session.live.stop(name);
   }, 90_000);
 });

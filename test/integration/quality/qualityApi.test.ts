@@ -55,6 +55,17 @@ describe('quality in TypeScript', () => {
     expect(await one('SELECT count(*) FROM ok_trips')).toBe(3000 - expensive);
   });
 
+  it('checks data given as records without touching a table of the user’s called checked', async () => {
+    await s.exec('sql', 'CREATE TABLE checked AS SELECT 42 AS keep_me');
+    const r = await s.exec(
+      'typescript',
+      `const q = await quality.check([{ a: 1 }, { a: null }, { a: 3 }], { has_a: 'a IS NOT NULL' })\nconsole.log(q.rows, q.rules[0].failed)`,
+    );
+    expect(r.status, JSON.stringify(r.outputs)).toBe('ok');
+    expect(printed(r.outputs).trim()).toBe('3 1');
+    expect(await one('SELECT keep_me FROM checked')).toBe(42);
+  });
+
   it('a failing FAIL UPDATE rule throws, naming it', async () => {
     const r = await s.exec('typescript', `await quality.check('trips', { has_fare: 'fare IS NOT NULL' }, { onViolation: 'fail' })`);
     expect(r.status).toBe('error');

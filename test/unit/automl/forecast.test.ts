@@ -5,6 +5,7 @@ import { loadTable, type AutoMLTable } from '../../../kernel/automl';
 import { forecastTable, forecastOutput, type ForecastResult } from '../../../kernel/automl/forecast';
 import { SiltError } from '../../../common/SiltError';
 import { conformalQuantile } from '../../../kernel/automl/forecast/intervals';
+import { toMillis } from '../../../kernel/automl/forecast/period';
 
 const FIXTURE = join(__dirname, '../../fixtures/forecast/weather.csv');
 const H = 14;
@@ -137,6 +138,17 @@ describe('calendar steps and gaps', () => {
     expect(r.period).toBe('week');
     expect(r.history.at(-1)!.value).toBe(50 + (79 % 4) + 1000);
     expect(r.rows.map((x) => (x.week as Date).toISOString().slice(0, 10))).toEqual([iso(80), iso(81)]);
+  });
+});
+
+describe('times without a zone', () => {
+  it('reads them as the wall-clock time written, whatever the machine’s zone', () => {
+    // In any zone east of Greenwich a local parse of these would land on the previous day and month.
+    expect(new Date(toMillis('2024-03-01 00:00:00')).toISOString()).toBe('2024-03-01T00:00:00.000Z');
+    expect(new Date(toMillis('2024-03-01T23:30')).toISOString()).toBe('2024-03-01T23:30:00.000Z');
+    expect(new Date(toMillis('2024-03-01')).toISOString()).toBe('2024-03-01T00:00:00.000Z');
+    // A time with its own zone keeps it.
+    expect(new Date(toMillis('2024-03-01T00:30:00+02:00')).toISOString()).toBe('2024-02-29T22:30:00.000Z');
   });
 });
 

@@ -36,6 +36,12 @@ describe('liveStatusView', () => {
     expect(v).toMatchObject({ label: 'error · unavailable', facts: ['retry in 8 s'], reason: 'server down', actions: ['pause', 'stop'] });
   });
 
+  it('a version held back by an expectation says so and waits for a newer one, with no Retry', () => {
+    const message = 'v8 of lab.s.orders is held back: rule "has_id" failed on 3 rows of the 40 rows it adds (id IS NOT NULL).';
+    const v = liveStatusView({ ...base, state: 'error', code: 'conflict', message }, now);
+    expect(v).toMatchObject({ label: 'held back', facts: ['waiting for a newer version'], reason: message, actions: ['pause', 'stop'] });
+  });
+
   it('an error that cannot be retried says so and offers Retry', () => {
     const v = liveStatusView(
       { ...base, state: 'error', code: 'corrupt', message: 'a data file is damaged; retrying cannot help: fix the cause, then Retry' },

@@ -12,6 +12,8 @@ describe('network settings', () => {
     expect(maskProxy('https://proxy.corp:8443')).toBe('https://proxy.corp:8443');
     expect(maskProxy('ana:pw@proxy.corp:3128')).toBe('ana:****@proxy.corp:3128');
     expect(maskProxy('http://ana@proxy.corp:3128')).toBe('http://ana@proxy.corp:3128');
+    // A raw @ in the password: none of it shows.
+    expect(maskProxy('http://ana:p@ss@proxy.corp:3128')).toBe('http://ana:****@proxy.corp:3128');
     expect(maskProxy(undefined)).toBeUndefined();
   });
 
