@@ -26,14 +26,14 @@ export class FilteredInPlace {
   async restore(engine: DuckEngine, table: string, quarantine: string): Promise<void> {
     const oid = this.oids.get(table.toLowerCase());
     if (oid === undefined || oid !== (await tableOid(engine, table)) || (await tableOid(engine, quarantine)) === undefined) return;
-    await engine.connection.run(`INSERT INTO ${quoteIdent(table)} SELECT * FROM ${quoteIdent(quarantine)}`);
+    await engine.laneConnection.run(`INSERT INTO ${quoteIdent(table)} SELECT * FROM ${quoteIdent(quarantine)}`);
     this.oids.delete(table.toLowerCase());
   }
 
   async split(engine: DuckEngine, table: string, quarantine: string, dropConditions: string[]): Promise<DropOutcome> {
     const keep = keepPredicate(dropConditions);
-    await engine.connection.run(splitSql(quarantine, quoteIdent(table), keep, 'quarantine'));
-    await engine.connection.run(`DELETE FROM ${quoteIdent(table)} WHERE NOT (${keep})`);
+    await engine.laneConnection.run(splitSql(quarantine, quoteIdent(table), keep, 'quarantine'));
+    await engine.laneConnection.run(`DELETE FROM ${quoteIdent(table)} WHERE NOT (${keep})`);
     this.oids.set(table.toLowerCase(), (await tableOid(engine, table))!);
     return { valid: table, quarantine, ...(await counts(engine, table, quarantine)) };
   }
@@ -48,8 +48,8 @@ export async function splitInto(
   dropConditions: string[],
 ): Promise<DropOutcome> {
   const keep = keepPredicate(dropConditions);
-  await engine.connection.run(splitSql(quarantine, source, keep, 'quarantine'));
-  await engine.connection.run(splitSql(valid, source, keep, 'keep'));
+  await engine.laneConnection.run(splitSql(quarantine, source, keep, 'quarantine'));
+  await engine.laneConnection.run(splitSql(valid, source, keep, 'keep'));
   return { valid, quarantine, ...(await counts(engine, valid, quarantine)) };
 }
 

@@ -43,5 +43,5 @@ export function failingRowsSql(source: string, rules: { name: string; condition:
 
 /** The rows DROP ROW keeps (`keep`) or sets aside (`quarantine`), as a CREATE statement. */
 export function splitSql(table: string, source: string, keep: string, side: 'keep' | 'quarantine'): string {
-  return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS SELECT * FROM ${source} WHERE ${side === 'keep' ? keep : `NOT (${keep})`}`;
+  return `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM ${source} WHERE ${side === 'keep' ? keep : `NOT (${keep})`}`;
 }

@@ -65,6 +65,9 @@ export class LiveWatch {
   private dead: string | null = null;
   private updates = 0;
   private lastFailed = false;
+  /** Versions the session's expectations held back, not yet told as updates. */
+  private held: { table: string; message: string }[] = [];
+  private lastHeld: string | undefined;
   readonly stamps: Stamps = new Map();
 
   constructor(private readonly opts: WatchOptions) {
@@ -81,6 +84,13 @@ export class LiveWatch {
         this.pending.set(n.table, v);
         this.wake?.();
       } else if (n.type === 'live.status' && this.versions.has(n.table) && n.state === 'error') {
+        // A version held back by a FAIL UPDATE expectation is a failed update, told once.
+        if (n.code === 'conflict' && /\bis held back\b/.test(n.message ?? '')) {
+          if (n.message !== this.lastHeld) this.held.push({ table: n.table, message: n.message! });
+          this.lastHeld = n.message;
+          this.wake?.();
+          return;
+        }
         opts.err(`silt: ${n.table}: ${n.message ?? 'polling fails'}`);
       } else if (n.type === 'session.notice' && n.level !== 'info') {
         opts.err(`silt: ${n.message}`);
@@ -103,11 +113,13 @@ export class LiveWatch {
     const cancel = until === undefined ? undefined : timerAt(until, () => ((this.reason = 'until'), this.stop()));
     try {
       for (;;) {
-        while (this.pending.size === 0 && !this.stopping && !this.dead) await new Promise<void>((r) => (this.wake = r));
+        while (this.pending.size === 0 && this.held.length === 0 && !this.stopping && !this.dead)
+          await new Promise<void>((r) => (this.wake = r));
         this.wake = null;
         if (this.dead) throw new Error(`The session ended during the watch: ${this.dead}`);
         if (this.stopping) break;
-        await this.update();
+        if (this.pending.size > 0) await this.update();
+        else this.heldBack(this.held.shift()!);
         if (maxUpdates !== undefined && this.updates >= maxUpdates) {
           this.reason = 'max-updates';
           break;
@@ -166,6 +178,14 @@ export class LiveWatch {
     this.opts.out(
       [`update ${n}`, what, cells, ...errors, ...delivery.done, `${elapsed(started)} (${elapsed(landed)} after the commit)`].join(' · '),
     );
+  }
+
+  /** A version the expectations held back: nothing re-runs, the last good files stay, the update failed. */
+  private heldBack(h: { table: string; message: string }): void {
+    const n = ++this.updates;
+    this.lastFailed = true;
+    this.opts.err(`silt: update ${n}: ${h.message}`);
+    this.opts.out(`update ${n} · ${h.table} · held back by an expectation; kept the files of the last good update`);
   }
 
   /** The tables of a failed update are still to be caught up with by the next one. */

@@ -54,6 +54,9 @@ export async function startApp(hostArgs: string[] = []): Promise<RunningApp> {
 /** Clicks a toolbar command by its test id, opening the File or Run menu first in a narrow window. */
 export async function toolbarAction(p: Page, id: string): Promise<void> {
   const item = p.locator(`[data-testid="${id}"]`);
+  // Right after a resize the toolbar may still be switching between inline buttons and menus: wait
+  // until it shows one or the other.
+  await p.locator(`[data-testid="${id}"]:visible, [data-testid="file-menu"]:visible`).first().waitFor({ timeout: 10_000 });
   if (await item.isVisible()) return item.click();
   for (const menu of ['file-menu', 'run-menu']) {
     await p.locator(`[data-testid="${menu}"]`).click();

@@ -89,7 +89,7 @@ export async function runChecks(ctx: QualityContext, target: string, own: Expect
   const figures = await checkExpectations(ctx.engine, target, source, rules, resolved);
   const tableVersion = await sharedVersion(ctx, target);
   let historyProblem: string | null = null;
-  await recordCheck(ctx.engine.connection, ctx.workspace, figures, tableVersion).catch((e) => {
+  await recordCheck(ctx.engine.laneConnection, ctx.workspace, figures, tableVersion).catch((e) => {
     historyProblem = `The check was not added to the quality history: ${e instanceof Error ? e.message : String(e)}`;
   });
 
