@@ -7,7 +7,7 @@ import type { RunProgress } from '../notebook/useRunner';
 import type { FetchPage } from '../outputs/Grid';
 import { OutputArea } from '../outputs/OutputArea';
 import { formatElapsed } from '../outputs/formatElapsed';
-import { formatBytes } from '../panels/formatBytes';
+import { formatBytes } from '../../common/formatBytes';
 import { CodeEditor } from './CodeEditor';
 import { CellLiveControls } from '../live/CellLiveControls';
 import { MarkdownView } from './MarkdownView';

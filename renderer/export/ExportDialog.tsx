@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../kernel/protocol/dataExport';
 import { Dialog } from '../panels/Dialog';
-import { formatBytes } from '../panels/formatBytes';
+import { formatBytes } from '../../common/formatBytes';
 import { useNotebookActions } from '../notebook/NotebookContext';
 import type { ResultActionProps } from '../outputs/resultActionRegistry';
 import { defaultPath, FORMAT_CHOICES, resultName, withExtension } from './exportFormats';

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { CatalogTable } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
-import { formatBytes } from './formatBytes';
+import { formatBytes } from '../../common/formatBytes';
 import { tableReference } from './sqlNames';
 import { LiveToggle } from '../live/LiveToggle';
 import { TrainModelDialog } from '../automl/TrainModelDialog';

@@ -7,7 +7,7 @@ import type { NotebookModel } from '../../kernel/protocol/notebook';
 import type { PageSize, ReportFormat } from '../../kernel/protocol/report';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { Dialog } from '../panels/Dialog';
-import { formatBytes } from '../panels/formatBytes';
+import { formatBytes } from '../../common/formatBytes';
 import { desktop } from '../desktop/desktopBridge';
 import { defaultPath, defaultTitle, FORMAT_LABELS, withExtension } from './exportDefaults';
 

@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import type { SessionStatus } from '../../kernel/protocol/messages';
 import type { VariableInfo } from '../../kernel/protocol/variables';
 import type { KernelClient } from '../kernel-client/KernelClient';
-import { formatBytes } from '../panels/formatBytes';
+import { formatBytes } from '../../common/formatBytes';
 import { formatShape, KIND_LABEL } from './formatShape';
 import { useVariables } from './useVariables';
 import { VariablePreviewDialog } from './VariablePreviewDialog';

@@ -3,7 +3,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheCap } from './cacheCap';
-import { formatBytes } from './formatBytes';
+import { formatBytes } from '../../../common/formatBytes';
 
 const TOUCH_AFTER_MS = 60_000;
 

@@ -16,5 +16,5 @@ export { cacheCap, parseByteSize } from './cacheCap';
 export type { DownloadOptions } from './downloadFile';
 export type { Progress } from './fetchFiles';
 export { describeSkipped, skippedFiles, type SkippedFiles } from './skippedFiles';
-export { formatBytes } from './formatBytes';
+export { formatBytes } from '../../../common/formatBytes';
 export type * from './types';

@@ -4,7 +4,7 @@
  * size from its metaData (`numFiles`, `size`) when the server reports them. Progress shows it as
  * "skipped 180 of 200 files (97.0 MB)", from the real file lists, so the figure never flatters.
  */
-import { formatBytes } from './formatBytes';
+import { formatBytes } from '../../../common/formatBytes';
 import type { SharedFile, SharedMetadata } from './types';
 
 export interface SkippedFiles {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SharedTables } from '../../../kernel/session/sharing/SharedTables';
-import { formatBytes } from '../../../kernel/sharing/client/formatBytes';
+import { formatBytes } from '../../../common/formatBytes';
 import { startSharingServer, type RunningSharingServer } from '../../../kernel/sharing/server';
 import { Session } from '../../../kernel/session/Session';
 import { writeRangeTable } from '../../helpers/rangeTable';

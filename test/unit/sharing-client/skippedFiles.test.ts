@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../../kernel/sharing/client/formatBytes';
+import { formatBytes } from '../../../common/formatBytes';
 import { describeSkipped, skippedFiles } from '../../../kernel/sharing/client/skippedFiles';
 import type { SharedFile, SharedMetadata } from '../../../kernel/sharing/client/types';
 

@@ -1,4 +1,7 @@
-/** Byte counts for people: "812 B", "12.3 MB" (decimal units, as file browsers show them). */
+/**
+ * Byte counts for people: "812 B", "12.3 MB" (decimal units, as file browsers show them). One
+ * definition for the kernel's messages (skipped files, cache evictions) and the window's panels.
+ */
 const UNITS = ['KB', 'MB', 'GB', 'TB'];
 
 export function formatBytes(bytes: number): string {
