@@ -22,4 +22,6 @@ export interface RunContext {
   interrupted: boolean;
   /** Set when the run returned: later output (a timer the cell left behind) no longer belongs to it. */
   ended: boolean;
+  /** Releases the file cache's holds on the shared files this run's statements read, when it ends. */
+  holds: (() => void)[];
 }

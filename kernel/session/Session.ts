@@ -117,6 +117,8 @@ export class Session {
     return this.shared.resolve(sql, {
       signal: run?.abort.signal,
       onProgress: (label, p) => run && this.emitProgress(run.runId, `Downloading ${label}`, p.bytesDone, p.bytes),
+      // The files stay in the cache while this run's statements can read them, whatever other runs do.
+      ...(run && !run.ended ? { hold: (release: () => void) => run.holds.push(release) } : {}),
     });
   }
 
@@ -145,6 +147,7 @@ export class Session {
       abort: new AbortController(),
       interrupted: false,
       ended: false,
+      holds: [],
     };
     // Live tables apply increments on their own connection: a run neither waits for them nor blocks them.
     if (req.cellId) for (const off of this.subscriptions.get(req.cellId)?.splice(0) ?? []) off();
@@ -153,6 +156,7 @@ export class Session {
       return await this.engine.inLane(run.lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
     } finally {
       run.ended = true;
+      for (const release of run.holds.splice(0)) release();
       this.runs.delete(run);
       events.flush();
       this.lastActivity = performance.now();

@@ -40,6 +40,12 @@ export interface ResolveOptions {
    * skipped 180 of 200 files (97.0 MB)"), for the cell to keep after its progress line is gone.
    */
   onSkipped?: (line: string) => void;
+  /**
+   * Takes the cache holds on the files this read needs, for the caller to release when its statement
+   * is done (a cell's run). Without it they go in a ring of the last two statements, which a
+   * concurrent run could turn over while a long query still reads them.
+   */
+  hold?: (release: () => void) => void;
 }
 
 export class SharedTables {
@@ -147,8 +153,10 @@ export class SharedTables {
     }
     await this.assertNoneUnlisted(found.sql);
     if (found.refs.length === 0) return sql;
-    if (this.holds.length >= 2) for (const release of this.holds.shift()!) release();
-    this.holds.push([]);
+    if (!opts.hold) {
+      if (this.holds.length >= 2) for (const release of this.holds.shift()!) release();
+      this.holds.push([]);
+    }
     const statements = splitSql(found.sql);
     const hintable = statements.length === 1 ? await this.parse(statements[0].text) : null;
     for (const ref of found.refs) {
@@ -226,7 +234,9 @@ export class SharedTables {
       signal: opts.signal,
       onProgress,
     });
-    this.holds[this.holds.length - 1].push(client.fileCache().hold(paths));
+    const release = client.fileCache().hold(paths);
+    if (opts.hold) opts.hold(release);
+    else this.holds[this.holds.length - 1].push(release);
     if (skipped) opts.onSkipped?.(`${formatTableName(ref.table)}: ${describeSkipped(skipped)}`);
     return sql;
   }

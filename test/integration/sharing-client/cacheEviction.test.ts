@@ -121,4 +121,30 @@ describe('a capped file cache', () => {
       await shared.close();
     }
   });
+
+  it('keeps a run’s files for as long as the run holds them, however many statements other runs resolve', async () => {
+    const previous = process.env.SILT_CACHE_MAX;
+    process.env.SILT_CACHE_MAX = '1';
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+      String(chunk).startsWith('sharing cache:') ? true : write(chunk, ...rest)) as typeof process.stderr.write;
+    const shared = new SharedTables(conn);
+    try {
+      shared.addProfile(profile, 'lab_profile');
+      const mine: (() => void)[] = [];
+      // A long cell's statement, holding its files the way a session run does.
+      const long = await shared.resolve('SELECT count(*) FROM lab.raw.a', { hold: (release) => mine.push(release) });
+      // Meanwhile other runs (live re-runs, a background job) resolve three statements of their own.
+      for (const t of ['b', 'c', 'd'])
+        expect(await count(await shared.resolve(`SELECT count(*) FROM lab.raw.${t}`))).toBe(t === 'b' ? 8000 : 4000);
+      // Under a 1-byte cap, the long statement's files are all still there to read.
+      expect(await count(long)).toBe(8000);
+      for (const release of mine) release();
+    } finally {
+      process.stderr.write = write;
+      if (previous === undefined) delete process.env.SILT_CACHE_MAX;
+      else process.env.SILT_CACHE_MAX = previous;
+      await shared.close();
+    }
+  });
 });
