@@ -139,7 +139,7 @@ export class DuckEngine {
    * `fn` settles: an interrupt that lands between two statements, or before DuckDB has begun one
    * (it clears the flag when a query starts), would otherwise be lost and the query run on.
    */
-  private async stoppable<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+  async stoppable<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
     if (!signal) return fn();
     const conn = this.conn;
     let timer: NodeJS.Timeout | undefined;

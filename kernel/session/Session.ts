@@ -170,7 +170,10 @@ export class Session {
     let warning: Output | null = null;
     try {
       if (req.language === 'sql' && isExpectationCell(req.code)) {
-        const written = await runExpectationCell(this.quality(), req.code, req.name || undefined, push);
+        // Its several statements stop on Interrupt like a SQL cell's, instead of the host restarting the session.
+        const written = await this.engine.stoppable(run.abort.signal, () =>
+          runExpectationCell(this.quality(), req.code, req.name || undefined, push),
+        );
         for (const n of written) this.named.set(n, { writtenAt: executionCount, loadedAt: -1 });
       } else if (req.language === 'sql') {
         if (req.name !== undefined && req.name !== '' && !isPlainIdentifier(req.name)) {

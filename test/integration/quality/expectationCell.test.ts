@@ -28,6 +28,16 @@ const tables = (outputs: unknown[]) => outputs.filter((o): o is TableOutput => (
 const one = async (sql: string) => Number(Object.values((await s.session.engine.query(sql))[0])[0]);
 
 describe('expectation cells', () => {
+  it('stops on Interrupt and leaves the session answering', async () => {
+    // A rule whose condition would take hours: only Interrupt ends this cell.
+    const running = s.exec('sql', 'EXPECT ON orders\n  CONSTRAINT endless EXPECT ((SELECT count(*) FROM range(1000000000000)) > 0)');
+    await new Promise((r) => setTimeout(r, 500));
+    s.session.interrupt();
+    const r = await running;
+    expect(r.status).toBe('interrupted');
+    expect((await s.exec('sql', 'SELECT 41 + 1 AS answer')).status).toBe('ok');
+  }, 60_000);
+
   it('counts each rule as a hand-written query does; a NULL condition passes', async () => {
     const r = await s.exec(
       'sql',
