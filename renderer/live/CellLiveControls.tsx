@@ -41,12 +41,20 @@ export function CellLiveControls({ cell }: { cell: CodeCell }) {
   return (
     <>
       {stale && (
-        <span className="live-stale" data-testid="live-stale" role="status" data-why={stale.why} title={staleTitle(stale)}>
-          stale since v{stale.version}
-          {stale.why === 'waiting' ? (
-            <span className="live-stale-queued"> · queued</span>
-          ) : (
-            <button className="btn btn-ghost live-btn" data-testid="live-stale-run" onClick={() => live.runCell(cell.id)}>
+        <span className="live-stale" data-testid="live-stale" data-why={stale.why} title={staleTitle(stale)}>
+          {/* The words are the live region; the reason is read with them, not only shown on hover. */}
+          <span role="status" aria-label={`stale since v${stale.version}: ${staleTitle(stale)}`}>
+            stale since v{stale.version}
+            {stale.why === 'waiting' && <span className="live-stale-queued"> · queued</span>}
+            {stale.why === 'skipped' && <span className="live-stale-queued"> · skipped</span>}
+          </span>
+          {stale.why !== 'waiting' && (
+            <button
+              className="btn btn-ghost live-btn"
+              data-testid="live-stale-run"
+              aria-label={`Run this cell: ${staleTitle(stale)}`}
+              onClick={() => live.runCell(cell.id)}
+            >
               Run
             </button>
           )}
