@@ -22,10 +22,15 @@ export interface DropOutcome {
 export class FilteredInPlace {
   private oids = new Map<string, string>();
 
+  /** Whether `table` is as an earlier run of this session filtered it, with its quarantine still there. */
+  async restorable(engine: DuckEngine, table: string, quarantine: string): Promise<boolean> {
+    const oid = this.oids.get(table.toLowerCase());
+    return oid !== undefined && oid === (await tableOid(engine, table)) && (await tableOid(engine, quarantine)) !== undefined;
+  }
+
   /** Puts a table filtered in place by an earlier run back together with its quarantine. */
   async restore(engine: DuckEngine, table: string, quarantine: string): Promise<void> {
-    const oid = this.oids.get(table.toLowerCase());
-    if (oid === undefined || oid !== (await tableOid(engine, table)) || (await tableOid(engine, quarantine)) === undefined) return;
+    if (!(await this.restorable(engine, table, quarantine))) return;
     await engine.laneConnection.run(`INSERT INTO ${quoteIdent(table)} SELECT * FROM ${quoteIdent(quarantine)}`);
     this.oids.delete(table.toLowerCase());
   }

@@ -7,7 +7,7 @@ import type { DuckEngine } from '../../engine/DuckEngine';
 import type { SharedTables } from '../sharing/SharedTables';
 import { findSharedRefs } from '../sharing/findSharedRefs';
 import type { Expectation } from '../../../common/quality/parseExpectations';
-import { isPlainIdentifier } from '../../../common/sqlQuote';
+import { isPlainIdentifier, quoteIdent } from '../../../common/sqlQuote';
 import { SiltError } from '../../../common/SiltError';
 import { formatRowCount } from '../../../common/formatRowCount';
 import { checkExpectations, type CheckFigures } from '../../quality/checkExpectations';
@@ -81,9 +81,14 @@ export async function runChecks(ctx: QualityContext, target: string, own: Expect
   const drops = rules.filter((r) => r.action === 'drop');
   const base = name || lastPart(target);
   const quarantine = `${base}__quarantine`;
-  if (local && !name && drops.length > 0) await filtered.restore(ctx.engine, target, quarantine);
+  // A table an earlier run filtered in place is checked whole again (it plus its quarantine), and
+  // only put back together once no FAIL UPDATE rule fails: a failing run changes nothing.
+  const restoring = local && !name && drops.length > 0 && (await filtered.restorable(ctx.engine, target, quarantine));
 
-  const source = stripPrefix(await ctx.resolve(`SELECT * FROM ${target}`), 'SELECT * FROM ');
+  const resolvedTarget = stripPrefix(await ctx.resolve(`SELECT * FROM ${target}`), 'SELECT * FROM ');
+  const source = restoring
+    ? `(SELECT * FROM ${resolvedTarget} UNION ALL SELECT * FROM ${quoteIdent(quarantine)}) AS whole_input`
+    : resolvedTarget;
   const resolved: string[] = [];
   for (const r of rules) resolved.push(stripPrefix(await ctx.resolve(`SELECT ${r.condition}`), 'SELECT '));
   const figures = await checkExpectations(ctx.engine, target, source, rules, resolved);
@@ -104,6 +109,7 @@ export async function runChecks(ctx: QualityContext, target: string, own: Expect
     );
     return { figures, tableVersion, dropped: null, historyProblem, failure, source, resolved, fromFile: shared.length };
   }
+  if (restoring) await filtered.restore(ctx.engine, target, quarantine);
   let dropped: DropOutcome | null = null;
   const dropConditions = rules.flatMap((r, i) => (r.action === 'drop' ? [resolved[i]] : []));
   if (name) dropped = await splitInto(ctx.engine, source, name, quarantine, dropConditions);

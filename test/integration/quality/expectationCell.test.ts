@@ -82,6 +82,12 @@ describe('expectation cells', () => {
       // NULL amounts pass (the condition is NULL, not FALSE) and stay.
       expect(await one('SELECT count(*) FROM orders WHERE amount IS NULL')).toBeGreaterThan(0);
     }
+    // A re-run whose FAIL UPDATE rule fails changes nothing: the table stays as the last good run left it.
+    const failing = await s.exec('sql', `${cell}, CONSTRAINT never EXPECT (false) ON VIOLATION FAIL UPDATE`);
+    expect(failing.status).toBe('error');
+    expect(tables(failing.outputs)[0].rows.map((row) => row[2])).toEqual([N, N, N]);
+    expect(await one('SELECT count(*) FROM orders')).toBe(N - bad);
+    expect(await one('SELECT count(*) FROM orders__quarantine')).toBe(bad);
     // Put it back for the other tests.
     await s.exec('sql', 'INSERT INTO orders SELECT * FROM orders__quarantine');
   });
@@ -131,8 +137,9 @@ describe('expectation cells', () => {
     const sql = await historySql(s.dir);
     expect(sql).not.toBeNull();
     const rows = await s.session.engine.query(`SELECT rule, rows_checked, failed FROM (${sql}) ORDER BY checked_at, rule`);
-    // First test: 3 rules; DROP ROW test: 2 rules × 2 runs; named cell: 1; FAIL UPDATE: 2 (it still counts).
-    expect(rows.length).toBe(3 + 4 + 1 + 2);
+    // First test: 3 rules; DROP ROW test: 2 rules × 2 runs, then 3 in its failing run; named cell: 1;
+    // FAIL UPDATE: 2 (a failing check still counts). The Interrupt test's check never finished.
+    expect(rows.length).toBe(3 + 4 + 3 + 1 + 2);
     expect(rows.filter((r) => r.rule === 'known_make')).toEqual([{ rule: 'known_make', rows_checked: BigInt(N), failed: BigInt(N / 4) }]);
   });
 });
