@@ -76,7 +76,8 @@ export function maskProxy(proxy: string | undefined): string | undefined {
 /** The settings for the window: no password leaves the kernel. */
 export function networkSettingsView(file: string, env: NodeJS.ProcessEnv = process.env): NetworkSettingsView {
   const s = readNetworkSettings(file);
-  const proxyEnv = env.https_proxy || env.HTTPS_PROXY || env.all_proxy || env.ALL_PROXY || env.http_proxy || env.HTTP_PROXY;
+  // What a sharing server (HTTPS) would go through without the setting: as proxySettings.ts reads it.
+  const proxyEnv = env.https_proxy || env.HTTPS_PROXY || env.all_proxy || env.ALL_PROXY;
   const noProxyEnv = env.no_proxy ?? env.NO_PROXY;
   return {
     file,
