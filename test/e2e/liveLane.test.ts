@@ -4,50 +4,27 @@
  * count while the long cell still shows [*]); a cell that reads what the long cell writes waits, and
  * after a burst of two commits re-runs once, when the long cell has ended.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeltaWriter } from '../../kernel/delta';
-import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
-import { cells, MOD, SHOTS, startApp, toCommandMode, toolbarAction, typeInCell, type RunningApp } from '../helpers/app';
+import type { DeltaWriter } from '../../kernel/delta';
+import { cells, MOD, SHOTS, toCommandMode, toolbarAction, typeInCell } from '../helpers/app';
+import { orderRows, startLiveOrdersApp, type LiveOrdersApp } from '../helpers/liveOrdersApp';
 
-let dir: string;
+let live: LiveOrdersApp;
 let conn: DuckDBConnection;
 let writer: DeltaWriter;
-let sharing: RunningSharingServer;
-let app: RunningApp;
 let page: Page;
-
-const rows = (from: number, n: number) => `SELECT (${from} + i)::BIGINT AS id, 'item ' || (${from} + i) AS label FROM range(${n}) t(i)`;
+const rows = orderRows;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'silt-lane-e2e-'));
-  conn = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
-  writer = await DeltaWriter.create(join(dir, 'orders'), {
-    columns: [
-      { name: 'id', type: 'long' },
-      { name: 'label', type: 'string' },
-    ],
-    enableChangeDataFeed: true,
-  });
-  await writer.appendFromQuery(conn, rows(0, 100));
-  sharing = await startSharingServer({
-    shares: [{ name: 'lab', schemas: [{ name: 's', tables: [{ name: 'orders', location: join(dir, 'orders'), historyShared: true }] }] }],
-  });
-  writeProfile(join(dir, 'lab.share'), sharing.url, sharing.token);
-  app = await startApp(['--profile', join(dir, 'lab.share')]);
-  page = app.page;
-  page.setDefaultTimeout(15_000);
+  live = await startLiveOrdersApp('silt-lane-e2e-');
+  ({ conn, writer, page } = live);
 }, 60_000);
 
 afterAll(async () => {
-  await app?.close();
-  await sharing?.close();
-  conn?.closeSync();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await live?.close();
 });
 
 const firstValue = (i: number) => cells(page).nth(i).locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent();
