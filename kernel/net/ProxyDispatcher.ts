@@ -20,6 +20,8 @@ export class ProxyDispatcher extends Dispatcher {
   private readonly viaProxy = new Map<string, ProxyAgent>();
   private readonly settings: ProxySettings;
   private readonly ca: string[] | undefined;
+  /** Why the network settings could not be read, if they could not: every request fails with it. */
+  private readonly broken: Error | null = null;
 
   constructor(
     private readonly o: ConnectionOptions,
@@ -27,7 +29,14 @@ export class ProxyDispatcher extends Dispatcher {
   ) {
     super();
     // Read at each client's start, so a proxy set in Silt's settings applies to profiles opened after it.
-    const merged = withNetworkSettings(env);
+    // A damaged settings file must not stop a session from starting (its profiles' clients are made
+    // then): every request of this client fails with that error instead, naming the file.
+    let merged = env;
+    try {
+      merged = withNetworkSettings(env);
+    } catch (e) {
+      this.broken = e instanceof Error ? e : new Error(String(e));
+    }
     this.settings = proxySettingsFromEnv(merged);
     this.ca = trustedCertificates(merged);
     this.direct = new Agent({ ...this.timeouts(), connect: { timeout: o.connectTimeoutMs, ...(this.ca ? { ca: this.ca } : {}) } });
@@ -39,6 +48,7 @@ export class ProxyDispatcher extends Dispatcher {
   }
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    if (this.broken) throw this.broken;
     const proxy = this.proxyFor(new URL(String(options.origin)));
     return (proxy ? this.proxyAgent(proxy) : this.direct).dispatch(options, handler);
   }

@@ -52,3 +52,18 @@ describe('network settings', () => {
     expect(proxyVariable(proxyFor(new URL('https://x.y/'), proxySettingsFromEnv({ HTTPS_PROXY: 'http://env:1' }))!)).toBe('HTTPS_PROXY');
   });
 });
+
+describe('a damaged settings file', () => {
+  it('does not stop a sharing client from being made; its requests fail naming the file', async () => {
+    const { SharingClient } = await import('../../../kernel/sharing/client');
+    const file = join(mkdtempSync(join(tmpdir(), 'silt-settings-')), 'settings.json');
+    writeFileSync(file, '{"network": {"proxy": ');
+    const profile = JSON.stringify({ shareCredentialsVersion: 1, endpoint: 'http://127.0.0.1:9/sharing', bearerToken: 't0ken' });
+    const client = SharingClient.fromProfile(profile, { env: { SILT_SETTINGS_FILE: file }, maxRetries: 0 });
+    try {
+      await expect(client.listShares()).rejects.toThrow(`Silt's settings file ${file} cannot be read as JSON`);
+    } finally {
+      await client.close();
+    }
+  });
+});
