@@ -83,7 +83,7 @@ export class SessionRegistry {
   /** The process of a session, for a request; counts as using it. */
   get(id: string): SessionProcess {
     const e = this.byId.get(id);
-    if (!e) throw new SiltError('session-gone', this.ended.get(id) ?? 'Unknown session; open the notebook again.');
+    if (!e) throw new SiltError('session-gone', this.ended.get(id) ?? UNKNOWN);
     e.lastUsed = Date.now();
     return e.proc;
   }

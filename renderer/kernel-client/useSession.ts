@@ -34,24 +34,42 @@ export function useSession(client: KernelClient, key: string | null) {
   const keyRef = useRef(key);
   keyRef.current = key;
 
+  /**
+   * The open or re-attach under way. A cell run right after a reconnect waits for it: the id it would
+   * otherwise take is the one the restarted host has never heard of.
+   */
+  const opening = useRef<Promise<string | null> | null>(null);
+
   /** Opens (or re-attaches to) the key's session; with `resume`, only the session this window had. */
   const open = useCallback(
-    async (k: string, resume?: string): Promise<string | null> => {
-      update((s) => ({ ...s, status: 'starting', message: null }));
-      try {
-        const { sessionId } = await client.request('session.open', { key: k, ...(resume ? { resume } : {}) });
-        if (keyRef.current !== k) return sessionId;
-        idRef.current = sessionId;
-        // A fresh session reports its own status; until it does, assume it is ready.
-        update((s) => {
-          const known = s.sessionId === sessionId && s.status !== 'starting';
-          return { sessionId, status: known ? s.status : 'idle', message: null };
-        });
-        return sessionId;
-      } catch (e) {
-        if (keyRef.current === k) update((s) => ({ ...s, status: 'dead', message: (e as Error).message }));
-        return null;
-      }
+    (k: string, resume?: string): Promise<string | null> => {
+      const attempt = (async () => {
+        // The refs change now, not when React applies the update: `ensure` reads them in between.
+        statusRef.current = 'starting';
+        update((s) => ({ ...s, status: 'starting', message: null }));
+        try {
+          const { sessionId } = await client.request('session.open', { key: k, ...(resume ? { resume } : {}) });
+          if (keyRef.current !== k) return sessionId;
+          idRef.current = sessionId;
+          // A fresh session reports its own status; until it does, assume it is ready.
+          update((s) => {
+            const known = s.sessionId === sessionId && s.status !== 'starting';
+            return { sessionId, status: known ? s.status : 'idle', message: null };
+          });
+          return sessionId;
+        } catch (e) {
+          if (keyRef.current === k) {
+            statusRef.current = 'dead';
+            update((s) => ({ ...s, status: 'dead', message: (e as Error).message }));
+          }
+          return null;
+        }
+      })();
+      opening.current = attempt;
+      void attempt.finally(() => {
+        if (opening.current === attempt) opening.current = null;
+      });
+      return attempt;
     },
     [client, update],
   );
@@ -118,11 +136,22 @@ export function useSession(client: KernelClient, key: string | null) {
 
   /** The session to run in: the current one, or a new one when it has ended ("run a cell to start a new one"). */
   const ensure = useCallback(async (): Promise<string | null> => {
+    // A re-attach after a reconnect either keeps the session or says it ended; wait to know which.
+    while (opening.current) await opening.current;
     if (idRef.current && statusRef.current !== 'dead') return idRef.current;
     return key === null ? null : open(key);
   }, [key, open]);
 
-  return { ...state, idRef, restart, startNew, ensure };
+  /** The host said the session is gone (a run found it unknown): say so, and the next run starts a new one. */
+  const ended = useCallback(
+    (message: string) => {
+      statusRef.current = 'dead';
+      update((s) => ({ ...s, status: 'dead', message }));
+    },
+    [update],
+  );
+
+  return { ...state, idRef, restart, startNew, ensure, ended };
 }
 
 export type SessionApi = ReturnType<typeof useSession>;

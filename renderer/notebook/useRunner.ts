@@ -9,6 +9,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { mergeOutputs } from '../../common/OutputBuilder';
+import { SiltError } from '../../common/SiltError';
 import type { RunResult } from '../../kernel/protocol/messages';
 import type { CodeCell, Output } from '../../kernel/protocol/notebook';
 import type { KernelClient } from '../kernel-client/KernelClient';
@@ -44,7 +45,7 @@ function patchCode(docApi: DocumentApi, cellId: string, fn: (c: CodeCell) => Cod
 }
 
 export function useRunner(client: KernelClient, session: SessionApi, docApi: DocumentApi) {
-  const { ensure } = session;
+  const { ensure, ended } = session;
   const [running, setRunning] = useState<Record<string, true>>({});
   const [notices, setNotices] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<Record<string, RunProgress>>({});
@@ -112,6 +113,7 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
         return result.status;
       } catch (e) {
         const message = (e as Error).message;
+        if (e instanceof SiltError && e.code === 'session-gone') ended(message);
         const sofar = streamed.current!.finish(runId);
         const error: Output = { kind: 'error', ename: 'KernelError', message, traceback: [] };
         patchCode(docApi, cellId, (c) => ({ ...c, outputs: [...sofar, error] }));
@@ -123,7 +125,7 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
         setProgress(({ [cellId]: _done, ...rest }) => rest);
       }
     },
-    [client, ensure, docApi],
+    [client, ensure, ended, docApi],
   );
 
   const runMany = useCallback(

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
 import { MOD, SHOTS, startApp, type RunningApp } from '../helpers/app';
 import { SHARED } from '../helpers/shared';
+import { startSlowRelay, type SlowRelay } from '../helpers/slowRelay';
 
 const DELTA = `${SHARED}/data/delta`;
 
@@ -29,6 +30,7 @@ function expected(table: string): ExpectedVersion & { version: number } {
 }
 
 let sharing: RunningSharingServer;
+let relay: SlowRelay;
 let app: RunningApp;
 let page: Page;
 let dir: string;
@@ -36,7 +38,11 @@ let profileJson: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'silt-catalog-'));
+  // File downloads go through a relay that holds each one for 300 ms, so a cell's download progress is
+  // on screen long enough to see on any machine (a 7 KB table otherwise arrives in one frame).
+  relay = await startSlowRelay(300);
   sharing = await startSharingServer({
+    publicUrl: relay.url,
     shares: [
       {
         name: 'lab',
@@ -54,6 +60,7 @@ beforeAll(async () => {
       },
     ],
   });
+  relay.target.port = sharing.port;
   const profilePath = join(dir, 'lab.share');
   writeProfile(profilePath, sharing.url, sharing.token);
   profileJson = readFileSync(profilePath, 'utf8');
@@ -65,6 +72,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await sharing?.close();
+  await relay?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -129,27 +137,6 @@ describe('catalog panel', () => {
     );
   });
 
-  it('Preview shows the table’s first rows inside the panel and adds no cell', async () => {
-    const want = expected('cdf-table');
-    const before = await cells().count();
-    await page.click('[data-testid="catalog-preview"]');
-    const grid = panel().locator('[data-testid="catalog-preview-grid"]');
-    // cdf_table has 9 rows, fewer than a preview's 50, so all of them are there.
-    await expect.poll(() => grid.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(/^9 rows/);
-    expect(want.data.rowCount).toBe(9);
-    const column = (c: number) =>
-      grid.locator(`[data-testid="grid-cell"][data-col="${c}"]`).evaluateAll((els) => els.map((e) => e.textContent ?? ''));
-    const ids = (await column(0)).map(Number);
-    expect(ids.reduce((a, b) => a + b, 0)).toBe(Number(want.data.checksums['id.sum']));
-    const names = (await column(1)).sort();
-    expect([names[0], names[names.length - 1]]).toEqual([want.data.checksums['name.min'], want.data.checksums['name.max']]);
-    expect(await cells().count()).toBe(before);
-    await page.screenshot({ path: join(SHOTS, 'catalog-preview.png') });
-    // Preview again closes it.
-    await page.click('[data-testid="catalog-preview"]');
-    expect(await grid.count()).toBe(0);
-  });
-
   it('a query cell from the catalog runs, shows download progress, and the grid shows every row of the table', async () => {
     const want = expected('cdf-table');
     const before = await cells().count();
@@ -174,6 +161,30 @@ describe('catalog panel', () => {
       progress.some((t) => /\d+(\.\d)? (B|KB|MB) of \d+(\.\d)? (B|KB|MB)/.test(t)),
       `progress texts seen: ${JSON.stringify(progress.slice(0, 5))}`,
     ).toBe(true);
+    // Part-way too, not only the finished total: the bar moved while files arrived.
+    const partway = progress.map((t) => /([\d.]+ \w?B) of ([\d.]+ \w?B)/.exec(t)).filter((m) => m && m[1] !== m[2]);
+    expect(partway.length, `progress texts seen: ${JSON.stringify(progress.slice(0, 5))}`).toBeGreaterThan(0);
+  });
+
+  it('Preview shows the table’s first rows inside the panel and adds no cell', async () => {
+    const want = expected('cdf-table');
+    const before = await cells().count();
+    await page.click('[data-testid="catalog-preview"]');
+    const grid = panel().locator('[data-testid="catalog-preview-grid"]');
+    // cdf_table has 9 rows, fewer than a preview's 50, so all of them are there.
+    await expect.poll(() => grid.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 30_000 }).toMatch(/^9 rows/);
+    expect(want.data.rowCount).toBe(9);
+    const column = (c: number) =>
+      grid.locator(`[data-testid="grid-cell"][data-col="${c}"]`).evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    const ids = (await column(0)).map(Number);
+    expect(ids.reduce((a, b) => a + b, 0)).toBe(Number(want.data.checksums['id.sum']));
+    const names = (await column(1)).sort();
+    expect([names[0], names[names.length - 1]]).toEqual([want.data.checksums['name.min'], want.data.checksums['name.max']]);
+    expect(await cells().count()).toBe(before);
+    await page.screenshot({ path: join(SHOTS, 'catalog-preview.png') });
+    // Preview again closes it.
+    await page.click('[data-testid="catalog-preview"]');
+    expect(await grid.count()).toBe(0);
   });
 
   it('Query in new cell inserts the query below the selected cell, focused and not run', async () => {

@@ -98,6 +98,8 @@ describe('a live re-run beside a long cell', () => {
     }
     await page.click('[data-testid="theme-toggle"]');
     await page.setViewportSize({ width: 1280, height: 900 });
+    // The wide toolbar is back (inline buttons, no menus) before a command is clicked in it.
+    await expect.poll(() => page.locator('[data-testid="file-menu"]').count()).toBe(0);
 
     await toolbarAction(page, 'interrupt');
     // C re-runs once for both versions, after B ended (B's interrupted CREATE left `big` as it was).

@@ -1,7 +1,7 @@
 /** Driving the notebook page in end-to-end tests. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { ROOT, startHost, type RunningHost } from './startHost';
 
@@ -51,17 +51,28 @@ export async function startApp(hostArgs: string[] = []): Promise<RunningApp> {
   };
 }
 
-/** Clicks a toolbar command by its test id, opening the File or Run menu first in a narrow window. */
+/**
+ * Clicks a toolbar command by its test id, opening the File or Run menu first in a narrow window.
+ * Right after a resize the toolbar may still switch between inline buttons and menus, taking away the
+ * button just found; so each step tries briefly and the whole is tried again until one click lands.
+ */
 export async function toolbarAction(p: Page, id: string): Promise<void> {
   const item = p.locator(`[data-testid="${id}"]`);
-  // Right after a resize the toolbar may still be switching between inline buttons and menus: wait
-  // until it shows one or the other.
-  await p.locator(`[data-testid="${id}"]:visible, [data-testid="file-menu"]:visible`).first().waitFor({ timeout: 10_000 });
-  if (await item.isVisible()) return item.click();
-  for (const menu of ['file-menu', 'run-menu']) {
-    await p.locator(`[data-testid="${menu}"]`).click();
-    if (await item.isVisible()) return item.click();
-    await p.keyboard.press('Escape');
+  const deadline = Date.now() + 15_000;
+  const tryClick = (l: Locator) =>
+    l.click({ timeout: 1_000 }).then(
+      () => true,
+      () => false,
+    );
+  while (Date.now() < deadline) {
+    if ((await item.isVisible()) && (await tryClick(item))) return;
+    for (const menu of ['file-menu', 'run-menu']) {
+      const button = p.locator(`[data-testid="${menu}"]`);
+      if (!(await button.isVisible()) || !(await tryClick(button))) continue;
+      if ((await item.isVisible()) && (await tryClick(item))) return;
+      await p.keyboard.press('Escape');
+    }
+    await p.waitForTimeout(100);
   }
   throw new Error(`no toolbar command ${id}, inline or in a menu`);
 }

@@ -51,12 +51,18 @@ export interface SharingServerConfig {
    * (both advisory), as many real servers do. For testing client-side file skipping. Off by default.
    */
   ignoreHints?: boolean;
+  /**
+   * The endpoint URL clients reach the server by when a reverse proxy on this machine fronts it (one
+   * terminating TLS, say). The profile and every pre-signed file URL name it, so file downloads go
+   * through the proxy too. Its path must be the endpoint path: the proxy forwards paths unchanged.
+   */
+  publicUrl?: string;
   shares: ShareConfig[];
 }
 
 /**
  * Reads a YAML file shaped like the reference server's (`shares → schemas → tables`, plus
- * `authorization.bearerToken`, `host`, `port`, `endpoint`, `preSignedUrlTimeoutSeconds`), plus Silt's `ignoreHints`.
+ * `authorization.bearerToken`, `host`, `port`, `endpoint`, `preSignedUrlTimeoutSeconds`), plus Silt's `ignoreHints` and `publicUrl`.
  */
 export function loadServerConfig(yamlPath: string): SharingServerConfig {
   const doc = parse(readFileSync(yamlPath, 'utf8')) as unknown;
@@ -69,6 +75,7 @@ export function loadServerConfig(yamlPath: string): SharingServerConfig {
   if (root.preSignedUrlTimeoutSeconds !== undefined)
     cfg.urlExpirySeconds = int(root.preSignedUrlTimeoutSeconds, 'preSignedUrlTimeoutSeconds');
   if (root.ignoreHints !== undefined) cfg.ignoreHints = bool(root.ignoreHints, 'ignoreHints');
+  if (root.publicUrl !== undefined) cfg.publicUrl = str(root.publicUrl, 'publicUrl');
   if (root.authorization !== undefined) {
     const auth = obj(root.authorization, 'authorization');
     if (auth.bearerToken !== undefined) cfg.bearerToken = str(auth.bearerToken, 'authorization.bearerToken');
@@ -79,6 +86,7 @@ export function loadServerConfig(yamlPath: string): SharingServerConfig {
 
 /** Checks names and uniqueness (names are case-insensitive) so a bad config fails at start-up. */
 export function validateConfig(cfg: SharingServerConfig): void {
+  if (cfg.publicUrl !== undefined) publicUrlPath(cfg.publicUrl, cfg.endpointPath);
   unique(
     cfg.shares.map((s) => s.name),
     'share',
@@ -98,6 +106,23 @@ export function validateConfig(cfg: SharingServerConfig): void {
       for (const t of sc.tables) check('table', t.name);
     }
   }
+}
+
+/** The endpoint path (no trailing slash) of a public URL, which must match the server's own. */
+export function publicUrlPath(publicUrl: string, endpointPath = '/delta-sharing'): string {
+  let u: URL;
+  try {
+    u = new URL(publicUrl);
+  } catch {
+    throw new Error(`sharing server configuration: publicUrl "${publicUrl}" is not a URL`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new Error(`sharing server configuration: publicUrl must be http or https, not ${u.protocol}`);
+  const path = u.pathname.replace(/\/+$/, '');
+  const own = ('/' + endpointPath.replace(/^\/+|\/+$/g, '')).replace(/^\/$/, '');
+  if (path !== own)
+    throw new Error(`sharing server configuration: publicUrl's path ${path || '/'} must be the endpoint path ${own || '/'}`);
+  return path;
 }
 
 function share(raw: unknown, where: string, base: string): ShareConfig {

@@ -16,7 +16,7 @@ import { tableRoute } from './tableRoutes';
 import { UrlSigner } from './UrlSigner';
 
 export interface RunningSharingServer {
-  /** The profile endpoint, e.g. `http://127.0.0.1:51234/delta-sharing`. */
+  /** The profile endpoint, e.g. `http://127.0.0.1:51234/delta-sharing` (the public URL when one is set). */
   url: string;
   port: number;
   token: string;
@@ -42,7 +42,7 @@ export async function startSharingServer(cfg: SharingServerConfig): Promise<Runn
   });
   const port = (server.address() as AddressInfo).port;
   const hostInUrl = host === '::1' ? '[::1]' : '127.0.0.1';
-  const url = `http://${hostInUrl}:${port}${endpointPath === '/' ? '' : endpointPath}`;
+  const url = cfg.publicUrl?.replace(/\/+$/, '') ?? `http://${hostInUrl}:${port}${endpointPath === '/' ? '' : endpointPath}`;
   const ctx: ServerContext = {
     registry: new ShareRegistry(cfg.shares),
     signer: new UrlSigner(url, cfg.urlExpirySeconds ?? 3600),

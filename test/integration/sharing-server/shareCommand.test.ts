@@ -125,4 +125,22 @@ describe('YAML configuration', () => {
     writeFileSync(yamlFile, `ignoreHints: "yes"\n${shares}`);
     expect(() => loadServerConfig(yamlFile)).toThrow(/ignoreHints must be true or false/);
   });
+
+  it('publicUrl names the proxy in front in the profile and file URLs, and must keep the endpoint path', async () => {
+    const yamlFile = join(dir, 'public.yaml');
+    const shares = 'shares:\n- name: "a"\n  schemas: []\n';
+    writeFileSync(yamlFile, `publicUrl: "https://lab.example:8443/delta-sharing/"\n${shares}`);
+    const cfg = loadServerConfig(yamlFile);
+    expect(cfg.publicUrl).toBe('https://lab.example:8443/delta-sharing/');
+    const server = await startSharingServer(cfg);
+    try {
+      expect(server.url).toBe('https://lab.example:8443/delta-sharing');
+    } finally {
+      await server.close();
+    }
+    writeFileSync(yamlFile, `publicUrl: "https://lab.example/other"\n${shares}`);
+    expect(() => loadServerConfig(yamlFile)).toThrow(/publicUrl's path \/other must be the endpoint path \/delta-sharing/);
+    writeFileSync(yamlFile, `publicUrl: "ftp://lab.example/delta-sharing"\n${shares}`);
+    expect(() => loadServerConfig(yamlFile)).toThrow(/publicUrl must be http or https/);
+  });
 });
