@@ -51,8 +51,18 @@ const FIRST_PAGE = 200;
 /** Results a session keeps pageable; older unnamed results are dropped to bound memory. */
 const MAX_HANDLES = 64;
 
+/** A result in a table the notebook can name; `held` tells a later re-run of its cell apart. */
+export interface NamedResult {
+  handle: string;
+  table: string;
+  rowCount: number;
+  held: object;
+}
+
 export class DuckEngine {
   private handles = new Map<string, { table?: string; memory?: MemoryResult; columns: ColumnInfo[]; rowCount: number }>();
+  /** Results whose table the user's SQL changed or dropped after they ran, with what to tell the grid (see changedResults). */
+  private readonly changed = new Map<string, string>();
   private counter = 0;
   private scratch: string | null = null;
   /**
@@ -255,7 +265,41 @@ export class DuckEngine {
   private held(handle: string) {
     const h = this.handles.get(handle);
     if (!h) throw new SiltError('not-found', 'This result is no longer held by the session; run the cell again.');
+    const changed = this.changed.get(handle);
+    if (changed) throw new SiltError('conflict', changed);
     return h;
+  }
+
+  /**
+   * Results that live in a table the notebook can name (a named cell's, or one renamed since), with the
+   * row count their grid shows. The user's SQL may change those tables after the cell ran.
+   */
+  namedResults(): NamedResult[] {
+    const out: NamedResult[] = [];
+    for (const [handle, h] of this.handles) {
+      if (h.table && !h.table.startsWith(this.resultPrefix) && !this.changed.has(handle))
+        out.push({ handle, table: h.table, rowCount: h.rowCount, held: h });
+    }
+    return out;
+  }
+
+  /** Rows in a table now, or null when it is gone; on the paging connection, beside any running cell. */
+  async countNow(table: string): Promise<number | null> {
+    try {
+      return Number((await this.pageConnection.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(table)}`)).getRowsJson()[0][0]);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * From now on the grid of `r` is told `why` instead of paging rows its count no longer matches;
+   * unless its cell ran again meanwhile (a live re-run), which made it a new, current result.
+   */
+  markChanged(r: NamedResult, why: string): boolean {
+    if (this.handles.get(r.handle) !== r.held) return false;
+    this.changed.set(r.handle, why);
+    return true;
   }
 
   /**
@@ -387,6 +431,7 @@ export class DuckEngine {
       else rowCount = Number((await this.conn.runAndReadAll(`SELECT count(*) FROM ${quoteIdent(where.table!)}`)).getRowsJson()[0][0]);
     }
     this.handles.delete(handle);
+    this.changed.delete(handle);
     // A re-run under the same name: any view of the old rows is stale.
     await this.views.dropFor(handle);
     this.handles.set(handle, { ...where, columns, rowCount });

@@ -20,7 +20,7 @@ export class ProxyDispatcher extends Dispatcher {
   private readonly viaProxy = new Map<string, ProxyAgent>();
   private readonly settings: ProxySettings;
   private readonly ca: string[] | undefined;
-  /** Why the network settings could not be read, if they could not: every request fails with it. */
+  /** Why the network settings or the CA file could not be read, if they could not: every request fails with it. */
   private readonly broken: Error | null = null;
 
   constructor(
@@ -29,16 +29,19 @@ export class ProxyDispatcher extends Dispatcher {
   ) {
     super();
     // Read at each client's start, so a proxy set in Silt's settings applies to profiles opened after it.
-    // A damaged settings file must not stop a session from starting (its profiles' clients are made
-    // then): every request of this client fails with that error instead, naming the file.
+    // A damaged settings file or an unreadable CA file must not stop a session from starting (its
+    // profiles' clients are made then): every request of this client fails with that error instead,
+    // naming the file.
     let merged = env;
+    let ca: string[] | undefined;
     try {
       merged = withNetworkSettings(env);
+      ca = trustedCertificates(merged);
     } catch (e) {
       this.broken = e instanceof Error ? e : new Error(String(e));
     }
     this.settings = proxySettingsFromEnv(merged);
-    this.ca = trustedCertificates(merged);
+    this.ca = ca;
     this.direct = new Agent({ ...this.timeouts(), connect: { timeout: o.connectTimeoutMs, ...(this.ca ? { ca: this.ca } : {}) } });
   }
 

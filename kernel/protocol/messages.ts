@@ -15,7 +15,7 @@ import type { DataExportRequests, ExportNotice } from './dataExport';
 import type { ChartRequests } from './charts';
 import type { TypescriptRequests } from './typescript';
 import type { VariablesRequests } from './variables';
-import type { ResultRequests } from './results';
+import type { ResultNotice, ResultRequests } from './results';
 import type { ErrorCode } from '../../common/errorCode';
 import { CODE_LANGUAGES, type CellValue, type ColumnInfo, type NotebookModel, type Output } from './notebook';
 
@@ -221,7 +221,8 @@ export type SessionNotice =
   | { kind: 'event'; type: 'session.notice'; sessionId: string; level: 'info' | 'warning'; message: string }
   | LiveNotice
   | AutomlNotice
-  | ExportNotice;
+  | ExportNotice
+  | ResultNotice;
 
 /** A notice as the session process sends it (each member of the union without `kind` and `sessionId`). */
 export type SessionNoticeBody = WithoutRouting<SessionNotice>;

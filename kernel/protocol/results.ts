@@ -82,3 +82,6 @@ export interface ColumnProfile {
   histogram?: HistogramBin[];
   top?: TopValue[];
 }
+
+/** A result's table changed or went after its cell ran (kernel/engine/changedResults.ts): its grid says so. */
+export type ResultNotice = { kind: 'event'; type: 'result.changed'; sessionId: string; handle: string; message: string };

@@ -9,6 +9,7 @@ import type { CodeLanguage, ColumnInfo, NameInfo, Output, RunResult, TableOutput
 import { RunOutputs } from './RunOutputs';
 import { StreamBatcher } from './StreamBatcher';
 import { DuckEngine, type Lane, type SqlResult } from '../engine/DuckEngine';
+import { changedResults } from '../engine/changedResults';
 import type { RunContext } from './RunContext';
 import { SqlError } from '../engine/SqlError';
 import { SiltError } from '../../common/SiltError';
@@ -160,7 +161,19 @@ export class Session {
       this.runs.delete(run);
       events.flush();
       this.lastActivity = performance.now();
+      this.recheckResults();
     }
+  }
+
+  /** One look at a time at whether a run changed the tables of earlier named results (changedResults.ts). */
+  private rechecking: Promise<void> = Promise.resolve();
+  private recheckResults(): void {
+    this.rechecking = this.rechecking
+      .then(() => changedResults(this.engine))
+      .then((changed) => {
+        for (const c of changed) this.notify({ type: 'result.changed', handle: c.handle, message: c.message });
+      })
+      .catch(() => undefined);
   }
 
   private async runCell(req: ExecuteRequest, run: RunContext, executionCount: number, outputs: RunOutputs): Promise<RunResult> {

@@ -50,7 +50,7 @@ interface Props {
 export function Grid({ output, fetchPage, actions, onRun }: Props) {
   const { columns } = output;
   const api = useResultApi();
-  const { stale, markGone } = useStale(output.handle, fetchPage, api);
+  const { stale, why, markGone } = useStale(output.handle, fetchPage, api);
   const live = Boolean(output.handle && fetchPage && !stale);
   // A grid that could page (a cell's output) but cannot is showing an earlier run's rows; a read-only
   // grid (the catalog's preview: no pages, no cell) simply shows what it was given.
@@ -212,7 +212,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
           {!stale && actions}
         </span>
       </div>
-      {stale && earlierRun && <StaleNotice onRun={onRun} />}
+      {stale && earlierRun && <StaleNotice why={why} onRun={onRun} />}
       {live && (
         <FilterChips filters={filters} onRemove={(i) => setFilters((fs) => fs.filter((_, j) => j !== i))} onClear={() => setFilters([])} />
       )}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, MOD, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import { cells, MOD, SHOTS, startApp, toCommandMode, typeInCell, type RunningApp } from '../helpers/app';
 
 const SQL = `SELECT i AS id, (i * 7919) % 100003 AS amount, 'city ' || (i % 50) AS city,
   CASE WHEN i % 7 = 0 THEN NULL ELSE round(i * 1.25, 2)::DECIMAL(18,2) END AS price
@@ -257,4 +257,29 @@ describe('result grid', () => {
     await grid.locator('[data-testid="grid-viewport"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
     await expect.poll(() => cell(1_999_999, 0).getAttribute('title'), { timeout: 10_000 }).toBe('1999999');
   });
+
+  it('says so when later SQL changes a named result’s table, with its new row count; Run makes it again', async () => {
+    await cells(page).nth(0).locator('[data-testid="cell-name"]').fill('big');
+    await cells(page).nth(0).locator('[data-testid="run-cell"]').click();
+    await expect.poll(() => rowCountText(), { timeout: 60_000 }).toBe('2,000,000 rows');
+    await toCommandMode(page);
+    await page.keyboard.press('b');
+    await expect.poll(() => cells(page).count()).toBe(2);
+    await typeInCell(page, 1, 'DELETE FROM big WHERE id < 10');
+    await cells(page).nth(1).locator('[data-testid="run-cell"]').click();
+    const stale = grid.locator('[data-testid="grid-stale"]');
+    await stale.waitFor({ timeout: 20_000 });
+    const [left] = await rows(`SELECT count(*) FROM expected WHERE id >= 10`);
+    expect(await stale.locator('span').textContent()).toBe(
+      `big changed after this cell ran: it now has ${Number(left[0]).toLocaleString('en-US')} rows, not 2,000,000. ` +
+        'These are the rows the cell made; query big to see it as it is now, or Run to make it again.',
+    );
+    // The count it showed stays, as the rows it made; nothing pages rows of the changed table under it.
+    expect(await rowCountText()).toBe('2,000,000 rows');
+    expect(await grid.locator('[data-testid="grid-column-menu"]').count()).toBe(0);
+    await shoot('changed');
+    await stale.locator('[data-testid="grid-stale-run"]').click();
+    await expect.poll(() => stale.count(), { timeout: 60_000 }).toBe(0);
+    expect(await rowCountText()).toBe('2,000,000 rows');
+  }, 120_000);
 });

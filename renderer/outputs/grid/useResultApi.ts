@@ -24,6 +24,11 @@ export function resultApi(client: KernelClient, sessionId: () => string | null) 
       client.onEvent((e) => {
         if (e.type === 'session.status' && e.sessionId === sessionId()) cb(e.status);
       }),
+    /** Fires when later SQL changed or dropped the table of a result (`why` says how, for the grid). */
+    onResultChanged: (cb: (handle: string, why: string) => void) =>
+      client.onEvent((e) => {
+        if (e.type === 'result.changed' && e.sessionId === sessionId()) cb(e.handle, e.message);
+      }),
   };
 }
 

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SiltError } from '../../../common/SiltError';
 import { SharingClient } from '../../../kernel/sharing/client';
 import { startSharingServer, type RunningSharingServer } from '../../../kernel/sharing/server';
 import { SHARED } from '../../helpers/shared';
@@ -170,10 +171,16 @@ describe('a server signed by a company CA', () => {
     expect(proxy.tunnels().length).toBeGreaterThan(before);
   });
 
-  it('names a CA file that is missing or holds no certificate', () => {
-    expect(() => client({ SILT_CA_FILE: join(dir, 'nope.pem') }, endpoint)).toThrow(
-      /SILT_CA_FILE is .*nope\.pem, but it cannot be read: there is no such file/,
-    );
-    expect(() => client({ SILT_CA_FILE: join(dir, 'ext.cnf') }, endpoint)).toThrow(/holds no PEM certificate/);
+  it('names a CA file that is missing or holds no certificate, in the requests that need it', async () => {
+    // The client is still made (a session with this profile starts); each request says what is wrong.
+    const missing = client({ SILT_CA_FILE: join(dir, 'nope.pem') }, endpoint);
+    const e1 = await missing.listShares().catch((e: unknown) => e as SiltError);
+    expect(e1).toBeInstanceOf(SiltError);
+    expect((e1 as SiltError).code).toBe('bad-request');
+    expect((e1 as SiltError).message).toMatch(/SILT_CA_FILE is .*nope\.pem, but it cannot be read: there is no such file/);
+    await missing.close();
+    const notPem = client({ SILT_CA_FILE: join(dir, 'ext.cnf') }, endpoint);
+    await expect(notPem.listShares()).rejects.toThrow(/holds no PEM certificate/);
+    await notPem.close();
   });
 });
