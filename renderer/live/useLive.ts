@@ -66,7 +66,8 @@ interface Runner {
   running: Record<string, true>;
   /** Cells a user batch (Run all) has yet to run. */
   queued?(): string[];
-  runMany(ids: string[], opts?: { keepOutputs?: boolean; lane?: 'user' | 'live' }): Promise<void>;
+  /** Resolves to the ids it did not run (a cell before them failed, or the batch was interrupted). */
+  runMany(ids: string[], opts?: { keepOutputs?: boolean; lane?: 'user' | 'live' }): Promise<string[]>;
 }
 
 export function liveCells(cells: Cell[]): LiveCell[] {
@@ -263,6 +264,16 @@ export function useLive(
           });
         }
         const mine = granted ? planned : [];
+        const [table, version] = Object.entries(versions)[0] ?? ['', 0];
+        // Cells a re-run never reached (one before them failed, or Interrupt) still show the old
+        // version's output: they say so, with Run, like a queued cell that never ran.
+        const notReached = (ids: string[]) =>
+          ids.length > 0 &&
+          setStale((st) => {
+            const next = { ...st };
+            for (const id of ids) next[id] = { ...(next[id] ?? { table, version }), why: 'skipped' };
+            return next;
+          });
         if (idle) {
           const due = new Set([...mine, ...waiting.current]);
           waiting.current.clear();
@@ -275,11 +286,10 @@ export function useLive(
               for (const id of due) if (next[id]?.why === 'waiting') next[id] = { ...next[id], why: 'skipped' };
               return next;
             });
-          return ids.length > 0 ? runner.runMany(ids, { keepOutputs: true }).finally(leftBehind) : undefined;
+          return ids.length > 0 ? runner.runMany(ids, { keepOutputs: true }).then(notReached).finally(leftBehind) : undefined;
         }
         const { now, later } = splitLivePlan(cells, mine, busyHere);
         if (later.length > 0) {
-          const [table, version] = Object.entries(versions)[0];
           setStale((st) => {
             const next = { ...st };
             for (const id of later) next[id] = { table, version: Math.min(version, next[id]?.version ?? Infinity), why: 'waiting' };
@@ -287,7 +297,7 @@ export function useLive(
           });
         }
         for (const id of later) waiting.current.add(id);
-        return now.length > 0 ? runner.runMany(now, { keepOutputs: true, lane: 'live' }) : undefined;
+        return now.length > 0 ? runner.runMany(now, { keepOutputs: true, lane: 'live' }).then(notReached) : undefined;
       })
       .catch((e: Error) => report('Could not re-run the cells of a live table', e))
       .finally(() => {

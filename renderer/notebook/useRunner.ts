@@ -128,16 +128,18 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
     [client, ensure, ended, docApi],
   );
 
+  /** Runs cells in order, stopping at the first that does not end 'ok'; resolves to the ids it never ran. */
   const runMany = useCallback(
-    async (ids: string[], opts: RunOptions = {}) => {
+    async (ids: string[], opts: RunOptions = {}): Promise<string[]> => {
       const batch = { lane: opts.lane ?? 'user', stopped: false, left: [...ids] };
       batches.current.add(batch);
       try {
         while (batch.left.length > 0) {
-          const id = batch.left.shift()!;
           if (batch.stopped) break;
+          const id = batch.left.shift()!;
           if ((await run(id, opts)) !== 'ok') break;
         }
+        return [...batch.left];
       } finally {
         batches.current.delete(batch);
       }
