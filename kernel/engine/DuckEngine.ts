@@ -82,13 +82,16 @@ export class DuckEngine {
 
   private constructor(
     private readonly instance: DuckDBInstance,
-    /** The user lane's connection: cells the user runs, paging, views, exports. */
+    /** The user lane's connection: cells the user runs, exports. */
     readonly connection: DuckDBConnection,
     private readonly liveConnection: DuckDBConnection,
-    /** Reads pages of held results, so a grid scrolls (its result is a committed table) while a cell runs. */
+    /**
+     * What grids ask of held results (pages, sorted and filtered views, profiles, top values), so a grid
+     * scrolls, sorts and profiles (its result is a committed table) while a cell runs.
+     */
     private readonly pageConnection: DuckDBConnection,
   ) {
-    this.views = new ResultViews(connection, this.resultPrefix.replace('__silt_result_', '__silt_view_'));
+    this.views = new ResultViews(pageConnection, this.resultPrefix.replace('__silt_result_', '__silt_view_'));
     this.laneConnection = new Proxy(connection, {
       get: (_target, prop) => {
         const conn = this.conn as unknown as Record<PropertyKey, unknown>;
@@ -241,14 +244,14 @@ export class DuckEngine {
   /** Every column of a result summarised over all its rows (see profileTable). */
   async profile(handle: string): Promise<{ rowCount: number; columns: ColumnProfile[] }> {
     const h = await this.source(handle);
-    return profileTable(this.conn, h.table, h.columns);
+    return profileTable(this.pageConnection, h.table, h.columns);
   }
 
   /** The most frequent values of one column of a result. */
   async topValues(handle: string, column: string): Promise<TopValue[]> {
     const h = await this.source(handle);
     if (!h.columns.some((c) => c.name === column)) throw new SiltError('bad-request', `The result has no column "${column}".`);
-    return topValues(this.conn, h.table, column);
+    return topValues(this.pageConnection, h.table, column);
   }
 
   /** A held result as a table SQL can read (one held in memory is materialised first). */

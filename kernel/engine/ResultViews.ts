@@ -2,7 +2,7 @@
  * Sorted and filtered views of held results, paged like any result. A view starts as a query: its
  * first pages are a top-N read of the result's table (DuckDB keeps only the N best rows, a tenth of
  * a second on 10M rows) so the grid shows a sorted result at once. Only when someone pages deep
- * (scrolling far, copying many rows) is the whole view sorted once into a temp table, read by rowid
+ * (scrolling far, copying many rows) is the whole view sorted once into a table, read by rowid
  * from then on. Each result has at most one view: a new sort or filter drops the one before.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -22,7 +22,7 @@ interface View {
   where: string;
   order: string;
   rowCount: number;
-  /** The temp table holding the view in order, once someone paged deep. */
+  /** The table holding the view in order, once someone paged deep. */
   table?: Promise<string>;
 }
 
@@ -103,8 +103,9 @@ export class ResultViews {
 
   private async materialise(handle: string, view: View): Promise<string> {
     // Without sort keys the filter keeps the result's order: DuckDB preserves insertion order.
+    // An ordinary table (like results), not TEMP: a TEMP one is seen only by the connection that made it.
     await this.connection.run(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(handle)} AS SELECT * FROM ${quoteIdent(view.source)} ${view.where} ${view.order}`,
+      `CREATE OR REPLACE TABLE ${quoteIdent(handle)} AS SELECT * FROM ${quoteIdent(view.source)} ${view.where} ${view.order}`,
     );
     return handle;
   }

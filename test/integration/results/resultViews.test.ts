@@ -92,7 +92,7 @@ describe('result.view', () => {
 
   it('drops the previous view of a result when a new one is made, and no sort or filter is the result itself', async () => {
     const a = await view([{ column: 'id', desc: true }]);
-    await page(a.handle, 20_000, 10); // materialises the view into a temp table
+    await page(a.handle, 20_000, 10); // materialises the view into a table
     const tables = async () => Number((await duck(`SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '__silt_view_%'`))[0][0]);
     expect(await tables()).toBe(1);
     const b = await view([{ column: 'id', desc: false }]);
