@@ -3,6 +3,7 @@
  * lines; bounded chunks by rowid for Arrow IPC and Excel. The file appears under its name only once
  * complete (writeAtomically).
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { isAbsolute, resolve } from 'node:path';
 import type { ExportFormat } from '../protocol/dataExport';
 import { EXPORT_FORMATS } from '../protocol/dataExport';
@@ -38,14 +39,23 @@ export async function exportResult(engine: DuckEngine, req: ExportRequest): Prom
     throw new ExportError(`Unknown export format "${req.format}"; use one of ${EXPORT_FORMATS.join(', ')}.`, 'bad-request');
   if (req.path.trim() === '') throw new ExportError('Give a file to export to.', 'bad-request');
   const path = isAbsolute(req.path) ? req.path : resolve(req.workspace, req.path);
-  const source = await resultTable(engine, req.handle);
+  // A connection of its own: an export neither waits for the user's running cell nor is stopped by its Interrupt.
+  const conn = await engine.connect();
+  try {
+    return await exportFrom(engine, conn, req, path);
+  } finally {
+    conn.closeSync();
+  }
+}
+
+async function exportFrom(engine: DuckEngine, conn: DuckDBConnection, req: ExportRequest, path: string): Promise<ExportSummary> {
+  const source = await resultTable(engine, req.handle, conn);
   if (req.format === 'xlsx' && source.rowCount > EXCEL_MAX_ROWS) {
     throw new ExportError(
       `The result has ${source.rowCount.toLocaleString('en-US')} rows; an Excel sheet holds at most ${EXCEL_MAX_ROWS.toLocaleString('en-US')}. Export it as CSV or Parquet instead.`,
       'too-large',
     );
   }
-  const conn = engine.connection;
   const onRows = (rows: number) => req.onProgress?.(rows, source.rowCount);
   const { bytes } = await writeAtomically(path, async (tmp) => {
     if (req.format === 'csv' || req.format === 'parquet' || req.format === 'jsonl') {

@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DuckEngine } from '../engine/DuckEngine';
+import { SiltError } from '../../common/SiltError';
 import { quoteIdent } from '../../common/sqlQuote';
 import { ExportError } from './ExportError';
 
@@ -15,23 +16,25 @@ export interface ResultTable {
   rowEnd: number;
 }
 
-export async function resultTable(engine: DuckEngine, handle: string): Promise<ResultTable> {
+/** `conn` reads the table: a connection of the export's own, so it need not wait for a running cell. */
+export async function resultTable(engine: DuckEngine, handle: string, conn: DuckDBConnection): Promise<ResultTable> {
   if (handle === '') {
     const why = 'This result was loaded from the notebook file and the session does not hold it';
     throw new ExportError(`${why}: run the cell first.`, 'not-found');
   }
   try {
     await engine.page(handle, 0, 0);
-  } catch {
+  } catch (e) {
+    // A named result whose table later SQL changed says so in its own words (changedResults.ts).
+    if (e instanceof SiltError && e.code === 'conflict') throw new ExportError(e.message, 'conflict');
     const why = 'The session no longer holds this result (it was dropped or the kernel restarted)';
     throw new ExportError(`${why}: run the cell first.`, 'not-found');
   }
   // A result a TypeScript cell displayed is held as rows; it becomes a table first.
   await engine.materialise(handle);
   const table = engine.tableOf(handle);
-  if (!(await isTable(engine.connection, table)))
-    throw new ExportError('This result is not held as a table; run its cell again.', 'not-found');
-  const reader = await engine.connection.runAndReadAll(`SELECT count(*), coalesce(max(rowid) + 1, 0) FROM ${quoteIdent(table)}`);
+  if (!(await isTable(conn, table))) throw new ExportError('This result is not held as a table; run its cell again.', 'not-found');
+  const reader = await conn.runAndReadAll(`SELECT count(*), coalesce(max(rowid) + 1, 0) FROM ${quoteIdent(table)}`);
   const [count, end] = reader.getRowsJson()[0];
   return { table, rowCount: Number(count), rowEnd: Number(end) };
 }

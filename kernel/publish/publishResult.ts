@@ -32,14 +32,21 @@ export async function publishResult(
       'bad-request',
     );
   }
-  const source = await resultTable(engine, req.handle);
-  const columns = await describeTable(engine.connection, source.table);
-  const version = await writePublishedTable(engine.connection, {
-    root: join(target.dir, name.toLowerCase()),
-    fields: deltaFields(columns),
-    selectSql: publishSelect(source.table, columns),
-    mode: req.mode,
-  });
+  // A connection of its own, so publishing does not wait for the user's running cell.
+  const conn = await engine.connect();
+  let source, version;
+  try {
+    source = await resultTable(engine, req.handle, conn);
+    const columns = await describeTable(conn, source.table);
+    version = await writePublishedTable(conn, {
+      root: join(target.dir, name.toLowerCase()),
+      fields: deltaFields(columns),
+      selectSql: publishSelect(source.table, columns),
+      mode: req.mode,
+    });
+  } finally {
+    conn.closeSync();
+  }
   return {
     share: target.share,
     schema: target.schema,

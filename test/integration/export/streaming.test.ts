@@ -87,7 +87,7 @@ describe('streamed exports', () => {
   });
 
   it('a disk that fills up mid-stream (/dev/full) fails the Arrow writer instead of hanging', async () => {
-    const source = await resultTable(engine, handle);
+    const source = await resultTable(engine, handle, engine.connection);
     const plan = planColumns(await describeTable(engine.connection, source.table));
     await expect(writeArrowFile('/dev/full', plan, readChunks(engine.connection, source, plan), () => {})).rejects.toMatchObject({
       code: 'ENOSPC',
