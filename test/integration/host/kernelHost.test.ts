@@ -52,7 +52,7 @@ describe.each(TRANSPORTS.map((t) => [t.name, t] as const))('kernel host over %s'
     const again = expect.stringMatching(/run the cell again/);
     await expect(gone).rejects.toMatchObject({ code: 'not-found', message: again });
     const unknown = client.request('session.names', { sessionId: 'no-such-session' });
-    const reopen = expect.stringMatching(/open the notebook again/);
+    const reopen = expect.stringMatching(/session has ended; its variables are gone. Run a cell to start a new one/);
     await expect(unknown).rejects.toMatchObject({ code: 'session-gone', message: reopen });
   });
 
