@@ -6,7 +6,7 @@ import * as s from '../../common/schema';
 import { notebookModel } from './checkNotebook';
 import type { CatalogRequests } from './catalog';
 import type { SettingsRequests } from './settings';
-import type { QualityRequests } from './quality';
+import type { QualityNotice, QualityRequests } from './quality';
 import type { CatalogPreviewRequests } from './catalogPreview';
 import type { ReportRequests } from './report';
 import type { LiveNotice, LiveRequests } from './live';
@@ -222,7 +222,8 @@ export type SessionNotice =
   | LiveNotice
   | AutomlNotice
   | ExportNotice
-  | ResultNotice;
+  | ResultNotice
+  | QualityNotice;
 
 /** A notice as the session process sends it (each member of the union without `kind` and `sessionId`). */
 export type SessionNoticeBody = WithoutRouting<SessionNotice>;

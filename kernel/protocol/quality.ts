@@ -26,3 +26,10 @@ export interface QualityLastCheck {
   rules: number;
   failing: string[];
 }
+
+/**
+ * A check was recorded in the quality history (an expectation cell, `quality.check`, or a live
+ * table's increment), so whatever shows that table's last check reads it again.
+ * `table` is the target as the check named it.
+ */
+export type QualityNotice = { kind: 'event'; type: 'quality.checked'; sessionId: string; table: string };

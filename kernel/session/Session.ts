@@ -125,7 +125,13 @@ export class Session {
 
   /** What data-quality checks use of the session (kernel/session/quality). */
   quality() {
-    return { engine: this.engine, shared: this.shared, resolve: (sql: string) => this.resolveShared(sql), workspace: this.workspace };
+    return {
+      engine: this.engine,
+      shared: this.shared,
+      resolve: (sql: string) => this.resolveShared(sql),
+      workspace: this.workspace,
+      notify: this.notify,
+    };
   }
 
   /**

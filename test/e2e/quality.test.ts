@@ -3,7 +3,7 @@
  * EXPECT ON cell → Insert cell → it runs and its output table shows every rule passing; then an
  * expectation cell with a failing FAIL UPDATE rule shows its figures and fails naming the rule.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -151,5 +151,43 @@ describe('expectation cells', () => {
     await page.click('[data-testid="theme-toggle"]');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'quality-catalog-1024x700-dark.png') });
+  }, 60_000);
+  it('the open table details follow a new check: a failing rule turns the badge to Warnings without reopening', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== 'light') await page.click('[data-testid="theme-toggle"]');
+    const badge = page.locator('[data-testid="quality-badge"]');
+    expect(await badge.getAttribute('data-state')).toBe('pass');
+    // A warn rule that fails on every row of qa.s.dv: its row count from expected.json (computed outside Silt).
+    const expected = JSON.parse(readFileSync(join(SHARED, 'data', 'delta', 'expected.json'), 'utf8')).tables['basic-dv-with-checkpoint'];
+    const n = expected.versions[String(expected.latestVersion)].data.rowCount;
+    const before = await cells(page).count();
+    await cells(page)
+      .nth(before - 1)
+      .click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('b');
+    await expect.poll(() => cells(page).count()).toBe(before + 1);
+    const cell = cells(page).nth(before);
+    if ((await cell.getAttribute('data-language')) !== 'sql') await cell.locator('[data-testid="language-toggle"]').click();
+    await typeInCell(page, before, 'EXPECT ON qa.s.dv\n  CONSTRAINT never EXPECT (id < 0)');
+    await cell.locator('[data-testid="run-cell"]').click();
+    await expect.poll(() => cell.locator('[data-testid="stream-output"]').first().textContent(), { timeout: 30_000 }).toMatch(/never/);
+    // The details pane stayed open; the badge read the new check on its own.
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 15_000 }).toBe('warn');
+    expect(await badge.textContent()).toMatch(/^Warnings/);
+    expect(await badge.textContent()).toContain('failing: never');
+    expect((await gridRows(cell)).map((r) => r.slice(0, 5))).toEqual([['never', 'warn', String(n), '0', String(n)]]);
+    for (const [w, h] of [
+      [1440, 900],
+      [1024, 700],
+    ]) {
+      await page.setViewportSize({ width: w, height: h });
+      for (const theme of ['light', 'dark']) {
+        if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.click('[data-testid="theme-toggle"]');
+        await cell.scrollIntoViewIfNeeded();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+        await page.screenshot({ path: join(SHOTS, `quality-badge-follows-${w}x${h}-${theme}.png`) });
+      }
+    }
   }, 60_000);
 });

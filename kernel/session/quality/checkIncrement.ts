@@ -44,7 +44,10 @@ export async function checkIncrement(
   const resolved: string[] = [];
   for (const r of rules) resolved.push((await ctx.resolve(`SELECT ${r.condition}`)).slice('SELECT '.length));
   const figures = await checkExpectations(query, target, `(${addedRowsSql}) AS increment`, rules, resolved);
-  await recordCheck(conn, ctx.workspace, figures, version).catch(() => undefined);
+  await recordCheck(conn, ctx.workspace, figures, version).then(
+    () => ctx.notify?.({ type: 'quality.checked', table: target }),
+    () => undefined,
+  );
   const failing = figures.rules.find((r) => r.action === 'fail' && r.failed > 0);
   return {
     figures,

@@ -15,6 +15,7 @@ import { FilteredInPlace, splitInto, tableOid, type DropOutcome } from '../../qu
 import { recordCheck } from '../../quality/qualityHistory';
 import { EXPECTATIONS_FILE, fileRules } from '../../quality/expectationsFile';
 import { rememberRules } from './sessionRules';
+import type { Notify } from '../Notify';
 
 /** What a check needs from the session. */
 export interface QualityContext {
@@ -23,6 +24,8 @@ export interface QualityContext {
   /** The session's shared-name resolution, as SQL cells use it (downloads with progress, cancellable). */
   resolve(sql: string): Promise<string>;
   workspace: string;
+  /** Raises session events; a recorded check tells the window so a shown quality badge reads it again. */
+  notify?: Notify;
 }
 
 export interface CheckOutcome {
@@ -94,9 +97,12 @@ export async function runChecks(ctx: QualityContext, target: string, own: Expect
   const figures = await checkExpectations(ctx.engine, target, source, rules, resolved);
   const tableVersion = await sharedVersion(ctx, target);
   let historyProblem: string | null = null;
-  await recordCheck(ctx.engine.laneConnection, ctx.workspace, figures, tableVersion).catch((e) => {
-    historyProblem = `The check was not added to the quality history: ${e instanceof Error ? e.message : String(e)}`;
-  });
+  await recordCheck(ctx.engine.laneConnection, ctx.workspace, figures, tableVersion).then(
+    () => ctx.notify?.({ type: 'quality.checked', table: target }),
+    (e) => {
+      historyProblem = `The check was not added to the quality history: ${e instanceof Error ? e.message : String(e)}`;
+    },
+  );
 
   const failing = figures.rules.find((r) => r.action === 'fail' && r.failed > 0);
   if (failing) {
