@@ -2,12 +2,15 @@
  * Network settings: the proxy, what bypasses it and a company CA bundle, kept in Silt's settings file
  * for analysts who cannot set HTTPS_PROXY or SILT_CA_FILE (an app started from the Dock or the Start
  * menu sees none of a shell's variables). The kernel checks them before saving and never sends a
- * proxy password back: it shows as ****, and left so it stays as saved.
+ * proxy password back: it shows as ****, and left so it stays as saved. The password has its own
+ * masked field: one typed or pasted into the proxy URL moves there as soon as the URL has its `@`.
  */
 import { useEffect, useState } from 'react';
 import type { NetworkSettings, NetworkSettingsView } from '../../kernel/protocol';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { Dialog } from '../panels/Dialog';
+import { PasswordField } from './PasswordField';
+import { joinProxyPassword, splitProxyPassword } from './proxyPassword';
 import './NetworkSettingsDialog.css';
 
 interface Props {
@@ -23,7 +26,9 @@ const FIELDS: { key: keyof NetworkSettings; label: string; placeholder: string; 
 
 export function NetworkSettingsDialog({ client, onClose }: Props) {
   const [view, setView] = useState<NetworkSettingsView | null>(null);
+  // `proxy` here is the URL without its password, which lives in `password` alone.
   const [values, setValues] = useState<NetworkSettings>({});
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -31,7 +36,9 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
     client.request('settings.network', {}).then(
       (v) => {
         setView(v);
-        setValues(v.settings);
+        const { url, password } = splitProxyPassword(v.settings.proxy ?? '');
+        setValues({ ...v.settings, proxy: url });
+        setPassword(password ?? '');
       },
       (e: Error) => setError(e.message),
     );
@@ -40,10 +47,12 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
   const save = () => {
     setBusy(true);
     setError(null);
-    client.request('settings.setNetwork', values).then(onClose, (e: Error) => {
-      setBusy(false);
-      setError(e.message);
-    });
+    client
+      .request('settings.setNetwork', { ...values, proxy: joinProxyPassword(values.proxy ?? '', password) })
+      .then(onClose, (e: Error) => {
+        setBusy(false);
+        setError(e.message);
+      });
   };
 
   return (
@@ -60,7 +69,7 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
       {view &&
         FIELDS.map(({ key, label, placeholder, env }, i) => {
           const inherited = view.fromEnvironment[key];
-          return (
+          const field = (
             <label className="field" key={key}>
               <span>{label}</span>
               <input
@@ -70,7 +79,13 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
                 placeholder={inherited ?? placeholder}
                 // Shown once the kernel answered, after the dialog's own first focus: take it here.
                 autoFocus={i === 0}
-                onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value }))}
+                onChange={(e) => {
+                  if (key !== 'proxy') return setValues((v) => ({ ...v, [key]: e.target.value }));
+                  // A password in the URL leaves it at once, before the field shows it.
+                  const split = splitProxyPassword(e.target.value);
+                  setValues((v) => ({ ...v, proxy: split.url }));
+                  if (split.password !== null) setPassword(split.password);
+                }}
               />
               <small className="network-inherited">
                 {inherited
@@ -79,6 +94,19 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
               </small>
             </label>
           );
+          if (key !== 'proxy') return field;
+          return [
+            field,
+            <PasswordField
+              key="proxy-password"
+              label="Proxy password"
+              testId="network-proxy-password"
+              value={password}
+              placeholder="none"
+              note="For a proxy that asks for one; its user goes in the URL (http://user@proxy:3128)."
+              onChange={setPassword}
+            />,
+          ];
         })}
       <p className="dialog-note">
         These apply to every sharing request (servers, OAuth token endpoints, cloud storage) of notebooks opened or restarted from now on.

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { joinProxyPassword, splitProxyPassword } from '../../../../renderer/settings/proxyPassword';
+
+describe('a proxy password kept apart from its URL', () => {
+  it('takes the password out of the URL and leaves the user in it', () => {
+    expect(splitProxyPassword('http://analyst:s3cret@proxy.corp:3128')).toEqual({
+      url: 'http://analyst@proxy.corp:3128',
+      password: 's3cret',
+    });
+    expect(splitProxyPassword('analyst:s3cret@proxy.corp:3128')).toEqual({ url: 'analyst@proxy.corp:3128', password: 's3cret' });
+  });
+
+  it('leaves a URL without a password as it is', () => {
+    expect(splitProxyPassword('http://proxy.corp:3128')).toEqual({ url: 'http://proxy.corp:3128', password: null });
+    expect(splitProxyPassword('http://analyst@proxy.corp:3128')).toEqual({ url: 'http://analyst@proxy.corp:3128', password: null });
+    expect(splitProxyPassword('http://[::1]:3128/')).toEqual({ url: 'http://[::1]:3128/', password: null });
+  });
+
+  it('reads a raw @ as part of the password and decodes escapes', () => {
+    expect(splitProxyPassword('http://a:p@ss@proxy:3128')).toEqual({ url: 'http://a@proxy:3128', password: 'p@ss' });
+    expect(splitProxyPassword('http://a:p%40ss%2F1@proxy:3128')).toEqual({ url: 'http://a@proxy:3128', password: 'p@ss/1' });
+    expect(splitProxyPassword('http://a:100%@proxy:3128')).toEqual({ url: 'http://a@proxy:3128', password: '100%' });
+  });
+
+  it('puts the password back escaped, so the URL still parses to the same password', () => {
+    const joined = joinProxyPassword('http://analyst@proxy.corp:3128', 'p@ss:w/rd%');
+    const url = new URL(joined);
+    expect(url.host).toBe('proxy.corp:3128');
+    expect(decodeURIComponent(url.username)).toBe('analyst');
+    expect(decodeURIComponent(url.password)).toBe('p@ss:w/rd%');
+    expect(joinProxyPassword('proxy.corp:3128', 'pw')).toBe(':pw@proxy.corp:3128');
+  });
+
+  it('keeps the kernel mask **** as it is, so a saved password stays', () => {
+    const { url, password } = splitProxyPassword('http://analyst:****@proxy:3128');
+    expect(joinProxyPassword(url, password!)).toBe('http://analyst:****@proxy:3128');
+  });
+
+  it('adds nothing without a password or without a URL', () => {
+    expect(joinProxyPassword('http://proxy:3128', '')).toBe('http://proxy:3128');
+    expect(joinProxyPassword('', 'pw')).toBe('');
+  });
+});
