@@ -32,6 +32,7 @@ import { typeWarning } from './ts/typeWarning';
 import { warmUp } from './ts/warmUp';
 import { isExpectationCell } from '../../common/quality/parseExpectations';
 import { runExpectationCell } from './quality/expectationCell';
+import { noteOutput } from '../../common/outputNote';
 import { qualityApi } from './quality/qualityApi';
 
 /** Codes whose headline would say less than the error's own name (a bad reference in a cell's SQL). */
@@ -118,6 +119,8 @@ export class Session {
     return this.shared.resolve(sql, {
       signal: run?.abort.signal,
       onProgress: (label, p) => run && this.emitProgress(run.runId, `Downloading ${label}`, p.bytesDone, p.bytes),
+      // What the progress said about skipped files stays in the cell's output once the run is over.
+      onSkipped: (line) => run?.push(noteOutput(line)),
       // The files stay in the cache while this run's statements can read them, whatever other runs do.
       ...(run && !run.ended ? { hold: (release: () => void) => run.holds.push(release) } : {}),
     });

@@ -8,8 +8,19 @@ import { prettyJson } from '../../common/prettyJson';
 import { renderMarkdown } from '../cells/renderMarkdown';
 import { SvgExportButtons } from '../charts/SvgExportButtons';
 import { ChartImage } from '../charts/ChartImage';
+import { NOTE_MIME } from '../../common/outputNote';
+import { OutputNote } from './OutputNote';
 
-const ORDER = ['text/html', 'image/svg+xml', 'image/png', 'image/jpeg', 'text/markdown', 'application/json', 'text/plain'] as const;
+const ORDER = [
+  NOTE_MIME,
+  'text/html',
+  'image/svg+xml',
+  'image/png',
+  'image/jpeg',
+  'text/markdown',
+  'application/json',
+  'text/plain',
+] as const;
 
 export function RichView({ output }: { output: RichOutput }) {
   const mime = ORDER.find((m) => output.data[m] !== undefined) ?? Object.keys(output.data)[0];
@@ -17,6 +28,8 @@ export function RichView({ output }: { output: RichOutput }) {
   const markdownHtml = useMemo(() => (mime === 'text/markdown' ? renderMarkdown(payload) : ''), [mime, payload]);
 
   switch (mime) {
+    case NOTE_MIME:
+      return <OutputNote text={payload} />;
     case 'text/html':
       return <iframe className="rich-html" sandbox="" srcDoc={payload} title="HTML output" />;
     case 'image/svg+xml':
