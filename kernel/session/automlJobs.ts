@@ -9,6 +9,8 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { AutoMLRun, AutoMLTable } from '../automl';
 import type { AutomlLeaderRow, AutomlReport, AutomlRequests, AutomlSource } from '../protocol/automl';
 import { toAutoMLTable } from './automlApi';
+import { inspectedSource } from './automlSourceCache';
+import type { KnownTable } from './sharing/findSharedRefs';
 import type { Handlers } from './Handlers';
 import type { Session } from './Session';
 import { SiltError } from '../../common/SiltError';
@@ -49,14 +51,7 @@ function finished(s: Session, jobId: string): { job: Job; run: AutoMLRun } {
 async function loadSource(s: Session, source: AutomlSource): Promise<AutoMLTable> {
   if ('handle' in source && typeof source.handle === 'string') return toAutoMLTable(s.engine, source.handle);
   if ('table' in source && typeof source.table === 'string') {
-    const parts = (source.table.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) =>
-      (p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p).toLowerCase(),
-    );
-    const known = await s.shared.tables();
-    if (parts.length !== 3 || !known.some((t) => [t.share, t.schema, t.table].every((x, i) => x.toLowerCase() === parts[i]))) {
-      const why = `No shared table ${source.table} in the open profiles`;
-      throw new SiltError('not-found', `${why} (expected share.schema.table).`);
-    }
+    await sharedTable(s, source.table);
     const temp = `__silt_automl_${++counter}`;
     await s.engine.execute(await s.shared.resolve(`SELECT * FROM ${source.table}`), { name: temp });
     try {
@@ -66,6 +61,19 @@ async function loadSource(s: Session, source: AutomlSource): Promise<AutoMLTable
     }
   }
   throw new SiltError('bad-request', 'automl.start: source must be { handle } or { table }');
+}
+
+/** The open profiles' table `share.schema.table` names (quoted parts allowed, case ignored); not-found otherwise. */
+async function sharedTable(s: Session, name: string): Promise<KnownTable> {
+  const parts = (name.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) =>
+    (p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p).toLowerCase(),
+  );
+  const known =
+    parts.length === 3
+      ? (await s.shared.tables()).find((t) => [t.share, t.schema, t.table].every((x, i) => x.toLowerCase() === parts[i]))
+      : undefined;
+  if (!known) throw new SiltError('not-found', `No shared table ${name} in the open profiles (expected share.schema.table).`);
+  return known;
 }
 
 /** How the generated notebook gets the same data back: by the result's name when it has one. */
@@ -204,7 +212,10 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
     return { jobId };
   },
   'automl.columns': async (s, p) => {
-    const inspection = (await loadAutoml()).inspectColumns(await loadSource(s, p.source), p.target);
+    // A new target re-profiles the rows already read (automlSourceCache.ts): the dialog asks on every change.
+    const shared = 'table' in p.source ? await sharedTable(s, p.source.table) : null;
+    const table = await inspectedSource(s, p.source, shared, () => loadSource(s, p.source));
+    const inspection = (await loadAutoml()).inspectColumns(table, p.target);
     return {
       target: inspection.target,
       timeColumn: inspection.timeColumn,

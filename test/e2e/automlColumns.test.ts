@@ -64,6 +64,16 @@ describe('choosing columns and the split in the AutoML dialog', () => {
     await shoot('automl-columns');
     await page.setViewportSize({ width: 1440, height: 900 });
 
+    // Another target gets its own checks (from the rows the session kept), and back again the first's.
+    await dialog.locator('[data-testid="automl-target"]').selectOption('region');
+    await column('status').waitFor({ timeout: 20_000 });
+    expect(await column('region').count()).toBe(0);
+    await dialog.locator('[data-testid="automl-target"]').selectOption('status');
+    await column('region').waitFor({ timeout: 20_000 });
+    expect(await column('status').count()).toBe(0);
+    expect(await column('last_event_type').getAttribute('data-flag')).toBe('leak');
+    expect(await column('order_id').getAttribute('data-flag')).toBe('id');
+
     // Leave region out; the run then uses only amount and order_date.
     await column('region').locator('input').uncheck();
     await dialog.locator('[data-testid="automl-budget"]').fill('3');
