@@ -10,7 +10,7 @@ import type { NetworkSettings, NetworkSettingsView } from '../../kernel/protocol
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { Dialog } from '../panels/Dialog';
 import { PasswordField } from './PasswordField';
-import { joinProxyPassword, splitProxyPassword } from './proxyPassword';
+import { joinProxyPassword, savedPasswordLost, splitProxyPassword } from './proxyPassword';
 import './NetworkSettingsDialog.css';
 
 interface Props {
@@ -29,6 +29,8 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
   // `proxy` here is the URL without its password, which lives in `password` alone.
   const [values, setValues] = useState<NetworkSettings>({});
   const [password, setPassword] = useState('');
+  // The proxy URL as the kernel sent it: its saved password (****) only stays with this address.
+  const [shownUrl, setShownUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -38,13 +40,16 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
         setView(v);
         const { url, password } = splitProxyPassword(v.settings.proxy ?? '');
         setValues({ ...v.settings, proxy: url });
+        setShownUrl(url);
         setPassword(password ?? '');
       },
       (e: Error) => setError(e.message),
     );
   }, [client]);
 
+  const lost = savedPasswordLost(shownUrl, values.proxy ?? '', password);
   const save = () => {
+    if (lost) return setError('The saved password only goes with the saved proxy address: type the password again for this one.');
     setBusy(true);
     setError(null);
     client
@@ -103,7 +108,11 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
               testId="network-proxy-password"
               value={password}
               placeholder="none"
-              note="For a proxy that asks for one; its user goes in the URL (http://user@proxy:3128)."
+              note={
+                lost
+                  ? 'The saved password goes with the saved proxy address only: type it again for this one.'
+                  : 'For a proxy that asks for one; its user goes in the URL (http://user@proxy:3128).'
+              }
               onChange={setPassword}
             />,
           ];

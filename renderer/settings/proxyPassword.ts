@@ -33,3 +33,15 @@ function decode(text: string): string {
     return text;
   }
 }
+
+/** The kernel's stand-in for a saved password it does not send (kernel/net/networkSettings.ts). */
+export const SAVED_PASSWORD = '****';
+
+/**
+ * Whether the saved password would be lost: the kernel keeps it only when the proxy comes back
+ * exactly as it was shown (its address unchanged), and otherwise would save `****` itself.
+ */
+export function savedPasswordLost(shownUrl: string, url: string, password: string): boolean {
+  // An empty URL drops the proxy (and its password) on purpose.
+  return password === SAVED_PASSWORD && url.trim() !== '' && url.trim() !== shownUrl.trim();
+}

@@ -113,6 +113,17 @@ describe('network settings', () => {
     await page.getByTestId('dialog-ok').click();
     await expect.poll(() => JSON.parse(readFileSync(settingsFile(), 'utf8')).network.noProxy).toBe('.corp.example.com');
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8')).network.proxy).toBe(`http://analyst:${PASSWORD}@127.0.0.1:3128`);
+
+    // A new address with the password still ****: the saved password does not go with it, and saving says so.
+    await openSettings();
+    await page.getByTestId('network-proxy').fill('http://analyst@127.0.0.1:3129');
+    expect(await page.getByRole('dialog', { name: 'Network settings' }).textContent()).toContain('type it again for this one');
+    const before = readFileSync(settingsFile(), 'utf8');
+    await page.getByTestId('dialog-ok').click();
+    await expect.poll(() => page.getByTestId('network-settings-error').textContent()).toContain('type the password again');
+    expect(readFileSync(settingsFile(), 'utf8')).toBe(before);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Network settings' }).count()).toBe(0);
   });
 
   it('reads well in the dark theme too', async () => {

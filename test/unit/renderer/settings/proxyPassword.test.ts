@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinProxyPassword, splitProxyPassword } from '../../../../renderer/settings/proxyPassword';
+import { joinProxyPassword, savedPasswordLost, splitProxyPassword } from '../../../../renderer/settings/proxyPassword';
 
 describe('a proxy password kept apart from its URL', () => {
   it('takes the password out of the URL and leaves the user in it', () => {
@@ -39,5 +39,13 @@ describe('a proxy password kept apart from its URL', () => {
   it('adds nothing without a password or without a URL', () => {
     expect(joinProxyPassword('http://proxy:3128', '')).toBe('http://proxy:3128');
     expect(joinProxyPassword('', 'pw')).toBe('');
+  });
+
+  it('knows when the saved password (****) would not survive: only a changed address loses it', () => {
+    const shown = 'http://analyst@proxy:3128';
+    expect(savedPasswordLost(shown, shown, '****')).toBe(false);
+    expect(savedPasswordLost(shown, 'http://analyst@proxy:3129', '****')).toBe(true);
+    expect(savedPasswordLost(shown, 'http://analyst@proxy:3129', 'typed-again')).toBe(false);
+    expect(savedPasswordLost(shown, '', '****')).toBe(false);
   });
 });
