@@ -3,14 +3,14 @@
  * for analysts who cannot set HTTPS_PROXY or SILT_CA_FILE (an app started from the Dock or the Start
  * menu sees none of a shell's variables). The kernel checks them before saving and never sends a
  * proxy password back: it shows as ****, and left so it stays as saved. The password has its own
- * masked field: one typed or pasted into the proxy URL moves there as soon as the URL has its `@`.
+ * masked field: one typed or pasted into the proxy URL goes there key by key (proxyPassword.ts editProxyUrl).
  */
 import { useEffect, useState } from 'react';
 import type { NetworkSettings, NetworkSettingsView } from '../../kernel/protocol';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { Dialog } from '../panels/Dialog';
 import { PasswordField } from './PasswordField';
-import { joinProxyPassword, savedPasswordLost, splitProxyPassword } from './proxyPassword';
+import { editProxyUrl, joinProxyPassword, savedPasswordLost, splitProxyPassword } from './proxyPassword';
 import './NetworkSettingsDialog.css';
 
 interface Props {
@@ -29,6 +29,7 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
   // `proxy` here is the URL without its password, which lives in `password` alone.
   const [values, setValues] = useState<NetworkSettings>({});
   const [password, setPassword] = useState('');
+  const [typingPassword, setTypingPassword] = useState(false);
   // The proxy URL as the kernel sent it: its saved password (****) only stays with this address.
   const [shownUrl, setShownUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -86,10 +87,11 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
                 autoFocus={i === 0}
                 onChange={(e) => {
                   if (key !== 'proxy') return setValues((v) => ({ ...v, [key]: e.target.value }));
-                  // A password in the URL leaves it at once, before the field shows it.
-                  const split = splitProxyPassword(e.target.value);
-                  setValues((v) => ({ ...v, proxy: split.url }));
-                  if (split.password !== null) setPassword(split.password);
+                  // A password in the URL goes to its own field as it is typed or pasted, before the URL shows it.
+                  const next = editProxyUrl({ url: values.proxy ?? '', password, typingPassword }, e.target.value);
+                  setValues((v) => ({ ...v, proxy: next.url }));
+                  setPassword(next.password);
+                  setTypingPassword(next.typingPassword);
                 }}
               />
               <small className="network-inherited">

@@ -34,6 +34,35 @@ function decode(text: string): string {
   }
 }
 
+/** The proxy fields: the URL without a password, the password, and whether one is being typed into the URL. */
+export interface ProxyFields {
+  url: string;
+  password: string;
+  /** Keys typed into the URL after `user:` go to the password, until its `@`. */
+  typingPassword: boolean;
+}
+
+/**
+ * The proxy fields after the URL field's text became `next`. A whole `user:password@` leaves the
+ * URL at once (a paste, or the `@` that ends a typed password). Before the `@`, what follows `user:`
+ * and cannot be a port (not only digits) is a password being typed: it goes to the password field
+ * key by key while the URL keeps `user:`. So a password typed into the URL never shows, save the
+ * digits it may start with.
+ */
+export function editProxyUrl(f: ProxyFields, next: string): ProxyFields {
+  const whole = splitProxyPassword(next);
+  // `user:@`: the password is in its field already (typed there, or key by key from here).
+  if (whole.password !== null) return { url: whole.url, password: whole.password || f.password, typingPassword: false };
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)?([^:@/[\]]*):([^@/]*)$/i.exec(next);
+  if (!m || m[3] === '') return { url: next, password: f.password, typingPassword: false };
+  const [, scheme = '', user, typed] = m;
+  const url = `${scheme}${user}:`;
+  if (f.typingPassword && f.url === url) return { url, password: f.password + typed, typingPassword: true };
+  // Digits alone may be a port; anything else starts a password here.
+  if (/^\d+$/.test(typed)) return { url: next, password: f.password, typingPassword: false };
+  return { url, password: typed, typingPassword: true };
+}
+
 /** The kernel's stand-in for a saved password it does not send (kernel/net/networkSettings.ts). */
 export const SAVED_PASSWORD = '****';
 

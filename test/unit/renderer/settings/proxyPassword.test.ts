@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { joinProxyPassword, savedPasswordLost, splitProxyPassword } from '../../../../renderer/settings/proxyPassword';
+import {
+  editProxyUrl,
+  joinProxyPassword,
+  savedPasswordLost,
+  splitProxyPassword,
+  type ProxyFields,
+} from '../../../../renderer/settings/proxyPassword';
 
 describe('a proxy password kept apart from its URL', () => {
   it('takes the password out of the URL and leaves the user in it', () => {
@@ -47,5 +53,40 @@ describe('a proxy password kept apart from its URL', () => {
     expect(savedPasswordLost(shown, 'http://analyst@proxy:3129', '****')).toBe(true);
     expect(savedPasswordLost(shown, 'http://analyst@proxy:3129', 'typed-again')).toBe(false);
     expect(savedPasswordLost(shown, '', '****')).toBe(false);
+  });
+
+  /** Types `text` into the URL field key by key; every value the field showed, and the end state. */
+  function type(text: string, start: ProxyFields = { url: '', password: '', typingPassword: false }) {
+    let state = start;
+    const shown: string[] = [];
+    for (const ch of text) {
+      state = editProxyUrl(state, state.url + ch);
+      shown.push(state.url);
+    }
+    return { url: state.url, password: state.password, shown };
+  }
+
+  it('sends a password typed into the URL to its field key by key, never showing it', () => {
+    const r = type('http://analyst:s3cr:et@proxy.corp:3128');
+    expect(r).toMatchObject({ url: 'http://analyst@proxy.corp:3128', password: 's3cr:et' });
+    expect(r.shown.filter((v) => /analyst:./.test(v))).toEqual([]);
+  });
+
+  it('shows only the digits a password starts with, until a letter says it is no port', () => {
+    const r = type('http://analyst:12ab@proxy:3128');
+    expect(r).toMatchObject({ url: 'http://analyst@proxy:3128', password: '12ab' });
+    expect(r.shown.filter((v) => /analyst:./.test(v))).toEqual(['http://analyst:1', 'http://analyst:12']);
+  });
+
+  it('leaves a host and port, bare or with a scheme, and an IPv6 host as typed, and the password field alone', () => {
+    for (const url of ['http://proxy.corp:3128', 'proxy.corp:3128', 'http://[::1]:3128', 'https://analyst@proxy:443/']) {
+      expect(type(url, { url: '', password: 'kept', typingPassword: false })).toMatchObject({ url, password: 'kept' });
+    }
+  });
+
+  it('replaces the password with a pasted one, and keeps it when the URL is edited without one', () => {
+    const f = { url: 'http://a@p:1', password: 'old', typingPassword: false };
+    expect(editProxyUrl(f, 'http://a@p:12')).toEqual({ url: 'http://a@p:12', password: 'old', typingPassword: false });
+    expect(editProxyUrl(f, 'http://a:new@p:1')).toEqual({ url: 'http://a@p:1', password: 'new', typingPassword: false });
   });
 });
