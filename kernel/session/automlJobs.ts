@@ -9,7 +9,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { AutoMLRun, AutoMLTable } from '../automl';
 import type { AutomlLeaderRow, AutomlReport, AutomlRequests, AutomlSource } from '../protocol/automl';
 import { toAutoMLTable } from './automlApi';
-import { inspectedSource } from './automlSourceCache';
+import { forgetInspected, inspectedSource } from './automlSourceCache';
 import type { KnownTable } from './sharing/findSharedRefs';
 import type { Handlers } from './Handlers';
 import type { Session } from './Session';
@@ -149,6 +149,8 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
     if (!(p.budgetSeconds > 0)) {
       throw new SiltError('bad-request', `The time budget must be more than 0 seconds (got ${p.budgetSeconds}).`);
     }
+    // The dialog is done with its rows: free them before the search reads its own copy.
+    forgetInspected(s);
     const table = await loadSource(s, p.source);
     if (!table.columns.some((c) => c.name === p.target)) {
       throw new SiltError('bad-request', `Target column "${p.target}" is not in the data.`);

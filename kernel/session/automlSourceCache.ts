@@ -7,7 +7,8 @@
  *   re-runs) write a session's tables, so the same run history means the same rows.
  * - a shared table: the server's version (its cheap /version call) is the one read. A live table is
  *   never kept: its local copy moves on by itself, between runs.
- * An entry unused for a while is dropped, so a dialog left open does not hold a table's copy.
+ * The rows go when a search starts (it reads its own copy) or after a while unused, so a dialog left
+ * open does not hold a table's copy.
  */
 import type { AutoMLTable } from '../automl';
 import type { AutomlSource } from '../protocol/automl';
@@ -40,11 +41,11 @@ export async function inspectedSource(
     kept.timer.refresh();
     return kept.table;
   }
-  drop(s);
+  forgetInspected(s);
   const table = await load();
   // A run that started or ended while the rows were read may have changed them: do not keep those.
   if (version !== null && (shared !== null || (await sourceVersion(s, shared)) === version)) {
-    const timer = setTimeout(() => drop(s), KEEP_MS);
+    const timer = setTimeout(() => forgetInspected(s), KEEP_MS);
     timer.unref();
     entries.set(s, { key, version, table, timer });
   }
@@ -62,7 +63,8 @@ async function sourceVersion(s: Session, shared: KnownTable | null): Promise<str
   return version === null ? null : `version ${version}`;
 }
 
-function drop(s: Session): void {
+/** Lets the kept rows go (a search starts and reads its own copy, or they went unused). */
+export function forgetInspected(s: Session): void {
   const kept = entries.get(s);
   if (!kept) return;
   clearTimeout(kept.timer);
