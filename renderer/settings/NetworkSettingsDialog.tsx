@@ -5,7 +5,7 @@
  * proxy password back: it shows as ****, and left so it stays as saved. The password has its own
  * masked field: one typed or pasted into the proxy URL goes there key by key (proxyPassword.ts editProxyUrl).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { NetworkSettings, NetworkSettingsView } from '../../kernel/protocol';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { Dialog } from '../panels/Dialog';
@@ -30,6 +30,7 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
   const [values, setValues] = useState<NetworkSettings>({});
   const [password, setPassword] = useState('');
   const [typingPassword, setTypingPassword] = useState(false);
+  const firstField = useRef<HTMLInputElement>(null);
   // The proxy URL as the kernel sent it: its saved password (****) only stays with this address.
   const [shownUrl, setShownUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +59,8 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
       .then(onClose, (e: Error) => {
         setBusy(false);
         setError(e.message);
+        // Save was disabled while saving, which sent the focus out of the dialog (and Esc with it): bring it back.
+        firstField.current?.focus();
       });
   };
 
@@ -79,6 +82,7 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
             <label className="field" key={key}>
               <span>{label}</span>
               <input
+                ref={i === 0 ? firstField : undefined}
                 data-testid={`network-${key}`}
                 value={values[key] ?? ''}
                 spellCheck={false}

@@ -86,6 +86,8 @@ describe('network settings', () => {
     await expect.poll(() => error.textContent()).toContain('/nowhere/company-ca.pem, but it cannot be read: there is no such file');
     expect(await error.textContent()).not.toContain(PASSWORD);
     expect(() => statSync(settingsFile())).toThrow();
+    // The focus is back in the dialog (Save was disabled while saving), so keys such as Esc still reach it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('network-proxy');
   });
 
   it('saves the proxy for the kernel, for the user alone, and shows its password only as ****', async () => {
@@ -113,6 +115,7 @@ describe('network settings', () => {
     await page.getByTestId('dialog-ok').click();
     await expect.poll(() => JSON.parse(readFileSync(settingsFile(), 'utf8')).network.noProxy).toBe('.corp.example.com');
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8')).network.proxy).toBe(`http://analyst:${PASSWORD}@127.0.0.1:3128`);
+    await expect.poll(() => page.getByRole('dialog', { name: 'Network settings' }).count()).toBe(0);
 
     // A new address with the password still ****: the saved password does not go with it, and saving says so.
     await openSettings();
