@@ -32,6 +32,8 @@ export function PasswordField({ label, testId, value, placeholder, note, onChang
           autoComplete="off"
           spellCheck={false}
           placeholder={placeholder}
+          // Typing replaces what is there (a saved password's ****) rather than adding to it.
+          onFocus={(e) => e.target.select()}
           onChange={(e) => onChange(e.target.value)}
         />
         <button
