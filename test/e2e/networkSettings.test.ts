@@ -125,8 +125,12 @@ describe('network settings', () => {
     await page.getByTestId('dialog-ok').click();
     await expect.poll(() => page.getByTestId('network-settings-error').textContent()).toContain('type the password again');
     expect(readFileSync(settingsFile(), 'utf8')).toBe(before);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    // Typed again (a click selects the ****, so typing replaces it), it saves with the new address.
+    await page.getByTestId('network-proxy-password').click();
+    await page.keyboard.type('n3w-pw');
+    await page.getByTestId('dialog-ok').click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Network settings' }).count()).toBe(0);
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8')).network.proxy).toBe('http://analyst:n3w-pw@127.0.0.1:3129');
   });
 
   it('reads well in the dark theme too', async () => {
