@@ -7,7 +7,7 @@ import type { BinnedMatrix } from './binner';
 import { growMatrix } from './growMatrix';
 import { growThreads, SHARED_BUILD_ROWS } from './growThreads';
 import { growTree, type GrowParams } from './growTree';
-import { baseMargins, gradients, marginLoss, marginsToOutput, type Objective } from './objective';
+import { baseMargins, gradients, marginLoss, marginsToOutput, stepAndGradients, type Objective } from './objective';
 import { Rng } from './rng';
 import { addTreePrediction, treeFromJSON, treeToJSON, type Tree, type TreeJSON } from './tree';
 
@@ -118,6 +118,8 @@ export function fitGbdt(
   // The rows a tree grows on (permuted by it); with several classes each class's tree gets a fresh copy of the sample.
   const work = shared?.rows ?? new Uint32Array(trainRows.length);
   const sample = K === 1 ? work : new Uint32Array(trainRows.length);
+  // Whether g and h already hold this round's gradients (computed with the last round's margin update).
+  let ready = false;
   try {
     for (let t = 0; t < p.maxRounds; t++) {
       if (Date.now() > deadline) {
@@ -135,7 +137,8 @@ export function fitGbdt(
       const leafRows: Int32Array[] = [];
       const gIn = obj === 'multiclass' ? marginsToOutput(obj, mTrain, trainRows.length, K) : mTrain;
       for (let k = 0; k < K; k++) {
-        gradients(obj, gIn, K, k, d.y, d.w, trainRows, g, h);
+        if (!ready) gradients(obj, gIn, K, k, d.y, d.w, trainRows, g, h);
+        ready = false;
         if (K > 1) work.set(sample.subarray(0, m));
         const rows = work.subarray(0, m);
         const tree = growTree(
@@ -154,9 +157,9 @@ export function fitGbdt(
       // Apply after all classes of a round are grown, so every class sees the same margins.
       roundTrees.forEach((tree, k) => {
         model.trees.push(tree);
-        if (leafOfRow && K === 1) {
-          const v = tree.value;
-          for (let i = 0; i < trainRows.length; i++) mTrain[i] += p.learningRate * v[leafOfRow[trainRows[i]]];
+        if (leafOfRow && obj !== 'multiclass') {
+          stepAndGradients(obj, mTrain, p.learningRate, tree.value, leafOfRow, d.y, d.w, trainRows, g, h);
+          ready = true;
         } else if (leafOfRow) {
           const lr = leafRows[k];
           for (let i = 0; i < lr.length; i++) mTrain[i * K + k] += p.learningRate * tree.value[lr[i]];

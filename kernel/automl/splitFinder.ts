@@ -125,6 +125,20 @@ export class SplitFinder {
       best = { gain, feature: f, bin: b, missLeft, cats: null, HL: hl, GL: bestGL };
       return true;
     };
+    // The same for one gradient on scalars (boosting's case): the same operations in the same order,
+    // without loops over K. The left gradient sum is gl.
+    const G1 = GT[0];
+    const consider1 = (gl: number, hl: number, f: number, b: number, missLeft: boolean): boolean => {
+      const hr = HT - hl;
+      if (!(hl >= p.minChildWeight && hr >= p.minChildWeight && hl > 0 && hr > 1e-12 * HT)) return false;
+      const gr = G1 - gl;
+      const gain = (gl * gl) / (hl + p.lambda) + (gr * gr) / (hr + p.lambda) - parentScore;
+      if (!(gain > bestGain)) return false;
+      bestGain = gain;
+      bestGL[0] = gl;
+      best = { gain, feature: f, bin: b, missLeft, cats: null, HL: hl, GL: bestGL };
+      return true;
+    };
     for (const f of feats) {
       const fo = off[f];
       const nb = d.nBins[f];
@@ -132,6 +146,26 @@ export class SplitFinder {
       for (let k = 0; k < K; k++) GM[k] = hist[mo + k];
       const HM = hist[mo + K];
       const isCat = d.isCat[f];
+      if (K === 1 && !binsOf && !isCat && !p.extra) {
+        // The dense numeric scan below on scalars for one gradient (boosting's case).
+        const gm = GM[0];
+        let gl = 0,
+          hl = 0;
+        for (let b = 0; b < nb; b++) {
+          const o = (fo + b) << 1;
+          const hb = hist[o + 1];
+          if (hb === 0) continue;
+          gl += hist[o];
+          hl += hb;
+          consider1(gl, hl, f, b, false);
+          if (HM !== 0) {
+            gl += gm;
+            consider1(gl, hl + HM, f, b, true);
+            gl -= gm;
+          }
+        }
+        continue;
+      }
       if (!binsOf && !isCat && !p.extra) {
         // Dense numeric scan without a list of bins: empty bins add nothing and repeat the previous candidate.
         GL.fill(0);
@@ -164,6 +198,30 @@ export class SplitFinder {
       if (p.extra) {
         if (len < 2) continue;
         lo = hi = rng.int(len - 1);
+      }
+      if (K === 1) {
+        const gm = GM[0];
+        let gl = 0,
+          hl = 0;
+        for (let j = 0; j <= hi; j++) {
+          const o = (fo + order[j]) << 1;
+          gl += hist[o];
+          hl += hist[o + 1];
+          if (j < lo) continue;
+          if (consider1(gl, hl, f, isCat ? 0 : order[j], false) && isCat) {
+            bestOrder = order;
+            bestJ = j;
+          }
+          if (HM !== 0) {
+            gl += gm;
+            if (consider1(gl, hl + HM, f, isCat ? 0 : order[j], true) && isCat) {
+              bestOrder = order;
+              bestJ = j;
+            }
+            gl -= gm;
+          }
+        }
+        continue;
       }
       GL.fill(0);
       let HL = 0;
