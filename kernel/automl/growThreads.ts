@@ -1,44 +1,43 @@
 /**
  * Helper threads that share the building of one tree's large histograms, for a model trained alone
  * (the AutoML search already keeps every core busy with one trial per worker). The bundles of the
- * row-major matrix are split between the calling thread and the helpers: each adds every row of the
- * node into its own bundles' slots and folds them, so each slot is still summed in row order by one
- * thread, and a model is bit-identical whatever the number of threads.
+ * row-major matrix are cut into chunks, one per thread; whichever thread claims a chunk adds every row
+ * of the node into that chunk's bundle slots and folds them. Each slot is still summed in row order by
+ * one thread, so a model is bit-identical whatever the number of threads.
  *
- * Rows, gradients, the bundle codes and the histograms live in SharedArrayBuffers; a job is posted by
- * bumping a sequence number in a shared control block (Atomics.notify), and finished the same way, so
- * a histogram costs no message passing. Helpers run a source built from histogram.ts's functions
- * (no bundling step needed). They are unref'd (never keep the process alive), stay between fits for a
- * few seconds, then exit; close() ends them at once.
+ * Chunks are claimed, not assigned: the calling thread claims chunks too, so a helper that is slow to
+ * wake (a machine busy with other work) costs nothing but its share of the speed-up; the caller waits
+ * only for chunks a helper has actually started. Rows, gradients, the bundle codes and the histograms
+ * live in SharedArrayBuffers, and a job is one word in a shared control block (Atomics), so a
+ * histogram costs no message passing. Helpers run a source built from histogram.ts's functions (no
+ * bundling step needed). They are unref'd (never keep the process alive), stay between fits for a few
+ * seconds, then exit; close() ends them at once.
  */
 import { Worker } from 'node:worker_threads';
 import { AutoMLError } from './AutoMLError';
 import type { GrowMatrix } from './growMatrix';
 import { addBundlesK1, foldJoint } from './histogram';
 
-/** Nodes with fewer rows are built by the calling thread alone: a round trip costs more than it saves. */
+/** Nodes with fewer rows are built by the calling thread alone: waking a helper costs more than it saves. */
 export const SHARED_BUILD_ROWS = 4096;
 /** Helpers exit after this long without a fit. */
 const IDLE_MS = 3000;
-/** A helper that does not answer within this long has died: fail the fit instead of waiting forever. */
+/** A helper that does not finish a started chunk within this long has died: fail the fit instead of waiting forever. */
 const STALL_MS = 60_000;
-/** Polls of the shared word before sleeping on it: a job is usually ready (or done) within microseconds. */
-const SPIN = 2000;
+/** Polls of a shared word before sleeping on it: a job is usually posted (or finished) within microseconds. */
+const SPIN = 4000;
 
-// Control block words (one block per helper).
-const SEQ = 0,
+// Control block words, a fresh block per fit (a helper still in the last fit's loop never sees the next one's jobs).
+// CLAIM holds (job << 8) | next chunk: claiming is one compare-and-swap, which fails once the job has moved on.
+const CLAIM = 0,
   DONE = 1,
-  CMD = 2,
-  HIST = 3,
-  START = 4,
-  END = 5,
-  B0 = 6,
-  B1 = 7,
-  E0 = 8,
-  E1 = 9,
-  CTRL_WORDS = 16;
-const BUILD = 1,
-  DETACH = 2;
+  HIST = 2,
+  START = 3,
+  END = 4,
+  STOP = 5,
+  CTRL_WORDS = 8;
+/** Chunk field of CLAIM when no job is open. */
+const IDLE_CHUNK = 0xff;
 
 /** What a helper runs: its job loop, with the kernels of histogram.ts pasted in from their source. */
 function helperSource(): string {
@@ -50,31 +49,27 @@ parentPort.on('message', (m) => {
   const ctrl = new Int32Array(m.ctrl);
   const rows = new Int32Array(m.rows), g = new Float32Array(m.g), h = new Float32Array(m.h);
   const joint = m.wide ? new Uint32Array(m.joint) : new Uint16Array(m.joint);
-  const foldFrom = m.foldFrom, foldTo = m.foldTo, arena = new Float64Array(m.arena), size = m.histSize, NB = m.NB;
-  let seen = m.seq;
-  for (;;) {
-    let s, spin = 0;
-    while ((s = Atomics.load(ctrl, ${SEQ})) === seen) if (++spin > ${SPIN}) Atomics.wait(ctrl, ${SEQ}, seen, 1000);
-    seen = s;
-    if (ctrl[${CMD}] === ${BUILD}) {
-      const hist = arena.subarray(ctrl[${HIST}] * size, (ctrl[${HIST}] + 1) * size);
-      addBundlesK1(hist, rows, ctrl[${START}], ctrl[${END}], g, h, joint, NB, ctrl[${B0}], ctrl[${B1}]);
-      foldJoint(hist, foldFrom, foldTo, 2, ctrl[${E0}], ctrl[${E1}]);
+  const { foldFrom, foldTo, foldStart, chunkAt, histSize, NB } = m;
+  const arena = new Float64Array(m.arena), chunks = chunkAt.length - 1;
+  while (Atomics.load(ctrl, ${STOP}) === 0) {
+    const w = Atomics.load(ctrl, ${CLAIM});
+    const c = w & 0xff;
+    if (c >= chunks) {
+      let spin = 0;
+      while (Atomics.load(ctrl, ${CLAIM}) === w && Atomics.load(ctrl, ${STOP}) === 0)
+        if (++spin > ${SPIN}) Atomics.wait(ctrl, ${CLAIM}, w, 1000);
+      continue;
     }
-    // Read before answering: once answered, the caller may write the next job's command.
-    const detach = ctrl[${CMD}] === ${DETACH};
-    Atomics.store(ctrl, ${DONE}, s);
+    // The job's words stay put until all its chunks are done, and this chunk is not yet claimed.
+    const index = ctrl[${HIST}], start = ctrl[${START}], end = ctrl[${END}];
+    if (Atomics.compareExchange(ctrl, ${CLAIM}, w, w + 1) !== w) continue;
+    const hist = arena.subarray(index * histSize, (index + 1) * histSize);
+    addBundlesK1(hist, rows, start, end, g, h, joint, NB, chunkAt[c], chunkAt[c + 1]);
+    foldJoint(hist, foldFrom, foldTo, 2, foldStart[chunkAt[c]], foldStart[chunkAt[c + 1]]);
+    Atomics.add(ctrl, ${DONE}, 1);
     Atomics.notify(ctrl, ${DONE});
-    if (detach) return;
   }
 });`;
-}
-
-interface Helper {
-  worker: Worker;
-  ctrl: Int32Array;
-  seq: number;
-  failed: Error | null;
 }
 
 /** Buffers of one fit in shared memory: fill g, h and rows, and grow trees with `threads` in their input. */
@@ -84,42 +79,45 @@ export interface SharedGrowth {
   rows: Uint32Array;
 }
 
+interface Attached {
+  ctrl: Int32Array;
+  job: number;
+  rows: Int32Array;
+  g: Float32Array;
+  h: Float32Array;
+  joint: Uint16Array | Uint32Array;
+  NB: number;
+  foldFrom: Int32Array;
+  foldTo: Int32Array;
+  foldStart: Int32Array;
+  /** Chunk c adds bundles [chunkAt[c], chunkAt[c + 1]). */
+  chunkAt: Int32Array;
+  arena: Float64Array;
+  histSize: number;
+  handedOut: number;
+}
+
 export class GrowThreads {
-  private readonly helpers: Helper[];
-  private attached: {
-    rows: Uint32Array;
-    g: Float32Array;
-    h: Float32Array;
-    joint: Uint16Array | Uint32Array;
-    NB: number;
-    foldFrom: Int32Array;
-    foldTo: Int32Array;
-    arena: Float64Array;
-    histSize: number;
-    handedOut: number;
-    /** Bundle ranges: part t adds bundles [bundleAt[t], bundleAt[t + 1]); the calling thread takes the last. */
-    bundleAt: Int32Array;
-    foldStart: Int32Array;
-  } | null = null;
+  private readonly workers: Worker[];
+  private attached: Attached | null = null;
   private idle: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
-  /** Histograms built with the helpers so far (how a test knows they really took part). */
+  /** Histograms built with the helpers invited to take chunks. */
   sharedBuilds = 0;
+  /** Chunks the helpers built (the calling thread built the rest): how a test knows they took part. */
+  helperChunks = 0;
   /** Resolves once every helper thread has exited. */
   readonly exited: Promise<void>;
 
   /** Use growThreads(), which keeps one set of helpers for the process. */
   constructor(helpers: number) {
     const source = helperSource();
-    this.helpers = Array.from({ length: helpers }, () => {
+    this.workers = Array.from({ length: helpers }, () => {
       const worker = new Worker(source, { eval: true });
       worker.unref();
-      const h: Helper = { worker, ctrl: new Int32Array(new SharedArrayBuffer(CTRL_WORDS * 4)), seq: 0, failed: null };
-      worker.on('error', (e) => (h.failed = e));
-      worker.on('exit', () => (h.failed ??= new Error('exited')));
-      return h;
+      return worker;
     });
-    this.exited = Promise.all(this.helpers.map((h) => new Promise((resolve) => h.worker.once('exit', resolve)))).then(() => undefined);
+    this.exited = Promise.all(this.workers.map((w) => new Promise((resolve) => w.once('exit', resolve)))).then(() => undefined);
   }
 
   get busy(): boolean {
@@ -127,7 +125,7 @@ export class GrowThreads {
   }
 
   get size(): number {
-    return this.helpers.length + 1;
+    return this.workers.length + 1;
   }
 
   /**
@@ -142,20 +140,24 @@ export class GrowThreads {
     const n = gm.n,
       NB = gm.nBundles;
     const histSize = (gm.off[gm.nFeatures] + gm.jointSlots) * 2;
-    const shared = <T>(make: (b: SharedArrayBuffer) => T, bytes: number) => make(new SharedArrayBuffer(Math.max(8, bytes)));
-    const g = shared((b) => new Float32Array(b, 0, n), n * 4);
-    const h = shared((b) => new Float32Array(b, 0, n), n * 4);
-    const rows = shared((b) => new Uint32Array(b, 0, n), n * 4);
+    const shared = (bytes: number) => new SharedArrayBuffer(Math.max(8, bytes));
+    const g = new Float32Array(shared(n * 4), 0, n);
+    const h = new Float32Array(shared(n * 4), 0, n);
+    const rows = new Int32Array(shared(n * 4), 0, n);
     const joint =
       gm.joint instanceof Uint32Array
-        ? shared((b) => new Uint32Array(b, 0, gm.joint.length), gm.joint.length * 4)
-        : shared((b) => new Uint16Array(b, 0, gm.joint.length), gm.joint.length * 2);
+        ? new Uint32Array(shared(gm.joint.length * 4), 0, gm.joint.length)
+        : new Uint16Array(shared(gm.joint.length * 2), 0, gm.joint.length);
     joint.set(gm.joint);
-    const arena = shared((b) => new Float64Array(b), maxHistograms * histSize * 8);
-    // Bundles split evenly: each costs one update per row, whichever features it holds.
-    const parts = this.size;
-    const bundleAt = Int32Array.from({ length: parts + 1 }, (_, t) => Math.round((t * NB) / parts));
+    const arena = new Float64Array(shared(maxHistograms * histSize * 8));
+    const ctrl = new Int32Array(shared(CTRL_WORDS * 4));
+    ctrl[CLAIM] = IDLE_CHUNK;
+    // Bundles cut evenly: each costs one update per row, whichever features it holds.
+    const chunks = Math.max(1, Math.min(this.size, NB));
+    const chunkAt = Int32Array.from({ length: chunks + 1 }, (_, c) => Math.round((c * NB) / chunks));
     this.attached = {
+      ctrl,
+      job: 0,
       rows,
       g,
       h,
@@ -163,15 +165,15 @@ export class GrowThreads {
       NB,
       foldFrom: gm.foldFrom,
       foldTo: gm.foldTo,
+      foldStart: gm.foldStart,
+      chunkAt,
       arena,
       histSize,
       handedOut: 0,
-      bundleAt,
-      foldStart: gm.foldStart,
     };
-    for (const hp of this.helpers)
-      hp.worker.postMessage({
-        ctrl: hp.ctrl.buffer,
+    for (const w of this.workers)
+      w.postMessage({
+        ctrl: ctrl.buffer,
         rows: rows.buffer,
         g: g.buffer,
         h: h.buffer,
@@ -179,12 +181,13 @@ export class GrowThreads {
         wide: joint instanceof Uint32Array,
         foldFrom: gm.foldFrom,
         foldTo: gm.foldTo,
+        foldStart: gm.foldStart,
+        chunkAt,
         arena: arena.buffer,
         histSize,
         NB,
-        seq: hp.seq,
       });
-    return { g, h, rows };
+    return { g, h, rows: new Uint32Array(rows.buffer, 0, n) };
   }
 
   /** Whether a tree's rows and gradients are the attached shared ones (only then can helpers read them). */
@@ -206,49 +209,51 @@ export class GrowThreads {
     return m >= SHARED_BUILD_ROWS && !!this.attached && hist.buffer === this.attached.arena.buffer;
   }
 
-  /** Adds rows[start..end) into a shared histogram (zeroed by the caller), the helpers taking their bundles. */
+  /** Adds rows[start..end) into a shared histogram (zeroed by the caller), helpers claiming chunks of bundles. */
   addBundles(hist: Float64Array, start: number, end: number): void {
     const a = this.attached!;
-    const index = hist.byteOffset / 8 / a.histSize;
+    const { ctrl, chunkAt, foldStart } = a;
+    const chunks = chunkAt.length - 1;
     this.sharedBuilds++;
-    this.helpers.forEach((hp, t) => {
-      const c = hp.ctrl;
-      c[CMD] = BUILD;
-      c[HIST] = index;
-      c[START] = start;
-      c[END] = end;
-      c[B0] = a.bundleAt[t];
-      c[B1] = a.bundleAt[t + 1];
-      c[E0] = a.foldStart[a.bundleAt[t]];
-      c[E1] = a.foldStart[a.bundleAt[t + 1]];
-      this.post(hp);
-    });
-    const t = this.helpers.length;
-    addBundlesK1(
-      hist,
-      new Int32Array(a.rows.buffer, 0, a.rows.length),
-      start,
-      end,
-      a.g,
-      a.h,
-      a.joint,
-      a.NB,
-      a.bundleAt[t],
-      a.bundleAt[t + 1],
-    );
-    foldJoint(hist, a.foldFrom, a.foldTo, 2, a.foldStart[a.bundleAt[t]], a.foldStart[a.bundleAt[t + 1]]);
-    for (const hp of this.helpers) this.await(hp);
+    ctrl[HIST] = hist.byteOffset / 8 / a.histSize;
+    ctrl[START] = start;
+    ctrl[END] = end;
+    Atomics.store(ctrl, DONE, 0);
+    a.job = (a.job + 1) & 0x7fffff;
+    Atomics.store(ctrl, CLAIM, a.job << 8);
+    Atomics.notify(ctrl, CLAIM);
+    let mine = 0;
+    for (;;) {
+      const w = Atomics.load(ctrl, CLAIM);
+      const c = w & 0xff;
+      if (c >= chunks) break;
+      if (Atomics.compareExchange(ctrl, CLAIM, w, w + 1) !== w) continue;
+      addBundlesK1(hist, a.rows, start, end, a.g, a.h, a.joint, a.NB, chunkAt[c], chunkAt[c + 1]);
+      foldJoint(hist, a.foldFrom, a.foldTo, 2, foldStart[chunkAt[c]], foldStart[chunkAt[c + 1]]);
+      mine++;
+    }
+    Atomics.add(ctrl, DONE, mine);
+    // Only chunks a helper has started are left: wait for them.
+    let spin = 0;
+    const t0 = Date.now();
+    for (let done; (done = Atomics.load(ctrl, DONE)) < chunks;) {
+      if (++spin < SPIN) continue;
+      Atomics.wait(ctrl, DONE, done, 50);
+      if (Date.now() - t0 > STALL_MS) {
+        this.close();
+        throw new AutoMLError('A GBDT helper thread stopped answering while building a histogram', 'internal');
+      }
+    }
+    this.helperChunks += chunks - mine;
   }
 
-  /** Ends the fit: helpers leave their job loop and, unless another fit attaches, exit after a while. */
+  /** Ends the fit: helpers leave its job loop and, unless another fit attaches, exit after a while. */
   detach(): void {
-    if (!this.attached) return;
+    const a = this.attached;
+    if (!a) return;
     this.attached = null;
-    for (const hp of this.helpers) {
-      hp.ctrl[CMD] = DETACH;
-      this.post(hp);
-    }
-    for (const hp of this.helpers) this.await(hp);
+    Atomics.store(a.ctrl, STOP, 1);
+    Atomics.notify(a.ctrl, CLAIM);
     if (!this.closed) {
       this.idle = setTimeout(() => this.close(), IDLE_MS);
       this.idle.unref();
@@ -258,29 +263,10 @@ export class GrowThreads {
   close(): void {
     this.closed = true;
     if (this.idle) clearTimeout(this.idle);
+    if (this.attached) Atomics.store(this.attached.ctrl, STOP, 1);
     this.attached = null;
-    for (const hp of this.helpers) void hp.worker.terminate();
+    for (const w of this.workers) void w.terminate();
     if (shared === this) shared = null;
-  }
-
-  private post(hp: Helper): void {
-    hp.seq = (hp.seq + 1) | 0;
-    Atomics.store(hp.ctrl, SEQ, hp.seq);
-    Atomics.notify(hp.ctrl, SEQ);
-  }
-
-  private await(hp: Helper): void {
-    const c = hp.ctrl;
-    let spin = 0;
-    const t0 = Date.now();
-    while (Atomics.load(c, DONE) !== hp.seq) {
-      if (++spin < SPIN) continue;
-      Atomics.wait(c, DONE, Atomics.load(c, DONE), 50);
-      if (Date.now() - t0 > STALL_MS) {
-        this.close();
-        throw new AutoMLError(`A GBDT helper thread stopped answering${hp.failed ? ` (${hp.failed.message})` : ''}`, 'internal');
-      }
-    }
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Histogram building shared with helper threads: a model trained on several threads is the one
  * trained on one, number for number (binary, regression and multiclass, with row sampling), the
- * helpers really build histograms, and they exit by themselves once fits stop.
+ * helpers really build parts of histograms, and they exit by themselves once fits stop.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BinnedMatrix } from '../../../kernel/automl/binner';
@@ -47,10 +47,10 @@ describe('GBDT histograms on helper threads', () => {
       const d = dataset(24_000, obj);
       const one = fit(d, obj, 1, subsample);
       for (const threads of [2, 3]) {
-        const before = growThreads(threads)!.sharedBuilds;
+        const before = growThreads(threads)!.helperChunks;
         const many = fit(d, obj, threads, subsample);
-        // The helpers took part: shared histograms were built in this fit.
-        expect(growThreads(threads)!.sharedBuilds).toBeGreaterThan(before);
+        // The helpers took part: they built some of the histograms' chunks in this fit.
+        expect(growThreads(threads)!.helperChunks).toBeGreaterThan(before);
         expect(gbdtToJSON(many)).toEqual(gbdtToJSON(one));
         expect(gbdtMargins(many, d.X, null)).toEqual(gbdtMargins(one, d.X, null));
       }
@@ -62,7 +62,7 @@ describe('GBDT histograms on helper threads', () => {
     const d = dataset(12_000, 'binary');
     fit(d, 'binary', 2, 1);
     const helpers = growThreads(2)!;
-    expect(helpers.sharedBuilds).toBeGreaterThan(0);
+    expect(helpers.helperChunks).toBeGreaterThan(0);
     // No close(): the idle timer ends them (an unref'd timer, so it never holds the process open either).
     await helpers.exited;
     // A later fit starts new helpers and still trains the one-thread model.
