@@ -108,7 +108,12 @@ export class SplitFinder {
     const K = d.K,
       off = d.off;
     if (depth >= p.maxDepth || HT < 2 * p.minChildWeight) return null;
-    let best: Split | null = null;
+    // The best candidate so far, in locals: a scan improves on it many times, and only the last counts.
+    let found = false,
+      bestFeature = 0,
+      bestBin = 0,
+      bestMissLeft = false,
+      bestHL = 0;
     let bestGain = p.minSplitGain;
     let bestOrder: number[] | null = null,
       bestJ = 0;
@@ -122,7 +127,11 @@ export class SplitFinder {
       if (!(gain > bestGain)) return false;
       bestGain = gain;
       bestGL.set(GL);
-      best = { gain, feature: f, bin: b, missLeft, cats: null, HL: hl, GL: bestGL };
+      found = true;
+      bestFeature = f;
+      bestBin = b;
+      bestMissLeft = missLeft;
+      bestHL = hl;
       return true;
     };
     // The same for one gradient on scalars (boosting's case): the same operations in the same order,
@@ -136,7 +145,11 @@ export class SplitFinder {
       if (!(gain > bestGain)) return false;
       bestGain = gain;
       bestGL[0] = gl;
-      best = { gain, feature: f, bin: b, missLeft, cats: null, HL: hl, GL: bestGL };
+      found = true;
+      bestFeature = f;
+      bestBin = b;
+      bestMissLeft = missLeft;
+      bestHL = hl;
       return true;
     };
     for (const f of feats) {
@@ -244,15 +257,15 @@ export class SplitFinder {
         }
       }
     }
-    const found = best as Split | null;
     if (!found) return null;
-    if (d.isCat[found.feature] && bestOrder) {
+    const split: Split = { gain: bestGain, feature: bestFeature, bin: bestBin, missLeft: bestMissLeft, cats: null, HL: bestHL, GL: bestGL };
+    if (d.isCat[bestFeature] && bestOrder) {
       const set = new Uint32Array(8);
       for (let q = 0; q <= bestJ; q++) set[bestOrder[q] >>> 5] |= 1 << (bestOrder[q] & 31);
-      found.cats = set;
+      split.cats = set;
     }
-    found.GL = bestGL.slice();
-    return found;
+    split.GL = bestGL.slice();
+    return split;
   }
 
   private denseBins(hist: Float64Array, f: number): number[] {
@@ -273,7 +286,8 @@ export class SplitFinder {
     const id = ++this.stampId;
     // Only the features tried at this node need sums: no child is derived from this histogram.
     const feats = this.sampleFeatures();
-    const touched: number[][] = Array.from({ length: F }, () => []);
+    const touched = this.binLists;
+    for (const f of feats) touched[f].length = 0;
     for (let i = start; i < end; i++) {
       const r = rows[i];
       const base = r * F,
