@@ -27,7 +27,7 @@ export interface GbdtParams {
   /**
    * Threads building each tree's histograms (the calling one included). 1 inside the AutoML search,
    * whose workers already run a trial per core; more helps a model trained alone on a large table.
-   * The model is the same for every count.
+   * The model is the same for every count; at most 8 are used.
    */
   threads: number;
 }

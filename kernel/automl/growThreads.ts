@@ -20,6 +20,8 @@ import { addBundlesK1, foldJoint } from './histogram';
 
 /** Nodes with fewer rows are built by the calling thread alone: waking a helper costs more than it saves. */
 export const SHARED_BUILD_ROWS = 4096;
+/** The most threads a fit uses, whatever it asks for. */
+const MAX_THREADS = 8;
 /** Helpers exit after this long without a fit. */
 const IDLE_MS = 3000;
 /** A helper that does not finish a started chunk within this long has died: fail the fit instead of waiting forever. */
@@ -115,6 +117,9 @@ export class GrowThreads {
     this.workers = Array.from({ length: helpers }, () => {
       const worker = new Worker(source, { eval: true });
       worker.unref();
+      // A helper that fails only loses its share: the calling thread claims whatever it leaves (and an
+      // unheard 'error' event would end the process).
+      worker.on('error', () => undefined);
       return worker;
     });
     this.exited = Promise.all(this.workers.map((w) => new Promise((resolve) => w.once('exit', resolve)))).then(() => undefined);
@@ -153,7 +158,7 @@ export class GrowThreads {
     const ctrl = new Int32Array(shared(CTRL_WORDS * 4));
     ctrl[CLAIM] = IDLE_CHUNK;
     // Bundles cut evenly: each costs one update per row, whichever features it holds.
-    const chunks = Math.max(1, Math.min(this.size, NB));
+    const chunks = Math.max(1, Math.min(this.size, NB, IDLE_CHUNK - 1));
     const chunkAt = Int32Array.from({ length: chunks + 1 }, (_, c) => Math.round((c * NB) / chunks));
     this.attached = {
       ctrl,
@@ -277,6 +282,8 @@ let shared: GrowThreads | null = null;
  * and resized when asked for another count. Null for one thread, or while another fit holds them.
  */
 export function growThreads(threads: number): GrowThreads | null {
+  // Past a few threads each chunk gets too thin to pay for waking its helper.
+  threads = Math.min(Math.floor(threads), MAX_THREADS);
   if (!(threads > 1) || typeof SharedArrayBuffer !== 'function') return null;
   if (shared?.busy) return null;
   if (shared && shared.size !== threads) shared.close();
