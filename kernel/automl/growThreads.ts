@@ -22,6 +22,8 @@ import { addBundlesK1, foldJoint } from './histogram';
 export const SHARED_BUILD_ROWS = 4096;
 /** The most threads a fit uses, whatever it asks for. */
 const MAX_THREADS = 8;
+/** Memory for shared histograms per fit; histograms past it are private, built by the calling thread. */
+const ARENA_BYTES = 64 << 20;
 /** Helpers exit after this long without a fit. */
 const IDLE_MS = 3000;
 /** A helper that does not finish a started chunk within this long has died: fail the fit instead of waiting forever. */
@@ -154,7 +156,8 @@ export class GrowThreads {
         ? new Uint32Array(shared(gm.joint.length * 4), 0, gm.joint.length)
         : new Uint16Array(shared(gm.joint.length * 2), 0, gm.joint.length);
     joint.set(gm.joint);
-    const arena = new Float64Array(shared(maxHistograms * histSize * 8));
+    // Allocated up front (helpers see only buffers they were sent), so wide tables get fewer shared histograms.
+    const arena = new Float64Array(shared(Math.min(maxHistograms, Math.floor(ARENA_BYTES / (histSize * 8))) * histSize * 8));
     const ctrl = new Int32Array(shared(CTRL_WORDS * 4));
     ctrl[CLAIM] = IDLE_CHUNK;
     // Bundles cut evenly: each costs one update per row, whichever features it holds.
