@@ -5,8 +5,9 @@
  */
 import type { BinnedMatrix } from './binner';
 import { growMatrix } from './growMatrix';
+import { growThreads, SHARED_BUILD_ROWS } from './growThreads';
 import { growTree, type GrowParams } from './growTree';
-import { baseMargins, gradients, marginLoss, marginsToOutput, type Objective } from './objective';
+import { baseMargins, gradients, marginLoss, marginsToOutput, stepAndGradients, type Objective } from './objective';
 import { Rng } from './rng';
 import { addTreePrediction, treeFromJSON, treeToJSON, type Tree, type TreeJSON } from './tree';
 
@@ -23,6 +24,12 @@ export interface GbdtParams {
   /** Rounds without validation improvement before stopping. */
   patience: number;
   catSmooth: number;
+  /**
+   * Threads building each tree's histograms (the calling one included). 1 inside the AutoML search,
+   * whose workers already run a trial per core; more helps a model trained alone on a large table.
+   * The model is the same for every count; at most 8 are used.
+   */
+  threads: number;
 }
 
 export const GBDT_DEFAULTS: GbdtParams = {
@@ -37,6 +44,7 @@ export const GBDT_DEFAULTS: GbdtParams = {
   maxRounds: 1000,
   patience: 30,
   catSmooth: 10,
+  threads: 1,
 };
 
 export interface GbdtModel {
@@ -83,8 +91,6 @@ export function fitGbdt(
   const model: GbdtModel = { obj, K, base, lr: p.learningRate, trees: [] };
   const mTrain = initMargins(base, trainRows.length);
   const mValid = validRows ? initMargins(base, validRows.length) : null;
-  const g = new Float32Array(n),
-    h = new Float32Array(n);
   const grow: GrowParams = {
     maxDepth: p.maxDepth,
     maxLeaves: p.maxLeaves,
@@ -99,57 +105,77 @@ export function fitGbdt(
   let best = Infinity,
     bestRound = 0,
     stoppedByDeadline = false;
-  const sample = new Uint32Array(trainRows.length);
   // Ascending rows keep histogram building walking memory forwards (the grower's partition is stable).
   const ascending = Uint32Array.from(trainRows).sort();
   const matrix = growMatrix(d.X, d.nBins);
   const leafOfRow = p.subsample < 1 ? undefined : new Int32Array(n);
-  for (let t = 0; t < p.maxRounds; t++) {
-    if (Date.now() > deadline) {
-      stoppedByDeadline = true;
-      break;
-    }
-    let m = trainRows.length;
-    if (p.subsample < 1) {
-      m = 0;
-      for (let i = 0; i < ascending.length; i++) if (rng.next() < p.subsample) sample[m++] = ascending[i];
-    } else sample.set(ascending);
-    const features =
-      F === 0 ? [] : p.colsample < 1 ? rng.sample(F, Math.max(1, Math.round(F * p.colsample))).sort((a, b) => a - b) : range(F);
-    const roundTrees: Tree[] = [];
-    const leafRows: Int32Array[] = [];
-    const gIn = obj === 'multiclass' ? marginsToOutput(obj, mTrain, trainRows.length, K) : mTrain;
-    for (let k = 0; k < K; k++) {
-      gradients(obj, gIn, K, k, d.y, d.w, trainRows, g, h);
-      // The grower permutes rows in place; one class sees them as sampled, further classes get a copy.
-      const rows = K === 1 ? sample.subarray(0, m) : sample.slice(0, m);
-      roundTrees.push(growTree({ X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K: 1, rows, features, leafOfRow, matrix }, grow, rng));
-      // With several classes the next tree overwrites leafOfRow, so each class keeps its own copy.
-      if (leafOfRow && K > 1) {
-        const lr = new Int32Array(trainRows.length);
-        for (let i = 0; i < lr.length; i++) lr[i] = leafOfRow[trainRows[i]];
-        leafRows.push(lr);
+  // Helper threads read rows, gradients and histograms from shared memory: live histograms are at most
+  // the open leaves plus the one being built.
+  const threads = trainRows.length >= SHARED_BUILD_ROWS ? growThreads(p.threads) : null;
+  const shared = threads?.attach(matrix, Math.min(p.maxLeaves, 2 ** p.maxDepth, 1024) + 2);
+  const g = shared?.g ?? new Float32Array(n),
+    h = shared?.h ?? new Float32Array(n);
+  // The rows a tree grows on (permuted by it); with several classes each class's tree gets a fresh copy of the sample.
+  const work = shared?.rows ?? new Uint32Array(trainRows.length);
+  const sample = K === 1 ? work : new Uint32Array(trainRows.length);
+  // Whether g and h already hold this round's gradients (computed with the last round's margin update).
+  let ready = false;
+  try {
+    for (let t = 0; t < p.maxRounds; t++) {
+      if (Date.now() > deadline) {
+        stoppedByDeadline = true;
+        break;
       }
+      let m = trainRows.length;
+      if (p.subsample < 1) {
+        m = 0;
+        for (let i = 0; i < ascending.length; i++) if (rng.next() < p.subsample) sample[m++] = ascending[i];
+      } else sample.set(ascending);
+      const features =
+        F === 0 ? [] : p.colsample < 1 ? rng.sample(F, Math.max(1, Math.round(F * p.colsample))).sort((a, b) => a - b) : range(F);
+      const roundTrees: Tree[] = [];
+      const leafRows: Int32Array[] = [];
+      const gIn = obj === 'multiclass' ? marginsToOutput(obj, mTrain, trainRows.length, K) : mTrain;
+      for (let k = 0; k < K; k++) {
+        if (!ready) gradients(obj, gIn, K, k, d.y, d.w, trainRows, g, h);
+        ready = false;
+        if (K > 1) work.set(sample.subarray(0, m));
+        const rows = work.subarray(0, m);
+        const tree = growTree(
+          { X: d.X, nBins: d.nBins, isCat: d.isCat, g, h, K: 1, rows, features, leafOfRow, matrix, threads: threads ?? undefined },
+          grow,
+          rng,
+        );
+        roundTrees.push(tree);
+        // With several classes the next tree overwrites leafOfRow, so each class keeps its own copy.
+        if (leafOfRow && K > 1) {
+          const lr = new Int32Array(trainRows.length);
+          for (let i = 0; i < lr.length; i++) lr[i] = leafOfRow[trainRows[i]];
+          leafRows.push(lr);
+        }
+      }
+      // Apply after all classes of a round are grown, so every class sees the same margins.
+      roundTrees.forEach((tree, k) => {
+        model.trees.push(tree);
+        if (leafOfRow && obj !== 'multiclass') {
+          stepAndGradients(obj, mTrain, p.learningRate, tree.value, leafOfRow, d.y, d.w, trainRows, g, h);
+          ready = true;
+        } else if (leafOfRow) {
+          const lr = leafRows[k];
+          for (let i = 0; i < lr.length; i++) mTrain[i * K + k] += p.learningRate * tree.value[lr[i]];
+        } else addTreePrediction(tree, d.X, trainRows, mTrain, K, k, p.learningRate);
+        if (mValid) addTreePrediction(tree, d.X, validRows, mValid, K, k, p.learningRate);
+      });
+      if (mValid) {
+        const loss = marginLoss(obj, mValid, K, d.y, validRows!);
+        if (loss < best - 1e-12) {
+          best = loss;
+          bestRound = t + 1;
+        } else if (t + 1 - bestRound >= p.patience) break;
+      } else bestRound = t + 1;
     }
-    // Apply after all classes of a round are grown, so every class sees the same margins.
-    roundTrees.forEach((tree, k) => {
-      model.trees.push(tree);
-      if (leafOfRow && K === 1) {
-        const v = tree.value;
-        for (let i = 0; i < trainRows.length; i++) mTrain[i] += p.learningRate * v[leafOfRow[trainRows[i]]];
-      } else if (leafOfRow) {
-        const lr = leafRows[k];
-        for (let i = 0; i < lr.length; i++) mTrain[i * K + k] += p.learningRate * tree.value[lr[i]];
-      } else addTreePrediction(tree, d.X, trainRows, mTrain, K, k, p.learningRate);
-      if (mValid) addTreePrediction(tree, d.X, validRows, mValid, K, k, p.learningRate);
-    });
-    if (mValid) {
-      const loss = marginLoss(obj, mValid, K, d.y, validRows!);
-      if (loss < best - 1e-12) {
-        best = loss;
-        bestRound = t + 1;
-      } else if (t + 1 - bestRound >= p.patience) break;
-    } else bestRound = t + 1;
+  } finally {
+    threads?.detach();
   }
   model.trees.length = bestRound * K;
   return { model, rounds: bestRound, validLoss: best, stoppedByDeadline };

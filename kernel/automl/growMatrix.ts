@@ -29,6 +29,8 @@ export interface GrowMatrix {
   /** Folding the joint slots back: slot foldFrom[e] adds into feature slot foldTo[e]. */
   foldFrom: Int32Array;
   foldTo: Int32Array;
+  /** Fold entries of bundle b: [foldStart[b], foldStart[b + 1]) (bundles own disjoint entries and feature slots). */
+  foldStart: Int32Array;
   /** Buffers every tree grown on this matrix reuses (trees grow one at a time): free histograms by length. */
   pool: Map<number, Float64Array[]>;
   /** Partition scratch, one slot per row. */
@@ -47,10 +49,12 @@ export function growMatrix(X: BinnedMatrix, nBins: number[]): GrowMatrix {
   const B = bundles.length;
   // Where each bundle's codes start, and the fold of the shared ones back to feature slots.
   const base = new Int32Array(B);
+  const foldStart = new Int32Array(B + 1);
   const from: number[] = [],
     to: number[] = [];
   let jointSlots = 0;
   bundles.forEach((bd, b) => {
+    foldStart[b] = from.length;
     if (bd.features.length === 1) {
       base[b] = off[bd.features[0]];
       return;
@@ -63,6 +67,7 @@ export function growMatrix(X: BinnedMatrix, nBins: number[]): GrowMatrix {
       });
     jointSlots += bd.size;
   });
+  foldStart[B] = from.length;
   const wide = slots + jointSlots > 0xffff;
   const joint = wide ? new Uint32Array(n * B) : new Uint16Array(n * B);
   const cols = new Uint8Array(n * F);
@@ -88,6 +93,7 @@ export function growMatrix(X: BinnedMatrix, nBins: number[]): GrowMatrix {
     jointSlots,
     foldFrom: Int32Array.from(from),
     foldTo: Int32Array.from(to),
+    foldStart,
     pool: new Map(),
     spill: new Int32Array(n),
   };

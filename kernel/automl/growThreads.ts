@@ -1,0 +1,300 @@
+/**
+ * Helper threads that share the building of one tree's large histograms, for a model trained alone
+ * (the AutoML search already keeps every core busy with one trial per worker). The bundles of the
+ * row-major matrix are cut into chunks, one per thread; whichever thread claims a chunk adds every row
+ * of the node into that chunk's bundle slots and folds them. Each slot is still summed in row order by
+ * one thread, so a model is bit-identical whatever the number of threads.
+ *
+ * Chunks are claimed, not assigned: the calling thread claims chunks too, so a helper that is slow to
+ * wake (a machine busy with other work) costs nothing but its share of the speed-up; the caller waits
+ * only for chunks a helper has actually started. Rows, gradients, the bundle codes and the histograms
+ * live in SharedArrayBuffers, and a job is one word in a shared control block (Atomics), so a
+ * histogram costs no message passing. Helpers run a source built from histogram.ts's functions (no
+ * bundling step needed). They are unref'd (never keep the process alive), stay between fits for a few
+ * seconds, then exit; close() ends them at once.
+ */
+import { Worker } from 'node:worker_threads';
+import { AutoMLError } from './AutoMLError';
+import type { GrowMatrix } from './growMatrix';
+import { addBundlesK1, foldJoint } from './histogram';
+
+/** Nodes with fewer rows are built by the calling thread alone: waking a helper costs more than it saves. */
+export const SHARED_BUILD_ROWS = 4096;
+/** The most threads a fit uses, whatever it asks for. */
+const MAX_THREADS = 8;
+/** Memory for shared histograms per fit; histograms past it are private, built by the calling thread. */
+const ARENA_BYTES = 64 << 20;
+/** Helpers exit after this long without a fit. */
+const IDLE_MS = 3000;
+/** A helper that does not finish a started chunk within this long has died: fail the fit instead of waiting forever. */
+const STALL_MS = 60_000;
+/** Polls of a shared word before sleeping on it: a job is usually posted (or finished) within microseconds. */
+const SPIN = 4000;
+
+// Control block words, a fresh block per fit (a helper still in the last fit's loop never sees the next one's jobs).
+// CLAIM holds (job << 8) | next chunk: claiming is one compare-and-swap, which fails once the job has moved on.
+const CLAIM = 0,
+  DONE = 1,
+  HIST = 2,
+  START = 3,
+  END = 4,
+  STOP = 5,
+  CTRL_WORDS = 8;
+/** Chunk field of CLAIM when no job is open. */
+const IDLE_CHUNK = 0xff;
+
+/** What a helper runs: its job loop, with the kernels of histogram.ts pasted in from their source. */
+function helperSource(): string {
+  return `
+const { parentPort } = require('node:worker_threads');
+const addBundlesK1 = (${addBundlesK1.toString()});
+const foldJoint = (${foldJoint.toString()});
+parentPort.on('message', (m) => {
+  const ctrl = new Int32Array(m.ctrl);
+  const rows = new Int32Array(m.rows), g = new Float32Array(m.g), h = new Float32Array(m.h);
+  const joint = m.wide ? new Uint32Array(m.joint) : new Uint16Array(m.joint);
+  const { foldFrom, foldTo, foldStart, chunkAt, histSize, NB } = m;
+  const arena = new Float64Array(m.arena), chunks = chunkAt.length - 1;
+  while (Atomics.load(ctrl, ${STOP}) === 0) {
+    const w = Atomics.load(ctrl, ${CLAIM});
+    const c = w & 0xff;
+    if (c >= chunks) {
+      let spin = 0;
+      while (Atomics.load(ctrl, ${CLAIM}) === w && Atomics.load(ctrl, ${STOP}) === 0)
+        if (++spin > ${SPIN}) Atomics.wait(ctrl, ${CLAIM}, w, 1000);
+      continue;
+    }
+    // The job's words stay put until all its chunks are done, and this chunk is not yet claimed.
+    const index = ctrl[${HIST}], start = ctrl[${START}], end = ctrl[${END}];
+    if (Atomics.compareExchange(ctrl, ${CLAIM}, w, w + 1) !== w) continue;
+    const hist = arena.subarray(index * histSize, (index + 1) * histSize);
+    addBundlesK1(hist, rows, start, end, g, h, joint, NB, chunkAt[c], chunkAt[c + 1]);
+    foldJoint(hist, foldFrom, foldTo, 2, foldStart[chunkAt[c]], foldStart[chunkAt[c + 1]]);
+    Atomics.add(ctrl, ${DONE}, 1);
+    Atomics.notify(ctrl, ${DONE});
+  }
+});`;
+}
+
+/** Buffers of one fit in shared memory: fill g, h and rows, and grow trees with `threads` in their input. */
+export interface SharedGrowth {
+  g: Float32Array;
+  h: Float32Array;
+  rows: Uint32Array;
+}
+
+interface Attached {
+  ctrl: Int32Array;
+  job: number;
+  rows: Int32Array;
+  g: Float32Array;
+  h: Float32Array;
+  joint: Uint16Array | Uint32Array;
+  NB: number;
+  foldFrom: Int32Array;
+  foldTo: Int32Array;
+  foldStart: Int32Array;
+  /** Chunk c adds bundles [chunkAt[c], chunkAt[c + 1]). */
+  chunkAt: Int32Array;
+  arena: Float64Array;
+  histSize: number;
+  handedOut: number;
+}
+
+export class GrowThreads {
+  private readonly workers: Worker[];
+  private attached: Attached | null = null;
+  private idle: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  /** Histograms built with the helpers invited to take chunks. */
+  sharedBuilds = 0;
+  /** Chunks the helpers built (the calling thread built the rest): how a test knows they took part. */
+  helperChunks = 0;
+  /** Resolves once every helper thread has exited. */
+  readonly exited: Promise<void>;
+
+  /** Use growThreads(), which keeps one set of helpers for the process. */
+  constructor(helpers: number) {
+    const source = helperSource();
+    this.workers = Array.from({ length: helpers }, () => {
+      const worker = new Worker(source, { eval: true });
+      worker.unref();
+      // A helper that fails only loses its share: the calling thread claims whatever it leaves (and an
+      // unheard 'error' event would end the process).
+      worker.on('error', () => undefined);
+      return worker;
+    });
+    this.exited = Promise.all(this.workers.map((w) => new Promise((resolve) => w.once('exit', resolve)))).then(() => undefined);
+  }
+
+  get busy(): boolean {
+    return this.attached !== null;
+  }
+
+  get size(): number {
+    return this.workers.length + 1;
+  }
+
+  /**
+   * Shares a fit's data with the helpers: returns the shared buffers to fill (n rows). Histograms
+   * of `histSize` numbers come from a shared arena of `maxHistograms`; past that they are private
+   * and built by the calling thread alone.
+   */
+  attach(gm: GrowMatrix, maxHistograms: number): SharedGrowth {
+    if (this.attached) throw new AutoMLError('GBDT helper threads are already training a model', 'internal');
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    const n = gm.n,
+      NB = gm.nBundles;
+    const histSize = (gm.off[gm.nFeatures] + gm.jointSlots) * 2;
+    const shared = (bytes: number) => new SharedArrayBuffer(Math.max(8, bytes));
+    const g = new Float32Array(shared(n * 4), 0, n);
+    const h = new Float32Array(shared(n * 4), 0, n);
+    const rows = new Int32Array(shared(n * 4), 0, n);
+    const joint =
+      gm.joint instanceof Uint32Array
+        ? new Uint32Array(shared(gm.joint.length * 4), 0, gm.joint.length)
+        : new Uint16Array(shared(gm.joint.length * 2), 0, gm.joint.length);
+    joint.set(gm.joint);
+    // Allocated up front (helpers see only buffers they were sent), so wide tables get fewer shared histograms.
+    const arena = new Float64Array(shared(Math.min(maxHistograms, Math.floor(ARENA_BYTES / (histSize * 8))) * histSize * 8));
+    const ctrl = new Int32Array(shared(CTRL_WORDS * 4));
+    ctrl[CLAIM] = IDLE_CHUNK;
+    // Bundles cut evenly: each costs one update per row, whichever features it holds.
+    const chunks = Math.max(1, Math.min(this.size, NB, IDLE_CHUNK - 1));
+    const chunkAt = Int32Array.from({ length: chunks + 1 }, (_, c) => Math.round((c * NB) / chunks));
+    this.attached = {
+      ctrl,
+      job: 0,
+      rows,
+      g,
+      h,
+      joint,
+      NB,
+      foldFrom: gm.foldFrom,
+      foldTo: gm.foldTo,
+      foldStart: gm.foldStart,
+      chunkAt,
+      arena,
+      histSize,
+      handedOut: 0,
+    };
+    for (const w of this.workers)
+      w.postMessage({
+        ctrl: ctrl.buffer,
+        rows: rows.buffer,
+        g: g.buffer,
+        h: h.buffer,
+        joint: joint.buffer,
+        wide: joint instanceof Uint32Array,
+        foldFrom: gm.foldFrom,
+        foldTo: gm.foldTo,
+        foldStart: gm.foldStart,
+        chunkAt,
+        arena: arena.buffer,
+        histSize,
+        NB,
+      });
+    return { g, h, rows: new Uint32Array(rows.buffer, 0, n) };
+  }
+
+  /** Whether a tree's rows and gradients are the attached shared ones (only then can helpers read them). */
+  serves(rows: Uint32Array, g: Float32Array, h: Float32Array): boolean {
+    const a = this.attached;
+    return !!a && rows.buffer === a.rows.buffer && rows.byteOffset === 0 && g === a.g && h === a.h;
+  }
+
+  /** A zeroed shared histogram of `len` numbers, or undefined when the arena is used up (or the size is not ours). */
+  histogram(len: number): Float64Array | undefined {
+    const a = this.attached;
+    if (!a || len !== a.histSize || (a.handedOut + 1) * len > a.arena.length) return undefined;
+    const i = a.handedOut++;
+    return a.arena.subarray(i * len, (i + 1) * len);
+  }
+
+  /** Whether building this histogram over m rows is worth sharing. */
+  shares(hist: Float64Array, m: number): boolean {
+    return m >= SHARED_BUILD_ROWS && !!this.attached && hist.buffer === this.attached.arena.buffer;
+  }
+
+  /** Adds rows[start..end) into a shared histogram (zeroed by the caller), helpers claiming chunks of bundles. */
+  addBundles(hist: Float64Array, start: number, end: number): void {
+    const a = this.attached!;
+    const { ctrl, chunkAt, foldStart } = a;
+    const chunks = chunkAt.length - 1;
+    this.sharedBuilds++;
+    ctrl[HIST] = hist.byteOffset / 8 / a.histSize;
+    ctrl[START] = start;
+    ctrl[END] = end;
+    Atomics.store(ctrl, DONE, 0);
+    a.job = (a.job + 1) & 0x7fffff;
+    Atomics.store(ctrl, CLAIM, a.job << 8);
+    Atomics.notify(ctrl, CLAIM);
+    let mine = 0;
+    for (;;) {
+      const w = Atomics.load(ctrl, CLAIM);
+      const c = w & 0xff;
+      if (c >= chunks) break;
+      if (Atomics.compareExchange(ctrl, CLAIM, w, w + 1) !== w) continue;
+      addBundlesK1(hist, a.rows, start, end, a.g, a.h, a.joint, a.NB, chunkAt[c], chunkAt[c + 1]);
+      foldJoint(hist, a.foldFrom, a.foldTo, 2, foldStart[chunkAt[c]], foldStart[chunkAt[c + 1]]);
+      mine++;
+    }
+    Atomics.add(ctrl, DONE, mine);
+    // Only chunks a helper has started are left: wait for them.
+    let spin = 0;
+    const t0 = Date.now();
+    for (let done; (done = Atomics.load(ctrl, DONE)) < chunks;) {
+      if (++spin < SPIN) continue;
+      Atomics.wait(ctrl, DONE, done, 50);
+      if (Date.now() - t0 > STALL_MS) {
+        this.close();
+        throw new AutoMLError('A GBDT helper thread stopped answering while building a histogram', 'internal');
+      }
+    }
+    this.helperChunks += chunks - mine;
+  }
+
+  /** Ends the fit: helpers leave its job loop and, unless another fit attaches, exit after a while. */
+  detach(): void {
+    const a = this.attached;
+    if (!a) return;
+    this.attached = null;
+    Atomics.store(a.ctrl, STOP, 1);
+    Atomics.notify(a.ctrl, CLAIM);
+    if (!this.closed) {
+      this.idle = setTimeout(() => this.close(), IDLE_MS);
+      this.idle.unref();
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.idle) clearTimeout(this.idle);
+    if (this.attached) Atomics.store(this.attached.ctrl, STOP, 1);
+    this.attached = null;
+    for (const w of this.workers) void w.terminate();
+    if (shared === this) shared = null;
+  }
+}
+
+let shared: GrowThreads | null = null;
+
+/**
+ * The helpers for a fit on `threads` threads in all (the calling one included): kept between fits
+ * and resized when asked for another count. Null for one thread, or while another fit holds them.
+ */
+export function growThreads(threads: number): GrowThreads | null {
+  // Past a few threads each chunk gets too thin to pay for waking its helper.
+  threads = Math.min(Math.floor(threads), MAX_THREADS);
+  if (!(threads > 1) || typeof SharedArrayBuffer !== 'function') return null;
+  if (shared?.busy) return null;
+  if (shared && shared.size !== threads) shared.close();
+  shared ??= new GrowThreads(threads - 1);
+  return shared;
+}
+
+/** Stops the helpers now (they also stop by themselves a few seconds after the last fit). */
+export function closeGrowThreads(): void {
+  shared?.close();
+}

@@ -1,0 +1,117 @@
+/**
+ * Gradient histograms of a node's rows. A histogram holds, per slot, the sums of gradients (K) and
+ * hessians of the rows whose code falls in it: S = K + 1 numbers per slot. Each function adds in row
+ * order, so a slot's sum is the same whichever thread adds which bundles (see growThreads.ts).
+ */
+
+/**
+ * Adds rows[start..end) of one-gradient data into the joint slots of bundles [b0, b1): a row's
+ * `joint` entries are already slot indexes, so each bundle costs one load and two additions.
+ * Self-contained (no imports, no closures): growThreads.ts runs its source on worker threads.
+ */
+export function addBundlesK1(
+  hist: Float64Array,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  g: Float32Array,
+  h: Float32Array,
+  joint: Uint16Array | Uint32Array,
+  NB: number,
+  b0: number,
+  b1: number,
+): void {
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const gr = g[r],
+      hr = h[r];
+    for (let q = r * NB + b0, stop = r * NB + b1; q < stop; q++) {
+      const o = joint[q] << 1;
+      hist[o] += gr;
+      hist[o + 1] += hr;
+    }
+  }
+}
+
+/** Folds joint slots back into feature slots: entries [e0, e1) of foldFrom/foldTo. Self-contained like addBundlesK1. */
+export function foldJoint(hist: Float64Array, foldFrom: Int32Array, foldTo: Int32Array, S: number, e0: number, e1: number): void {
+  for (let e = e0; e < e1; e++) {
+    const a = foldFrom[e] * S,
+      z = foldTo[e] * S;
+    for (let k = 0; k < S; k++) hist[z + k] += hist[a + k];
+  }
+}
+
+/** As addBundlesK1 for K gradients per row (forest classifiers), all bundles. */
+export function addBundles(
+  hist: Float64Array,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  g: Float32Array,
+  h: Float32Array,
+  K: number,
+  joint: Uint16Array | Uint32Array,
+  NB: number,
+): void {
+  const S = K + 1;
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const hr = h[r];
+    const base = r * NB,
+      gb = r * K;
+    for (let b = 0; b < NB; b++) {
+      const o = joint[base + b] * S;
+      for (let k = 0; k < K; k++) hist[o + k] += g[gb + k];
+      hist[o + K] += hr;
+    }
+  }
+}
+
+/**
+ * Adds rows into the feature slots directly, one update per feature: cheaper than bundles plus a fold
+ * for nodes of few rows. `codes` is row-major (F per row), `off` each feature's first slot.
+ */
+export function addFeatures(
+  hist: Float64Array,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  g: Float32Array,
+  h: Float32Array,
+  K: number,
+  codes: Uint8Array,
+  off: Int32Array,
+  F: number,
+): void {
+  if (K === 1) {
+    for (let i = start; i < end; i++) {
+      const r = rows[i];
+      const gr = g[r],
+        hr = h[r];
+      for (let f = 0, q = r * F; f < F; f++, q++) {
+        const o = (off[f] + codes[q]) << 1;
+        hist[o] += gr;
+        hist[o + 1] += hr;
+      }
+    }
+    return;
+  }
+  const S = K + 1;
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const hr = h[r];
+    const base = r * F,
+      gb = r * K;
+    for (let f = 0; f < F; f++) {
+      const o = (off[f] + codes[base + f]) * S;
+      for (let k = 0; k < K; k++) hist[o + k] += g[gb + k];
+      hist[o + K] += hr;
+    }
+  }
+}
+
+/** large -= small over the first `len` numbers: the larger child's histogram from its parent's. */
+export function subtractHistogram(large: Float64Array, small: Float64Array, len: number): void {
+  for (let q = 0; q < len; q++) large[q] -= small[q];
+}
