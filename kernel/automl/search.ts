@@ -9,7 +9,8 @@ import type { TaskKind } from './profile';
 import { Rng } from './rng';
 import { defaultParams, FAMILY_ORDER, nearParams, sampleParams, type SpaceInfo } from './searchSpace';
 import { isBetter, metricName, taskScore } from './taskMetric';
-import { makePlan, makeTimePlan, type ValidationPlan } from './validation';
+import { makePlan, type ValidationPlan } from './validation';
+import { makeTimePlan } from './timeFolds';
 import { AutoMLError } from './AutoMLError';
 import type { Member } from './AutoMLModel';
 import type { TrialOutcome, TrialSpec } from './runTrial';
@@ -93,7 +94,7 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
   // Holdout: keep time to refit the best model on all rows, unless that refit would take half the
   // budget anyway (then more trials are the better use of it and the inner model is kept).
   const reserve = () => {
-    const refit = plan.kind !== 'cv' && best ? 1.5 * best.trainSeconds * 1000 : 0;
+    const refit = plan.kind !== 'cv' && best ? 1.2 * refitShare(plan) * best.trainSeconds * 1000 : 0;
     return (refit < 0.5 * (o.deadline - t0) ? refit : 0) + 200;
   };
   let linearTrials = 0,
@@ -202,7 +203,12 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
       );
     trials.sort((a, b) => a.id - b.id);
     const { ensemble, score } = greedyEnsemble(trials, o.task, yEval, ts.C, outDim, best);
-    const members: Member[] = ensemble.map((m) => ({ weight: m.weight, models: trials.find((t) => t.id === m.trial)!.models }));
+    // A time split's fold models are not averaged: the last one trained on the newest rows (a refit replaces it).
+    const modelsOf = (id: number) => trials.find((t) => t.id === id)!.models;
+    const members: Member[] = ensemble.map((m) => ({
+      weight: m.weight,
+      models: plan.kind === 'time' ? modelsOf(m.trial).slice(-1) : modelsOf(m.trial),
+    }));
     const refit = stopped ? false : await refitMembers(runner, trials, plan, ensemble, members, o, t0);
     return { plan, trials, ensemble, ensembleScore: score, members, refit, cancelled: stopped, parallelTrials: runner.size };
   } finally {
@@ -220,6 +226,16 @@ export function configKey(family: Family, params: Params): string {
     .filter((k) => params[k] !== false && params[k] !== undefined)
     .map((k) => `${k}=${typeof params[k] === 'number' ? Number((params[k] as number).toPrecision(4)) : params[k]}`);
   return `${family}:${parts.join(',')}`;
+}
+
+/**
+ * What a refit on every row costs as a share of a trial's training time: all rows over the rows the
+ * trial trained on, summed over its folds (1.25 for an 80/20 holdout; less for rolling time folds).
+ */
+function refitShare(plan: ValidationPlan): number {
+  const last = plan.folds[plan.folds.length - 1];
+  const trained = plan.folds.reduce((s, f) => s + f.train.length, 0);
+  return (last.train.length + last.valid.length) / Math.max(1, trained);
 }
 
 /** Refits the ensemble's members on all rows when their measured cost still fits (in parallel). */
@@ -254,8 +270,12 @@ async function refitMembers(
         m.models = [...m.models, full];
         m.modelWeights = [...Array.from({ length: k }, () => 0.5 / k), 0.5];
       } else {
-        // Holdout: refit each member on all rows when its measured cost still fits; otherwise keep the inner model.
-        if (Date.now() + t.trainSeconds * 1250 > refitDeadline) return;
+        // Holdout or time folds: refit each member on all rows when its measured cost still fits;
+        // otherwise keep the model of the last fold (for time folds, the one trained on the newest rows).
+        if (Date.now() + refitShare(plan) * t.trainSeconds * 1000 > refitDeadline) {
+          m.models = [m.models[m.models.length - 1]];
+          return;
+        }
         m.models = [await runner.refit(spec)];
       }
       refit = true;
