@@ -238,7 +238,18 @@ function refitShare(plan: ValidationPlan): number {
   return (last.train.length + last.valid.length) / Math.max(1, trained);
 }
 
-/** Refits the ensemble's members on all rows when their measured cost still fits (in parallel). */
+/**
+ * Whether a refit grew what it was asked to: one cut short by the refit deadline (fewer boosting
+ * rounds, epochs or trees) is worse than the model it would replace, so it is dropped.
+ */
+function complete(f: Fitted, params: Params): boolean {
+  if (f.gbdt) return (f.rounds ?? 0) >= Number(params.rounds ?? 0);
+  if (f.mlp) return (f.rounds ?? 0) >= Number(params.epochs ?? 0);
+  if (f.forest && f.params.trees !== undefined && f.family !== 'decision_tree') return f.forest.trees.length >= Number(params.trees);
+  return true;
+}
+
+/** Refits the ensemble's members on all rows when their measured cost still fits (as many at a time as the runner runs). */
 async function refitMembers(
   runner: TrialRunner,
   trials: Trial[],
@@ -258,27 +269,35 @@ async function refitMembers(
   };
   const refitDeadline = o.deadline + 0.05 * (o.deadline - t0);
   let refit = false;
+  const one = async (i: number) => {
+    const m = members[i];
+    const t = trials.find((x) => x.id === ensemble[i].trial)!;
+    const spec = { family: t.family, params: fullParams(t, m.models), deadline: refitDeadline, seed: o.seed };
+    if (plan.kind === 'cv') {
+      // Small data: a model refit on every row joins the fold models with half of the member's weight.
+      if (t.family === 'baseline' || Date.now() + (t.trainSeconds / plan.folds.length) * 1500 > refitDeadline) return;
+      const full = await runner.refit(spec);
+      if (!complete(full, spec.params)) return;
+      const k = m.models.length;
+      m.models = [...m.models, full];
+      m.modelWeights = [...Array.from({ length: k }, () => 0.5 / k), 0.5];
+    } else {
+      // Holdout or time folds: refit each member on all rows when its measured cost still fits;
+      // otherwise keep the model of the last fold (for time folds, the one trained on the newest rows).
+      m.models = [m.models[m.models.length - 1]];
+      if (Date.now() + refitShare(plan) * t.trainSeconds * 1000 > refitDeadline) return;
+      const full = await runner.refit(spec);
+      if (!complete(full, spec.params)) return;
+      m.models = [full];
+    }
+    refit = true;
+  };
+  // Heaviest members first, as many at a time as the runner has threads, each deciding when it can
+  // really start (not when it is queued) whether its refit still fits.
+  const order = members.map((_, i) => i).sort((a, b) => members[b].weight - members[a].weight);
   await Promise.all(
-    members.map(async (m, i) => {
-      const t = trials.find((x) => x.id === ensemble[i].trial)!;
-      const spec = { family: t.family, params: fullParams(t, m.models), deadline: refitDeadline, seed: o.seed };
-      if (plan.kind === 'cv') {
-        // Small data: a model refit on every row joins the fold models with half of the member's weight.
-        if (t.family === 'baseline' || Date.now() + (t.trainSeconds / plan.folds.length) * 1500 > refitDeadline) return;
-        const full = await runner.refit(spec);
-        const k = m.models.length;
-        m.models = [...m.models, full];
-        m.modelWeights = [...Array.from({ length: k }, () => 0.5 / k), 0.5];
-      } else {
-        // Holdout or time folds: refit each member on all rows when its measured cost still fits;
-        // otherwise keep the model of the last fold (for time folds, the one trained on the newest rows).
-        if (Date.now() + refitShare(plan) * t.trainSeconds * 1000 > refitDeadline) {
-          m.models = [m.models[m.models.length - 1]];
-          return;
-        }
-        m.models = [await runner.refit(spec)];
-      }
-      refit = true;
+    Array.from({ length: Math.max(1, runner.size) }, async () => {
+      for (let i = order.shift(); i !== undefined; i = order.shift()) await one(i);
     }),
   );
   return refit;
@@ -286,10 +305,17 @@ async function refitMembers(
 
 /** Caruana-style greedy selection with replacement over the best trials' validation predictions. */
 function greedyEnsemble(trials: Trial[], task: TaskKind, y: number[], C: number, outDim: number, best: Trial) {
-  const pool = trials
+  // The ten best trials, plus the best two of every family: one family's near-identical
+  // configurations rarely fill a useful ensemble, while a weaker but different model often does.
+  const ranked = trials
     .filter((t) => t.family !== 'baseline' && !Number.isNaN(t.score))
-    .sort((a, b) => (isBetter(task, a.score, b.score) ? -1 : 1))
-    .slice(0, 10);
+    .sort((a, b) => (isBetter(task, a.score, b.score) ? -1 : 1));
+  const perFamily = new Map<Family, number>();
+  const pool = ranked.filter((t, i) => {
+    const seen = perFamily.get(t.family) ?? 0;
+    perFamily.set(t.family, seen + 1);
+    return i < 10 || seen < 2;
+  });
   const single = { ensemble: [{ trial: best.id, weight: 1 }], score: best.score };
   if (pool.length < 2) return single;
   const sum = new Float64Array(y.length * outDim);
