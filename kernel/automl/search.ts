@@ -91,10 +91,11 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     ? FAMILY_ORDER.filter((f) => (f !== 'mlp' || ts.d > 0) && (!o.families || f === 'baseline' || o.families.includes(f)))
     : FAMILY_ORDER.slice(0, 1);
   const queue: [Family, Params][] = families.map((f) => [f, defaultParams(f, space)]);
-  // Holdout: keep time to refit the best model on all rows, unless that refit would take half the
-  // budget anyway (then more trials are the better use of it and the inner model is kept).
+  // Keep time to refit the best model on all rows (for cross-validation, the one model that joins the
+  // fold models), unless that refit would take half the budget anyway (then more trials are the
+  // better use of it and the inner model is kept).
   const reserve = () => {
-    const refit = plan.kind !== 'cv' && best ? 1.2 * refitShare(plan) * best.trainSeconds * 1000 : 0;
+    const refit = best ? 1.2 * refitShare(plan) * best.trainSeconds * 1000 : 0;
     return (refit < 0.5 * (o.deadline - t0) ? refit : 0) + 200;
   };
   let linearTrials = 0,
@@ -230,7 +231,7 @@ export function configKey(family: Family, params: Params): string {
 
 /**
  * What a refit on every row costs as a share of a trial's training time: all rows over the rows the
- * trial trained on, summed over its folds (1.25 for an 80/20 holdout; less for rolling time folds).
+ * trial trained on, summed over its folds (1.25 for an 80/20 holdout, 0.25 for 5-fold CV, less than 1 for rolling time folds).
  */
 function refitShare(plan: ValidationPlan): number {
   const last = plan.folds[plan.folds.length - 1];
@@ -242,7 +243,7 @@ function refitShare(plan: ValidationPlan): number {
  * Whether a refit grew what it was asked to: one cut short by the refit deadline (fewer boosting
  * rounds, epochs or trees) is worse than the model it would replace, so it is dropped.
  */
-function complete(f: Fitted, params: Params): boolean {
+export function complete(f: Fitted, params: Params): boolean {
   if (f.gbdt) return (f.rounds ?? 0) >= Number(params.rounds ?? 0);
   if (f.mlp) return (f.rounds ?? 0) >= Number(params.epochs ?? 0);
   if (f.forest && f.params.trees !== undefined && f.family !== 'decision_tree') return f.forest.trees.length >= Number(params.trees);
