@@ -106,6 +106,7 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
   const tried = new Set<string>();
   const misses = new Map<Family, number>();
   const spent = new Set<Family>();
+  const looked = new Set<Family>();
   const runner = await (o.runner ?? inProcessRunner)(ts, plan);
   const cancelled = new Promise<void>((resolve) => {
     if (o.signal?.aborted) resolve();
@@ -149,10 +150,11 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     const [family, params] = next;
     tried.add(configKey(family, params));
     if (family === 'linear') linearTrials++;
-    // One trial may use at most 40 % of the budget, so a slow family cannot starve the others; a
-    // family that is not (yet) the best gets 20 %: exploring it (a forest's default on large data)
-    // then costs a slice of the budget, and the rest goes to refining the family that leads.
-    const leading = !known || known.family === family;
+    // One trial may use at most 40 % of the budget, so a slow family cannot starve the others. After
+    // its first look (the default, with the full 40 %), a family that is not the best gets 20 %:
+    // exploring it then costs a slice of the budget, and the rest goes to refining the leader.
+    const leading = !known || known.family === family || !looked.has(family);
+    looked.add(family);
     const deadline = Math.min(o.deadline - (started ? reserve() : 0), now + (leading ? 0.4 : 0.2) * (o.deadline - t0));
     return { id, family, params, deadline, seed: rng.seedFor(id) };
   };
