@@ -27,5 +27,5 @@ export function explainEnsemble(run: AutoMLRun): string {
     .sort((a, b) => b.weight - a.weight)
     .map((m) => `${m.label} with weight ${m.weight.toFixed(2)} (alone ${fmt(m.score)})`)
     .join('; ');
-  return `The final model averages the predictions of ${members.length} trials, chosen greedily (with repeats) from the 10 best so that each addition improved the validation ${run.metric}: ${list}. Together they score ${fmt(run.validationScore)}, against ${fmt(run.best.score)} for the best single trial.`;
+  return `The final model averages the predictions of ${members.length} trials, chosen greedily (with repeats) from the 10 best and the best two of each family so that each addition improved the validation ${run.metric}: ${list}. Together they score ${fmt(run.validationScore)}, against ${fmt(run.best.score)} for the best single trial.`;
 }

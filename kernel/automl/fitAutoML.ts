@@ -15,7 +15,8 @@ import { isMissing, labelOf, profileTable, type DataProfile, type TaskKind } fro
 import { Rng } from './rng';
 import { chooseColumns } from './chooseColumns';
 import { CV_MAX_ROWS } from './validation';
-import { describeSplit, guessTimeColumn, timesOf, type SplitInfo } from './timeSplit';
+import { describeSplit, guessTimeColumn, splitPhrase, timesOf, type SplitInfo } from './timeSplit';
+import { makeTimePlan } from './timeFolds';
 import { runSearch, type AutoMLProgress } from './search';
 import { metricName } from './taskMetric';
 import { tableRowCount, type AutoMLTable, type AutoMLValue } from './table';
@@ -119,6 +120,7 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
   if (timeColumn && !table.columns.some((c) => c.name === timeColumn))
     throw new AutoMLError(`Time column "${timeColumn}" is not in the table.`);
   const times = timeColumn ? timesOf(table, timeColumn, trainRows) : undefined;
+  const isDates = profile.columns.find((c) => c.name === timeColumn)?.kind === 'datetime';
   if (times && !times.some((t) => !Number.isNaN(t))) throw new AutoMLError(`Time column "${timeColumn}" holds no dates or times.`);
   if (opts.metric && opts.metric !== metricName(profile.task))
     throw new AutoMLError(`Metric "${opts.metric}" is not supported for ${profile.task}; use ${metricName(profile.task)}.`);
@@ -145,11 +147,7 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     d: encoder.width,
     y,
   };
-  const splitWords = times
-    ? `time split on ${timeColumn} (newest 20 % validates)`
-    : trainRows.length < CV_MAX_ROWS
-      ? '5-fold cross-validation'
-      : 'random 80/20 holdout';
+  const splitWords = splitPhrase(timeColumn, times ? makeTimePlan(times).folds.length : 0, trainRows.length < CV_MAX_ROWS);
   const tfBackend = await initTensorflow();
   const workers = Math.max(0, Math.floor(opts.workers ?? defaultWorkers()));
   const result = await runSearch(
@@ -223,7 +221,7 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     validation: result.plan.kind,
     split: describeSplit(
       result.plan.kind,
-      times && timeColumn ? { column: timeColumn, times, train: result.plan.folds[0].train, valid: result.plan.folds[0].valid } : undefined,
+      times && timeColumn ? { column: timeColumn, times, folds: result.plan.folds, dates: isDates } : undefined,
     ),
     trainRows,
     leaderboard: sorted,

@@ -9,7 +9,8 @@ import type { TaskKind } from './profile';
 import { Rng } from './rng';
 import { defaultParams, FAMILY_ORDER, nearParams, sampleParams, type SpaceInfo } from './searchSpace';
 import { isBetter, metricName, taskScore } from './taskMetric';
-import { makePlan, makeTimePlan, type ValidationPlan } from './validation';
+import { makePlan, type ValidationPlan } from './validation';
+import { makeTimePlan } from './timeFolds';
 import { AutoMLError } from './AutoMLError';
 import type { Member } from './AutoMLModel';
 import type { TrialOutcome, TrialSpec } from './runTrial';
@@ -90,10 +91,11 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     ? FAMILY_ORDER.filter((f) => (f !== 'mlp' || ts.d > 0) && (!o.families || f === 'baseline' || o.families.includes(f)))
     : FAMILY_ORDER.slice(0, 1);
   const queue: [Family, Params][] = families.map((f) => [f, defaultParams(f, space)]);
-  // Holdout: keep time to refit the best model on all rows, unless that refit would take half the
-  // budget anyway (then more trials are the better use of it and the inner model is kept).
+  // Keep time to refit the best model on all rows (for cross-validation, the one model that joins the
+  // fold models), unless that refit would take half the budget anyway (then more trials are the
+  // better use of it and the inner model is kept).
   const reserve = () => {
-    const refit = plan.kind !== 'cv' && best ? 1.5 * best.trainSeconds * 1000 : 0;
+    const refit = best ? 1.2 * refitShare(plan) * best.trainSeconds * 1000 : 0;
     return (refit < 0.5 * (o.deadline - t0) ? refit : 0) + 200;
   };
   let linearTrials = 0,
@@ -104,6 +106,7 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
   const tried = new Set<string>();
   const misses = new Map<Family, number>();
   const spent = new Set<Family>();
+  const looked = new Set<Family>();
   const runner = await (o.runner ?? inProcessRunner)(ts, plan);
   const cancelled = new Promise<void>((resolve) => {
     if (o.signal?.aborted) resolve();
@@ -147,8 +150,12 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     const [family, params] = next;
     tried.add(configKey(family, params));
     if (family === 'linear') linearTrials++;
-    // One trial may use at most 40 % of the budget, so a slow family cannot starve the others.
-    const deadline = Math.min(o.deadline - (started ? reserve() : 0), now + 0.4 * (o.deadline - t0));
+    // One trial may use at most 40 % of the budget, so a slow family cannot starve the others. After
+    // its first look (the default, with the full 40 %), a family that is not the best gets 20 %:
+    // exploring it then costs a slice of the budget, and the rest goes to refining the leader.
+    const leading = !known || known.family === family || !looked.has(family);
+    looked.add(family);
+    const deadline = Math.min(o.deadline - (started ? reserve() : 0), now + (leading ? 0.4 : 0.2) * (o.deadline - t0));
     return { id, family, params, deadline, seed: rng.seedFor(id) };
   };
 
@@ -202,7 +209,12 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
       );
     trials.sort((a, b) => a.id - b.id);
     const { ensemble, score } = greedyEnsemble(trials, o.task, yEval, ts.C, outDim, best);
-    const members: Member[] = ensemble.map((m) => ({ weight: m.weight, models: trials.find((t) => t.id === m.trial)!.models }));
+    // A time split's fold models are not averaged: the last one trained on the newest rows (a refit replaces it).
+    const modelsOf = (id: number) => trials.find((t) => t.id === id)!.models;
+    const members: Member[] = ensemble.map((m) => ({
+      weight: m.weight,
+      models: plan.kind === 'time' ? modelsOf(m.trial).slice(-1) : modelsOf(m.trial),
+    }));
     const refit = stopped ? false : await refitMembers(runner, trials, plan, ensemble, members, o, t0);
     return { plan, trials, ensemble, ensembleScore: score, members, refit, cancelled: stopped, parallelTrials: runner.size };
   } finally {
@@ -222,7 +234,28 @@ export function configKey(family: Family, params: Params): string {
   return `${family}:${parts.join(',')}`;
 }
 
-/** Refits the ensemble's members on all rows when their measured cost still fits (in parallel). */
+/**
+ * What a refit on every row costs as a share of a trial's training time: all rows over the rows the
+ * trial trained on, summed over its folds (1.25 for an 80/20 holdout, 0.25 for 5-fold CV, less than 1 for rolling time folds).
+ */
+function refitShare(plan: ValidationPlan): number {
+  const last = plan.folds[plan.folds.length - 1];
+  const trained = plan.folds.reduce((s, f) => s + f.train.length, 0);
+  return (last.train.length + last.valid.length) / Math.max(1, trained);
+}
+
+/**
+ * Whether a refit grew what it was asked to: one cut short by the refit deadline (fewer boosting
+ * rounds, epochs or trees) is worse than the model it would replace, so it is dropped.
+ */
+export function complete(f: Fitted, params: Params): boolean {
+  if (f.gbdt) return (f.rounds ?? 0) >= Number(params.rounds ?? 0);
+  if (f.mlp) return (f.rounds ?? 0) >= Number(params.epochs ?? 0);
+  if (f.forest && f.params.trees !== undefined && f.family !== 'decision_tree') return f.forest.trees.length >= Number(params.trees);
+  return true;
+}
+
+/** Refits the ensemble's members on all rows when their measured cost still fits (as many at a time as the runner runs). */
 async function refitMembers(
   runner: TrialRunner,
   trials: Trial[],
@@ -242,23 +275,35 @@ async function refitMembers(
   };
   const refitDeadline = o.deadline + 0.05 * (o.deadline - t0);
   let refit = false;
+  const one = async (i: number) => {
+    const m = members[i];
+    const t = trials.find((x) => x.id === ensemble[i].trial)!;
+    const spec = { family: t.family, params: fullParams(t, m.models), deadline: refitDeadline, seed: o.seed };
+    if (plan.kind === 'cv') {
+      // Small data: a model refit on every row joins the fold models with half of the member's weight.
+      if (t.family === 'baseline' || Date.now() + (t.trainSeconds / plan.folds.length) * 1500 > refitDeadline) return;
+      const full = await runner.refit(spec);
+      if (!complete(full, spec.params)) return;
+      const k = m.models.length;
+      m.models = [...m.models, full];
+      m.modelWeights = [...Array.from({ length: k }, () => 0.5 / k), 0.5];
+    } else {
+      // Holdout or time folds: refit each member on all rows when its measured cost still fits;
+      // otherwise keep the model of the last fold (for time folds, the one trained on the newest rows).
+      m.models = [m.models[m.models.length - 1]];
+      if (Date.now() + refitShare(plan) * t.trainSeconds * 1000 > refitDeadline) return;
+      const full = await runner.refit(spec);
+      if (!complete(full, spec.params)) return;
+      m.models = [full];
+    }
+    refit = true;
+  };
+  // Heaviest members first, as many at a time as the runner has threads, each deciding when it can
+  // really start (not when it is queued) whether its refit still fits.
+  const order = members.map((_, i) => i).sort((a, b) => members[b].weight - members[a].weight);
   await Promise.all(
-    members.map(async (m, i) => {
-      const t = trials.find((x) => x.id === ensemble[i].trial)!;
-      const spec = { family: t.family, params: fullParams(t, m.models), deadline: refitDeadline, seed: o.seed };
-      if (plan.kind === 'cv') {
-        // Small data: a model refit on every row joins the fold models with half of the member's weight.
-        if (t.family === 'baseline' || Date.now() + (t.trainSeconds / plan.folds.length) * 1500 > refitDeadline) return;
-        const full = await runner.refit(spec);
-        const k = m.models.length;
-        m.models = [...m.models, full];
-        m.modelWeights = [...Array.from({ length: k }, () => 0.5 / k), 0.5];
-      } else {
-        // Holdout: refit each member on all rows when its measured cost still fits; otherwise keep the inner model.
-        if (Date.now() + t.trainSeconds * 1250 > refitDeadline) return;
-        m.models = [await runner.refit(spec)];
-      }
-      refit = true;
+    Array.from({ length: Math.max(1, runner.size) }, async () => {
+      for (let i = order.shift(); i !== undefined; i = order.shift()) await one(i);
     }),
   );
   return refit;
@@ -266,10 +311,17 @@ async function refitMembers(
 
 /** Caruana-style greedy selection with replacement over the best trials' validation predictions. */
 function greedyEnsemble(trials: Trial[], task: TaskKind, y: number[], C: number, outDim: number, best: Trial) {
-  const pool = trials
+  // The ten best trials, plus the best two of every family: one family's near-identical
+  // configurations rarely fill a useful ensemble, while a weaker but different model often does.
+  const ranked = trials
     .filter((t) => t.family !== 'baseline' && !Number.isNaN(t.score))
-    .sort((a, b) => (isBetter(task, a.score, b.score) ? -1 : 1))
-    .slice(0, 10);
+    .sort((a, b) => (isBetter(task, a.score, b.score) ? -1 : 1));
+  const perFamily = new Map<Family, number>();
+  const pool = ranked.filter((t, i) => {
+    const seen = perFamily.get(t.family) ?? 0;
+    perFamily.set(t.family, seen + 1);
+    return i < 10 || seen < 2;
+  });
   const single = { ensemble: [{ trial: best.id, weight: 1 }], score: best.score };
   if (pool.length < 2) return single;
   const sum = new Float64Array(y.length * outDim);

@@ -8,7 +8,7 @@ import { isMissing } from './profile';
 import { Rng } from './rng';
 import type { AutoMLTable, AutoMLValue } from './table';
 import { timesOf } from './timeSplit';
-import { makeTimePlan } from './validation';
+import { newestSlice } from './timeFolds';
 
 export function splitRows(
   table: AutoMLTable,
@@ -23,7 +23,7 @@ export function splitRows(
   if (opts.timeColumn) {
     if (!table.columns.some((c) => c.name === opts.timeColumn))
       throw new AutoMLError(`Time column "${opts.timeColumn}" is not in the table.`);
-    const fold = makeTimePlan(timesOf(table, opts.timeColumn, rows)).folds[0];
+    const fold = newestSlice(timesOf(table, opts.timeColumn, rows));
     return { trainIndex: Array.from(fold.train, (i) => rows[i]), testIndex: Array.from(fold.valid, (i) => rows[i]) };
   }
   const rng = new Rng((opts.seed ?? 0) + 11);

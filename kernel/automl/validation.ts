@@ -1,8 +1,7 @@
 /**
- * Validation plans: stratified k-fold for small data, one stratified 80/20 holdout for large data, and,
- * when the rows have a time, one holdout of the most recent rows (trained on the past only).
+ * Validation plans: stratified k-fold for small data, one stratified 80/20 holdout for large data
+ * (rolling time folds, when the rows have a time, are in timeFolds.ts).
  */
-import { AutoMLError } from './AutoMLError';
 import type { Rng } from './rng';
 
 export interface ValidationPlan {
@@ -50,25 +49,4 @@ export function makePlan(y: Float64Array, C: number, rng: Rng): ValidationPlan {
       .sort((a, b) => a - b),
   );
   return { kind: 'holdout', folds: [{ train, valid }], evalRows: valid };
-}
-
-/** Share of the rows (the most recent ones) a time split validates on. */
-export const TIME_VALID_FRACTION = 0.2;
-
-/**
- * Train on the past, validate on the most recent rows: rows sorted by `time` (missing times count as
- * the oldest), and every row at the cut-off time goes to validation, so no training row is newer than
- * (or as new as) any validation row.
- */
-export function makeTimePlan(time: Float64Array): ValidationPlan {
-  const n = time.length;
-  const t = (i: number) => (Number.isNaN(time[i]) ? -Infinity : time[i]);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => t(a) - t(b) || a - b);
-  let cut = Math.max(1, Math.min(n - 1, Math.round(n * (1 - TIME_VALID_FRACTION))));
-  const cutTime = t(order[cut]);
-  while (cut > 0 && t(order[cut - 1]) === cutTime) cut--;
-  if (cut === 0) throw new AutoMLError('Every row has the same time: a time split needs at least two distinct times.');
-  const train = Uint32Array.from(order.slice(0, cut)).sort();
-  const valid = Uint32Array.from(order.slice(cut)).sort();
-  return { kind: 'time', folds: [{ train, valid }], evalRows: valid };
 }

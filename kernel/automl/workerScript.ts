@@ -31,8 +31,10 @@ async function locate(entry: string): Promise<string | null> {
   }
   const require = createRequire(here ?? `${process.cwd()}/noop.js`);
   const nodeModules = dirname(dirname(dirname(require.resolve('esbuild'))));
-  // From source, the entry is read from this file's own tree (a git worktree may share node_modules).
-  const root = here?.endsWith('.ts') ? join(dirname(here), '..', '..') : dirname(nodeModules);
+  // From source, the entry is read from this file's own tree (a git worktree may share node_modules,
+  // whose real path is another checkout's). A bundle run from source (the bench in dist/bench) finds
+  // its tree by walking up from itself, so a worktree's bench trains with that worktree's code.
+  const root = here?.endsWith('.ts') ? join(dirname(here), '..', '..') : (treeAbove(here, entry) ?? dirname(nodeModules));
   const source = join(root, 'kernel', `${entry}.ts`);
   if (!existsSync(source)) return null;
   const { build } = require('esbuild') as typeof import('esbuild');
@@ -60,4 +62,11 @@ async function locate(entry: string): Promise<string | null> {
     renameSync(tmp, file);
   }
   return file;
+}
+
+/** The nearest folder above `file` holding package.json and kernel/<entry>.ts. */
+function treeAbove(file: string | null, entry: string): string | null {
+  for (let dir = file ? dirname(file) : null; dir && dirname(dir) !== dir; dir = dirname(dir))
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'kernel', `${entry}.ts`))) return dir;
+  return null;
 }

@@ -83,7 +83,7 @@ describe('choosing columns and the split in the AutoML dialog', () => {
     const report = dialog.locator('[data-testid="automl-report"]');
     await report.waitFor({ timeout: 30_000 });
     expect(await report.locator('[data-testid="automl-report-split"]').textContent()).toMatch(
-      /time split on order_date: trained on rows up to 2024-03-20, validated on the most recent 20 % \(from 2024-03-21\)/,
+      /time split on order_date: 3 rolling folds \(validation slices from [\d-]+, [\d-]+, 2024-03-21\), each trained only on older rows; holdout = newest 20 % \(from 2024-03-21, trained on rows up to 2024-03-20\)/,
     );
     expect(await report.locator('[data-testid="automl-ensemble"]').textContent()).toMatch(/final model/i);
     expect(await report.locator('[data-testid="automl-flagged"]').textContent()).toMatch(
