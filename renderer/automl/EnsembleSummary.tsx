@@ -12,8 +12,8 @@ export function EnsembleSummary({ report: r }: { report: AutomlReport }) {
     );
   return (
     <div className="automl-ensemble" data-testid="automl-ensemble" title={r.ensembleText}>
-      Final model: a weighted average of {r.ensemble.length} trials, picked greedily from the 10 best on the validation predictions (
-      {r.metric} {fmt(r.validationScore)} together):
+      Final model: a weighted average of {r.ensemble.length} trials, picked greedily from the 10 best and the best two of each family on the
+      validation predictions ({r.metric} {fmt(r.validationScore)} together):
       <ul className="automl-flagged">
         {[...r.ensemble]
           .sort((a, b) => b.weight - a.weight)

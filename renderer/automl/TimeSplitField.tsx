@@ -28,7 +28,7 @@ export function TimeSplitField({ columns, guessed, value, onChange }: Props) {
       </select>
       <span className="automl-split" data-testid="automl-split">
         {chosen
-          ? `Trains on the past, validates on the most recent 20 % by ${chosen}.`
+          ? `Trains on the past: rolling folds by ${chosen}, each validated on rows newer than it trained on; the holdout is the most recent 20 %.`
           : 'Cross-validation on shuffled rows (a random 80/20 holdout above 5,000 rows).'}
       </span>
     </label>

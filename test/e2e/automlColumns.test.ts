@@ -60,7 +60,9 @@ describe('choosing columns and the split in the AutoML dialog', () => {
     expect(await column('order_id').locator('input').isChecked()).toBe(false);
     expect(await column('amount').locator('input').isChecked()).toBe(true);
     expect(await dialog.locator('[data-testid="automl-time-column"]').inputValue()).toBe('auto');
-    expect(await dialog.locator('[data-testid="automl-split"]').textContent()).toContain('most recent 20 % by order_date');
+    expect(await dialog.locator('[data-testid="automl-split"]').textContent()).toContain(
+      'rolling folds by order_date, each validated on rows newer than it trained on; the holdout is the most recent 20 %',
+    );
     await shoot('automl-columns');
     await page.setViewportSize({ width: 1440, height: 900 });
 
