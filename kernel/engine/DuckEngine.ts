@@ -19,6 +19,7 @@ import { SiltError } from '../../common/SiltError';
 import type { CellValue, ColumnInfo } from '../protocol';
 import type { ColumnFilter, ColumnProfile, SortKey, TopValue } from '../protocol/results';
 import { profileTable, topValues } from './profileTable';
+import { serialConnection } from './serialConnection';
 import { ResultViews } from './ResultViews';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { splitSql } from './splitSql';
@@ -113,7 +114,7 @@ export class DuckEngine {
         `DuckDB refused memory limit "${limit}" or spill folder ${spill} (SILT_MEMORY_LIMIT, SILT_TEMP_DIR): ${e.message}`,
       );
     });
-    const engine = new DuckEngine(instance, await instance.connect(), await instance.connect(), await instance.connect());
+    const engine = new DuckEngine(instance, await instance.connect(), await instance.connect(), serialConnection(await instance.connect()));
     engine.spill = spill;
     return engine;
   }
