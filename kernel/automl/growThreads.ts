@@ -248,7 +248,7 @@ export class GrowThreads {
       if (++spin < SPIN) continue;
       Atomics.wait(ctrl, DONE, done, 50);
       if (Date.now() - t0 > STALL_MS) {
-        this.close();
+        void this.close();
         throw new AutoMLError('A GBDT helper thread stopped answering while building a histogram', 'internal');
       }
     }
@@ -263,18 +263,20 @@ export class GrowThreads {
     Atomics.store(a.ctrl, STOP, 1);
     Atomics.notify(a.ctrl, CLAIM);
     if (!this.closed) {
-      this.idle = setTimeout(() => this.close(), IDLE_MS);
+      this.idle = setTimeout(() => void this.close(), IDLE_MS);
       this.idle.unref();
     }
   }
 
-  close(): void {
+  /** Resolves once the helpers have exited: a process must not end while one is still terminating. */
+  close(): Promise<void> {
     this.closed = true;
     if (this.idle) clearTimeout(this.idle);
     if (this.attached) Atomics.store(this.attached.ctrl, STOP, 1);
     this.attached = null;
-    for (const w of this.workers) void w.terminate();
+    const exited = Promise.all(this.workers.map((w) => w.terminate())).then(() => undefined);
     if (shared === this) shared = null;
+    return exited;
   }
 }
 
@@ -289,12 +291,12 @@ export function growThreads(threads: number): GrowThreads | null {
   threads = Math.min(Math.floor(threads), MAX_THREADS);
   if (!(threads > 1) || typeof SharedArrayBuffer !== 'function') return null;
   if (shared?.busy) return null;
-  if (shared && shared.size !== threads) shared.close();
+  if (shared && shared.size !== threads) void shared.close();
   shared ??= new GrowThreads(threads - 1);
   return shared;
 }
 
 /** Stops the helpers now (they also stop by themselves a few seconds after the last fit). */
-export function closeGrowThreads(): void {
-  shared?.close();
+export function closeGrowThreads(): Promise<void> {
+  return shared?.close() ?? Promise.resolve();
 }
