@@ -1,5 +1,6 @@
 import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { atomicTempPath } from '../fs/atomicWrite';
 import { DeltaTableError } from './errors';
 
 /**
@@ -11,7 +12,9 @@ export async function writeCommit(root: string, version: number, actions: object
   const logDir = join(root, '_delta_log');
   await mkdir(logDir, { recursive: true });
   const file = join(logDir, `${String(version).padStart(20, '0')}.json`);
-  const tmp = join(logDir, `.${String(version).padStart(20, '0')}.json.${process.pid}.${Date.now()}.tmp`);
+  // A random tag, not the time: two commits from one process in the same millisecond (two publishes
+  // racing) must not share a temp file, or one links the other's content and then finds it gone.
+  const tmp = atomicTempPath(file);
   await writeFile(tmp, actions.map((a) => JSON.stringify(a)).join('\n') + '\n');
   try {
     await link(tmp, file);

@@ -1,7 +1,7 @@
 /**
  * Removes temp files left by a write that was killed half-way (atomic writes, Delta commits). Only names
- * Silt itself makes are touched: `.<file>.<pid>.<8 hex>.tmp` (fs/atomicWrite.ts) and
- * `.<file>.<pid>.<epoch ms>.tmp` (delta/commitLog.ts), so a user's own `.tmp` files in the workspace are never deleted. A file whose
+ * Silt itself makes are touched: `.<file>.<pid>.<8 hex>.tmp` (fs/atomicWrite.ts, delta/commitLog.ts) and
+ * `.<file>.<pid>.<epoch ms>.tmp` (Delta commits of earlier versions), so a user's own `.tmp` files in the workspace are never deleted. A file whose
  * writer is still running is left alone, unless it is older than any write takes (the pid was reused).
  */
 import type { Dirent } from 'node:fs';
