@@ -19,6 +19,7 @@ import { SiltError } from '../../common/SiltError';
 import type { CellValue, ColumnInfo } from '../protocol';
 import type { ColumnFilter, ColumnProfile, SortKey, TopValue } from '../protocol/results';
 import { profileTable, topValues } from './profileTable';
+import { QueryTracker } from './QueryTracker';
 import { serialConnection } from './serialConnection';
 import { ResultViews } from './ResultViews';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
@@ -83,6 +84,8 @@ export class DuckEngine {
 
   private constructor(
     private readonly instance: DuckDBInstance,
+    /** Every call on this engine's connections that is still running: close() waits for them. */
+    private readonly queries: QueryTracker,
     /** The user lane's connection: cells the user runs, exports. */
     readonly connection: DuckDBConnection,
     private readonly liveConnection: DuckDBConnection,
@@ -114,7 +117,9 @@ export class DuckEngine {
         `DuckDB refused memory limit "${limit}" or spill folder ${spill} (SILT_MEMORY_LIMIT, SILT_TEMP_DIR): ${e.message}`,
       );
     });
-    const engine = new DuckEngine(instance, await instance.connect(), await instance.connect(), serialConnection(await instance.connect()));
+    const queries = new QueryTracker();
+    const connect = async () => queries.wrap(await instance.connect());
+    const engine = new DuckEngine(instance, queries, await connect(), await connect(), serialConnection(await connect()));
     engine.spill = spill;
     return engine;
   }
@@ -136,8 +141,9 @@ export class DuckEngine {
    * Another connection to the same database, for work that must not queue behind a running cell
    * (live tables write their increments through one); DuckDB's MVCC keeps each query's snapshot.
    */
-  connect(): Promise<DuckDBConnection> {
-    return this.instance.connect();
+  async connect(): Promise<DuckDBConnection> {
+    if (this.closing) throw new SiltError('session-gone', 'The notebook session is closing, so its database takes no more queries.');
+    return this.queries.wrap(await this.instance.connect());
   }
 
   /**
@@ -403,13 +409,22 @@ export class DuckEngine {
     return reader.getRowsJson().map((r) => ({ table: String(r[0]), column: String(r[1]), type: String(r[2]) }));
   }
 
-  close(): void {
-    this.connection.closeSync();
-    this.liveConnection.closeSync();
-    this.pageConnection.closeSync();
-    this.instance.closeSync();
-    if (this.scratch) rmSync(this.scratch, { recursive: true, force: true });
-    if (this.spill) rmSync(this.spill, { recursive: true, force: true });
+  private closing: Promise<void> | null = null;
+
+  /**
+   * Stops what is running on any of the engine's connections, waits for it to end, then closes the
+   * database: closing under a running query crashes the process (see QueryTracker). Safe to call twice.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.queries.drain().then(() => {
+      this.connection.closeSync();
+      this.liveConnection.closeSync();
+      this.pageConnection.closeSync();
+      this.instance.closeSync();
+      if (this.scratch) rmSync(this.scratch, { recursive: true, force: true });
+      if (this.spill) rmSync(this.spill, { recursive: true, force: true });
+    });
+    return this.closing;
   }
 
   private async registerRows(name: string, columns: ColumnInfo[], rows: CellValue[][]): Promise<void> {

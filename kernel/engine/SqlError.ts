@@ -16,7 +16,9 @@ export class SqlError extends SiltError {
  * DuckDB reports positions per statement ("LINE 1: ..."); the cell may hold several statements, so
  * the line is shifted to where the failing statement starts in the cell.
  */
-export function toSqlError(e: unknown, statementLine: number): SqlError {
+export function toSqlError(e: unknown, statementLine: number): SiltError {
+  // Silt's own refusal (a closing session), not DuckDB's: keep its code.
+  if (e instanceof SiltError) return e;
   const raw = e instanceof Error ? e.message : String(e);
   const kind = /^([A-Za-z ]+ Error):/.exec(raw)?.[1] ?? 'SQL error';
   const m = /LINE (\d+):/.exec(raw);

@@ -47,7 +47,7 @@ export async function run(): Promise<string[]> {
         `(${best.kept.toFixed(0)} ms vs ${best.reread.toFixed(0)} ms)`,
     ];
   } finally {
-    session.engine.close();
+    await session.engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     `SELECT tag, round(memory_usage_bytes / 1e6) AS mb, round(temporary_storage_bytes / 1e6) AS spilled_mb FROM duckdb_memory() WHERE memory_usage_bytes > 0 OR temporary_storage_bytes > 0 ORDER BY 2 DESC`,
   );
   console.log(`duckdb_memory(): ${JSON.stringify(memory.getRowsJson())}`);
-  session.engine.close();
+  await session.engine.close();
   await server.close();
 }
 

@@ -40,7 +40,7 @@ export async function run(): Promise<string[]> {
     }
     return lines;
   } finally {
-    engine.close();
+    await engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

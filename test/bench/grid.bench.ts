@@ -65,6 +65,6 @@ export async function run(): Promise<string[]> {
       line('column profile (4 columns)', profile),
     ];
   } finally {
-    engine.close();
+    await engine.close();
   }
 }

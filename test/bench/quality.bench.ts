@@ -68,7 +68,7 @@ export async function run(): Promise<string[]> {
     }
     return lines;
   } finally {
-    session.engine.close();
+    await session.engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,7 @@ export interface InProcessSession {
   session: Session;
   dir: string;
   exec(language: 'sql' | 'typescript', code: string, name?: string): ReturnType<Session['execute']>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function inProcessSession(prefix = 'silt-session-'): Promise<InProcessSession> {
@@ -19,8 +19,8 @@ export async function inProcessSession(prefix = 'silt-session-'): Promise<InProc
     session,
     dir,
     exec: (language, code, name) => session.execute({ runId: `r${++run}`, language, code, name }),
-    close() {
-      session.engine.close();
+    async close() {
+      await session.engine.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

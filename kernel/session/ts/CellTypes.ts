@@ -53,9 +53,12 @@ export class CellTypes {
     await this.diagnostics([], 'const warm: number = 1;\nwarm');
   }
 
-  close(): void {
-    void this.worker?.then((w) => w?.terminate());
+  /** Stops the checker's thread; resolves once it has exited. */
+  async close(): Promise<void> {
+    const worker = this.worker;
     this.worker = null;
+    const w = await worker?.catch(() => null);
+    await w?.terminate();
   }
 
   private async ask(kind: CheckRequest['kind'], cells: CellFiles, pos?: number): Promise<unknown> {

@@ -49,7 +49,7 @@ beforeAll(async () => {
   session.shared.resolve = (sql, opts) => (resolves++, resolve(sql, opts));
 });
 afterAll(async () => {
-  session?.engine.close();
+  await session?.engine.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });

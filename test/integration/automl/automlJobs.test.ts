@@ -41,8 +41,8 @@ beforeAll(async () => {
   });
   handle = (r.outputs[0] as TableOutput).handle!;
 });
-afterAll(() => {
-  session?.engine.close();
+afterAll(async () => {
+  await session?.engine.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -23,8 +23,8 @@ beforeAll(async () => {
   const r = await run('sql', `SELECT location, date, temp_max FROM read_csv_auto('${FIXTURE}', header = true)`, 'weather');
   expect(r.status).toBe('ok');
 }, 60_000);
-afterAll(() => {
-  session?.engine.close();
+afterAll(async () => {
+  await session?.engine.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

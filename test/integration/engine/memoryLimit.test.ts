@@ -46,7 +46,7 @@ describe('DuckDB memory limit and spill folder', () => {
       expect(first).toBe(want);
       expect(readdirSync(spill).length).toBe(1); // the engine's own folder, nothing beside it
     } finally {
-      e.close();
+      await e.close();
     }
   });
 

@@ -51,8 +51,8 @@ beforeAll(async () => {
   handle = (await engine.execute(RESULT_SQL)).handle;
   dir = mkdtempSync(join(tmpdir(), 'silt-export-'));
 });
-afterAll(() => {
-  engine.close();
+afterAll(async () => {
+  await engine.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -22,8 +22,8 @@ beforeAll(async () => {
     .handle;
   dir = mkdtempSync(join(tmpdir(), 'silt-stream-'));
 });
-afterAll(() => {
-  engine.close();
+afterAll(async () => {
+  await engine.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -125,7 +125,7 @@ export class LiveBed {
   async close(): Promise<void> {
     await this.session.live.close();
     await this.session.shared.close();
-    this.session.engine.close();
+    await this.session.engine.close();
     for (const c of this.verifier) await c.close();
     await this.server.close().catch(() => undefined);
     this.conn.closeSync();

@@ -64,7 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.close();
   await publishing.close();
-  for (const e of engines) e.close();
+  await Promise.all(engines.map((e) => e.close()));
   rmSync(home, { recursive: true, force: true });
 });
 

@@ -43,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.close();
   await publishing.close();
-  engine.close();
+  await engine.close();
   rmSync(home, { recursive: true, force: true });
 });
 

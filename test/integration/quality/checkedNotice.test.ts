@@ -24,8 +24,8 @@ beforeAll(async () => {
   session = await Session.create({ workspace: dir, emit: () => {}, notify: (n) => notices.push(n) });
   expect((await exec('sql', 'CREATE TABLE orders AS SELECT i AS order_id, i * 2.0 AS amount FROM range(100) t(i)')).status).toBe('ok');
 });
-afterAll(() => {
-  session?.engine.close();
+afterAll(async () => {
+  await session?.engine.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

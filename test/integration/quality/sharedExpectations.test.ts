@@ -69,7 +69,7 @@ beforeAll(async () => {
   session = await Session.create({ workspace: dir, emit: () => {}, profiles: [profile] });
 });
 afterAll(async () => {
-  session?.engine.close();
+  await session?.engine.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });

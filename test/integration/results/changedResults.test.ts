@@ -26,8 +26,8 @@ async function nextChange(count: number) {
 beforeAll(async () => {
   session = await Session.create({ workspace: dir, emit: () => {}, notify: (n) => notices.push(n) });
 });
-afterAll(() => {
-  session.engine.close();
+afterAll(async () => {
+  await session.engine.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
   profile = JSON.stringify({ shareCredentialsVersion: 1, endpoint: server.url, bearerToken: server.token });
 });
 afterAll(async () => {
-  session?.engine.close();
+  await session?.engine.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -75,7 +75,7 @@ describe('skipped files in a cell’s progress', () => {
       expect(labels.length).toBeGreaterThan(0);
       for (const l of labels) expect(l).toBe('Downloading lab.raw.events');
     } finally {
-      s.engine.close();
+      await s.engine.close();
     }
   });
 

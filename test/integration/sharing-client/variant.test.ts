@@ -134,7 +134,7 @@ describe('VARIANT columns', () => {
       const table = r.outputs.find((o) => o.kind === 'table') as { rows?: unknown[][] } | undefined;
       expect(JSON.stringify(table)).toMatch(/key.{0,4}7/);
     } finally {
-      session.engine.close();
+      await session.engine.close();
     }
   });
 });

@@ -18,9 +18,9 @@ beforeAll(async () => {
   );
   expect(r.status).toBe('ok');
 });
-afterAll(() => {
-  s.session.types.close();
-  s.close();
+afterAll(async () => {
+  await s.session.types.close();
+  await s.close();
 });
 
 const value = (outputs: unknown[]) => (outputs.find((o) => (o as RichOutput).kind === 'rich') as RichOutput).data['text/plain'];

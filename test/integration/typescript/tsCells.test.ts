@@ -13,9 +13,9 @@ beforeAll(async () => {
   s = await inProcessSession('silt-tscells-');
   await s.session.types.warm();
 });
-afterAll(() => {
-  s.session.types.close();
-  s.close();
+afterAll(async () => {
+  await s.session.types.close();
+  await s.close();
 });
 
 describe('diagnostics', () => {

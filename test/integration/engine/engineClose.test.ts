@@ -1,0 +1,46 @@
+/**
+ * Closing a session's database while queries still run on it: before, close() freed the connection
+ * under the query's thread and the whole process died with SIGSEGV (it killed vitest's worker:
+ * "Channel closed"). Now the running queries are stopped, close() waits for them, and what comes
+ * after is refused by name. Real DuckDB; a crash here ends this test file, which then fails.
+ */
+import { describe, expect, it } from 'vitest';
+import { DuckEngine } from '../../../kernel/engine/DuckEngine';
+
+/** A query that runs for minutes unless stopped. */
+const LONG = 'SELECT count(*) FROM range(100000000000) a WHERE a.range % 7 = 3';
+
+describe('closing an engine while queries run', () => {
+  it('stops the running queries on every connection, waits for them, then refuses new ones', async () => {
+    const engine = await DuckEngine.create();
+    const own = await engine.connect();
+    const started = Date.now();
+    const cell = engine.execute(LONG);
+    const other = own.runAndReadAll(LONG);
+    // Let both reach DuckDB's threads before closing under them.
+    await new Promise((r) => setTimeout(r, 300));
+    await engine.close();
+
+    const [a, b] = await Promise.allSettled([cell, other]);
+    expect(a.status).toBe('rejected');
+    expect(b.status).toBe('rejected');
+    expect(String((b as PromiseRejectedResult).reason)).toMatch(/interrupt/i);
+    // Stopped, not run to the end (which would take minutes).
+    expect(Date.now() - started).toBeLessThan(20_000);
+
+    await expect(engine.execute('SELECT 1')).rejects.toMatchObject({ code: 'session-gone' });
+    await expect(engine.connect()).rejects.toMatchObject({ code: 'session-gone' });
+    // A second close is harmless.
+    await engine.close();
+  });
+
+  it('closes at once when nothing runs, and the process keeps answering queries on another engine', async () => {
+    const first = await DuckEngine.create();
+    await first.execute('SELECT 42 AS answer');
+    await first.close();
+    const second = await DuckEngine.create();
+    const r = await second.execute('SELECT 42 AS answer');
+    expect(r.firstPage).toEqual([[42]]);
+    await second.close();
+  });
+});
