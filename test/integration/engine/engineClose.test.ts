@@ -34,6 +34,19 @@ describe('closing an engine while queries run', () => {
     await engine.close();
   });
 
+  it('a connection closed by its owner (an export, a publish) while its query runs: the query stops, the engine goes on', async () => {
+    const engine = await DuckEngine.create();
+    const own = await engine.connect();
+    const query = own.runAndReadAll(LONG);
+    await new Promise((r) => setTimeout(r, 300));
+    own.closeSync();
+    await expect(query).rejects.toThrow(/interrupt/i);
+    expect(() => own.runAndReadAll('SELECT 1')).toThrow(/used after its owner closed it/);
+    // The engine's own lanes are untouched.
+    expect((await engine.execute('SELECT 7 AS n')).firstPage).toEqual([[7]]);
+    await engine.close();
+  });
+
   it('closes at once when nothing runs, and the process keeps answering queries on another engine', async () => {
     const first = await DuckEngine.create();
     await first.execute('SELECT 42 AS answer');
