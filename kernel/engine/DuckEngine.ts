@@ -395,18 +395,60 @@ export class DuckEngine {
 
   /** The names of user tables and views, for completion and for TypeScript variables. */
   async tableNames(): Promise<string[]> {
-    const reader = await this.conn.runAndReadAll(
-      `SELECT table_name FROM information_schema.tables WHERE table_name NOT LIKE '__silt_%' ORDER BY 1`,
+    const rows = await this.readCatalog(
+      `SELECT table_catalog = 'temp', table_name FROM information_schema.tables WHERE table_name NOT LIKE '__silt_%'`,
     );
-    return reader.getRowsJson().map((r) => String(r[0]));
+    return rows.map((r) => String(r[1])).sort();
   }
 
   /** Every column of the tables tableNames() lists, with its DuckDB type. */
   async columnNames(): Promise<{ table: string; column: string; type: string }[]> {
-    const reader = await this.conn.runAndReadAll(
-      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name NOT LIKE '__silt_%' ORDER BY table_name, ordinal_position`,
+    const rows = await this.readCatalog(
+      `SELECT table_catalog = 'temp', table_name, column_name, data_type FROM information_schema.columns WHERE table_name NOT LIKE '__silt_%' ORDER BY table_name, ordinal_position`,
     );
-    return reader.getRowsJson().map((r) => ({ table: String(r[0]), column: String(r[1]), type: String(r[2]) }));
+    return rows.map((r) => ({ table: String(r[1]), column: String(r[2]), type: String(r[3]) }));
+  }
+
+  /** The TEMP rows of each catalog read's last answer on the user's connection (see readCatalog). */
+  private readonly tempCatalog = new Map<string, unknown[][]>();
+
+  /**
+   * Reads the catalog without waiting for a running cell: completions and the variables panel ask
+   * while one runs, and on its connection they would wait for its end. The user's connection answers
+   * when nothing runs on it, as only it sees the cells' TEMP tables; otherwise the paging connection
+   * answers, and the TEMP rows of the last read made on the user's connection are added. `sql`'s
+   * first column says whether a row is TEMP (`table_catalog = 'temp'`).
+   */
+  async readCatalog(sql: string): Promise<unknown[][]> {
+    if (this.lane.getStore() === 'live') return (await this.liveConnection.runAndReadAll(sql)).getRowsJson();
+    if (!this.userLaneBusy()) {
+      const rows = (await this.connection.runAndReadAll(sql)).getRowsJson();
+      this.tempCatalog.set(
+        sql,
+        rows.filter((r) => r[0] === true),
+      );
+      return rows;
+    }
+    const rows = (await this.pageConnection.runAndReadAll(sql)).getRowsJson();
+    return [...rows, ...(this.tempCatalog.get(sql) ?? [])];
+  }
+
+  /** Whether a statement runs on the user's connection now (a cell's query, or anything else there). */
+  userLaneBusy(): boolean {
+    return this.queries.busy(this.connection);
+  }
+
+  /**
+   * A read-only query of committed tables that does not wait for a running cell (the variables
+   * panel's row counts): on the paging connection while a statement runs on the user's, else there.
+   */
+  async peek(sql: string): Promise<Record<string, unknown>[]> {
+    const conn = this.lane.getStore() !== 'live' && this.userLaneBusy() ? this.pageConnection : this.conn;
+    try {
+      return (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+    } catch (e) {
+      throw toSqlError(e, 1);
+    }
   }
 
   private closing: Promise<void> | null = null;

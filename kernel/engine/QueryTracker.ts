@@ -18,13 +18,20 @@ export class QueryTracker {
   private readonly closeWhenIdle = new Set<DuckDBConnection>();
   /** Connections closed through wrap: a call on one is refused rather than sent to freed memory. */
   private readonly closed = new WeakSet<DuckDBConnection>();
+  /** Each wrapped connection's own object, by the proxy wrap returned. */
+  private readonly targets = new WeakMap<DuckDBConnection, DuckDBConnection>();
   private idleWaiters: (() => void)[] = [];
   private closing = false;
+
+  /** Whether a call runs on `conn` (as wrap returned it) now. */
+  busy(conn: DuckDBConnection): boolean {
+    return (this.running.get(this.targets.get(conn) ?? conn) ?? 0) > 0;
+  }
 
   /** `conn`, with every call that returns a promise counted until it settles; refused once closing. */
   wrap(conn: DuckDBConnection): DuckDBConnection {
     this.running.set(conn, 0);
-    return new Proxy(conn, {
+    const proxy = new Proxy(conn, {
       get: (target, prop) => {
         const value = Reflect.get(target, prop, target) as unknown;
         if (typeof value !== 'function') return value;
@@ -45,6 +52,8 @@ export class QueryTracker {
         };
       },
     });
+    this.targets.set(proxy, conn);
+    return proxy;
   }
 
   /** Stops the calls running anywhere, refuses new ones, and resolves once none runs. */

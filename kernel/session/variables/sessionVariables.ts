@@ -74,19 +74,20 @@ export async function listVariables(s: Session): Promise<VariableInfo[]> {
 
 async function sqlTables(s: Session): Promise<VariableInfo[]> {
   const named = new Set(s.namedResultNames());
-  const rows = await s.engine.query(
-    `SELECT table_name AS name, any_value(table_type) AS type, list(column_name ORDER BY ordinal_position) AS cols,
-            list(data_type ORDER BY ordinal_position) AS types
+  // Read without waiting for a running cell (see DuckEngine.readCatalog): the panel answers during a long query.
+  const rows = await s.engine.readCatalog(
+    `SELECT any_value(table_catalog) = 'temp', table_name, any_value(table_type), list(column_name ORDER BY ordinal_position),
+            list(data_type ORDER BY ordinal_position)
        FROM information_schema.tables JOIN information_schema.columns USING (table_catalog, table_schema, table_name)
-      GROUP BY table_name`,
+      GROUP BY table_catalog, table_name`,
   );
   const out: VariableInfo[] = [];
-  for (const r of rows) {
-    const name = String(r.name);
+  for (const [temp, tableName, type, columnList, typeList] of rows) {
+    const name = String(tableName);
     if (!visible(name)) continue;
-    const cols = r.cols as string[];
-    const types = (r.types as string[]).map((t) => t.toUpperCase());
-    const isView = String(r.type).toUpperCase() === 'VIEW';
+    const cols = columnList as string[];
+    const types = (typeList as string[]).map((t) => t.toUpperCase());
+    const isView = String(type).toUpperCase() === 'VIEW';
     const info: VariableInfo = {
       name,
       kind: named.has(name) ? 'sql-result' : 'sql-table',
@@ -95,7 +96,8 @@ async function sqlTables(s: Session): Promise<VariableInfo[]> {
       tabular: true,
     };
     // A view may read files or a remote share: counting it could take long, so only tables are measured.
-    if (!isView) Object.assign(info, await measure(s, name, cols, types));
+    // A TEMP table is seen only by the user's connection: while a cell runs there, it is listed unmeasured.
+    if (!isView && !(temp === true && s.engine.userLaneBusy())) Object.assign(info, await measure(s, name, cols, types));
     out.push(info);
   }
   return out;
@@ -105,7 +107,7 @@ async function sqlTables(s: Session): Promise<VariableInfo[]> {
 async function measure(s: Session, table: string, cols: string[], types: string[]): Promise<{ rows: number; bytes: number }> {
   const strings = cols.filter((_, i) => types[i] === 'VARCHAR' || types[i] === 'BLOB');
   const sums = strings.map((c, i) => `coalesce(sum(octet_length(CAST(${quoteIdent(c)} AS BLOB))), 0) AS s${i}`);
-  const [r] = await s.engine.query(`SELECT count(*) AS n${sums.map((x) => `, ${x}`).join('')} FROM ${quoteIdent(table)}`);
+  const [r] = await s.engine.peek(`SELECT count(*) AS n${sums.map((x) => `, ${x}`).join('')} FROM ${quoteIdent(table)}`);
   const rows = Number(r.n);
   const fixed = types.reduce((sum, t) => sum + (t === 'VARCHAR' || t === 'BLOB' ? 16 : (WIDTH[t.replace(/\(.*$/, '')] ?? 8)), 0);
   const text = strings.reduce((sum, _, i) => sum + Number(r[`s${i}`] ?? 0), 0);
