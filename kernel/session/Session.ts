@@ -23,6 +23,7 @@ import { sharingApi } from './sharing/sharingApi';
 import { automlApi } from './automlApi';
 import { plotGlobal } from '../charts/plotGlobal';
 import { LiveTables } from './live/LiveTables';
+import { userLaneReason } from './live/userLaneReason';
 import { incrementVetter } from './quality/incrementVetter';
 import { formatTableName } from '../../common/tableName';
 import type { Notify } from './Notify';
@@ -163,16 +164,39 @@ export class Session {
     if (req.cellId) for (const off of this.subscriptions.get(req.cellId)?.splice(0) ?? []) off();
     this.runs.add(run);
     try {
-      return await this.engine.inLane(run.lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
+      const lane = run.lane === 'live' ? await this.liveRunLane(req.code, run) : 'user';
+      if (!lane) return { status: 'interrupted', executionCount, elapsedMs: 0, outputs: [] };
+      return await this.engine.inLane(lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
     } finally {
       run.ended = true;
       for (const release of run.holds.splice(0)) release();
       this.runs.delete(run);
+      if (!this.running('user')) for (const resolve of this.userIdle.splice(0)) resolve();
       events.flush();
       this.lastActivity = performance.now();
       this.recheckResults();
     }
   }
+
+  /**
+   * The connection a live re-run goes to: the live lane, once the user's latest settings have reached
+   * it; the user's lane, after the user's run ends, when it needs what only that connection has
+   * (userLaneReason). Null when the run is interrupted while it waits.
+   */
+  private async liveRunLane(code: string, run: RunContext): Promise<Lane | null> {
+    await this.engine.lanes.settled();
+    if (!userLaneReason(code, this.engine.lanes)) return 'live';
+    while (this.running('user') && !run.abort.signal.aborted) {
+      await new Promise<void>((resolve) => {
+        this.userIdle.push(resolve);
+        run.abort.signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+    }
+    return run.abort.signal.aborted ? null : 'user';
+  }
+
+  /** Live re-runs waiting for the user's run to end (liveRunLane). */
+  private userIdle: (() => void)[] = [];
 
   /** One look at a time at whether a run changed the tables of earlier named results (changedResults.ts). */
   private rechecking: Promise<void> = Promise.resolve();

@@ -1,0 +1,147 @@
+/**
+ * Keeps the other connections of a session in step with what the user's connection made local to
+ * itself, so a live re-run (on the live lane's connection) gives what it would give in the user's lane.
+ *
+ * DuckDB keeps two kinds of state per connection. Asked directly (see laneState.test.ts):
+ * - Settings. `SET`/`RESET` (without GLOBAL), `USE`, `PRAGMA name=value` and `SET VARIABLE` all run as
+ *   statements of type SET; `PRAGMA enable_profiling` and friends as type PRAGMA. What they leave is
+ *   readable as `duckdb_settings()` rows of scope LOCAL (TimeZone, schema, search_path, …) and as
+ *   `duckdb_variables()`. GLOBAL settings (threads, memory_limit) are the database's: nothing to copy.
+ *   After such a statement, the LOCAL settings and variables that changed are set the same on the
+ *   followers (the live lane's and the grid's connections).
+ * - TEMP tables, views, macros and sequences, which no other connection can see or be given. Their
+ *   names are kept here (read back from DuckDB's catalog after a CREATE, DROP or ALTER), so the
+ *   session runs a live re-run that reads one in the user's lane instead (see userLaneReason).
+ *
+ * A setting DuckDB refuses to take back as text leaves the lanes disagreeing; `unmirrored` says which,
+ * and live re-runs then go to the user's lane too, rather than give other numbers.
+ */
+import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
+
+/** The methods whose result says which kind of statement ran. */
+const RUNS = new Set<PropertyKey>(['run', 'runAndRead', 'runAndReadAll', 'runAndReadUntil', 'stream', 'streamAndRead', 'streamAndReadAll']);
+/** Statement kinds that can change a LOCAL setting or a variable. */
+const SETS = new Set<StatementType>([StatementType.SET, StatementType.VARIABLE_SET, StatementType.PRAGMA]);
+/** Statement kinds that can make, remove or rename a TEMP object. */
+const CATALOG = new Set<StatementType>([StatementType.CREATE, StatementType.DROP, StatementType.ALTER]);
+
+const SETTINGS_SQL = `SELECT name, value FROM duckdb_settings() WHERE scope = 'LOCAL'`;
+const VARIABLES_SQL = `SELECT name, value::VARCHAR, type FROM duckdb_variables()`;
+const TEMP_SQL = `
+  SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'
+  UNION SELECT view_name FROM duckdb_views() WHERE database_name = 'temp'
+  UNION SELECT function_name FROM duckdb_functions() WHERE database_name = 'temp'
+  UNION SELECT sequence_name FROM duckdb_sequences() WHERE database_name = 'temp'`;
+
+type Snapshot = Map<string, string | null>;
+
+export class LaneState {
+  /** Lower-cased names of the user connection's TEMP objects. */
+  readonly tempNames = new Set<string>();
+  /** Settings and variables the followers could not be given, with DuckDB's reason. */
+  private readonly failed = new Map<string, string>();
+  private settings: Snapshot = new Map();
+  private variables: Snapshot = new Map();
+  /** Copies to the followers, in order: a live re-run waits for them (settled) instead of the user's lane. */
+  private applying: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly user: DuckDBConnection,
+    private readonly followers: DuckDBConnection[],
+  ) {}
+
+  /** Starts from the user connection as it is now (a fresh one: the followers are the same). */
+  static async create(user: DuckDBConnection, followers: DuckDBConnection[]): Promise<LaneState> {
+    const state = new LaneState(user, followers);
+    state.settings = await state.read(SETTINGS_SQL);
+    state.variables = await state.read(VARIABLES_SQL, true);
+    return state;
+  }
+
+  /**
+   * The user's connection, watched: after each statement that can change connection-local state,
+   * that state is read back from DuckDB (a query of a few ms, only after such statements).
+   */
+  watch(conn: DuckDBConnection): DuckDBConnection {
+    return new Proxy(conn, {
+      get: (target, prop) => {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (typeof value !== 'function') return value;
+        const fn = value as (...args: unknown[]) => unknown;
+        if (!RUNS.has(prop)) return fn.bind(target);
+        return async (...args: unknown[]) => {
+          const result = (await fn.apply(target, args)) as { statementType: StatementType };
+          await this.after(result.statementType, String(args[0] ?? ''));
+          return result;
+        };
+      },
+    });
+  }
+
+  /** Why the followers disagree with the user's connection (a setting they refused), or null when they agree. */
+  get unmirrored(): string | null {
+    const [first] = this.failed;
+    return first ? `${first[0]} (${first[1]})` : null;
+  }
+
+  /** Resolves once every change seen so far has reached the followers. */
+  settled(): Promise<void> {
+    return this.applying;
+  }
+
+  private async after(type: StatementType, sql: string): Promise<void> {
+    if (SETS.has(type)) await this.syncSettings();
+    // Only a statement that names TEMP can make one; only a drop or rename can end one we know of.
+    else if (CATALOG.has(type) && (/\btemp(orary)?\b/i.test(sql) || this.tempNames.size > 0)) await this.readTemps();
+  }
+
+  private async syncSettings(): Promise<void> {
+    const settings = await this.read(SETTINGS_SQL);
+    const variables = await this.read(VARIABLES_SQL, true);
+    const statements: { name: string; sql: string }[] = [];
+    for (const [name, value] of settings) {
+      if (this.settings.get(name) === value) continue;
+      statements.push({ name, sql: value === null ? `RESET ${quoteIdent(name)}` : `SET ${quoteIdent(name)} = ${quoteLiteral(value)}` });
+    }
+    for (const [name, typed] of variables) {
+      if (this.variables.get(name) === typed) continue;
+      const [type, value] = JSON.parse(typed!) as [string, string | null];
+      statements.push({
+        name,
+        sql: `SET VARIABLE ${quoteIdent(name)} = ${value === null ? 'NULL' : `CAST(${quoteLiteral(value)} AS ${type})`}`,
+      });
+    }
+    for (const name of this.variables.keys())
+      if (!variables.has(name)) statements.push({ name, sql: `RESET VARIABLE ${quoteIdent(name)}` });
+    this.settings = settings;
+    this.variables = variables;
+    if (statements.length === 0) return;
+    // Not awaited here: a follower busy with a live re-run takes them when it ends, and the user's
+    // cell goes on meanwhile. Live re-runs wait for settled() before they start.
+    this.applying = this.applying.then(async () => {
+      for (const s of statements) {
+        this.failed.delete(s.name);
+        for (const f of this.followers) {
+          try {
+            await f.run(s.sql);
+          } catch (e) {
+            this.failed.set(s.name, (e as Error).message.split('\n')[0]);
+          }
+        }
+      }
+    });
+  }
+
+  private async readTemps(): Promise<void> {
+    const rows = (await this.user.runAndReadAll(TEMP_SQL)).getRowsJson();
+    this.tempNames.clear();
+    for (const [name] of rows) this.tempNames.add(String(name).toLowerCase());
+  }
+
+  /** name → value from the user connection; variables keep their type with the value. */
+  private async read(sql: string, typed = false): Promise<Snapshot> {
+    const rows = (await this.user.runAndReadAll(sql)).getRowsJson() as (string | null)[][];
+    return new Map(rows.map((r) => [String(r[0]), typed ? JSON.stringify([r[2], r[1]]) : r[1]]));
+  }
+}
