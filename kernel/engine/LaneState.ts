@@ -91,9 +91,11 @@ export class LaneState {
   }
 
   private async after(type: StatementType, sql: string): Promise<void> {
-    if (SETS.has(type)) await this.syncSettings();
-    // Only a statement that names TEMP can make one; only a drop or rename can end one we know of.
-    else if (CATALOG.has(type) && (/\btemp(orary)?\b/i.test(sql) || this.tempNames.size > 0)) await this.readTemps();
+    if (SETS.has(type)) return this.syncSettings();
+    if (!CATALOG.has(type)) return;
+    // Only a CREATE that says TEMP can make one; only a DROP or ALTER can end one we know of.
+    const mayChange = type === StatementType.CREATE ? /\btemp(orary)?\b/i.test(sql) : this.tempNames.size > 0;
+    if (mayChange) await this.readTemps();
   }
 
   private async syncSettings(): Promise<void> {
@@ -136,7 +138,7 @@ export class LaneState {
   private async readTemps(): Promise<void> {
     const rows = (await this.user.runAndReadAll(TEMP_SQL)).getRowsJson();
     this.tempNames.clear();
-    for (const [name] of rows) this.tempNames.add(String(name).toLowerCase());
+    for (const [name] of rows) if (!silts(String(name))) this.tempNames.add(String(name).toLowerCase());
   }
 
   /** name → value from the user connection; variables keep their type with the value. */
@@ -144,4 +146,12 @@ export class LaneState {
     const rows = (await this.user.runAndReadAll(sql)).getRowsJson() as (string | null)[][];
     return new Map(rows.map((r) => [String(r[0]), typed ? JSON.stringify([r[2], r[1]]) : r[1]]));
   }
+}
+
+/**
+ * TEMP objects Silt makes for itself, which each lane makes for its own statements: the views of shared
+ * tables (named like the table, `share.schema.table`, `changes(…)`) and staging tables (`__silt_…`).
+ */
+function silts(name: string): boolean {
+  return name.startsWith('__silt_') || /[.(@]/.test(name);
 }
