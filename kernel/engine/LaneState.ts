@@ -35,12 +35,14 @@ const TEMP_SQL = `
   UNION SELECT sequence_name FROM duckdb_sequences() WHERE database_name = 'temp'`;
 
 type Snapshot = Map<string, string | null>;
+/** The key in `failed` for a read of the user's connection that failed (an Interrupt landing on it). */
+const LOST = Symbol('lost');
 
 export class LaneState {
   /** Lower-cased names of the user connection's TEMP objects. */
   readonly tempNames = new Set<string>();
   /** Settings and variables the followers could not be given, with DuckDB's reason. */
-  private readonly failed = new Map<string, string>();
+  private readonly failed = new Map<string | typeof LOST, string>();
   private settings: Snapshot = new Map();
   private variables: Snapshot = new Map();
   /** Copies to the followers, in order: a live re-run waits for them (settled) instead of the user's lane. */
@@ -79,10 +81,14 @@ export class LaneState {
     });
   }
 
-  /** Why the followers disagree with the user's connection (a setting they refused), or null when they agree. */
+  /** Why the followers may disagree with the user's connection, or null when they agree. */
   get unmirrored(): string | null {
     const [first] = this.failed;
-    return first ? `${first[0]} (${first[1]})` : null;
+    if (!first) return null;
+    const [name, why] = first;
+    return name === LOST
+      ? `the user's connection could not be read back after a statement (${why})`
+      : `the live connection refused the setting ${name} (${why})`;
   }
 
   /** Resolves once every change seen so far has reached the followers. */
@@ -91,11 +97,20 @@ export class LaneState {
   }
 
   private async after(type: StatementType, sql: string): Promise<void> {
-    if (SETS.has(type)) return this.syncSettings();
-    if (!CATALOG.has(type)) return;
+    // After a failed read, every statement reads again until one succeeds.
+    const lost = this.failed.has(LOST);
     // Only a CREATE that says TEMP can make one; only a DROP or ALTER can end one we know of.
-    const mayChange = type === StatementType.CREATE ? /\btemp(orary)?\b/i.test(sql) : this.tempNames.size > 0;
-    if (mayChange) await this.readTemps();
+    const temps = CATALOG.has(type) && (type === StatementType.CREATE ? /\btemp(orary)?\b/i.test(sql) : this.tempNames.size > 0);
+    const settings = SETS.has(type);
+    if (!lost && !temps && !settings) return;
+    try {
+      if (lost || settings) await this.syncSettings();
+      if (lost || temps) await this.readTemps();
+      this.failed.delete(LOST);
+    } catch (e) {
+      // The statement itself succeeded: it is not failed for this. Live re-runs go to the user's lane meanwhile.
+      this.failed.set(LOST, (e as Error).message.split('\n')[0]);
+    }
   }
 
   private async syncSettings(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Why a live re-run cannot run in the live lane and must run in the user's lane instead: it names a
  * TEMP object of the user's connection (no other connection can read it: a Catalog Error there),
- * or the live connection refused one of the user's settings (it would give other numbers).
+ * or the live connection may not have the user's settings (`unmirrored` says why: it would give other numbers).
  * Null when the live lane gives what the user's lane would.
  *
  * Names are matched as words anywhere in the cell (SQL or TypeScript, strings and comments too):
@@ -15,7 +15,7 @@ export interface LaneStateView {
 const WORD = /"((?:[^"]|"")+)"|[A-Za-z_][\w$]*/g;
 
 export function userLaneReason(code: string, lanes: LaneStateView): string | null {
-  if (lanes.unmirrored) return `the live connection refused the setting ${lanes.unmirrored}`;
+  if (lanes.unmirrored) return lanes.unmirrored;
   if (lanes.tempNames.size === 0) return null;
   for (const m of code.matchAll(WORD)) {
     const word = (m[1] !== undefined ? m[1].replace(/""/g, '"') : m[0]).toLowerCase();

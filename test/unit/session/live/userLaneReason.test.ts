@@ -19,8 +19,7 @@ describe('userLaneReason: when a live re-run must run in the user’s lane', () 
   });
 
   it('every cell, while the live connection refused one of the user’s settings', () => {
-    expect(userLaneReason('SELECT 1', lanes([], 'TimeZone (Not implemented)'))).toBe(
-      'the live connection refused the setting TimeZone (Not implemented)',
-    );
+    const why = 'the live connection refused the setting TimeZone (Not implemented)';
+    expect(userLaneReason('SELECT 1', lanes([], why))).toBe(why);
   });
 });
