@@ -23,7 +23,7 @@ import { sharingApi } from './sharing/sharingApi';
 import { automlApi } from './automlApi';
 import { plotGlobal } from '../charts/plotGlobal';
 import { LiveTables } from './live/LiveTables';
-import { userLaneReason } from './live/userLaneReason';
+import { UserLaneGate } from './live/UserLaneGate';
 import { incrementVetter } from './quality/incrementVetter';
 import { formatTableName } from '../../common/tableName';
 import type { Notify } from './Notify';
@@ -80,6 +80,7 @@ export class Session {
   readonly live: LiveTables;
   /** Type checks TypeScript cells (on a worker thread) against the realm's globals and earlier cells. */
   readonly types: CellTypes;
+  private readonly gate: UserLaneGate;
   /** When the last run ended, so warming up waits for a quiet moment. */
   lastActivity = performance.now();
 
@@ -97,6 +98,7 @@ export class Session {
     // An increment that breaks a FAIL UPDATE expectation is held back; the last good version stays.
     this.live.vet = incrementVetter(() => this.quality());
     this.types = new CellTypes(async () => ambientDeclarations(await this.namedResults()));
+    this.gate = new UserLaneGate(() => this.running('user'), engine.lanes);
   }
 
   static async create(opts: {
@@ -164,39 +166,20 @@ export class Session {
     if (req.cellId) for (const off of this.subscriptions.get(req.cellId)?.splice(0) ?? []) off();
     this.runs.add(run);
     try {
-      const lane = run.lane === 'live' ? await this.liveRunLane(req.code, run) : 'user';
+      // A live re-run needing the user's connection (a TEMP object) runs there, after the user's cell.
+      const lane = run.lane === 'live' ? await this.gate.laneFor(req.code, run.abort.signal) : 'user';
       if (!lane) return { status: 'interrupted', executionCount, elapsedMs: 0, outputs: [] };
       return await this.engine.inLane(lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
     } finally {
       run.ended = true;
       for (const release of run.holds.splice(0)) release();
       this.runs.delete(run);
-      if (!this.running('user')) for (const resolve of this.userIdle.splice(0)) resolve();
+      this.gate.runEnded();
       events.flush();
       this.lastActivity = performance.now();
       this.recheckResults();
     }
   }
-
-  /**
-   * The connection a live re-run goes to: the live lane, once the user's latest settings have reached
-   * it; the user's lane, after the user's run ends, when it needs what only that connection has
-   * (userLaneReason). Null when the run is interrupted while it waits.
-   */
-  private async liveRunLane(code: string, run: RunContext): Promise<Lane | null> {
-    await this.engine.lanes.settled();
-    if (!userLaneReason(code, this.engine.lanes)) return 'live';
-    while (this.running('user') && !run.abort.signal.aborted) {
-      await new Promise<void>((resolve) => {
-        this.userIdle.push(resolve);
-        run.abort.signal.addEventListener('abort', () => resolve(), { once: true });
-      });
-    }
-    return run.abort.signal.aborted ? null : 'user';
-  }
-
-  /** Live re-runs waiting for the user's run to end (liveRunLane). */
-  private userIdle: (() => void)[] = [];
 
   /** One look at a time at whether a run changed the tables of earlier named results (changedResults.ts). */
   private rechecking: Promise<void> = Promise.resolve();
