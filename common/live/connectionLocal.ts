@@ -7,11 +7,12 @@
  *
  * TEMP names come from every cell of the notebook (the user may have run any of them), found as
  * `CREATE [OR REPLACE] TEMP|TEMPORARY TABLE|VIEW|MACRO|FUNCTION|SEQUENCE name`, in SQL cells and in
- * the SQL inside TypeScript cells. A cell reads one when the name appears in it as a word: a false
+ * the strings and templates of TypeScript cells (the SQL they give query() and sql``). A cell reads one when the name appears in it as a word: a false
  * match only makes the re-run wait for the running cell (shown queued), never makes it fail.
  */
 import { tokenizeSql, type Token } from '../sqlTokens';
 import type { LiveCell } from './planLiveRuns';
+import { tokenizeTs } from './tsTokens';
 
 const TEMP_KINDS = new Set(['table', 'view', 'macro', 'function', 'sequence']);
 const SETTING_STATEMENTS = new Set(['set', 'reset', 'use', 'pragma']);
@@ -20,45 +21,58 @@ const WORD = /"((?:[^"]|"")+)"|[A-Za-z_][\w$]*/g;
 /** Cell id → why its re-run waits for the user's lane, for the cells that must. */
 export function connectionLocalCells(cells: LiveCell[]): Map<string, string> {
   const temps = new Map<string, string>();
-  for (const cell of cells) for (const name of tempNamesMade(cell.code)) temps.set(name.toLowerCase(), name);
+  for (const cell of cells) for (const name of tempNamesMade(cell)) temps.set(name.toLowerCase(), name);
   const out = new Map<string, string>();
   for (const cell of cells) {
-    const tokens = words(cell.code);
-    const made = tempNamesMade(cell.code);
-    const read = tokens.find((w) => temps.has(w.toLowerCase()));
+    const made = tempNamesMade(cell);
+    const read = words(cell.code).find((w) => temps.has(w.toLowerCase()));
     if (made.length > 0) out.set(cell.id, `it makes the TEMP object ${made[0]}, which lives in the user's connection only`);
     else if (read) out.set(cell.id, `it reads the TEMP object ${temps.get(read.toLowerCase())}, which lives in the user's connection only`);
-    else if (cell.language === 'sql' && changesSettings(cell.code)) out.set(cell.id, `its SET or USE must change the user's connection`);
+    else if (changesSettings(cell)) out.set(cell.id, SETTINGS_REASON);
   }
   return out;
 }
 
-/** The names a cell's CREATE TEMP statements make (the last part of a dotted name). */
-function tempNamesMade(code: string): string[] {
-  // SQL in a TypeScript cell's strings ('…', "…") counts too; a template's text tokenizes as SQL already.
-  const tokens = significant(code).flatMap((t) => (t.kind === 'string' || t.kind === 'quoted' ? [t, ...significant(t.value)] : [t]));
-  const word = (i: number) => (tokens[i]?.kind === 'ident' ? tokens[i].value.toLowerCase() : '');
-  const names: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (word(i) !== 'create') continue;
-    let j = i + 1;
-    if (word(j) === 'or' && word(j + 1) === 'replace') j += 2;
-    if (word(j) !== 'temp' && word(j) !== 'temporary') continue;
-    if (!TEMP_KINDS.has(word(j + 1))) continue;
-    j += 2;
-    if (word(j) === 'if' && word(j + 1) === 'not' && word(j + 2) === 'exists') j += 3;
-    while (tokens[j + 1]?.text === '.' && isName(tokens[j + 2])) j += 2;
-    if (isName(tokens[j])) names.push(tokens[j].value);
-  }
-  return names;
+export const SETTINGS_REASON = `its SET or USE must change the user's connection`;
+
+/**
+ * Whether the cell runs SET, RESET, USE or PRAGMA: in a SQL cell, a statement that starts with one;
+ * in a TypeScript cell, a string or template (query('…'), sql`…`) that does.
+ */
+export function changesSettings(cell: Pick<LiveCell, 'language' | 'code'>): boolean {
+  return sqlTexts(cell).some((sql) => {
+    const tokens = significant(sql);
+    return tokens.some(
+      (t, i) => t.kind === 'ident' && SETTING_STATEMENTS.has(t.value.toLowerCase()) && (i === 0 || tokens[i - 1].text === ';'),
+    );
+  });
 }
 
-/** Whether a statement of the cell starts with SET, RESET, USE or PRAGMA. */
-function changesSettings(code: string): boolean {
-  const tokens = significant(code);
-  return tokens.some(
-    (t, i) => t.kind === 'ident' && SETTING_STATEMENTS.has(t.value.toLowerCase()) && (i === 0 || tokens[i - 1].text === ';'),
-  );
+/** The SQL of a cell: a SQL cell's code; a TypeScript cell's strings and templates. */
+function sqlTexts(cell: Pick<LiveCell, 'language' | 'code'>): string[] {
+  if (cell.language === 'sql') return [cell.code];
+  return (tokenizeTs(cell.code) ?? []).filter((t) => t.kind === 'string' || t.kind === 'template').map((t) => t.value);
+}
+
+/** The names a cell's CREATE TEMP statements make (the last part of a dotted name). */
+function tempNamesMade(cell: LiveCell): string[] {
+  const names: string[] = [];
+  for (const sql of sqlTexts(cell)) {
+    const tokens = significant(sql);
+    const word = (i: number) => (tokens[i]?.kind === 'ident' ? tokens[i].value.toLowerCase() : '');
+    for (let i = 0; i < tokens.length; i++) {
+      if (word(i) !== 'create') continue;
+      let j = i + 1;
+      if (word(j) === 'or' && word(j + 1) === 'replace') j += 2;
+      if (word(j) !== 'temp' && word(j) !== 'temporary') continue;
+      if (!TEMP_KINDS.has(word(j + 1))) continue;
+      j += 2;
+      if (word(j) === 'if' && word(j + 1) === 'not' && word(j + 2) === 'exists') j += 3;
+      while (tokens[j + 1]?.text === '.' && isName(tokens[j + 2])) j += 2;
+      if (isName(tokens[j])) names.push(tokens[j].value);
+    }
+  }
+  return names;
 }
 
 function significant(code: string): Token[] {

@@ -166,8 +166,8 @@ export class Session {
     if (req.cellId) for (const off of this.subscriptions.get(req.cellId)?.splice(0) ?? []) off();
     this.runs.add(run);
     try {
-      // A live re-run needing the user's connection (a TEMP object) runs there, after the user's cell.
-      const lane = run.lane === 'live' ? await this.gate.laneFor(req.code, run.abort.signal) : 'user';
+      // A live re-run needing the user's connection (a TEMP object, a SET) runs there, after the user's cell.
+      const lane = run.lane === 'live' ? await this.gate.laneFor(req, run.abort.signal) : 'user';
       if (!lane) return { status: 'interrupted', executionCount, elapsedMs: 0, outputs: [] };
       return await this.engine.inLane(lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
     } finally {

@@ -16,10 +16,10 @@ export class UserLaneGate {
     private readonly lanes: LaneStateView & { settled(): Promise<void> },
   ) {}
 
-  /** The lane for a live re-run of `code`; null when `signal` aborts while it waits. */
-  async laneFor(code: string, signal: AbortSignal): Promise<Lane | null> {
+  /** The lane for a live re-run of `cell`; null when `signal` aborts while it waits. */
+  async laneFor(cell: { language: 'sql' | 'typescript'; code: string }, signal: AbortSignal): Promise<Lane | null> {
     await this.lanes.settled();
-    if (!userLaneReason(code, this.lanes)) return 'live';
+    if (!userLaneReason(cell, this.lanes)) return 'live';
     while (this.userRunning() && !signal.aborted) {
       await new Promise<void>((resolve) => {
         this.waiting.push(resolve);

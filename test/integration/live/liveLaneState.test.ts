@@ -134,6 +134,22 @@ describe('settings made in the user’s lane hold in the live lane', () => {
     await exec(`RESET TimeZone`);
   }, 30_000);
 
+  it('a live re-run of a cell that runs SET itself waits and sets the user’s connection, where the cells below run', async () => {
+    const long = await longUserCell();
+    const rerun = exec(`SET TimeZone = 'Europe/Paris'; ${LOCAL_TIME}`, 'live');
+    let order: string[] = [];
+    void long.result.finally(() => (order = [...order, 'long cell']));
+    void rerun.finally(() => (order = [...order, 'SET re-run']));
+    bed.session.interrupt();
+    expect((await long.result).status).toBe('interrupted');
+    expect(firstRow(await rerun)).toEqual(['2024-01-01 01:00:00+01']);
+    expect(order).toEqual(['long cell', 'SET re-run']);
+    // The user's lane (and so the live lane) now has the re-run's setting.
+    expect(firstRow(await exec(LOCAL_TIME))).toEqual(['2024-01-01 01:00:00+01']);
+    expect(firstRow(await exec(LOCAL_TIME, 'live'))).toEqual(['2024-01-01 01:00:00+01']);
+    await exec(`RESET TimeZone`);
+  }, 30_000);
+
   it('USE and SET VARIABLE: a live re-run reads the same schema and variable', async () => {
     expect((await exec(`CREATE SCHEMA side; CREATE TABLE side.sizes AS SELECT 11 AS size`)).status).toBe('ok');
     expect((await exec(`USE side`)).status).toBe('ok');

@@ -18,17 +18,21 @@ const cells = [
   sql('recent', `CREATE TEMP VIEW "Recent Orders" AS SELECT * FROM ${LIVE} WHERE id > 10`),
   ts('viaTs', `const df = await sql\`SELECT * FROM "Recent Orders"\`; df.shape`),
   ts('tsMakes', `await query('CREATE TEMP TABLE scratch AS SELECT 1'); const n = ${JSON.stringify(LIVE)}`),
+  ts('tsSets', `await query("SET TimeZone = 'UTC'"); const m = await sql\`SELECT max(id) FROM ${LIVE}\``),
 ];
 
 describe('connectionLocalCells: re-runs that must use the user’s connection', () => {
   it('names the cells that read or make a TEMP object, or change settings, and says why', () => {
     const local = connectionLocalCells(cells);
-    expect([...local.keys()].sort()).toEqual(['converted', 'macro', 'netted', 'rates', 'recent', 'tokyo', 'tsMakes', 'viaTs'].sort());
+    expect([...local.keys()].sort()).toEqual(
+      ['converted', 'macro', 'netted', 'rates', 'recent', 'tokyo', 'tsMakes', 'tsSets', 'viaTs'].sort(),
+    );
     expect(local.get('converted')).toContain('reads the TEMP object fx');
     expect(local.get('netted')).toContain('reads the TEMP object net');
     expect(local.get('viaTs')).toContain('reads the TEMP object Recent Orders');
     expect(local.get('rates')).toContain('makes the TEMP object fx');
     expect(local.get('tokyo')).toContain('SET or USE');
+    expect(local.get('tsSets')).toContain('SET or USE');
   });
 
   it('a notebook without TEMP objects or settings has none', () => {
@@ -39,10 +43,10 @@ describe('connectionLocalCells: re-runs that must use the user’s connection', 
 describe('splitLivePlan with connection-local cells', () => {
   it('while the long cell runs, the cells reading TEMP objects or setting options wait; the plain one runs beside it', () => {
     const plan = planLiveRuns(cells, [LIVE]);
-    expect(plan).toEqual(['long', 'converted', 'netted', 'plain', 'tokyo', 'recent', 'viaTs', 'tsMakes']);
+    expect(plan).toEqual(['long', 'converted', 'netted', 'plain', 'tokyo', 'recent', 'viaTs', 'tsMakes', 'tsSets']);
     expect(splitLivePlan(cells, plan, ['long'])).toEqual({
       now: ['plain'],
-      later: ['long', 'converted', 'netted', 'tokyo', 'recent', 'viaTs', 'tsMakes'],
+      later: ['long', 'converted', 'netted', 'tokyo', 'recent', 'viaTs', 'tsMakes', 'tsSets'],
     });
   });
 
