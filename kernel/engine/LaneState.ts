@@ -13,7 +13,7 @@
  *   names are kept here (read back from DuckDB's catalog after a CREATE, DROP or ALTER), so the
  *   session runs a live re-run that reads one in the user's lane instead (see userLaneReason).
  *
- * A setting DuckDB refuses to take back as text leaves the lanes disagreeing; `unmirrored` says which,
+ * A setting DuckDB refuses to take back as text leaves the lanes disagreeing; `liveDiffers` says which,
  * and live re-runs then go to the user's lane too, rather than give other numbers.
  */
 import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
@@ -82,7 +82,7 @@ export class LaneState {
   }
 
   /** Why the followers may disagree with the user's connection, or null when they agree. */
-  get unmirrored(): string | null {
+  get liveDiffers(): string | null {
     const [first] = this.failed;
     if (!first) return null;
     const [name, why] = first;

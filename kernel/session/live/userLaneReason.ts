@@ -2,7 +2,7 @@
  * Why a live re-run cannot run in the live lane and must run in the user's lane instead: it names a
  * TEMP object of the user's connection (no other connection can read it: a Catalog Error there),
  * or it runs SET or USE itself (which must change the user's connection, not the live one),
- * or the live connection may not have the user's settings (`unmirrored` says why: it would give other numbers).
+ * or the live connection may not have the user's settings (`liveDiffers` says why: it would give other numbers).
  * Null when the live lane gives what the user's lane would.
  *
  * Names are matched as words anywhere in the cell (SQL or TypeScript, strings and comments too):
@@ -12,13 +12,13 @@ import { changesSettings, SETTINGS_REASON } from '../../../common/live/connectio
 
 export interface LaneStateView {
   tempNames: ReadonlySet<string>;
-  unmirrored: string | null;
+  liveDiffers: string | null;
 }
 
 const WORD = /"((?:[^"]|"")+)"|[A-Za-z_][\w$]*/g;
 
 export function userLaneReason(cell: { language: 'sql' | 'typescript'; code: string }, lanes: LaneStateView): string | null {
-  if (lanes.unmirrored) return lanes.unmirrored;
+  if (lanes.liveDiffers) return lanes.liveDiffers;
   // Its SET would change the live connection only, not the user's, where the cells below run.
   if (changesSettings(cell)) return SETTINGS_REASON;
   const code = cell.code;

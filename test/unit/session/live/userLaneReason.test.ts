@@ -3,7 +3,7 @@ import { userLaneReason } from '../../../../kernel/session/live/userLaneReason';
 
 const sql = (code: string) => ({ language: 'sql' as const, code });
 const ts = (code: string) => ({ language: 'typescript' as const, code });
-const lanes = (temps: string[], unmirrored: string | null = null) => ({ tempNames: new Set(temps), unmirrored });
+const lanes = (temps: string[], liveDiffers: string | null = null) => ({ tempNames: new Set(temps), liveDiffers });
 
 describe('userLaneReason: when a live re-run must run in the user’s lane', () => {
   it('a cell naming a TEMP object of the user’s connection, in SQL or TypeScript, any case, quoted or not', () => {
