@@ -2,7 +2,7 @@
  * Keeps the other connections of a session in step with what the user's connection made local to
  * itself, so a live re-run (on the live lane's connection) gives what it would give in the user's lane.
  *
- * DuckDB keeps two kinds of state per connection. Asked directly (see laneState.test.ts):
+ * DuckDB keeps two kinds of state per connection. Asked directly (test/integration/engine/laneState.test.ts):
  * - Settings. `SET`/`RESET` (without GLOBAL), `USE`, `PRAGMA name=value` and `SET VARIABLE` all run as
  *   statements of type SET; `PRAGMA enable_profiling` and friends as type PRAGMA. What they leave is
  *   readable as `duckdb_settings()` rows of scope LOCAL (TimeZone, schema, search_path, …) and as
