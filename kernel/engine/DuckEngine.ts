@@ -148,7 +148,8 @@ export class DuckEngine {
    */
   async connect(): Promise<DuckDBConnection> {
     if (this.closing) throw new SiltError('session-gone', 'The notebook session is closing, so its database takes no more queries.');
-    return this.queries.wrap(await this.instance.connect());
+    // With the user's settings (USE, TimeZone): an export must find the result and write what the user sees.
+    return this.lanes.follow(this.queries.wrap(await this.instance.connect()));
   }
 
   /**

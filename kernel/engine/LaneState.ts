@@ -43,6 +43,8 @@ export class LaneState {
   readonly tempNames = new Set<string>();
   /** Settings and variables the followers could not be given, with DuckDB's reason. */
   private readonly failed = new Map<string | typeof LOST, string>();
+  /** A fresh connection's settings and variables (what a new connection starts with). */
+  private initial: { settings: Snapshot; variables: Snapshot } = { settings: new Map(), variables: new Map() };
   private settings: Snapshot = new Map();
   private variables: Snapshot = new Map();
   /** Copies to the followers, in order: a live re-run waits for them (settled) instead of the user's lane. */
@@ -58,6 +60,7 @@ export class LaneState {
     const state = new LaneState(user, followers);
     state.settings = await state.read(SETTINGS_SQL);
     state.variables = await state.read(VARIABLES_SQL, true);
+    state.initial = { settings: state.settings, variables: state.variables };
     return state;
   }
 
@@ -116,21 +119,7 @@ export class LaneState {
   private async syncSettings(): Promise<void> {
     const settings = await this.read(SETTINGS_SQL);
     const variables = await this.read(VARIABLES_SQL, true);
-    const statements: { name: string; sql: string }[] = [];
-    for (const [name, value] of settings) {
-      if (this.settings.get(name) === value) continue;
-      statements.push({ name, sql: value === null ? `RESET ${quoteIdent(name)}` : `SET ${quoteIdent(name)} = ${quoteLiteral(value)}` });
-    }
-    for (const [name, typed] of variables) {
-      if (this.variables.get(name) === typed) continue;
-      const [type, value] = JSON.parse(typed!) as [string, string | null];
-      statements.push({
-        name,
-        sql: `SET VARIABLE ${quoteIdent(name)} = ${value === null ? 'NULL' : `CAST(${quoteLiteral(value)} AS ${type})`}`,
-      });
-    }
-    for (const name of this.variables.keys())
-      if (!variables.has(name)) statements.push({ name, sql: `RESET VARIABLE ${quoteIdent(name)}` });
+    const statements = changes({ settings: this.settings, variables: this.variables }, { settings, variables });
     this.settings = settings;
     this.variables = variables;
     if (statements.length === 0) return;
@@ -150,6 +139,17 @@ export class LaneState {
     });
   }
 
+  /**
+   * Gives a new connection of the same database (an export's, a publish's) the user's settings and
+   * variables as they are now, so it reads the same schema and writes the same local times. One it
+   * refuses stays at its default there (none seen: DuckDB takes back every value it shows as text).
+   */
+  async follow(conn: DuckDBConnection): Promise<DuckDBConnection> {
+    for (const s of changes(this.initial, { settings: this.settings, variables: this.variables }))
+      await conn.run(s.sql).catch(() => undefined);
+    return conn;
+  }
+
   private async readTemps(): Promise<void> {
     const rows = (await this.user.runAndReadAll(TEMP_SQL)).getRowsJson();
     this.tempNames.clear();
@@ -161,6 +161,25 @@ export class LaneState {
     const rows = (await this.user.runAndReadAll(sql)).getRowsJson() as (string | null)[][];
     return new Map(rows.map((r) => [String(r[0]), typed ? JSON.stringify([r[2], r[1]]) : r[1]]));
   }
+}
+
+/** The statements that take a connection with settings and variables `from` to `to`. */
+function changes(
+  from: { settings: Snapshot; variables: Snapshot },
+  to: { settings: Snapshot; variables: Snapshot },
+): { name: string; sql: string }[] {
+  const out: { name: string; sql: string }[] = [];
+  for (const [name, value] of to.settings) {
+    if (from.settings.get(name) === value) continue;
+    out.push({ name, sql: value === null ? `RESET ${quoteIdent(name)}` : `SET ${quoteIdent(name)} = ${quoteLiteral(value)}` });
+  }
+  for (const [name, typed] of to.variables) {
+    if (from.variables.get(name) === typed) continue;
+    const [type, value] = JSON.parse(typed!) as [string, string | null];
+    out.push({ name, sql: `SET VARIABLE ${quoteIdent(name)} = ${value === null ? 'NULL' : `CAST(${quoteLiteral(value)} AS ${type})`}` });
+  }
+  for (const name of from.variables.keys()) if (!to.variables.has(name)) out.push({ name, sql: `RESET VARIABLE ${quoteIdent(name)}` });
+  return out;
 }
 
 /**

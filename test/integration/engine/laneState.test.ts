@@ -3,8 +3,12 @@
  * and grid connections (settings, variables, the schema) or is named (TEMP objects), as DuckDB
  * itself reports it after each kind of statement.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckEngine } from '../../../kernel/engine/DuckEngine';
+import { exportResult } from '../../../kernel/export/exportResult';
 
 let engine: DuckEngine;
 
@@ -60,5 +64,25 @@ describe('TEMP objects of the user’s connection are named', () => {
     // An ordinary table is not connection-local.
     await user(`CREATE TABLE plain AS SELECT 1`);
     expect([...engine.lanes.tempNames]).toEqual(['latest']);
+  });
+});
+
+describe('a connection of its own (an export) starts with the user’s settings', () => {
+  it('after USE and SET TimeZone, a CSV export finds the result and writes the local time the user’s SQL shows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'silt-lanestate-'));
+    try {
+      await user(`CREATE SCHEMA IF NOT EXISTS kept`);
+      await user(`USE kept`);
+      await user(`SET TimeZone = 'Asia/Tokyo'`);
+      const r = await user(`SELECT TIMESTAMPTZ '2024-01-01 00:00:00+00' AS at`);
+      const local = (await engine.query(`SELECT TIMESTAMPTZ '2024-01-01 00:00:00+00'::VARCHAR AS v`))[0].v;
+      expect(local).toBe('2024-01-01 09:00:00+09');
+      const out = await exportResult(engine, { handle: r.handle, format: 'csv', path: join(dir, 'at.csv'), workspace: dir });
+      expect(readFileSync(out.path, 'utf8').trim().split('\n')).toEqual(['at', String(local)]);
+    } finally {
+      await user(`USE main`);
+      await user(`RESET TimeZone`);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
