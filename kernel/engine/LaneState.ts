@@ -8,7 +8,8 @@
  *   readable as `duckdb_settings()` rows of scope LOCAL (TimeZone, schema, search_path, …) and as
  *   `duckdb_variables()`. GLOBAL settings (threads, memory_limit) are the database's: nothing to copy.
  *   After such a statement, the LOCAL settings and variables that changed are set the same on the
- *   followers (the live lane's and the grid's connections).
+ *   followers (the live lane's and the grid's connections); a connection opened later starts with
+ *   them (follow).
  * - TEMP tables, views, macros and sequences, which no other connection can see or be given. Their
  *   names are kept here (read back from DuckDB's catalog after a CREATE, DROP or ALTER), so the
  *   session runs a live re-run that reads one in the user's lane instead (see userLaneReason).
@@ -28,19 +29,21 @@ const CATALOG = new Set<StatementType>([StatementType.CREATE, StatementType.DROP
 
 const SETTINGS_SQL = `SELECT name, value FROM duckdb_settings() WHERE scope = 'LOCAL'`;
 const VARIABLES_SQL = `SELECT name, value::VARCHAR, type FROM duckdb_variables()`;
-const TEMP_SQL = `
+const RELATIONS_SQL = `
   SELECT table_name FROM duckdb_tables() WHERE database_name = 'temp'
-  UNION SELECT view_name FROM duckdb_views() WHERE database_name = 'temp'
-  UNION SELECT function_name FROM duckdb_functions() WHERE database_name = 'temp'
-  UNION SELECT sequence_name FROM duckdb_sequences() WHERE database_name = 'temp'`;
+  UNION ALL SELECT view_name FROM duckdb_views() WHERE database_name = 'temp'
+  UNION ALL SELECT sequence_name FROM duckdb_sequences() WHERE database_name = 'temp'`;
+/** Read only after a statement that says MACRO or FUNCTION: listing functions takes tens of ms, the rest about one. */
+const MACROS_SQL = `SELECT function_name FROM duckdb_functions() WHERE database_name = 'temp'`;
 
 type Snapshot = Map<string, string | null>;
 /** The key in `failed` for a read of the user's connection that failed (an Interrupt landing on it). */
 const LOST = Symbol('lost');
 
 export class LaneState {
-  /** Lower-cased names of the user connection's TEMP objects. */
-  readonly tempNames = new Set<string>();
+  /** Lower-cased names of the user connection's TEMP tables, views and sequences; and macros. */
+  private relations = new Set<string>();
+  private macros = new Set<string>();
   /** Settings and variables the followers could not be given, with DuckDB's reason. */
   private readonly failed = new Map<string | typeof LOST, string>();
   /** A fresh connection's settings and variables (what a new connection starts with). */
@@ -99,16 +102,24 @@ export class LaneState {
     return this.applying;
   }
 
+  /** Lower-cased names of the user connection's TEMP objects. */
+  get tempNames(): ReadonlySet<string> {
+    return new Set([...this.relations, ...this.macros]);
+  }
+
   private async after(type: StatementType, sql: string): Promise<void> {
     // After a failed read, every statement reads again until one succeeds.
     const lost = this.failed.has(LOST);
     // Only a CREATE that says TEMP can make one; only a DROP or ALTER can end one we know of.
-    const temps = CATALOG.has(type) && (type === StatementType.CREATE ? /\btemp(orary)?\b/i.test(sql) : this.tempNames.size > 0);
+    const known = this.relations.size + this.macros.size > 0;
+    const temps = CATALOG.has(type) && (type === StatementType.CREATE ? /\btemp(orary)?\b/i.test(sql) : known);
+    const macros = temps && /\b(macro|function)\b/i.test(sql);
     const settings = SETS.has(type);
     if (!lost && !temps && !settings) return;
     try {
       if (lost || settings) await this.syncSettings();
-      if (lost || temps) await this.readTemps();
+      if (lost || temps) this.relations = await this.readNames(RELATIONS_SQL);
+      if (lost || macros) this.macros = await this.readNames(MACROS_SQL);
       this.failed.delete(LOST);
     } catch (e) {
       // The statement itself succeeded: it is not failed for this. Live re-runs go to the user's lane meanwhile.
@@ -150,10 +161,14 @@ export class LaneState {
     return conn;
   }
 
-  private async readTemps(): Promise<void> {
-    const rows = (await this.user.runAndReadAll(TEMP_SQL)).getRowsJson();
-    this.tempNames.clear();
-    for (const [name] of rows) if (!silts(String(name))) this.tempNames.add(String(name).toLowerCase());
+  private async readNames(sql: string): Promise<Set<string>> {
+    const rows = (await this.user.runAndReadAll(sql)).getRowsJson();
+    return new Set(
+      rows
+        .map(([name]) => String(name))
+        .filter((name) => !silts(name))
+        .map((name) => name.toLowerCase()),
+    );
   }
 
   /** name → value from the user connection; variables keep their type with the value. */
