@@ -9,7 +9,11 @@
  * above the running one that reads what it defines (run out of order) would read a half-made value.
  * A plan cell that redefines a name a running cell reads waits too: replaced in mid-run, it would
  * give the running cell's later statements a different value than its earlier ones saw.
+ *
+ * A cell that reads or makes what lives in the user's connection only (a TEMP table, view or macro;
+ * SET or USE: connectionLocal.ts) waits too: the live lane runs on another connection.
  */
+import { connectionLocalCells } from './connectionLocal';
 import { cellNames, type LiveCell } from './planLiveRuns';
 
 export function splitLivePlan(cells: LiveCell[], plan: string[], running: string[]): { now: string[]; later: string[] } {
@@ -23,6 +27,8 @@ export function splitLivePlan(cells: LiveCell[], plan: string[], running: string
     for (const d of names.defines) unsettled.add(d.toLowerCase());
     for (const u of names.uses) readByRunning.add(u.toLowerCase());
   }
+  // With nothing of the user's running, nothing goes beside it: every re-run may use the user's connection.
+  const local = busy.size > 0 ? connectionLocalCells(cells) : new Map<string, string>();
   const now: string[] = [];
   const later: string[] = [];
   for (const cell of cells) {
@@ -30,6 +36,7 @@ export function splitLivePlan(cells: LiveCell[], plan: string[], running: string
     const names = cellNames(cell);
     const waits =
       busy.has(cell.id) ||
+      local.has(cell.id) ||
       names.uses.some((u) => unsettled.has(u.toLowerCase())) ||
       names.defines.some((d) => readByRunning.has(d.toLowerCase()));
     if (waits) {

@@ -19,6 +19,7 @@ import { SiltError } from '../../common/SiltError';
 import type { CellValue, ColumnInfo } from '../protocol';
 import type { ColumnFilter, ColumnProfile, SortKey, TopValue } from '../protocol/results';
 import { profileTable, topValues } from './profileTable';
+import { LaneState } from './LaneState';
 import { QueryTracker } from './QueryTracker';
 import { serialConnection } from './serialConnection';
 import { ResultViews } from './ResultViews';
@@ -94,6 +95,8 @@ export class DuckEngine {
      * scrolls, sorts and profiles (its result is a committed table) while a cell runs.
      */
     private readonly pageConnection: DuckDBConnection,
+    /** What the user's connection made local to itself (settings, TEMP objects), copied or named (LaneState). */
+    readonly lanes: LaneState,
   ) {
     this.views = new ResultViews(pageConnection, this.resultPrefix.replace('__silt_result_', '__silt_view_'));
     this.laneConnection = new Proxy(connection, {
@@ -119,7 +122,9 @@ export class DuckEngine {
     });
     const queries = new QueryTracker();
     const connect = async () => queries.wrap(await instance.connect());
-    const engine = new DuckEngine(instance, queries, await connect(), await connect(), serialConnection(await connect()));
+    const [user, live, page] = [await connect(), await connect(), serialConnection(await connect())];
+    const lanes = await LaneState.create(user, [live, page]);
+    const engine = new DuckEngine(instance, queries, lanes.watch(user), live, page, lanes);
     engine.spill = spill;
     return engine;
   }
@@ -143,7 +148,8 @@ export class DuckEngine {
    */
   async connect(): Promise<DuckDBConnection> {
     if (this.closing) throw new SiltError('session-gone', 'The notebook session is closing, so its database takes no more queries.');
-    return this.queries.wrap(await this.instance.connect());
+    // With the user's settings (USE, TimeZone): an export must find the result and write what the user sees.
+    return this.lanes.follow(this.queries.wrap(await this.instance.connect()));
   }
 
   /**

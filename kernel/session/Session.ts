@@ -23,6 +23,7 @@ import { sharingApi } from './sharing/sharingApi';
 import { automlApi } from './automlApi';
 import { plotGlobal } from '../charts/plotGlobal';
 import { LiveTables } from './live/LiveTables';
+import { UserLaneGate } from './live/UserLaneGate';
 import { incrementVetter } from './quality/incrementVetter';
 import { formatTableName } from '../../common/tableName';
 import type { Notify } from './Notify';
@@ -79,6 +80,7 @@ export class Session {
   readonly live: LiveTables;
   /** Type checks TypeScript cells (on a worker thread) against the realm's globals and earlier cells. */
   readonly types: CellTypes;
+  private readonly gate: UserLaneGate;
   /** When the last run ended, so warming up waits for a quiet moment. */
   lastActivity = performance.now();
 
@@ -96,6 +98,7 @@ export class Session {
     // An increment that breaks a FAIL UPDATE expectation is held back; the last good version stays.
     this.live.vet = incrementVetter(() => this.quality());
     this.types = new CellTypes(async () => ambientDeclarations(await this.namedResults()));
+    this.gate = new UserLaneGate(() => this.running('user'), engine.lanes);
   }
 
   static async create(opts: {
@@ -163,11 +166,15 @@ export class Session {
     if (req.cellId) for (const off of this.subscriptions.get(req.cellId)?.splice(0) ?? []) off();
     this.runs.add(run);
     try {
-      return await this.engine.inLane(run.lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
+      // A live re-run needing the user's connection (a TEMP object, a SET) runs there, after the user's cell.
+      const lane = run.lane === 'live' ? await this.gate.laneFor(req, run.abort.signal) : 'user';
+      if (!lane) return { status: 'interrupted', executionCount, elapsedMs: 0, outputs: [] };
+      return await this.engine.inLane(lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
     } finally {
       run.ended = true;
       for (const release of run.holds.splice(0)) release();
       this.runs.delete(run);
+      this.gate.runEnded();
       events.flush();
       this.lastActivity = performance.now();
       this.recheckResults();

@@ -23,7 +23,9 @@ function staleTitle(stale: Staleness): string {
     case 'elsewhere':
       return `${changed}; another window on this session re-ran this cell, Run shows it here`;
     case 'waiting':
-      return `${changed}; this cell uses what the running cell makes, so it re-runs once that cell ends`;
+      return stale.because
+        ? `${changed}; this cell re-runs once the running cell ends, in the same connection: ${stale.because}`
+        : `${changed}; this cell uses what the running cell makes, so it re-runs once that cell ends`;
     case 'skipped':
       return `${changed}; its re-run did not happen (a cell before it failed or the run was interrupted)`;
   }

@@ -15,6 +15,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { planLiveRuns, staleManualCells } from '../../common/live/planLiveRuns';
+import { connectionLocalCells } from '../../common/live/connectionLocal';
 import { splitLivePlan } from '../../common/live/splitLivePlan';
 import type { LiveCell, LiveTableInfo } from '../../kernel/protocol/live';
 import type { Cell } from '../../kernel/protocol/notebook';
@@ -37,6 +38,8 @@ export interface Staleness {
    * queued re-run did not happen (a cell before it failed, or the queue was interrupted).
    */
   why: 'manual' | 'elsewhere' | 'waiting' | 'skipped';
+  /** Why a `waiting` cell cannot re-run beside the running cell when it does not depend on it (connectionLocal). */
+  because?: string;
 }
 
 export interface LiveApi {
@@ -290,9 +293,18 @@ export function useLive(
         }
         const { now, later } = splitLivePlan(cells, mine, busyHere);
         if (later.length > 0) {
+          const local = connectionLocalCells(cells);
           setStale((st) => {
             const next = { ...st };
-            for (const id of later) next[id] = { table, version: Math.min(version, next[id]?.version ?? Infinity), why: 'waiting' };
+            for (const id of later) {
+              const because = local.get(id);
+              next[id] = {
+                table,
+                version: Math.min(version, next[id]?.version ?? Infinity),
+                why: 'waiting',
+                ...(because ? { because } : {}),
+              };
+            }
             return next;
           });
         }

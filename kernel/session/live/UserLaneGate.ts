@@ -1,0 +1,36 @@
+/**
+ * Chooses the connection of a live re-run: the live lane, once the user's latest settings have
+ * reached it (LaneState.settled); or, when it needs what only the user's connection has
+ * (userLaneReason: a TEMP object, a setting the live connection lacks), the user's lane, after the
+ * user's running cell ends. It then gives what the user's lane gives, never a Catalog Error.
+ */
+import type { Lane } from '../../engine/DuckEngine';
+import { userLaneReason, type LaneStateView } from './userLaneReason';
+
+export class UserLaneGate {
+  /** Live re-runs waiting for the user's run to end. */
+  private waiting: (() => void)[] = [];
+
+  constructor(
+    private readonly userRunning: () => boolean,
+    private readonly lanes: LaneStateView & { settled(): Promise<void> },
+  ) {}
+
+  /** The lane for a live re-run of `cell`; null when `signal` aborts while it waits. */
+  async laneFor(cell: { language: 'sql' | 'typescript'; code: string }, signal: AbortSignal): Promise<Lane | null> {
+    await this.lanes.settled();
+    if (!userLaneReason(cell, this.lanes)) return 'live';
+    while (this.userRunning() && !signal.aborted) {
+      await new Promise<void>((resolve) => {
+        this.waiting.push(resolve);
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+    }
+    return signal.aborted ? null : 'user';
+  }
+
+  /** A run ended: with no user run left, the waiting re-runs go. */
+  runEnded(): void {
+    if (!this.userRunning()) for (const resolve of this.waiting.splice(0)) resolve();
+  }
+}
