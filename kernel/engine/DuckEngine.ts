@@ -124,7 +124,7 @@ export class DuckEngine {
     const connect = async () => queries.wrap(await instance.connect());
     const [user, live, page] = [await connect(), await connect(), serialConnection(await connect())];
     const lanes = await LaneState.create(user, [live, page]);
-    const engine = new DuckEngine(instance, queries, lanes.watch(user), live, page, lanes);
+    const engine = new DuckEngine(instance, queries, queries.alias(lanes.watch(user), user), live, page, lanes);
     engine.spill = spill;
     return engine;
   }

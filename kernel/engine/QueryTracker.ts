@@ -23,7 +23,14 @@ export class QueryTracker {
   private idleWaiters: (() => void)[] = [];
   private closing = false;
 
-  /** Whether a call runs on `conn` (as wrap returned it) now. */
+  /** Lets `outer`, a proxy over a connection wrap returned (LaneState.watch), be asked about in busy(). */
+  alias(outer: DuckDBConnection, wrapped: DuckDBConnection): DuckDBConnection {
+    const target = this.targets.get(wrapped);
+    if (target) this.targets.set(outer, target);
+    return outer;
+  }
+
+  /** Whether a call runs on `conn` (as wrap or alias returned it) now. */
   busy(conn: DuckDBConnection): boolean {
     return (this.running.get(this.targets.get(conn) ?? conn) ?? 0) > 0;
   }

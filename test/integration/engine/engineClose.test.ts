@@ -18,10 +18,11 @@ describe('closing an engine while queries run', () => {
     const cell = engine.execute(LONG);
     const other = own.runAndReadAll(LONG);
     // Let both reach DuckDB's threads before closing under them.
+    const settled = Promise.allSettled([cell, other]);
     await new Promise((r) => setTimeout(r, 300));
     await engine.close();
 
-    const [a, b] = await Promise.allSettled([cell, other]);
+    const [a, b] = await settled;
     expect(a.status).toBe('rejected');
     expect(b.status).toBe('rejected');
     expect(String((b as PromiseRejectedResult).reason)).toMatch(/interrupt/i);
@@ -38,9 +39,10 @@ describe('closing an engine while queries run', () => {
     const engine = await DuckEngine.create();
     const own = await engine.connect();
     const query = own.runAndReadAll(LONG);
+    const stopped = expect(query).rejects.toThrow(/interrupt/i);
     await new Promise((r) => setTimeout(r, 300));
     own.closeSync();
-    await expect(query).rejects.toThrow(/interrupt/i);
+    await stopped;
     expect(() => own.runAndReadAll('SELECT 1')).toThrow(/used after its owner closed it/);
     // The engine's own lanes are untouched.
     expect((await engine.execute('SELECT 7 AS n')).firstPage).toEqual([[7]]);
