@@ -34,6 +34,8 @@ export interface SqlResult {
   columns: ColumnInfo[];
   rowCount: number;
   firstPage: CellValue[][];
+  /** How the result differs from what the cell asked for, said under its grid (a capped result). */
+  note?: string;
 }
 
 /** Rows kept in memory for statements DuckDB cannot materialise as a table (PRAGMA, SHOW, ...). */
@@ -51,6 +53,8 @@ interface MemoryResult {
 export type Lane = 'user' | 'live';
 
 const FIRST_PAGE = 200;
+/** Rows of a result kept in memory when it cannot be a table (inside the user's open transaction). */
+const TRANSACTION_ROWS = 100_000;
 /** Results a session keeps pageable; older unnamed results are dropped to bound memory. */
 const MAX_HANDLES = 64;
 
@@ -201,8 +205,11 @@ export class DuckEngine {
       throw toSqlError(e, last.line);
     }
     const handle = name ?? `${this.resultPrefix}${++this.counter}`;
+    // Inside the user's BEGIN … COMMIT a result table would be the transaction's own: the grid's
+    // connection cannot see it and its row ids are not 0…n-1, so the rows are kept in memory instead.
+    const inTransaction = type === StatementType.SELECT && (await this.inOpenTransaction());
     try {
-      if (type === StatementType.SELECT) {
+      if (type === StatementType.SELECT && !inTransaction) {
         // CREATE TABLE AS answers with the number of rows it wrote: no count(*) afterwards (a query
         // less matters when a live re-run shares the CPU with a long cell).
         const created = await this.conn.runAndReadAll(`CREATE OR REPLACE TABLE ${quoteIdent(handle)} AS ${last.text}`);
@@ -214,13 +221,36 @@ export class DuckEngine {
       if (!/Parser Error/i.test(String((e as Error).message))) throw toSqlError(e, last.line);
     }
     try {
-      const reader = await this.conn.runAndReadAll(last.text);
+      const reader = inTransaction
+        ? await this.conn.runAndReadUntil(last.text, TRANSACTION_ROWS + 1)
+        : await this.conn.runAndReadAll(last.text);
       const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
-      const rows = reader.getRowsJson() as CellValue[][];
+      let rows = reader.getRowsJson() as CellValue[][];
+      let note: string | undefined;
+      if (rows.length > TRANSACTION_ROWS) {
+        rows = rows.slice(0, TRANSACTION_ROWS);
+        note =
+          `Showing the first ${TRANSACTION_ROWS.toLocaleString('en-US')} rows: inside an open transaction (BEGIN) a result is kept in memory, ` +
+          `up to that many rows. COMMIT or ROLLBACK, then run the cell again to see all of them.`;
+      }
       if (name) await this.registerRows(name, columns, rows);
-      return await this.remember(handle, { memory: { columns, rows } });
+      return { ...(await this.remember(handle, { memory: { columns, rows } })), ...(note ? { note } : {}) };
     } catch (e) {
       throw toSqlError(e, last.line);
+    }
+  }
+
+  /**
+   * Whether the lane's connection is inside a transaction the user opened (BEGIN): there, two queries
+   * share a transaction id; outside, each statement is a transaction of its own. An aborted one answers
+   * with an error, which the cell's own statement then reports.
+   */
+  private async inOpenTransaction(): Promise<boolean> {
+    try {
+      const id = async () => String((await this.conn.runAndReadAll('SELECT txid_current()')).getRowsJson()[0][0]);
+      return (await id()) === (await id());
+    } catch {
+      return false;
     }
   }
 
@@ -326,9 +356,11 @@ export class DuckEngine {
     const h = this.handles.get(handle);
     if (!h?.memory) return;
     const { columns, rows } = h.memory;
-    if (rows.length > 0) await this.registerRows(handle, columns, rows);
+    // On the grid's connection: committed at once, so every connection sees it, even while the
+    // user's connection is inside a transaction, and it does not wait for a running cell.
+    if (rows.length > 0) await this.registerRows(handle, columns, rows, this.pageConnection);
     else
-      await this.conn.run(
+      await this.pageConnection.run(
         `CREATE OR REPLACE TABLE ${quoteIdent(handle)} (${columns.map((c) => `${quoteIdent(c.name)} VARCHAR`).join(', ')})`,
       );
     this.handles.set(handle, { table: handle, columns: h.columns, rowCount: h.rowCount });
@@ -387,11 +419,11 @@ export class DuckEngine {
   }
 
   /** Makes rows from TypeScript queryable as a table, letting DuckDB infer the column types. */
-  async registerObjects(name: string, rows: Record<string, unknown>[]): Promise<void> {
+  async registerObjects(name: string, rows: Record<string, unknown>[], conn: DuckDBConnection = this.conn): Promise<void> {
     const file = join(this.scratchDir(), `${++this.counter}.ndjson`);
     writeFileSync(file, rows.map((r) => JSON.stringify(r, jsonSafe)).join('\n'));
     try {
-      await this.conn.run(
+      await conn.run(
         `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT * FROM read_json_auto(${quoteLiteral(file)}, format='newline_delimited')`,
       );
     } finally {
@@ -475,10 +507,11 @@ export class DuckEngine {
     return this.closing;
   }
 
-  private async registerRows(name: string, columns: ColumnInfo[], rows: CellValue[][]): Promise<void> {
+  private async registerRows(name: string, columns: ColumnInfo[], rows: CellValue[][], conn?: DuckDBConnection): Promise<void> {
     await this.registerObjects(
       name,
       rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]]))),
+      conn,
     );
   }
 

@@ -212,6 +212,7 @@ export class Session {
         const result = await this.engine.execute(resolved, { name: req.name || undefined, signal: run.abort.signal });
         if (req.name) this.named.set(req.name, { writtenAt: executionCount, loadedAt: -1 });
         push(tableOutput(result));
+        if (result.note) push(noteOutput(result.note));
       } else {
         // The check runs beside the cell (on the checker's thread) and never stops it from running.
         // A headless run has no editor to show squiggles and must write the same report every time,
