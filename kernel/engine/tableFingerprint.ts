@@ -1,0 +1,35 @@
+/**
+ * What a table holds, in three numbers, to tell whether later SQL changed it: its row count, the XOR
+ * of a 64-bit hash of every row together with its rowid, and its highest rowid. The rowid is in the
+ * hash because grids page by rowid: rows that moved, or identical rows deleted and added again (new
+ * rowids), are a change too, and two equal rows cannot cancel out. One scan of the table (about
+ * 70 ms for 2M rows of four columns here, against under 1 ms for a count: see the changedResults bench).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdent } from '../../common/sqlQuote';
+
+export interface Fingerprint {
+  rows: number;
+  hash: string;
+  /** -1 when empty; above rows - 1 once rows were deleted and others added (rowids are not reused). */
+  lastRowid: number;
+}
+
+/** The table's fingerprint, or null when it is gone. */
+export async function tableFingerprint(conn: DuckDBConnection, table: string): Promise<Fingerprint | null> {
+  let row: unknown[];
+  try {
+    const reader = await conn.runAndReadAll(
+      `SELECT count(*), coalesce(bit_xor(hash(rowid, t)), 0), coalesce(max(rowid), -1) FROM ${quoteIdent(table)} AS t`,
+    );
+    row = reader.getRowsJson()[0];
+  } catch (e) {
+    if (/Catalog Error/i.test(String((e as Error).message))) return null;
+    throw e;
+  }
+  return { rows: Number(row[0]), hash: String(row[1]), lastRowid: Number(row[2]) };
+}
+
+export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
+  return a.rows === b.rows && a.hash === b.hash && a.lastRowid === b.lastRowid;
+}
