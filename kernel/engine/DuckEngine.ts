@@ -29,7 +29,7 @@ import { SqlError, toSqlError } from './SqlError';
 import { spillFolder } from './spillFolder';
 import { tableFingerprint, type Fingerprint } from './tableFingerprint';
 import { WriteWatch } from './WriteWatch';
-import { sqlWriteTargets, writeTargets, type WriteTargets } from './writeTargets';
+import { sqlWriteTargets, statementWriteTargets, writeTargets, type WriteTargets } from './writeTargets';
 
 /** The outcome of a SQL cell: a pageable table. */
 export interface SqlResult {
@@ -197,12 +197,13 @@ export class DuckEngine {
     if (statements.length === 0) throw new SqlError('The cell has no SQL statement to run.');
     for (const st of statements.slice(0, -1)) {
       try {
-        // Its type tells whether it may change a named result's table (a SELECT never does).
-        const type = await this.conn.prepare(st.text).then(
-          (p) => p.statementType,
-          () => undefined,
-        );
-        await this.watched(writeTargets(st.text, type), () => this.conn.run(st.text));
+        // Whether it may change a named result's table (a SELECT never does): see WriteWatch.
+        const typeOf = () =>
+          this.conn.prepare(st.text).then(
+            (p) => p.statementType,
+            () => undefined,
+          );
+        await this.watched(await statementWriteTargets(st.text, typeOf), () => this.conn.run(st.text));
       } catch (e) {
         throw toSqlError(e, st.line);
       }
