@@ -4,7 +4,7 @@
  */
 import { StatementType } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { sqlWriteTargets, writeTargets } from '../../../kernel/engine/writeTargets';
+import { sqlWriteTargets, statementWriteTargets, writeTargets } from '../../../kernel/engine/writeTargets';
 
 describe('writeTargets', () => {
   it('reads only: SELECT, EXPLAIN, SET, macros, COPY ... TO, views and indexes', () => {
@@ -53,5 +53,15 @@ describe('writeTargets', () => {
     expect(sqlWriteTargets('SELECT 1; UPDATE a SET x = 1; INSERT INTO b VALUES (1)')).toEqual(['a', 'b']);
     expect(sqlWriteTargets("SELECT 'UPDATE a'; SELECT 2")).toBe('none');
     expect(sqlWriteTargets('SELECT 1; BEGIN')).toBe('all');
+  });
+
+  it('asks DuckDB for the type only when the words cannot tell', async () => {
+    const asked: string[] = [];
+    const typeOf = (text: string, type: StatementType) => () => (asked.push(text), Promise.resolve(type));
+    expect(await statementWriteTargets('INSERT INTO log VALUES (1)', typeOf('insert', StatementType.INSERT))).toEqual(['log']);
+    expect(await statementWriteTargets('WITH x AS (SELECT 1) SELECT * FROM x', typeOf('with select', StatementType.SELECT))).toBe('none');
+    expect(await statementWriteTargets('WITH x AS (SELECT 1) DELETE FROM t', typeOf('with delete', StatementType.DELETE))).toBe('all');
+    expect(await statementWriteTargets('PIVOT t ON a', () => Promise.resolve(undefined))).toBe('all');
+    expect(asked).toEqual(['with select', 'with delete']);
   });
 });
