@@ -174,4 +174,21 @@ describe('a named result whose table changes after its cell ran', () => {
       message: `txn changed after this cell ran: its rows were updated (it still has 40 rows). ${GUIDANCE('txn')}`,
     });
   });
+
+  it('an UPDATE made from a TypeScript cell through query() is caught too', async () => {
+    await exec('SELECT range AS id, range AS v FROM range(25)', 'fromts');
+    const before = changed().length;
+    const r = await session.execute({
+      runId: `r${++run}`,
+      language: 'typescript',
+      code: "await query('UPDATE fromts SET v = v * 10 WHERE id = 2')",
+    });
+    expect(r.status).toBe('ok');
+    const all = await nextChange(before + 1);
+    expect(all[all.length - 1]).toEqual({
+      type: 'result.changed',
+      handle: 'fromts',
+      message: `fromts changed after this cell ran: its rows were updated (it still has 25 rows). ${GUIDANCE('fromts')}`,
+    });
+  });
 });
