@@ -38,9 +38,10 @@ export async function changedResults(engine: DuckEngine): Promise<ChangedResult[
 
 /** What the grid of `r` must say now, or null when its table holds what the cell made. */
 async function whatChanged(engine: DuckEngine, r: NamedResult): Promise<string | null> {
+  // A fingerprint that cannot be taken now (a column type DuckDB cannot hash) leaves the row count to tell.
   const before = engine.writes.fingerprintBefore(r);
-  const now = before ? await engine.fingerprintNow(r.table) : null;
-  const rows = before ? (now?.rows ?? null) : await engine.countNow(r.table);
+  const now = before ? await engine.fingerprintNow(r.table).catch(() => undefined) : undefined;
+  const rows = now !== undefined ? (now?.rows ?? null) : await engine.countNow(r.table);
   // Running the cell again makes the table again from its query, undoing the later change: the words
   // say so rather than inviting a re-run as the way to "see" the change.
   const guidance = `These are the rows the cell made; query ${r.table} to see it as it is now, or Run to make it again.`;

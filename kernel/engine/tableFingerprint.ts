@@ -20,7 +20,8 @@ export async function tableFingerprint(conn: DuckDBConnection, table: string): P
   let row: unknown[];
   try {
     const reader = await conn.runAndReadAll(
-      `SELECT count(*), coalesce(bit_xor(hash(rowid, t)), 0), coalesce(max(rowid), -1) FROM ${quoteIdent(table)} AS t`,
+      // The whole row as one struct, by an alias no column of the user's is likely to shadow.
+      `SELECT count(*), coalesce(bit_xor(hash(rowid, __silt_row)), 0), coalesce(max(rowid), -1) FROM ${quoteIdent(table)} AS __silt_row`,
     );
     row = reader.getRowsJson()[0];
   } catch (e) {
