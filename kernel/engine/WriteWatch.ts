@@ -2,13 +2,12 @@
  * Which named results' tables the statements since the last look may have changed, and what those
  * tables held before the first such statement (see changedResults). Every statement the engine runs
  * that may write a table the user names goes through `guard` with the tables it may change
- * (writeTargets): a cell's statements,
- * the `query` helper of TypeScript cells and quality checks, tables made from TypeScript values, and
- * what is run through `laneConnection` (an expectation's in-place DROP ROW). One that changes none
- * of the named tables costs nothing; before the first one that may change a named table, that
- * table's fingerprint is taken (once per result: its content cannot have changed before a statement
- * that may change it ran), and the table is noted for the look after the run. A run that only read
- * leaves nothing to look at, so its look makes no query at all. What runs beside the watch never
+ * (writeTargets): a cell's statements, the `query` helper of TypeScript cells and quality checks,
+ * tables made from TypeScript values, and what is run through `laneConnection` (an expectation's
+ * in-place DROP ROW). One that changes none of the named tables costs nothing; before the first one
+ * that may change a named table, that table's fingerprint is taken (once per result: its content
+ * cannot have changed before a statement that may change it ran), and the table is noted for the
+ * look after the run. A run that only read leaves nothing to look at, so its look makes no query. What runs beside the watch never
  * writes a named result's table: exports, catalog previews and increment checks read; publishing
  * drops only its own `__silt_` staging table; live copies live in schema `__silt_live`.
  */
