@@ -8,9 +8,9 @@
  * that may change a named table, that table's fingerprint is taken (once per result: its content
  * cannot have changed before a statement that may change it ran), and the table is noted for the
  * look after the run. A run that only read leaves nothing to look at, so its look makes no query.
- * What runs beside the watch never writes a named result's table: exports, catalog previews and
- * increment checks read; publishing drops only its own `__silt_` staging table; live copies live in
- * schema `__silt_live`.
+ * What runs beside the watch never writes a named result's table: exports, catalog previews,
+ * increment checks and publishing read, or write files and staging tables of their own; live copies
+ * live in schema `__silt_live`.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { NamedResult } from './DuckEngine';
