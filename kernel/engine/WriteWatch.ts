@@ -13,9 +13,15 @@
  * live in schema `__silt_live`.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { NamedResult } from './DuckEngine';
 import { tableFingerprint, type Fingerprint } from './tableFingerprint';
 import type { WriteTargets } from './writeTargets';
+
+/** A named result as the watch needs it (the engine's named results; `held` tells a re-made one apart). */
+export interface WatchedResult {
+  handle: string;
+  table: string;
+  held: object;
+}
 
 export class WriteWatch {
   /** Tables (lower case) statements may have changed since the last look, or every named table. */
@@ -31,7 +37,7 @@ export class WriteWatch {
    * statement makes again (a named cell's own table), which no earlier grid shows any more.
    */
   async guard<T>(
-    named: () => NamedResult[],
+    named: () => WatchedResult[],
     conn: DuckDBConnection,
     targets: WriteTargets,
     statement: () => Promise<T>,
@@ -57,7 +63,7 @@ export class WriteWatch {
   }
 
   /** The named results a look must read now (and from now on, the noted set starts empty). */
-  take(named: NamedResult[]): NamedResult[] {
+  take<R extends WatchedResult>(named: R[]): R[] {
     const noted = this.noted;
     this.noted = new Set();
     const out = noted === 'all' ? named : named.filter((r) => noted.has(r.table.toLowerCase()));
@@ -65,13 +71,13 @@ export class WriteWatch {
   }
 
   /** A look over `read` is over (see `looks`). */
-  looked(read: NamedResult[]): void {
+  looked(read: WatchedResult[]): void {
     this.looks++;
     this.lastLook = read.map((r) => r.table);
   }
 
   /** What `r`'s table held before the first statement that may have changed it, if that is known. */
-  fingerprintBefore(r: NamedResult): Fingerprint | undefined {
+  fingerprintBefore(r: WatchedResult): Fingerprint | undefined {
     return this.before.get(r.held);
   }
 }
