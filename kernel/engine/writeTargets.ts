@@ -23,23 +23,28 @@ const READS = new Set<StatementType>([
   StatementType.EXPORT,
 ]);
 
-/** A table name, bare or quoted, perhaps qualified (`main.orders`): its last part is the table. */
-const NAME = String.raw`((?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?:\s*\.\s*(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*))*)`;
+/** One part of a name: quoted, or bare (letters of any script, as DuckDB allows). */
+const IDENT = String.raw`"(?:[^"]|"")+"|[\p{L}_][\p{L}\p{N}_$]*`;
+/**
+ * A table name, perhaps qualified (`main.orders`): its last part is the table. It must end where the
+ * name ends, so a name the pattern cannot read whole is never taken for a shorter one.
+ */
+const NAME = String.raw`((?:${IDENT})(?:\s*\.\s*(?:${IDENT}))*)(?![\p{L}\p{N}_$."])`;
 
 /** First words of a statement that changes one table, and where that table's name is. */
 const TARGETED: { type: StatementType; re: RegExp }[] = [
-  { type: StatementType.INSERT, re: new RegExp(String.raw`^INSERT\s+(?:OR\s+(?:REPLACE|IGNORE)\s+)?INTO\s+${NAME}`, 'i') },
-  { type: StatementType.UPDATE, re: new RegExp(String.raw`^UPDATE\s+${NAME}`, 'i') },
-  { type: StatementType.DELETE, re: new RegExp(String.raw`^(?:DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+${NAME}`, 'i') },
-  { type: StatementType.MERGE_INTO, re: new RegExp(String.raw`^MERGE\s+INTO\s+${NAME}`, 'i') },
-  { type: StatementType.COPY, re: new RegExp(String.raw`^COPY\s+${NAME}\s*(?:\([^)]*\)\s*)?FROM\b`, 'i') },
-  { type: StatementType.DROP, re: new RegExp(String.raw`^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?${NAME}`, 'i') },
+  { type: StatementType.INSERT, re: new RegExp(String.raw`^INSERT\s+(?:OR\s+(?:REPLACE|IGNORE)\s+)?INTO\s+${NAME}`, 'iu') },
+  { type: StatementType.UPDATE, re: new RegExp(String.raw`^UPDATE\s+${NAME}`, 'iu') },
+  { type: StatementType.DELETE, re: new RegExp(String.raw`^(?:DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+${NAME}`, 'iu') },
+  { type: StatementType.MERGE_INTO, re: new RegExp(String.raw`^MERGE\s+INTO\s+${NAME}`, 'iu') },
+  { type: StatementType.COPY, re: new RegExp(String.raw`^COPY\s+${NAME}\s*(?:\([^)]*\)\s*)?FROM\b`, 'iu') },
+  { type: StatementType.DROP, re: new RegExp(String.raw`^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?${NAME}`, 'iu') },
   {
     type: StatementType.CREATE,
-    re: new RegExp(String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:TEMP|TEMPORARY)\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${NAME}`, 'i'),
+    re: new RegExp(String.raw`^CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:TEMP|TEMPORARY)\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${NAME}`, 'iu'),
   },
   // A rename may give the table a name a result's table had: any table.
-  { type: StatementType.ALTER, re: new RegExp(String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?${NAME}(?![\s\S]*\bRENAME\b)`, 'i') },
+  { type: StatementType.ALTER, re: new RegExp(String.raw`^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?${NAME}(?![\s\S]*\bRENAME\b)`, 'iu') },
 ];
 
 /** Objects whose creation or removal leaves every table's rows as they were. */
@@ -47,7 +52,7 @@ const NOT_A_TABLE =
   /^(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:TEMP|TEMPORARY)\s+)?(?:VIEW|MACRO|FUNCTION|SEQUENCE|TYPE|SCHEMA|SECRET|(?:UNIQUE\s+)?INDEX)|DROP\s+(?:VIEW|MACRO|FUNCTION|SEQUENCE|TYPE|SECRET|INDEX))\b/i;
 
 /** `COPY (query) TO ...` or `COPY table [(columns)] TO ...`. */
-const COPY_TO = new RegExp(String.raw`^COPY\s*(?:\(|${NAME}\s*(?:\([^)]*\)\s*)?TO\b)`, 'i');
+const COPY_TO = new RegExp(String.raw`^COPY\s*(?:\(|${NAME}\s*(?:\([^)]*\)\s*)?TO\b)`, 'iu');
 
 /** Statements that only read, told by their first word when DuckDB's type is not known. */
 const READ_WORDS = /^(?:SELECT|FROM|VALUES|DESCRIBE|SHOW|SUMMARIZE|SET|RESET|LOAD)\b/i;
@@ -72,7 +77,7 @@ export function writeTargets(text: string, type?: StatementType): WriteTargets {
 
 /** The last part of a possibly qualified name, unquoted, lower case (DuckDB's names ignore case). */
 function tableName(qualified: string): string {
-  const parts = qualified.match(/"(?:[^"]|"")+"|[A-Za-z_][\w$]*/g) ?? [qualified];
+  const parts = qualified.match(new RegExp(IDENT, 'gu')) ?? [qualified];
   const last = parts[parts.length - 1];
   return (last.startsWith('"') ? last.slice(1, -1).replace(/""/g, '"') : last).toLowerCase();
 }

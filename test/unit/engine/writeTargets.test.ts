@@ -33,6 +33,10 @@ describe('writeTargets', () => {
     expect(writeTargets('DROP TABLE IF EXISTS orders', StatementType.DROP)).toEqual(['orders']);
     expect(writeTargets('CREATE OR REPLACE TABLE orders AS SELECT 1', StatementType.CREATE)).toEqual(['orders']);
     expect(writeTargets('ALTER TABLE orders ADD COLUMN x INTEGER', StatementType.ALTER)).toEqual(['orders']);
+    // Names in any script, read whole (never a shorter name that happens to be a prefix).
+    expect(writeTargets('DELETE FROM größe WHERE true', StatementType.DELETE)).toEqual(['größe']);
+    expect(writeTargets('UPDATE "Größe".Mäßig SET x = 1', StatementType.UPDATE)).toEqual(['mäßig']);
+    expect(writeTargets('UPDATE orders_2024 SET x = 1', StatementType.UPDATE)).toEqual(['orders_2024']);
   });
 
   it('says `all` of what it cannot place: a CTE before a write, a rename, a transaction, CALL, PRAGMA, EXPLAIN ANALYZE', () => {
