@@ -14,7 +14,7 @@
  */
 import { formatRowCount } from '../../common/formatRowCount';
 import type { DuckEngine, NamedResult } from './DuckEngine';
-import { sameFingerprint } from './tableFingerprint';
+import { sameFingerprint, type Fingerprint } from './tableFingerprint';
 
 export interface ChangedResult {
   handle: string;
@@ -51,6 +51,21 @@ async function whatChanged(engine: DuckEngine, r: NamedResult): Promise<string |
   }
   if (!before || !now || sameFingerprint(before, now)) return null;
   // Rowids are not reused: rows deleted and others added leave a higher last rowid than an UPDATE does.
-  const how = now.lastRowid === before.lastRowid ? 'its rows were updated' : 'some of its rows were deleted and others added';
+  const how =
+    columnChange(before, now) ??
+    (now.lastRowid === before.lastRowid ? 'its rows were updated' : 'some of its rows were deleted and others added');
   return `${r.table} changed after this cell ran: ${how} (it still has ${formatRowCount(rows)}). ${guidance}`;
+}
+
+/** How an ALTER changed the columns, e.g. "column region was added", or null when they are the same. */
+function columnChange(before: Fingerprint, now: Fingerprint): string | null {
+  const had = new Set(before.columns.map((c) => c.name));
+  const has = new Set(now.columns.map((c) => c.name));
+  const added = now.columns.filter((c) => !had.has(c.name)).map((c) => c.name);
+  const removed = before.columns.filter((c) => !has.has(c.name)).map((c) => c.name);
+  const told = (names: string[], what: string) =>
+    names.length === 1 ? `column ${names[0]} was ${what}` : `columns ${names.join(', ')} were ${what}`;
+  const parts = [...(added.length ? [told(added, 'added')] : []), ...(removed.length ? [told(removed, 'removed')] : [])];
+  if (parts.length > 0) return parts.join(' and ');
+  return JSON.stringify(before.columns) === JSON.stringify(now.columns) ? null : 'the types of its columns were changed';
 }

@@ -191,4 +191,25 @@ describe('a named result whose table changes after its cell ran', () => {
       message: `fromts changed after this cell ran: its rows were updated (it still has 25 rows). ${GUIDANCE('fromts')}`,
     });
   });
+
+  it('an ALTER that keeps the row count says which columns were added or removed, or that their types changed', async () => {
+    await exec('SELECT range AS id, range AS v FROM range(10)', 'alt');
+    await exec('SELECT range AS id, range AS v FROM range(12)', 'retyped');
+    const before = changed().length;
+    await exec('ALTER TABLE alt ADD COLUMN region VARCHAR;\nALTER TABLE alt DROP COLUMN v');
+    await exec('ALTER TABLE retyped ALTER v TYPE VARCHAR');
+    const all = await nextChange(before + 2);
+    expect(all.slice(before)).toEqual([
+      {
+        type: 'result.changed',
+        handle: 'alt',
+        message: `alt changed after this cell ran: column region was added and column v was removed (it still has 10 rows). ${GUIDANCE('alt')}`,
+      },
+      {
+        type: 'result.changed',
+        handle: 'retyped',
+        message: `retyped changed after this cell ran: the types of its columns were changed (it still has 12 rows). ${GUIDANCE('retyped')}`,
+      },
+    ]);
+  });
 });
