@@ -51,7 +51,8 @@ export class WriteWatch {
       // On the statement's own connection, so it never waits behind a grid's paging; a table that is
       // gone, or a look that failed (an interrupt), leaves the row count to tell (see changedResults).
       const f = await tableFingerprint(conn, r.table).catch(() => null);
-      if (f) this.before.set(r.held, f);
+      // Two lanes may take one at once: both began before either one's write, so the first one stays.
+      if (f && !this.before.has(r.held)) this.before.set(r.held, f);
     }
     try {
       return await statement();
