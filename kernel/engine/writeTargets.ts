@@ -64,7 +64,8 @@ export function writeTargets(text: string, type?: StatementType): WriteTargets {
     return /^EXPLAIN\s+ANALY[SZ]E\b/i.test(sql) ? 'all' : 'none';
   }
   if (/^EXPLAIN\b/i.test(sql) && !/^EXPLAIN\s+ANALY[SZ]E\b/i.test(sql)) return 'none';
-  if (NOT_A_TABLE.test(sql)) return 'none';
+  // CASCADE may take tables with it.
+  if (NOT_A_TABLE.test(sql) && !/\bCASCADE\b/i.test(sql)) return 'none';
   // COPY ... TO writes a file, not a table.
   if ((type === undefined || type === StatementType.COPY) && COPY_TO.test(sql)) return 'none';
   for (const t of TARGETED) {

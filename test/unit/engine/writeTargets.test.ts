@@ -47,6 +47,7 @@ describe('writeTargets', () => {
     expect(writeTargets("PRAGMA import_database('dir')", StatementType.PRAGMA)).toBe('all');
     expect(writeTargets('EXPLAIN ANALYZE DELETE FROM orders', StatementType.EXPLAIN)).toBe('all');
     expect(writeTargets('DROP SCHEMA s CASCADE', StatementType.DROP)).toBe('all');
+    expect(writeTargets('DROP SEQUENCE s CASCADE', StatementType.DROP)).toBe('all');
   });
 
   it('without DuckDB’s type, tells by the first words, and a text of several statements by all of them', () => {
