@@ -27,6 +27,9 @@ import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { splitSql } from './splitSql';
 import { SqlError, toSqlError } from './SqlError';
 import { spillFolder } from './spillFolder';
+import { tableFingerprint, type Fingerprint } from './tableFingerprint';
+import { WriteWatch } from './WriteWatch';
+import { sqlWriteTargets, statementWriteTargets, writeTargets, type WriteTargets } from './writeTargets';
 
 /** The outcome of a SQL cell: a pageable table. */
 export interface SqlResult {
@@ -70,6 +73,8 @@ export class DuckEngine {
   private handles = new Map<string, { table?: string; memory?: MemoryResult; columns: ColumnInfo[]; rowCount: number }>();
   /** Results whose table the user's SQL changed or dropped after they ran, with what to tell the grid (see changedResults). */
   private readonly changed = new Map<string, string>();
+  /** Which named results' tables the user's statements may have changed since the last look (see changedResults). */
+  readonly writes = new WriteWatch();
   private counter = 0;
   private scratch: string | null = null;
   /**
@@ -107,7 +112,11 @@ export class DuckEngine {
       get: (_target, prop) => {
         const conn = this.conn as unknown as Record<PropertyKey, unknown>;
         const value = conn[prop];
-        return typeof value === 'function' ? value.bind(conn) : value;
+        if (typeof value !== 'function') return value;
+        const fn = (value as (...args: unknown[]) => Promise<unknown>).bind(conn);
+        // Expectations drop rows in place through it: its statements are watched like a cell's.
+        if (prop !== 'run' && prop !== 'runAndReadAll') return fn;
+        return (sql: string, ...rest: unknown[]) => this.watched(sqlWriteTargets(sql), () => fn(sql, ...rest));
       },
     });
   }
@@ -192,7 +201,13 @@ export class DuckEngine {
     if (statements.length === 0) throw new SqlError('The cell has no SQL statement to run.');
     for (const st of statements.slice(0, -1)) {
       try {
-        await this.conn.run(st.text);
+        // Whether it may change a named result's table (a SELECT never does): see WriteWatch.
+        const typeOf = () =>
+          this.conn.prepare(st.text).then(
+            (p) => p.statementType,
+            () => undefined,
+          );
+        await this.watched(await statementWriteTargets(st.text, typeOf), () => this.conn.run(st.text));
       } catch (e) {
         throw toSqlError(e, st.line);
       }
@@ -212,7 +227,11 @@ export class DuckEngine {
       if (type === StatementType.SELECT && !inTransaction) {
         // CREATE TABLE AS answers with the number of rows it wrote: no count(*) afterwards (a query
         // less matters when a live re-run shares the CPU with a long cell).
-        const created = await this.conn.runAndReadAll(`CREATE OR REPLACE TABLE ${quoteIdent(handle)} AS ${last.text}`);
+        const created = await this.watched(
+          name ? [name.toLowerCase()] : 'none',
+          () => this.conn.runAndReadAll(`CREATE OR REPLACE TABLE ${quoteIdent(handle)} AS ${last.text}`),
+          handle,
+        );
         return await this.remember(handle, { table: handle }, Number(created.getRowsJson()[0][0]));
       }
     } catch (e) {
@@ -221,9 +240,9 @@ export class DuckEngine {
       if (!/Parser Error/i.test(String((e as Error).message))) throw toSqlError(e, last.line);
     }
     try {
-      const reader = inTransaction
-        ? await this.conn.runAndReadUntil(last.text, TRANSACTION_ROWS + 1)
-        : await this.conn.runAndReadAll(last.text);
+      const reader = await this.watched(writeTargets(last.text, type), () =>
+        inTransaction ? this.conn.runAndReadUntil(last.text, TRANSACTION_ROWS + 1) : this.conn.runAndReadAll(last.text),
+      );
       const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
       let rows = reader.getRowsJson() as CellValue[][];
       let note: string | undefined;
@@ -248,7 +267,8 @@ export class DuckEngine {
   private async inOpenTransaction(): Promise<boolean> {
     try {
       const id = async () => String((await this.conn.runAndReadAll('SELECT txid_current()')).getRowsJson()[0][0]);
-      return (await id()) === (await id());
+      const first = await id();
+      return first === (await id());
     } catch {
       return false;
     }
@@ -338,6 +358,16 @@ export class DuckEngine {
     }
   }
 
+  /** Runs a statement of the lane that may change `targets` through the write watch (see WriteWatch). */
+  private watched<T>(targets: WriteTargets, statement: () => Promise<T>, remade?: string): Promise<T> {
+    return this.writes.guard(() => this.namedResults(), this.conn, targets, statement, remade);
+  }
+
+  /** A table's fingerprint now, or null when it is gone; on the paging connection, beside any running cell. */
+  fingerprintNow(table: string): Promise<Fingerprint | null> {
+    return tableFingerprint(this.pageConnection, table);
+  }
+
   /**
    * From now on the grid of `r` is told `why` instead of paging rows its count no longer matches;
    * unless its cell ran again meanwhile (a live re-run), which made it a new, current result.
@@ -383,8 +413,10 @@ export class DuckEngine {
     }
     if (h.table === name) return;
     await this.views.dropFor(handle);
-    await this.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
-    await this.conn.run(`ALTER TABLE ${quoteIdent(h.table)} RENAME TO ${quoteIdent(name)}`);
+    await this.watched([name.toLowerCase()], async () => {
+      await this.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      await this.conn.run(`ALTER TABLE ${quoteIdent(h.table!)} RENAME TO ${quoteIdent(name)}`);
+    });
     h.table = name;
   }
 
@@ -404,7 +436,7 @@ export class DuckEngine {
   /** Runs a query and returns its rows as objects (the TypeScript `sql` helper). */
   async query(sql: string): Promise<Record<string, unknown>[]> {
     try {
-      const reader = await this.conn.runAndReadAll(sql);
+      const reader = await this.watched(sqlWriteTargets(sql), () => this.conn.runAndReadAll(sql));
       return reader.getRowObjectsJS() as Record<string, unknown>[];
     } catch (e) {
       throw toSqlError(e, 1);
@@ -423,8 +455,10 @@ export class DuckEngine {
     const file = join(this.scratchDir(), `${++this.counter}.ndjson`);
     writeFileSync(file, rows.map((r) => JSON.stringify(r, jsonSafe)).join('\n'));
     try {
-      await conn.run(
-        `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT * FROM read_json_auto(${quoteLiteral(file)}, format='newline_delimited')`,
+      await this.watched([name.toLowerCase()], () =>
+        conn.run(
+          `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT * FROM read_json_auto(${quoteLiteral(file)}, format='newline_delimited')`,
+        ),
       );
     } finally {
       rmSync(file, { force: true });

@@ -282,4 +282,25 @@ describe('result grid', () => {
     await expect.poll(() => stale.count(), { timeout: 60_000 }).toBe(0);
     expect(await rowCountText()).toBe('2,000,000 rows');
   }, 120_000);
+
+  it('says its rows were updated when an UPDATE keeps the row count, instead of paging values its first page does not show', async () => {
+    // Row 1's amount as the cell made it (7919) is on screen; the UPDATE doubles every amount.
+    await expect.poll(() => cell(1, 1).getAttribute('title'), { timeout: 15_000 }).toBe('7919');
+    await typeInCell(page, 1, 'UPDATE big SET amount = amount * 2');
+    await cells(page).nth(1).locator('[data-testid="run-cell"]').click();
+    const stale = grid.locator('[data-testid="grid-stale"]');
+    await stale.waitFor({ timeout: 30_000 });
+    const [all] = await rows(`SELECT count(*) FROM expected`);
+    expect(await stale.locator('span').textContent()).toBe(
+      `big changed after this cell ran: its rows were updated (it still has ${Number(all[0]).toLocaleString('en-US')} rows). ` +
+        'These are the rows the cell made; query big to see it as it is now, or Run to make it again.',
+    );
+    expect(await rowCountText()).toBe('2,000,000 rows');
+    expect(await grid.locator('[data-testid="grid-column-menu"]').count()).toBe(0);
+    await shoot('updated');
+    // Run makes the table again from the cell's query: the amounts it made, pageable again.
+    await stale.locator('[data-testid="grid-stale-run"]').click();
+    await expect.poll(() => stale.count(), { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => cell(1, 1).getAttribute('title'), { timeout: 15_000 }).toBe('7919');
+  }, 120_000);
 });
