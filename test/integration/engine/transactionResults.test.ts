@@ -16,7 +16,9 @@ const notes = (r: Awaited<ReturnType<InProcessSession['exec']>>) =>
 
 beforeAll(async () => {
   s = await inProcessSession('silt-transaction-results-');
-  expect((await s.exec('sql', 'CREATE TABLE prices AS SELECT range::INTEGER AS id, (10 * range)::INTEGER AS price FROM range(5)')).status).toBe('ok');
+  expect(
+    (await s.exec('sql', 'CREATE TABLE prices AS SELECT range::INTEGER AS id, (10 * range)::INTEGER AS price FROM range(5)')).status,
+  ).toBe('ok');
 });
 afterAll(() => s?.close());
 
