@@ -127,7 +127,10 @@ export class SessionProcess {
   async interrupt(): Promise<{ restarted: boolean }> {
     if (!this.running()) return { restarted: false };
     const lane = this.running('user') ? 'user' : 'live';
-    const stillRunning = () => this.running(lane);
+    // Only the runs going now are being stopped: one that starts during the grace (another window's
+    // live re-run, say) is not a run that would not stop, and must not get the session restarted.
+    const stopping = new Set([...this.pending].filter(([, p]) => p.method === 'execute' && p.lane === lane).map(([id]) => id));
+    const stillRunning = () => [...stopping].some((id) => this.pending.has(id));
     const settled = new Promise<void>((resolve) => {
       const check = setInterval(() => {
         if (!stillRunning()) {
