@@ -20,6 +20,7 @@ import type { CellValue, ColumnInfo } from '../protocol';
 import type { ColumnFilter, ColumnProfile, SortKey, TopValue } from '../protocol/results';
 import { profileTable, topValues } from './profileTable';
 import { LaneState } from './LaneState';
+import { CatalogReads } from './CatalogReads';
 import { QueryTracker } from './QueryTracker';
 import { serialConnection } from './serialConnection';
 import { ResultViews } from './ResultViews';
@@ -108,6 +109,13 @@ export class DuckEngine {
     readonly lanes: LaneState,
   ) {
     this.views = new ResultViews(pageConnection, this.resultPrefix.replace('__silt_result_', '__silt_view_'));
+    this.catalog = new CatalogReads({
+      user: connection,
+      page: pageConnection,
+      live: liveConnection,
+      userBusy: () => this.userLaneBusy(),
+      inLiveLane: () => this.lane.getStore() === 'live',
+    });
     this.laneConnection = new Proxy(connection, {
       get: (_target, prop) => {
         const conn = this.conn as unknown as Record<PropertyKey, unknown>;
@@ -465,62 +473,22 @@ export class DuckEngine {
     }
   }
 
+  /** Catalog reads that do not wait for a running cell (completions, checks, the variables panel). */
+  readonly catalog: CatalogReads;
+
   /** The names of user tables and views, for completion and for TypeScript variables. */
-  async tableNames(): Promise<string[]> {
-    const rows = await this.readCatalog(
-      `SELECT table_catalog = 'temp', table_name FROM information_schema.tables WHERE table_name NOT LIKE '__silt_%'`,
-    );
-    return rows.map((r) => String(r[1])).sort();
+  tableNames(): Promise<string[]> {
+    return this.catalog.tableNames();
   }
 
   /** Every column of the tables tableNames() lists, with its DuckDB type. */
-  async columnNames(): Promise<{ table: string; column: string; type: string }[]> {
-    const rows = await this.readCatalog(
-      `SELECT table_catalog = 'temp', table_name, column_name, data_type FROM information_schema.columns WHERE table_name NOT LIKE '__silt_%' ORDER BY table_name, ordinal_position`,
-    );
-    return rows.map((r) => ({ table: String(r[1]), column: String(r[2]), type: String(r[3]) }));
-  }
-
-  /** The TEMP rows of each catalog read's last answer on the user's connection (see readCatalog). */
-  private readonly tempCatalog = new Map<string, unknown[][]>();
-
-  /**
-   * Reads the catalog without waiting for a running cell: completions and the variables panel ask
-   * while one runs, and on its connection they would wait for its end. The user's connection answers
-   * when nothing runs on it, as only it sees the cells' TEMP tables; otherwise the paging connection
-   * answers, and the TEMP rows of the last read made on the user's connection are added. `sql`'s
-   * first column says whether a row is TEMP (`table_catalog = 'temp'`).
-   */
-  async readCatalog(sql: string): Promise<unknown[][]> {
-    if (this.lane.getStore() === 'live') return (await this.liveConnection.runAndReadAll(sql)).getRowsJson();
-    if (!this.userLaneBusy()) {
-      const rows = (await this.connection.runAndReadAll(sql)).getRowsJson();
-      this.tempCatalog.set(
-        sql,
-        rows.filter((r) => r[0] === true),
-      );
-      return rows;
-    }
-    const rows = (await this.pageConnection.runAndReadAll(sql)).getRowsJson();
-    return [...rows, ...(this.tempCatalog.get(sql) ?? [])];
+  columnNames(): Promise<{ table: string; column: string; type: string }[]> {
+    return this.catalog.columnNames();
   }
 
   /** Whether a statement runs on the user's connection now (a cell's query, or anything else there). */
   userLaneBusy(): boolean {
     return this.queries.busy(this.connection);
-  }
-
-  /**
-   * A read-only query of committed tables that does not wait for a running cell (the variables
-   * panel's row counts): on the paging connection while a statement runs on the user's, else there.
-   */
-  async peek(sql: string): Promise<Record<string, unknown>[]> {
-    const conn = this.lane.getStore() !== 'live' && this.userLaneBusy() ? this.pageConnection : this.conn;
-    try {
-      return (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
-    } catch (e) {
-      throw toSqlError(e, 1);
-    }
   }
 
   private closing: Promise<void> | null = null;

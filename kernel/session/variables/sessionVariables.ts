@@ -74,8 +74,8 @@ export async function listVariables(s: Session): Promise<VariableInfo[]> {
 
 async function sqlTables(s: Session): Promise<VariableInfo[]> {
   const named = new Set(s.namedResultNames());
-  // Read without waiting for a running cell (see DuckEngine.readCatalog): the panel answers during a long query.
-  const rows = await s.engine.readCatalog(
+  // Read without waiting for a running cell (see CatalogReads): the panel answers during a long query.
+  const rows = await s.engine.catalog.read(
     `SELECT any_value(table_catalog) = 'temp', table_name, any_value(table_type), list(column_name ORDER BY ordinal_position),
             list(data_type ORDER BY ordinal_position)
        FROM information_schema.tables JOIN information_schema.columns USING (table_catalog, table_schema, table_name)
@@ -107,7 +107,7 @@ async function sqlTables(s: Session): Promise<VariableInfo[]> {
 async function measure(s: Session, table: string, cols: string[], types: string[]): Promise<{ rows: number; bytes: number }> {
   const strings = cols.filter((_, i) => types[i] === 'VARCHAR' || types[i] === 'BLOB');
   const sums = strings.map((c, i) => `coalesce(sum(octet_length(CAST(${quoteIdent(c)} AS BLOB))), 0) AS s${i}`);
-  const [r] = await s.engine.peek(`SELECT count(*) AS n${sums.map((x) => `, ${x}`).join('')} FROM ${quoteIdent(table)}`);
+  const [r] = await s.engine.catalog.peek(`SELECT count(*) AS n${sums.map((x) => `, ${x}`).join('')} FROM ${quoteIdent(table)}`);
   const rows = Number(r.n);
   const fixed = types.reduce((sum, t) => sum + (t === 'VARCHAR' || t === 'BLOB' ? 16 : (WIDTH[t.replace(/\(.*$/, '')] ?? 8)), 0);
   const text = strings.reduce((sum, _, i) => sum + Number(r[`s${i}`] ?? 0), 0);
