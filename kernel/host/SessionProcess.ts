@@ -6,12 +6,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { SiltError } from '../../common/SiltError';
-import type { Output, SessionNoticeBody, SessionStatus } from '../protocol';
+import type { Output, ProgressUnit, SessionNoticeBody, SessionStatus } from '../protocol';
 import type { SessionEvent, SessionMessage, SessionMethod, SessionMethods } from '../session/ipc';
 
 export interface SessionProcessEvents {
   onOutput(runId: string, output: Output): void;
-  onProgress?(runId: string, label: string, done: number, total: number | null): void;
+  onProgress?(runId: string, label: string, done: number, total: number | null, unit?: ProgressUnit): void;
   onStatus(status: SessionStatus, message?: string): void;
   onNotice?(notice: SessionNoticeBody): void;
   /** A process (first or restarted) was forked; calls made now run before anyone else's. */
@@ -216,7 +216,7 @@ export class SessionProcess {
     }
     const e = m as SessionEvent;
     if (e.event === 'output') this.events.onOutput(e.runId, e.output);
-    else if (e.event === 'progress') this.events.onProgress?.(e.runId, e.label, e.done, e.total);
+    else if (e.event === 'progress') this.events.onProgress?.(e.runId, e.label, e.done, e.total, e.unit);
     else if (e.event === 'notice') {
       const finished = e.notice.type === 'automl.done' && this.runningJobs.delete(e.notice.jobId);
       if (finished) this.workEndedAt = Date.now();

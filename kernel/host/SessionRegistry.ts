@@ -126,7 +126,8 @@ export class SessionRegistry {
     const emit = (ev: EventMessage) => listeners.forEach((l) => l(ev));
     const proc = new SessionProcess(this.entry, this.env, {
       onOutput: (runId, output) => emit({ kind: 'event', type: 'run.output', sessionId: id, runId, output }),
-      onProgress: (runId, label, done, total) => emit({ kind: 'event', type: 'run.progress', sessionId: id, runId, label, done, total }),
+      onProgress: (runId, label, done, total, unit) =>
+        emit({ kind: 'event', type: 'run.progress', sessionId: id, runId, label, done, total, ...(unit ? { unit } : {}) }),
       onStatus: (status, message) =>
         emit({ kind: 'event', type: 'session.status', sessionId: id, status, ...(message ? { message } : {}) }),
       onNotice: (notice) => emit({ kind: 'event', sessionId: id, ...notice } as EventMessage),

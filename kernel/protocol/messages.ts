@@ -19,6 +19,9 @@ import type { ResultNotice, ResultRequests } from './results';
 import type { ErrorCode } from '../../common/errorCode';
 import { CODE_LANGUAGES, type CellValue, type ColumnInfo, type NotebookModel, type Output } from './notebook';
 
+/** What a run's progress counts: bytes downloaded, seconds of a time budget, or steps (series, files). */
+export type ProgressUnit = 'bytes' | 'seconds' | 'steps';
+
 /** The most rows one `result.page` may ask for: the grid asks for 200 at a time. */
 const MAX_PAGE_ROWS = 10_000;
 
@@ -209,7 +212,17 @@ export type { ErrorCode };
 /** Host → client notifications that are not answers. */
 export type EventMessage =
   | { kind: 'event'; type: 'run.output'; sessionId: string; runId: string; output: Output }
-  | { kind: 'event'; type: 'run.progress'; sessionId: string; runId: string; label: string; done: number; total: number | null }
+  | {
+      kind: 'event';
+      type: 'run.progress';
+      sessionId: string;
+      runId: string;
+      label: string;
+      done: number;
+      total: number | null;
+      /** What `done` and `total` count; bytes when absent. */
+      unit?: ProgressUnit;
+    }
   | { kind: 'event'; type: 'session.status'; sessionId: string; status: SessionStatus; message?: string }
   | SessionNotice;
 

@@ -5,7 +5,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isPlainIdentifier } from '../../common/sqlQuote';
-import type { CodeLanguage, ColumnInfo, NameInfo, Output, RunResult, TableOutput } from '../protocol';
+import type { CodeLanguage, ColumnInfo, NameInfo, Output, ProgressUnit, RunResult, TableOutput } from '../protocol';
 import { RunOutputs } from './RunOutputs';
 import { StreamBatcher } from './StreamBatcher';
 import { DuckEngine, type Lane, type SqlResult } from '../engine/DuckEngine';
@@ -51,7 +51,7 @@ export interface ExecuteRequest {
 }
 
 type Emit = (runId: string, output: Output) => void;
-type EmitProgress = (runId: string, label: string, done: number, total: number | null) => void;
+type EmitProgress = (runId: string, label: string, done: number, total: number | null, unit?: ProgressUnit) => void;
 
 /**
  * How long a finished TypeScript cell waits for its type check before its result goes back without
@@ -167,7 +167,8 @@ export class Session {
     this.runs.add(run);
     try {
       // A live re-run needing the user's connection (a TEMP object, a SET) runs there, after the user's cell.
-      const lane = run.lane === 'live' ? await this.gate.laneFor(req, run.abort.signal) : 'user';
+      const waiting = (why: string) => this.emitProgress(run.runId, `Waits for the running cell: ${why}`, 0, null, 'steps');
+      const lane = run.lane === 'live' ? await this.gate.laneFor(req, run.abort.signal, waiting) : 'user';
       if (!lane) return { status: 'interrupted', executionCount, elapsedMs: 0, outputs: [] };
       return await this.engine.inLane(lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
     } finally {
@@ -414,7 +415,7 @@ export class Session {
         this.engine,
         () => {
           const run = this.current.getStore();
-          return run ? (label, done, total) => this.emitProgress(run.runId, label, done, total) : null;
+          return run ? (label, done, total, unit) => this.emitProgress(run.runId, label, done, total, unit) : null;
         },
         () => this.current.getStore()?.abort.signal ?? null,
       ),

@@ -6,10 +6,11 @@
  */
 import type { AutoMLOptions, AutoMLProgress, AutoMLTable, AutoMLValue } from '../automl';
 import type { DuckEngine } from '../engine/DuckEngine';
+import type { ProgressUnit } from '../protocol';
 import { asTable } from './displayValue';
 import { publishScores } from './publishScores';
 
-type Progress = (label: string, done: number, total: number | null) => void;
+type Progress = (label: string, done: number, total: number | null, unit: ProgressUnit) => void;
 
 const loadAutoml = () => require('../automl') as typeof import('../automl');
 
@@ -25,7 +26,7 @@ export function automlApi(engine: DuckEngine, progress: () => Progress | null, i
         ...opts,
         signal: signals.length ? AbortSignal.any(signals) : undefined,
         onProgress: (e) => {
-          report?.(progressLabel(e), e.elapsedSeconds, budget);
+          report?.(progressLabel(e), e.elapsedSeconds, budget, 'seconds');
           opts.onProgress?.(e);
         },
       });
@@ -36,7 +37,7 @@ export function automlApi(engine: DuckEngine, progress: () => Progress | null, i
       const report = progress();
       const hooks = {
         signal: interrupt() ?? undefined,
-        onProgress: (d: number, n: number) => report?.(`Forecast: series ${d} of ${n}`, d, n),
+        onProgress: (d: number, n: number) => report?.(`Forecast: series ${d} of ${n}`, d, n, 'steps'),
       };
       return fc.forecastOutput(await fc.forecastTable(await toAutoMLTable(engine, source), opts, hooks));
     },

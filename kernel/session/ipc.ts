@@ -3,7 +3,7 @@
  * renderer speaks kernel/protocol to the host, which forwards what a session must do.
  */
 import type { ErrorInfo } from '../../common/SiltError';
-import type { Params, Result, RunResult, SessionNoticeBody, SessionRequestType, Output } from '../protocol';
+import type { Params, ProgressUnit, Result, RunResult, SessionNoticeBody, SessionRequestType, Output } from '../protocol';
 
 /** Every forwarded protocol request is a method of the same name, without the `sessionId`. */
 type Forwarded = { [T in SessionRequestType]: { params: Omit<Params<T>, 'sessionId'>; result: Result<T> } };
@@ -26,7 +26,7 @@ export type SessionReply = { replyTo: number; ok: true; result: unknown } | { re
 
 export type SessionEvent =
   | { event: 'output'; runId: string; output: Output }
-  | { event: 'progress'; runId: string; label: string; done: number; total: number | null }
+  | { event: 'progress'; runId: string; label: string; done: number; total: number | null; unit?: ProgressUnit }
   | { event: 'notice'; notice: SessionNoticeBody }
   | { event: 'ready' };
 

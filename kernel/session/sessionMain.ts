@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     workspace,
     profiles,
     emit: (runId, output) => send({ event: 'output', runId, output }),
-    progress: (runId, label, done, total) => send({ event: 'progress', runId, label, done, total }),
+    progress: (runId, label, done, total, unit) => send({ event: 'progress', runId, label, done, total, unit }),
     notify: (notice) => send({ event: 'notice', notice }),
   });
   process.on('message', async (call: SessionCall) => {

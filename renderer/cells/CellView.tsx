@@ -4,10 +4,10 @@ import type { NameInfo } from '../../kernel/protocol/messages';
 import type { Cell } from '../../kernel/protocol/notebook';
 import type { Action, Mode } from '../notebook/keymap';
 import type { RunProgress } from '../notebook/useRunner';
+import { progressAmount } from './progressAmount';
 import type { FetchPage } from '../outputs/Grid';
 import { OutputArea } from '../outputs/OutputArea';
 import { formatElapsed } from '../outputs/formatElapsed';
-import { formatBytes } from '../../common/formatBytes';
 import { CodeEditor } from './CodeEditor';
 import { CellLiveControls } from '../live/CellLiveControls';
 import { MarkdownView } from './MarkdownView';
@@ -172,14 +172,14 @@ function CellViewImpl({
 function RunningLabel({ progress }: { progress: RunProgress | null }) {
   if (!progress) return <span className="cell-running">running…</span>;
   const pct = progress.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
-  const amount = progress.total !== null ? `${formatBytes(progress.done)} of ${formatBytes(progress.total)}` : formatBytes(progress.done);
+  const amount = progressAmount(progress);
   return (
     <span className="cell-running download-progress" data-testid="download-progress" title={progress.label}>
       <span className="download-label">{progress.label}</span>
       <span className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
         <span className={pct === null ? 'indeterminate' : undefined} style={pct === null ? undefined : { width: `${pct}%` }} />
       </span>
-      <span data-testid="download-amount">{amount}</span>
+      {amount && <span data-testid="download-amount">{amount}</span>}
     </span>
   );
 }

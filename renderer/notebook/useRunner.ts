@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { mergeOutputs } from '../../common/OutputBuilder';
 import { SiltError } from '../../common/SiltError';
-import type { RunResult } from '../../kernel/protocol/messages';
+import type { ProgressUnit, RunResult } from '../../kernel/protocol/messages';
 import type { CodeCell, Output } from '../../kernel/protocol/notebook';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import type { SessionApi } from '../kernel-client/useSession';
@@ -23,6 +23,7 @@ export interface RunProgress {
   label: string;
   done: number;
   total: number | null;
+  unit: ProgressUnit;
 }
 
 type Lane = 'user' | 'live';
@@ -66,7 +67,7 @@ export function useRunner(client: KernelClient, session: SessionApi, docApi: Doc
         // Runs that keep their outputs (live re-runs: no flicker, grids keep their scroll) are not in
         // `streamed`: their old outputs stay until the result replaces them.
         if (e.type === 'run.output') streamed.current!.push(e.runId, e.output);
-        else setProgress((p) => ({ ...p, [cellId]: { label: e.label, done: e.done, total: e.total } }));
+        else setProgress((p) => ({ ...p, [cellId]: { label: e.label, done: e.done, total: e.total, unit: e.unit ?? 'bytes' } }));
       }),
     [client],
   );

@@ -17,9 +17,15 @@ export class UserLaneGate {
   ) {}
 
   /** The lane for a live re-run of `cell`; null when `signal` aborts while it waits. */
-  async laneFor(cell: { language: 'sql' | 'typescript'; code: string }, signal: AbortSignal): Promise<Lane | null> {
+  async laneFor(
+    cell: { language: 'sql' | 'typescript'; code: string },
+    signal: AbortSignal,
+    onWait: (why: string) => void = () => {},
+  ): Promise<Lane | null> {
     await this.lanes.settled();
-    if (!userLaneReason(cell, this.lanes)) return 'live';
+    const why = userLaneReason(cell, this.lanes);
+    if (!why) return 'live';
+    if (this.userRunning()) onWait(why);
     while (this.userRunning() && !signal.aborted) {
       await new Promise<void>((resolve) => {
         this.waiting.push(resolve);

@@ -101,10 +101,12 @@ describe('AutoML over the protocol', () => {
       code: `const run = await automl.fit('penguins', { target: 'species', budgetSeconds: 60 })\nconsole.log(run.cancelled, run.leaderboard.length)`,
     });
     await waitFor(() => client.events.filter((e) => e.type === 'run.progress' && e.runId === runId && /AutoML: trial/.test(e.label))[1]);
-    const t0 = Date.now();
+    // The cell's progress line counts the budget's seconds (it read "3 B of 60 B" when every amount was bytes).
+    const line = client.events.find((e) => e.type === 'run.progress' && e.runId === runId && /AutoML: trial/.test(e.label));
+    expect(line).toMatchObject({ unit: 'seconds', total: 60 });
+    // Not restarted: the run answered within the interrupt's grace, with the best model so far.
     expect(await client.request('session.interrupt', { sessionId })).toEqual({ restarted: false });
     const r = await result;
-    expect(Date.now() - t0).toBeLessThan(2000);
     const [cancelled, trials] = text(r).trim().split(' ');
     expect(cancelled).toBe('true');
     expect(Number(trials)).toBeGreaterThanOrEqual(2);

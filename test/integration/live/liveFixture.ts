@@ -26,6 +26,8 @@ export const CHECKSUM = `count(*)::INTEGER AS n, coalesce(sum(hash(id, k, v)::HU
 
 export class LiveBed {
   readonly notices: SessionNoticeBody[] = [];
+  /** Every run's progress line, as the window would show it. */
+  readonly progress: { runId: string; label: string; done: number; total: number | null; unit?: string }[] = [];
   server!: RunningSharingServer;
   session!: Session;
   writers: Record<string, DeltaWriter> = {};
@@ -51,7 +53,13 @@ export class LiveBed {
     }
     await bed.startServer();
     const profile = JSON.stringify({ shareCredentialsVersion: 1, endpoint: bed.server.url, bearerToken: bed.token });
-    bed.session = await Session.create({ workspace: dir, emit: () => {}, notify: (n) => bed.notices.push(n), profiles: [profile] });
+    bed.session = await Session.create({
+      workspace: dir,
+      emit: () => {},
+      notify: (n) => bed.notices.push(n),
+      progress: (runId, label, done, total, unit) => bed.progress.push({ runId, label, done, total, unit }),
+      profiles: [profile],
+    });
     return bed;
   }
 

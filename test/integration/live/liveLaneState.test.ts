@@ -77,6 +77,14 @@ describe('TEMP objects of the user’s connection, read by a live re-run during 
     const independent = await exec(`SELECT count(*)::INTEGER AS n FROM ${name}`, 'live');
     expect(firstRow(independent)).toEqual([105]);
     expect(long.done()).toBe(false);
+    // Each waiting re-run says why on its progress line, with no amount to count (not "running…").
+    await until(() => bed.progress.filter((p) => p.label.startsWith('Waits for the running cell')).length === 3);
+    expect(bed.progress.filter((p) => p.label.startsWith('Waits')).map((p) => [p.label, p.done, p.total, p.unit])).toEqual(
+      expect.arrayContaining([
+        ["Waits for the running cell: it reads the TEMP object weights, which only the user's connection has", 0, null, 'steps'],
+        ["Waits for the running cell: it reads the TEMP object low_ids, which only the user's connection has", 0, null, 'steps'],
+      ]),
+    );
 
     bed.session.interrupt();
     expect((await long.result).status).toBe('interrupted');
