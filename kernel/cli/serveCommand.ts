@@ -69,7 +69,11 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   const maxMb = Number(process.env.SILT_MAX_REQUEST_MB);
   const maxRequestBytes = maxMb > 0 ? maxMb * 1024 * 1024 : undefined;
   // The host's own lines are all about something that failed (a request, a socket).
-  const hostOptions = { port, token, workspace, dataDir, version, sessionEnv, sessionIdleMs, maxRequestBytes, log: log.error };
+  const hostOptions = {
+    ...{ port, token, workspace, dataDir, version, sessionEnv, sessionIdleMs, maxRequestBytes, log: log.error },
+    // --log-level debug: a line per request (type, outcome, time), for a bug report.
+    ...(log.enabled('debug') ? { debug: log.debug } : {}),
+  };
   const host = new KernelHost(hostOptions);
   secrets.push(host.token);
   containCrashes(host.log);

@@ -8,4 +8,6 @@ export interface HostContext {
   store: NotebookStore;
   profiles: ProfileStore;
   version: string;
+  /** `--log-level debug`: one line per request answered (its type, outcome and time; never its params). */
+  debug?: (line: string) => void;
 }

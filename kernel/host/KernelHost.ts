@@ -41,6 +41,8 @@ export interface KernelHostOptions {
   maxRequestBytes?: number;
   /** Where the host's own log lines go (default stderr); every line is redacted first. */
   log?: (line: string) => void;
+  /** Where a line per answered request goes (`--log-level debug`); none when absent. */
+  debug?: (line: string) => void;
 }
 
 /**
@@ -77,6 +79,7 @@ export class KernelHost {
       store: new NotebookStore(opts.workspace, opts.dataDir),
       profiles,
       version: opts.version ?? '0.0.0',
+      ...(opts.debug ? { debug: opts.debug } : {}),
     };
     this.maxRequestBytes = opts.maxRequestBytes ?? MAX_REQUEST_BYTES;
     const write = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));

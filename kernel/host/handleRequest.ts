@@ -37,6 +37,22 @@ export async function respond(ctx: HostContext, text: string, listener: Listener
 
 /** A checked request: answered by the host's table, or forwarded to the session it names. */
 export async function handleRequest(ctx: HostContext, req: RequestMessage, listener: Listener): Promise<unknown> {
+  if (!ctx.debug) return dispatch(ctx, req, listener);
+  // --log-level debug: the request's type, outcome and time, never its params (code, paths, notebooks).
+  const started = performance.now();
+  const took = () => `${Math.round(performance.now() - started)} ms`;
+  try {
+    const result = await dispatch(ctx, req, listener);
+    ctx.debug(`silt: ${String(req.type)} answered in ${took()}`);
+    return result;
+  } catch (e) {
+    const { code, message } = errorInfo(e);
+    ctx.debug(`silt: ${String(req.type)} failed in ${took()}: ${code}: ${message}`);
+    throw e;
+  }
+}
+
+function dispatch(ctx: HostContext, req: RequestMessage, listener: Listener): Promise<unknown> {
   if (isHostMessage(req)) return answer(ctx, req.type, req.params, listener);
   if (isSessionMessage(req)) return forward(ctx, req.type, req.params, listener);
   throw new SiltError('bad-request', `unknown request ${String(req.type)}`);

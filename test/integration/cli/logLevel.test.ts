@@ -113,6 +113,16 @@ async function serveStderr(level: string, home: string): Promise<{ url: string; 
       });
       child.once('exit', (code) => reject(new Error(`silt serve exited with ${code}: ${stderr}`)));
     });
+    // Two protocol requests by POST /rpc: one answered, one refused (a notebook that is not there).
+    const rpc = new URL('/rpc', url);
+    rpc.searchParams.set('token', SECRET);
+    for (const [id, type, params] of [
+      [1, 'hello', { protocolVersion: 1 }],
+      [2, 'notebook.open', { path: 'gone.ipynb' }],
+    ] as const) {
+      const body = JSON.stringify({ kind: 'request', id, type, params });
+      expect((await fetch(rpc, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).status).toBe(200);
+    }
     // A request with a wrong token makes the host answer 401; it logs nothing about it, and that
     // request finishing is the event that says every line before it was written.
     await fetch(url.replace(SECRET, 'wrong'));
@@ -125,13 +135,18 @@ async function serveStderr(level: string, home: string): Promise<{ url: string; 
 }
 
 describe('silt serve --log-level', () => {
-  it('shows its folders and settings at debug, never the token, and nothing at warn', async () => {
+  it('shows its folders, settings and a line per request at debug, never the token, and nothing at warn', async () => {
     const home = mkdtempSync(join(tmpdir(), 'silt-log-serve-'));
     const debug = await serveStderr('debug', home);
     expect(debug.url).toContain(SECRET); // the URL on stdout is the product; the logs are not
     expect(debug.stderr).toContain(`workspace ${join(home, 'ws')}; app data ${home}; 0 profile(s)`);
     expect(debug.stderr).toMatch(/sessions end after 30 unused minute\(s\)/);
     expect(debug.stderr).not.toContain(SECRET);
+    // A line per request: its type, outcome and time; never its params.
+    expect(debug.stderr).toMatch(/^silt: hello answered in \d+ ms$/m);
+    expect(debug.stderr).toMatch(/^silt: notebook\.open failed in \d+ ms: not-found: .*gone\.ipynb/m);
+    const info = await serveStderr('info', home);
+    expect(info.stderr).not.toMatch(/answered in/);
     const warn = await serveStderr('warn', home);
     expect(warn.stderr).toBe('');
   });
