@@ -5,59 +5,24 @@
  * each commit re-runs that cell (the live plan) and appends a batch of predictions, with the model's
  * id, to a published table that Silt's own sharing client reads back.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../../kernel/automl';
-import { DeltaWriter } from '../../../kernel/delta';
-import { sharedTableSql, SharingClient } from '../../../kernel/sharing/client';
-import { startSharingServer, writeProfile, type RunningSharingServer } from '../../../kernel/sharing/server';
-import { SHARED } from '../../helpers/shared';
-import { CLI } from '../../helpers/startHost';
+import { SharingClient } from '../../../kernel/sharing/client';
+import { startSharingServer } from '../../../kernel/sharing/server';
+import { notebookJson, WatchBed } from '../../helpers/watchBed';
 
+let bed: WatchBed;
 let dir: string;
-let conn: DuckDBConnection;
-let sharing: RunningSharingServer;
 let profile: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'silt-scoring-'));
-  conn = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
-  cpSync(join(SHARED, 'data', 'delta', 'simple_table_with_cdc'), join(dir, 'people'), { recursive: true });
-  sharing = await startSharingServer({
-    shares: [
-      {
-        name: 'lab',
-        schemas: [{ name: 's', tables: [{ name: 'people', location: join(dir, 'people'), historyShared: true, cdfEnabled: true }] }],
-      },
-    ],
-  });
-  profile = join(dir, 'lab.share');
-  writeProfile(profile, sharing.url, sharing.token);
+  bed = await WatchBed.start('silt-scoring-', ['people']);
+  ({ dir, profile } = bed);
 }, 60_000);
 
-afterAll(async () => {
-  await sharing?.close();
-  conn?.closeSync();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-const cell = (id: string, source: string) => ({
-  cell_type: 'code',
-  id,
-  execution_count: null,
-  outputs: [],
-  source,
-  metadata: { silt: { language: 'typescript' } },
-});
-
-async function query<T>(client: SharingClient, ref: { share: string; schema: string; table: string }, select: string): Promise<T[]> {
-  const { sql } = await sharedTableSql(client, ref);
-  return (await conn.runAndReadAll(select.replace('$T', `(${sql})`))).getRowsJS() as T[];
-}
+afterAll(() => bed?.close());
 
 describe('live scoring', () => {
   it('re-scores the live table on each commit and appends the predictions, with the model id, to a published table', async () => {
@@ -65,55 +30,33 @@ describe('live scoring', () => {
     const input = join(dir, 'scoring.ipynb');
     writeFileSync(
       input,
-      JSON.stringify({
-        nbformat: 4,
-        nbformat_minor: 5,
-        metadata: {},
-        cells: [
-          cell(
-            'train',
-            `const train = Array.from({ length: 300 }, (_, i) => ({ id: i * 10, y: 2 * i * 10 + 1 }))
+      notebookJson([
+        {
+          id: 'train',
+          language: 'typescript',
+          source: `const train = Array.from({ length: 300 }, (_, i) => ({ id: i * 10, y: 2 * i * 10 + 1 }))
 const run = await automl.fit(train, { target: 'y', maxTrials: 2, seed: 1, budgetSeconds: 20, workers: 1 })
 require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'model.json'))}, automl.serializeModel(run.model))`,
-          ),
-          cell(
-            'score',
-            `const people = await sharing.load('lab.s.people')
+        },
+        {
+          id: 'score',
+          language: 'typescript',
+          source: `const people = await sharing.load('lab.s.people')
 const scored = await automl.score(run, people, { reference: train, publish: 'people_scores' })
 console.log(\`scored \${scored.length} rows with \${scored.modelId}, published v\${scored.published?.version}\`)`,
-          ),
-        ],
-      }),
+        },
+      ]),
     );
-    const child = spawn(process.execPath, [CLI, 'run', input, '--profile', profile, '--watch', '--poll', '0.5', '--workspace', workspace], {
-      cwd: dir,
-      env: { ...process.env, SILT_HOME: mkdtempSync(join(dir, 'home-')) },
-      stdio: 'pipe',
-    });
-    child.stdin!.end();
-    let stdout = '',
-      stderr = '';
-    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const waitLine = async (re: RegExp, timeoutMs = 60_000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (!stdout.split('\n').some((l) => re.test(l))) {
-        if (Date.now() > deadline) throw new Error(`no line ${re}; stdout: ${stdout}\nstderr: ${stderr}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    const { child, exited, waitLine } = bed.run([input, '--profile', profile, '--watch', '--poll', '0.5', '--workspace', workspace]);
 
     const source = SharingClient.fromProfile(readFileSync(profile, 'utf8'));
     const people = { share: 'lab', schema: 's', table: 'people' };
-    const ids0 = (await query<[number]>(source, people, 'SELECT id FROM $T ORDER BY id')).map((r) => r[0]);
+    const ids0 = (await bed.query<[number]>(source, people, 'SELECT id FROM $T ORDER BY id')).map((r) => r[0]);
     await source.close();
     try {
       await waitLine(/^watching lab\.s\.people/);
       for (let k = 1; k <= 2; k++) {
-        const version = await (
-          await DeltaWriter.open(join(dir, 'people'))
-        ).appendFromQuery(conn, `SELECT ${1000 * k}::INTEGER AS id, 'n${k}' AS name`);
+        const version = await bed.append('people', 1000 * k);
         await waitLine(new RegExp(`^update ${k} · lab\\.s\\.people v${version} · re-ran 1 cell · `));
       }
     } finally {
@@ -131,7 +74,7 @@ console.log(\`scored \${scored.length} rows with \${scored.modelId}, published v
     try {
       const ref = { share: 'silt', schema: 'published', table: 'people_scores' };
       expect(await client.tableVersion(ref)).toBe(2); // the first pass and one append per commit
-      const rows = await query<[number, number, string, string]>(
+      const rows = await bed.query<[number, number, string, string]>(
         client,
         ref,
         `SELECT id, prediction, model_id, CAST(scored_at AS VARCHAR) FROM $T ORDER BY scored_at, id`,

@@ -4,102 +4,31 @@
  * table appended to on each version, SIGTERM ends it with exit 0 and complete files, `--max-updates`
  * ends it by itself, and a failing update keeps the last good report and makes the exit code 1.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeltaWriter } from '../../../kernel/delta';
 import { sharedTableSql, SharingClient } from '../../../kernel/sharing/client';
-import { startSharingServer, writeProfile, type RunningSharingServer } from '../../../kernel/sharing/server';
-import { SHARED } from '../../helpers/shared';
+import { startSharingServer } from '../../../kernel/sharing/server';
 import { CLI } from '../../helpers/startHost';
+import { notebookJson, WatchBed } from '../../helpers/watchBed';
 
+let bed: WatchBed;
 let dir: string;
 let conn: DuckDBConnection;
-let sharing: RunningSharingServer;
 let profile: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'silt-watch-'));
-  conn = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
-  for (const t of ['people', 'guarded']) cpSync(join(SHARED, 'data', 'delta', 'simple_table_with_cdc'), join(dir, t), { recursive: true });
-  sharing = await startSharingServer({
-    shares: [
-      {
-        name: 'lab',
-        schemas: [
-          {
-            name: 's',
-            tables: ['people', 'guarded'].map((name) => ({ name, location: join(dir, name), historyShared: true, cdfEnabled: true })),
-          },
-        ],
-      },
-    ],
-  });
-  profile = join(dir, 'lab.share');
-  writeProfile(profile, sharing.url, sharing.token);
+  bed = await WatchBed.start('silt-watch-', ['people', 'guarded']);
+  ({ dir, conn, profile } = bed);
 }, 60_000);
 
-afterAll(async () => {
-  await sharing?.close();
-  conn?.closeSync();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => bed?.close());
 
-function notebook(cells: { type?: 'markdown'; language?: 'sql' | 'typescript'; source: string; name?: string }[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: cells.map((c, i) =>
-      c.type === 'markdown'
-        ? { cell_type: 'markdown', id: `m${i}`, source: c.source, metadata: {} }
-        : {
-            cell_type: 'code',
-            id: `c${i}`,
-            execution_count: null,
-            outputs: [],
-            source: c.source,
-            metadata: { silt: { language: c.language ?? 'sql', ...(c.name ? { name: c.name } : {}) } },
-          },
-    ),
-  });
-}
-
-/** The built CLI as a child process, its stdout lines collected as they come. */
-function startWatch(args: string[], home: string, opts: { group?: boolean } = {}) {
-  const child = spawn(process.execPath, [CLI, 'run', ...args], {
-    cwd: dir,
-    env: { ...process.env, SILT_HOME: home },
-    stdio: 'pipe',
-    // Its own process group, so a test can send what a terminal's Ctrl+C sends: SIGINT to all of it.
-    detached: opts.group ?? false,
-  });
-  const lines: string[] = [];
-  let stderr = '';
-  let buf = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    buf += d.toString();
-    const parts = buf.split('\n');
-    buf = parts.pop()!;
-    lines.push(...parts);
-  });
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitLine = async (re: RegExp, timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const hit = lines.find((l) => re.test(l));
-      if (hit) return hit;
-      if (Date.now() > deadline) throw new Error(`no line ${re} within ${timeoutMs} ms; stdout: ${lines.join('\n')}\nstderr: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, lines, exited, waitLine, stderr: () => stderr };
-}
+const notebook = notebookJson;
+const startWatch = (args: string[], home: string, opts: { group?: boolean } = {}) => bed.run(args, { home, ...opts });
 
 /** The numbers a report shows for `SELECT count(*) AS n, sum(id) AS total`: the first table's cells. */
 function reportNumbers(path: string): string[] {
@@ -126,8 +55,7 @@ async function publishedRows(workspace: string, table: string): Promise<{ versio
   }
 }
 
-const append = async (table: string, id: number) =>
-  (await DeltaWriter.open(join(dir, table))).appendFromQuery(conn, `SELECT ${id}::INTEGER AS id, 'name ${id}' AS name`);
+const append = (table: string, id: number) => bed.append(table, id);
 
 async function baseline(table: string): Promise<[number, number]> {
   const client = SharingClient.fromProfile(readFileSync(profile, 'utf8'));
