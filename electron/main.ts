@@ -4,6 +4,7 @@
  * per user: a second launch (a double-clicked .ipynb) hands its file to the first and quits.
  */
 import { app, BrowserWindow, dialog, Menu, safeStorage, screen } from 'electron';
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { guardAllContents } from './contentsGuard';
@@ -12,11 +13,15 @@ import { hostRequest } from './hostRpc';
 import { launchKernel } from './kernelLaunch';
 import { KernelSupervisor } from './KernelSupervisor';
 import { buildMenu } from './menu';
-import { notebookFromArgv, urlForNotebook, windowShowing } from './notebookArg';
+import { missingNotebookDialog } from './missingNotebook';
+import { notebookFromArgv, urlForNotebook } from './notebookArg';
+import { routeOpen } from './openRoute';
 import { registerPrintToPdf } from './printToPdf';
 import { profileKey } from './profileKey';
 import { MIN_SIZE, restoreBounds } from './restoreBounds';
 import { WEB_PREFERENCES } from './securityPolicy';
+import { TabRegistry } from './TabRegistry';
+import { parseTabsReport } from './tabsReport';
 import { handleTrusted } from './trustedIpc';
 import { readWindowState, writeWindowState } from './windowStateFile';
 
@@ -26,6 +31,8 @@ let kernelUrl: string | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Notebooks asked for before the kernel was up (the launch argument, macOS open-file events). */
 const pending: string[] = [];
+/** Which notebooks each window's tabs show, and which window was used last. */
+const tabs = new TabRegistry();
 const appOrigin = () => (kernelUrl ? new URL(kernelUrl).origin : null);
 
 if (app.requestSingleInstanceLock()) startPrimary();
@@ -36,27 +43,30 @@ function startPrimary(): void {
   if (first) pending.push(first);
 
   // Before any window exists, so every page the shell ever makes gets the same rules.
-  guardAllContents({ appOrigin, openAppWindow: (url) => void openWindow(url) });
+  guardAllContents({ appOrigin, openAppWindow: (url) => void openWindow(url, { tabs: false }) });
 
   app.on('second-instance', (_e, argv, workingDirectory) => {
     const nb = notebookFromArgv(argv, workingDirectory);
-    if (nb) openNotebook(nb);
+    if (nb) openNotebook(nb, false);
     else if (mainWindow) bringForward(mainWindow);
   });
 
   // macOS delivers double-clicked files as events, possibly before the app is ready.
   app.on('open-file', (e, path) => {
     e.preventDefault();
-    openNotebook(path);
+    openNotebook(path, false);
   });
 
   // macOS: clicking the Dock icon with no window open opens one.
   app.on('activate', () => {
-    if (kernelUrl && BrowserWindow.getAllWindows().length === 0) void openWindow(kernelUrl);
+    if (kernelUrl && BrowserWindow.getAllWindows().length === 0) void openWindow(kernelUrl, { tabs: true });
   });
 
   // The recent list changes when a notebook is opened or saved, which also changes the window's title.
-  app.on('browser-window-focus', () => void refreshMenu());
+  app.on('browser-window-focus', (_e, win) => {
+    tabs.focus(win.id);
+    void refreshMenu();
+  });
 
   app.whenReady().then(startKernelAndWindow);
 
@@ -100,27 +110,68 @@ async function startKernelAndWindow(): Promise<void> {
     });
     return r.canceled ? null : (r.filePath ?? null);
   });
+  // The page tells which notebooks its tabs show; notebooks that waited for it to listen go now.
+  handleTrusted('silt:tabs', appOrigin, (e, payload) => {
+    const win = BrowserWindow.fromWebContents(e.sender);
+    if (!win) return;
+    for (const path of tabs.report(win.id, parseTabsReport(payload))) win.webContents.send('silt:open-path', path);
+  });
   const asked = pending.splice(0);
-  if (asked.length === 0) await openWindow(kernelUrl);
-  for (const nb of asked) openNotebook(nb);
+  if (asked.length === 0) await openWindow(kernelUrl, { tabs: true });
+  for (const nb of asked) openNotebook(nb, false);
 }
 
 const focusedWindow = () => BrowserWindow.getFocusedWindow() ?? mainWindow;
 
-/** A notebook from the OS or Open Recent: the window already showing it comes forward, else a new window opens it. */
-function openNotebook(path: string): void {
+/**
+ * A notebook from the OS (a second launch, macOS open-file) or Open Recent: the tab showing it comes
+ * forward, else it opens as a new tab of the window used last, else in a new window (openRoute.ts).
+ * A file that is not there is named in a dialog; nothing here may throw into Electron's event loop.
+ */
+function openNotebook(path: string, fromRecent: boolean): void {
   if (!kernelUrl) {
     pending.push(path);
     return;
   }
-  app.addRecentDocument(path); // the Dock's and the taskbar's own recent list
-  const windows = BrowserWindow.getAllWindows();
-  const showing = windowShowing(
-    windows.map((w) => w.webContents.getURL()),
-    path,
-  );
-  if (showing >= 0) bringForward(windows[showing]);
-  else void openWindow(urlForNotebook(kernelUrl, path));
+  try {
+    const route = routeOpen(path, isFile(path), tabs.snapshot(), process.platform);
+    if (route.kind === 'missing') return void tellMissing(path, fromRecent).catch((e: Error) => console.warn(e.message));
+    app.addRecentDocument(path); // the Dock's and the taskbar's own recent list
+    const win = route.kind === 'new-window' ? null : BrowserWindow.fromId(route.windowId);
+    if (!win || win.isDestroyed()) {
+      if (route.kind !== 'new-window') tabs.remove(route.windowId); // closed meanwhile
+      return void openWindow(urlForNotebook(kernelUrl, path), { tabs: true, notebook: path });
+    }
+    if (tabs.deliver(win.id, path) === 'send') win.webContents.send('silt:open-path', path);
+    bringForward(win);
+  } catch (e) {
+    dialog.showErrorBox('Silt', `${path} could not be opened: ${(e as Error).message}`);
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function tellMissing(path: string, fromRecent: boolean): Promise<void> {
+  const d = missingNotebookDialog(path, fromRecent);
+  const parent = focusedWindow();
+  const options = {
+    type: 'warning' as const,
+    title: 'Silt',
+    message: d.message,
+    detail: d.detail,
+    buttons: d.buttons,
+    defaultId: 0,
+    cancelId: d.buttons.length - 1,
+  };
+  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  // The host leaves notebooks that are no longer there out of the recent list it answers with.
+  if (response === d.removeButton) await refreshMenu();
 }
 
 function bringForward(win: BrowserWindow): void {
@@ -138,7 +189,7 @@ async function refreshMenu(): Promise<void> {
       buildMenu(focusedWindow, {
         paths,
         home: homedir(),
-        open: openNotebook,
+        open: (path) => openNotebook(path, true),
         clear: () => void clearRecent(),
       }),
     );
@@ -172,7 +223,8 @@ async function askRetryKernel(why: string): Promise<boolean> {
   return response === 0;
 }
 
-async function openWindow(url: string): Promise<void> {
+/** A window on `url`; one for notebooks (`tabs`) takes the notebooks asked for from outside as tabs. */
+async function openWindow(url: string, opts: { tabs: boolean; notebook?: string }): Promise<void> {
   const userData = app.getPath('userData');
   const primary = screen.getPrimaryDisplay();
   const screens = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
@@ -190,6 +242,13 @@ async function openWindow(url: string): Promise<void> {
     webPreferences: { ...WEB_PREFERENCES, preload: join(__dirname, 'preload.js') },
   });
   mainWindow ??= win;
+  const id = win.id;
+  if (opts.tabs) tabs.add(id, opts.notebook ?? null);
+  // Requests wait while the page (re)loads, until it reports its tabs again.
+  // (A reload or a crash's reload; frames in outputs and history.replaceState do not count.)
+  win.webContents.on('did-start-navigation', (d) => {
+    if (d.isMainFrame && !d.isSameDocument) tabs.loading(id);
+  });
   win.once('ready-to-show', () => {
     if (place.maximized && win === mainWindow) win.maximize();
     win.show();
@@ -208,6 +267,7 @@ async function openWindow(url: string): Promise<void> {
     }
   });
   win.on('closed', () => {
+    tabs.remove(id);
     if (mainWindow === win) mainWindow = null;
   });
   await win.loadURL(url);

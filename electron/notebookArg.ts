@@ -17,18 +17,3 @@ export function urlForNotebook(kernelUrl: string, notebook?: string): string {
   u.searchParams.set('path', notebook);
   return u.toString();
 }
-
-/**
- * Which of the windows' URLs already shows `notebook` (the page keeps its notebook's path in its
- * address), so opening it again brings that window forward instead of a second copy that would
- * overwrite the first one's saves.
- */
-export function windowShowing(urls: string[], notebook: string): number {
-  return urls.findIndex((url) => {
-    try {
-      return new URL(url).searchParams.get('path') === notebook;
-    } catch {
-      return false;
-    }
-  });
-}

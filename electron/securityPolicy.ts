@@ -78,3 +78,17 @@ export function allowPermission(permission: string, requestingUrl: string | unde
   if (permission !== 'clipboard-sanitized-write') return false;
   return isTrustedSender(requestingUrl, appOrigin);
 }
+
+/** The frame an IPC message came from, as Electron describes it (`senderFrame`). */
+export interface SenderFrame {
+  url: string;
+  parent: unknown;
+}
+
+/**
+ * Is an IPC message answered? Only from the app's own page in a window's top frame: senderFrame is
+ * null once the frame navigated away or went, and only a main frame has no parent.
+ */
+export function isTrustedFrame(frame: SenderFrame | null | undefined, appOrigin: string | null): boolean {
+  return !!frame && frame.parent === null && isTrustedSender(frame.url, appOrigin);
+}

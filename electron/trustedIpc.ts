@@ -4,17 +4,13 @@
  * navigation the guard missed, a frame) reaches no dialog, no file and no printer.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { isTrustedSender } from './securityPolicy';
+import { isTrustedFrame } from './securityPolicy';
 
 type Handler = (e: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
 export function handleTrusted(channel: string, appOrigin: () => string | null, handler: Handler): void {
   ipcMain.handle(channel, (e, ...args) => {
-    const frame = e.senderFrame;
-    // senderFrame is null once the frame has navigated away or gone; only a window's main frame has no parent.
-    if (!frame || frame.parent !== null || !isTrustedSender(frame.url, appOrigin())) {
-      throw new Error(`${channel} is answered for Silt's own pages only`);
-    }
+    if (!isTrustedFrame(e.senderFrame, appOrigin())) throw new Error(`${channel} is answered for Silt's own pages only`);
     return handler(e, ...args);
   });
 }

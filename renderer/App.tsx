@@ -59,17 +59,19 @@ function baseName(path: string): string {
 
 export interface AppProps {
   client: KernelClient;
-  /** What the notebook starts as: the address bar's notebook (the first tab) or a new one. */
-  start?: 'url' | 'new';
-  /** Told the notebook's name and whether it has unsaved edits, for its tab. */
-  onInfo?(info: { title: string; dirty: boolean }): void;
+  /** What the notebook starts as: the address bar's notebook (the first tab), a new one, or a file asked for. */
+  start?: 'url' | 'new' | { path: string };
+  /** Told the notebook's name, whether it has unsaved edits and its file once loaded, for its tab. */
+  onInfo?(info: { title: string; dirty: boolean; path?: string | null }): void;
+  /** The file asked for (`start.path`) could not be opened; without this, the error shows in the notebook. */
+  onOpenFailed?(path: string, e: Error): void;
   /** Hands the tab a way to close this notebook: asks about unsaved edits first, then calls `done`. */
   registerClose?(close: (done: () => void) => void): void;
   /** Commands of the window around the notebook (new tab, close tab), for the palette and the menu. */
   windowCommands?: Command[];
 }
 
-export function App({ client, start = 'url', onInfo, registerClose, windowCommands = [] }: AppProps) {
+export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose, windowCommands = [] }: AppProps) {
   const active = useActiveTab();
   const docApi = useDocument();
   const { state } = docApi;
@@ -92,9 +94,12 @@ export function App({ client, start = 'url', onInfo, registerClose, windowComman
   const report = useCallback((what: string) => (e: Error) => setProblem(`${what}: ${e.message}`), []);
 
   useEffect(() => {
-    const path = start === 'url' ? pathFromUrl() : null;
+    const asked = typeof start === 'object' ? start.path : null;
+    const path = asked ?? (start === 'url' ? pathFromUrl() : null);
     (path ? file.openPath(path) : start === 'url' ? file.startUntitled() : file.newNotebook()).catch(
-      report(path ? `Could not open ${path}` : 'Could not create a notebook'),
+      asked && onOpenFailed
+        ? (e: Error) => onOpenFailed(asked, e)
+        : report(path ? `Could not open ${path}` : 'Could not create a notebook'),
     );
     // Only on first load.
   }, []);
@@ -106,9 +111,9 @@ export function App({ client, start = 'url', onInfo, registerClose, windowComman
 
   const title = file.path ? baseName(file.path) : 'Untitled';
   useEffect(() => {
-    onInfo?.({ title, dirty });
+    onInfo?.({ title, dirty, path: file.loaded ? file.path : undefined });
     if (active) document.title = `${title}${dirty ? ' •' : ''} — Silt`;
-  }, [active, title, dirty]);
+  }, [active, title, dirty, file.loaded, file.path]);
 
   useEffect(() => {
     if (active && file.loaded) showInUrl(file.path, file.untitledId);

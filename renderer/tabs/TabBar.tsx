@@ -1,7 +1,8 @@
 /** The strip of open notebooks (WAI-ARIA tabs): select, close (×, middle click), and + for a new one. */
 import type { KeyboardEvent } from 'react';
+import type { TabPathInfo } from './tabPaths';
 
-export interface TabInfo {
+export interface TabInfo extends TabPathInfo {
   title: string;
   dirty: boolean;
 }

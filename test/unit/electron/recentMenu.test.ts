@@ -2,7 +2,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { menuTemplate } from '../../../electron/menuTemplate';
-import { windowShowing } from '../../../electron/notebookArg';
 import { recentLabel } from '../../../electron/recentMenu';
 
 function openRecent(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -51,15 +50,5 @@ describe('File → Open Recent', () => {
   it('shortens only the home folder itself to ~, not a folder that merely starts with its name', () => {
     expect(recentLabel('/home/ana/a.ipynb', '/home/ana')).toBe('a.ipynb — ~');
     expect(recentLabel('/home/anabel/a.ipynb', '/home/ana')).toBe('a.ipynb — /home/anabel');
-  });
-
-  it('brings forward the window already showing a notebook instead of opening a second copy', () => {
-    const urls = [
-      'http://127.0.0.1:5000/?path=%2Fhome%2Fana%2Fa.ipynb',
-      'http://127.0.0.1:5000/?path=%2Fhome%2Fana%2FSales+Report.ipynb',
-      'about:blank',
-    ];
-    expect(windowShowing(urls, '/home/ana/Sales Report.ipynb')).toBe(1);
-    expect(windowShowing(urls, '/home/ana/b.ipynb')).toBe(-1);
   });
 });
