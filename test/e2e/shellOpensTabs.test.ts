@@ -120,4 +120,16 @@ describe('notebooks the desktop shell asks for', () => {
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     expect(await notice.count()).toBe(0);
   });
+
+  it('a file that is not a notebook is refused with the reason, and leaves no tab behind', async () => {
+    const broken = join(host.workspace, 'half written.ipynb');
+    writeFileSync(broken, '{"cells": [');
+    await shellOpens(broken);
+    const notice = page.locator('[data-testid="open-notice"]');
+    await expect.poll(() => notice.textContent()).toContain('“half written.ipynb” could not be opened');
+    expect(await notice.textContent()).toContain(broken);
+    expect(await tabs().count()).toBe(2);
+    expect(await panes().count()).toBe(2);
+    expect(await reported()).toEqual([first, second]);
+  });
 });
