@@ -137,10 +137,11 @@ function openNotebook(path: string, fromRecent: boolean): void {
     const route = routeOpen(path, isFile(path), tabs.snapshot(), process.platform);
     if (route.kind === 'missing') return void tellMissing(path, fromRecent).catch((e: Error) => console.warn(e.message));
     app.addRecentDocument(path); // the Dock's and the taskbar's own recent list
-    const win = route.kind === 'new-window' ? null : BrowserWindow.fromId(route.windowId);
+    if (route.kind === 'new-window') return void openWindow(urlForNotebook(kernelUrl, path), { tabs: true, notebook: path });
+    const win = BrowserWindow.fromId(route.windowId);
     if (!win || win.isDestroyed()) {
-      if (route.kind !== 'new-window') tabs.remove(route.windowId); // closed meanwhile
-      return void openWindow(urlForNotebook(kernelUrl, path), { tabs: true, notebook: path });
+      tabs.remove(route.windowId); // closed meanwhile: route again among the others
+      return openNotebook(path, fromRecent);
     }
     if (tabs.deliver(win.id, path) === 'send') win.webContents.send('silt:open-path', path);
     bringForward(win);
