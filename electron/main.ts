@@ -171,8 +171,10 @@ async function tellMissing(path: string, fromRecent: boolean): Promise<void> {
     cancelId: d.buttons.length - 1,
   };
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
-  // The host leaves notebooks that are no longer there out of the recent list it answers with.
-  if (response === d.removeButton) await refreshMenu();
+  if (response !== d.removeButton || !kernelUrl) return;
+  // For good: the host hides a file that is gone, but would list it again if it came back.
+  await hostRequest(kernelUrl, 'files.forgetRecent', { path });
+  await refreshMenu();
 }
 
 function bringForward(win: BrowserWindow): void {

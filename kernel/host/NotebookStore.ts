@@ -163,6 +163,22 @@ export class NotebookStore {
     }
   }
 
+  /**
+   * Takes `path` off the recent list, also while the file is gone (recent() hides a missing file, but
+   * the list keeps it, and it would come back if the file reappeared); answers the list as recent() does.
+   */
+  forgetRecent(path: string): string[] {
+    const abs = resolve(path);
+    let list: unknown;
+    try {
+      list = JSON.parse(readFileSync(this.recentFile, 'utf8'));
+    } catch {
+      return this.recent();
+    }
+    if (Array.isArray(list)) atomicWrite(this.recentFile, JSON.stringify(list.filter((p) => p !== abs)));
+    return this.recent();
+  }
+
   clearRecent(): string[] {
     mkdirSync(dirname(this.recentFile), { recursive: true });
     atomicWrite(this.recentFile, '[]');

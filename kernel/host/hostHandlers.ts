@@ -57,6 +57,7 @@ export const hostHandlers: { [K in HostRequestType]: HostHandler<K> } = {
   'files.mkdir': async (ctx, p) => ctx.store.mkdir(p.dir, p.name),
   'files.recent': async (ctx) => ({ paths: ctx.store.recent() }),
   'files.clearRecent': async (ctx) => ({ paths: ctx.store.clearRecent() }),
+  'files.forgetRecent': async (ctx, p) => ({ paths: ctx.store.forgetRecent(p.path) }),
   'settings.network': async () => networkSettingsView(settingsFile()),
   'settings.setNetwork': async (_ctx, p) => {
     const file = settingsFile();

@@ -67,6 +67,7 @@ export const CORE_HOST_PARAMS = {
   'files.mkdir': s.object({ dir: s.string(), name: s.string() }),
   'files.recent': s.object({}),
   'files.clearRecent': s.object({}),
+  'files.forgetRecent': s.object({ path: s.string() }),
 };
 
 type SessionIn<K extends keyof typeof CORE_SESSION_PARAMS> = s.Infer<(typeof CORE_SESSION_PARAMS)[K]>;
@@ -150,6 +151,8 @@ export interface HostRequests extends ReportRequests, SettingsRequests {
   'files.recent': { params: HostIn<'files.recent'>; result: { paths: string[] } };
   /** Empties the recent list (the desktop menu's Open Recent → Clear). */
   'files.clearRecent': { params: HostIn<'files.clearRecent'>; result: { paths: string[] } };
+  /** Takes one file off the recent list for good (Open Recent's "Remove" for a file that is gone). */
+  'files.forgetRecent': { params: HostIn<'files.forgetRecent'>; result: { paths: string[] } };
 }
 
 export type HostRequestType = keyof HostRequests;

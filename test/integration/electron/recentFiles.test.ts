@@ -3,7 +3,7 @@
  * the token, exactly as the shell does at run time: a notebook opened in the app appears in it, and
  * Clear empties the list the page's Open dialog shows too.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostRequest } from '../../../electron/hostRpc';
@@ -45,6 +45,22 @@ describe('Open Recent from the host', () => {
     expect(await client.request('files.recent', {})).toEqual({ paths: [] });
     await client.request('notebook.open', { path: a });
     expect((await hostRequest(host.url, 'files.recent', {})).paths).toEqual([a]);
+  });
+
+  it('Remove takes a file that is gone off the list for good: it does not come back when the file does', async () => {
+    const c = join(host.workspace, 'c.ipynb');
+    const d = join(host.workspace, 'd.ipynb');
+    writeFileSync(c, notebook('SELECT 3'));
+    writeFileSync(d, notebook('SELECT 4'));
+    await client.request('notebook.open', { path: c });
+    await client.request('notebook.open', { path: d });
+    rmSync(c);
+    expect((await hostRequest(host.url, 'files.recent', {})).paths).not.toContain(c);
+    expect((await hostRequest(host.url, 'files.forgetRecent', { path: c })).paths).toContain(d);
+    writeFileSync(c, notebook('SELECT 3'));
+    const { paths } = await hostRequest(host.url, 'files.recent', {});
+    expect(paths).toContain(d);
+    expect(paths).not.toContain(c);
   });
 
   it('names the refusal without the token when the token is wrong', async () => {
