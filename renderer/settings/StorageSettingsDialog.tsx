@@ -20,8 +20,9 @@ interface Props {
 export function StorageSettingsDialog({ client, onClose, tabs }: Props) {
   const [view, setView] = useState<StorageView | null>(null);
   const [limit, setLimit] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // Shown under what it is about: the limit field, Empty cache, or the dialog (loading).
+  const [error, setError] = useState<{ about: 'load' | 'limit' | 'empty'; message: string } | null>(null);
+  const [done, setDone] = useState<{ about: 'limit' | 'empty'; message: string } | null>(null);
   const [busy, setBusy] = useState<'limit' | 'empty' | null>(null);
 
   const show = (v: StorageView) => {
@@ -29,7 +30,7 @@ export function StorageSettingsDialog({ client, onClose, tabs }: Props) {
     setLimit(v.setting ?? '');
   };
   useEffect(() => {
-    client.request('settings.storage', {}).then(show, (e: Error) => setError(e.message));
+    client.request('settings.storage', {}).then(show, (e: Error) => setError({ about: 'load', message: e.message }));
   }, [client]);
 
   const act = (what: 'limit' | 'empty') => {
@@ -40,13 +41,14 @@ export function StorageSettingsDialog({ client, onClose, tabs }: Props) {
       what === 'limit'
         ? client.request('settings.setStorage', { cacheMax: limit }).then((v) => {
             show(v);
-            setDone(v.setting ? `The limit is now ${v.setting}.` : 'The limit is now the one the environment or the default gives.');
+            const message = v.setting ? `The limit is now ${v.setting}.` : 'No limit set here: SILT_CACHE_MAX or the default applies.';
+            setDone({ about: 'limit', message });
           })
         : client.request('storage.emptyCache', {}).then((r) => {
             setView(r.view);
-            setDone(r.message);
+            setDone({ about: 'empty', message: r.message });
           });
-    ask.catch((e: Error) => setError(e.message)).finally(() => setBusy(null));
+    ask.catch((e: Error) => setError({ about: what, message: e.message })).finally(() => setBusy(null));
   };
 
   return (
@@ -86,6 +88,8 @@ export function StorageSettingsDialog({ client, onClose, tabs }: Props) {
             <span>Cache limit</span>
             <span className="storage-row">
               <input
+                // Shown once the kernel answered, after the dialog's own first focus (a tab): take it here.
+                autoFocus
                 data-testid="storage-limit-input"
                 value={limit}
                 spellCheck={false}
@@ -104,27 +108,39 @@ export function StorageSettingsDialog({ client, onClose, tabs }: Props) {
               Past the limit, the least recently used files go, never those a running statement reads.
             </small>
           </label>
+          <Outcome about="limit" done={done} error={error} />
           <div className="storage-row">
             <button className="btn" data-testid="storage-empty" disabled={busy !== null} onClick={() => act('empty')}>
               {busy === 'empty' ? 'Emptying…' : 'Empty cache'}
             </button>
             <span className="storage-note">Removes every downloaded file; the next read of a table downloads it again.</span>
           </div>
+          <Outcome about="empty" done={done} error={error} />
           <p className="dialog-note">
             Every notebook shares this cache, and a new limit applies to each at its next download. Kept in {view.file}.
           </p>
         </>
       )}
-      {done && (
-        <p className="storage-done" role="status" data-testid="storage-done">
-          {done}
-        </p>
-      )}
-      {error && (
-        <div className="dialog-error" role="alert" data-testid="storage-error">
-          {error}
-        </div>
-      )}
+      <Outcome about="load" done={null} error={error} />
     </Dialog>
   );
+}
+
+type Said = { about: string; message: string } | null;
+
+/** What an action did, or why it failed, under the part of the dialog it is about. */
+function Outcome({ about, done, error }: { about: string; done: Said; error: Said }) {
+  if (error?.about === about)
+    return (
+      <div className="dialog-error" role="alert" data-testid="storage-error">
+        {error.message}
+      </div>
+    );
+  if (done?.about === about)
+    return (
+      <p className="storage-done" role="status" data-testid="storage-done">
+        {done.message}
+      </p>
+    );
+  return null;
 }
