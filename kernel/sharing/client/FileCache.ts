@@ -92,7 +92,7 @@ export class FileCache {
   async evict(keep: Set<string> = new Set()): Promise<Eviction> {
     const entries = await cacheEntries(this.dir);
     let total = entries.reduce((s, e) => s + e.size, 0);
-    const cap = this.maxBytes ?? cacheLimit(this.dir, this.env, total).bytes;
+    const cap = this.maxBytes ?? this.limit(total);
     const out: Eviction = { files: 0, bytes: 0, total, cap };
     if (total <= cap) return out;
     const held = heldNames(this.dir);
@@ -108,6 +108,22 @@ export class FileCache {
     if (out.files > 0 || out.total > out.cap) this.onEvict(out);
     return out;
   }
+
+  /**
+   * The folder's limit now. A SILT_CACHE_MAX that cannot be read does not fail the read that just
+   * downloaded (nor pass the next, which downloads nothing, as the same mistake): the default applies,
+   * and stderr and the Storage settings say why, once per cache.
+   */
+  private limit(used: number): number {
+    try {
+      return cacheLimit(this.dir, this.env, used).bytes;
+    } catch (e) {
+      if (!this.warned) process.stderr.write(`sharing cache: ${(e as Error).message}; using the default limit\n`);
+      this.warned = true;
+      return cacheLimit(this.dir, { ...this.env, SILT_CACHE_MAX: '' }, used).bytes;
+    }
+  }
+  private warned = false;
 
   /** What was last read for a table key (version + file list), to reopen without a /query. */
   async readManifest<T>(key: string): Promise<T | undefined> {

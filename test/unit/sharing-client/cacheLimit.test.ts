@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cacheLimit, checkedSize } from '../../../kernel/sharing/client/cacheCap';
 import { cacheSettingsFileText } from '../../../kernel/sharing/client/cacheSettings';
 import { describeEmptied, setStorageSettings, storageView } from '../../../kernel/sharing/client/storageSettings';
+import { FileCache, type Eviction } from '../../../kernel/sharing/client/FileCache';
 
 const dir = mkdtempSync(join(tmpdir(), 'silt-cache-limit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,6 +61,45 @@ describe('the cache limit', () => {
       bytes: 5e8,
       problem: `The cache limit in Silt's settings (${odd}) must be a size such as 20GB or 500MB, not "lots"`,
     });
+  });
+});
+
+describe('a cache evicting under the limit of the moment', () => {
+  /** A cache folder with three 1,000-byte files, and what its evictions say. */
+  function cacheWithFiles(env: NodeJS.ProcessEnv): { cache: FileCache; evictions: Eviction[] } {
+    const cacheDir = join(dir, `cache-${n++}`);
+    mkdirSync(join(cacheDir, 'files'), { recursive: true });
+    for (const f of ['x', 'y', 'z']) writeFileSync(join(cacheDir, 'files', `${f}.parquet`), Buffer.alloc(1000));
+    const evictions: Eviction[] = [];
+    return { cache: new FileCache(cacheDir, undefined, (e) => evictions.push(e), env), evictions };
+  }
+
+  it('takes a limit saved after it was made, over SILT_CACHE_MAX', async () => {
+    const file = settings(null);
+    const { cache, evictions } = cacheWithFiles({ SILT_SETTINGS_FILE: file, SILT_CACHE_MAX: '10GB' });
+    await cache.evict();
+    expect(evictions).toEqual([]);
+    writeFileSync(file, JSON.stringify({ storage: { cacheMax: '1500 B' } }));
+    await cache.evict();
+    expect(evictions).toEqual([{ files: 2, bytes: 2000, total: 1000, cap: 1500 }]);
+  });
+
+  it('goes on under SILT_CACHE_MAX when the settings file is damaged, and under the default when SILT_CACHE_MAX is unreadable', async () => {
+    const damaged = cacheWithFiles({ SILT_SETTINGS_FILE: settings('{'), SILT_CACHE_MAX: '1500B' });
+    await damaged.cache.evict();
+    expect(damaged.evictions).toEqual([{ files: 2, bytes: 2000, total: 1000, cap: 1500 }]);
+    const lines: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      const unreadable = cacheWithFiles({ SILT_CACHE_MAX: 'huge' });
+      const e = await unreadable.cache.evict();
+      await unreadable.cache.evict();
+      expect([e.files, e.cap >= 1e9]).toEqual([0, true]);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(lines).toEqual(['sharing cache: SILT_CACHE_MAX must be a size such as 20GB or 500MB, not "huge"; using the default limit\n']);
   });
 });
 
