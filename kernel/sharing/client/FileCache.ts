@@ -116,7 +116,11 @@ export class FileCache {
    */
   private limit(used: number): number {
     try {
-      return cacheLimit(this.dir, this.env, used).bytes;
+      const limit = cacheLimit(this.dir, this.env, used);
+      // A damaged settings file: its limit is passed over, as its network settings are, and said once.
+      if (limit.problem && !this.warned) process.stderr.write(`sharing cache: ${limit.problem}; its cache limit is not used\n`);
+      this.warned ||= limit.problem !== undefined;
+      return limit.bytes;
     } catch (e) {
       if (!this.warned) process.stderr.write(`sharing cache: ${(e as Error).message}; using the default limit\n`);
       this.warned = true;

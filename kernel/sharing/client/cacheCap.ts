@@ -8,6 +8,7 @@
  * 1 GB: smaller than that, most tables would evict their own files on every read.
  */
 import { statfsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { SiltError } from '../../../common/SiltError';
 import { readCacheSettings } from './cacheSettings';
 
@@ -76,11 +77,14 @@ export function checkedSize(text: string, what: string): number {
   return n;
 }
 
+/** Free space on `dir`'s disk; before the first download makes the folder, that of its nearest existing parent. */
 function freeBytes(dir: string): number {
-  try {
-    const s = statfsSync(dir);
-    return s.bavail * s.bsize;
-  } catch {
-    return 0; // unknown: the floor applies
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    try {
+      const s = statfsSync(d);
+      return s.bavail * s.bsize;
+    } catch {
+      if (dirname(d) === d) return 0; // unknown: the floor applies
+    }
   }
 }

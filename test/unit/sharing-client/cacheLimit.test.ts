@@ -48,7 +48,6 @@ describe('the cache limit', () => {
     expect(got.source).toBe('default');
     // Other processes write to the disk meanwhile: within 1 % of the free space.
     expect(Math.abs(got.bytes - Math.floor((free + used) / 2))).toBeLessThan(free / 100 + 1);
-    expect(cacheLimit('/no/such/folder', {}, 0).bytes).toBe(1e9);
   });
 
   it('passes over a damaged settings file, saying why, instead of failing the read', () => {
@@ -85,13 +84,14 @@ describe('a cache evicting under the limit of the moment', () => {
   });
 
   it('goes on under SILT_CACHE_MAX when the settings file is damaged, and under the default when SILT_CACHE_MAX is unreadable', async () => {
-    const damaged = cacheWithFiles({ SILT_SETTINGS_FILE: settings('{'), SILT_CACHE_MAX: '1500B' });
-    await damaged.cache.evict();
-    expect(damaged.evictions).toEqual([{ files: 2, bytes: 2000, total: 1000, cap: 1500 }]);
     const lines: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+    const file = settings('{');
     try {
+      const damaged = cacheWithFiles({ SILT_SETTINGS_FILE: file, SILT_CACHE_MAX: '1500B' });
+      await damaged.cache.evict();
+      expect(damaged.evictions).toEqual([{ files: 2, bytes: 2000, total: 1000, cap: 1500 }]);
       const unreadable = cacheWithFiles({ SILT_CACHE_MAX: 'huge' });
       const e = await unreadable.cache.evict();
       await unreadable.cache.evict();
@@ -99,7 +99,12 @@ describe('a cache evicting under the limit of the moment', () => {
     } finally {
       process.stderr.write = write;
     }
-    expect(lines).toEqual(['sharing cache: SILT_CACHE_MAX must be a size such as 20GB or 500MB, not "huge"; using the default limit\n']);
+    // Each said once, naming the file or the variable.
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      new RegExp(`^sharing cache: Silt's settings file ${file} cannot be read as JSON: .*; its cache limit is not used\\n$`),
+    );
+    expect(lines[1]).toBe('sharing cache: SILT_CACHE_MAX must be a size such as 20GB or 500MB, not "huge"; using the default limit\n');
   });
 });
 
