@@ -57,6 +57,20 @@ export class FileCache {
     return folderHolds(this.dir).add(paths);
   }
 
+  /**
+   * Holds taken one by one and released together: a read's files from the moment it looks them up
+   * or starts downloading them until its caller holds them for its statement (sharedTableSql).
+   */
+  holdSet(): { hold(paths: Iterable<string>): void; release(): void } {
+    const releases: (() => void)[] = [];
+    return {
+      hold: (paths) => void releases.push(this.hold(paths)),
+      release: () => {
+        for (const release of releases.splice(0)) release();
+      },
+    };
+  }
+
   /** Where the entry for `id` lives (whether or not it exists yet). */
   pathFor(id: string): string {
     return join(this.filesDir, `${hash(id)}.parquet`);

@@ -22,7 +22,7 @@ export interface SharingClientOptions extends HttpOptions {
    * SILT_CACHE_DIR (cacheFolder.ts), else a temp folder removed by close().
    */
   cacheDir?: string;
-  /** Cache size bound in bytes (default: cacheCap, SILT_CACHE_MAX or half the disk's free space). */
+  /** A fixed cache limit in bytes (default: cacheCap.ts at each eviction: the settings, SILT_CACHE_MAX or the disk's). */
   cacheMaxBytes?: number;
   /** Hears what each eviction removed (default: a line on stderr). */
   onCacheEvict?: (e: Eviction) => void;

@@ -26,7 +26,7 @@ export async function storageView(env: NodeJS.ProcessEnv = process.env): Promise
   try {
     limit = cacheLimit(cacheDir, env, used.bytes);
   } catch (e) {
-    // A SILT_CACHE_MAX it cannot read (downloads fail with the same words): the default shows, and why.
+    // A SILT_CACHE_MAX it cannot read: downloads use the default too (FileCache.limit), and this says why.
     envProblem = (e as Error).message;
     limit = cacheLimit(cacheDir, { ...env, SILT_CACHE_MAX: '' }, used.bytes);
   }
