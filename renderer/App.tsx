@@ -32,8 +32,8 @@ import { useRunner } from './notebook/useRunner';
 import { applyTheme, initialTheme, type Theme } from './theme';
 import { Toolbar } from './Toolbar';
 import { ExportNotebookDialog } from './report/ExportNotebookDialog';
-import { NetworkSettingsDialog } from './settings/NetworkSettingsDialog';
-import { settingsCommand } from './settings/settingsCommand';
+import { SettingsDialog } from './settings/SettingsDialog';
+import { settingsCommand, storageSettingsCommand } from './settings/settingsCommand';
 import { useExportShortcut } from './report/useExportShortcut';
 import { LiveContext } from './live/LiveContext';
 import { LiveStrip } from './live/LiveStrip';
@@ -43,7 +43,7 @@ import { useTsService } from './cells/ts/useTsService';
 import { FindBar } from './find/FindBar';
 import { Sidebar } from './sidebar/Sidebar';
 
-type DialogKind = 'open' | 'save-as' | 'help' | 'export' | 'palette' | 'settings' | null;
+type DialogKind = 'open' | 'save-as' | 'help' | 'export' | 'palette' | 'settings' | 'storage' | null;
 
 const CATALOG_KEY = 'silt.catalog';
 
@@ -192,7 +192,12 @@ export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose
     help: () => setDialog('help'),
   };
   // Panels add their commands here (Find, Variables, Outline…); the palette and the help list them.
-  const extraCommands = [...panelCommands(() => file.path), ...windowCommands, settingsCommand(() => setDialog('settings'))];
+  const extraCommands = [
+    ...panelCommands(() => file.path),
+    ...windowCommands,
+    settingsCommand(() => setDialog('settings')),
+    storageSettingsCommand(() => setDialog('storage')),
+  ];
   const commands = commandList(perform, canPerform, win, extraCommands);
   useDesktopMenu(commands, () => setDialog('palette'));
 
@@ -388,7 +393,9 @@ export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose
           {dialog === 'export' && (
             <ExportNotebookDialog client={client} notebook={state.doc.model} notebookPath={file.path} onClose={() => setDialog(null)} />
           )}
-          {dialog === 'settings' && <NetworkSettingsDialog client={client} onClose={() => setDialog(null)} />}
+          {(dialog === 'settings' || dialog === 'storage') && (
+            <SettingsDialog client={client} tab={dialog === 'settings' ? 'network' : 'storage'} onClose={() => setDialog(null)} />
+          )}
         </div>
       </LiveContext.Provider>
     </NotebookContext.Provider>

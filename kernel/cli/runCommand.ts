@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { appDataDir } from '../host/appPaths';
+import { sharingCacheDir } from '../sharing/client/cacheFolder';
 import { parseIpynb } from '../notebook/fromIpynb';
 import type { NotebookModel } from '../protocol';
 import { saveFile } from '../fs/atomicWrite';
@@ -91,6 +92,7 @@ export async function runCommand(argv: string[], err: (line: string) => void, io
       SILT_PROFILES: JSON.stringify(profiles),
       // The proxy and CA set in the app's settings apply to headless runs too.
       SILT_SETTINGS_FILE: process.env.SILT_SETTINGS_FILE || join(appDataDir(), 'settings.json'),
+      SILT_CACHE_DIR: sharingCacheDir(),
       ...(target ? publishEnv(target) : {}),
     },
     beforeRun: o.watch

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appDataDir, defaultWorkspace } from '../host/appPaths';
+import { sharingCacheDir } from '../sharing/client/cacheFolder';
 import { KernelHost } from '../host/KernelHost';
 import { DEFAULT_SESSION_IDLE_MINUTES } from '../host/sessionIdle';
 import { containCrashes } from '../host/containCrashes';
@@ -48,6 +49,8 @@ export async function serveCommand(argv: string[], version: string): Promise<Ker
   const dataDir = appDataDir();
   // A proxy and CA set in Silt's settings (kernel/net/networkSettings.ts), for the host and every session.
   process.env.SILT_SETTINGS_FILE ||= join(dataDir, 'settings.json');
+  // One download cache for every session, so one limit covers them all (kernel/sharing/client/cacheFolder.ts).
+  process.env.SILT_CACHE_DIR = sharingCacheDir();
   const profiles = (args.flags.get('profile') ?? []).map((p) => resolve(p));
   let demo: DemoShare | null = null;
   if (flag(args, 'no-demo') !== 'true') {

@@ -10,6 +10,7 @@ import { exportReport } from '../report/exportReport';
 import { atomicWrite } from '../fs/atomicWrite';
 import { networkSettingsFileText, networkSettingsView } from '../net/networkSettings';
 import { parsePageSize } from '../report/reportOptions';
+import { emptyStorage, setStorageSettings, storageView } from '../sharing/client/storageSettings';
 import type { HostContext } from './HostContext';
 import { addProfile, removeProfile } from './profileRequests';
 import { SessionExitedError } from './SessionProcess';
@@ -64,6 +65,9 @@ export const hostHandlers: { [K in HostRequestType]: HostHandler<K> } = {
     atomicWrite(file, networkSettingsFileText(file, p), 0o600); // it may hold a proxy's password
     return networkSettingsView(file);
   },
+  'settings.storage': () => storageView(),
+  'settings.setStorage': (_ctx, p) => setStorageSettings(p.cacheMax),
+  'storage.emptyCache': () => emptyStorage(),
   'report.export': async (ctx, p) => {
     const { notebook, format, path, hideCode, title, author, pageSize } = p;
     const paper = pageSize === undefined ? undefined : parsePageSize(pageSize);

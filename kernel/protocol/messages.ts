@@ -6,6 +6,7 @@ import * as s from '../../common/schema';
 import { notebookModel } from './checkNotebook';
 import type { CatalogRequests } from './catalog';
 import type { SettingsRequests } from './settings';
+import type { StorageRequests } from './storage';
 import type { QualityNotice, QualityRequests } from './quality';
 import type { CatalogPreviewRequests } from './catalogPreview';
 import type { ReportRequests } from './report';
@@ -112,7 +113,7 @@ export interface SessionRequests
 export type SessionRequestType = keyof SessionRequests;
 
 /** Requests the host answers itself. */
-export interface HostRequests extends ReportRequests, SettingsRequests {
+export interface HostRequests extends ReportRequests, SettingsRequests, StorageRequests {
   /** First message on a connection; the host refuses other protocol versions. */
   hello: { params: HostIn<'hello'>; result: { protocolVersion: number; version: string; workspace: string } };
   /**
@@ -252,5 +253,6 @@ export type ServerMessage = ResponseMessage | EventMessage;
 export type { CellValue, ColumnInfo };
 export type { CatalogProfile, CatalogTable } from './catalog';
 export type { NetworkSettings, NetworkSettingsView } from './settings';
+export type { EmptyCacheResult, StorageView } from './storage';
 export type { CatalogPreview } from './catalogPreview';
 export type { ReportFormat } from './report';

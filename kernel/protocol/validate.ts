@@ -6,6 +6,7 @@ import { SiltError } from '../../common/SiltError';
 import { isPlainObject, type Schema } from '../../common/schema';
 import { CATALOG_PARAMS } from './catalog';
 import { SETTINGS_PARAMS } from './settings';
+import { STORAGE_PARAMS } from './storage';
 import { QUALITY_PARAMS } from './quality';
 import { CATALOG_PREVIEW_PARAMS } from './catalogPreview';
 import { REPORT_PARAMS } from './report';
@@ -33,7 +34,7 @@ export class ProtocolError extends SiltError {
 type ParamsTable<T extends RequestType> = { [K in T]: Schema<Params<K>> };
 
 /** The params of each host request (beyond the declared fields, extra fields are ignored). */
-const HOST_PARAMS: ParamsTable<HostRequestType> = { ...CORE_HOST_PARAMS, ...REPORT_PARAMS, ...SETTINGS_PARAMS };
+const HOST_PARAMS: ParamsTable<HostRequestType> = { ...CORE_HOST_PARAMS, ...REPORT_PARAMS, ...SETTINGS_PARAMS, ...STORAGE_PARAMS };
 
 /** The same for requests the host forwards to a session; each feature's table is spread in here. */
 const SESSION_PARAMS: ParamsTable<SessionRequestType> = {

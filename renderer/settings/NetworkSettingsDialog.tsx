@@ -5,7 +5,7 @@
  * proxy password back: it shows as ****, and left so it stays as saved. The password has its own
  * masked field: one typed or pasted into the proxy URL goes there key by key (proxyPassword.ts editProxyUrl).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { NetworkSettings, NetworkSettingsView } from '../../kernel/protocol';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { Dialog } from '../panels/Dialog';
@@ -16,6 +16,8 @@ import './NetworkSettingsDialog.css';
 interface Props {
   client: KernelClient;
   onClose(): void;
+  /** The settings' section tabs (SettingsDialog), shown above the fields. */
+  tabs?: ReactNode;
 }
 
 const FIELDS: { key: keyof NetworkSettings; label: string; placeholder: string; env: string }[] = [
@@ -24,7 +26,7 @@ const FIELDS: { key: keyof NetworkSettings; label: string; placeholder: string; 
   { key: 'caFile', label: 'Company CA bundle (PEM file)', placeholder: '/etc/ssl/company-ca.pem', env: 'SILT_CA_FILE' },
 ];
 
-export function NetworkSettingsDialog({ client, onClose }: Props) {
+export function NetworkSettingsDialog({ client, onClose, tabs }: Props) {
   const [view, setView] = useState<NetworkSettingsView | null>(null);
   // `proxy` here is the URL without its password, which lives in `password` alone.
   const [values, setValues] = useState<NetworkSettings>({});
@@ -74,6 +76,7 @@ export function NetworkSettingsDialog({ client, onClose }: Props) {
       onCancel={onClose}
       wide
     >
+      {tabs}
       {!view && !error && <p className="dialog-note">Loading…</p>}
       {view &&
         FIELDS.map(({ key, label, placeholder, env }, i) => {

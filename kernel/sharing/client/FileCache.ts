@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
-import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheCap } from './cacheCap';
+import { cacheLimit } from './cacheCap';
+import { folderHolds, heldNames } from './cacheHolds';
+import { cacheEntries } from './cacheUsage';
 import { formatBytes } from '../../../common/formatBytes';
 
 const TOUCH_AFTER_MS = 60_000;
@@ -20,47 +22,52 @@ export interface Eviction {
  * Downloaded files on disk, keyed by the protocol's stable file id (never the URL, checklist 46).
  * Safe across restarts and across processes: entries only appear by rename of a complete, size-
  * checked temp file; last use is the file's mtime, which LRU eviction reads back after a restart.
+ * One budget for the whole folder: eviction measures every file in it from disk, whichever session
+ * or process wrote it, and the limit (cacheCap.ts) is read again at each eviction, so a limit set in
+ * the Storage settings applies to running sessions at their next download.
  */
 export class FileCache {
   private readonly filesDir: string;
   private readonly tablesDir: string;
-  /** Files a running query reads (see hold), by path, with how many holders each has. */
-  private readonly held = new Map<string, number>();
-  readonly maxBytes: number;
 
   /**
-   * `maxBytes` defaults to cacheCap (SILT_CACHE_MAX, else half the disk's free space); `onEvict`
-   * hears of every eviction that removed something or left the cache over its cap because the
-   * running query needs more (by default one line on stderr).
+   * `maxBytes` fixes the limit (tests); without it, cacheLimit decides at each eviction (settings,
+   * SILT_CACHE_MAX, else half of the free space plus what the folder holds). `onEvict` hears of every
+   * eviction that removed something or left the cache over its cap because the running query needs
+   * more (by default one line on stderr).
    */
   constructor(
     readonly dir: string,
-    maxBytes?: number,
+    private readonly maxBytes?: number,
     private readonly onEvict: (e: Eviction) => void = logEviction,
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.filesDir = join(dir, 'files');
     this.tablesDir = join(dir, 'tables');
     mkdirSync(this.filesDir, { recursive: true });
     mkdirSync(this.tablesDir, { recursive: true });
-    this.maxBytes = maxBytes ?? cacheCap(dir);
   }
 
   /**
    * Keeps these files from eviction until the returned release is called: the files of a query
-   * that is still to read them, while another table of the same query downloads.
+   * that is still to read them, while another table of the same query downloads. The hold counts
+   * for every FileCache on this folder, in this process and (through the folder's `holds/`) in others.
    */
   hold(paths: Iterable<string>): () => void {
-    const list = [...paths];
-    for (const p of list) this.held.set(p, (this.held.get(p) ?? 0) + 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      for (const p of list) {
-        const n = (this.held.get(p) ?? 1) - 1;
-        if (n <= 0) this.held.delete(p);
-        else this.held.set(p, n);
-      }
+    return folderHolds(this.dir).add(paths);
+  }
+
+  /**
+   * Holds taken one by one and released together: a read's files from the moment it looks them up
+   * or starts downloading them until its caller holds them for its statement (sharedTableSql).
+   */
+  holdSet(): { hold(paths: Iterable<string>): void; release(): void } {
+    const releases: (() => void)[] = [];
+    return {
+      hold: (paths) => void releases.push(this.hold(paths)),
+      release: () => {
+        for (const release of releases.splice(0)) release();
+      },
     };
   }
 
@@ -92,30 +99,20 @@ export class FileCache {
   }
 
   /**
-   * Evicts least-recently-used entries until the cache fits, never touching `keep` (files the
-   * caller is about to read) or held files. Temp files of crashed downloads older than an hour go
-   * too. Says what it removed through `onEvict`, and returns it.
+   * Evicts least-recently-used entries of the whole folder until it fits, never touching `keep`
+   * (files the caller is about to read) or files any live process holds. Temp files of crashed
+   * downloads older than an hour go too. Says what it removed through `onEvict`, and returns it.
    */
   async evict(keep: Set<string> = new Set()): Promise<Eviction> {
-    const names = await readdir(this.filesDir);
-    const entries: { path: string; size: number; used: number }[] = [];
-    let total = 0;
-    for (const name of names) {
-      const path = join(this.filesDir, name);
-      const s = await stat(path).catch(() => undefined);
-      if (!s) continue;
-      if (name.endsWith('.part')) {
-        if (Date.now() - s.mtimeMs > 3_600_000) await rm(path, { force: true });
-        continue;
-      }
-      total += s.size;
-      entries.push({ path, size: s.size, used: s.mtimeMs });
-    }
-    entries.sort((a, b) => a.used - b.used);
-    const out: Eviction = { files: 0, bytes: 0, total, cap: this.maxBytes };
+    const entries = await cacheEntries(this.dir);
+    let total = entries.reduce((s, e) => s + e.size, 0);
+    const cap = this.maxBytes ?? this.limit(total);
+    const out: Eviction = { files: 0, bytes: 0, total, cap };
+    if (total <= cap) return out;
+    const held = heldNames(this.dir);
     for (const e of entries) {
-      if (total <= this.maxBytes) break;
-      if (keep.has(e.path) || this.held.has(e.path)) continue;
+      if (total <= cap) break;
+      if (keep.has(e.path) || held.has(e.name)) continue;
       await rm(e.path, { force: true });
       total -= e.size;
       out.files++;
@@ -125,6 +122,26 @@ export class FileCache {
     if (out.files > 0 || out.total > out.cap) this.onEvict(out);
     return out;
   }
+
+  /**
+   * The folder's limit now. A SILT_CACHE_MAX that cannot be read does not fail the read that just
+   * downloaded (nor pass the next, which downloads nothing, as the same mistake): the default applies,
+   * and stderr and the Storage settings say why, once per cache.
+   */
+  private limit(used: number): number {
+    try {
+      const limit = cacheLimit(this.dir, this.env, used);
+      // A damaged settings file: its limit is passed over, as its network settings are, and said once.
+      if (limit.problem && !this.warned) process.stderr.write(`sharing cache: ${limit.problem}; its cache limit is not used\n`);
+      this.warned ||= limit.problem !== undefined;
+      return limit.bytes;
+    } catch (e) {
+      if (!this.warned) process.stderr.write(`sharing cache: ${(e as Error).message}; using the default limit\n`);
+      this.warned = true;
+      return cacheLimit(this.dir, { ...this.env, SILT_CACHE_MAX: '' }, used).bytes;
+    }
+  }
+  private warned = false;
 
   /** What was last read for a table key (version + file list), to reopen without a /query. */
   async readManifest<T>(key: string): Promise<T | undefined> {

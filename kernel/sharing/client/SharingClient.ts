@@ -17,9 +17,12 @@ import { listAll, readJson, truncateShare } from './listPages';
 import { pollAsyncQuery, queryInfo } from './pollAsyncQuery';
 
 export interface SharingClientOptions extends HttpOptions {
-  /** Where downloaded files are kept; a temp folder removed by close() when absent. */
+  /**
+   * Where downloaded files are kept: else the app's one cache folder when `silt serve`/`silt run` set
+   * SILT_CACHE_DIR (cacheFolder.ts), else a temp folder removed by close().
+   */
   cacheDir?: string;
-  /** Cache size bound in bytes (default: cacheCap, SILT_CACHE_MAX or half the disk's free space). */
+  /** A fixed cache limit in bytes (default: cacheCap.ts at each eviction: the settings, SILT_CACHE_MAX or the disk's). */
   cacheMaxBytes?: number;
   /** Hears what each eviction removed (default: a line on stderr). */
   onCacheEvict?: (e: Eviction) => void;
@@ -67,6 +70,7 @@ export class SharingClient {
   private tempCacheDir?: string;
   private readonly cacheMaxBytes?: number;
   private readonly onCacheEvict?: (e: Eviction) => void;
+  private readonly env: NodeJS.ProcessEnv;
   readonly concurrency: number;
   declare readonly profile: SharingProfile;
   private readonly maxFiles: number;
@@ -77,7 +81,9 @@ export class SharingClient {
   constructor(profile: SharingProfile, opts: SharingClientOptions = {}) {
     Object.defineProperty(this, 'profile', { value: profile, enumerable: false });
     this.http = new HttpCore(profile, opts);
-    this.cache = opts.cacheDir ? new FileCache(opts.cacheDir, opts.cacheMaxBytes, opts.onCacheEvict) : undefined;
+    this.env = opts.env ?? process.env;
+    const cacheDir = opts.cacheDir ?? this.env.SILT_CACHE_DIR;
+    this.cache = cacheDir ? new FileCache(cacheDir, opts.cacheMaxBytes, opts.onCacheEvict, this.env) : undefined;
     this.cacheMaxBytes = opts.cacheMaxBytes;
     this.onCacheEvict = opts.onCacheEvict;
     this.concurrency = opts.concurrency ?? 8;
@@ -209,7 +215,7 @@ export class SharingClient {
   fileCache(): FileCache {
     if (!this.cache) {
       this.tempCacheDir = mkdtempSync(join(tmpdir(), 'silt-sharing-'));
-      this.cache = new FileCache(this.tempCacheDir, this.cacheMaxBytes, this.onCacheEvict);
+      this.cache = new FileCache(this.tempCacheDir, this.cacheMaxBytes, this.onCacheEvict, this.env);
     }
     return this.cache;
   }

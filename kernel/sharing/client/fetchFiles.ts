@@ -17,6 +17,8 @@ export interface FetchOptions {
   onProgress?: (p: Progress) => void;
   /** Fresh URLs by file id (one re-query serves every file that needs one). */
   refreshUrls: () => Promise<Map<string, string>>;
+  /** Holds the files' cache paths before they are looked up or downloaded (see FileCache.holdSet). */
+  hold?: (paths: string[]) => void;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function fetchFiles(client: SharingClient, files: SharedFile[], opt
   const cache = client.fileCache();
   const unique = [...new Map(files.map((f) => [f.id, f])).values()];
   const progress: Progress = { files: unique.length, filesDone: 0, bytes: unique.reduce((s, f) => s + f.size, 0), bytesDone: 0 };
+  opts.hold?.(unique.map((f) => cache.pathFor(f.id)));
   const paths = new Map<string, string>();
   const missing: SharedFile[] = [];
   const hits = await Promise.all(unique.map((f) => cache.lookup(f.id, f.size)));

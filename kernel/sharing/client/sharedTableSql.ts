@@ -50,14 +50,25 @@ interface Manifest {
  * return rows that do not match, so the caller still applies its own WHERE and LIMIT.
  */
 export async function sharedTableSql(client: SharingClient, ref: TableRef, opts: SharedTableOptions = {}): Promise<SharedTableRead> {
+  // The files this read finds or downloads stay out of every eviction (this process's and, through
+  // the folder's holds, other sessions') until just after it returns: by then its caller holds them
+  // for its statement (SharedTables.viewSql does so right after the await).
+  const holds = client.fileCache().holdSet();
   try {
-    return await readSharedTable(client, ref, opts);
+    return await readSharedTable(client, ref, opts, holds.hold);
   } catch (e) {
     throw withContext(e, `reading ${refName(ref)}`, refName(ref));
+  } finally {
+    setImmediate(holds.release);
   }
 }
 
-async function readSharedTable(client: SharingClient, ref: TableRef, opts: SharedTableOptions): Promise<SharedTableRead> {
+async function readSharedTable(
+  client: SharingClient,
+  ref: TableRef,
+  opts: SharedTableOptions,
+  hold: (paths: string[]) => void,
+): Promise<SharedTableRead> {
   const cache = client.fileCache();
   const reusable = !opts.predicateHints && opts.limitHint === undefined && opts.timestamp === undefined;
   // Names are case-insensitive (checklist 4), so the cache key is lowercased.
@@ -69,7 +80,7 @@ async function readSharedTable(client: SharingClient, ref: TableRef, opts: Share
     versionCheck.catch(() => undefined); // awaited below only when there is a manifest to check
     const manifest = await cache.readManifest<Manifest>(key);
     if (manifest) {
-      const [current, cached] = await Promise.all([versionCheck, fromManifest(client, ref, manifest)]);
+      const [current, cached] = await Promise.all([versionCheck, fromManifest(client, ref, manifest, hold)]);
       if (cached && manifest.version === current) {
         opts.onProgress?.({ files: cached.files, filesDone: cached.files, bytes: cached.bytes, bytesDone: cached.bytes });
         return cached;
@@ -94,6 +105,7 @@ async function readSharedTable(client: SharingClient, ref: TableRef, opts: Share
     signal: opts.signal,
     onProgress,
     refreshUrls: () => refreshedUrls(client, ref, query, result),
+    hold,
   });
   const manifest: Manifest = { version: result.version, metadata: result.metadata, files: [] };
   for (const f of result.files) {
@@ -125,8 +137,9 @@ async function refreshedUrls(client: SharingClient, ref: TableRef, query: QueryO
   return new Map(again.files.map((f) => [f.id, f.url]));
 }
 
-async function fromManifest(client: SharingClient, ref: TableRef, m: Manifest) {
+async function fromManifest(client: SharingClient, ref: TableRef, m: Manifest, hold: (paths: string[]) => void) {
   const cache = client.fileCache();
+  hold(m.files.map((f) => cache.pathFor(f.id)));
   const found = await Promise.all(m.files.map((f) => cache.lookup(f.id, f.size)));
   if (found.some((p) => !p)) return undefined; // evicted meanwhile: fall back to a full query
   const paths = new Map(m.files.map((f, i) => [f.id, found[i]!]));
