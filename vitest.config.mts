@@ -11,5 +11,6 @@ export default defineConfig({
     // a poll that would pass later is not a failure (a real one still fails, 10 s later).
     expect: { poll: { timeout: 10_000 } },
     reporters: ['default'],
+    globalSetup: ['test/helpers/testCacheHome.ts'],
   },
 });

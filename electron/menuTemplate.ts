@@ -36,6 +36,7 @@ export function menuTemplate({ platform, packaged, send, recent }: MenuContext):
         item('Export…', 'notebook.export', 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
         item('Network Settings…', 'settings.network'),
+        item('Storage Settings…', 'settings.storage'),
         { type: 'separator' },
         { role: platform === 'darwin' ? 'close' : 'quit' },
       ],

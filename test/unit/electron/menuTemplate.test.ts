@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { menuTemplate } from '../../../electron/menuTemplate';
 import { commandList, type WindowCommands } from '../../../renderer/commands/commandList';
 import { panelCommands } from '../../../renderer/commands/panelCommands';
-import { settingsCommand } from '../../../renderer/settings/settingsCommand';
+import { settingsCommand, storageSettingsCommand } from '../../../renderer/settings/settingsCommand';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])]);
@@ -15,7 +15,7 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 
 const noop = () => undefined;
 const win = new Proxy({}, { get: () => noop }) as WindowCommands;
-const pageCommands = new Set(commandList(noop, () => true, win, [...panelCommands(() => null), settingsCommand(noop)]).map((c) => c.id));
+const pageCommands = new Set(commandList(noop, () => true, win, [...panelCommands(() => null), settingsCommand(noop), storageSettingsCommand(noop)]).map((c) => c.id));
 
 describe('the desktop menu', () => {
   it('sends only command ids the page runs, one per item, and covers the toolbar', () => {
