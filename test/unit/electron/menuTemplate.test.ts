@@ -15,7 +15,9 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 
 const noop = () => undefined;
 const win = new Proxy({}, { get: () => noop }) as WindowCommands;
-const pageCommands = new Set(commandList(noop, () => true, win, [...panelCommands(() => null), settingsCommand(noop), storageSettingsCommand(noop)]).map((c) => c.id));
+const pageCommands = new Set(
+  commandList(noop, () => true, win, [...panelCommands(() => null), settingsCommand(noop), storageSettingsCommand(noop)]).map((c) => c.id),
+);
 
 describe('the desktop menu', () => {
   it('sends only command ids the page runs, one per item, and covers the toolbar', () => {
