@@ -14,7 +14,6 @@ describe('closing an engine while queries run', () => {
   it('stops the running queries on every connection, waits for them, then refuses new ones', async () => {
     const engine = await DuckEngine.create();
     const own = await engine.connect();
-    const started = Date.now();
     const cell = engine.execute(LONG);
     const other = own.runAndReadAll(LONG);
     // Let both reach DuckDB's threads before closing under them.
@@ -25,9 +24,9 @@ describe('closing an engine while queries run', () => {
     const [a, b] = await settled;
     expect(a.status).toBe('rejected');
     expect(b.status).toBe('rejected');
+    // Stopped by the close (it would otherwise run for minutes), not failed for another reason.
+    expect((a as PromiseRejectedResult).reason).toMatchObject({ code: 'cancelled' });
     expect(String((b as PromiseRejectedResult).reason)).toMatch(/interrupt/i);
-    // Stopped, not run to the end (which would take minutes).
-    expect(Date.now() - started).toBeLessThan(20_000);
 
     await expect(engine.execute('SELECT 1')).rejects.toMatchObject({ code: 'session-gone' });
     await expect(engine.connect()).rejects.toMatchObject({ code: 'session-gone' });

@@ -36,9 +36,8 @@ describe('AutoML search on worker threads', () => {
     expect(new Set(events.filter((e) => e.kind === 'trial').map((e) => e.id)).size).toBe(9);
   });
 
-  it('stops within about a second when cancelled and returns the best model so far', async () => {
+  it('stops when cancelled, starting no new trial, and returns the best model so far', async () => {
     const ctl = new AbortController();
-    let cancelledAt = 0;
     const seen: number[] = [];
     const run = await fitAutoML(data(2000), {
       target: 'label',
@@ -49,12 +48,12 @@ describe('AutoML search on worker threads', () => {
       onProgress: (e) => {
         seen.push(e.trial);
         if (e.kind === 'trial' && e.trial === 3) {
-          cancelledAt = Date.now();
           ctl.abort();
         }
       },
     });
-    expect(Date.now() - cancelledAt).toBeLessThan(1500);
+    // No trial starts after the cancel: at most the two already running (one per worker) report.
+    expect(Math.max(...seen)).toBeLessThanOrEqual(3 + 2);
     expect(run.cancelled).toBe(true);
     expect(run.leaderboard.length).toBeGreaterThanOrEqual(3);
     expect(run.trainSeconds).toBeLessThan(30);
