@@ -233,9 +233,25 @@ export class LiveTable {
   private async catchUp(latest: number): Promise<void> {
     this.catchingUp(`reading v${this.version + 1}${latest > this.version + 1 ? `–v${latest}` : ''}`);
     if (this.mode === 'files' && this.noHistory) return this.applyDiff();
+    const holds = this.client.fileCache().holdSet();
+    try {
+      return await this.readAndApply(latest, holds.hold);
+    } finally {
+      holds.release();
+    }
+  }
+
+  /**
+   * The increment up to `latest`, read then applied; `hold` keeps its files out of other sessions'
+   * evictions of the shared cache from download until the copy has read them.
+   */
+  private async readAndApply(latest: number, hold: (paths: string[]) => void): Promise<void> {
     let inc;
     try {
-      inc = await readIncrement(this.client, this.ref, this.version + 1, latest, this.mode, { onProgress: (p) => this.onProgress(p) });
+      inc = await readIncrement(this.client, this.ref, this.version + 1, latest, this.mode, {
+        onProgress: (p) => this.onProgress(p),
+        hold,
+      });
     } catch (e) {
       // History not shared, or the range no longer served: the increment cannot be had, the table can.
       // A corrupt table is not one of those: a full reload would read the same damaged log, so it fails.
@@ -263,7 +279,16 @@ export class LiveTable {
   /** No history: the file list diffed against the files the copy holds; only new files are read. */
   private async applyDiff(): Promise<void> {
     if (!this.held) return this.reload('the files it holds are not known');
-    const diff = await readFileDiff(this.client, this.ref, this.held, { onProgress: (p) => this.onProgress(p) });
+    const holds = this.client.fileCache().holdSet();
+    try {
+      await this.readDiffAndApply(this.held, holds.hold);
+    } finally {
+      holds.release();
+    }
+  }
+
+  private async readDiffAndApply(held: NonNullable<typeof this.held>, hold: (paths: string[]) => void): Promise<void> {
+    const diff = await readFileDiff(this.client, this.ref, held, { onProgress: (p) => this.onProgress(p), hold });
     const change = schemaChange(this.metadata!, diff.metadata);
     if (change.kind === 'incompatible') return this.reload(`its schema changed: ${change.reason}`);
     const applied = await this.applyInc(diff, change.kind === 'added' ? change.columns : [], diff.version);
@@ -333,17 +358,26 @@ export class LiveTable {
     }
     const { metadata } = await this.client.tableMetadata(this.ref);
     const mode: LiveMode = metadata.configuration['delta.enableChangeDataFeed'] === 'true' ? 'cdf' : 'files';
-    const snap = await readSnapshot(this.client, this.ref, mode, { onProgress: (p) => this.onProgress(p) });
+    // Its files stay out of other sessions' evictions of the shared cache until the copy has read them.
+    const holds = this.client.fileCache().holdSet();
     const previousVersion = this.version;
     const before = this.rows;
-    const conn = await this.host.conn();
-    const rows = await this.host.lock.run(async () => {
-      // Stopped while the snapshot downloaded: no copy may outlive the table.
-      if (this.stopped) throw new SiltError('cancelled', `${this.label} stopped being live while it was read.`);
-      // Created anew under the same name in one transaction: readers see the old copy or the new one.
-      this.copy = await LiveCopy.create(conn, this.copyName, mode, snap.sql);
-      return this.copy.rowCount();
-    });
+    let snap: Awaited<ReturnType<typeof readSnapshot>>;
+    let rows: number;
+    try {
+      snap = await readSnapshot(this.client, this.ref, mode, { onProgress: (p) => this.onProgress(p), hold: holds.hold });
+      const conn = await this.host.conn();
+      const sql = snap.sql;
+      rows = await this.host.lock.run(async () => {
+        // Stopped while the snapshot downloaded: no copy may outlive the table.
+        if (this.stopped) throw new SiltError('cancelled', `${this.label} stopped being live while it was read.`);
+        // Created anew under the same name in one transaction: readers see the old copy or the new one.
+        this.copy = await LiveCopy.create(conn, this.copyName, mode, sql);
+        return this.copy.rowCount();
+      });
+    } finally {
+      holds.release();
+    }
     Object.assign(this, { mode, version: snap.version, metadata: snap.metadata, rows, held: mode === 'files' ? snap.files : null });
     if (!reason) this.landedAt = await commitTime(this.client, this.ref, snap.version);
     if (reason) {

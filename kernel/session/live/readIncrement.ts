@@ -33,6 +33,11 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Bytes downloaded so far of the files this read needs. */
   onProgress?: (p: Progress) => void;
+  /**
+   * Told the cache paths of the files this read needs before it downloads them: the caller keeps them
+   * out of every eviction (other sessions share the cache) until the copy has read them.
+   */
+  hold?: (paths: string[]) => void;
 }
 
 /**
@@ -222,6 +227,7 @@ function netFiles(byVersion: Map<number, SharedFile[]>, versions: number[]): { r
 }
 
 function download(client: SharingClient, files: SharedFile[], opts: ReadOptions, again: () => Promise<SharedFile[]>) {
+  opts.hold?.(files.map((f) => client.fileCache().pathFor(f.id)));
   return fetchFiles(client, files, {
     signal: opts.signal,
     onProgress: opts.onProgress,

@@ -216,13 +216,14 @@ export class SharedTables {
       // A bound is a version when it is a number, else a timestamp.
       const version = (b?: number | string) => (typeof b === 'number' ? b : undefined);
       const timestamp = (b?: number | string) => (typeof b === 'string' ? b : undefined);
-      const { sql } = await sharedChangesSql(client, tableRef, {
+      const { sql, paths } = await sharedChangesSql(client, tableRef, {
         startingVersion: version(starting),
         startingTimestamp: timestamp(starting),
         endingVersion: version(ending),
         endingTimestamp: timestamp(ending),
         signal: opts.signal,
       });
+      this.holdFor(client, paths, opts);
       return sql;
     }
     const predicateHints = hints.where ? (toJsonPredicate(hints.where, await this.types(ref)) ?? undefined) : undefined;
@@ -234,11 +235,16 @@ export class SharedTables {
       signal: opts.signal,
       onProgress,
     });
+    this.holdFor(client, paths, opts);
+    if (skipped) opts.onSkipped?.(`${formatTableName(ref.table)}: ${describeSkipped(skipped)}`);
+    return sql;
+  }
+
+  /** Keeps `paths` out of every eviction for as long as the statement reading them (opts.hold, else the run's). */
+  private holdFor(client: SharingClient, paths: string[], opts: ResolveOptions): void {
     const release = client.fileCache().hold(paths);
     if (opts.hold) opts.hold(release);
     else this.holds[this.holds.length - 1].push(release);
-    if (skipped) opts.onSkipped?.(`${formatTableName(ref.table)}: ${describeSkipped(skipped)}`);
-    return sql;
   }
 
   /** Column name → Delta type name, for typing predicate literals. */

@@ -18,11 +18,16 @@ export async function sharedChangesSql(
   client: SharingClient,
   ref: TableRef,
   opts: Omit<ChangesOptions, 'includeHistoricalMetadata'>,
-): Promise<{ sql: string }> {
+): Promise<{ sql: string; paths: string[] }> {
+  // As in sharedTableSql: the files stay out of every eviction from download until just after this
+  // returns, by when the caller holds `paths` for its statement (SharedTables.viewSql).
+  const holds = client.fileCache().holdSet();
   try {
-    return await readChanges(client, ref, opts);
+    return await readChanges(client, ref, opts, holds.hold);
   } catch (e) {
     throw withContext(e, `reading changes of ${refName(ref)}`, refName(ref));
+  } finally {
+    setImmediate(holds.release);
   }
 }
 
@@ -30,7 +35,8 @@ async function readChanges(
   client: SharingClient,
   ref: TableRef,
   opts: Omit<ChangesOptions, 'includeHistoricalMetadata'>,
-): Promise<{ sql: string }> {
+  hold: (paths: string[]) => void,
+): Promise<{ sql: string; paths: string[] }> {
   const result = await client.tableChanges(ref, opts);
   assertReadable(result, ref);
   const byVersion = new Map<number, SharedFile[]>();
@@ -43,6 +49,7 @@ async function readChanges(
     const cdf = files.filter((f) => f.kind === 'cdf');
     chosen.push(...(cdf.length > 0 ? cdf : files));
   }
+  hold(chosen.map((f) => client.fileCache().pathFor(f.id)));
   const paths = await fetchFiles(client, chosen, {
     signal: opts.signal,
     refreshUrls: async () => new Map((await client.tableChanges(ref, opts)).files.map((f) => [f.id, f.url])),
@@ -65,7 +72,7 @@ async function readChanges(
     files: scan,
     extraColumns: CHANGE_COLUMNS,
   });
-  return { sql };
+  return { sql, paths: [...paths.values()] };
 }
 
 async function versionFiles(

@@ -5,13 +5,14 @@
  * server.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileCache, sharedTableSql, SharingClient, type Eviction } from '../../../kernel/sharing/client';
+import { FileCache, sharedChangesSql, sharedTableSql, SharingClient, type Eviction } from '../../../kernel/sharing/client';
 import { startSharingServer, type RunningSharingServer } from '../../../kernel/sharing/server';
 import { writeRangeTable } from '../../helpers/rangeTable';
+import { SHARED } from '../../helpers/shared';
 
 const dir = mkdtempSync(join(tmpdir(), 'silt-read-holds-'));
 let server: RunningSharingServer;
@@ -21,8 +22,23 @@ let profile: string;
 beforeAll(async () => {
   conn = await (await DuckDBInstance.create(':memory:')).connect();
   await writeRangeTable(conn, join(dir, 'a'), 4, 2000, 64);
+  // A Databricks-written table with a change data feed, for reads of its changes.
+  cpSync(join(SHARED, 'data', 'delta', 'simple_table_with_cdc'), join(dir, 'cdc'), { recursive: true });
   server = await startSharingServer({
-    shares: [{ name: 'lab', schemas: [{ name: 'raw', tables: [{ name: 'a', location: join(dir, 'a') }] }] }],
+    shares: [
+      {
+        name: 'lab',
+        schemas: [
+          {
+            name: 'raw',
+            tables: [
+              { name: 'a', location: join(dir, 'a') },
+              { name: 'cdc', location: join(dir, 'cdc'), historyShared: true, cdfEnabled: true },
+            ],
+          },
+        ],
+      },
+    ],
   });
   profile = JSON.stringify({ shareCredentialsVersion: 1, endpoint: server.url, bearerToken: server.token });
 });
@@ -57,6 +73,27 @@ describe('a read’s files before its statement holds them', () => {
       }
       // Held by nothing now: the other cache's next eviction takes them.
       expect((await other.evict()).files).toBe(4);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("a read of changes says which files it reads, and once held they stay through another cache's eviction", async () => {
+    const cacheDir = join(dir, 'cache-changes');
+    const client = SharingClient.fromProfile(profile, { cacheDir, cacheMaxBytes: 1e9 });
+    const other = new FileCache(cacheDir, 1, () => undefined);
+    const ref = { share: 'lab', schema: 'raw', table: 'cdc' };
+    try {
+      const read = await sharedChangesSql(client, ref, { startingVersion: 0 });
+      // What SharedTables does right after the read returns (it used to hold nothing for changes).
+      const release = client.fileCache().hold(read.paths);
+      expect(read.paths.length).toBeGreaterThan(0);
+      expect((await other.evict()).files).toBe(0);
+      expect(read.paths.every((p) => existsSync(p))).toBe(true);
+      const changeRows = Number((await conn.runAndReadAll(`SELECT count(*) FROM (${read.sql})`)).getRows()[0][0]);
+      expect(changeRows).toBeGreaterThan(0);
+      release();
+      expect((await other.evict()).files).toBe(read.paths.length);
     } finally {
       await client.close();
     }
