@@ -1,4 +1,5 @@
 /** The notebook window: toolbar, banners, the cells, and the dialogs. */
+import { absoluteIn } from './tabs/tabPaths';
 import { useFetchPage } from './outputs/useFetchPage';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NameInfo } from '../kernel/protocol/messages';
@@ -69,9 +70,11 @@ export interface AppProps {
   registerClose?(close: (done: () => void) => void): void;
   /** Commands of the window around the notebook (new tab, close tab), for the palette and the menu. */
   windowCommands?: Command[];
+  /** Open… asked for `path`: the window shows it in a tab (the one that has it, or a new one). */
+  onOpenInTab?(path: string): void;
 }
 
-export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose, windowCommands = [] }: AppProps) {
+export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose, windowCommands = [], onOpenInTab }: AppProps) {
   const active = useActiveTab();
   const docApi = useDocument();
   const { state } = docApi;
@@ -167,13 +170,21 @@ export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose
 
   const selectedIndex = cells.findIndex((c) => c.id === state.selectedId);
   const ids = (from: number, to: number) => cells.slice(from, to).map((c) => c.id);
+  /**
+   * Open… (the system dialog's or the page's): in a tab, as a notebook from the OS or Open Recent is,
+   * so this notebook stays as it is; a blank new notebook (no file, no edits) is replaced instead.
+   */
+  const openAsked = (path: string) => {
+    if (onOpenInTab && (file.path || dirty)) return onOpenInTab(absoluteIn(client.workspace, path));
+    guard.leave(() => file.openPath(path).catch(report(`Could not open ${path}`)));
+  };
   const win: WindowCommands = {
     newNotebook: () => guard.leave(() => file.newNotebook().catch(report('Could not create a notebook'))),
     open: () => {
       // The desktop app opens a notebook anywhere on disk with the system's own dialog.
       const native = desktop()?.openDialog;
       if (!native) return setDialog('open');
-      void native().then((path) => path && guard.leave(() => file.openPath(path).catch(report(`Could not open ${path}`))));
+      void native().then((path) => path && openAsked(path));
     },
     save,
     saveAs: () => setDialog('save-as'),
@@ -360,7 +371,7 @@ export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose
               onCancel={() => setDialog(null)}
               onOpen={(path) => {
                 setDialog(null);
-                guard.leave(() => file.openPath(path).catch(report(`Could not open ${path}`)));
+                openAsked(path);
               }}
             />
           )}

@@ -3,7 +3,7 @@
  * notebook keeps its document, its running cells and its scroll while another is shown; ActiveTab
  * tells each which one answers the keyboard and owns the window's title. Closing a tab asks about
  * unsaved edits as leaving a notebook does; closing the last one leaves a new, empty notebook.
- * A notebook the desktop shell asks for (a double-clicked file, Open Recent) opens as a tab, or shows
+ * A notebook asked for by the desktop shell (a double-clicked file, Open Recent) or by Open… opens as a tab, or shows
  * the tab that has it; it joins the strip once loaded, so one that cannot be opened leaves no tab.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -163,6 +163,7 @@ export function TabsApp({ client }: { client: KernelClient }) {
           onInfo={onInfo}
           onOpenFailed={openFailed}
           registerClose={registerClose}
+          onOpenInTab={openPath}
         />
       ))}
     </div>
@@ -178,17 +179,37 @@ interface TabPaneProps {
   onInfo(id: string, info: TabInfo): void;
   onOpenFailed(id: string, path: string, e: Error): void;
   registerClose(id: string, fn: (done: () => void) => void): void;
+  /** Open… in this notebook: the tab that has the file, or a new one (as the shell's requests). */
+  onOpenInTab(path: string): void;
 }
 
 /** One notebook's pane; memoised, so it renders again only when its own props change. */
-const TabPane = memo(function TabPane({ id, start, active, client, windowCommands, onInfo, onOpenFailed, registerClose }: TabPaneProps) {
+const TabPane = memo(function TabPane({
+  id,
+  start,
+  active,
+  client,
+  windowCommands,
+  onInfo,
+  onOpenFailed,
+  registerClose,
+  onOpenInTab,
+}: TabPaneProps) {
   const info = useCallback((i: TabInfo) => onInfo(id, i), [id, onInfo]);
   const failed = useCallback((path: string, e: Error) => onOpenFailed(id, path, e), [id, onOpenFailed]);
   const closer = useCallback((fn: (done: () => void) => void) => registerClose(id, fn), [id, registerClose]);
   return (
     <ActiveTab.Provider value={active}>
       <div className="tab-pane" hidden={!active} data-testid="tab-pane" data-tab-id={id}>
-        <App client={client} start={start} windowCommands={windowCommands} onInfo={info} onOpenFailed={failed} registerClose={closer} />
+        <App
+          client={client}
+          start={start}
+          windowCommands={windowCommands}
+          onInfo={info}
+          onOpenFailed={failed}
+          registerClose={closer}
+          onOpenInTab={onOpenInTab}
+        />
       </div>
     </ActiveTab.Provider>
   );

@@ -25,6 +25,16 @@ export function tabShowing(tabs: readonly TabSource[], info: Readonly<Record<str
   return tabs.find((t) => shownPath(t, info[t.id]) === path)?.id;
 }
 
+/**
+ * A path typed in Open… as the host reads it: relative to the workspace. Tabs know their notebooks by
+ * absolute path, so "sales.ipynb" must find the tab showing /work/sales.ipynb, not open it twice.
+ */
+export function absoluteIn(workspace: string | null, path: string): string {
+  if (!workspace || /^([A-Za-z]:)?[\\/]/.test(path)) return path;
+  const sep = workspace.includes('\\') && !workspace.includes('/') ? '\\' : '/';
+  return `${workspace.replace(/[\\/]+$/, '')}${sep}${path.replace(/^\.[\\/]/, '')}`;
+}
+
 /** Every notebook the tabs show, once each, for the shell. */
 export function shownPaths(tabs: readonly TabSource[], info: Readonly<Record<string, TabPathInfo>>): string[] {
   return [...new Set(tabs.map((t) => shownPath(t, info[t.id])).filter((p): p is string => p !== null))];

@@ -1,7 +1,7 @@
 /** Which notebook each tab shows, as the window answers the shell's "open this notebook". */
 import { describe, expect, it } from 'vitest';
 import { SiltError } from '../../../../common/SiltError';
-import { openFailureText, shownPaths, tabShowing } from '../../../../renderer/tabs/tabPaths';
+import { absoluteIn, openFailureText, shownPaths, tabShowing } from '../../../../renderer/tabs/tabPaths';
 
 describe('the notebooks the tabs show', () => {
   const tabs = [
@@ -29,5 +29,16 @@ describe('the notebooks the tabs show', () => {
     expect(openFailureText('C:\\w\\bad.ipynb', new SiltError('corrupt', 'bad.ipynb is not a notebook: line 1'))).toBe(
       '“bad.ipynb” could not be opened (C:\\w\\bad.ipynb): bad.ipynb is not a notebook: line 1',
     );
+  });
+});
+
+describe('absoluteIn', () => {
+  it('reads a path typed in Open… against the workspace, as the host does; an absolute one stays', () => {
+    expect(absoluteIn('/home/ana/work', 'sales.ipynb')).toBe('/home/ana/work/sales.ipynb');
+    expect(absoluteIn('/home/ana/work/', './q3/sales.ipynb')).toBe('/home/ana/work/q3/sales.ipynb');
+    expect(absoluteIn('/home/ana/work', '/tmp/other.ipynb')).toBe('/tmp/other.ipynb');
+    expect(absoluteIn('C:\\Users\\ana\\work', 'sales.ipynb')).toBe('C:\\Users\\ana\\work\\sales.ipynb');
+    expect(absoluteIn('C:\\Users\\ana\\work', 'D:\\data\\x.ipynb')).toBe('D:\\data\\x.ipynb');
+    expect(absoluteIn(null, 'sales.ipynb')).toBe('sales.ipynb');
   });
 });
