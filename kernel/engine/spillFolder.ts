@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../fs/processAlive';
 
 export function spillFolder(env: NodeJS.ProcessEnv = process.env): string {
   const parent = env.SILT_TEMP_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'silt', 'duckdb-tmp');
@@ -25,17 +26,7 @@ function sweepDead(parent: string): void {
   }
   for (const name of names) {
     const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
-    if (!pid || pid === process.pid || alive(pid)) continue;
+    if (!pid || pid === process.pid || processAlive(pid)) continue;
     rmSync(join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but is another user's; only ESRCH means it is gone.
-    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }

@@ -6,22 +6,16 @@
  * "/path/ca.pem"}}`. A value set there wins over the environment's, as an app's own setting does;
  * proxySettings.ts and trustedCertificates.ts then read the merged variables as before.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { SiltError } from '../../common/SiltError';
 import type { NetworkSettings, NetworkSettingsView } from '../protocol/settings';
+import { readSettingsJson } from './readSettingsJson';
 import { PROXY_SOURCE, proxySettingsFromEnv } from './proxySettings';
 import { trustedCertificates } from './trustedCertificates';
 
 /** The network part of the settings file; none when there is no file. A damaged file is an error naming it. */
 export function readNetworkSettings(file: string): NetworkSettings {
-  if (!existsSync(file)) return {};
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new SiltError('corrupt', `Silt's settings file ${file} cannot be read as JSON: ${(e as Error).message}`, { cause: e });
-  }
-  const network = (json as { network?: unknown } | null)?.network;
+  const json = readSettingsJson(file);
+  const network = json.network;
   if (typeof network !== 'object' || network === null) return {};
   const pick = (k: keyof NetworkSettings) => {
     const v = (network as Record<string, unknown>)[k];
@@ -103,8 +97,7 @@ export function networkSettingsFileText(file: string, wanted: NetworkSettings): 
   if (proxy && old.proxy && proxy === maskProxy(old.proxy)) proxy = old.proxy;
   const network: NetworkSettings = { proxy, noProxy: clean(wanted.noProxy), caFile: clean(wanted.caFile) };
   withNetworkSettings({ SILT_SETTINGS_FILE: file }, network);
-  // readNetworkSettings above already refused a damaged file.
-  const json: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const rest = typeof json === 'object' && json !== null && !Array.isArray(json) ? json : {};
+  // readNetworkSettings above already refused a damaged file; the other parts are kept as they are.
+  const rest = readSettingsJson(file);
   return JSON.stringify({ ...rest, network: JSON.parse(JSON.stringify(network)) }, null, 2) + '\n';
 }

@@ -8,6 +8,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { processAlive } from '../../fs/processAlive';
 
 class FolderHolds {
   private readonly counts = new Map<string, number>();
@@ -82,7 +83,7 @@ export function heldNames(cacheDir: string): Set<string> {
   for (const name of names) {
     const pid = Number(/^(\d+)\.json$/.exec(name)?.[1]);
     if (!pid) continue;
-    if (pid !== process.pid && !alive(pid)) {
+    if (pid !== process.pid && !processAlive(pid)) {
       rmSync(join(dir, name), { force: true });
       continue;
     }
@@ -95,14 +96,4 @@ export function heldNames(cacheDir: string): Set<string> {
   const own = folders.get(dir);
   if (own) for (const n of own.names()) out.add(n);
   return out;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but is another user's; only ESRCH means it is gone.
-    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
 }

@@ -3,23 +3,10 @@
  * network part of kernel/net/networkSettings.ts): `{"storage": {"cacheMax": "20GB"}}`, the limit of
  * the shared-table download cache. Kept as the user wrote it, so the dialog shows it back as typed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { SiltError } from '../../../common/SiltError';
+import { readSettingsJson } from '../../net/readSettingsJson';
 
 export interface CacheSettings {
   cacheMax?: string;
-}
-
-/** The file's JSON object ({} when there is no file); a damaged file is a `corrupt` error naming it. */
-function readSettingsJson(file: string): Record<string, unknown> {
-  if (!existsSync(file)) return {};
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new SiltError('corrupt', `Silt's settings file ${file} cannot be read as JSON: ${(e as Error).message}`, { cause: e });
-  }
-  return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
 }
 
 export function readCacheSettings(file: string): CacheSettings {
