@@ -10,19 +10,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
+import { notebookJson } from '../helpers/notebookJson';
 import { startHost, type RunningHost } from '../helpers/startHost';
 
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
 
-const notebook = (source: string) =>
-  JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [{ cell_type: 'code', metadata: { silt: { language: 'sql' } }, execution_count: null, source, outputs: [] }],
-  });
+const notebook = (source: string) => notebookJson([{ source }]);
 const tabs = () => page.locator('[data-testid="tab"]');
 const visiblePane = () => page.locator('[data-testid="tab-pane"]:not([hidden])');
 const firstCell = () => visiblePane().locator('[data-testid="cell"] .cm-content').first();

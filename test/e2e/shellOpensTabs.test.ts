@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS } from '../helpers/app';
 import { launchChromium } from '../helpers/browser';
+import { notebookJson } from '../helpers/notebookJson';
 import { startHost, type RunningHost } from '../helpers/startHost';
 
 let host: RunningHost;
@@ -39,13 +40,7 @@ const tabs = () => page.locator('[data-testid="tab"]');
 const panes = () => page.locator('[data-testid="tab-pane"]');
 const visiblePane = () => page.locator('[data-testid="tab-pane"]:not([hidden])');
 
-const notebook = (source: string) =>
-  JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [{ cell_type: 'code', metadata: { silt: { language: 'sql' } }, execution_count: null, source, outputs: [] }],
-  });
+const notebook = (source: string) => notebookJson([{ source }]);
 
 beforeAll(async () => {
   host = await startHost();

@@ -14,14 +14,9 @@ import { sharedTableSql, SharingClient } from '../../kernel/sharing/client';
 import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
 import { SHARED } from './shared';
 import { CLI } from './startHost';
+import { notebookJson, type NotebookCell } from './notebookJson';
 
-export interface WatchCell {
-  type?: 'markdown';
-  id?: string;
-  language?: 'sql' | 'typescript';
-  source: string;
-  name?: string;
-}
+export { notebookJson };
 
 export interface WatchRun {
   child: ChildProcess;
@@ -30,27 +25,6 @@ export interface WatchRun {
   /** The first stdout line matching `re`; fails naming what came when the run ends or the time runs out. */
   waitLine(re: RegExp, timeoutMs?: number): Promise<string>;
   stderr(): string;
-}
-
-/** An .ipynb text of these cells: SQL by default, TypeScript or markdown when said. */
-export function notebookJson(cells: WatchCell[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: cells.map((c, i) =>
-      c.type === 'markdown'
-        ? { cell_type: 'markdown', id: c.id ?? `m${i}`, source: c.source, metadata: {} }
-        : {
-            cell_type: 'code',
-            id: c.id ?? `c${i}`,
-            execution_count: null,
-            outputs: [],
-            source: c.source,
-            metadata: { silt: { language: c.language ?? 'sql', ...(c.name ? { name: c.name } : {}) } },
-          },
-    ),
-  });
 }
 
 export class WatchBed {
@@ -94,7 +68,7 @@ export class WatchBed {
   }
 
   /** Writes a notebook of these cells to `file` in the bed's folder; returns its path. */
-  writeNotebook(file: string, cells: WatchCell[]): string {
+  writeNotebook(file: string, cells: NotebookCell[]): string {
     const path = join(this.dir, file);
     writeFileSync(path, notebookJson(cells));
     return path;

@@ -7,29 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { notebookJson } from '../../helpers/notebookJson';
 import { CLI } from '../../helpers/startHost';
 
 const run = promisify(execFile);
 
-function notebook(cells: { type?: 'markdown'; language?: 'sql' | 'typescript'; source: string }[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: cells.map((c, i) =>
-      c.type === 'markdown'
-        ? { cell_type: 'markdown', id: `m${i}`, source: c.source, metadata: {} }
-        : {
-            cell_type: 'code',
-            id: `c${i}`,
-            execution_count: null,
-            outputs: [],
-            source: c.source,
-            metadata: { silt: { language: c.language ?? 'sql' } },
-          },
-    ),
-  });
-}
+const notebook = notebookJson;
 
 describe('silt run options', () => {
   it('--allow-errors runs the cells after a failing one and exits 0, naming the failure', async () => {
