@@ -20,30 +20,72 @@ export interface CatalogConnections {
   inLiveLane(): boolean;
 }
 
+const TABLES_SQL = `SELECT table_catalog = 'temp', table_name FROM information_schema.tables WHERE table_name NOT LIKE '__silt_%'`;
+const COLUMNS_SQL = `SELECT table_catalog = 'temp', table_name, column_name, data_type FROM information_schema.columns WHERE table_name NOT LIKE '__silt_%' ORDER BY table_name, ordinal_position`;
+
+/** The TEMP tables' columns, as COLUMNS_SQL's TEMP rows without their first column. */
+const TEMP_COLUMNS_SQL = `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_catalog = 'temp' AND table_name NOT LIKE '__silt_%' ORDER BY table_name, ordinal_position`;
+
 export class CatalogReads {
   /** The TEMP rows of each read's last answer on the user's connection, by its SQL. */
-  private readonly tempRows = new Map<string, unknown[][]>();
+  private readonly tempRows = new Map<string, unknown[][]>([
+    [TABLES_SQL, []],
+    [COLUMNS_SQL, []],
+  ]);
 
   constructor(private readonly c: CatalogConnections) {}
 
   /** The names of user tables and views, for completion and for TypeScript variables. */
   async tableNames(): Promise<string[]> {
-    const rows = await this.read(
-      `SELECT table_catalog = 'temp', table_name FROM information_schema.tables WHERE table_name NOT LIKE '__silt_%'`,
-    );
+    const rows = await this.read(TABLES_SQL);
     return rows.map((r) => String(r[1])).sort();
   }
 
   /** Every column of the tables tableNames() lists, with its DuckDB type. */
   async columnNames(): Promise<{ table: string; column: string; type: string }[]> {
-    const rows = await this.read(
-      `SELECT table_catalog = 'temp', table_name, column_name, data_type FROM information_schema.columns WHERE table_name NOT LIKE '__silt_%' ORDER BY table_name, ordinal_position`,
-    );
+    const rows = await this.read(COLUMNS_SQL);
     return rows.map((r) => ({ table: String(r[1]), column: String(r[2]), type: String(r[3]) }));
   }
 
+  /**
+   * Reads again, on the user's connection while it is free, what the reads keep of its TEMP tables:
+   * called when a run changed them, so a TEMP table made just before a long cell is known while that
+   * cell runs, though nothing asked in between. False when a statement has the connection. Reads
+   * asked meanwhile wait for it, since its own query makes the connection look busy.
+   */
+  async refreshTemp(): Promise<boolean> {
+    if (this.c.userBusy()) return false;
+    const reading = this.c.user.runAndReadAll(TEMP_COLUMNS_SQL);
+    this.refreshing = reading.catch(() => undefined);
+    let rows: unknown[][];
+    try {
+      rows = (await reading).getRowsJson();
+    } catch {
+      return false;
+    } finally {
+      this.refreshing = null;
+    }
+    const tables = [...new Set(rows.map((r) => String(r[0])))];
+    this.tempRows.set(
+      TABLES_SQL,
+      tables.map((t) => [true, t]),
+    );
+    this.tempRows.set(
+      COLUMNS_SQL,
+      rows.map((r) => [true, ...r]),
+    );
+    return true;
+  }
+
+  private refreshing: Promise<unknown> | null = null;
+
   /** Rows of a catalog query whose first column says whether a row is TEMP (`table_catalog = 'temp'`). */
   async read(sql: string): Promise<unknown[][]> {
+    if (this.refreshing) await this.refreshing;
+    return this.readNow(sql);
+  }
+
+  private async readNow(sql: string): Promise<unknown[][]> {
     if (this.c.inLiveLane()) return (await this.c.live.runAndReadAll(sql)).getRowsJson();
     if (!this.c.userBusy()) {
       const rows = (await this.c.user.runAndReadAll(sql)).getRowsJson();

@@ -170,7 +170,10 @@ export class Session {
       const waiting = (why: string) => this.emitProgress(run.runId, `Waits for the running cell: ${why}`, 0, null, 'steps');
       const lane = run.lane === 'live' ? await this.gate.laneFor(req, run.abort.signal, waiting) : 'user';
       if (!lane) return { status: 'interrupted', executionCount, elapsedMs: 0, outputs: [] };
-      return await this.engine.inLane(lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
+      const result = await this.engine.inLane(lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
+      // Before the run answers, so the next cell (a long one, say) cannot take the connection first.
+      if (lane === 'user') await this.refreshTempCatalog();
+      return result;
     } finally {
       run.ended = true;
       for (const release of run.holds.splice(0)) release();
@@ -180,6 +183,14 @@ export class Session {
       this.lastActivity = performance.now();
       this.recheckResults();
     }
+  }
+
+  /** The TEMP names the catalog reads last kept; they are read again when a run changed them. */
+  private tempKey = '';
+  private async refreshTempCatalog(): Promise<void> {
+    // LaneState read the TEMP names back after the statement that changed them, before it answered.
+    const key = [...this.engine.lanes.tempNames].sort().join('\n');
+    if (key !== this.tempKey && (await this.engine.catalog.refreshTemp())) this.tempKey = key;
   }
 
   /** One look at a time at whether a run changed the tables of earlier named results (changedResults.ts). */

@@ -62,4 +62,21 @@ describe('while a long cell runs', () => {
     const after = (await sessionHandlers['session.variables'](s.session, {} as never)).variables as VariableInfo[];
     expect(after.find((v) => v.name === 'scratch')).toMatchObject({ rows: 1 });
   });
+
+  it('knows a TEMP table made just before the long cell, though nothing asked in between', async () => {
+    expect((await s.exec('sql', 'CREATE TEMP TABLE just_made AS SELECT 1 AS fresh_col')).status).toBe('ok');
+    let ended = false;
+    const long = s.exec('sql', LONG).finally(() => (ended = true));
+    await expect.poll(() => s.session.engine.userLaneBusy()).toBe(true);
+    const names = await s.session.names();
+    expect(ended).toBe(false);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'just_made', kind: 'table' }),
+        expect.objectContaining({ name: 'fresh_col', kind: 'column', table: 'just_made' }),
+      ]),
+    );
+    s.session.interrupt();
+    expect((await long).status).toBe('interrupted');
+  });
 });
