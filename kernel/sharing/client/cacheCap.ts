@@ -26,12 +26,14 @@ const UNITS: Record<string, number> = {
   TIB: 1024 ** 4,
 };
 
-/** Bytes from "123", "500MB", "20 GB", "1.5GiB"; undefined for anything else. */
+/** Bytes from "123", "500MB", "20 GB", "1.5GiB"; undefined for anything else, or past what a disk holds (9 PB). */
 export function parseByteSize(text: string): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const unit = m ? UNITS[m[2].toUpperCase()] : undefined;
   if (!m || unit === undefined) return undefined;
-  return Math.floor(Number(m[1]) * unit);
+  const bytes = Math.floor(Number(m[1]) * unit);
+  // "999…9TB" would be Infinity or 1e42: a limit no disk has, shown as nonsense and saved as null.
+  return Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
 /** The limit in effect and where it comes from. */

@@ -6,8 +6,10 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SiltError } from '../../../common/SiltError';
 import { cacheLimit, checkedSize } from '../../../kernel/sharing/client/cacheCap';
 import { cacheSettingsFileText } from '../../../kernel/sharing/client/cacheSettings';
 import { describeEmptied, setStorageSettings, storageView } from '../../../kernel/sharing/client/storageSettings';
@@ -149,6 +151,26 @@ describe('what Empty cache says', () => {
     );
     expect(describeEmptied({ freedBytes: 0, freedFiles: 0, keptBytes: 2500, keptFiles: 3 })).toBe(
       'Nothing was freed: the 3 files (2.5 KB) in the cache are being read by a running statement. Empty the cache again once it has finished.',
+    );
+  });
+});
+
+describe('the cache limit as typed', () => {
+  it('is a whole number of bytes a disk can have, or refused by name: never Infinity, 1e42 or a fraction', () => {
+    expect(checkedSize('1.5TiB', 'The cache limit')).toBe(1.5 * 1024 ** 4);
+    for (const text of ['9'.repeat(400) + 'GB', '9'.repeat(30) + 'TB', '0.0000001', '00', '1e400', '-5GB']) {
+      expect(() => checkedSize(text, 'The cache limit')).toThrow(/^The cache limit must be a size such as 20GB or 500MB, not "/);
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^\d{1,40}(\.\d{1,5})? ?(b|kb|MB|gib|TB|tib|pb)?$/)), (text) => {
+        try {
+          const n = checkedSize(text, 'The cache limit');
+          return Number.isSafeInteger(n) && n > 0;
+        } catch (e) {
+          return e instanceof SiltError && e.code === 'bad-request';
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });
