@@ -10,7 +10,8 @@ const MAX_CELLS = 500;
 
 export const TYPESCRIPT_PARAMS = {
   'ts.diagnostics': s.refine(
-    s.object({ sessionId: s.string(), code: s.string(), before: s.array(s.string()) }),
+    // cellId: the editor that asks; a newer request from it makes this one obsolete while it waits.
+    s.object({ sessionId: s.string(), code: s.string(), before: s.array(s.string()), cellId: s.optional(s.string()) }),
     (p) => p.before.length <= MAX_CELLS,
     `before may hold at most ${MAX_CELLS} cells`,
   ),

@@ -3,14 +3,16 @@
  * declarations the realm really holds, in the order they ran) and asks the checker, which runs on a
  * worker thread so that loading the compiler (about 2 s the first time) and checking never hold up a
  * cell run or a page of a result. Without a worker file (running from source without esbuild) it
- * checks on this thread.
+ * checks on this thread. Requests go through a CheckQueue: the checker gets one at a time, completions
+ * first, and diagnostics nobody will use are not computed.
  */
 import { Worker } from 'node:worker_threads';
 import { SiltError } from '../../../common/SiltError';
 import { workerScript } from '../../automl/workerScript';
 import type { CellCompletions, CellDiagnostic } from '../../protocol/typescript';
-import { CellChecker, type CellFiles } from './CellChecker';
+import { CellChecker } from './CellChecker';
 import type { CheckReply, CheckRequest } from './checkMessages';
+import { CheckQueue, type CheckJob } from './CheckQueue';
 
 type Pending = { resolve(v: unknown): void; reject(e: Error): void };
 
@@ -19,12 +21,19 @@ export class CellTypes {
   private inThread: CellChecker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private readonly queue = new CheckQueue<unknown>((job) => this.ask(job));
+  /** Requests the checker answered, by kind (what the queue let through, not what callers asked). */
+  readonly checked = { diagnostics: 0, completions: 0 };
   /** True once the checker has answered: it has loaded the compiler and the library types. */
   warmed = false;
   /** Sources of the cells that ran, by cell id, oldest run first. */
   private readonly ran = new Map<string, string>();
 
-  constructor(private readonly ambient: () => Promise<string>) {}
+  /** `script` finds the worker's file; null means check on this thread (tests use it to check that path). */
+  constructor(
+    private readonly ambient: () => Promise<string>,
+    private readonly script: () => Promise<string | null> = () => workerScript('session/ts/tsCheckWorker'),
+  ) {}
 
   /** Records a cell's source as run, so later cells are checked against its declarations. */
   remember(cellId: string, code: string): void {
@@ -37,14 +46,21 @@ export class CellTypes {
     return [...this.ran].filter(([id]) => id !== cellId).map(([, code]) => code);
   }
 
-  async diagnostics(before: string[], code: string): Promise<CellDiagnostic[]> {
-    const found = (await this.ask('diagnostics', { before, code, ambient: await this.ambient() })) as CellDiagnostic[];
+  /**
+   * The compiler's diagnostics for `code`. `editor` (the cell id of the editor that asks) lets a newer
+   * request from the same editor make this one obsolete while it waits: it then rejects with a
+   * `cancelled` SiltError, or gets the newer answer if that is for the same code.
+   */
+  async diagnostics(before: string[], code: string, editor?: string): Promise<CellDiagnostic[]> {
+    const job: CheckJob = { kind: 'diagnostics', cells: { before, code, ambient: await this.ambient() }, editor };
+    const found = (await this.queue.push(job)) as CellDiagnostic[];
     this.warmed = true;
     return found;
   }
 
   async completions(before: string[], code: string, pos: number): Promise<CellCompletions> {
-    const found = (await this.ask('completions', { before, code, ambient: await this.ambient() }, pos)) as CellCompletions | null;
+    const job: CheckJob = { kind: 'completions', cells: { before, code, ambient: await this.ambient() }, pos };
+    const found = (await this.queue.push(job)) as CellCompletions | null;
     return found ?? { from: pos, member: false, options: [] };
   }
 
@@ -55,27 +71,34 @@ export class CellTypes {
 
   /** Stops the checker's thread; resolves once it has exited. */
   async close(): Promise<void> {
+    // Requests still waiting would otherwise start a new worker once the running one fails.
+    this.queue.dropWaiting(new SiltError('cancelled', 'The TypeScript checker was stopped.'));
     const worker = this.worker;
     this.worker = null;
     const w = await worker?.catch(() => null);
     await w?.terminate();
   }
 
-  private async ask(kind: CheckRequest['kind'], cells: CellFiles, pos?: number): Promise<unknown> {
+  /** Asks the checker; only the queue calls it, one request at a time. */
+  private async ask({ kind, cells, pos }: CheckJob): Promise<unknown> {
     const worker = await (this.worker ??= this.start());
+    let answer: unknown;
     if (!worker) {
       this.inThread ??= new CellChecker();
-      return kind === 'diagnostics' ? this.inThread.diagnostics(cells) : this.inThread.completions(cells, pos ?? cells.code.length);
+      answer = kind === 'diagnostics' ? this.inThread.diagnostics(cells) : this.inThread.completions(cells, pos ?? cells.code.length);
+    } else {
+      const id = ++this.nextId;
+      answer = await new Promise((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        worker.postMessage({ id, kind, cells, pos } satisfies CheckRequest);
+      });
     }
-    const id = ++this.nextId;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, kind, cells, pos } satisfies CheckRequest);
-    });
+    this.checked[kind]++;
+    return answer;
   }
 
   private async start(): Promise<Worker | null> {
-    const script = await workerScript('session/ts/tsCheckWorker');
+    const script = await this.script();
     if (!script) return null;
     const worker = new Worker(script);
     // A checker that is idle must not keep the session process alive.

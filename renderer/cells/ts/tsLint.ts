@@ -3,8 +3,9 @@
  * the session (debounced by @codemirror/lint while the user types) and marks the ranges it answers.
  * The lint package drops an answer that arrives after the text changed again.
  */
-import { linter, type Diagnostic } from '@codemirror/lint';
-import type { Extension } from '@codemirror/state';
+import { forEachDiagnostic, linter, type Diagnostic } from '@codemirror/lint';
+import type { EditorState, Extension } from '@codemirror/state';
+import { SiltError } from '../../../common/SiltError';
 import type { CellDiagnostic } from '../../../kernel/protocol/typescript';
 import type { TsService } from './TsService';
 
@@ -19,13 +20,22 @@ export function tsLint(service: () => TsService | null, cellId: () => string): E
       const code = view.state.doc.toString();
       try {
         return toLintDiagnostics(await ts.diagnostics(cellId(), code), code.length);
-      } catch {
+      } catch (e) {
+        // A newer check of this cell replaced this one (the session did not compute it): the marks stay.
+        if (e instanceof SiltError && e.code === 'cancelled') return shown(view.state);
         // No session yet, or it restarted: no squiggles rather than an error while typing.
         return [];
       }
     },
     { delay: DELAY_MS },
   );
+}
+
+/** The marks the editor shows now, where they are now. */
+function shown(state: EditorState): Diagnostic[] {
+  const marks: Diagnostic[] = [];
+  forEachDiagnostic(state, (d, from, to) => marks.push({ ...d, from, to }));
+  return marks;
 }
 
 /** The compiler's diagnostics as lint marks; an empty range is widened to one character so it shows. */

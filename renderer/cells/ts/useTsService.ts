@@ -13,7 +13,7 @@ export function useTsService(client: KernelClient, sessionId: RefObject<string |
     };
     return {
       diagnostics: async (cellId, code) =>
-        (await client.request('ts.diagnostics', { sessionId: session(), code, before: cellsBefore(cells.current ?? [], cellId) }))
+        (await client.request('ts.diagnostics', { sessionId: session(), cellId, code, before: cellsBefore(cells.current ?? [], cellId) }))
           .diagnostics,
       completions: (cellId, code, pos) =>
         client.request('ts.completions', { sessionId: session(), code, pos, before: cellsBefore(cells.current ?? [], cellId) }),
