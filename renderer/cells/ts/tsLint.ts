@@ -5,6 +5,7 @@
  */
 import { forEachDiagnostic, linter, type Diagnostic } from '@codemirror/lint';
 import type { EditorState, Extension } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
 import { SiltError } from '../../../common/SiltError';
 import type { CellDiagnostic } from '../../../kernel/protocol/typescript';
 import type { TsService } from './TsService';
@@ -13,22 +14,24 @@ import type { TsService } from './TsService';
 const DELAY_MS = 400;
 
 export function tsLint(service: () => TsService | null, cellId: () => string): Extension {
-  return linter(
-    async (view) => {
-      const ts = service();
-      if (!ts) return [];
-      const code = view.state.doc.toString();
-      try {
-        return toLintDiagnostics(await ts.diagnostics(cellId(), code), code.length);
-      } catch (e) {
-        // A newer check of this cell replaced this one (the session did not compute it): the marks stay.
-        if (e instanceof SiltError && e.code === 'cancelled') return shown(view.state);
-        // No session yet, or it restarted: no squiggles rather than an error while typing.
-        return [];
-      }
-    },
-    { delay: DELAY_MS },
-  );
+  return linter(tsLintSource(service, cellId), { delay: DELAY_MS });
+}
+
+/** What the linter runs: the session's diagnostics for the editor's text, as marks. */
+export function tsLintSource(service: () => TsService | null, cellId: () => string): (view: EditorView) => Promise<Diagnostic[]> {
+  return async (view) => {
+    const ts = service();
+    if (!ts) return [];
+    const code = view.state.doc.toString();
+    try {
+      return toLintDiagnostics(await ts.diagnostics(cellId(), code), code.length);
+    } catch (e) {
+      // A newer check of this cell replaced this one (the session did not compute it): the marks stay.
+      if (e instanceof SiltError && e.code === 'cancelled') return shown(view.state);
+      // No session yet, or it restarted: no squiggles rather than an error while typing.
+      return [];
+    }
+  };
 }
 
 /** The marks the editor shows now, where they are now. */

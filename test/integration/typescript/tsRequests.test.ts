@@ -19,8 +19,17 @@ describe('ts.diagnostics and ts.completions', () => {
   it('reports a wrong-typed const, and none for a name an earlier cell declared', async () => {
     const wrong = await host.client.request('ts.diagnostics', { sessionId, code: 'const x: number = "abc";', before: [] });
     expect(wrong.diagnostics.map((d) => [d.line, d.message])).toEqual([[1, `Type 'string' is not assignable to type 'number'.`]]);
-    const fine = await host.client.request('ts.diagnostics', { sessionId, code: 'limit * 2', before: ['const limit = 5;'] });
+    // The editor names its cell, so its newer request can replace a queued one.
+    const fine = await host.client.request('ts.diagnostics', { sessionId, cellId: 'c7', code: 'limit * 2', before: ['const limit = 5;'] });
     expect(fine.diagnostics).toEqual([]);
+  });
+
+  it('refuses a cell id that is not a string', async () => {
+    const params = { sessionId, cellId: 7, code: 'limit', before: [] } as unknown as { sessionId: string; code: string; before: string[] };
+    await expect(host.client.request('ts.diagnostics', params)).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringMatching(/cellId/),
+    });
   });
 
   it('completes the members of a named SQL result, its columns among them', async () => {

@@ -1,8 +1,16 @@
-/** The pure parts of TypeScript help in the editor: which cells a cell sees, squiggle ranges, completion labels. */
+/**
+ * The pure parts of TypeScript help in the editor: which cells a cell sees, squiggle ranges, what a
+ * cancelled check leaves, completion labels.
+ */
+import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
 import { describe, expect, it } from 'vitest';
+import { SiltError } from '../../../common/SiltError';
 import type { Cell } from '../../../kernel/protocol/notebook';
 import { cellsBefore } from '../../../renderer/cells/ts/TsService';
-import { toLintDiagnostics } from '../../../renderer/cells/ts/tsLint';
+import { toLintDiagnostics, tsLintSource } from '../../../renderer/cells/ts/tsLint';
+import type { TsService } from '../../../renderer/cells/ts/TsService';
 import { shortType, toCompletion } from '../../../renderer/cells/ts/tsCompletions';
 
 const code = (id: string, language: 'sql' | 'typescript', source: string): Cell =>
@@ -36,6 +44,37 @@ describe('toLintDiagnostics', () => {
     expect(toLintDiagnostics([{ ...d, from: 3, to: 3 }], 10)[0]).toMatchObject({ from: 3, to: 4 });
     expect(toLintDiagnostics([{ ...d, from: 10, to: 10 }], 10)[0]).toMatchObject({ from: 9, to: 10 });
     expect(toLintDiagnostics([{ ...d, from: 8, to: 40 }], 10)[0]).toMatchObject({ from: 8, to: 10 });
+  });
+});
+
+describe('the linter when the session does not check', () => {
+  const mark: Diagnostic = { from: 6, to: 11, severity: 'error', message: 'not a number (TS2322)', source: 'TypeScript' };
+  /** An editor showing the squiggle under `total`, then text typed before it: the squiggle moved along. */
+  const editor = () => {
+    let state = EditorState.create({ doc: 'const total: number = "abc";' });
+    state = state.update(setDiagnostics(state, [mark])).state;
+    state = state.update({ changes: { from: 0, insert: '// note\n' } }).state;
+    return { state } as EditorView;
+  };
+  const failing = (error: Error): TsService => ({
+    diagnostics: () => Promise.reject(error),
+    completions: () => Promise.reject(error),
+  });
+
+  it('keeps the squiggles where they are when a newer check of the cell replaced this one', async () => {
+    const lint = tsLintSource(
+      () => failing(new SiltError('cancelled', 'replaced')),
+      () => 'cell-a',
+    );
+    expect(await lint(editor())).toEqual([{ ...mark, from: 14, to: 19 }]);
+  });
+
+  it('shows no squiggles when the session is gone', async () => {
+    const lint = tsLintSource(
+      () => failing(new SiltError('session-gone', 'gone')),
+      () => 'cell-a',
+    );
+    expect(await lint(editor())).toEqual([]);
   });
 });
 
