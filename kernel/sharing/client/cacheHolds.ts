@@ -4,11 +4,12 @@
  * of one session, say). Each process also keeps the names it holds in `holds/<pid>.json` in the
  * folder, rewritten (temp file and rename) whenever the set changes, so another session's eviction
  * and the host's Empty cache leave them too. A file of a process that is gone counts for nothing and
- * is removed by the next reader.
+ * is removed by the next reader; the file records its process's start time, so a file whose PID now
+ * belongs to another process counts as gone too.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { processAlive } from '../../fs/processAlive';
+import { processAlive, processStart } from '../../fs/processAlive';
 
 class FolderHolds {
   private readonly counts = new Map<string, number>();
@@ -51,13 +52,26 @@ class FolderHolds {
       if (this.counts.size === 0) return rmSync(this.file, { force: true });
       mkdirSync(this.dir, { recursive: true });
       const temp = `${this.file}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(temp, JSON.stringify([...this.counts.keys()]));
+      writeFileSync(temp, JSON.stringify({ start: processStart(), names: [...this.counts.keys()] } satisfies HoldsFile));
       renameSync(temp, this.file);
     } catch {
       // A folder we cannot write: this process's own holds still count (in memory); only other
       // processes cannot see them.
     }
   }
+}
+
+/** What `holds/<pid>.json` holds (a bare array of names before start times were recorded). */
+interface HoldsFile {
+  start: string | null;
+  names: string[];
+}
+
+function readHolds(path: string): HoldsFile {
+  const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const names = Array.isArray(data) ? data : Array.isArray((data as HoldsFile)?.names) ? (data as HoldsFile).names : [];
+  const start = typeof (data as HoldsFile)?.start === 'string' ? (data as HoldsFile).start : null;
+  return { start, names: names.filter((n): n is string => typeof n === 'string') };
 }
 
 const folders = new Map<string, FolderHolds>();
@@ -82,16 +96,21 @@ export function heldNames(cacheDir: string): Set<string> {
   }
   for (const name of names) {
     const pid = Number(/^(\d+)\.json$/.exec(name)?.[1]);
-    if (!pid) continue;
-    if (pid !== process.pid && !processAlive(pid)) {
+    if (!pid || pid === process.pid) continue;
+    let held: HoldsFile;
+    try {
+      held = readHolds(join(dir, name));
+    } catch {
+      // Removed or replaced meanwhile (its process wrote a new one, read at the next look), or damaged:
+      // a damaged one of a live process is rewritten at its next change.
+      if (!processAlive(pid)) rmSync(join(dir, name), { force: true });
+      continue;
+    }
+    if (!processAlive(pid, held.start)) {
       rmSync(join(dir, name), { force: true });
       continue;
     }
-    try {
-      for (const n of JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown[]) if (typeof n === 'string') out.add(n);
-    } catch {
-      // Removed or replaced meanwhile: its process wrote a new one, read at the next look.
-    }
+    for (const n of held.names) out.add(n);
   }
   const own = folders.get(dir);
   if (own) for (const n of own.names()) out.add(n);
