@@ -5,7 +5,8 @@
  */
 import type { BinnedMatrix } from './binner';
 import { growMatrix } from './growMatrix';
-import { growThreads, SHARED_BUILD_ROWS } from './growThreads';
+import { growThreads } from './growThreads';
+import { BLOCKED_ROWS } from './histogram';
 import { growTree, type GrowParams } from './growTree';
 import { baseMargins, gradients, marginLoss, marginsToOutput, stepAndGradients, type Objective } from './objective';
 import { Rng } from './rng';
@@ -27,7 +28,7 @@ export interface GbdtParams {
   /**
    * Threads building each tree's histograms (the calling one included). 1 inside the AutoML search,
    * whose workers already run a trial per core; more helps a model trained alone on a large table.
-   * The model is the same for every count; at most 8 are used.
+   * The model is the same for every count; at most 4 are used (one per row block of a large node).
    */
   threads: number;
 }
@@ -111,7 +112,7 @@ export function fitGbdt(
   const leafOfRow = p.subsample < 1 ? undefined : new Int32Array(n);
   // Helper threads read rows, gradients and histograms from shared memory: live histograms are at most
   // the open leaves plus the one being built.
-  const threads = trainRows.length >= SHARED_BUILD_ROWS ? growThreads(p.threads) : null;
+  const threads = trainRows.length >= BLOCKED_ROWS ? growThreads(p.threads) : null;
   const shared = threads?.attach(matrix, Math.min(p.maxLeaves, 2 ** p.maxDepth, 1024) + 2);
   const g = shared?.g ?? new Float32Array(n),
     h = shared?.h ?? new Float32Array(n);

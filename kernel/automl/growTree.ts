@@ -12,7 +12,7 @@
 import type { BinnedMatrix } from './binner';
 import type { GrowThreads } from './growThreads';
 import { growMatrix, type GrowMatrix } from './growMatrix';
-import { addBundles, addBundlesK1, addFeatures, foldJoint, subtractHistogram } from './histogram';
+import { addBundles, addBundlesK1, addFeatures, addRowBlocksK1, BLOCKED_ROWS, foldJoint, ROW_BLOCKS, subtractHistogram } from './histogram';
 import { assignLeaves, fillGoLeft, partitionRows } from './partition';
 import type { Rng } from './rng';
 import { SplitFinder, type GrowParams, type Split } from './splitFinder';
@@ -134,11 +134,15 @@ export function growTree(inp: GrowInput, p: GrowParams, rng: Rng): Tree {
   // Bundled building pays a fold over the joint slots to save (F - NB) updates per row.
   // Without shared bundles there is nothing to fold and the bundle slots are the feature slots.
   const bundledFrom = NB < F ? Math.ceil((2 * foldFrom.length) / (F - NB)) : 0;
+  let partials: Float64Array | null = null;
   const build = (hist: Float64Array, start: number, end: number) => {
     if (end - start < bundledFrom) addFeatures(hist, rows, start, end, g, h, K, codes, off, F);
     else if (threads?.shares(hist, end - start)) threads.addBundles(hist, start, end);
     else if (K === 1) {
-      addBundlesK1(hist, rows, start, end, g, h, joint, NB, 0, NB);
+      // A large node is summed in row blocks, as helper threads would sum it (growThreads.ts).
+      if (end - start >= BLOCKED_ROWS)
+        addRowBlocksK1(hist, (partials ??= new Float64Array((ROW_BLOCKS - 1) * histSize)), histSize, rows, start, end, g, h, joint, NB);
+      else addBundlesK1(hist, rows, start, end, g, h, joint, NB, 0, NB);
       foldJoint(hist, foldFrom, foldTo, S, 0, foldFrom.length);
     } else {
       addBundles(hist, rows, start, end, g, h, K, joint, NB);

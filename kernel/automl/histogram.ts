@@ -115,3 +115,51 @@ export function addFeatures(
 export function subtractHistogram(large: Float64Array, small: Float64Array, len: number): void {
   for (let q = 0; q < len; q++) large[q] -= small[q];
 }
+
+/** Row blocks of a large node's histogram: each summed apart, in row order, then added up in block order. */
+export const ROW_BLOCKS = 4;
+
+/**
+ * Nodes with at least this many rows are summed in row blocks, with or without helpers (fewer rows:
+ * waking a helper costs more than it saves, and adding up the partials would cost too much).
+ */
+export const BLOCKED_ROWS = 4096 * ROW_BLOCKS;
+
+/**
+ * Where block c of rows[start..end) begins (c = ROW_BLOCKS gives end). The blocks depend on the node
+ * alone, never on how many threads sum them, so a model is bit-identical for every thread count.
+ * Self-contained like addBundlesK1.
+ */
+export function blockStart(start: number, end: number, c: number, blocks: number): number {
+  return start + Math.floor(((end - start) * c) / blocks);
+}
+
+/** dst += src over the first `len` numbers: a row block's partial histogram into the node's. */
+export function addHistogram(dst: Float64Array, src: Float64Array, len: number): void {
+  for (let q = 0; q < len; q++) dst[q] += src[q];
+}
+
+/**
+ * addBundlesK1 over a large node, summed as growThreads.ts sums it across threads: block 0 into
+ * `hist`, blocks 1.. into their own zeroed partials, then the partials added in block order. The same
+ * order of additions in one thread as in several, so the model does not depend on the thread count.
+ */
+export function addRowBlocksK1(
+  hist: Float64Array,
+  partials: Float64Array,
+  histSize: number,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  g: Float32Array,
+  h: Float32Array,
+  joint: Uint16Array | Uint32Array,
+  NB: number,
+): void {
+  for (let c = 0; c < ROW_BLOCKS; c++) {
+    const into = c === 0 ? hist : partials.subarray((c - 1) * histSize, c * histSize);
+    if (c > 0) into.fill(0);
+    addBundlesK1(into, rows, blockStart(start, end, c, ROW_BLOCKS), blockStart(start, end, c + 1, ROW_BLOCKS), g, h, joint, NB, 0, NB);
+  }
+  for (let c = 1; c < ROW_BLOCKS; c++) addHistogram(hist, partials.subarray((c - 1) * histSize, c * histSize), histSize);
+}

@@ -59,15 +59,15 @@ describe('GBDT histograms on helper threads', () => {
     const d = dataset(24_000, 'binary');
     const one = gbdtToJSON(fit(d, 'binary', 1, 1));
     const helpers = growThreads(2)!;
-    const before = helpers.helperChunks;
-    // A helper joins a histogram only when it wakes before the calling thread has taken every chunk,
+    const before = helpers.helperBlocks;
+    // A helper joins a histogram only when it wakes before the calling thread has taken every block,
     // which a machine busy with other work may delay for a whole fit: a few fits give it the chance.
-    for (let i = 0; i < 8 && helpers.helperChunks === before; i++) expect(gbdtToJSON(fit(d, 'binary', 2, 1))).toEqual(one);
-    expect(helpers.helperChunks).toBeGreaterThan(before);
+    for (let i = 0; i < 8 && helpers.helperBlocks === before; i++) expect(gbdtToJSON(fit(d, 'binary', 2, 1))).toEqual(one);
+    expect(helpers.helperBlocks).toBeGreaterThan(before);
   });
 
   it('lets its helper threads exit by themselves after the last fit', async () => {
-    const d = dataset(12_000, 'binary');
+    const d = dataset(20_000, 'binary');
     fit(d, 'binary', 2, 1);
     const helpers = growThreads(2)!;
     expect(helpers.sharedBuilds).toBeGreaterThan(0);
