@@ -90,7 +90,6 @@ export function fitGbdt(
     F = d.X.nFeatures;
   const base = baseMargins(obj, d.y, d.w, trainRows, K);
   const model: GbdtModel = { obj, K, base, lr: p.learningRate, trees: [] };
-  const mTrain = initMargins(base, trainRows.length);
   const mValid = validRows ? initMargins(base, validRows.length) : null;
   const grow: GrowParams = {
     maxDepth: p.maxDepth,
@@ -109,11 +108,19 @@ export function fitGbdt(
   // Ascending rows keep histogram building walking memory forwards (the grower's partition is stable).
   const ascending = Uint32Array.from(trainRows).sort();
   const matrix = growMatrix(d.X, d.nBins);
-  const leafOfRow = p.subsample < 1 ? undefined : new Int32Array(n);
   // Helper threads read rows, gradients and histograms from shared memory: live histograms are at most
-  // the open leaves plus the one being built.
+  // the open leaves plus the one being built. Without row sampling or weights, and with one output,
+  // they also step the margins and gradients after each tree (in shared memory too).
   const threads = trainRows.length >= BLOCKED_ROWS ? growThreads(p.threads) : null;
-  const shared = threads?.attach(matrix, Math.min(p.maxLeaves, 2 ** p.maxDepth, 1024) + 2);
+  const leaves = Math.min(p.maxLeaves, 2 ** p.maxDepth, 1024);
+  const steps = p.subsample >= 1 && !d.w && obj !== 'multiclass';
+  const shared = threads?.attach(
+    matrix,
+    leaves + 2,
+    steps ? { order: trainRows, y: d.y, binary: obj === 'binary', maxNodes: 2 * leaves } : undefined,
+  );
+  const mTrain = shared?.margins ? shared.margins.fill(base[0]) : initMargins(base, trainRows.length);
+  const leafOfRow = p.subsample < 1 ? undefined : (shared?.leafOfRow ?? new Int32Array(n));
   const g = shared?.g ?? new Float32Array(n),
     h = shared?.h ?? new Float32Array(n);
   // The rows a tree grows on (permuted by it); with several classes each class's tree gets a fresh copy of the sample.
@@ -159,7 +166,8 @@ export function fitGbdt(
       roundTrees.forEach((tree, k) => {
         model.trees.push(tree);
         if (leafOfRow && obj !== 'multiclass') {
-          stepAndGradients(obj, mTrain, p.learningRate, tree.value, leafOfRow, d.y, d.w, trainRows, g, h);
+          if (!threads?.step(mTrain, leafOfRow, tree.value, p.learningRate))
+            stepAndGradients(obj, mTrain, p.learningRate, tree.value, leafOfRow, d.y, d.w, trainRows, g, h);
           ready = true;
         } else if (leafOfRow) {
           const lr = leafRows[k];

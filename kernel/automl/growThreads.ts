@@ -23,6 +23,7 @@ import { Worker } from 'node:worker_threads';
 import { AutoMLError } from './AutoMLError';
 import type { GrowMatrix } from './growMatrix';
 import { addBundlesK1, addHistogram, BLOCKED_ROWS, blockStart, foldJoint, ROW_BLOCKS } from './histogram';
+import { stepRows } from './objective';
 
 /** The most threads a fit uses, whatever it asks for: one per row block. */
 const MAX_THREADS = ROW_BLOCKS;
@@ -43,7 +44,11 @@ const CLAIM = 0,
   START = 3,
   END = 4,
   STOP = 5,
+  KIND = 6,
   CTRL_WORDS = 8;
+// Job kinds: sum a histogram's row blocks, or step the margins and gradients of blocks of positions.
+const HISTOGRAM_JOB = 0,
+  STEP_JOB = 1;
 /** Block field of CLAIM when no job is open. */
 const IDLE_BLOCK = 0xff;
 
@@ -53,12 +58,17 @@ function helperSource(): string {
 const { parentPort } = require('node:worker_threads');
 const addBundlesK1 = (${addBundlesK1.toString()});
 const blockStart = (${blockStart.toString()});
+const stepRows = (${stepRows.toString()});
 parentPort.on('message', (m) => {
   const ctrl = new Int32Array(m.ctrl);
   const rows = new Int32Array(m.rows), g = new Float32Array(m.g), h = new Float32Array(m.h);
   const joint = m.wide ? new Uint32Array(m.joint) : new Uint16Array(m.joint);
   const { histSize, NB } = m;
   const arena = new Float64Array(m.arena), partials = new Float64Array(m.partials);
+  const st = m.step && {
+    margins: new Float64Array(m.step.margins), leafOfRow: new Int32Array(m.step.leafOfRow), y: new Float64Array(m.step.y),
+    order: new Int32Array(m.step.order), value: new Float64Array(m.step.value), binary: m.step.binary,
+  };
   while (Atomics.load(ctrl, ${STOP}) === 0) {
     const w = Atomics.load(ctrl, ${CLAIM});
     const c = w & 0xff;
@@ -69,8 +79,15 @@ parentPort.on('message', (m) => {
       continue;
     }
     // The job's words stay put until all its blocks are done, and this block is not yet claimed.
-    const index = ctrl[${HIST}], start = ctrl[${START}], end = ctrl[${END}];
+    const index = ctrl[${HIST}], start = ctrl[${START}], end = ctrl[${END}], kind = ctrl[${KIND}];
     if (Atomics.compareExchange(ctrl, ${CLAIM}, w, w + 1) !== w) continue;
+    if (kind === ${STEP_JOB}) {
+      const b0 = blockStart(start, end, c, ${ROW_BLOCKS}), b1 = blockStart(start, end, c + 1, ${ROW_BLOCKS});
+      stepRows(st.binary, st.margins, st.value[0], st.value.subarray(1), st.leafOfRow, st.y, null, st.order, g, h, b0, b1);
+      Atomics.add(ctrl, ${DONE}, 1);
+      Atomics.notify(ctrl, ${DONE});
+      continue;
+    }
     const into = c === 0 ? arena.subarray(index * histSize, (index + 1) * histSize) : partials.subarray((c - 1) * histSize, c * histSize);
     if (c > 0) into.fill(0);
     addBundlesK1(into, rows, blockStart(start, end, c, ${ROW_BLOCKS}), blockStart(start, end, c + 1, ${ROW_BLOCKS}), g, h, joint, NB, 0, NB);
@@ -85,6 +102,29 @@ export interface SharedGrowth {
   g: Float32Array;
   h: Float32Array;
   rows: Uint32Array;
+  /** With a step input: the margins (by position) and each row's leaf, for step(). */
+  margins?: Float64Array;
+  leafOfRow?: Int32Array;
+}
+
+/** What the helpers need to step margins and gradients after each tree (single-output objectives without weights). */
+export interface StepInput {
+  /** Training rows, in the order of the margins. */
+  order: Uint32Array;
+  y: Float64Array;
+  binary: boolean;
+  /** The most nodes a tree may have. */
+  maxNodes: number;
+}
+
+interface SharedStep {
+  margins: Float64Array;
+  leafOfRow: Int32Array;
+  order: Int32Array;
+  y: Float64Array;
+  /** The step's scale, then the tree's node values. */
+  value: Float64Array;
+  binary: boolean;
 }
 
 interface Attached {
@@ -99,6 +139,7 @@ interface Attached {
   foldTo: Int32Array;
   /** Partial histograms of row blocks 1.. (block 0 sums into the node's histogram itself). */
   partials: Float64Array;
+  step: SharedStep | null;
   arena: Float64Array;
   histSize: number;
   handedOut: number;
@@ -113,6 +154,8 @@ export class GrowThreads {
   sharedBuilds = 0;
   /** Row blocks the helpers summed (the calling thread summed the rest): how a test knows they took part. */
   helperBlocks = 0;
+  /** Tree steps (margins and gradients) done with the helpers invited to take blocks. */
+  steps = 0;
   /** Resolves once every helper thread has exited. */
   readonly exited: Promise<void>;
 
@@ -143,7 +186,7 @@ export class GrowThreads {
    * of `histSize` numbers come from a shared arena of `maxHistograms`; past that they are private
    * and built by the calling thread alone.
    */
-  attach(gm: GrowMatrix, maxHistograms: number): SharedGrowth {
+  attach(gm: GrowMatrix, maxHistograms: number, stepInput?: StepInput): SharedGrowth {
     if (this.attached) throw new AutoMLError('GBDT helper threads are already training a model', 'internal');
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
@@ -164,6 +207,22 @@ export class GrowThreads {
     const partials = new Float64Array(shared((ROW_BLOCKS - 1) * histSize * 8), 0, (ROW_BLOCKS - 1) * histSize);
     const ctrl = new Int32Array(shared(CTRL_WORDS * 4));
     ctrl[CLAIM] = IDLE_BLOCK;
+    let step: SharedStep | null = null;
+    if (stepInput) {
+      const m = stepInput.order.length;
+      const order = new Int32Array(shared(m * 4), 0, m);
+      order.set(stepInput.order);
+      const y = new Float64Array(shared(n * 8), 0, n);
+      y.set(stepInput.y);
+      step = {
+        margins: new Float64Array(shared(m * 8), 0, m),
+        leafOfRow: new Int32Array(shared(n * 4), 0, n),
+        order,
+        y,
+        value: new Float64Array(shared((stepInput.maxNodes + 1) * 8), 0, stepInput.maxNodes + 1),
+        binary: stepInput.binary,
+      };
+    }
     this.attached = {
       ctrl,
       job: 0,
@@ -175,6 +234,7 @@ export class GrowThreads {
       foldFrom: gm.foldFrom,
       foldTo: gm.foldTo,
       partials,
+      step,
       arena,
       histSize,
       handedOut: 0,
@@ -188,11 +248,19 @@ export class GrowThreads {
         joint: joint.buffer,
         wide: joint instanceof Uint32Array,
         partials: partials.buffer,
+        step: step && {
+          margins: step.margins.buffer,
+          leafOfRow: step.leafOfRow.buffer,
+          y: step.y.buffer,
+          order: step.order.buffer,
+          value: step.value.buffer,
+          binary: step.binary,
+        },
         arena: arena.buffer,
         histSize,
         NB,
       });
-    return { g, h, rows: new Uint32Array(rows.buffer, 0, n) };
+    return { g, h, rows: new Uint32Array(rows.buffer, 0, n), margins: step?.margins, leafOfRow: step?.leafOfRow };
   }
 
   /** Whether a tree's rows and gradients are the attached shared ones (only then can helpers read them). */
@@ -220,21 +288,9 @@ export class GrowThreads {
    */
   addBundles(hist: Float64Array, start: number, end: number): void {
     const a = this.attached!;
-    const { ctrl, partials, histSize } = a;
+    const { partials, histSize } = a;
     this.sharedBuilds++;
-    ctrl[HIST] = hist.byteOffset / 8 / histSize;
-    ctrl[START] = start;
-    ctrl[END] = end;
-    Atomics.store(ctrl, DONE, 0);
-    a.job = (a.job + 1) & 0x7fffff;
-    Atomics.store(ctrl, CLAIM, a.job << 8);
-    Atomics.notify(ctrl, CLAIM);
-    let mine = 0;
-    for (;;) {
-      const w = Atomics.load(ctrl, CLAIM);
-      const c = w & 0xff;
-      if (c >= ROW_BLOCKS) break;
-      if (Atomics.compareExchange(ctrl, CLAIM, w, w + 1) !== w) continue;
+    this.run(HISTOGRAM_JOB, hist.byteOffset / 8 / histSize, start, end, (c) => {
       const into = c === 0 ? hist : partials.subarray((c - 1) * histSize, c * histSize);
       if (c > 0) into.fill(0);
       addBundlesK1(
@@ -249,6 +305,62 @@ export class GrowThreads {
         0,
         a.NB,
       );
+    });
+    for (let c = 1; c < ROW_BLOCKS; c++) addHistogram(hist, partials.subarray((c - 1) * histSize, c * histSize), histSize);
+    foldJoint(hist, a.foldFrom, a.foldTo, 2, 0, a.foldFrom.length);
+  }
+
+  /**
+   * A tree's step, fused with the next round's gradients (objective.ts stepAndGradients), in blocks of
+   * positions side by side. Only on the attached margins and leaves; false (nothing done) otherwise,
+   * and the caller steps alone.
+   */
+  step(margins: Float64Array, leafOfRow: Int32Array, value: Float64Array, scale: number): boolean {
+    const st = this.attached?.step;
+    if (!st || margins !== st.margins || leafOfRow !== st.leafOfRow || value.length + 1 > st.value.length) return false;
+    st.value[0] = scale;
+    st.value.set(value, 1);
+    const { g, h } = this.attached!;
+    const m = st.order.length;
+    this.steps++;
+    this.run(STEP_JOB, 0, 0, m, (c) =>
+      stepRows(
+        st.binary,
+        margins,
+        scale,
+        value,
+        leafOfRow,
+        st.y,
+        null,
+        st.order,
+        g,
+        h,
+        blockStart(0, m, c, ROW_BLOCKS),
+        blockStart(0, m, c + 1, ROW_BLOCKS),
+      ),
+    );
+    return true;
+  }
+
+  /** Posts a job of ROW_BLOCKS blocks, does the blocks no helper claims first, and waits for those a helper started. */
+  private run(kind: number, index: number, start: number, end: number, block: (c: number) => void): void {
+    const { ctrl } = this.attached!;
+    ctrl[KIND] = kind;
+    ctrl[HIST] = index;
+    ctrl[START] = start;
+    ctrl[END] = end;
+    Atomics.store(ctrl, DONE, 0);
+    const a = this.attached!;
+    a.job = (a.job + 1) & 0x7fffff;
+    Atomics.store(ctrl, CLAIM, a.job << 8);
+    Atomics.notify(ctrl, CLAIM);
+    let mine = 0;
+    for (;;) {
+      const w = Atomics.load(ctrl, CLAIM);
+      const c = w & 0xff;
+      if (c >= ROW_BLOCKS) break;
+      if (Atomics.compareExchange(ctrl, CLAIM, w, w + 1) !== w) continue;
+      block(c);
       mine++;
     }
     Atomics.add(ctrl, DONE, mine);
@@ -260,12 +372,10 @@ export class GrowThreads {
       Atomics.wait(ctrl, DONE, done, 50);
       if (Date.now() - t0 > STALL_MS) {
         void this.close();
-        throw new AutoMLError('A GBDT helper thread stopped answering while building a histogram', 'internal');
+        throw new AutoMLError('A GBDT helper thread stopped answering while training a tree', 'internal');
       }
     }
     this.helperBlocks += ROW_BLOCKS - mine;
-    for (let c = 1; c < ROW_BLOCKS; c++) addHistogram(hist, partials.subarray((c - 1) * histSize, c * histSize), histSize);
-    foldJoint(hist, a.foldFrom, a.foldTo, 2, 0, a.foldFrom.length);
   }
 
   /** Ends the fit: helpers leave its job loop and, unless another fit attaches, exit after a while. */

@@ -1,7 +1,7 @@
 /**
  * Histogram building shared with helper threads: a model trained on several threads is the one
  * trained on one, number for number (binary, regression and multiclass, with row sampling), the
- * helpers really build parts of histograms, and they exit by themselves once fits stop.
+ * helpers really build parts of histograms and step the margins, and they exit by themselves once fits stop.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BinnedMatrix } from '../../../kernel/automl/binner';
@@ -64,6 +64,8 @@ describe('GBDT histograms on helper threads', () => {
     // which a machine busy with other work may delay for a whole fit: a few fits give it the chance.
     for (let i = 0; i < 8 && helpers.helperBlocks === before; i++) expect(gbdtToJSON(fit(d, 'binary', 2, 1))).toEqual(one);
     expect(helpers.helperBlocks).toBeGreaterThan(before);
+    // Each tree's step of the margins and gradients went through the helpers too (one output, no sampling).
+    expect(helpers.steps).toBeGreaterThan(0);
   });
 
   it('lets its helper threads exit by themselves after the last fit', async () => {
