@@ -36,6 +36,14 @@ export function connectionLocalCells(cells: LiveCell[]): Map<string, string> {
 export const SETTINGS_REASON = `its SET or USE must change the user's connection`;
 
 /**
+ * Why every re-run waits while the user's own transaction (BEGIN … COMMIT) is open: only the user's
+ * connection sees what it changed, so the live connection would show other numbers than the user's cells.
+ */
+export const TRANSACTION_REASON = `your transaction (BEGIN) is open: only your connection sees its changes`;
+/** The same, after a statement that may have begun or ended one, before DuckDB is asked again. */
+export const MAYBE_TRANSACTION_REASON = `your transaction (BEGIN) may be open: only your connection would see its changes`;
+
+/**
  * Whether the cell runs SET, RESET, USE or PRAGMA: in a SQL cell, a statement that starts with one;
  * in a TypeScript cell, a string or template (query('…'), sql`…`) that does.
  */

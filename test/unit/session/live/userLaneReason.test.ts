@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { TransactionState } from '../../../../kernel/engine/UserTransaction';
 import { userLaneReason } from '../../../../kernel/session/live/userLaneReason';
 
 const sql = (code: string) => ({ language: 'sql' as const, code });
 const ts = (code: string) => ({ language: 'typescript' as const, code });
-const lanes = (temps: string[], liveDiffers: string | null = null) => ({ tempNames: new Set(temps), liveDiffers });
+const lanes = (temps: string[], liveDiffers: string | null = null, transaction: TransactionState = 'closed') => ({
+  tempNames: new Set(temps),
+  liveDiffers,
+  transaction,
+});
 
 describe('userLaneReason: when a live re-run must run in the user’s lane', () => {
   it('a cell naming a TEMP object of the user’s connection, in SQL or TypeScript, any case, quoted or not', () => {
@@ -30,5 +35,15 @@ describe('userLaneReason: when a live re-run must run in the user’s lane', () 
   it('every cell, while the live connection refused one of the user’s settings', () => {
     const why = 'the live connection refused the setting TimeZone (Not implemented)';
     expect(userLaneReason(sql('SELECT 1'), lanes([], why))).toBe(why);
+  });
+
+  it('every cell, while the user’s own transaction is open or may be; not once it aborted (its changes are gone)', () => {
+    expect(userLaneReason(sql('SELECT 1'), lanes([], null, 'open'))).toBe(
+      'your transaction (BEGIN) is open: only your connection sees its changes',
+    );
+    expect(userLaneReason(ts('await query("SELECT 1")'), lanes(['fx'], null, 'open'))).toContain('your transaction (BEGIN) is open');
+    expect(userLaneReason(sql('SELECT 1'), lanes([], null, 'unknown'))).toContain('your transaction (BEGIN) may be open');
+    expect(userLaneReason(sql('SELECT 1'), lanes([], null, 'aborted'))).toBeNull();
+    expect(userLaneReason(sql('SELECT * FROM fx'), lanes(['fx'], null, 'aborted'))).toContain('TEMP object fx');
   });
 });
