@@ -36,12 +36,16 @@ export function connectionLocalCells(cells: LiveCell[]): Map<string, string> {
 export const SETTINGS_REASON = `its SET or USE must change the user's connection`;
 
 /**
- * Why every re-run waits while the user's own transaction (BEGIN … COMMIT) is open: only the user's
- * connection sees what it changed, so the live connection would show other numbers than the user's cells.
+ * Why a re-run waits while the user's own transaction (BEGIN … COMMIT) is open and changed a table the
+ * cell reads (`table`), or one it could not place (none named): only the user's connection sees what the
+ * transaction changed, so the live connection would show other numbers than the user's cells.
  */
-export const TRANSACTION_REASON = `your transaction (BEGIN) is open: only your connection sees its changes`;
-/** The same, after a statement that may have begun or ended one, before DuckDB is asked again. */
-export const MAYBE_TRANSACTION_REASON = `your transaction (BEGIN) may be open: only your connection would see its changes`;
+export function transactionReason(table: string | null, open: boolean): string {
+  const changed = table ? ` and changed ${table}` : '';
+  return open
+    ? `your transaction (BEGIN) is open${changed}: only your connection sees its changes`
+    : `your transaction (BEGIN) may be open${changed}: only your connection would see its changes`;
+}
 
 /**
  * Whether the cell runs SET, RESET, USE or PRAGMA: in a SQL cell, a statement that starts with one;

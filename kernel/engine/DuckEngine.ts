@@ -119,7 +119,7 @@ export class DuckEngine {
     this.laneConnection = laneConnection(
       connection,
       () => this.conn,
-      (sql, statement) => this.watched(sqlWriteTargets(sql), statement),
+      (sql, statement) => this.watched(sqlWriteTargets(sql), statement, undefined, sql),
     );
   }
 
@@ -189,7 +189,7 @@ export class DuckEngine {
             (p) => p.statementType,
             () => undefined,
           );
-        await this.watched(await statementWriteTargets(st.text, typeOf), () => this.conn.run(st.text));
+        await this.watched(await statementWriteTargets(st.text, typeOf), () => this.conn.run(st.text), undefined, st.text);
       } catch (e) {
         throw toSqlError(e, st.line);
       }
@@ -223,7 +223,7 @@ export class DuckEngine {
     }
     try {
       const read = () => UserTransaction.readRows(this.conn, last.text, inTransaction);
-      const { columns, rows, note } = await this.watched(writeTargets(last.text, type), read);
+      const { columns, rows, note } = await this.watched(writeTargets(last.text, type), read, undefined, last.text);
       if (name) await this.registerRows(name, columns, rows);
       return { ...(await this.remember(handle, { memory: { columns, rows } })), ...(note ? { note } : {}) };
     } catch (e) {
@@ -315,9 +315,10 @@ export class DuckEngine {
     }
   }
 
-  /** Runs a statement of the lane that may change `targets` through the write watch (see WriteWatch). */
-  private watched<T>(targets: WriteTargets, statement: () => Promise<T>, remade?: string): Promise<T> {
-    return this.writes.guard(() => this.namedResults(), this.conn, targets, statement, remade);
+  /** Runs a statement of the lane that may change `targets` through the write watch (WriteWatch); its transaction notes them. */
+  private watched<T>(targets: WriteTargets, statement: () => Promise<T>, remade?: string, sql = ''): Promise<T> {
+    const guarded = this.writes.guard(() => this.namedResults(), this.conn, targets, statement, remade);
+    return this.transaction.writes(sql, targets, guarded);
   }
 
   /** A table's fingerprint now, or null when it is gone; on the paging connection, beside any running cell. */
@@ -393,7 +394,7 @@ export class DuckEngine {
   /** Runs a query and returns its rows as objects (the TypeScript `sql` helper). */
   async query(sql: string): Promise<Record<string, unknown>[]> {
     try {
-      const reader = await this.watched(sqlWriteTargets(sql), () => this.conn.runAndReadAll(sql));
+      const reader = await this.watched(sqlWriteTargets(sql), () => this.conn.runAndReadAll(sql), undefined, sql);
       return reader.getRowObjectsJS() as Record<string, unknown>[];
     } catch (e) {
       throw toSqlError(e, 1);

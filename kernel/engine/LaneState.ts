@@ -21,7 +21,7 @@
  */
 import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
-import type { TransactionState } from './UserTransaction';
+import type { TransactionView } from './UserTransaction';
 
 /** The methods whose result says which kind of statement ran. */
 const RUNS = new Set<PropertyKey>(['run', 'runAndRead', 'runAndReadAll', 'runAndReadUntil', 'stream', 'streamAndRead', 'streamAndReadAll']);
@@ -59,18 +59,14 @@ export class LaneState {
   private constructor(
     private readonly user: DuckDBConnection,
     private readonly followers: DuckDBConnection[],
-    private readonly userTransaction: { readonly state: TransactionState },
+    private readonly userTransaction: TransactionView,
   ) {}
 
   /**
    * Starts from the user connection as it is now (a fresh one: the followers are the same).
    * `transaction` knows whether the user's SQL opened a transaction on it (UserTransaction).
    */
-  static async create(
-    user: DuckDBConnection,
-    followers: DuckDBConnection[],
-    transaction: { readonly state: TransactionState },
-  ): Promise<LaneState> {
+  static async create(user: DuckDBConnection, followers: DuckDBConnection[], transaction: TransactionView): Promise<LaneState> {
     const state = new LaneState(user, followers, transaction);
     state.settings = await state.read(SETTINGS_SQL);
     state.variables = await state.read(VARIABLES_SQL, true);
@@ -117,8 +113,8 @@ export class LaneState {
    * Whether the user's connection is inside a transaction its SQL opened: only it sees what the
    * transaction changed, so a live re-run then runs there (see userLaneReason).
    */
-  get transaction(): TransactionState {
-    return this.userTransaction.state;
+  get transaction(): TransactionView {
+    return this.userTransaction;
   }
 
   /** Lower-cased names of the user connection's TEMP objects. */

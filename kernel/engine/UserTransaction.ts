@@ -16,6 +16,7 @@
  */
 import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import type { CellValue, ColumnInfo } from '../protocol';
+import type { WriteTargets } from './writeTargets';
 
 /**
  * `open`: inside a transaction; `aborted`: inside one that failed, where nothing runs until ROLLBACK;
@@ -23,9 +24,22 @@ import type { CellValue, ColumnInfo } from '../protocol';
  */
 export type TransactionState = 'closed' | 'open' | 'aborted' | 'unknown';
 
+/** What a live re-run's lane is chosen by (userLaneReason). */
+export interface TransactionView {
+  readonly state: TransactionState;
+  readonly changed: ReadonlySet<string> | 'all';
+}
+
 /** The methods whose result says which kind of statement ran. */
 const RUNS = new Set<PropertyKey>(['run', 'runAndRead', 'runAndReadAll', 'runAndReadUntil', 'stream', 'streamAndRead', 'streamAndReadAll']);
 const ABORTED = /Current transaction is aborted/i;
+const TRANSACTION_WORD = /^\s*(begin|start|commit|end|rollback|abort)\b/i;
+
+/** `main."Budget"` → `budget`: how a cell names the table, as a word. */
+function lastPart(name: string): string {
+  const parts = name.match(/"(?:[^"]|"")+"|[^."\s]+/g) ?? [name];
+  return parts[parts.length - 1].replace(/^"|"$/g, '').replace(/""/g, '"').toLowerCase();
+}
 
 /**
  * Several statements sent as one string (a TypeScript cell's `query('BEGIN; UPDATE …')`) answer with
@@ -36,18 +50,42 @@ function hidesTransaction(sql: string): boolean {
   return /;\s*\S/.test(sql) && /\b(begin|start|commit|end|rollback|abort)\b/i.test(sql);
 }
 
-export class UserTransaction {
+export class UserTransaction implements TransactionView {
   /** Rows of a result kept in memory inside an open transaction. */
   static readonly ROWS = 100_000;
 
   /** A fresh connection commits each statement by itself. */
   private current: TransactionState = 'closed';
+  /** Tables (last part of the name, lower case) the transaction's statements may have changed; `all`: one could not be placed. */
+  private written: Set<string> | 'all' = new Set();
 
   /** `conn`: where DuckDB is asked, the same connection as the one watched, without the watch. */
   constructor(private readonly conn: DuckDBConnection) {}
 
   get state(): TransactionState {
     return this.current;
+  }
+
+  /** What the open (or maybe open) transaction may have changed: only its connection sees those tables so. */
+  get changed(): ReadonlySet<string> | 'all' {
+    return this.written;
+  }
+
+  /**
+   * `statement`, which may change `targets` (writeTargets): once it ran inside a transaction (or after
+   * it began one), they are the transaction's changes. BEGIN, COMMIT and the like place as `all` but
+   * change no table themselves.
+   */
+  async writes<T>(sql: string, targets: WriteTargets, statement: Promise<T>): Promise<T> {
+    const out = await statement;
+    this.wrote(sql, targets);
+    return out;
+  }
+
+  private wrote(sql: string, targets: WriteTargets): void {
+    if (this.current === 'closed' || targets === 'none' || this.written === 'all') return;
+    if (targets !== 'all') for (const t of targets) this.written.add(lastPart(t));
+    else if (!TRANSACTION_WORD.test(sql)) this.written = 'all';
   }
 
   /** `conn` with every statement run through it seen here (its type when it ran; failed when it threw). */
@@ -87,6 +125,7 @@ export class UserTransaction {
       const id = async () => String((await this.conn.runAndReadAll('SELECT txid_current()')).getRowsJson()[0][0]);
       const first = await id();
       this.current = first === (await id()) ? 'open' : 'closed';
+      if (this.current === 'closed') this.written = new Set();
     } catch (e) {
       // Anything else (an Interrupt landing on the question) leaves it unknown: asked again next time.
       if (ABORTED.test(String((e as Error).message))) this.current = 'aborted';

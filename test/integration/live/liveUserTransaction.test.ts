@@ -2,8 +2,9 @@
  * A live re-run while the analyst's own transaction is open, in a real session over the real sharing
  * server. The analyst ran BEGIN and changed a local table; their cells read the changed rows, which
  * only their connection sees. A live re-run of a cell over that table waits for the running user
- * cell, says why (the open transaction), and runs inside the transaction: it shows the numbers the
- * analyst's own cells show, not the committed ones. After ROLLBACK, re-runs go beside a running cell again.
+ * cell, says why (the open transaction changed that table), and runs inside the transaction: it shows
+ * the numbers the analyst's own cells show, not the committed ones. A live cell that reads nothing the
+ * transaction changed re-runs beside the running cell, as before. After ROLLBACK, all do again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult, TableOutput } from '../../../kernel/protocol';
@@ -50,7 +51,7 @@ async function heldUserCell(): Promise<{ result: Promise<RunResult>; release: ()
 }
 
 describe('a live re-run while the user’s transaction is open', () => {
-  it('waits for the running cell, says the transaction is why, and shows the transaction’s rows', async () => {
+  it('one over a table it changed waits for the running cell, says why, and shows the transaction’s rows', async () => {
     const name = bed.name('txn_t');
     await bed.session.live.start(name, 300);
     expect((await exec(`CREATE TABLE budget AS SELECT 'k' || i AS k, 10 AS amount FROM range(5) t(i)`)).status).toBe('ok');
@@ -69,8 +70,11 @@ describe('a live re-run while the user’s transaction is open', () => {
     const waits = () => bed.progress.filter((p) => p.label.startsWith('Waits for the running cell'));
     await until(() => waits().length === 1);
     expect(waits().map((p) => p.label)).toEqual([
-      'Waits for the running cell: your transaction (BEGIN) is open: only your connection sees its changes',
+      'Waits for the running cell: your transaction (BEGIN) is open and changed budget: only your connection sees its changes',
     ]);
+    // A cell that reads nothing the transaction changed re-runs beside the running cell, with the new version.
+    expect(firstRow(await exec(`SELECT count(*)::INTEGER AS n FROM ${name}`, { lane: 'live' }))).toEqual([105]);
+    expect(order).toEqual([]);
 
     held.release();
     expect((await held.result).status).toBe('ok');
