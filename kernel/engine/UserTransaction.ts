@@ -2,12 +2,15 @@
  * Whether a connection is inside a transaction its own SQL opened (the analyst's BEGIN … COMMIT), and
  * how a result is read there. Inside one, a result table would be the transaction's own: the grid's
  * connection cannot see it and its row ids are not 0…n-1, so DuckEngine keeps such rows in memory,
- * capped (read).
+ * capped (readRows).
  *
  * Known from the statements that ran on the connection (watch), not asked before every SELECT: only a
  * statement DuckDB types TRANSACTION (BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK, ABORT) or one
  * that failed can change it. After one of those the state is unknown, and DuckDB is asked again (two
- * `txid_current()` calls agree only inside a transaction) once, when it matters next (settle).
+ * `txid_current()` calls agree only inside a transaction) once (settle): DuckEngine settles it before a
+ * run's cell or query answers, so the state is known when a live re-run's lane is chosen.
+ * While a transaction is open, the tables its statements may change are kept (changed): a live re-run
+ * that reads one must run inside it (userLaneReason).
  *
  * Asked of DuckDB 1.5 (test/integration/engine/userTransaction.test.ts): an error at execution (a bad
  * cast) aborts the transaction, while a parser or catalog error does not; in an aborted transaction

@@ -5,6 +5,8 @@
  * inside the transaction: it shows the total the analyst's own cells show, not the committed one.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,8 +56,12 @@ describe('a live cell while the user’s transaction is open', () => {
     await page.click('text=+ Code');
     const slow = cells(page).nth(3);
     if ((await slow.getAttribute('data-language')) !== 'typescript') await slow.locator('[data-testid="language-toggle"]').click();
-    // It ends by itself: an Interrupt of a running query would abort the transaction (DuckDB does).
-    await runCell(3, `await new Promise((r) => setTimeout(r, 12000)); 'slept'`);
+    // It ends when the test writes `release` (an Interrupt of a running query would abort the transaction: DuckDB does).
+    const release = join(mkdtempSync(join(tmpdir(), 'silt-live-txn-release-')), 'release');
+    await runCell(
+      3,
+      `const fs = process.getBuiltinModule('fs');\nwhile (!fs.existsSync(${JSON.stringify(release)})) await new Promise((r) => setTimeout(r, 50));\n'released'`,
+    );
     await toCommandMode(page);
     await expect.poll(() => count(3)).toBe('[*]');
 
@@ -63,21 +69,25 @@ describe('a live cell while the user’s transaction is open', () => {
     const waiting = cells(page).nth(1).locator('[data-testid="download-progress"]');
     await expect
       .poll(() => waiting.getAttribute('title'), { timeout: 20_000 })
-      .toBe('Waits for the running cell: your transaction (BEGIN) is open: only your connection sees its changes');
+      .toBe('Waits for the running cell: your transaction (BEGIN) is open and changed budget: only your connection sees its changes');
     expect(await count(3)).toBe('[*]');
-    for (const [width, height] of [
-      [1440, 900],
-      [1024, 700],
-    ]) {
-      await page.setViewportSize({ width, height });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await waiting.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(SHOTS, `live-transaction-waits-${width}.png`) });
+    for (const theme of ['light', 'dark']) {
+      for (const [width, height] of [
+        [1440, 900],
+        [1024, 700],
+      ]) {
+        await page.setViewportSize({ width, height });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await waiting.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(SHOTS, `live-transaction-waits-${width}-${theme}.png`) });
+      }
+      await page.click('[data-testid="theme-toggle"]');
     }
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Once the slow cell ends, the re-run goes inside the transaction: the transaction's total
     // (by hand: four rows of 10 and one of 100; 50 committed).
+    writeFileSync(release, '');
     await expect.poll(() => count(3), { timeout: 30_000 }).not.toBe('[*]');
     await expect.poll(() => waiting.count(), { timeout: 30_000 }).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'live-transaction-after.png') });
