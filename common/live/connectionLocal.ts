@@ -36,6 +36,18 @@ export function connectionLocalCells(cells: LiveCell[]): Map<string, string> {
 export const SETTINGS_REASON = `its SET or USE must change the user's connection`;
 
 /**
+ * Why a re-run waits while the user's own transaction (BEGIN … COMMIT) is open and changed a table the
+ * cell reads (`table`), or one it could not place (none named): only the user's connection sees what the
+ * transaction changed, so the live connection would show other numbers than the user's cells.
+ */
+export function transactionReason(table: string | null, open: boolean): string {
+  const changed = table ? ` and changed ${table}` : '';
+  return open
+    ? `your transaction (BEGIN) is open${changed}: only your connection sees its changes`
+    : `your transaction (BEGIN) may be open${changed}: only your connection would see its changes`;
+}
+
+/**
  * Whether the cell runs SET, RESET, USE or PRAGMA: in a SQL cell, a statement that starts with one;
  * in a TypeScript cell, a string or template (query('…'), sql`…`) that does.
  */

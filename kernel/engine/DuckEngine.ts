@@ -12,14 +12,13 @@
 import { DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { SiltError } from '../../common/SiltError';
 import type { CellValue, ColumnInfo } from '../protocol';
 import type { ColumnFilter, ColumnProfile, SortKey, TopValue } from '../protocol/results';
 import { profileTable, topValues } from './profileTable';
 import { LaneState } from './LaneState';
+import { laneConnection } from './laneConnection';
 import { CatalogReads } from './CatalogReads';
 import { QueryTracker } from './QueryTracker';
 import { serialConnection } from './serialConnection';
@@ -27,8 +26,11 @@ import { ResultViews } from './ResultViews';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { splitSql } from './splitSql';
 import { SqlError, toSqlError } from './SqlError';
-import { spillFolder } from './spillFolder';
+import { openInstance } from './openInstance';
+import { ScratchFiles } from './ScratchFiles';
+import { stoppable } from './stoppable';
 import { tableFingerprint, type Fingerprint } from './tableFingerprint';
+import { UserTransaction } from './UserTransaction';
 import { WriteWatch } from './WriteWatch';
 import { sqlWriteTargets, statementWriteTargets, writeTargets, type WriteTargets } from './writeTargets';
 
@@ -57,8 +59,6 @@ interface MemoryResult {
 export type Lane = 'user' | 'live';
 
 const FIRST_PAGE = 200;
-/** Rows of a result kept in memory when it cannot be a table (inside the user's open transaction). */
-const TRANSACTION_ROWS = 100_000;
 /** Results a session keeps pageable; older unnamed results are dropped to bound memory. */
 const MAX_HANDLES = 64;
 
@@ -77,7 +77,7 @@ export class DuckEngine {
   /** Which named results' tables the user's statements may have changed since the last look (see changedResults). */
   readonly writes = new WriteWatch();
   private counter = 0;
-  private scratch: string | null = null;
+  private readonly scratch = new ScratchFiles();
   /**
    * Unique to this engine, so a handle from an earlier session (a grid kept across a restart) is
    * unknown here rather than naming a different result of the new session.
@@ -86,11 +86,7 @@ export class DuckEngine {
   private readonly views: ResultViews;
   /** The lane of the code running now (set by inLane, carried across awaits); outside any, `user`. */
   private readonly lane = new AsyncLocalStorage<Lane>();
-  /**
-   * Forwards every call to the connection of the lane it is made in, for parts that hold one
-   * connection for good (SharedTables creates a cell's views through it: in a live re-run they must
-   * be created on the live connection, where the re-run's query can see them).
-   */
+  /** Forwards every call to the connection of the lane it is made in (see laneConnection.ts). */
   readonly laneConnection: DuckDBConnection;
 
   private constructor(
@@ -107,6 +103,10 @@ export class DuckEngine {
     private readonly pageConnection: DuckDBConnection,
     /** What the user's connection made local to itself (settings, TEMP objects), copied or named (LaneState). */
     readonly lanes: LaneState,
+    /** Whether each lane's connection is inside a transaction its SQL opened (BEGIN … COMMIT). */
+    private readonly transactions: Record<Lane, UserTransaction>,
+    /** This engine's spill folder: removed on close, as DuckDB may leave it behind. */
+    private readonly spill: string,
   ) {
     this.views = new ResultViews(pageConnection, this.resultPrefix.replace('__silt_result_', '__silt_view_'));
     this.catalog = new CatalogReads({
@@ -116,42 +116,24 @@ export class DuckEngine {
       userBusy: () => this.userLaneBusy(),
       inLiveLane: () => this.lane.getStore() === 'live',
     });
-    this.laneConnection = new Proxy(connection, {
-      get: (_target, prop) => {
-        const conn = this.conn as unknown as Record<PropertyKey, unknown>;
-        const value = conn[prop];
-        if (typeof value !== 'function') return value;
-        const fn = (value as (...args: unknown[]) => Promise<unknown>).bind(conn);
-        // Expectations drop rows in place through it: its statements are watched like a cell's.
-        if (prop !== 'run' && prop !== 'runAndReadAll') return fn;
-        return (sql: string, ...rest: unknown[]) => this.watched(sqlWriteTargets(sql), () => fn(sql, ...rest));
-      },
-    });
+    this.laneConnection = laneConnection(
+      connection,
+      () => this.conn,
+      (sql, statement) => this.watched(sqlWriteTargets(sql), statement, undefined, sql),
+    );
   }
 
   static async create(path = ':memory:'): Promise<DuckEngine> {
-    // Bigger-than-memory queries spill to disk rather than get the session killed: a memory limit
-    // (SILT_MEMORY_LIMIT, else half the RAM, as several notebooks may run) and a spill folder of
-    // this engine's own in the user's cache (spillFolder.ts).
-    const limit = process.env.SILT_MEMORY_LIMIT || `${Math.floor(totalmem() / 2 / 1024 ** 2)}MiB`;
-    const spill = spillFolder();
-    const instance = await DuckDBInstance.create(path, { memory_limit: limit, temp_directory: spill }).catch((e: Error) => {
-      throw new SiltError(
-        'bad-request',
-        `DuckDB refused memory limit "${limit}" or spill folder ${spill} (SILT_MEMORY_LIMIT, SILT_TEMP_DIR): ${e.message}`,
-      );
-    });
+    const { instance, spill } = await openInstance(path);
     const queries = new QueryTracker();
     const connect = async () => queries.wrap(await instance.connect());
     const [user, live, page] = [await connect(), await connect(), serialConnection(await connect())];
-    const lanes = await LaneState.create(user, [live, page]);
-    const engine = new DuckEngine(instance, queries, queries.alias(lanes.watch(user), user), live, page, lanes);
-    engine.spill = spill;
+    const transactions = { user: new UserTransaction(user), live: new UserTransaction(live) };
+    const lanes = await LaneState.create(user, [live, page], transactions.user);
+    const watched = queries.alias(transactions.user.watch(lanes.watch(user)), user);
+    const engine = new DuckEngine(instance, queries, watched, transactions.live.watch(live), page, lanes, transactions, spill);
     return engine;
   }
-
-  /** This engine's spill folder: removed on close, as DuckDB may leave it behind. */
-  private spill: string | null = null;
 
   /** Runs `fn` with every statement it (and whatever it awaits) makes going to `lane`'s connection. */
   inLane<T>(lane: Lane, fn: () => Promise<T>): Promise<T> {
@@ -178,30 +160,22 @@ export class DuckEngine {
    * also a table of that name that later cells can query. `signal` stops it (see stoppable).
    */
   async execute(sql: string, opts: { name?: string; signal?: AbortSignal } = {}): Promise<SqlResult> {
-    return this.stoppable(opts.signal, () => this.executeStatements(sql, opts.name));
+    try {
+      return await this.stoppable(opts.signal, () => this.executeStatements(sql, opts.name));
+    } finally {
+      // After a BEGIN, COMMIT or an error: known again before the run answers (a live re-run asks, UserLaneGate).
+      await this.transaction.settle();
+    }
   }
 
-  /**
-   * Runs `fn`, interrupting the lane's connection when `signal` aborts, again every 50 ms until
-   * `fn` settles: an interrupt that lands between two statements, or before DuckDB has begun one
-   * (it clears the flag when a query starts), would otherwise be lost and the query run on.
-   */
-  async stoppable<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
-    if (!signal) return fn();
-    const conn = this.conn;
-    let timer: NodeJS.Timeout | undefined;
-    const stop = () => {
-      conn.interrupt();
-      timer ??= setInterval(() => conn.interrupt(), 50);
-    };
-    if (signal.aborted) throw new SqlError('The query was interrupted.', undefined, 'Interrupted');
-    signal.addEventListener('abort', stop, { once: true });
-    try {
-      return await fn();
-    } finally {
-      signal.removeEventListener('abort', stop);
-      clearInterval(timer);
-    }
+  /** The transaction of the lane the caller runs in. */
+  private get transaction(): UserTransaction {
+    return this.transactions[this.lane.getStore() ?? 'user'];
+  }
+
+  /** Runs `fn`, interrupting the lane's connection when `signal` aborts (see stoppable.ts). */
+  stoppable<T>(signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
+    return stoppable(this.conn, signal, fn);
   }
 
   private async executeStatements(sql: string, name: string | undefined): Promise<SqlResult> {
@@ -215,7 +189,7 @@ export class DuckEngine {
             (p) => p.statementType,
             () => undefined,
           );
-        await this.watched(await statementWriteTargets(st.text, typeOf), () => this.conn.run(st.text));
+        await this.watched(await statementWriteTargets(st.text, typeOf), () => this.conn.run(st.text), undefined, st.text);
       } catch (e) {
         throw toSqlError(e, st.line);
       }
@@ -230,7 +204,7 @@ export class DuckEngine {
     const handle = name ?? `${this.resultPrefix}${++this.counter}`;
     // Inside the user's BEGIN … COMMIT a result table would be the transaction's own: the grid's
     // connection cannot see it and its row ids are not 0…n-1, so the rows are kept in memory instead.
-    const inTransaction = type === StatementType.SELECT && (await this.inOpenTransaction());
+    const inTransaction = type === StatementType.SELECT && (await this.transaction.isOpen());
     try {
       if (type === StatementType.SELECT && !inTransaction) {
         // CREATE TABLE AS answers with the number of rows it wrote: no count(*) afterwards (a query
@@ -248,37 +222,12 @@ export class DuckEngine {
       if (!/Parser Error/i.test(String((e as Error).message))) throw toSqlError(e, last.line);
     }
     try {
-      const reader = await this.watched(writeTargets(last.text, type), () =>
-        inTransaction ? this.conn.runAndReadUntil(last.text, TRANSACTION_ROWS + 1) : this.conn.runAndReadAll(last.text),
-      );
-      const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
-      let rows = reader.getRowsJson() as CellValue[][];
-      let note: string | undefined;
-      if (rows.length > TRANSACTION_ROWS) {
-        rows = rows.slice(0, TRANSACTION_ROWS);
-        note =
-          `Showing the first ${TRANSACTION_ROWS.toLocaleString('en-US')} rows: inside an open transaction (BEGIN) a result is kept in memory, ` +
-          `up to that many rows. COMMIT or ROLLBACK, then run the cell again to see all of them.`;
-      }
+      const read = () => UserTransaction.readRows(this.conn, last.text, inTransaction);
+      const { columns, rows, note } = await this.watched(writeTargets(last.text, type), read, undefined, last.text);
       if (name) await this.registerRows(name, columns, rows);
       return { ...(await this.remember(handle, { memory: { columns, rows } })), ...(note ? { note } : {}) };
     } catch (e) {
       throw toSqlError(e, last.line);
-    }
-  }
-
-  /**
-   * Whether the lane's connection is inside a transaction the user opened (BEGIN): there, two queries
-   * share a transaction id; outside, each statement is a transaction of its own. An aborted one answers
-   * with an error, which the cell's own statement then reports.
-   */
-  private async inOpenTransaction(): Promise<boolean> {
-    try {
-      const id = async () => String((await this.conn.runAndReadAll('SELECT txid_current()')).getRowsJson()[0][0]);
-      const first = await id();
-      return first === (await id());
-    } catch {
-      return false;
     }
   }
 
@@ -366,9 +315,10 @@ export class DuckEngine {
     }
   }
 
-  /** Runs a statement of the lane that may change `targets` through the write watch (see WriteWatch). */
-  private watched<T>(targets: WriteTargets, statement: () => Promise<T>, remade?: string): Promise<T> {
-    return this.writes.guard(() => this.namedResults(), this.conn, targets, statement, remade);
+  /** Runs a statement of the lane that may change `targets` through the write watch (WriteWatch); its transaction notes them. */
+  private watched<T>(targets: WriteTargets, statement: () => Promise<T>, remade?: string, sql = ''): Promise<T> {
+    const guarded = this.writes.guard(() => this.namedResults(), this.conn, targets, statement, remade);
+    return this.transaction.writes(sql, targets, guarded);
   }
 
   /** A table's fingerprint now, or null when it is gone; on the paging connection, beside any running cell. */
@@ -444,10 +394,12 @@ export class DuckEngine {
   /** Runs a query and returns its rows as objects (the TypeScript `sql` helper). */
   async query(sql: string): Promise<Record<string, unknown>[]> {
     try {
-      const reader = await this.watched(sqlWriteTargets(sql), () => this.conn.runAndReadAll(sql));
+      const reader = await this.watched(sqlWriteTargets(sql), () => this.conn.runAndReadAll(sql), undefined, sql);
       return reader.getRowObjectsJS() as Record<string, unknown>[];
     } catch (e) {
       throw toSqlError(e, 1);
+    } finally {
+      await this.transaction.settle();
     }
   }
 
@@ -460,17 +412,10 @@ export class DuckEngine {
 
   /** Makes rows from TypeScript queryable as a table, letting DuckDB infer the column types. */
   async registerObjects(name: string, rows: Record<string, unknown>[], conn: DuckDBConnection = this.conn): Promise<void> {
-    const file = join(this.scratchDir(), `${++this.counter}.ndjson`);
-    writeFileSync(file, rows.map((r) => JSON.stringify(r, jsonSafe)).join('\n'));
-    try {
-      await this.watched([name.toLowerCase()], () =>
-        conn.run(
-          `CREATE OR REPLACE TABLE ${quoteIdent(name)} AS SELECT * FROM read_json_auto(${quoteLiteral(file)}, format='newline_delimited')`,
-        ),
-      );
-    } finally {
-      rmSync(file, { force: true });
-    }
+    const read = (file: string) => `SELECT * FROM read_json_auto(${quoteLiteral(file)}, format='newline_delimited')`;
+    await this.scratch.withObjects(rows, (file) =>
+      this.watched([name.toLowerCase()], () => conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(name)} AS ${read(file)}`)),
+    );
   }
 
   /** Catalog reads that do not wait for a running cell (completions, checks, the variables panel). */
@@ -503,8 +448,8 @@ export class DuckEngine {
       this.liveConnection.closeSync();
       this.pageConnection.closeSync();
       this.instance.closeSync();
-      if (this.scratch) rmSync(this.scratch, { recursive: true, force: true });
-      if (this.spill) rmSync(this.spill, { recursive: true, force: true });
+      this.scratch.remove();
+      rmSync(this.spill, { recursive: true, force: true });
     });
     return this.closing;
   }
@@ -551,13 +496,4 @@ export class DuckEngine {
       if (h.table) await this.conn.run(`DROP TABLE IF EXISTS ${quoteIdent(h.table)}`);
     }
   }
-
-  private scratchDir(): string {
-    this.scratch ??= mkdtempSync(join(tmpdir(), 'silt-engine-'));
-    return this.scratch;
-  }
-}
-
-function jsonSafe(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
 }

@@ -14,11 +14,14 @@
  *   names are kept here (read back from DuckDB's catalog after a CREATE, DROP or ALTER), so the
  *   session runs a live re-run that reads one in the user's lane instead (see userLaneReason).
  *
+ * - An open transaction (BEGIN): what it changed only the user's connection sees (UserTransaction).
+ *
  * A setting DuckDB refuses to take back as text leaves the lanes disagreeing; `liveDiffers` says which,
  * and live re-runs then go to the user's lane too, rather than give other numbers.
  */
 import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
+import type { TransactionView } from './UserTransaction';
 
 /** The methods whose result says which kind of statement ran. */
 const RUNS = new Set<PropertyKey>(['run', 'runAndRead', 'runAndReadAll', 'runAndReadUntil', 'stream', 'streamAndRead', 'streamAndReadAll']);
@@ -56,11 +59,15 @@ export class LaneState {
   private constructor(
     private readonly user: DuckDBConnection,
     private readonly followers: DuckDBConnection[],
+    private readonly userTransaction: TransactionView,
   ) {}
 
-  /** Starts from the user connection as it is now (a fresh one: the followers are the same). */
-  static async create(user: DuckDBConnection, followers: DuckDBConnection[]): Promise<LaneState> {
-    const state = new LaneState(user, followers);
+  /**
+   * Starts from the user connection as it is now (a fresh one: the followers are the same).
+   * `transaction` knows whether the user's SQL opened a transaction on it (UserTransaction).
+   */
+  static async create(user: DuckDBConnection, followers: DuckDBConnection[], transaction: TransactionView): Promise<LaneState> {
+    const state = new LaneState(user, followers, transaction);
     state.settings = await state.read(SETTINGS_SQL);
     state.variables = await state.read(VARIABLES_SQL, true);
     state.initial = { settings: state.settings, variables: state.variables };
@@ -100,6 +107,14 @@ export class LaneState {
   /** Resolves once every change seen so far has reached the followers. */
   settled(): Promise<void> {
     return this.applying;
+  }
+
+  /**
+   * Whether the user's connection is inside a transaction its SQL opened: only it sees what the
+   * transaction changed, so a live re-run then runs there (see userLaneReason).
+   */
+  get transaction(): TransactionView {
+    return this.userTransaction;
   }
 
   /** Lower-cased names of the user connection's TEMP objects. */
