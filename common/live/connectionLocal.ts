@@ -48,6 +48,14 @@ export function transactionReason(table: string | null, open: boolean): string {
 }
 
 /**
+ * Under a live re-run that ran inside the analyst's open transaction: DuckDB shows a transaction every
+ * table as it was at BEGIN, so the shared table's newer versions (written since on another connection)
+ * are not in this result, whatever version its badge names.
+ */
+export const TRANSACTION_SNAPSHOT_NOTE =
+  'Read inside your open transaction (BEGIN), which sees shared tables as they were when it began: newer versions show once you COMMIT or ROLLBACK.';
+
+/**
  * Whether the cell runs SET, RESET, USE or PRAGMA: in a SQL cell, a statement that starts with one;
  * in a TypeScript cell, a string or template (query('…'), sql`…`) that does.
  */

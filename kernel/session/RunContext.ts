@@ -13,6 +13,8 @@ export interface RunContext {
   /** The cell being run; null for a run without one (a script driving the session). */
   cellId: string | null;
   lane: Lane;
+  /** A live re-run that needed the user's connection (userLaneReason) and runs there. */
+  inUserLane?: boolean;
   /** Adds an output to this run (display() and console output go through it). */
   push(o: Output): void;
   /** display() calls the cell did not await; the run ends only after they are shown. */

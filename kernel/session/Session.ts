@@ -33,6 +33,7 @@ import { typeWarning } from './ts/typeWarning';
 import { warmUp } from './ts/warmUp';
 import { isExpectationCell } from '../../common/quality/parseExpectations';
 import { runExpectationCell } from './quality/expectationCell';
+import { TRANSACTION_SNAPSHOT_NOTE } from '../../common/live/connectionLocal';
 import { noteOutput } from '../../common/outputNote';
 import { qualityApi } from './quality/qualityApi';
 
@@ -170,6 +171,7 @@ export class Session {
       const waiting = (why: string) => this.emitProgress(run.runId, `Waits for the running cell: ${why}`, 0, null, 'steps');
       const lane = run.lane === 'live' ? await this.gate.laneFor(req, run.abort.signal, waiting) : 'user';
       if (!lane) return { status: 'interrupted', executionCount, elapsedMs: 0, outputs: [] };
+      run.inUserLane = run.lane === 'live' && lane === 'user';
       const result = await this.engine.inLane(lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
       // Before the run answers, so the next cell (a long one, say) cannot take the connection first.
       if (lane === 'user') await this.refreshTempCatalog();
@@ -264,6 +266,8 @@ export class Session {
       });
     }
     if (run.interrupted && status === 'error') status = 'interrupted';
+    // Its badge names the newest version, which a transaction opened before it cannot see.
+    if (status === 'ok' && run.inUserLane && this.engine.lanes.transaction.state === 'open') push(noteOutput(TRANSACTION_SNAPSHOT_NOTE));
     // Type errors are shown above what the cell printed and returned: they explain what follows.
     const built = warning ? [warning, ...outputs.build()] : outputs.build();
     return { status, executionCount, elapsedMs: Math.round(performance.now() - started), outputs: built };

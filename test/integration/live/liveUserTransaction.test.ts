@@ -7,6 +7,8 @@
  * transaction changed re-runs beside the running cell, as before. After ROLLBACK, all do again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRANSACTION_SNAPSHOT_NOTE } from '../../../common/live/connectionLocal';
+import { NOTE_MIME } from '../../../common/outputNote';
 import type { RunResult, TableOutput } from '../../../kernel/protocol';
 import { LiveBed, rowsSql, updateTo } from './liveFixture';
 
@@ -23,6 +25,8 @@ function exec(code: string, opts: { lane?: 'live'; language?: 'sql' | 'typescrip
   return bed.session.execute({ runId: `txn-${++runs}`, cellId: `cell-${runs}`, language, code, ...(lane ? { lane } : {}) });
 }
 
+/** The texts of a result's notes (noteOutput). */
+const notes = (r: RunResult) => r.outputs.flatMap((o) => (o.kind === 'rich' && NOTE_MIME in o.data ? [o.data[NOTE_MIME]] : []));
 const firstRow = (r: RunResult) => r.outputs.find((o): o is TableOutput => o.kind === 'table')?.rows[0];
 
 async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
@@ -83,13 +87,17 @@ describe('a live re-run while the user’s transaction is open', () => {
     // The transaction's total, as the analyst's own cell shows it. Its snapshot is from BEGIN: the live
     // table's new version, written on another connection since, shows once the transaction ends.
     expect(firstRow(r)).toEqual([140, 100]);
+    // …and the result says so, since the cell's badge names the new version.
+    expect(notes(r)).toEqual([TRANSACTION_SNAPSHOT_NOTE]);
     expect(firstRow(await exec(CELL))).toEqual([140, 100]);
     expect(order).toEqual(['user cell', 're-run']);
 
     // Rolled back: the committed rows, and a re-run goes beside a running cell again.
     expect((await exec('ROLLBACK')).status).toBe('ok');
     const again = await heldUserCell();
-    expect(firstRow(await exec(CELL, { lane: 'live' }))).toEqual([50, 105]);
+    const beside = await exec(CELL, { lane: 'live' });
+    expect(firstRow(beside)).toEqual([50, 105]);
+    expect(notes(beside)).toEqual([]);
     again.release();
     expect((await again.result).status).toBe('ok');
     expect(waits()).toHaveLength(1);
