@@ -84,6 +84,15 @@ describe('a live re-run beside a long user cell', () => {
     expect(bed.session.running('live')).toBe(false);
   }, 60_000);
 
+  it('with only a live re-run that reads a TEMP table (it runs on the user’s connection), Interrupt stops it', async () => {
+    expect((await exec('CREATE TEMP TABLE lane_tmp AS SELECT 1 AS a')).status).toBe('ok');
+    const live = exec('SELECT sum(hash(t.a, r.i)) FROM lane_tmp t, range(1000000000000) r(i)', { lane: 'live' });
+    await until(() => bed.session.running('live'));
+    bed.session.interrupt();
+    expect((await live).status).toBe('interrupted');
+    expect(firstRow(await exec('SELECT a FROM lane_tmp'))).toEqual([1]);
+  }, 60_000);
+
   it('a grid pages through a result while the user’s long cell runs', async () => {
     const earlier = await exec('SELECT i::INTEGER AS i FROM range(1000) t(i)');
     const handle = earlier.outputs.find((o): o is TableOutput => o.kind === 'table')!.handle!;
