@@ -22,9 +22,8 @@
 import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import type { TransactionView } from './UserTransaction';
+import { watchStatements } from './watchStatements';
 
-/** The methods whose result says which kind of statement ran. */
-const RUNS = new Set<PropertyKey>(['run', 'runAndRead', 'runAndReadAll', 'runAndReadUntil', 'stream', 'streamAndRead', 'streamAndReadAll']);
 /** Statement kinds that can change a LOCAL setting or a variable. */
 const SETS = new Set<StatementType>([StatementType.SET, StatementType.VARIABLE_SET, StatementType.PRAGMA]);
 /** Statement kinds that can make, remove or rename a TEMP object. */
@@ -79,18 +78,10 @@ export class LaneState {
    * that state is read back from DuckDB (a query of a few ms, only after such statements).
    */
   watch(conn: DuckDBConnection): DuckDBConnection {
-    return new Proxy(conn, {
-      get: (target, prop) => {
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (typeof value !== 'function') return value;
-        const fn = value as (...args: unknown[]) => unknown;
-        if (!RUNS.has(prop)) return fn.bind(target);
-        return async (...args: unknown[]) => {
-          const result = (await fn.apply(target, args)) as { statementType: StatementType };
-          await this.after(result.statementType, String(args[0] ?? ''));
-          return result;
-        };
-      },
+    return watchStatements(conn, async (sql, run) => {
+      const result = await run();
+      await this.after(result.statementType, sql);
+      return result;
     });
   }
 

@@ -19,6 +19,7 @@
  */
 import { StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import type { CellValue, ColumnInfo } from '../protocol';
+import { watchStatements } from './watchStatements';
 import type { WriteTargets } from './writeTargets';
 
 /**
@@ -33,8 +34,6 @@ export interface TransactionView {
   readonly changed: ReadonlySet<string> | 'all';
 }
 
-/** The methods whose result says which kind of statement ran. */
-const RUNS = new Set<PropertyKey>(['run', 'runAndRead', 'runAndReadAll', 'runAndReadUntil', 'stream', 'streamAndRead', 'streamAndReadAll']);
 const ABORTED = /Current transaction is aborted/i;
 const TRANSACTION_WORD = /^\s*(begin|start|commit|end|rollback|abort)\b/i;
 
@@ -93,25 +92,16 @@ export class UserTransaction implements TransactionView {
 
   /** `conn` with every statement run through it seen here (its type when it ran; failed when it threw). */
   watch(conn: DuckDBConnection): DuckDBConnection {
-    return new Proxy(conn, {
-      get: (target, prop) => {
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (typeof value !== 'function') return value;
-        const fn = value as (...args: unknown[]) => unknown;
-        if (!RUNS.has(prop)) return fn.bind(target);
-        return async (...args: unknown[]) => {
-          const sql = String(args[0] ?? '');
-          try {
-            const result = (await fn.apply(target, args)) as { statementType: StatementType };
-            if (result.statementType === StatementType.TRANSACTION || hidesTransaction(sql)) this.current = 'unknown';
-            return result;
-          } catch (e) {
-            // Inside a transaction an error may have aborted it (an Interrupt too); outside, it left none.
-            if (this.current !== 'closed' || hidesTransaction(sql)) this.current = 'unknown';
-            throw e;
-          }
-        };
-      },
+    return watchStatements(conn, async (sql, run) => {
+      try {
+        const result = await run();
+        if (result.statementType === StatementType.TRANSACTION || hidesTransaction(sql)) this.current = 'unknown';
+        return result;
+      } catch (e) {
+        // Inside a transaction an error may have aborted it (an Interrupt too); outside, it left none.
+        if (this.current !== 'closed' || hidesTransaction(sql)) this.current = 'unknown';
+        throw e;
+      }
     });
   }
 
