@@ -80,6 +80,7 @@ export function Toolbar(p: ToolbarProps) {
         className={`tb-btn tb-icon${p.catalogOpen ? ' tb-active' : ''}`}
         data-testid="catalog-toggle"
         title={p.catalogOpen ? 'Hide the catalog' : 'Show the catalog of shared tables'}
+        aria-label="Catalog"
         aria-pressed={p.catalogOpen}
         onClick={p.onToggleCatalog}
       >
@@ -114,10 +115,16 @@ export function Toolbar(p: ToolbarProps) {
         <span className="status-dot" />
         <span data-testid="session-status">{shownStatus}</span>
       </div>
-      <button className="tb-btn tb-icon" title="Keyboard shortcuts (H)" onClick={p.onHelp}>
+      <button className="tb-btn tb-icon" title="Keyboard shortcuts (H)" aria-label="Keyboard shortcuts" onClick={p.onHelp}>
         ?
       </button>
-      <button className="tb-btn tb-icon" data-testid="theme-toggle" title="Toggle light/dark theme" onClick={p.onToggleTheme}>
+      <button
+        className="tb-btn tb-icon"
+        data-testid="theme-toggle"
+        title="Toggle light/dark theme"
+        aria-label={p.theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+        onClick={p.onToggleTheme}
+      >
         {p.theme === 'dark' ? '☀' : '☾'}
       </button>
     </header>

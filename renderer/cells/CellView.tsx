@@ -96,6 +96,7 @@ function CellViewImpl({
               className="run-button"
               data-testid="run-cell"
               title="Run cell (Ctrl+Enter)"
+              aria-label={running ? 'Running' : 'Run cell'}
               onClick={() => onRun(cell.id)}
               disabled={running}
             >

@@ -25,15 +25,25 @@ function Toggle({
   on,
   onChange,
   testId,
+  name,
 }: {
   label: string;
   title: string;
+  /** The name a screen reader says, where the label is a symbol ("Aa", ".*"). */
+  name?: string;
   on: boolean;
   onChange(v: boolean): void;
   testId: string;
 }) {
   return (
-    <button className={`find-toggle${on ? ' on' : ''}`} title={title} aria-pressed={on} data-testid={testId} onClick={() => onChange(!on)}>
+    <button
+      className={`find-toggle${on ? ' on' : ''}`}
+      title={title}
+      aria-label={name}
+      aria-pressed={on}
+      data-testid={testId}
+      onClick={() => onChange(!on)}
+    >
       {label}
     </button>
   );
@@ -76,6 +86,7 @@ function FindBarView({ find }: { find: FindApi }) {
         <button
           className="find-expand"
           title={find.replacing ? 'Hide replace' : 'Show replace (Ctrl+H)'}
+          aria-label="Replace"
           aria-expanded={find.replacing}
           data-testid="find-toggle-replace"
           onClick={() => find.setReplacing(!find.replacing)}
@@ -97,6 +108,7 @@ function FindBarView({ find }: { find: FindApi }) {
         <Toggle
           label="Aa"
           title="Match case"
+          name="Match case"
           testId="find-match-case"
           on={options.matchCase}
           onChange={(v) => find.setQueryOptions({ matchCase: v })}
@@ -104,6 +116,7 @@ function FindBarView({ find }: { find: FindApi }) {
         <Toggle
           label="W"
           title="Whole word"
+          name="Whole word"
           testId="find-whole-word"
           on={options.wholeWord}
           onChange={(v) => find.setQueryOptions({ wholeWord: v })}
@@ -111,6 +124,7 @@ function FindBarView({ find }: { find: FindApi }) {
         <Toggle
           label=".*"
           title="Regular expression"
+          name="Regular expression"
           testId="find-regex"
           on={options.regex}
           onChange={(v) => find.setQueryOptions({ regex: v })}
@@ -121,6 +135,7 @@ function FindBarView({ find }: { find: FindApi }) {
         <button
           className="find-nav"
           title="Previous match (Shift+Enter, Shift+F3)"
+          aria-label="Previous match"
           disabled={find.matches.length === 0}
           onClick={() => find.step(-1)}
         >
@@ -129,6 +144,7 @@ function FindBarView({ find }: { find: FindApi }) {
         <button
           className="find-nav"
           title="Next match (Enter, F3)"
+          aria-label="Next match"
           data-testid="find-next"
           disabled={find.matches.length === 0}
           onClick={() => find.step(1)}

@@ -58,6 +58,7 @@ export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
           className="tb-btn tb-icon"
           data-testid="catalog-refresh"
           title="Reload the shares of every profile"
+          aria-label="Reload the catalog"
           disabled={!sessionId || catalog.loading}
           onClick={catalog.refresh}
         >
