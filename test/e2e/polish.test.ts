@@ -4,9 +4,10 @@
  * values than rows, and the AutoML dialog neither denies a date column that is there nor breaks its
  * leaderboard's numbers over two lines. Debian's Chromium against the built `silt serve`.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOD, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import { MOD, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
 
 let app: RunningApp;
 let page: Page;
@@ -16,6 +17,28 @@ beforeAll(async () => {
   page = app.page;
 });
 afterAll(() => app?.close());
+
+async function setTheme(theme: 'light' | 'dark'): Promise<void> {
+  // A click in script, so a modal dialog over the toolbar stays open.
+  if ((await page.evaluate(() => document.documentElement.dataset.theme ?? 'light')) !== theme)
+    await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="theme-toggle"]')!.click());
+}
+
+/** Screenshots at both sizes in both themes; nothing may scroll sideways at either. */
+async function shots(name: string): Promise<void> {
+  for (const [w, h] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(theme);
+      await page.screenshot({ path: join(SHOTS, `polish-${name}-${w}-${theme}.png`) });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+    }
+  }
+  await setTheme('light');
+}
 
 /** Visible buttons whose accessible name has no word in it ("☰", "▶", ".*"): silent to a screen reader. */
 const unnamedButtons = () =>
@@ -57,5 +80,29 @@ describe('a new user with a screen reader', () => {
     expect(await unnamedButtons()).toEqual([]);
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="catalog-toggle"]').click();
+  });
+});
+
+describe('the keyboard shortcuts', () => {
+  it('lists every shortcut within the dialog at 1024×700: nothing is pushed off to the right', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.getByRole('button', { name: 'Keyboard shortcuts', exact: true }).click();
+    const dialog = page.locator('[data-testid="shortcuts-help"]');
+    await dialog.waitFor();
+    const outside = await dialog.evaluate((d) => {
+      const box = d.getBoundingClientRect();
+      return [...d.querySelectorAll<HTMLElement>('.shortcut-row')]
+        .filter((r) => {
+          const b = r.getBoundingClientRect();
+          return b.left < box.left || b.right > box.right + 0.5;
+        })
+        .map((r) => r.textContent);
+    });
+    expect(outside).toEqual([]);
+    // The last group (View) is still there, reached by scrolling down.
+    expect(await dialog.locator('.shortcut-row').count()).toBeGreaterThan(20);
+    await shots('shortcuts');
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
