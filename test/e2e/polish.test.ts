@@ -7,10 +7,17 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOD, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import { cells, MOD, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
 
 let app: RunningApp;
 let page: Page;
+
+/** 400 orders on 8 days (too few distinct times for the time split to be guessed), unique ids. */
+const u = (salt: string) => `((hash(i, '${salt}') % 1000003) / 1000003.0)`;
+const ORDERS_SQL = `SELECT 'O' || lpad(i::VARCHAR, 7, '0') AS order_id, DATE '2026-03-02' + (i % 8)::INT AS order_date,
+  round(50 + ${u('a')} * 500, 2) AS amount, ['north', 'south', 'east'][1 + (i % 3)::INT] AS region,
+  CASE WHEN ${u('y')} < 0.2 + amount / 1000 THEN 'returned' ELSE 'kept' END AS status
+FROM range(1, 401) t(i)`;
 
 beforeAll(async () => {
   app = await startApp();
@@ -104,5 +111,22 @@ describe('the keyboard shortcuts', () => {
     await shots('shortcuts');
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
+describe('a result of 400 orders', () => {
+  it("profiles 400 unique ids as 400 distinct values, not DuckDB's estimate of more", async () => {
+    await typeInCell(page, 0, ORDERS_SQL);
+    await page.keyboard.press('Shift+Enter');
+    const grid = cells(page).nth(0).locator('[data-testid="grid"]');
+    await expect.poll(() => grid.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 20_000 }).toMatch(/400 rows/);
+    await grid.locator('[data-testid="grid-profile"]').click();
+    const card = (name: string) => grid.locator(`[data-testid="profile-column"][data-column="${name}"]`);
+    await card('order_id').waitFor({ timeout: 20_000 });
+    // 400 ids, one per row of range(1, 401): no column of 400 rows holds more than 400 values.
+    expect(await card('order_id').locator('[data-stat="distinct ≈"]').textContent()).toBe('400');
+    // Three regions, all among the top values shown: counted exactly.
+    expect(await card('region').locator('[data-stat="distinct ≈"]').textContent()).toBe('3');
+    await grid.locator('[data-testid="grid-profile"]').click();
   });
 });

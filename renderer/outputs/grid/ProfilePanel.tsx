@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { ColumnProfile, HistogramBin } from '../../../kernel/protocol/results';
 import type { ResultApi } from './useResultApi';
+import { distinctShown } from './distinctShown';
 
 type Profile = { rowCount: number; columns: ColumnProfile[] };
 
@@ -44,7 +45,8 @@ function Stat({ label, value, title }: { label: string; value: string; title?: s
   );
 }
 
-function ColumnCard({ c }: { c: ColumnProfile }) {
+function ColumnCard({ c, rowCount }: { c: ColumnProfile; rowCount: number }) {
+  const distinct = distinctShown(c, rowCount);
   const maxTop = Math.max(1, ...(c.top ?? []).map((t) => t.count));
   return (
     <section className="colprof-card" data-testid="profile-column" data-column={c.name}>
@@ -58,7 +60,7 @@ function ColumnCard({ c }: { c: ColumnProfile }) {
           value={`${c.nullPercent.toFixed(c.nullPercent > 0 && c.nullPercent < 0.1 ? 3 : 1)}%`}
           title={`${c.nulls} nulls`}
         />
-        <Stat label="distinct ≈" value={c.approxDistinct.toLocaleString()} title={`${c.approxDistinct} (approximate)`} />
+        <Stat label="distinct ≈" value={distinct.toLocaleString()} title={`${distinct} (approximate)`} />
         <Stat label="min" value={c.min ?? '—'} />
         <Stat label="max" value={c.max ?? '—'} />
         {c.mean !== null && (
@@ -124,7 +126,7 @@ export function ProfilePanel({ api, handle, onClose }: { api: ResultApi; handle:
       {profile && (
         <div className="colprof-cards">
           {profile.columns.map((c) => (
-            <ColumnCard key={c.name} c={c} />
+            <ColumnCard key={c.name} c={c} rowCount={profile.rowCount} />
           ))}
         </div>
       )}
