@@ -10,13 +10,22 @@ interface Props {
   onChange(value: string): void;
 }
 
+/**
+ * The first choice: the guess, or shuffled rows. A date column that is there but not guessed (too few
+ * distinct times, mostly missing, flagged) is listed below it, so "no date column found" would be untrue.
+ */
+export function autoLabel(columns: string[], guessed: string | null): string {
+  if (guessed) return `by time: ${guessed} (guessed)`;
+  return columns.length > 0 ? 'shuffled (no time column guessed)' : 'shuffled (no date column found)';
+}
+
 export function TimeSplitField({ columns, guessed, value, onChange }: Props) {
   const chosen = value === 'auto' ? guessed : value || null;
   return (
     <label className="field">
       <span>Validation split</span>
       <select data-testid="automl-time-column" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="auto">{guessed ? `by time: ${guessed} (guessed)` : 'shuffled (no date column found)'}</option>
+        <option value="auto">{autoLabel(columns, guessed)}</option>
         {columns
           .filter((c) => c !== guessed)
           .map((c) => (

@@ -129,4 +129,40 @@ describe('a result of 400 orders', () => {
     expect(await card('region').locator('[data-stat="distinct ≈"]').textContent()).toBe('3');
     await grid.locator('[data-testid="grid-profile"]').click();
   });
+
+  it('offers the date column it did not guess without saying there is none, and keeps leaderboard numbers on one line', async () => {
+    await cells(page).nth(0).locator('[data-testid="result-action-automl"]').click();
+    const dialog = page.locator('[data-testid="automl-dialog"]');
+    await dialog.locator('[data-testid="automl-column"][data-column="amount"]').waitFor({ timeout: 20_000 });
+    const split = dialog.locator('[data-testid="automl-time-column"]');
+    expect(await split.inputValue()).toBe('auto');
+    // order_date has 8 days: too few to be guessed, but it is a date column, offered below.
+    const options = await split.locator('option').allTextContents();
+    expect(options).toEqual(['shuffled (no time column guessed)', 'by time: order_date']);
+    await dialog.locator('[data-testid="automl-budget"]').fill('3');
+    await dialog.locator('[data-testid="dialog-ok"]').click();
+    const report = dialog.locator('[data-testid="automl-report"]');
+    await report.waitFor({ timeout: 30_000 });
+    const rows = report.locator('[data-testid="automl-leaderboard-row"]');
+    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    /** Leaderboard cells (score, time) whose text takes more than one line. */
+    const brokenNumbers = () =>
+      report.evaluate((r) =>
+        [...r.querySelectorAll<HTMLElement>('[data-testid="automl-leaderboard-row"] td.num')]
+          .filter((td) => {
+            const range = document.createRange();
+            range.selectNodeContents(td);
+            return new Set([...range.getClientRects()].map((b) => Math.round(b.top))).size > 1;
+          })
+          .map((td) => td.textContent),
+      );
+    // At 1024×700 and in a narrower window, where the trials' descriptions must wrap.
+    for (const width of [1024, 640]) {
+      await page.setViewportSize({ width, height: 700 });
+      await rows.first().scrollIntoViewIfNeeded();
+      expect(await brokenNumbers(), `at ${width} px`).toEqual([]);
+    }
+    await shots('automl-report-leaderboard');
+    await dialog.locator('[data-testid="dialog-cancel"]').click();
+  });
 });
