@@ -30,9 +30,22 @@ export function Dialog({
   wide,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const cancel = useRef(onCancel);
+  cancel.current = onCancel;
   useEffect(() => {
     const first = box.current?.querySelector<HTMLElement>('input, textarea, button');
     first?.focus();
+  }, []);
+  useEffect(() => {
+    // A button that turns disabled while it works (Export, Publish) drops the focus to the page,
+    // out of reach of the dialog's own key handler: Esc must still close the dialog on top.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || (document.activeElement && document.activeElement !== document.body)) return;
+      const open = document.querySelectorAll('[role="dialog"][aria-modal="true"]');
+      if (open[open.length - 1] === box.current) cancel.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }, []);
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>

@@ -2,7 +2,8 @@
  * What a new user meets reads true and fits: icon buttons have names a screen reader can say, the
  * shortcuts list is reachable without scrolling sideways, a column profile never claims more distinct
  * values than rows, and the AutoML dialog neither denies a date column that is there nor breaks its
- * leaderboard's numbers over two lines. Debian's Chromium against the built `silt serve`.
+ * leaderboard's numbers over two lines, and Esc closes a dialog whose busy button dropped the focus.
+ * Debian's Chromium against the built `silt serve`.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -164,5 +165,15 @@ describe('a result of 400 orders', () => {
     }
     await shots('automl-report-leaderboard');
     await dialog.locator('[data-testid="dialog-cancel"]').click();
+  });
+
+  it('closes the Export dialog with Esc after an export, when its button (disabled while writing) took the focus away', async () => {
+    await cells(page).nth(0).locator('[data-testid="result-action-export"]').click();
+    const dialog = page.locator('[data-testid="export-dialog"]');
+    await dialog.waitFor();
+    await dialog.locator('[data-testid="dialog-ok"]').click();
+    await expect.poll(() => dialog.locator('[data-testid="export-result"]').textContent(), { timeout: 20_000 }).toMatch(/^Wrote 400 rows/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
   });
 });
