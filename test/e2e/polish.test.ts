@@ -2,7 +2,7 @@
  * What a new user meets reads true and fits: icon buttons have names a screen reader can say, the
  * shortcuts list is reachable without scrolling sideways, a column profile never claims more distinct
  * values than rows, and the AutoML dialog neither denies a date column that is there nor breaks its
- * leaderboard's numbers over two lines, and Esc closes a dialog whose busy button dropped the focus.
+ * leaderboard's numbers over two lines, column headers show whole names, and Esc closes a dialog whose busy button dropped the focus.
  * Debian's Chromium against the built `silt serve`.
  */
 import { join } from 'node:path';
@@ -175,5 +175,25 @@ describe('a result of 400 orders', () => {
     await expect.poll(() => dialog.locator('[data-testid="export-result"]').textContent(), { timeout: 20_000 }).toMatch(/^Wrote 400 rows/);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
+  });
+});
+
+describe("a result's column headers", () => {
+  it('show whole names such as amount_eur_sum and _commit_version, not cut with an ellipsis', async () => {
+    await typeInCell(page, 0, 'SELECT 1 AS amount_eur_sum, 2.5 AS avg_order_eur, 3 AS _commit_version, 4 AS listings_now, 5 AS n');
+    await page.keyboard.press('Shift+Enter');
+    const grid = cells(page).nth(0).locator('[data-testid="grid"]');
+    await expect.poll(() => grid.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 20_000 }).toMatch(/1 row/);
+    const cut = await grid.evaluate((g) =>
+      [...g.querySelectorAll<HTMLElement>('.grid-colname')].filter((n) => n.scrollWidth > n.clientWidth).map((n) => n.textContent),
+    );
+    expect(cut).toEqual([]);
+    expect(await grid.locator('.grid-colname').allTextContents()).toEqual([
+      'amount_eur_sum',
+      'avg_order_eur',
+      '_commit_version',
+      'listings_now',
+      'n',
+    ]);
   });
 });
