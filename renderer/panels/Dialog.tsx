@@ -33,8 +33,10 @@ export function Dialog({
   const cancel = useRef(onCancel);
   cancel.current = onCancel;
   useEffect(() => {
-    const first = box.current?.querySelector<HTMLElement>('input, textarea, button');
-    first?.focus();
+    // A disabled control cannot take the focus (Open's "up" button at the workspace root): it stayed
+    // on the toolbar button behind the dialog, where Esc and typing went.
+    const first = box.current?.querySelector<HTMLElement>('input:not(:disabled), textarea:not(:disabled), button:not(:disabled)');
+    (first ?? box.current)?.focus();
   }, []);
   useEffect(() => {
     // A button that turns disabled while it works (Export, Publish) drops the focus to the page,
@@ -55,6 +57,7 @@ export function Dialog({
         aria-modal="true"
         aria-label={title}
         data-testid={testId}
+        tabIndex={-1}
         ref={box}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onCancel();

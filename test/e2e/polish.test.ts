@@ -1,14 +1,15 @@
 /**
  * What a new user meets reads true and fits: icon buttons have names a screen reader can say, the
  * shortcuts list is reachable without scrolling sideways, a column profile never claims more distinct
- * values than rows, and the AutoML dialog neither denies a date column that is there nor breaks its
- * leaderboard's numbers over two lines, column headers show whole names, and Esc closes a dialog whose busy button dropped the focus.
+ * values than rows, the AutoML dialog neither denies a date column that is there nor breaks its
+ * leaderboard's numbers over two lines, column headers show whole names, and a dialog takes the focus
+ * (Esc closes it) even when its first control is disabled or its busy button dropped the focus.
  * Debian's Chromium against the built `silt serve`.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, MOD, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import { cells, MOD, SHOTS, startApp, toolbarAction, typeInCell, type RunningApp } from '../helpers/app';
 
 let app: RunningApp;
 let page: Page;
@@ -195,5 +196,20 @@ describe("a result's column headers", () => {
       'listings_now',
       'n',
     ]);
+  });
+});
+
+describe('a dialog opened from the toolbar', () => {
+  it('takes the focus, so Esc closes Open notebook in a wide window and from the File menu of a narrow one', async () => {
+    for (const width of [1440, 1024]) {
+      await page.setViewportSize({ width, height: 700 });
+      await toolbarAction(page, 'open');
+      const dialog = page.locator('[data-testid="open-dialog"]');
+      await dialog.waitFor();
+      await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement)), { message: `at ${width} px` }).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
