@@ -150,6 +150,7 @@ function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRe
             className="catalog-remove"
             data-testid="catalog-remove-profile"
             title={`Remove the saved profile ${p.name}`}
+            aria-label={`Remove the profile ${p.name}`}
             onClick={onRemove}
           >
             ×

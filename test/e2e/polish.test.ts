@@ -69,6 +69,14 @@ describe('a new user with a screen reader', () => {
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="catalog-toggle"]').click();
     await page.locator('[data-testid="catalog-refresh"]').waitFor();
+    // A saved profile (its server need not answer) has a remove button, shown on hover.
+    await page.locator('[data-testid="catalog-add-profile"]').click();
+    await page
+      .locator('[data-testid="catalog-profile-input"]')
+      .fill('{"shareCredentialsVersion": 1, "endpoint": "http://127.0.0.1:9/delta-sharing", "bearerToken": "t"}');
+    await page.locator('[data-testid="catalog-profile-name"]').fill('lab');
+    await page.locator('[data-testid="dialog-ok"]').click();
+    await page.locator('[data-testid="catalog-remove-profile"]').waitFor({ state: 'attached', timeout: 20_000 });
     await page.keyboard.press(`${MOD}+F`);
     await page.locator('[data-testid="find-bar"]').waitFor();
     for (const name of [
@@ -76,6 +84,7 @@ describe('a new user with a screen reader', () => {
       'Keyboard shortcuts',
       'Switch to dark theme',
       'Reload the catalog',
+      'Remove the profile lab',
       'Run cell',
       'Replace',
       'Match case',
