@@ -8,7 +8,13 @@ export function TablePreview({ state, onClose }: { state: PreviewState; onClose(
     <div className="catalog-preview" data-testid="catalog-preview-pane" aria-label="Preview">
       <div className="catalog-preview-head">
         <span>{state.kind === 'rows' ? `First rows · v${state.preview.version}` : 'Preview'}</span>
-        <button className="tb-btn tb-icon" data-testid="catalog-preview-close" title="Close the preview" onClick={onClose}>
+        <button
+          className="tb-btn tb-icon"
+          data-testid="catalog-preview-close"
+          title="Close the preview"
+          aria-label="Close the preview"
+          onClick={onClose}
+        >
           ×
         </button>
       </div>

@@ -181,6 +181,8 @@ describe('catalog panel', () => {
     const names = (await column(1)).sort();
     expect([names[0], names[names.length - 1]]).toEqual([want.data.checksums['name.min'], want.data.checksums['name.max']]);
     expect(await cells().count()).toBe(before);
+    // Its close button is announced by name, not as "×".
+    expect(await panel().getByRole('button', { name: 'Close the preview', exact: true }).count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'catalog-preview.png') });
     // Preview again closes it.
     await page.click('[data-testid="catalog-preview"]');
