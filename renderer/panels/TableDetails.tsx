@@ -8,6 +8,7 @@ import type { KernelClient } from '../kernel-client/KernelClient';
 import { formatBytes } from '../../common/formatBytes';
 import { tableReference } from './sqlNames';
 import { LiveToggle } from '../live/LiveToggle';
+import { useLiveTables } from '../live/LiveContext';
 import { TrainModelDialog } from '../automl/TrainModelDialog';
 import { ExpectationSuggestions } from '../quality/SuggestExpectationsDialog';
 import { QualityBadge } from '../quality/QualityBadge';
@@ -34,10 +35,16 @@ export function TableDetails({ client, sessionId, table, reference, onQuery }: P
   const preview = useTablePreview(client, sessionId, table);
   const name = `${table.share}.${table.schema}.${table.table}`;
 
+  // A live table moves on while its details are open: read them again at each new version, so the
+  // pane never says "Version 275" beside its own "Live · v276".
+  const liveVersion = useLiveTables()?.tables[formatTableName(table)]?.version;
+
   useEffect(() => {
-    let current = true;
     setDetails(null);
     setError(null);
+  }, [client, sessionId, table]);
+  useEffect(() => {
+    let current = true;
     client.request('catalog.table', { sessionId, ...table }).then(
       (d) => current && setDetails(d),
       (e: Error) => current && setError(e.message),
@@ -45,7 +52,7 @@ export function TableDetails({ client, sessionId, table, reference, onQuery }: P
     return () => {
       current = false;
     };
-  }, [client, sessionId, table]);
+  }, [client, sessionId, table, liveVersion]);
 
   return (
     <section className="catalog-details" data-testid="catalog-details" aria-label={`Details of ${reference}`}>
