@@ -141,6 +141,19 @@ describe('a result of 400 orders', () => {
     await grid.locator('[data-testid="grid-profile"]').click();
   });
 
+  it('names each top value of a filter menu as its value and count, not the two run together', async () => {
+    const grid = cells(page).nth(0).locator('[data-testid="grid"]');
+    await grid.getByRole('button', { name: 'Filter region', exact: true }).click();
+    const menu = page.locator('[data-testid="grid-filter-menu"]');
+    await menu.locator('[data-testid="grid-top-value"]').first().waitFor({ timeout: 20_000 });
+    // region cycles south, east, north over i = 1…400: 134 souths (i % 3 = 1), 133 of each other.
+    for (const name of ['south, 134 rows', 'east, 133 rows', 'north, 133 rows']) {
+      expect(await menu.getByRole('button', { name, exact: true }).count(), name).toBe(1);
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+  });
+
   it('offers the date column it did not guess without saying there is none, and keeps leaderboard numbers on one line', async () => {
     await cells(page).nth(0).locator('[data-testid="result-action-automl"]').click();
     const dialog = page.locator('[data-testid="automl-dialog"]');

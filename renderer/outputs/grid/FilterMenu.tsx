@@ -144,7 +144,15 @@ export function FilterMenu(p: Props) {
         {topError && <div className="grid-error">{topError}</div>}
         {!top && !topError && <div className="grid-filter-loading">Counting…</div>}
         {top?.map((v, i) => (
-          <button type="button" key={i} className="grid-top-value" data-testid="grid-top-value" onClick={() => pick(v)}>
+          <button
+            type="button"
+            key={i}
+            className="grid-top-value"
+            data-testid="grid-top-value"
+            // Read as one word, value and count ran together: "O000002" with 1 row sounded like "O0000021".
+            aria-label={`${v.value ?? 'NULL'}, ${v.count.toLocaleString()} ${v.count === 1 ? 'row' : 'rows'}`}
+            onClick={() => pick(v)}
+          >
             <span className="grid-top-bar" style={{ width: `${max ? (v.count / max) * 100 : 0}%` }} />
             <span className={`grid-top-text${v.value === null ? ' null' : ''}`}>{v.value ?? 'NULL'}</span>
             <span className="grid-top-count">{v.count.toLocaleString()}</span>
