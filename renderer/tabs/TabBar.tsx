@@ -41,7 +41,7 @@ export function TabBar({ tabs, activeId, onSelect, onClose, onNew }: Props) {
               onAuxClick={(e) => e.button === 1 && onClose(t.id)}
               onKeyDown={(e) => onKey(e, i)}
             >
-              {t.title}
+              <span className="tab-title-text">{t.title}</span>
               {t.dirty && (
                 <span className="tab-dirty" aria-label="unsaved changes">
                   ●

@@ -235,3 +235,35 @@ describe('a dialog opened from the toolbar', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
+
+describe('a crowded tab strip', () => {
+  it('keeps the unsaved dot of a tab whose name it cuts short', async () => {
+    await typeInCell(page, 0, 'SELECT 2 AS edited');
+    await page.keyboard.press('Escape');
+    const first = page.locator('[data-testid="tab"]').first();
+    await first.locator('.tab-dirty').waitFor();
+    for (let i = 0; i < 5; i++) {
+      const before = await page.locator('[data-testid="tab"]').count();
+      await page.locator('[data-testid="tab-new"]').click();
+      await expect.poll(() => page.locator('[data-testid="tab"]').count()).toBe(before + 1);
+    }
+    await page.setViewportSize({ width: 480, height: 700 });
+    const shown = () =>
+      first.evaluate((tab) => {
+        const name = tab.querySelector<HTMLElement>('.tab-title-text') ?? tab;
+        const dot = tab.querySelector('.tab-dirty')!.getBoundingClientRect();
+        const box = tab.getBoundingClientRect();
+        return {
+          cut: name.scrollWidth > name.clientWidth,
+          dotInside: dot.width > 0 && dot.left >= box.left && dot.right <= box.right + 0.5,
+        };
+      });
+    // Six tabs in 480 px: the name is cut short, and the dot is still there.
+    await expect.poll(shown).toEqual({ cut: true, dotInside: true });
+    await page.screenshot({ path: join(SHOTS, 'polish-crowded-tabs.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    while ((await page.locator('[data-testid="tab"]').count()) > 1) {
+      await page.locator('[data-testid="tab-close"]').last().click();
+    }
+  });
+});
