@@ -32,7 +32,9 @@ export function useInsertCells(docApi: DocumentApi, runMany: (cellIds: string[])
       });
       docApi.edit((d) => made.reduce((acc, cell, k) => insertCell(acc, at + k, cell), d), {
         id: made[0].id,
-        mode: andRun ? 'command' : 'edit',
+        // A query to finish opens for typing; inserted prose (AutoML's notebook starts with its heading)
+        // is shown rendered, not as raw markdown with its editor open.
+        mode: andRun || made[0].type !== 'code' ? 'command' : 'edit',
       });
       const code = made.filter((c) => c.type === 'code').map((c) => c.id);
       if (andRun && code.length) {

@@ -154,7 +154,7 @@ describe('a result of 400 orders', () => {
     await expect.poll(() => menu.count()).toBe(0);
   });
 
-  it('offers the date column it did not guess without saying there is none, and keeps leaderboard numbers on one line', async () => {
+  it('offers the date column it did not guess without saying there is none, and keeps leaderboard numbers on one line; its notebook opens rendered', async () => {
     await cells(page).nth(0).locator('[data-testid="result-action-automl"]').click();
     const dialog = page.locator('[data-testid="automl-dialog"]');
     await dialog.locator('[data-testid="automl-column"][data-column="amount"]').waitFor({ timeout: 20_000 });
@@ -187,7 +187,13 @@ describe('a result of 400 orders', () => {
       expect(await brokenNumbers(), `at ${width} px`).toEqual([]);
     }
     await shots('automl-report-leaderboard');
-    await dialog.locator('[data-testid="dialog-cancel"]').click();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Insert notebook: its first cell, a markdown heading, shows rendered, not as raw markdown in an editor.
+    await report.locator('[data-testid="automl-insert"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    const heading = cells(page).nth(1).locator('[data-testid="markdown-rendered"] h1');
+    await expect.poll(() => heading.textContent()).toBe('Reproduce the AutoML run for status');
+    expect(await cells(page).nth(1).locator('.cm-editor').count()).toBe(0);
   });
 
   it('closes the Export dialog with Esc after an export, when its button (disabled while writing) took the focus away', async () => {
