@@ -89,7 +89,13 @@ export function DashboardApp({ client }: { client: KernelClient }) {
               Open as notebook
             </a>
           )}
-          <button className="tb-btn tb-icon" data-testid="theme-toggle" title="Toggle light/dark theme" onClick={toggleTheme}>
+          <button
+            className="tb-btn tb-icon"
+            data-testid="theme-toggle"
+            title="Toggle light/dark theme"
+            aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+            onClick={toggleTheme}
+          >
             {theme === 'dark' ? '☀' : '☾'}
           </button>
         </header>

@@ -148,6 +148,9 @@ describe('the dashboard view', () => {
       for (const theme of ['light', 'dark']) {
         if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.click('[data-testid="theme-toggle"]');
         await page.waitForTimeout(150);
+        // The toggle says what it does, not "☀" or "☾".
+        const other = theme === 'dark' ? 'light' : 'dark';
+        expect(await page.getByRole('button', { name: `Switch to ${other} theme`, exact: true }).count()).toBe(1);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
         // Tiles side by side where there is room: the prose and the figures share a row at both sizes.
         const [a, b] = await Promise.all([tile('intro').boundingBox(), tile('kpi').boundingBox()]);
