@@ -39,7 +39,7 @@ import { useExportShortcut } from './report/useExportShortcut';
 import { LiveContext } from './live/LiveContext';
 import { LiveStrip } from './live/LiveStrip';
 import { useLive } from './live/useLive';
-import { TsServiceContext } from './cells/ts/TsService';
+import { runsKey, TsRunsContext, TsServiceContext } from './cells/ts/TsService';
 import { useTsService } from './cells/ts/useTsService';
 import { FindBar } from './find/FindBar';
 import { Sidebar } from './sidebar/Sidebar';
@@ -330,20 +330,22 @@ export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose
               <div className="cells" ref={cellsBox}>
                 {drag.indicator !== null && <div className="drop-indicator" data-testid="drop-indicator" style={{ top: drag.indicator }} />}
                 <TsServiceContext.Provider value={tsService}>
-                  {cells.map((cell) => (
-                    <CellView
-                      key={cell.id}
-                      cell={cell}
-                      selected={cell.id === state.selectedId}
-                      editing={cell.id === state.selectedId && state.mode === 'edit'}
-                      running={Boolean(runner.running[cell.id])}
-                      progress={runner.progress[cell.id] ?? null}
-                      names={getNames}
-                      notice={runner.notices[cell.id] ?? null}
-                      fetchPage={fetchPage}
-                      {...callbacks}
-                    />
-                  ))}
+                  <TsRunsContext.Provider value={runsKey(cells)}>
+                    {cells.map((cell) => (
+                      <CellView
+                        key={cell.id}
+                        cell={cell}
+                        selected={cell.id === state.selectedId}
+                        editing={cell.id === state.selectedId && state.mode === 'edit'}
+                        running={Boolean(runner.running[cell.id])}
+                        progress={runner.progress[cell.id] ?? null}
+                        names={getNames}
+                        notice={runner.notices[cell.id] ?? null}
+                        fetchPage={fetchPage}
+                        {...callbacks}
+                      />
+                    ))}
+                  </TsRunsContext.Provider>
                 </TsServiceContext.Provider>
                 <div className="add-cells">
                   <button className="btn btn-ghost" onClick={() => insertAt(cells.length, 'edit')}>

@@ -25,5 +25,7 @@ export function toSqlError(e: unknown, statementLine: number): SiltError {
   const line = m ? statementLine + Number(m[1]) - 1 : statementLine;
   const interrupted = /INTERRUPT/i.test(raw);
   const message = raw.startsWith(`${kind}: `) ? raw.slice(kind.length + 2) : raw;
-  return new SqlError(interrupted ? 'The query was interrupted.' : message, line, interrupted ? 'Interrupted' : kind);
+  // An interrupted query stopped where it was, not at a line at fault: no line is marked.
+  if (interrupted) return new SqlError('The query was interrupted.', undefined, 'Interrupted');
+  return new SqlError(message, line, kind);
 }

@@ -1,7 +1,9 @@
 /**
- * A profile of every column of a result table, computed by DuckDB over all its rows: nulls, an
- * approximate distinct count (HyperLogLog, the same estimate DuckDB's SUMMARIZE gives), exact min and
- * max as text, the mean of numbers, and a histogram (numbers, dates, timestamps) or the top values.
+ * A profile of every column of a result table, computed by DuckDB over all its rows: nulls, the
+ * distinct count, exact min and max as text, the mean of numbers, and a histogram (numbers, dates,
+ * timestamps) or the top values. The distinct count is exact up to EXACT_DISTINCT_ROWS rows; past
+ * that it is DuckDB's HyperLogLog estimate (as SUMMARIZE gives it), which is off by a few percent
+ * either way (8 distinct days read as 6, 400 ids as 515), too wrong to show for a small result.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { chartKind, columnKind } from '../../common/columnKind';
@@ -11,6 +13,8 @@ import type { ColumnProfile, HistogramBin, TopValue } from '../protocol/results'
 
 export const HISTOGRAM_BINS = 16;
 const TOP_IN_PROFILE = 5;
+/** Results up to this many rows get an exact distinct count (a hash of each column: well under a second). */
+export const EXACT_DISTINCT_ROWS = 1_000_000;
 
 type Kind = ColumnProfile['kind'];
 
@@ -31,12 +35,19 @@ export async function profileTable(
 ): Promise<{ rowCount: number; columns: ColumnProfile[] }> {
   const t = quoteIdent(table);
   const kinds = columns.map((c) => kindOf(c.type));
+  const rows = Number((await connection.runAndReadAll(`SELECT count(*) FROM ${t}`)).getRowsJS()[0][0]);
+  const exact = rows <= EXACT_DISTINCT_ROWS;
   const parts = ['count(*)'];
   columns.forEach((c, i) => {
     const q = quoteIdent(c.name);
     // Lists, structs and maps are counted and ranged by their text: not every nested type has an order.
     const v = columnKind(c.type) === 'nested' ? `CAST(${q} AS VARCHAR)` : q;
-    parts.push(`count(${q})`, `approx_count_distinct(${v})`, `CAST(min(${v}) AS VARCHAR)`, `CAST(max(${v}) AS VARCHAR)`);
+    parts.push(
+      `count(${q})`,
+      exact ? `count(DISTINCT ${v})` : `approx_count_distinct(${v})`,
+      `CAST(min(${v}) AS VARCHAR)`,
+      `CAST(max(${v}) AS VARCHAR)`,
+    );
     parts.push(kinds[i] === 'numeric' ? `avg(CAST(${q} AS DOUBLE))` : 'NULL');
     parts.push(kinds[i] === 'other' ? 'NULL, NULL' : `min(${asNumber(q, kinds[i])}), max(${asNumber(q, kinds[i])})`);
   });
@@ -54,6 +65,7 @@ export async function profileTable(
       nulls,
       nullPercent: rowCount === 0 ? 0 : (nulls / rowCount) * 100,
       approxDistinct: Number(distinct),
+      distinctExact: exact,
       min: min === null ? null : String(min),
       max: max === null ? null : String(max),
       mean: mean === null ? null : Number(mean),

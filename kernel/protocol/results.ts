@@ -72,8 +72,10 @@ export interface ColumnProfile {
   nulls: number;
   /** Of all rows, 0–100. */
   nullPercent: number;
-  /** Approximate (HyperLogLog, as DuckDB's SUMMARIZE counts it). */
+  /** Distinct non-null values: exact when `distinctExact`, else approximate (HyperLogLog, as DuckDB's SUMMARIZE counts it). */
   approxDistinct: number;
+  /** Whether approxDistinct is exact (results up to a million rows). */
+  distinctExact?: boolean;
   /** Exact, as text. */
   min: string | null;
   max: string | null;

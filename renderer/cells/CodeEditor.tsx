@@ -8,8 +8,8 @@ import type { NameInfo } from '../../kernel/protocol/messages';
 import { baseExtensions, languageExtension, type EditorLanguage } from './editorSetup';
 import { sessionNameCompletions } from './sessionNameCompletions';
 import { errorLineField, setErrorLine } from './errorLineField';
-import { TsServiceContext, type TsService } from './ts/TsService';
-import { tsLint } from './ts/tsLint';
+import { TsRunsContext, TsServiceContext, type TsService } from './ts/TsService';
+import { recheck, tsLint } from './ts/tsLint';
 import { tsCompletions } from './ts/tsCompletions';
 
 /** True in a TypeScript cell's editor: completion asks the compiler there. */
@@ -64,6 +64,7 @@ export function CodeEditor({ cellId, source, language, focused, errorLine, names
   ts.current = { service: tsService, cellId };
   const getService = useRef(() => ts.current.service).current;
   const getCellId = useRef(() => ts.current.cellId).current;
+  const runs = useContext(TsRunsContext);
   // Callbacks change on every render; the editor keeps the first closure, so read them through refs.
   const handlers = useRef({ onChange, onFocus });
   handlers.current = { onChange, onFocus };
@@ -104,6 +105,13 @@ export function CodeEditor({ cellId, source, language, focused, errorLine, names
       ],
     });
   }, [language]);
+
+  // A run ended: what the cell may use changed, so its squiggles are checked again (the linter waits
+  // for a pause, as Run all ends runs in quick succession; the session drops checks a newer one replaced).
+  const firstRuns = useRef(runs);
+  useEffect(() => {
+    if (language === 'typescript' && runs !== firstRuns.current) view.current?.dispatch({ effects: recheck.of(null) });
+  }, [runs, language]);
 
   useEffect(() => {
     const v = view.current;

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import { cells, SHOTS, startApp, toCommandMode, typeInCell, type RunningApp } from '../helpers/app';
 
 let app: RunningApp;
 let page: Page;
@@ -125,5 +125,25 @@ describe('TypeScript cells in the editor', () => {
     expect(text).toContain(`line 1, col 7: Type 'string' is not assignable to type 'number'. (TS2322)`);
     expect(text.indexOf('type error')).toBeLessThan(text.indexOf("'abc'"));
     await page.screenshot({ path: join(SHOTS, 'ts-run-warning-1440-dark.png') });
+  });
+
+  it('checks a cell again once a run declares what it uses: a SQL result named below clears its squiggle', async () => {
+    await typeInCell(page, 0, 'late_orders.length');
+    const squiggle = cells(page).nth(0).locator('.cm-lintRange-error');
+    await expect.poll(() => squiggle.count(), { timeout: 15_000 }).toBe(1);
+    await squiggle.hover();
+    await expect
+      .poll(() => page.locator('.cm-tooltip-lint').textContent(), { timeout: 10_000 })
+      .toContain("Cannot find name 'late_orders'");
+    // A SQL cell below names its result late_orders, and runs; the TypeScript cell is not touched.
+    await toCommandMode(page);
+    await page.keyboard.press('b');
+    const sqlCell = cells(page).nth(1);
+    if ((await sqlCell.getAttribute('data-language')) !== 'sql') await sqlCell.locator('[data-testid="language-toggle"]').click();
+    await typeInCell(page, 1, 'SELECT 7 AS n');
+    await sqlCell.locator('[data-testid="cell-name"]').fill('late_orders');
+    await sqlCell.locator('[data-testid="run-cell"]').click();
+    await expect.poll(() => sqlCell.locator('[data-testid="grid-rowcount"]').textContent(), { timeout: 20_000 }).toMatch(/1 row/);
+    await expect.poll(() => squiggle.count(), { timeout: 15_000 }).toBe(0);
   });
 });

@@ -148,10 +148,13 @@ export class SharedTables {
   async resolve(sql: string, opts: ResolveOptions = {}): Promise<string> {
     if (this.clients.size === 0 || !mayNameSharedTables(sql)) return sql;
     let found = await this.find(sql, await this.tables());
-    if (found.refs.length === 0 && Date.now() - this.listedAt > 1000) {
+    // Nothing shared found, or a name beside shared tables that is not one of them: it may have been
+    // shared since the last listing, so list again before reading it as local or saying it is missing.
+    if ((found.refs.length === 0 || this.missing(found.sql).length > 0) && Date.now() - this.listedAt > 1000) {
       found = await this.find(sql, await this.tables(true));
     }
     await this.assertNoneUnlisted(found.sql);
+    await this.assertNoneMissing(found.sql);
     if (found.refs.length === 0) return sql;
     if (!opts.hold) {
       if (this.holds.length >= 2) for (const release of this.holds.shift()!) release();
@@ -193,6 +196,31 @@ export class SharedTables {
     const catalogs = new Set(rows.map((r) => String(r[0]).toLowerCase()));
     const failure = await this.listingFailure(names.filter((n) => !catalogs.has(n[0].toLowerCase())));
     if (failure) throw failure;
+  }
+
+  /**
+   * A statement that reads `share.schema.table` where the share and schema are shared but the table
+   * is not (a typo) fails naming what is shared there, not with DuckDB's "Catalog "share" does not
+   * exist", which sends the analyst looking for a missing share.
+   */
+  private async assertNoneMissing(rewritten: string): Promise<void> {
+    const missing = this.missing(rewritten);
+    if (missing.length === 0) return;
+    // Names of DuckDB's own catalogs (memory, attached files) are the user's local tables.
+    const rows = (await this.conn.runAndReadAll('SELECT database_name FROM duckdb_databases()')).getRows();
+    const catalogs = new Set(rows.map((r) => String(r[0]).toLowerCase()));
+    const first = missing.find((m) => !catalogs.has(m.name[0].toLowerCase()));
+    if (!first) return;
+    const where = first.name.slice(0, -1).join('.');
+    const shown = first.beside.slice(0, 8).join(', ') + (first.beside.length > 8 ? `, and ${first.beside.length - 8} more` : '');
+    throw new SiltError('not-found', `${first.name.join('.')} is not a shared table: ${where} shares ${shown}.`);
+  }
+
+  /** The dotted names the statement reads whose share and schema are listed but not the table, with the tables listed there. */
+  private missing(rewritten: string): { name: string[]; beside: string[] }[] {
+    return unresolvedTableNames(rewritten)
+      .map((name) => ({ name, beside: tablesBeside(name, this.known) }))
+      .filter((m) => m.beside.length > 0);
   }
 
   /** The failure to report for these unlisted names: the profile a name starts with, else every failed profile. */
@@ -320,4 +348,20 @@ function isoTimestamp(s: string): string {
   const d = new Date(/[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s.replace(' ', 'T')}Z`);
   if (Number.isNaN(d.getTime())) throw new Error(`"${s}" is not a timestamp; write it like '2026-01-01T10:00:00Z'.`);
   return d.toISOString().replace(/\.000Z$/, 'Z');
+}
+
+/**
+ * The tables shared beside the one `parts` names (share.schema.table, or profile.share.schema.table),
+ * when its share and schema are listed but it is not; empty otherwise.
+ */
+function tablesBeside(parts: string[], known: KnownTable[]): string[] {
+  const p = parts.map((x) => x.toLowerCase());
+  const table = p[p.length - 1];
+  const place = (t: KnownTable) =>
+    p.length === 3
+      ? t.share.toLowerCase() === p[0] && t.schema.toLowerCase() === p[1]
+      : p.length === 4 && t.profile.toLowerCase() === p[0] && t.share.toLowerCase() === p[1] && t.schema.toLowerCase() === p[2];
+  const beside = known.filter(place);
+  if (beside.some((t) => t.table.toLowerCase() === table)) return [];
+  return [...new Set(beside.map((t) => t.table))].sort();
 }

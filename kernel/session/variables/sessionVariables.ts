@@ -28,6 +28,7 @@ const HELPERS = new Set([
   'Plot',
   'automl',
   'sharing',
+  'quality',
   'require',
   'console',
   'regeneratorRuntime',

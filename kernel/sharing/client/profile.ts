@@ -153,7 +153,9 @@ function readProfileFile(path: string): string {
 
 function need(json: Record<string, unknown>, key: string): string {
   const v = json[key];
-  if (typeof v !== 'string' || v === '') throw bad(`the profile has no "${key}"`);
+  if (v === undefined || v === null || v === '') throw bad(`the profile has no "${key}"`);
+  // Its type, never its value: the value may be a secret (bearerToken).
+  if (typeof v !== 'string') throw bad(`the profile's "${key}" is ${Array.isArray(v) ? 'an array' : `a ${typeof v}`}; it must be a string`);
   return v;
 }
 

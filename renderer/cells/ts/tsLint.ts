@@ -4,7 +4,7 @@
  * The lint package drops an answer that arrives after the text changed again.
  */
 import { forEachDiagnostic, linter, type Diagnostic } from '@codemirror/lint';
-import type { EditorState, Extension } from '@codemirror/state';
+import { StateEffect, type EditorState, type Extension } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { SiltError } from '../../../common/SiltError';
 import type { CellDiagnostic } from '../../../kernel/protocol/typescript';
@@ -13,8 +13,17 @@ import type { TsService } from './TsService';
 /** Typing pauses this long before the cell is checked. */
 const DELAY_MS = 400;
 
+/**
+ * Dispatched into an editor to have its cell checked again though its text did not change: a run
+ * declared what the cell uses (CodeEditor sends it when a run ends).
+ */
+export const recheck = StateEffect.define<null>();
+
 export function tsLint(service: () => TsService | null, cellId: () => string): Extension {
-  return linter(tsLintSource(service, cellId), { delay: DELAY_MS });
+  return linter(tsLintSource(service, cellId), {
+    delay: DELAY_MS,
+    needsRefresh: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(recheck))),
+  });
 }
 
 /** What the linter runs: the session's diagnostics for the editor's text, as marks. */

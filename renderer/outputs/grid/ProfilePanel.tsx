@@ -60,7 +60,11 @@ function ColumnCard({ c, rowCount }: { c: ColumnProfile; rowCount: number }) {
           value={`${c.nullPercent.toFixed(c.nullPercent > 0 && c.nullPercent < 0.1 ? 3 : 1)}%`}
           title={`${c.nulls} nulls`}
         />
-        <Stat label="distinct ≈" value={distinct.toLocaleString()} title={`${distinct} (approximate)`} />
+        {c.distinctExact ? (
+          <Stat label="distinct" value={distinct.toLocaleString()} title={`${distinct} (exact)`} />
+        ) : (
+          <Stat label="distinct ≈" value={distinct.toLocaleString()} title={`${distinct} (approximate)`} />
+        )}
         <Stat label="min" value={c.min ?? '—'} />
         <Stat label="max" value={c.max ?? '—'} />
         {c.mean !== null && (

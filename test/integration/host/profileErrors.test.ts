@@ -1,6 +1,6 @@
 /**
  * Profiles that go wrong, through the real host and a real session as the window uses them: a file
- * that is not JSON, a file with a byte order mark, a token the server refuses. The user is told what
+ * that is not JSON, a file with a byte order mark, a table name with a typo, a token the server refuses. The user is told what
  * is wrong with a code; the token is in no answer and in none of the host's logs.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -71,6 +71,15 @@ describe('profiles that go wrong', () => {
       code: 'SELECT count(*) AS n FROM bom.lab.default.simple',
     });
     expect(r.status).toBe('ok');
+  });
+
+  it('a SQL cell on a table its share does not have names the tables shared there, not a missing catalog', async () => {
+    for (const code of ['SELECT count(*) AS n FROM bom.lab.default.simpel', 'SELECT count(*) AS n FROM lab.default.simpel']) {
+      const r = await app.client.request('execute', { sessionId: app.sessionId, runId: 'typo', cellId: 'c', language: 'sql', code });
+      expect(r.status).toBe('error');
+      expect(runText(r)).toMatch(/(bom\.)?lab\.default\.simpel is not a shared table: (bom\.)?lab\.default shares simple\./);
+      expect(runText(r)).not.toMatch(/does not exist/);
+    }
   });
 
   it('a SQL cell on a table of a profile whose token is refused says so, naming the profile, in seconds', async () => {

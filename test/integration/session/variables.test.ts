@@ -66,7 +66,8 @@ describe('session.variables', () => {
     // 50,000 × (8-byte key + 10-character string + per-string overhead)
     expect(find(vars, 'big')!.bytes).toBeGreaterThan(50_000 * 18);
     const names = vars.map((v) => v.name);
-    for (const hidden of ['sql', 'display', 'dfd', 'Plot', 'sharing', 'console', 'require']) expect(names).not.toContain(hidden);
+    for (const hidden of ['sql', 'display', 'dfd', 'Plot', 'sharing', 'automl', 'quality', 'console', 'require'])
+      expect(names).not.toContain(hidden);
     // Loading danfo leaves tfjs internals (_tfengine, _tfGlobals) and a regenerator on the global object.
     expect(names.filter((n) => n.startsWith('_') || n === 'regeneratorRuntime')).toEqual([]);
   });

@@ -53,7 +53,11 @@ describe('profiles', () => {
   });
 
   it('names missing fields and unknown types', () => {
-    expect(() => parseProfile('{"shareCredentialsVersion":1,"endpoint":"https://h"}')).toThrow(/"bearerToken"/);
+    expect(() => parseProfile('{"shareCredentialsVersion":1,"endpoint":"https://h"}')).toThrow(/the profile has no "bearerToken"/);
+    // One of the wrong type is named by its type, not reported missing, and its value is not shown.
+    expect(() => parseProfile('{"shareCredentialsVersion":1,"endpoint":"https://h","bearerToken":4242}')).toThrow(
+      /^(?!.*4242).*the profile's "bearerToken" is a number; it must be a string/,
+    );
     expect(() => parseProfile('{"shareCredentialsVersion":2,"type":"magic","endpoint":"https://h"}')).toThrow(/magic.*not supported/);
     expect(() => parseProfile('/no/such/profile.share')).toThrow(/no profile file/);
   });

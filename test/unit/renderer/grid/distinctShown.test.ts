@@ -23,4 +23,8 @@ describe('the distinct count a column profile shows', () => {
     // Top values that leave rows out say nothing exact: the estimate (clamped) stands.
     expect(distinctShown({ approxDistinct: 4, nulls: 3, top }, 12)).toBe(4);
   });
+
+  it('shows an exact count (a result of up to a million rows) as it is', () => {
+    expect(distinctShown({ approxDistinct: 8, distinctExact: true, nulls: 0 }, 315)).toBe(8);
+  });
 });
