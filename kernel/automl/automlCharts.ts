@@ -103,22 +103,28 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
     const labels = run.model.classes;
     const cells = v.confusion.flatMap((row, i) => row.map((count, j) => ({ actual: labels[i], predicted: labels[j], count })));
     const max = Math.max(...cells.map((c) => c.count));
+    // Labels longer than a column is wide ('handed_over' under 44 px) are slanted, so none overlaps.
+    const longest = Math.max(...labels.map((l) => String(l).length));
+    const slant = longest * 6.5 > 40;
+    const bottom = slant ? Math.min(140, 36 + longest * 5) : 50;
+    // On the dark background the empty cells are dark too, not white squares; the counts are light.
+    const dark = theme === 'dark';
     charts.push(
       draw('Confusion matrix (validation)', {
         width: Math.min(560, 140 + 44 * labels.length),
-        height: Math.min(560, 100 + 34 * labels.length),
+        height: Math.min(560 + bottom, 50 + bottom + 34 * labels.length),
         marginLeft: 90,
-        marginBottom: 50,
-        x: { label: 'predicted', domain: labels, labelOffset: 42 },
+        marginBottom: bottom,
+        x: { label: 'predicted', domain: labels, labelOffset: bottom - 8, ...(slant ? { tickRotate: -35 } : {}) },
         y: { label: 'actual', domain: labels },
-        color: { scheme: 'blues' },
+        color: dark ? { type: 'linear', range: ['#262c34', '#3d7bf0'] } : { scheme: 'blues' },
         marks: [
           Plot.cell(cells, { x: 'predicted', y: 'actual', fill: 'count' }),
           Plot.text(cells, {
             x: 'predicted',
             y: 'actual',
             text: 'count',
-            fill: (d: { count: number }) => (d.count > max / 2 ? 'white' : 'black'),
+            fill: (d: { count: number }) => (dark || d.count > max / 2 ? 'white' : 'black'),
           }),
         ],
       }),
