@@ -17,6 +17,7 @@ import { TabBar, type TabInfo } from './TabBar';
 import { openFailureText, shownPaths, tabShowing, type TabSource } from './tabPaths';
 import { useShellOpens } from './useShellOpens';
 import './Tabs.css';
+import { tabTitles, UNTITLED } from './tabTitles';
 
 interface Tab extends TabSource {
   start: 'url' | 'new' | { path: string };
@@ -139,7 +140,7 @@ export function TabsApp({ client }: { client: KernelClient }) {
   return (
     <div className="tabs-app">
       <TabBar
-        tabs={tabs.filter((t) => !t.opening).map((t) => ({ id: t.id, ...(info[t.id] ?? { title: 'Untitled', dirty: false }) }))}
+        tabs={tabTitles(tabs.filter((t) => !t.opening).map((t) => ({ id: t.id, ...(info[t.id] ?? { title: UNTITLED, dirty: false }) })))}
         activeId={activeId}
         onSelect={setActiveId}
         onClose={close}

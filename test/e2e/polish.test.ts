@@ -253,6 +253,11 @@ describe('a crowded tab strip', () => {
       await page.locator('[data-testid="tab-new"]').click();
       await expect.poll(() => page.locator('[data-testid="tab"]').count()).toBe(before + 1);
     }
+    // Five new notebooks: each tab's name tells it apart ("Untitled", "Untitled 2", …), none is repeated.
+    const titles = await page.locator('[data-testid="tab"] .tab-title-text').allTextContents();
+    expect(titles).toHaveLength(6);
+    expect(new Set(titles).size).toBe(6);
+    expect(titles).toContain('Untitled 2');
     await page.setViewportSize({ width: 480, height: 700 });
     const shown = () =>
       first.evaluate((tab) => {
