@@ -3,11 +3,13 @@
  * when a live table feeds it, a badge (state dot, table version) and its auto/manual re-run switch.
  * A manual cell its tables moved past says "stale since vN", with Run and a switch back to auto; a
  * cell whose re-run waits for the user's running cell (it depends on it) says "queued" instead of Run.
+ * A cell that has not run yet says so in its badge: the version there is its table's, not its output's.
  */
 import type { CodeCell } from '../../kernel/protocol/notebook';
 import { useLiveTables } from './LiveContext';
 import { LiveDot } from './LiveStrip';
 import type { LiveEntry, Staleness } from './useLive';
+import './CellLiveControls.css';
 
 /** The state the badge's dot shows for the tables feeding a cell: the worst of theirs. */
 function feedState(feeding: LiveEntry[]): LiveEntry['state'] {
@@ -67,10 +69,19 @@ export function CellLiveControls({ cell }: { cell: CodeCell }) {
           className={`live-badge${manual ? ' live-badge-manual' : ''}`}
           data-testid="live-badge"
           data-state={state}
-          title={feeding.map((t) => `${t.table} v${t.version} (${t.state})`).join('\n')}
+          title={
+            feeding.map((t) => `${t.table} v${t.version} (${t.state})`).join('\n') +
+            (cell.executionCount === null ? '\nThis cell has not run yet: it shows no data of these versions' : '')
+          }
         >
           <LiveDot state={manual && state === 'live' ? 'paused' : state} />
           <span data-testid="live-badge-version">v{feeding.map((t) => t.version).join(', v')}</span>
+          {/* The version is its table's: a cell that has not run yet shows nothing of it. */}
+          {cell.executionCount === null && (
+            <span className="live-badge-notrun" data-testid="live-badge-notrun">
+              not run
+            </span>
+          )}
           <button
             className="live-mode"
             data-testid="live-mode"

@@ -75,6 +75,23 @@ describe('live tables in the notebook', () => {
     await page.screenshot({ path: join(SHOTS, 'live.png') });
   }, 90_000);
 
+  it('a cell over the live table that has not run says so in its badge, until it runs', async () => {
+    await page.click('text=+ Code');
+    await expect.poll(() => cells(page).count()).toBe(3);
+    const fresh = cells(page).nth(2);
+    await typeInCell(page, 2, 'SELECT count(*) AS n FROM lab.s.orders');
+    await page.keyboard.press('Escape');
+    // Its badge names the table's version, and that the cell shows nothing of it yet.
+    await expect.poll(() => fresh.locator('[data-testid="live-badge-notrun"]').textContent(), { timeout: 20_000 }).toBe('not run');
+    expect(await fresh.locator('[data-testid="live-badge-version"]').textContent()).toBe('v2');
+    await fresh.screenshot({ path: join(SHOTS, 'live-not-run.png') });
+    await fresh.locator('[data-testid="run-cell"]').click();
+    await expect
+      .poll(() => fresh.locator('[data-testid="grid-cell"][data-row="0"][data-col="0"]').textContent(), { timeout: 20_000 })
+      .toBe('125');
+    expect(await fresh.locator('[data-testid="live-badge-notrun"]').count()).toBe(0);
+  }, 60_000);
+
   it('the catalog shows the table live, and stopping it there removes the badge and the strip', async () => {
     await page.click('[data-testid="catalog-toggle"]');
     const entry = page.locator('[data-testid="catalog-table"][data-name="lab.s.orders"]');
