@@ -52,7 +52,7 @@ const HISTOGRAM_JOB = 0,
 /** Block field of CLAIM when no job is open. */
 const IDLE_BLOCK = 0xff;
 
-/** What a helper runs: its job loop, with the kernels of histogram.ts pasted in from their source. */
+/** What a helper runs: its job loop, with the kernels of histogram.ts and objective.ts pasted in from their source. */
 function helperSource(): string {
   return `
 const { parentPort } = require('node:worker_threads');
