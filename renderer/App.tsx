@@ -41,6 +41,7 @@ import { LiveStrip } from './live/LiveStrip';
 import { useLive } from './live/useLive';
 import { runsKey, TsRunsContext, TsServiceContext } from './cells/ts/TsService';
 import { useTsService } from './cells/ts/useTsService';
+import { useTrainingJobs } from './automl/useTrainingJobs';
 import { FindBar } from './find/FindBar';
 import { Sidebar } from './sidebar/Sidebar';
 
@@ -218,6 +219,7 @@ export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose
   const fetchPage = useFetchPage(client, session.idRef);
 
   const tsService = useTsService(client, session.idRef, cellsRef);
+  const training = useTrainingJobs(client, session.sessionId);
   const names = useRef<NameInfo[]>([]);
   const getNames = useCallback(() => names.current, []);
   const runningCount = Object.keys(runner.running).length;
@@ -264,6 +266,7 @@ export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose
             title={file.path ? baseName(file.path) : 'Untitled'}
             dirty={dirty}
             status={session.status}
+            training={training}
             connection={connection}
             theme={theme}
             onNew={win.newNotebook}

@@ -15,6 +15,8 @@ export interface ToolbarProps {
   title: string;
   dirty: boolean;
   status: SessionStatus;
+  /** An AutoML job of the session is training (useTrainingJobs). */
+  training?: boolean;
   connection: ConnectionStatus;
   theme: 'light' | 'dark';
   onNew(): void;
@@ -70,7 +72,9 @@ function runMenu(p: ToolbarProps): MenuItem[] {
 }
 
 export function Toolbar(p: ToolbarProps) {
-  const shownStatus = p.connection === 'open' ? p.status : p.connection === 'connecting' ? 'connecting' : 'disconnected';
+  const shown = p.connection === 'open' ? p.status : p.connection === 'connecting' ? 'connecting' : 'disconnected';
+  // No cell runs, but an AutoML search keeps the session's cores busy: "idle" would not be true.
+  const shownStatus = shown === 'idle' && p.training ? 'training' : shown;
   const narrow = useMediaQuery(NARROW_TOOLBAR);
   const fileItems = fileMenu(p);
   const runItems = runMenu(p);

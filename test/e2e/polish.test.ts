@@ -165,8 +165,12 @@ describe('a result of 400 orders', () => {
     expect(options).toEqual(['shuffled (no time column guessed)', 'by time: order_date']);
     await dialog.locator('[data-testid="automl-budget"]').fill('3');
     await dialog.locator('[data-testid="dialog-ok"]').click();
+    // No cell runs, but the search does: the session badge says so rather than "idle", until it ends.
+    const status = page.locator('[data-testid="session-status"]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('training');
     const report = dialog.locator('[data-testid="automl-report"]');
     await report.waitFor({ timeout: 30_000 });
+    await expect.poll(() => status.textContent()).toBe('idle');
     const rows = report.locator('[data-testid="automl-leaderboard-row"]');
     expect(await rows.count()).toBeGreaterThanOrEqual(3);
     /** Leaderboard cells (score, time) whose text takes more than one line. */
