@@ -8,7 +8,7 @@ import { growMatrix } from './growMatrix';
 import { growThreads } from './growThreads';
 import { BLOCKED_ROWS } from './histogram';
 import { growTree, type GrowParams } from './growTree';
-import { baseMargins, gradients, marginLoss, marginsToOutput, stepAndGradients, type Objective } from './objective';
+import { baseMargins, gradients, marginLoss, marginsToOutput, stepRows, type Objective } from './objective';
 import { Rng } from './rng';
 import { addTreePrediction, treeFromJSON, treeToJSON, type Tree, type TreeJSON } from './tree';
 
@@ -167,7 +167,7 @@ export function fitGbdt(
         model.trees.push(tree);
         if (leafOfRow && obj !== 'multiclass') {
           if (!threads?.step(mTrain, leafOfRow, tree.value, p.learningRate))
-            stepAndGradients(obj, mTrain, p.learningRate, tree.value, leafOfRow, d.y, d.w, trainRows, g, h);
+            stepRows(obj === 'binary', mTrain, p.learningRate, tree.value, leafOfRow, d.y, d.w, trainRows, g, h, 0, trainRows.length);
           ready = true;
         } else if (leafOfRow) {
           const lr = leafRows[k];

@@ -22,7 +22,7 @@
 import { Worker } from 'node:worker_threads';
 import { AutoMLError } from './AutoMLError';
 import type { GrowMatrix } from './growMatrix';
-import { addBundlesK1, addHistogram, BLOCKED_ROWS, blockStart, foldJoint, ROW_BLOCKS } from './histogram';
+import { addBundlesK1, BLOCKED_ROWS, blockStart, foldJoint, mergeRowBlocks, ROW_BLOCKS, sumRowBlock } from './histogram';
 import { stepRows } from './objective';
 
 /** The most threads a fit uses, whatever it asks for: one per row block. */
@@ -290,28 +290,15 @@ export class GrowThreads {
     const a = this.attached!;
     const { partials, histSize } = a;
     this.sharedBuilds++;
-    this.run(HISTOGRAM_JOB, hist.byteOffset / 8 / histSize, start, end, (c) => {
-      const into = c === 0 ? hist : partials.subarray((c - 1) * histSize, c * histSize);
-      if (c > 0) into.fill(0);
-      addBundlesK1(
-        into,
-        a.rows,
-        blockStart(start, end, c, ROW_BLOCKS),
-        blockStart(start, end, c + 1, ROW_BLOCKS),
-        a.g,
-        a.h,
-        a.joint,
-        a.NB,
-        0,
-        a.NB,
-      );
-    });
-    for (let c = 1; c < ROW_BLOCKS; c++) addHistogram(hist, partials.subarray((c - 1) * histSize, c * histSize), histSize);
+    this.run(HISTOGRAM_JOB, hist.byteOffset / 8 / histSize, start, end, (c) =>
+      sumRowBlock(c, hist, partials, histSize, a.rows, start, end, a.g, a.h, a.joint, a.NB),
+    );
+    mergeRowBlocks(hist, partials, histSize);
     foldJoint(hist, a.foldFrom, a.foldTo, 2, 0, a.foldFrom.length);
   }
 
   /**
-   * A tree's step, fused with the next round's gradients (objective.ts stepAndGradients), in blocks of
+   * A tree's step, fused with the next round's gradients (objective.ts stepRows), in blocks of
    * positions side by side. Only on the attached margins and leaves; false (nothing done) otherwise,
    * and the caller steps alone.
    */

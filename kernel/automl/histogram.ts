@@ -134,15 +134,40 @@ export function blockStart(start: number, end: number, c: number, blocks: number
   return start + Math.floor(((end - start) * c) / blocks);
 }
 
-/** dst += src over the first `len` numbers: a row block's partial histogram into the node's. */
-export function addHistogram(dst: Float64Array, src: Float64Array, len: number): void {
-  for (let q = 0; q < len; q++) dst[q] += src[q];
+/**
+ * Sums row block c of rows[start..end) of a large node: block 0 into `hist`, block c > 0 into its own
+ * partial (zeroed here). What one thread does for each block, and the calling thread of growThreads.ts
+ * for the blocks it claims (its helpers run the same steps from their pasted source).
+ */
+export function sumRowBlock(
+  c: number,
+  hist: Float64Array,
+  partials: Float64Array,
+  histSize: number,
+  rows: Int32Array,
+  start: number,
+  end: number,
+  g: Float32Array,
+  h: Float32Array,
+  joint: Uint16Array | Uint32Array,
+  NB: number,
+): void {
+  const into = c === 0 ? hist : partials.subarray((c - 1) * histSize, c * histSize);
+  if (c > 0) into.fill(0);
+  addBundlesK1(into, rows, blockStart(start, end, c, ROW_BLOCKS), blockStart(start, end, c + 1, ROW_BLOCKS), g, h, joint, NB, 0, NB);
+}
+
+/** Adds the partials of blocks 1.. into `hist`, in block order: the same order whoever summed them. */
+export function mergeRowBlocks(hist: Float64Array, partials: Float64Array, histSize: number): void {
+  for (let c = 1; c < ROW_BLOCKS; c++) {
+    const from = (c - 1) * histSize;
+    for (let q = 0; q < histSize; q++) hist[q] += partials[from + q];
+  }
 }
 
 /**
- * addBundlesK1 over a large node, summed as growThreads.ts sums it across threads: block 0 into
- * `hist`, blocks 1.. into their own zeroed partials, then the partials added in block order. The same
- * order of additions in one thread as in several, so the model does not depend on the thread count.
+ * addBundlesK1 over a large node, summed as growThreads.ts sums it across threads (every block, then
+ * the merge), so the model does not depend on the thread count.
  */
 export function addRowBlocksK1(
   hist: Float64Array,
@@ -156,10 +181,6 @@ export function addRowBlocksK1(
   joint: Uint16Array | Uint32Array,
   NB: number,
 ): void {
-  for (let c = 0; c < ROW_BLOCKS; c++) {
-    const into = c === 0 ? hist : partials.subarray((c - 1) * histSize, c * histSize);
-    if (c > 0) into.fill(0);
-    addBundlesK1(into, rows, blockStart(start, end, c, ROW_BLOCKS), blockStart(start, end, c + 1, ROW_BLOCKS), g, h, joint, NB, 0, NB);
-  }
-  for (let c = 1; c < ROW_BLOCKS; c++) addHistogram(hist, partials.subarray((c - 1) * histSize, c * histSize), histSize);
+  for (let c = 0; c < ROW_BLOCKS; c++) sumRowBlock(c, hist, partials, histSize, rows, start, end, g, h, joint, NB);
+  mergeRowBlocks(hist, partials, histSize);
 }

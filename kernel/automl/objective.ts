@@ -96,28 +96,10 @@ export function gradients(
 }
 
 /**
- * One tree's step for a single-output objective, fused with the next round's gradients: margins m
- * (by position in rows) move by scale x the value of each row's leaf, and g, h are refilled from the
- * new margins, in one pass over the rows instead of two. The numbers are those of a separate update
- * followed by gradients().
- */
-export function stepAndGradients(
-  obj: Exclude<Objective, 'multiclass'>,
-  m: Float64Array,
-  scale: number,
-  value: Float64Array,
-  leafOfRow: Int32Array,
-  y: Float64Array,
-  w: Float32Array | null,
-  rows: ArrayLike<number>,
-  g: Float32Array,
-  h: Float32Array,
-): void {
-  stepRows(obj === 'binary', m, scale, value, leafOfRow, y, w, rows, g, h, 0, rows.length);
-}
-
-/**
- * stepAndGradients over positions [i0, i1) of rows: each position is independent, so helper threads
+ * One tree's step for a single-output objective, fused with the next round's gradients, over positions
+ * [i0, i1) of rows: margins m (by position in rows) move by scale x the value of each row's leaf, and
+ * g, h are refilled from the new margins, in one pass over the rows instead of two (the numbers of a
+ * separate update followed by gradients()). Each position is independent, so helper threads
  * (growThreads.ts) step blocks of them side by side with the same numbers. Self-contained (no imports,
  * no closures): its source runs on those threads.
  */
