@@ -131,8 +131,7 @@ export class DuckEngine {
     const transactions = { user: new UserTransaction(user), live: new UserTransaction(live) };
     const lanes = await LaneState.create(user, [live, page], transactions.user);
     const watched = queries.alias(transactions.user.watch(lanes.watch(user)), user);
-    const engine = new DuckEngine(instance, queries, watched, transactions.live.watch(live), page, lanes, transactions, spill);
-    return engine;
+    return new DuckEngine(instance, queries, watched, transactions.live.watch(live), page, lanes, transactions, spill);
   }
 
   /** Runs `fn` with every statement it (and whatever it awaits) makes going to `lane`'s connection. */

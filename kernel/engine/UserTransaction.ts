@@ -127,7 +127,7 @@ export class UserTransaction implements TransactionView {
 
   /**
    * A row-returning statement's rows, in memory: inside the open transaction, one row past the cap is
-   * read (to know it capped) and the rest left unread; capped either way, with the note.
+   * read (to know it capped) and the rest left unread; capped either way, with a note that says why.
    */
   static async readRows(
     conn: DuckDBConnection,
@@ -136,17 +136,26 @@ export class UserTransaction implements TransactionView {
   ): Promise<{ columns: ColumnInfo[]; rows: CellValue[][]; note?: string }> {
     const reader = inTransaction ? await conn.runAndReadUntil(sql, UserTransaction.ROWS + 1) : await conn.runAndReadAll(sql);
     const columns = reader.columnNames().map((name, i) => ({ name, type: reader.columnTypes()[i].toString() }));
-    return { columns, ...UserTransaction.capped(reader.getRowsJson() as CellValue[][]) };
+    return { columns, ...UserTransaction.capped(reader.getRowsJson() as CellValue[][], inTransaction) };
   }
 
-  /** At most ROWS rows, with the note said under the grid when some were left out. */
-  private static capped(rows: CellValue[][]): { rows: CellValue[][]; note?: string } {
+  /**
+   * At most ROWS rows, with the note said under the grid when some were left out. Rows also come here
+   * outside a transaction, from statements other than a SELECT (INSERT … RETURNING, CALL): the note
+   * names the reason that holds.
+   */
+  private static capped(rows: CellValue[][], inTransaction: boolean): { rows: CellValue[][]; note?: string } {
     if (rows.length <= UserTransaction.ROWS) return { rows };
+    const first = `Showing the first ${UserTransaction.ROWS.toLocaleString('en-US')} rows: `;
     return {
       rows: rows.slice(0, UserTransaction.ROWS),
-      note:
-        `Showing the first ${UserTransaction.ROWS.toLocaleString('en-US')} rows: inside an open transaction (BEGIN) a result is kept in memory, ` +
-        `up to that many rows. COMMIT or ROLLBACK, then run the cell again to see all of them.`,
+      note: inTransaction
+        ? first +
+          `inside an open transaction (BEGIN) a result is kept in memory, up to that many rows. ` +
+          `COMMIT or ROLLBACK, then run the cell again to see all of them.`
+        : first +
+          `the rows a statement other than a SELECT returns (INSERT … RETURNING, CALL) are kept in memory, up to that many. ` +
+          `A SELECT over what it wrote shows all of them.`,
     };
   }
 }

@@ -64,4 +64,14 @@ describe('results inside an open transaction', () => {
     expect(notes(after)).toEqual([]);
     expect(await s.session.engine.page(table(after).handle!, 149_999, 5)).toEqual([['149999']]);
   });
+
+  it('a large result of a statement other than a SELECT, outside any transaction, is capped without blaming one', async () => {
+    expect((await s.exec('sql', 'CREATE TABLE written (n BIGINT)')).status).toBe('ok');
+    const r = await s.exec('sql', 'INSERT INTO written SELECT range FROM range(150000) RETURNING n');
+    expect(table(r).rowCount).toBe(100_000);
+    const [note] = notes(r);
+    expect(note).toMatch(/^Showing the first 100,000 rows: the rows a statement other than a SELECT returns/);
+    expect(note).not.toMatch(/transaction/i);
+    expect(table(await s.exec('sql', 'SELECT count(*)::INTEGER AS n FROM written')).rows).toEqual([[150000]]);
+  });
 });
