@@ -150,7 +150,7 @@ export class SharedTables {
     let found = await this.find(sql, await this.tables());
     // Nothing shared found, or a name beside shared tables that is not one of them: it may have been
     // shared since the last listing, so list again before reading it as local or saying it is missing.
-    if ((found.refs.length === 0 || this.missing(found.sql).length > 0) && Date.now() - this.listedAt > 1000) {
+    if ((found.refs.length === 0 || (await this.missing(found.sql)).length > 0) && Date.now() - this.listedAt > 1000) {
       found = await this.find(sql, await this.tables(true));
     }
     await this.assertNoneUnlisted(found.sql);
@@ -192,8 +192,7 @@ export class SharedTables {
     const names = unresolvedTableNames(rewritten);
     if (names.length === 0) return;
     // Names of DuckDB's own catalogs (memory, attached files) are the user's local tables.
-    const rows = (await this.conn.runAndReadAll('SELECT database_name FROM duckdb_databases()')).getRows();
-    const catalogs = new Set(rows.map((r) => String(r[0]).toLowerCase()));
+    const catalogs = await this.localCatalogs();
     const failure = await this.listingFailure(names.filter((n) => !catalogs.has(n[0].toLowerCase())));
     if (failure) throw failure;
   }
@@ -204,23 +203,30 @@ export class SharedTables {
    * exist", which sends the analyst looking for a missing share.
    */
   private async assertNoneMissing(rewritten: string): Promise<void> {
-    const missing = this.missing(rewritten);
-    if (missing.length === 0) return;
-    // Names of DuckDB's own catalogs (memory, attached files) are the user's local tables.
-    const rows = (await this.conn.runAndReadAll('SELECT database_name FROM duckdb_databases()')).getRows();
-    const catalogs = new Set(rows.map((r) => String(r[0]).toLowerCase()));
-    const first = missing.find((m) => !catalogs.has(m.name[0].toLowerCase()));
+    const [first] = await this.missing(rewritten);
     if (!first) return;
     const where = first.name.slice(0, -1).join('.');
     const shown = first.beside.slice(0, 8).join(', ') + (first.beside.length > 8 ? `, and ${first.beside.length - 8} more` : '');
     throw new SiltError('not-found', `${first.name.join('.')} is not a shared table: ${where} shares ${shown}.`);
   }
 
-  /** The dotted names the statement reads whose share and schema are listed but not the table, with the tables listed there. */
-  private missing(rewritten: string): { name: string[]; beside: string[] }[] {
-    return unresolvedTableNames(rewritten)
+  /**
+   * The dotted names the statement reads whose share and schema are listed but not the table, with the
+   * tables listed there; names of DuckDB's own catalogs (memory, attached files) are local tables, not these.
+   */
+  private async missing(rewritten: string): Promise<{ name: string[]; beside: string[] }[]> {
+    const missing = unresolvedTableNames(rewritten)
       .map((name) => ({ name, beside: tablesBeside(name, this.known) }))
       .filter((m) => m.beside.length > 0);
+    if (missing.length === 0) return [];
+    const catalogs = await this.localCatalogs();
+    return missing.filter((m) => !catalogs.has(m.name[0].toLowerCase()));
+  }
+
+  /** DuckDB's own catalogs (memory, attached files), lower case: a dotted name starting with one is a local table. */
+  private async localCatalogs(): Promise<Set<string>> {
+    const rows = (await this.conn.runAndReadAll('SELECT database_name FROM duckdb_databases()')).getRows();
+    return new Set(rows.map((r) => String(r[0]).toLowerCase()));
   }
 
   /** The failure to report for these unlisted names: the profile a name starts with, else every failed profile. */
