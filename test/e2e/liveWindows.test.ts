@@ -78,8 +78,15 @@ const count = async (p: Page) => (await cells(p).nth(0).locator('[data-testid="e
 describe('two windows on one notebook', () => {
   it('a commit re-runs the live cell once; the other window marks it stale, and Run there catches up', async () => {
     for (const p of pages) {
+      // The second window may already show the first window's result (it reloads the saved file), so
+      // wait for this run's own count: a "[*]" taken as the baseline would then move (seen in CI).
+      const was = await count(p);
       await cells(p).nth(0).locator('[data-testid="cell-editor"] .cm-content').click();
       await p.keyboard.press(`${MOD}+Enter`);
+      await eventually(async () => {
+        const c = await count(p);
+        return /^\[\d+\]$/.test(c) && c !== was;
+      }).toBe(true);
       await eventually(() => value(p)).toBe('100');
       await p.keyboard.press('Escape');
       // The saved live cell made the table live when the notebook opened.
