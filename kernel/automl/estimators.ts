@@ -4,7 +4,7 @@
  */
 import type { BinnedMatrix } from './binner';
 import { fitForest, forestFromJSON, forestPredict, forestToJSON, type ForestJSON, type ForestModel } from './forest';
-import { fitGbdt, GBDT_DEFAULTS, gbdtFromJSON, gbdtMargins, gbdtToJSON, type GbdtJSON, type GbdtModel } from './gbdt';
+import { fitGbdt, GBDT_DEFAULTS, UNVALIDATED_ROUNDS, gbdtFromJSON, gbdtMargins, gbdtToJSON, type GbdtJSON, type GbdtModel } from './gbdt';
 import { fitLinear, linearMargins, type LinearModel } from './linear';
 import { fitMlp, MLP_DEFAULTS, mlpFromJSON, mlpMargins, mlpToJSON, type MlpJSON, type MlpModel } from './mlp';
 import { marginsToOutput, type Objective } from './objective';
@@ -81,7 +81,8 @@ export function fitEstimator(
       return out;
     case 'gbdt': {
       const p = { ...GBDT_DEFAULTS, ...(params as Partial<typeof GBDT_DEFAULTS>) };
-      if (!valid && params.rounds) p.maxRounds = Number(params.rounds);
+      // Without validation rows nothing stops early: the rounds asked for, or the 1000 a single model always had.
+      if (!valid) p.maxRounds = Number(params.rounds ?? UNVALIDATED_ROUNDS);
       const fit = fitGbdt(data, train, valid, ts.obj, ts.C, p, deadline, seed);
       out.gbdt = fit.model;
       out.rounds = fit.rounds;

@@ -33,6 +33,9 @@ export interface GbdtParams {
   threads: number;
 }
 
+/** Rounds of a model fitted without validation rows and without a round count (trainSingleModel). */
+export const UNVALIDATED_ROUNDS = 1000;
+
 export const GBDT_DEFAULTS: GbdtParams = {
   learningRate: 0.1,
   maxDepth: 6,
@@ -42,8 +45,11 @@ export const GBDT_DEFAULTS: GbdtParams = {
   gamma: 0,
   subsample: 1,
   colsample: 1,
-  maxRounds: 1000,
-  patience: 30,
+  // As many rounds and as much patience as XGBoost gets in the peer's search (2000, 50): with 1000
+  // and 30, trials at a small learning rate stopped before they converged (measured on the same 40
+  // trials: california's RMSE 0.6 % lower, mpg's 1 %, adult's AUC a little higher).
+  maxRounds: 2000,
+  patience: 50,
   catSmooth: 10,
   threads: 1,
 };
