@@ -244,7 +244,9 @@ export class Session {
         const checkWait = this.types.warmed ? TYPE_CHECK_WAIT_MS : 0;
         // A run without a cell id (a script driving the session) is a cell of its own.
         const cellId = req.cellId ?? `run:${req.runId}`;
-        const check = warn ? this.types.diagnostics(this.types.ranBefore(cellId), req.code).catch(() => []) : Promise.resolve([]);
+        // The analyst waits for this run: its check goes before the editors' queued ones.
+        const before = this.types.ranBefore(cellId);
+        const check = warn ? this.types.diagnostics(before, req.code, undefined, { forRun: true }).catch(() => []) : Promise.resolve([]);
         this.types.remember(cellId, req.code);
         const r = await this.realm.run(req.code, {
           onStream: (name, text) => push({ kind: 'stream', name, text }),
