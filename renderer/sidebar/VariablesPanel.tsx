@@ -64,7 +64,7 @@ export function VariablesPanel({ client, sessionId, status, runningCount }: Prop
                     title={note ? `${formatShape(v)}: ${note.title}` : formatShape(v)}
                   >
                     {formatShape(v)}
-                    {note && <span className="variable-measure"> · {note.words}</span>}
+                    {note && <span className="variable-measure">{note.words}</span>}
                   </td>
                   <td className="num variable-bytes" title={note?.title}>
                     {v.bytes !== undefined ? formatBytes(v.bytes) : ''}
