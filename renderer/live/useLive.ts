@@ -117,6 +117,8 @@ export function useLive(
   const [queued, setQueued] = useState<Record<string, QueuedRerun>>({});
   /** The change each cell's latest live-lane re-run was sent for, so its queued badge names the version. */
   const sentFor = useRef(new Map<string, { table: string; version: number }>());
+  const runningNow = useRef(runner.running);
+  runningNow.current = runner.running;
   /** Changed tables not yet re-run, with the newest version seen. */
   const pending = useRef(new Map<string, number>());
   const [pendingTick, setPendingTick] = useState(0);
@@ -210,7 +212,8 @@ export function useLive(
         pending.current.set(e.table, Math.max(e.version, pending.current.get(e.table) ?? -1));
         setPendingTick((n) => n + 1);
       } else if (e.type === 'live.queued') {
-        if (!e.cellId) return;
+        // Only a re-run this window sent and still runs: another window's goes to that window's outputs.
+        if (!e.cellId || !sentFor.current.has(e.cellId) || !runningNow.current[e.cellId]) return;
         const id = e.cellId;
         const sent = sentFor.current.get(id);
         const { runId, cause, reason, transaction } = e;
