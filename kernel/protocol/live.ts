@@ -101,6 +101,22 @@ export interface LiveRequests {
   'live.claim': { params: In<'live.claim'>; result: { granted: boolean } };
 }
 
+/**
+ * Why a live re-run waits for the user's running cell and then runs on the user's connection
+ * (kernel/session/live/userLaneReason): `transaction`, the analyst's open transaction (BEGIN) changed
+ * a table it reads; `temp`, it reads a TEMP object; `settings`, it runs SET or USE; `settings-differ`,
+ * the live connection could not take one of the user's settings.
+ */
+export type LiveQueueCause = 'transaction' | 'temp' | 'settings' | 'settings-differ';
+
+/** The analyst's transaction as the session knew it when a re-run was queued behind it. */
+export interface QueuedTransaction {
+  /** `unknown`: a statement that may have ended it ran, and DuckDB has not been asked since. */
+  state: 'open' | 'unknown';
+  /** The tables (last part of the name, lower case) its statements may have changed; `all`: one could not be placed. */
+  changed: string[] | 'all';
+}
+
 /** Events a live table raises outside any run. */
 export type LiveNotice =
   | {
@@ -139,4 +155,30 @@ export type LiveNotice =
       polledAt?: number;
       /** The version the local copy holds, once loaded. */
       version?: number;
+    }
+  /**
+   * A live re-run (`execute` with `lane: 'live'`) waits for the user's running cell, to run on the
+   * user's connection after it: the window's plan could not know (an open transaction is the
+   * session's to know), so the session says which run, which cell and why.
+   */
+  | {
+      kind: 'event';
+      type: 'live.queued';
+      sessionId: string;
+      runId: string;
+      cellId: string | null;
+      cause: LiveQueueCause;
+      /** The whole reason, as the run's running line says it. */
+      reason: string;
+      /** `cause: 'transaction'`: the transaction's state and what it changed. */
+      transaction?: QueuedTransaction;
+    }
+  /** A queued re-run stopped waiting: it `started` on the user's connection, or was `interrupted` first. */
+  | {
+      kind: 'event';
+      type: 'live.dequeued';
+      sessionId: string;
+      runId: string;
+      cellId: string | null;
+      outcome: 'started' | 'interrupted';
     };

@@ -33,6 +33,14 @@ export interface VariableInfo {
   summary?: string;
   /** Approximate memory in bytes, when it can be estimated cheaply. */
   bytes?: number;
+  /**
+   * A SQL table's `rows` and `bytes` when not measured just now: `last-known`, its last measure (at
+   * `measuredAt`), kept because a cell runs on the only connection that sees this TEMP table, and it
+   * may have changed since; `after-run`, never measured yet: measured once that cell ends.
+   */
+  measure?: 'last-known' | 'after-run';
+  /** `last-known`: when it was measured (ms since the epoch). */
+  measuredAt?: number;
   /** Whether `session.variablePreview` can show it as a grid. */
   tabular: boolean;
 }

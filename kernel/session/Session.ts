@@ -24,6 +24,8 @@ import { automlApi } from './automlApi';
 import { plotGlobal } from '../charts/plotGlobal';
 import { LiveTables } from './live/LiveTables';
 import { UserLaneGate } from './live/UserLaneGate';
+import { queuedNotice } from './live/queuedNotice';
+import type { LaneWait } from './live/userLaneReason';
 import { incrementVetter } from './quality/incrementVetter';
 import { formatTableName } from '../../common/tableName';
 import type { Notify } from './Notify';
@@ -168,8 +170,15 @@ export class Session {
     this.runs.add(run);
     try {
       // A live re-run needing the user's connection (a TEMP object, a SET) runs there, after the user's cell.
-      const waiting = (why: string) => this.emitProgress(run.runId, `Waits for the running cell: ${why}`, 0, null, 'steps');
+      // The window shows it running: the notices tell it the re-run is queued, why, and when it goes.
+      let queued = false;
+      const waiting = (why: LaneWait) => {
+        queued = true;
+        this.emitProgress(run.runId, `Waits for the running cell: ${why.reason}`, 0, null, 'steps');
+        this.notify(queuedNotice(run, why, this.engine.lanes.transaction));
+      };
       const lane = run.lane === 'live' ? await this.gate.laneFor(req, run.abort.signal, waiting) : 'user';
+      if (queued) this.notify({ type: 'live.dequeued', runId: run.runId, cellId: run.cellId, outcome: lane ? 'started' : 'interrupted' });
       if (!lane) return { status: 'interrupted', executionCount, elapsedMs: 0, outputs: [] };
       run.inUserLane = run.lane === 'live' && lane === 'user';
       const result = await this.engine.inLane(lane, () => this.current.run(run, () => this.runCell(req, run, executionCount, outputs)));
@@ -235,7 +244,9 @@ export class Session {
         const checkWait = this.types.warmed ? TYPE_CHECK_WAIT_MS : 0;
         // A run without a cell id (a script driving the session) is a cell of its own.
         const cellId = req.cellId ?? `run:${req.runId}`;
-        const check = warn ? this.types.diagnostics(this.types.ranBefore(cellId), req.code).catch(() => []) : Promise.resolve([]);
+        // The analyst waits for this run: its check goes before the editors' queued ones.
+        const before = this.types.ranBefore(cellId);
+        const check = warn ? this.types.diagnostics(before, req.code, undefined, { forRun: true }).catch(() => []) : Promise.resolve([]);
         this.types.remember(cellId, req.code);
         const r = await this.realm.run(req.code, {
           onStream: (name, text) => push({ kind: 'stream', name, text }),

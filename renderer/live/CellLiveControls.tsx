@@ -4,11 +4,14 @@
  * A manual cell its tables moved past says "stale since vN", with Run and a switch back to auto; a
  * cell whose re-run waits for the user's running cell (it depends on it) says "queued" instead of Run.
  * A cell that has not run yet says so in its badge: the version there is its table's, not its output's.
+ * A re-run the session holds back (`live.queued`: the analyst's open transaction changed a table it
+ * reads, say) says "queued:" and why, until it starts.
  */
 import type { CodeCell } from '../../kernel/protocol/notebook';
 import { useLiveTables } from './LiveContext';
 import { LiveDot } from './LiveStrip';
-import type { LiveEntry, Staleness } from './useLive';
+import type { LiveApi, LiveEntry, Staleness } from './useLive';
+import { queuedTitle, queuedWords } from './queuedLabel';
 import './CellLiveControls.css';
 
 /** The state the badge's dot shows for the tables feeding a cell: the worst of theirs. */
@@ -30,7 +33,20 @@ function staleTitle(stale: Staleness): string {
         : `${changed}; this cell uses what the running cell makes, so it re-runs once that cell ends`;
     case 'skipped':
       return `${changed}; its re-run did not happen (a cell before it failed or the run was interrupted)`;
+    case 'queued':
+      return `${changed}; ${stale.because ?? 'its re-run waits for the running cell'}`;
   }
+}
+
+/** A re-run the session holds back, as a staleness: the change it re-runs for (else its table's version now) and why. */
+function queuedStale(live: LiveApi, cellId: string): (Staleness & { words: string }) | undefined {
+  const q = live.queued[cellId];
+  if (!q) return undefined;
+  const table = q.table ?? live.dependents[cellId]?.[0];
+  if (!table) return undefined;
+  const version = q.version ?? live.tables[table]?.version ?? 0;
+  const title = queuedTitle(q, table, version);
+  return { table, version, why: 'queued', because: title.slice(title.indexOf('; ') + 2), words: queuedWords(q) };
 }
 
 export function CellLiveControls({ cell }: { cell: CodeCell }) {
@@ -39,7 +55,8 @@ export function CellLiveControls({ cell }: { cell: CodeCell }) {
   const named = live.refs[cell.id] ?? [];
   const feeding = (live.dependents[cell.id] ?? []).map((t) => live.tables[t]).filter(Boolean);
   const manual = cell.live === 'manual';
-  const stale = live.stale[cell.id];
+  const queued = queuedStale(live, cell.id);
+  const stale = queued ?? live.stale[cell.id];
   const on = cell.live === 'auto' || (named.length > 0 && named.every((t) => live.tables[t] && live.tables[t].state !== 'stopped'));
   const state = feedState(feeding);
   return (
@@ -51,8 +68,9 @@ export function CellLiveControls({ cell }: { cell: CodeCell }) {
             stale since v{stale.version}
             {stale.why === 'waiting' && <span className="live-stale-queued"> · queued</span>}
             {stale.why === 'skipped' && <span className="live-stale-queued"> · skipped</span>}
+            {queued && <span className="live-stale-queued"> · queued: {queued.words}</span>}
           </span>
-          {stale.why !== 'waiting' && (
+          {stale.why !== 'waiting' && !queued && (
             <button
               className="btn btn-ghost live-btn"
               data-testid="live-stale-run"

@@ -12,12 +12,16 @@
  * session goes down, and once it is back the notebook's live cells start their tables again
  * (paused ones paused); tables only the catalog had started stay stopped, with a Start button.
  * A manual cell whose tables changed is marked stale until it runs.
+ *
+ * A re-run sent beside the user's running cell may still wait for it in the session (the analyst's
+ * open transaction changed a table it reads, or it reads a TEMP object: only the session knows):
+ * `live.queued` and `live.dequeued` mark it queued, with the session's reason, until it starts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { planLiveRuns, staleManualCells } from '../../common/live/planLiveRuns';
 import { connectionLocalCells } from '../../common/live/connectionLocal';
 import { splitLivePlan } from '../../common/live/splitLivePlan';
-import type { LiveCell, LiveTableInfo } from '../../kernel/protocol/live';
+import type { LiveCell, LiveQueueCause, LiveTableInfo, QueuedTransaction } from '../../kernel/protocol/live';
 import type { Cell } from '../../kernel/protocol/notebook';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { updateCell } from '../notebook/documentModel';
@@ -37,9 +41,20 @@ export interface Staleness {
    * `waiting`: it depends on the user's running cell and re-runs once that ends; `skipped`: its
    * queued re-run did not happen (a cell before it failed, or the queue was interrupted).
    */
-  why: 'manual' | 'elsewhere' | 'waiting' | 'skipped';
+  why: 'manual' | 'elsewhere' | 'waiting' | 'skipped' | 'queued';
   /** Why a `waiting` cell cannot re-run beside the running cell when it does not depend on it (connectionLocal). */
   because?: string;
+}
+
+/** A re-run the session holds back until the user's running cell ends (`live.queued`), with the session's reason. */
+export interface QueuedRerun {
+  runId: string;
+  cause: LiveQueueCause;
+  reason: string;
+  transaction?: QueuedTransaction;
+  /** The change it re-runs for, when this window sent it. */
+  table?: string;
+  version?: number;
 }
 
 export interface LiveApi {
@@ -50,6 +65,8 @@ export interface LiveApi {
   refs: Record<string, string[]>;
   /** Manual cells whose tables changed since they last ran. */
   stale: Record<string, Staleness>;
+  /** Cell id → its live re-run, sent, that the session holds back until the user's running cell ends. */
+  queued: Record<string, QueuedRerun>;
   start(table: string): void;
   pause(table: string): void;
   /** Polls again after a pause; after an error that stopped retrying, retries now. */
@@ -97,6 +114,11 @@ export function useLive(
   const [dependents, setDependents] = useState<Record<string, string[]>>({});
   const [refs, setRefs] = useState<Record<string, string[]>>({});
   const [stale, setStale] = useState<Record<string, Staleness>>({});
+  const [queued, setQueued] = useState<Record<string, QueuedRerun>>({});
+  /** The change each cell's latest live-lane re-run was sent for, so its queued badge names the version. */
+  const sentFor = useRef(new Map<string, { table: string; version: number }>());
+  const runningNow = useRef(runner.running);
+  runningNow.current = runner.running;
   /** Changed tables not yet re-run, with the newest version seen. */
   const pending = useRef(new Map<string, number>());
   const [pendingTick, setPendingTick] = useState(0);
@@ -119,6 +141,7 @@ export function useLive(
   useEffect(() => {
     setTables({});
     setStale({});
+    setQueued({});
     autoStarted.current.clear();
     pending.current.clear();
     waiting.current.clear();
@@ -139,6 +162,7 @@ export function useLive(
           down = true;
           pending.current.clear();
           waiting.current.clear();
+          setQueued({});
           // Nothing is queued any more: a session that restarted re-runs nothing by itself.
           setStale((st) =>
             Object.fromEntries(Object.entries(st).map(([id, s]) => [id, s.why === 'waiting' ? { ...s, why: 'skipped' } : s])),
@@ -187,6 +211,21 @@ export function useLive(
           });
         pending.current.set(e.table, Math.max(e.version, pending.current.get(e.table) ?? -1));
         setPendingTick((n) => n + 1);
+      } else if (e.type === 'live.queued') {
+        // Only a re-run this window sent and still runs: another window's goes to that window's outputs.
+        if (!e.cellId || !sentFor.current.has(e.cellId) || !runningNow.current[e.cellId]) return;
+        const id = e.cellId;
+        const sent = sentFor.current.get(id);
+        const { runId, cause, reason, transaction } = e;
+        setQueued((q) => ({ ...q, [id]: { runId, cause, reason, ...(transaction ? { transaction } : {}), ...(sent ?? {}) } }));
+      } else if (e.type === 'live.dequeued') {
+        if (!e.cellId) return;
+        const id = e.cellId;
+        setQueued((q) => {
+          if (q[id]?.runId !== e.runId) return q;
+          const { [id]: _started, ...rest } = q;
+          return rest;
+        });
       } else if (e.type === 'live.status') {
         if (!known.current[e.table] && e.state !== 'stopped') void list();
         setTables((ts) => {
@@ -222,6 +261,10 @@ export function useLive(
   useEffect(() => {
     const now = new Set(runningKey ? runningKey.split(',') : []);
     for (const id of now) if (!wasRunning.current.has(id)) waiting.current.delete(id);
+    // A run that ended is queued no more, whatever notice was lost (the session went down, say).
+    const ended = [...wasRunning.current].filter((id) => !now.has(id));
+    if (ended.length > 0)
+      setQueued((q) => (ended.some((id) => q[id]) ? Object.fromEntries(Object.entries(q).filter(([id]) => !ended.includes(id))) : q));
     wasRunning.current = now;
     if (!runningKey) return;
     setStale((st) => {
@@ -309,6 +352,7 @@ export function useLive(
           });
         }
         for (const id of later) waiting.current.add(id);
+        for (const id of now) sentFor.current.set(id, { table, version });
         return now.length > 0 ? runner.runMany(now, { keepOutputs: true, lane: 'live' }).then(notReached) : undefined;
       })
       .catch((e: Error) => report('Could not re-run the cells of a live table', e))
@@ -394,6 +438,7 @@ export function useLive(
     dependents,
     refs,
     stale,
+    queued,
     start: (t) => act('live.start', t),
     pause: (t) => act('live.pause', t),
     resume: (t) => act('live.resume', t),

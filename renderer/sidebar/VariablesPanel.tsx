@@ -6,6 +6,7 @@ import type { VariableInfo } from '../../kernel/protocol/variables';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { formatBytes } from '../../common/formatBytes';
 import { formatShape, KIND_LABEL } from './formatShape';
+import { measureNote } from './measureNote';
 import { useVariables } from './useVariables';
 import { VariablePreviewDialog } from './VariablePreviewDialog';
 
@@ -37,29 +38,40 @@ export function VariablesPanel({ client, sessionId, status, runningCount }: Prop
             </tr>
           </thead>
           <tbody>
-            {variables.map((v) => (
-              <tr
-                key={`${v.kind}:${v.name}`}
-                className={v.tabular ? 'openable' : undefined}
-                data-testid="variable-row"
-                data-name={v.name}
-                data-kind={v.kind}
-                tabIndex={v.tabular ? 0 : undefined}
-                title={v.tabular ? `Preview ${v.name}` : (v.summary ?? v.type)}
-                onClick={() => v.tabular && setPreview(v)}
-                onKeyDown={(e) => v.tabular && (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), setPreview(v))}
-              >
-                <td className="variable-name">{v.name}</td>
-                <td className="variable-type" title={v.type}>
-                  <span className={`variable-kind kind-${v.kind}`}>{KIND_LABEL[v.kind]}</span>
-                  {v.type !== KIND_LABEL[v.kind] && <span className="variable-subtype"> {v.type}</span>}
-                </td>
-                <td className="num variable-shape" data-testid="variable-shape" title={formatShape(v)}>
-                  {formatShape(v)}
-                </td>
-                <td className="num variable-bytes">{v.bytes !== undefined ? formatBytes(v.bytes) : ''}</td>
-              </tr>
-            ))}
+            {variables.map((v) => {
+              const note = measureNote(v);
+              return (
+                <tr
+                  key={`${v.kind}:${v.name}`}
+                  className={v.tabular ? 'openable' : undefined}
+                  data-testid="variable-row"
+                  data-name={v.name}
+                  data-kind={v.kind}
+                  tabIndex={v.tabular ? 0 : undefined}
+                  title={v.tabular ? `Preview ${v.name}` : (v.summary ?? v.type)}
+                  onClick={() => v.tabular && setPreview(v)}
+                  onKeyDown={(e) => v.tabular && (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), setPreview(v))}
+                >
+                  <td className="variable-name">{v.name}</td>
+                  <td className="variable-type" title={v.type}>
+                    <span className={`variable-kind kind-${v.kind}`}>{KIND_LABEL[v.kind]}</span>
+                    {v.type !== KIND_LABEL[v.kind] && <span className="variable-subtype"> {v.type}</span>}
+                  </td>
+                  <td
+                    className="num variable-shape"
+                    data-testid="variable-shape"
+                    data-measure={v.measure}
+                    title={note ? `${formatShape(v)}: ${note.title}` : formatShape(v)}
+                  >
+                    {formatShape(v)}
+                    {note && <span className="variable-measure">{note.words}</span>}
+                  </td>
+                  <td className="num variable-bytes" title={note?.title}>
+                    {v.bytes !== undefined ? formatBytes(v.bytes) : ''}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -5,7 +5,7 @@
  * user's running cell ends. It then gives what the user's lane gives, never a Catalog Error.
  */
 import type { Lane } from '../../engine/DuckEngine';
-import { userLaneReason, type LaneStateView } from './userLaneReason';
+import { laneWait, type LaneStateView, type LaneWait } from './userLaneReason';
 
 export class UserLaneGate {
   /** Live re-runs waiting for the user's run to end. */
@@ -20,10 +20,10 @@ export class UserLaneGate {
   async laneFor(
     cell: { language: 'sql' | 'typescript'; code: string },
     signal: AbortSignal,
-    onWait: (why: string) => void = () => {},
+    onWait: (why: LaneWait) => void = () => {},
   ): Promise<Lane | null> {
     await this.lanes.settled();
-    const why = userLaneReason(cell, this.lanes);
+    const why = laneWait(cell, this.lanes);
     if (!why) return 'live';
     if (this.userRunning()) onWait(why);
     while (this.userRunning() && !signal.aborted) {

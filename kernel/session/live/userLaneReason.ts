@@ -16,6 +16,7 @@
  */
 import { changesSettings, SETTINGS_REASON, transactionReason } from '../../../common/live/connectionLocal';
 import type { TransactionView } from '../../engine/UserTransaction';
+import type { LiveQueueCause } from '../../protocol/live';
 
 export interface LaneStateView {
   tempNames: ReadonlySet<string>;
@@ -26,20 +27,30 @@ export interface LaneStateView {
 
 const WORD = /"((?:[^"]|"")+)"|[A-Za-z_][\w$]*/g;
 
+/** Why a live re-run waits: the words (the running line says them) and what kind of reason it is. */
+export interface LaneWait {
+  cause: LiveQueueCause;
+  reason: string;
+}
+
 export function userLaneReason(cell: { language: 'sql' | 'typescript'; code: string }, lanes: LaneStateView): string | null {
-  if (lanes.liveDiffers) return lanes.liveDiffers;
+  return laneWait(cell, lanes)?.reason ?? null;
+}
+
+export function laneWait(cell: { language: 'sql' | 'typescript'; code: string }, lanes: LaneStateView): LaneWait | null {
+  if (lanes.liveDiffers) return { cause: 'settings-differ', reason: lanes.liveDiffers };
   const { state, changed } = lanes.transaction;
   if (state === 'open' || state === 'unknown') {
-    if (changed === 'all') return transactionReason(null, state === 'open');
+    if (changed === 'all') return { cause: 'transaction', reason: transactionReason(null, state === 'open') };
     const table = changed.size > 0 ? namedIn(cell.code, changed) : null;
-    if (table) return transactionReason(table, state === 'open');
+    if (table) return { cause: 'transaction', reason: transactionReason(table, state === 'open') };
   }
   // Its SET would change the live connection only, not the user's, where the cells below run.
-  if (changesSettings(cell)) return SETTINGS_REASON;
+  if (changesSettings(cell)) return { cause: 'settings', reason: SETTINGS_REASON };
   const code = cell.code;
   if (lanes.tempNames.size === 0) return null;
   const temp = namedIn(code, lanes.tempNames);
-  return temp ? `it reads the TEMP object ${temp}, which only the user's connection has` : null;
+  return temp ? { cause: 'temp', reason: `it reads the TEMP object ${temp}, which only the user's connection has` } : null;
 }
 
 /**

@@ -49,10 +49,12 @@ export class CellTypes {
   /**
    * The compiler's diagnostics for `code`. `editor` (the cell id of the editor that asks) lets a newer
    * request from the same editor make this one obsolete while it waits: it then rejects with a
-   * `cancelled` SiltError, or gets the newer answer if that is for the same code.
+   * `cancelled` SiltError, or gets the newer answer if that is for the same code. `forRun`: the check
+   * a Run makes of the cell it runs, which goes before the editors' queued checks (CheckQueue).
    */
-  async diagnostics(before: string[], code: string, editor?: string): Promise<CellDiagnostic[]> {
-    const job: CheckJob = { kind: 'diagnostics', cells: { before, code, ambient: await this.ambient() }, editor };
+  async diagnostics(before: string[], code: string, editor?: string, opts: { forRun?: boolean } = {}): Promise<CellDiagnostic[]> {
+    const cells = { before, code, ambient: await this.ambient() };
+    const job: CheckJob = { kind: 'diagnostics', cells, editor, ...(opts.forRun ? { forRun: true } : {}) };
     const found = (await this.queue.push(job)) as CellDiagnostic[];
     this.warmed = true;
     return found;

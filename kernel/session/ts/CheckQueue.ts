@@ -6,7 +6,8 @@
  * nobody will use should not be computed. So the session keeps the queue here and gives the checker one
  * request at a time:
  * - a completion goes before every queued diagnostics request (it still waits for the one check that
- *   is already running: a check cannot be interrupted half-way);
+ *   is already running: a check cannot be interrupted half-way); so does the check a Run makes of a
+ *   TypeScript cell (`forRun`): the analyst waits for that run, and its result waits a moment for it;
  * - a diagnostics request identical to one queued or running (same code, earlier cells and realm
  *   declarations) shares that one's answer;
  * - a newer diagnostics request from the same editor makes its queued one obsolete: that one is not
@@ -23,6 +24,8 @@ export interface CheckJob {
   pos?: number;
   /** Diagnostics only: the editor (cell id) that asked; its newer request makes this one obsolete. */
   editor?: string;
+  /** Diagnostics only: a Run's own check of the cell it runs, taken with the completions' priority. */
+  forRun?: boolean;
 }
 
 interface Entry<R> {
@@ -35,6 +38,7 @@ interface Entry<R> {
 }
 
 export class CheckQueue<R> {
+  /** Completions and runs' checks: what the analyst waits for, first come first served. */
   private readonly completions: Entry<R>[] = [];
   private readonly diagnostics: Entry<R>[] = [];
   private running: Entry<R> | null = null;
@@ -60,11 +64,17 @@ export class CheckQueue<R> {
       return entry.promise;
     }
     const owner = job.editor ?? null;
-    const same = [this.running, ...this.diagnostics].find((e) => e !== null && e.job.kind === 'diagnostics' && sameCells(e.job, job));
+    const same = [this.running, ...this.completions, ...this.diagnostics].find(
+      (e) => e !== null && e.job.kind === 'diagnostics' && sameCells(e.job, job),
+    );
     const target = same ?? this.entry(job);
     target.owners.add(owner);
     if (owner !== null) this.supersede(owner, target);
-    if (!same) this.diagnostics.push(target);
+    // A run's check identical to a queued editor's one shares it, and takes it to the front with it.
+    const queuedAt = this.diagnostics.indexOf(target);
+    if (job.forRun && queuedAt >= 0) this.diagnostics.splice(queuedAt, 1);
+    if (job.forRun && (!same || queuedAt >= 0)) this.completions.push(target);
+    else if (!same) this.diagnostics.push(target);
     this.pump();
     return target.promise;
   }

@@ -8,6 +8,7 @@ import type { VariableInfo, VariablePreview } from '../../protocol/variables';
 import { asTable } from '../displayValue';
 import type { Session } from '../Session';
 import { describeSafely } from './describeValue';
+import { lastMeasure, rememberMeasure } from './lastMeasures';
 
 /** Rows a preview shows: a first look, not a second copy of a big table. */
 export const PREVIEW_ROWS = 100;
@@ -97,11 +98,31 @@ async function sqlTables(s: Session): Promise<VariableInfo[]> {
       tabular: true,
     };
     // A view may read files or a remote share: counting it could take long, so only tables are measured.
-    // A TEMP table is seen only by the user's connection: while a cell runs there, it is listed unmeasured.
-    if (!isView && !(temp === true && s.engine.userLaneBusy())) Object.assign(info, await measure(s, name, cols, types));
+    if (!isView) Object.assign(info, await measureOrLast(s, name, cols, types, temp === true));
     out.push(info);
   }
   return out;
+}
+
+/**
+ * A table's measure now; a TEMP table while a cell runs on the user's connection (the only one that
+ * sees it) cannot be measured without waiting for that cell, so it gets its last measure, marked
+ * `last-known` with when it was taken, or, never measured yet, `after-run`: measured once the cell ends.
+ */
+async function measureOrLast(
+  s: Session,
+  name: string,
+  cols: string[],
+  types: string[],
+  temp: boolean,
+): Promise<Pick<VariableInfo, 'rows' | 'bytes' | 'measure' | 'measuredAt'>> {
+  if (temp && s.engine.userLaneBusy()) {
+    const last = lastMeasure(s, name, cols);
+    return last ? { rows: last.rows, bytes: last.bytes, measure: 'last-known', measuredAt: last.at } : { measure: 'after-run' };
+  }
+  const now = await measure(s, name, cols, types);
+  rememberMeasure(s, name, cols, { ...now, at: Date.now() });
+  return now;
 }
 
 /** Rows, and bytes estimated from fixed widths plus the strings' real lengths, in one scan. */

@@ -50,17 +50,20 @@ describe('while a long cell runs', () => {
     );
     expect(diagnostics).toEqual([]);
     // The named result is measured on another connection; the TEMP table, which only the busy
-    // connection sees, is listed without a row count rather than waiting.
+    // connection sees, keeps its last measure (taken when the panel listed it before the run), marked so.
     expect(variables.find((v) => v.name === 'small')).toMatchObject({ kind: 'sql-result', rows: 1, columns: 2 });
+    expect(variables.find((v) => v.name === 'small')?.measure).toBeUndefined();
     const scratch = variables.find((v) => v.name === 'scratch');
-    expect(scratch).toMatchObject({ kind: 'sql-table', columns: 1 });
-    expect(scratch?.rows).toBeUndefined();
+    expect(scratch).toMatchObject({ kind: 'sql-table', columns: 1, rows: 1, measure: 'last-known' });
+    expect(scratch?.bytes).toBeGreaterThan(0);
+    expect(scratch?.measuredAt).toBeLessThanOrEqual(Date.now());
 
     s.session.interrupt();
     expect((await long).status).toBe('interrupted');
     // Idle again: the TEMP table is measured as before.
     const after = (await sessionHandlers['session.variables'](s.session, {} as never)).variables as VariableInfo[];
     expect(after.find((v) => v.name === 'scratch')).toMatchObject({ rows: 1 });
+    expect(after.find((v) => v.name === 'scratch')?.measure).toBeUndefined();
   });
 
   it('knows a TEMP table made just before the long cell, though nothing asked in between', async () => {

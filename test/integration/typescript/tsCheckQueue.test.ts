@@ -4,7 +4,7 @@
  * toggle), identical diagnostics are checked once, and an editor's obsolete checks are not computed.
  * A real session on its real worker thread, and the same on this thread when there is no worker file.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workerScript } from '../../../kernel/automl/workerScript';
 import type { CellDiagnostic } from '../../../kernel/protocol/typescript';
 import { CellTypes } from '../../../kernel/session/ts/CellTypes';
@@ -51,6 +51,35 @@ describe('the checker queue on the real worker', () => {
     expect(order.indexOf('completion')).toBeLessThanOrEqual(1);
     // Every diagnostics request still got its own cell's error.
     diagnostics.forEach((d, i) => expect(messages(d)).toEqual([[i + 1, 2322, `Type 'string' is not assignable to type 'number'.`]]));
+  });
+
+  it("answers a Run's own check of its cell before the editors' 15 queued checks, and the run shows its type error", async () => {
+    const types = s.session.types;
+    const order: string[] = [];
+    // The run's check is the session's own call; it is seen (not replaced) to know when it answered.
+    const ask = types.diagnostics.bind(types);
+    const seen = vi.spyOn(types, 'diagnostics').mockImplementation((before, code, editor, opts) => {
+      const answer = ask(before, code, editor, opts);
+      if (opts?.forRun) void answer.then(() => order.push('run'));
+      return answer;
+    });
+    try {
+      // Every editor's linter at once (a notebook opening), each editor its own cell.
+      const checks = Array.from({ length: 15 }, (_, i) => types.diagnostics([], wrongAt(i), `editor-${i}`).then(() => order.push(`d${i}`)));
+      const run = await s.exec('typescript', 'const late: number = "not a number";\nlate');
+      await Promise.all(checks);
+      // It waits at most for the one check that was running when it came.
+      expect(order.indexOf('run')).toBeGreaterThanOrEqual(0);
+      expect(order.indexOf('run')).toBeLessThanOrEqual(1);
+      // …so the run's result carries the cell's type error, above its value.
+      expect(run.status).toBe('ok');
+      expect(run.outputs[0]).toMatchObject({ kind: 'stream', name: 'stderr' });
+      expect((run.outputs[0] as { text: string }).text).toContain(
+        `line 1, col 7: Type 'string' is not assignable to type 'number'. (TS2322)`,
+      );
+    } finally {
+      seen.mockRestore();
+    }
   });
 
   it('checks 10 identical diagnostics requests once and gives each the same answer', async () => {

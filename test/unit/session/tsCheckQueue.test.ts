@@ -165,4 +165,19 @@ describe('CheckQueue', () => {
     expect(await running).toBe('answer busy');
     expect(c.asked).toEqual(['d:busy']);
   });
+
+  it("puts a run's check before queued diagnostics, taking an identical queued editor check to the front with it", async () => {
+    const c = checker();
+    const running = c.queue.push(diag('busy', 'e0'));
+    const edits = ['x', 'y', 'same'].map((code, i) => c.queue.push(diag(code, `e${i + 1}`)));
+    const run = c.queue.push({ ...diag('same'), forRun: true });
+    const other = c.queue.push({ ...diag('other'), forRun: true });
+    await c.drain();
+    expect(c.asked).toEqual(['d:busy', 'd:same', 'd:other', 'd:x', 'd:y']);
+    // The editor that asked for the same code gets the same answer, checked once.
+    expect(await run).toBe('answer same');
+    expect(await edits[2]).toBe('answer same');
+    expect(await other).toBe('answer other');
+    expect(await running).toBe('answer busy');
+  });
 });

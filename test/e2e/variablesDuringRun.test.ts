@@ -1,0 +1,75 @@
+/**
+ * The variables panel while a long cell runs, in Chromium. A TEMP table is seen only by the user's
+ * connection, which the running cell holds: the panel opened meanwhile lists it with its last measure,
+ * marked "last known" (the table may have changed since), never with a blank size, and measures it
+ * again once the cell ends.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cells, MOD, startApp, toCommandMode, toolbarAction, typeInCell, type RunningApp } from '../helpers/app';
+
+let app: RunningApp;
+let page: Page;
+const SHOTS = '/tmp/shots/queue';
+
+beforeAll(async () => {
+  app = await startApp();
+  page = app.page;
+  mkdirSync(SHOTS, { recursive: true });
+}, 60_000);
+afterAll(async () => app?.close());
+
+const count = (i: number) => cells(page).nth(i).locator('[data-testid="execution-count"]').textContent();
+const row = (name: string) => page.locator(`[data-testid="variable-row"][data-name="${name}"]`);
+const shape = (name: string) => row(name).locator('[data-testid="variable-shape"]');
+
+async function runCell(i: number, code: string): Promise<void> {
+  await typeInCell(page, i, code);
+  await page.keyboard.press(`${MOD}+Enter`);
+}
+
+describe('the variables panel while a cell runs', () => {
+  it('shows a TEMP table’s last measure, marked last known, and measures it again once the cell ends', async () => {
+    await runCell(0, 'CREATE TEMP TABLE scratch AS SELECT range AS id FROM range(3)');
+    await expect.poll(() => count(0), { timeout: 30_000 }).toBe('[1]');
+    const tab = page.locator('[data-testid="side-tab-variables"]');
+    await tab.click();
+    await expect.poll(() => shape('scratch').textContent(), { timeout: 15_000 }).toBe('3 × 1');
+    await tab.click();
+
+    // A query only Interrupt ends, on the user's connection.
+    await page.click('text=+ Code');
+    await runCell(1, 'SELECT count(*) FROM range(100000000000) t WHERE t.range % 7 = 3');
+    await toCommandMode(page);
+    await expect.poll(() => count(1)).toBe('[*]');
+    await tab.click();
+    // On a line of its own under the numbers: the narrow column would cut it off beside them.
+    await expect.poll(() => shape('scratch').innerText(), { timeout: 15_000 }).toBe('3 × 1\nlast known');
+    expect(await shape('scratch').getAttribute('data-measure')).toBe('last-known');
+    expect(await shape('scratch').getAttribute('title')).toMatch(
+      /^3 × 1: Measured at \d\d:\d\d:\d\d, before the running cell: only its connection sees this TEMP table/,
+    );
+    expect(await row('scratch').locator('.variable-bytes').textContent()).not.toBe('');
+    expect(await count(1)).toBe('[*]');
+
+    for (const theme of ['light', 'dark']) {
+      for (const [width, height] of [
+        [1440, 900],
+        [1024, 700],
+      ]) {
+        await page.setViewportSize({ width, height });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: join(SHOTS, `variables-last-known-${width}-${theme}.png`) });
+      }
+      await page.click('[data-testid="theme-toggle"]');
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await toolbarAction(page, 'interrupt');
+    await expect.poll(() => count(1), { timeout: 30_000 }).not.toBe('[*]');
+    await expect.poll(() => shape('scratch').innerText(), { timeout: 15_000 }).toBe('3 × 1');
+    expect(await shape('scratch').getAttribute('data-measure')).toBeNull();
+  }, 120_000);
+});
