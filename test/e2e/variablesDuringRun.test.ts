@@ -8,11 +8,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, MOD, startApp, toCommandMode, toolbarAction, typeInCell, type RunningApp } from '../helpers/app';
+import { cells, MOD, SHOTS, startApp, toCommandMode, toolbarAction, typeInCell, type RunningApp } from '../helpers/app';
 
 let app: RunningApp;
 let page: Page;
-const SHOTS = '/tmp/shots/queue';
 
 beforeAll(async () => {
   app = await startApp();
