@@ -119,6 +119,15 @@ describe('running a cell with a type error', () => {
     expect(value.data['text/plain']).toBe("'abc!'");
   });
 
+  it('never says the cell ran anyway when it failed: SQL typed into a TypeScript cell', async () => {
+    const r = await s.session.execute({ runId: 'w0', cellId: 'c0', language: 'typescript', code: 'SELECT * FROM demo.silver.orders' });
+    expect(r.status).toBe('error');
+    const [warning, error] = r.outputs as [StreamOutput, { kind: string }];
+    expect(warning.text).toMatch(/^TypeScript: 4 errors; the cell stopped with the error below\n/);
+    expect(warning.text).not.toContain('ran anyway');
+    expect(error.kind).toBe('error');
+  });
+
   it('does not warn about a variable a cell that ran earlier declared', async () => {
     await s.session.execute({ runId: 'w2', cellId: 'c2', language: 'typescript', code: 'const basket = [1, 2, 3];' });
     const r = await s.session.execute({ runId: 'w3', cellId: 'c3', language: 'typescript', code: 'basket.reduce((a, b) => a + b, 0)' });
