@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import { cells, MOD, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
 
 let app: RunningApp;
 let page: Page;
@@ -63,5 +63,21 @@ describe('a result of two columns', () => {
     }
     await setTheme('light');
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
+describe('an error, then an edit', () => {
+  it('keeps showing the line that failed, not whatever line now has its number', async () => {
+    await typeInCell(page, 0, 'SELECT * FROM nosuchtable');
+    await page.keyboard.press(`${MOD}+Enter`);
+    const error = cells(page).nth(0).locator('[data-testid="error-line"]');
+    await expect.poll(() => error.locator('code').textContent(), { timeout: 20_000 }).toBe('SELECT * FROM nosuchtable');
+    // A comment added above, not run: line 1 is now the comment, but the error is still about the query.
+    await cells(page).nth(0).locator('.cm-content').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.insertText('-- which table?\n');
+    await expect.poll(() => cells(page).nth(0).locator('.cm-content').textContent()).toMatch(/^-- which table\?SELECT/);
+    expect(await error.textContent()).toBe('line 1SELECT * FROM nosuchtable');
+    await page.screenshot({ path: join(SHOTS, 'firstLook-error-edited.png') });
   });
 });
