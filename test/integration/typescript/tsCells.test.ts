@@ -126,6 +126,8 @@ describe('running a cell with a type error', () => {
     expect(warning.text).toMatch(/^TypeScript: 4 errors; the cell stopped with the error below\n/);
     expect(warning.text).not.toContain('ran anyway');
     expect(error.kind).toBe('error');
+    // The syntax error alone ("Expected ';'") does not say what is wrong: the cell's language.
+    expect((error as { message: string }).message).toContain('this reads as SQL: switch the cell to SQL');
   });
 
   it('does not warn about a variable a cell that ran earlier declared', async () => {
