@@ -35,7 +35,15 @@ describe('ambientDeclarations', () => {
   });
 
   it("types dfd.toJSON's rows as records, so the README's chart idiom checks clean", () => {
-    const named = [{ name: 'sales', columns: [{ name: 'region', type: 'VARCHAR' }, { name: 'amount', type: 'DOUBLE' }] }];
+    const named = [
+      {
+        name: 'sales',
+        columns: [
+          { name: 'region', type: 'VARCHAR' },
+          { name: 'amount', type: 'DOUBLE' },
+        ],
+      },
+    ];
     // danfojs declares `object | void` (void: when it downloads a file); a cell never downloads.
     expect(check("Plot.plot({ marks: [Plot.barY(dfd.toJSON(sales), { x: 'region', y: 'amount' })] })", named)).toEqual([]);
     expect(check('const first: number = dfd.toJSON(sales)[0].amount;', named)).toEqual([]);
