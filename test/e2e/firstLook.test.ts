@@ -64,6 +64,15 @@ describe('a result of two columns', () => {
     await setTheme('light');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('profiles its one row without calling the exact distinct counts approximate', async () => {
+    const grid = cells(page).nth(0).locator('[data-testid="grid"]');
+    await grid.locator('[data-testid="grid-profile"]').click();
+    const panel = grid.locator('[data-testid="profile-panel"]');
+    await panel.locator('[data-testid="profile-column"][data-column="make"] [data-stat="distinct"]').waitFor({ timeout: 20_000 });
+    expect(await panel.locator('.colprof-note').textContent()).toBe('all 1 row');
+    await grid.locator('[data-testid="grid-profile"]').click();
+  });
 });
 
 describe('an error, then an edit', () => {
