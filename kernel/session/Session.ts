@@ -260,7 +260,7 @@ export class Session {
           const shown = await displayValue(r.value, (c, rows) => this.engine.storeRows(c, rows).then(tableOutput));
           if (shown) push(shown);
         }
-        warning = typeWarning(await within(check, checkWait));
+        warning = typeWarning(await within(check, checkWait), !('error' in r));
       }
     } catch (e) {
       status = 'error';

@@ -10,6 +10,7 @@ import { runInThisContext } from 'node:vm';
 import { formatWithOptions } from 'node:util';
 import { join } from 'node:path';
 import type { ErrorOutput } from '../protocol';
+import { sqlHint } from './ts/sqlInTypeScript';
 import { CellSyntaxError, transpileCell, type TranspiledCell } from './ts/transpileCell';
 
 export interface CellRun {
@@ -76,7 +77,7 @@ export class TsRealm {
     try {
       cell = transpileCell(source, `cell-${this.count}.ts`);
     } catch (e) {
-      if (e instanceof CellSyntaxError) return { error: errorOutput('SyntaxError', e.message, e.line, []) };
+      if (e instanceof CellSyntaxError) return { error: errorOutput('SyntaxError', e.message + sqlHint(source), e.line, []) };
       throw e;
     }
     const slot = { run, done: false };

@@ -36,7 +36,6 @@ const HEADER_HEIGHT = 40;
 const MAX_VIEWPORT = 372;
 /** Room for a horizontal scrollbar so a short table does not get a vertical one too. */
 const SCROLLBAR_ALLOWANCE = 12;
-const MIN_WIDTH = 780;
 
 interface Props {
   output: TableOutput;
@@ -184,9 +183,11 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
       className="grid"
       data-testid="grid"
       style={{
+        // As wide as its columns, and as its header line with every tool on one line, however few the
+        // columns (a fixed minimum fell behind as result actions were added); never wider than the cell.
         maxWidth: '100%',
-        // A live grid is wide enough for its tool bar on one line, however few the columns.
-        width: live ? Math.max(MIN_WIDTH, fitWidth) : fitWidth,
+        width: 'max-content',
+        minWidth: `min(100%, ${fitWidth}px)`,
       }}
     >
       <div className="grid-meta">

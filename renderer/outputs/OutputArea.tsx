@@ -1,5 +1,5 @@
 /** Everything a code cell produced, in order. */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { mergeOutputs } from '../../common/OutputBuilder';
 import type { Output } from '../../kernel/protocol/notebook';
 import { ErrorView } from './ErrorView';
@@ -23,6 +23,10 @@ export function OutputArea({ cellId, outputs, source, fetchPage, notice, onRun }
   // Runs already arrive merged and capped (then this returns the same objects); a notebook opened
   // from a file may hold a huge or split output, which shows capped like the rest.
   const shown = useMemo(() => mergeOutputs(outputs), [outputs]);
+  // An error's line is quoted from the source that ran: the source as it was when these outputs came.
+  // Edits made since (a line added above) must not put another line under the error's "line N".
+  const ran = useRef({ outputs, source });
+  if (ran.current.outputs !== outputs) ran.current = { outputs, source };
   if (shown.length === 0 && !notice) return null;
   return (
     <div className="output" data-testid="output">
@@ -43,7 +47,7 @@ export function OutputArea({ cellId, outputs, source, fetchPage, notice, onRun }
           case 'stream':
             return <StreamView key={i} output={o} />;
           case 'error':
-            return <ErrorView key={i} output={o} source={source} />;
+            return <ErrorView key={i} output={o} source={ran.current.source} />;
           case 'rich':
             return <RichView key={i} output={o} />;
         }

@@ -30,8 +30,18 @@ interface SiltConsole {
   table(data: unknown): void;
 }
 declare const console: SiltConsole;
+/**
+ * danfojs' own toJSON returns \`object | void\` (void when it downloads a file, which a cell never
+ * does), so \`Plot.barY(dfd.toJSON(df), …)\` would be a false type error. Its formats are named the
+ * other way round: the default, 'column', gives one record per row; 'row' one array per column.
+ */
+interface SiltToJSON {
+  (df: import('danfojs').DataFrame, options?: { format?: 'column' }): Record<string, any>[];
+  (df: import('danfojs').DataFrame, options: { format: 'row' }): Record<string, any[]>;
+  (series: Omit<import('danfojs').Series, 'values'>, options?: { format?: 'row' | 'column' }): Record<string, any[]>;
+}
 /** danfojs: DataFrame, Series, readCSV, concat, merge, ... */
-declare const dfd: typeof import('danfojs');
+declare const dfd: Omit<typeof import('danfojs'), 'toJSON'> & { toJSON: SiltToJSON };
 /** Observable Plot; \`display(Plot.plot({...}))\` draws a chart. */
 declare const Plot: typeof import('@observablehq/plot');
 /** Shows a DataFrame, Arrow table, array of records, chart or any value as an output of the cell. */

@@ -1,7 +1,8 @@
 /**
  * The output a TypeScript cell gets when the compiler finds errors in it: a stderr block (shown as a
- * warning, and kept as a Jupyter `stream` output in the saved file) that says the cell ran anyway and
- * lists each error at its line, as `tsc` would.
+ * warning, and kept as a Jupyter `stream` output in the saved file) that lists each error at its
+ * line, as `tsc` would. It says the cell ran anyway only when it did: a cell that failed (SQL typed
+ * into a TypeScript cell is a syntax error, not a type error) stopped, and its error follows.
  */
 import type { StreamOutput } from '../../protocol';
 import type { CellDiagnostic } from '../../protocol/typescript';
@@ -9,10 +10,13 @@ import type { CellDiagnostic } from '../../protocol/typescript';
 /** More than this are summed up in one line: the first errors are the ones to fix. */
 const MAX_LISTED = 10;
 
-export function typeWarning(diagnostics: CellDiagnostic[] | null): StreamOutput | null {
+export function typeWarning(diagnostics: CellDiagnostic[] | null, ran = true): StreamOutput | null {
   const errors = (diagnostics ?? []).filter((d) => d.severity === 'error');
   if (errors.length === 0) return null;
-  const head = `TypeScript: ${errors.length === 1 ? '1 type error' : `${errors.length} type errors`} (the cell ran anyway)`;
+  const n = errors.length;
+  const head = ran
+    ? `TypeScript: ${n === 1 ? '1 type error' : `${n} type errors`} (the cell ran anyway)`
+    : `TypeScript: ${n === 1 ? '1 error' : `${n} errors`}; the cell stopped with the error below`;
   const lines = errors
     .slice(0, MAX_LISTED)
     .map((d) => `  line ${d.line}, col ${d.column}: ${d.message.replace(/\n/g, '\n    ')} (TS${d.code})`);

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ColumnProfile, HistogramBin } from '../../../kernel/protocol/results';
 import type { ResultApi } from './useResultApi';
 import { distinctShown } from './distinctShown';
+import { profileNote } from './profileNote';
 
 type Profile = { rowCount: number; columns: ColumnProfile[] };
 
@@ -115,13 +116,7 @@ export function ProfilePanel({ api, handle, onClose }: { api: ResultApi; handle:
     <div className="colprof-panel" role="region" aria-label="Column profile" data-testid="profile-panel">
       <div className="colprof-head">
         <strong>Column profile</strong>
-        <span className="colprof-note">
-          {profile
-            ? `all ${profile.rowCount.toLocaleString('en-US')} rows · distinct counts are approximate`
-            : error
-              ? ''
-              : 'Profiling every row…'}
-        </span>
+        <span className="colprof-note">{profile ? profileNote(profile) : error ? '' : 'Profiling every row…'}</span>
         <button type="button" className="btn btn-ghost btn-small" aria-label="Close profile" onClick={onClose}>
           ×
         </button>

@@ -4,7 +4,7 @@
  * wrong-typed cell still gives its value, with the type error above it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RichOutput, StreamOutput } from '../../../kernel/protocol';
+import type { ErrorOutput, RichOutput, StreamOutput } from '../../../kernel/protocol';
 import { inProcessSession, type InProcessSession } from '../../helpers/inProcessSession';
 
 let s: InProcessSession;
@@ -117,6 +117,17 @@ describe('running a cell with a type error', () => {
     expect(warning.text).toContain('1 type error (the cell ran anyway)');
     expect(warning.text).toContain(`line 1, col 7: Type 'string' is not assignable to type 'number'. (TS2322)`);
     expect(value.data['text/plain']).toBe("'abc!'");
+  });
+
+  it('never says the cell ran anyway when it failed: SQL typed into a TypeScript cell', async () => {
+    const r = await s.session.execute({ runId: 'w0', cellId: 'c0', language: 'typescript', code: 'SELECT * FROM demo.silver.orders' });
+    expect(r.status).toBe('error');
+    const [warning, error] = r.outputs as [StreamOutput, ErrorOutput];
+    expect(warning.text).toMatch(/^TypeScript: 4 errors; the cell stopped with the error below\n/);
+    expect(warning.text).not.toContain('ran anyway');
+    expect(error.kind).toBe('error');
+    // The syntax error alone ("Expected ';'") does not say what is wrong: the cell's language.
+    expect(error.message).toContain('this reads as SQL: switch the cell to SQL');
   });
 
   it('does not warn about a variable a cell that ran earlier declared', async () => {

@@ -33,4 +33,22 @@ describe('ambientDeclarations', () => {
     expect(ambientDeclarations(named)).not.toContain('declare const case');
     expect(check('orders.head(1); display(1); sharing.tables()', named)).toEqual([]);
   });
+
+  it("types dfd.toJSON's rows as records, so the README's chart idiom checks clean", () => {
+    const named = [
+      {
+        name: 'sales',
+        columns: [
+          { name: 'region', type: 'VARCHAR' },
+          { name: 'amount', type: 'DOUBLE' },
+        ],
+      },
+    ];
+    // danfojs declares `object | void` (void: when it downloads a file); a cell never downloads.
+    expect(check("Plot.plot({ marks: [Plot.barY(dfd.toJSON(sales), { x: 'region', y: 'amount' })] })", named)).toEqual([]);
+    expect(check('const first: number = dfd.toJSON(sales)[0].amount;', named)).toEqual([]);
+    // danfojs' own naming: format 'row' gives one array per column, as a Series does.
+    expect(check("const amounts: unknown[] = dfd.toJSON(sales, { format: 'row' }).amount;", named)).toEqual([]);
+    expect(check('const amounts: unknown[] = dfd.toJSON(sales.amount).amount;', named)).toEqual([]);
+  });
 });

@@ -35,4 +35,8 @@ describe('typeWarning', () => {
     expect(text).not.toContain('e11');
     expect(text).toContain('… and 3 more');
   });
+  it('says the cell stopped, not that it ran, when the run failed', () => {
+    const text = typeWarning([err(1, "';' expected.", 1005)], false)!.text;
+    expect(text).toBe("TypeScript: 1 error; the cell stopped with the error below\n  line 1, col 1: ';' expected. (TS1005)\n");
+  });
 });
