@@ -54,8 +54,10 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 
 /** Text of at most this many render widths either side of the caret, as DuckDB shows. */
 const HALF = 40;
+/** A line this wide is shown whole: DuckDB cuts any over 80, which took "SELECT" off short lines. */
+const WHOLE = 120;
 
-/** The LINE and caret lines for `offset` in `text`, numbered by the text's own lines. */
+/** The LINE and caret lines for `offset` in `text`, numbered by the text's own lines; a long line is cut around the caret. */
 export function renderErrorContext(text: string, offset: number): string {
   const { line, column } = lineColumnAt(text, offset);
   const full = text.split('\n')[line - 1];
@@ -63,8 +65,9 @@ export function renderErrorContext(text: string, offset: number): string {
   const graphemes = [...segmenter.segment(full)].map((s) => ({ at: s.index, text: s.segment }));
   const found = graphemes.findIndex((g) => g.at >= at);
   const index = found === -1 ? graphemes.length : found;
+  const whole = graphemes.reduce((w, g) => w + widthOf(g.text), 0) <= WHOLE;
   let from = 0;
-  for (let i = index, w = 0; i > 0; i--) {
+  for (let i = index, w = 0; i > 0 && !whole; i--) {
     w += widthOf(graphemes[i]?.text ?? ' ');
     if (w >= HALF) {
       from = i;
@@ -72,7 +75,7 @@ export function renderErrorContext(text: string, offset: number): string {
     }
   }
   let to = graphemes.length;
-  for (let i = index, w = 0; i < graphemes.length; i++) {
+  for (let i = index, w = 0; i < graphemes.length && !whole; i++) {
     if (w >= HALF) {
       to = i;
       break;

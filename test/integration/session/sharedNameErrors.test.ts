@@ -55,8 +55,8 @@ describe('a failing SQL cell over demo.silver.orders', () => {
     expect(e.message).toBe(
       'Referenced column "amout" not found in FROM clause!\n' +
         'Candidate bindings: "amount_eur", "country", "model", "status", "order_date"\n\n' +
-        'LINE 2: ... * FROM "demo"."silver"."orders" WHERE amout > 100\n' +
-        '                                                  ^',
+        'LINE 2: SELECT * FROM "demo"."silver"."orders" WHERE amout > 100\n' +
+        `${' '.repeat('LINE 2: SELECT * FROM "demo"."silver"."orders" WHERE '.length)}^`,
     );
     expect([e.line, e.column]).toEqual([2, 46]);
   });
