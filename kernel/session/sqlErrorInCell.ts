@@ -8,11 +8,14 @@ import { SqlError } from '../engine/SqlError';
 import type { RefEdit } from './sharing/findSharedRefs';
 import { inAnalystWords } from './sharing/inAnalystWords';
 import { originalOffset } from './sharing/originalOffset';
+import { sharedBindings, viewAsTable } from './sharing/viewAsTable';
 
 export function sqlErrorInCell(e: SqlError, code: string, edits: readonly RefEdit[], spellings: ReadonlyMap<string, string>): SqlError {
-  if (!e.at) return new SqlError(inAnalystWords(e.message, spellings), e.line, e.kind);
+  const bindings = sharedBindings(code, edits, spellings);
+  const words = (text: string) => viewAsTable(inAnalystWords(text, spellings), bindings);
+  if (!e.at) return new SqlError(words(e.message), e.line, e.kind);
   const offset = originalOffset(edits, e.at.offset);
-  const detail = inAnalystWords(e.at.detail, spellings);
+  const detail = words(e.at.detail);
   const { line, column } = lineColumnAt(code, offset);
   return new SqlError(`${detail}\n\n${renderErrorContext(code, offset)}`, line, e.kind, { offset, column, detail });
 }

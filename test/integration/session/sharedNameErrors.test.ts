@@ -73,6 +73,19 @@ describe('a failing SQL cell over demo.silver.orders', () => {
   });
 });
 
+describe('a column missing from an aliased shared table', () => {
+  it('says the table has no such column (DuckDB says "Values list") and marks the column', async () => {
+    const code = 'SELECT o.order_id, o.amout FROM demo.silver.orders o';
+    const e = await errorOf(code);
+    expect(e.message).toBe(
+      'Table "o" does not have a column named "amout"\n\n' +
+        'LINE 1: SELECT o.order_id, o.amout FROM demo.silver.orders o\n' +
+        `${' '.repeat('LINE 1: SELECT o.order_id, '.length)}^`,
+    );
+    expect([e.line, e.column]).toEqual([1, code.indexOf('o.amout') + 1]);
+  });
+});
+
 describe('DuckDB’s "Did you mean"', () => {
   it('suggests a shared table as the analyst wrote it in an earlier cell, and never one of Silt’s own tables', async () => {
     await session.execute({ runId: 'earlier', language: 'sql', code: 'SELECT count(*) FROM demo.silver.orders VERSION AS OF 1' });

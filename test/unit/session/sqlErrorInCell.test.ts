@@ -96,4 +96,11 @@ describe('a SQL error in a cell with shared names', () => {
     const w = await cellError(wide);
     expect(w.at?.column).toBe(wide.indexOf('amout') + 1);
   });
+
+  it('calls the shared table behind an alias a table, not DuckDB’s "Values list", and leaves a real values list alone', async () => {
+    const e = await cellError('SELECT o.amout FROM demo.silver.orders AS o');
+    expect(e.message.split('\n')[0]).toBe('Table "o" does not have a column named "amout"');
+    const v = await cellError('SELECT v.amout FROM demo.silver.orders o, (SELECT 1 AS a) v');
+    expect(v.message.split('\n')[0]).toBe('Values list "v" does not have a column named "amout"');
+  });
 });
