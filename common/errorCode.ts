@@ -6,6 +6,11 @@
 export const ERROR_CODES = [
   /** The request or input is malformed (bad params, bad SQL, a malformed profile). */
   'bad-request',
+  /**
+   * The request names no method of the host or its sessions (a window of another Silt version, a
+   * script's typo); unlike `bad-request`, the method itself is what is missing, not its params.
+   */
+  'unknown-method',
   /** The window and the kernel speak different protocol versions: reload the window. */
   'protocol-version',
   /** The thing asked for does not exist (a file, a table, a result that was evicted). */

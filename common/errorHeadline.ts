@@ -7,6 +7,7 @@ import type { ErrorCode } from './errorCode';
 
 const HEADLINES: Record<ErrorCode, string> = {
   'bad-request': 'Invalid request',
+  'unknown-method': 'Unknown request',
   'protocol-version': 'Reload the window',
   'not-found': 'Not found',
   disconnected: 'Kernel connection lost',

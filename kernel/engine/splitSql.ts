@@ -7,6 +7,8 @@ export interface SqlStatement {
   text: string;
   /** 1-based line of the statement's first character in the cell. */
   line: number;
+  /** Offset of the statement's first character in the cell, to place DuckDB's error positions. */
+  start: number;
 }
 
 export function splitSql(sql: string): SqlStatement[] {
@@ -18,7 +20,7 @@ export function splitSql(sql: string): SqlStatement[] {
     const raw = sql.slice(start, end);
     if (stripComments(raw).trim() !== '') {
       const lead = raw.length - raw.trimStart().length;
-      out.push({ text: raw.trim(), line: lineAt(sql, start + lead) });
+      out.push({ text: raw.trim(), line: lineAt(sql, start + lead), start: start + lead });
     }
   };
   while (i < n) {

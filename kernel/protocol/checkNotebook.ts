@@ -38,7 +38,7 @@ function fieldsProblem(what: string, o: Record<string, unknown>, fields: Record<
 const OUTPUT_FIELDS: FieldChecks<Output, 'kind'> = {
   stream: { name: oneOf('stdout', 'stderr'), text: str },
   rich: { data: (v) => isObject(v) && Object.values(v).every(str) },
-  error: { ename: str, message: str, traceback: strings, line: optional(num) },
+  error: { ename: str, message: str, traceback: strings, line: optional(num), column: optional(num) },
   table: {
     rowCount: num,
     handle: optional(str),

@@ -49,6 +49,8 @@ export interface ErrorOutput {
   ename: string;
   message: string;
   line?: number;
+  /** 1-based column in `line` where a SQL error points (UTF-16 code units, as the editor counts). */
+  column?: number;
   /** Human-readable trace lines, already mapped to cell sources. */
   traceback: string[];
 }

@@ -3,6 +3,8 @@
  * from a stale tab or a hostile page must be refused with a clear error, not crash the host.
  */
 import { SiltError } from '../../common/SiltError';
+import type { ErrorCode } from '../../common/errorCode';
+import { unknownMethodMessage } from './unknownMethod';
 import { isPlainObject, type Schema } from '../../common/schema';
 import { CATALOG_PARAMS } from './catalog';
 import { SETTINGS_PARAMS } from './settings';
@@ -25,8 +27,9 @@ export class ProtocolError extends SiltError {
   constructor(
     message: string,
     readonly requestId?: number,
+    code: ErrorCode = 'bad-request',
   ) {
-    super('bad-request', message);
+    super(code, message);
   }
 }
 
@@ -82,7 +85,7 @@ export function parseRequest(text: string): RequestMessage {
 
 function checkRequest(msg: Record<string, unknown>, id: number): RequestMessage {
   const schema = typeof msg.type === 'string' ? schemaOf(msg.type) : undefined;
-  if (!schema) throw new ProtocolError(`unknown request type ${JSON.stringify(msg.type) ?? 'undefined'}`, id);
+  if (!schema) throw new ProtocolError(unknownMethodMessage(msg.type, 'the Silt host or its sessions'), id, 'unknown-method');
   const params = msg.params ?? {};
   if (!isPlainObject(params)) throw new ProtocolError(`${msg.type}: params must be an object`, id);
   const problem = schema.problem(params, '');

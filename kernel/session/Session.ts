@@ -12,6 +12,8 @@ import { DuckEngine, type Lane, type SqlResult } from '../engine/DuckEngine';
 import { changedResults } from '../engine/changedResults';
 import type { RunContext } from './RunContext';
 import { SqlError } from '../engine/SqlError';
+import { sqlErrorInCell } from './sqlErrorInCell';
+import type { RefEdit } from './sharing/findSharedRefs';
 import { SiltError } from '../../common/SiltError';
 import { errorHeadline } from '../../common/errorHeadline';
 import type { ErrorCode } from '../../common/errorCode';
@@ -120,9 +122,9 @@ export class Session {
   }
 
   /** A cell's SQL with shared table names resolved to views over downloaded files. */
-  private resolveShared(sql: string): Promise<string> {
+  private resolveShared(sql: string): Promise<{ sql: string; edits: RefEdit[] }> {
     const run = this.current.getStore();
-    return this.shared.resolve(sql, {
+    return this.shared.resolveMapped(sql, {
       signal: run?.abort.signal,
       onProgress: (label, p) => run && this.emitProgress(run.runId, `Downloading ${label}`, p.bytesDone, p.bytes),
       // What the progress said about skipped files stays in the cell's output once the run is over.
@@ -137,7 +139,7 @@ export class Session {
     return {
       engine: this.engine,
       shared: this.shared,
-      resolve: (sql: string) => this.resolveShared(sql),
+      resolve: async (sql: string) => (await this.resolveShared(sql)).sql,
       workspace: this.workspace,
       notify: this.notify,
     };
@@ -232,7 +234,9 @@ export class Session {
           throw new SqlError(`"${req.name}" cannot name a result: use letters, digits and _ and start with a letter.`);
         }
         const resolved = await this.resolveShared(req.code);
-        const result = await this.engine.execute(resolved, { name: req.name || undefined, signal: run.abort.signal });
+        const result = await this.engine.execute(resolved.sql, { name: req.name || undefined, signal: run.abort.signal }).catch((e) => {
+          throw e instanceof SqlError ? sqlErrorInCell(e, req.code, resolved.edits, this.shared.spellings) : e;
+        });
         if (req.name) this.named.set(req.name, { writtenAt: executionCount, loadedAt: -1 });
         push(tableOutput(result));
         if (result.note) push(noteOutput(result.note));
@@ -273,6 +277,7 @@ export class Session {
         ename: headed ?? err.kind ?? err.name ?? 'Error',
         message: err.message,
         ...(err.line ? { line: err.line } : {}),
+        ...(err.at ? { column: err.at.column } : {}),
         traceback: [],
       });
     }
@@ -425,7 +430,10 @@ export class Session {
       // Unique per call: two runs can be inside `sql` at the same millisecond.
       const table = `__silt_sql_${Date.now()}_${++this.sqlTables}`;
       const signal = this.current.getStore()?.abort.signal;
-      await this.engine.execute(await this.resolveShared(text), { name: table, signal });
+      const resolved = await this.resolveShared(text);
+      await this.engine.execute(resolved.sql, { name: table, signal }).catch((e) => {
+        throw e instanceof SqlError ? sqlErrorInCell(e, text, resolved.edits, this.shared.spellings) : e;
+      });
       try {
         const { columns, data } = await this.engine.readColumns(table);
         return this.frame(columns, data);

@@ -2,11 +2,12 @@
  * Entry point of a session process (forked by the kernel host by file path). It answers the host's
  * calls over Node IPC; a crash here ends one notebook's kernel, never the app.
  */
-import { errorInfo, SiltError } from '../../common/SiltError';
+import { errorInfo } from '../../common/SiltError';
 import type { SessionCall, SessionMessage } from './ipc';
 import { Session } from './Session';
 import type { Handler } from './Handlers';
 import { sessionHandlers } from './sessionHandlers';
+import { unknownMethod } from '../protocol/unknownMethod';
 
 const send = (m: SessionMessage) => process.send?.(m);
 
@@ -46,8 +47,9 @@ async function dispatch(session: Session, call: SessionCall): Promise<unknown> {
     session.interrupt();
     return { ok: true };
   }
-  const handler = sessionHandlers[call.method] as Handler<typeof call.method> | undefined;
-  if (!handler) throw new SiltError('internal', `the session has no method ${String(call.method)}`);
+  // Own keys only: "constructor" or "toString" must not find Object's methods.
+  if (!Object.hasOwn(sessionHandlers, call.method)) throw unknownMethod(call.method, 'a Silt session');
+  const handler = sessionHandlers[call.method] as Handler<typeof call.method>;
   return handler(session, call.params as never);
 }
 

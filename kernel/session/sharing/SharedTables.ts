@@ -18,7 +18,8 @@ import {
 import { parseSchema, typeString } from '../../delta';
 import { quoteIdent, quoteLiteral } from '../../../common/sqlQuote';
 import { splitSql } from '../../engine/splitSql';
-import { findSharedRefs, UnknownSharedTableError, type KnownTable, type SharedRef } from './findSharedRefs';
+import { findSharedRefs, UnknownSharedTableError, type KnownTable, type RefEdit, type SharedRef } from './findSharedRefs';
+import { spellingsOf } from './inAnalystWords';
 import { inProfile, rephrase } from './inProfile';
 import { unresolvedTableNames } from './unresolvedTableNames';
 import { SiltError } from '../../../common/SiltError';
@@ -146,7 +147,12 @@ export class SharedTables {
    * Without profiles, or when the SQL names no dotted table, it costs nothing.
    */
   async resolve(sql: string, opts: ResolveOptions = {}): Promise<string> {
-    if (this.clients.size === 0 || !mayNameSharedTables(sql)) return sql;
+    return (await this.resolveMapped(sql, opts)).sql;
+  }
+
+  /** resolve, with the names it replaced, so DuckDB's errors can be told in the analyst's text (sqlErrorInCell). */
+  async resolveMapped(sql: string, opts: ResolveOptions = {}): Promise<{ sql: string; edits: RefEdit[] }> {
+    if (this.clients.size === 0 || !mayNameSharedTables(sql)) return { sql, edits: [] };
     let found = await this.find(sql, await this.tables());
     // Nothing shared found, or a name beside shared tables that is not one of them: it may have been
     // shared since the last listing, so list again before reading it as local or saying it is missing.
@@ -155,7 +161,8 @@ export class SharedTables {
     }
     await this.assertNoneUnlisted(found.sql);
     await this.assertNoneMissing(found.sql);
-    if (found.refs.length === 0) return sql;
+    if (found.refs.length === 0) return { sql, edits: [] };
+    for (const [view, spelled] of spellingsOf(sql, found.edits)) this.spellings.set(view, spelled);
     if (!opts.hold) {
       if (this.holds.length >= 2) for (const release of this.holds.shift()!) release();
       this.holds.push([]);
@@ -173,8 +180,14 @@ export class SharedTables {
       }
       await this.conn.run(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(ref.view)} AS ${select}`);
     }
-    return found.sql;
+    return { sql: found.sql, edits: found.edits };
   }
+
+  /**
+   * How the analyst last wrote the shared name of each view made so far: a message may name a view
+   * an earlier cell made (DuckDB's "Did you mean …?"), not only one of the failing cell.
+   */
+  readonly spellings = new Map<string, string>();
 
   /** findSharedRefs, except that a table_changes name nobody listed is explained by a failed listing. */
   private async find(sql: string, known: KnownTable[]): Promise<ReturnType<typeof findSharedRefs>> {

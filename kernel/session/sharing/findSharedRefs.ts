@@ -23,6 +23,14 @@ export interface SharedRef {
   changes?: { starting: number | string; ending?: number | string };
 }
 
+/** One name replaced in the cell: its span in the analyst's text and the quoted view name put there. */
+export interface RefEdit {
+  start: number;
+  end: number;
+  text: string;
+  view: string;
+}
+
 export class SharedRefError extends SiltError {
   constructor(message: string) {
     super('bad-request', message);
@@ -39,10 +47,10 @@ export class UnknownSharedTableError extends SharedRefError {
   }
 }
 
-export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string; refs: SharedRef[] } {
+export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string; refs: SharedRef[]; edits: RefEdit[] } {
   const tokens = tokenizeSql(sql);
   const refs = new Map<string, SharedRef>();
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: RefEdit[] = [];
   const code = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.kind !== 'space' && t.kind !== 'comment');
   for (let k = 0; k < code.length; k++) {
     const t = code[k].t;
@@ -64,7 +72,7 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
       const ending = args[2] ? bound(args[2]) : undefined;
       const view = `changes(${formatTableName(table)},${starting}${ending !== undefined ? `,${ending}` : ''})`;
       refs.set(view, { view, table, changes: { starting, ...(ending !== undefined ? { ending } : {}) } });
-      edits.push({ start: t.start, end: code[j].t.end, text: quoteIdent(view) });
+      edits.push({ start: t.start, end: code[j].t.end, text: quoteIdent(view), view });
       k = j;
       continue;
     }
@@ -104,12 +112,12 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
     }
     const view = formatTableName(table) + (version !== undefined ? `@v${version}` : timestamp !== undefined ? `@${timestamp}` : '');
     refs.set(view, { view, table, ...(version !== undefined ? { version } : {}), ...(timestamp !== undefined ? { timestamp } : {}) });
-    edits.push({ start: code[k].t.start, end, text: quoteIdent(view) });
+    edits.push({ start: code[k].t.start, end, text: quoteIdent(view), view });
     k = j;
   }
   let out = sql;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return { sql: out, refs: [...refs.values()] };
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return { sql: out, refs: [...refs.values()], edits: edits.sort((a, b) => a.start - b.start) };
 }
 
 /** Matches a dotted name against the open profiles' tables, case-insensitively (§Names). */

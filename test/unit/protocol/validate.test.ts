@@ -32,7 +32,11 @@ describe('parseRequest', () => {
 
   it.each([
     ['not JSON', '{nope', /not JSON/],
-    ['an unknown type', msg({ kind: 'request', id: 1, type: 'rm -rf', params: {} }), /unknown request type/],
+    [
+      'an unknown type',
+      msg({ kind: 'request', id: 1, type: 'rm -rf', params: {} }),
+      /is not a request known to the Silt host or its sessions/,
+    ],
     ['a missing field', msg({ kind: 'request', id: 1, type: 'execute', params: { sessionId: 's' } }), /missing runId/],
     [
       'a wrong field type',

@@ -18,7 +18,7 @@ describe('findSharedRefs', () => {
 
   it('ignores names inside strings and comments', () => {
     const sql = "SELECT 'demo.silver.orders' AS s -- demo.silver.orders\nFROM range(1)";
-    expect(findSharedRefs(sql, known)).toEqual({ sql, refs: [] });
+    expect(findSharedRefs(sql, known)).toEqual({ sql, refs: [], edits: [] });
   });
 
   it('reads time travel in the Delta SQL forms', () => {

@@ -1,0 +1,103 @@
+/**
+ * A SQL cell that reads the demo share's tables through the real Delta Sharing server on 127.0.0.1
+ * and fails in DuckDB: the error the cell shows quotes the names as the analyst wrote them, and its
+ * caret, line and column mark the analyst's text, not the rewritten SQL DuckDB ran.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorOutput } from '../../../kernel/protocol';
+import { startDemoShare, type DemoShare } from '../../../kernel/demo/startDemoShare';
+import { Session } from '../../../kernel/session/Session';
+
+let dir: string;
+let demo: DemoShare;
+let session: Session;
+let run = 0;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'silt-sharedname-errors-'));
+  demo = await startDemoShare({ root: join(dir, 'demo'), profileDir: join(dir, 'profiles'), tickMs: 0 });
+  session = await Session.create({ workspace: dir, emit: () => {}, profiles: [demo.profilePath] });
+});
+afterAll(async () => {
+  await session?.engine.close();
+  await demo?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function errorOf(code: string): Promise<ErrorOutput> {
+  const r = await session.execute({ runId: `r${++run}`, language: 'sql', code });
+  expect(r.status, code).toBe('error');
+  const e = r.outputs.find((o) => o.kind === 'error');
+  if (e?.kind !== 'error') throw new Error(`no error output for ${code}`);
+  return e;
+}
+
+describe('a failing SQL cell over demo.silver.orders', () => {
+  it('shows the missing column with the analyst’s table name and the caret under "amout"', async () => {
+    const code = "SELECT order_date, amout\nFROM demo.silver.orders\nWHERE country = 'FR'";
+    const e = await errorOf(code);
+    expect(e.ename).toBe('Binder Error');
+    expect(e.message).toBe(
+      'Referenced column "amout" not found in FROM clause!\n' +
+        'Candidate bindings: "amount_eur", "country", "model", "status", "order_date"\n\n' +
+        'LINE 1: SELECT order_date, amout\n' +
+        '                           ^',
+    );
+    expect([e.line, e.column]).toEqual([1, 20]);
+  });
+
+  it('marks the column after a name written in quotes, in the second statement of the cell', async () => {
+    const code = 'SELECT count(*) FROM demo.silver.listings;\nSELECT * FROM "demo"."silver"."orders" WHERE amout > 100';
+    const e = await errorOf(code);
+    expect(e.message).toBe(
+      'Referenced column "amout" not found in FROM clause!\n' +
+        'Candidate bindings: "amount_eur", "country", "model", "status", "order_date"\n\n' +
+        'LINE 2: SELECT * FROM "demo"."silver"."orders" WHERE amout > 100\n' +
+        `${' '.repeat('LINE 2: SELECT * FROM "demo"."silver"."orders" WHERE '.length)}^`,
+    );
+    expect([e.line, e.column]).toEqual([2, 46]);
+  });
+
+  it('names the analyst’s spelling among DuckDB’s candidate tables, with two shared tables in the statement', async () => {
+    const code = 'SELECT o.order_id FROM demo.silver.orders o, Demo.Silver.Listings l WHERE ordrs.amount_eur > 1';
+    const e = await errorOf(code);
+    expect(e.message.split('\n')[0]).toBe('Referenced table "ordrs" not found!');
+    expect(e.column).toBe(code.indexOf('ordrs') + 1);
+    const bare = await errorOf('SELECT * FROM demo.silver.orders, Demo.Silver.Listings WHERE ordrs.amount_eur > 1');
+    expect(bare.message.split('\n')[1]).toBe('Candidate tables: demo.silver.orders, Demo.Silver.Listings');
+    const travel = await errorOf('SELECT * FROM demo.silver.orders VERSION AS OF 1 WHERE ordrs.amount_eur > 1');
+    expect(travel.message.split('\n')[1]).toBe('Candidate tables: demo.silver.orders VERSION AS OF 1');
+  });
+});
+
+describe('a column missing from an aliased shared table', () => {
+  it('says the table has no such column (DuckDB says "Values list") and marks the column', async () => {
+    const code = 'SELECT o.order_id, o.amout FROM demo.silver.orders o';
+    const e = await errorOf(code);
+    expect(e.message).toBe(
+      'Table "o" does not have a column named "amout"\n\n' +
+        'LINE 1: SELECT o.order_id, o.amout FROM demo.silver.orders o\n' +
+        `${' '.repeat('LINE 1: SELECT o.order_id, '.length)}^`,
+    );
+    expect([e.line, e.column]).toEqual([1, code.indexOf('o.amout') + 1]);
+  });
+});
+
+describe('DuckDB’s "Did you mean"', () => {
+  it('suggests a shared table as the analyst wrote it in an earlier cell, and never one of Silt’s own tables', async () => {
+    await session.execute({ runId: 'earlier', language: 'sql', code: 'SELECT count(*) FROM demo.silver.orders VERSION AS OF 1' });
+    const e = await errorOf('SELECT * FROM orders');
+    expect(e.message.split('\n').slice(0, 2)).toEqual([
+      'Table with name orders does not exist!',
+      'Did you mean demo.silver.orders VERSION AS OF 1?',
+    ]);
+    // The earlier cell's anonymous result is a table of Silt's, close to what was typed.
+    const internal = await errorOf('SELECT * FROM __silt_resul');
+    expect(internal.message).toBe(
+      'Table with name __silt_resul does not exist!\n\nLINE 1: SELECT * FROM __silt_resul\n                      ^',
+    );
+  });
+});
