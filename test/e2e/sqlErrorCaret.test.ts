@@ -10,10 +10,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSharingServer, writeProfile, type RunningSharingServer } from '../../kernel/sharing/server';
-import { cells, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
 import { writeRangeTable } from '../helpers/rangeTable';
 
-const SHOTS = '/tmp/shots/errs';
 let app: RunningApp;
 let page: Page;
 let sharing: RunningSharingServer;
@@ -69,7 +68,18 @@ describe('the caret of a SQL error over a shared table', () => {
     expect(shown.lines).toEqual(['LINE 2: SELECT * FROM "lab"."raw"."events" WHERE idd > 1', `${' '.repeat(49)}^`]);
     expect(Math.abs(shown.caretX - shown.wordX)).toBeLessThan(0.5);
     expect(await cell.locator('[data-testid="error-line"] .error-line-no').textContent()).toBe('line 2');
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await err.screenshot({ path: join(SHOTS, 'caret-1440.png') });
+    for (const theme of ['light', 'dark']) {
+      for (const [width, height] of [
+        [1440, 900],
+        [1024, 700],
+      ]) {
+        await page.setViewportSize({ width, height });
+        // The caret stays under the word at either width and theme (the message is monospaced, never wrapped).
+        const again = await caretAndWord(page, 'idd');
+        expect(Math.abs(again.caretX - again.wordX)).toBeLessThan(0.5);
+        await cell.screenshot({ path: join(SHOTS, `sql-error-caret-${width}-${theme}.png`) });
+      }
+      await page.click('[data-testid="theme-toggle"]');
+    }
   });
 });
