@@ -57,9 +57,14 @@ export interface LiveTableInfo {
   rowCount: number;
   /** Commit time (ms) of the version the local copy holds, when known. */
   landedAt?: number;
+  /**
+   * When the local copy took its version while the session watched (ms); absent for the version read
+   * when the table started: nothing has arrived yet, so nothing may be said to have landed.
+   */
+  arrivedAt?: number;
   /** When the session last asked the server for the version (ms). */
   polledAt?: number;
-  /** From commit to local copy updated, at the last update (ms). */
+  /** From commit to local copy updated, for the version that arrived at `arrivedAt` (ms). */
   lagMs?: number;
   message?: string;
   /** `error`: the failure's code (`corrupt`, `unavailable`, …). */
@@ -128,6 +133,8 @@ export type LiveNotice =
       previousVersion: number;
       /** Commit time of `version` on the server (ms). */
       landedAt: number;
+      /** When the local copy took it (ms). */
+      arrivedAt: number;
       polledAt: number;
       rowsInserted: number;
       rowsDeleted: number;

@@ -4,7 +4,7 @@
  */
 import { useLiveTables } from './LiveContext';
 import { ago, duration, rowDelta } from './formatLive';
-import { liveStatusView, type LiveAction } from './liveStatus';
+import { liveStatusView, versionLine, type LiveAction } from './liveStatus';
 import type { LiveEntry } from './useLive';
 import { useNow } from './useNow';
 import './LiveStrip.css';
@@ -48,6 +48,7 @@ function LiveTableItem({ entry: t, now }: { entry: LiveEntry; now: number }) {
     `${t.table}: ${view.label}${t.message ? ` — ${t.message}` : ''}`,
     `polls every ${duration(t.intervalMs)}; reads ${t.mode === 'cdf' ? 'the change data feed' : 'added and removed files'}`,
     `last checked ${ago(t.polledAt, now)}`,
+    versionLine(t, now),
     t.lastChange
       ? `last change: ${rowDelta(t.lastChange.inserted, t.lastChange.deleted)}, ${t.lastChange.bytes.toLocaleString('en-US')} bytes`
       : '',

@@ -35,19 +35,16 @@ export function liveStatusView(t: LiveEntry, now: number): LiveStatusView {
       return {
         dot: overdue ? 'overdue' : 'live',
         label: overdue ? 'not polled' : 'live',
-        facts: [
-          `checked ${ago(t.polledAt, now)}`,
-          `landed ${ago(t.landedAt, now)}`,
-          ...(t.lagMs !== undefined ? [`lag ${duration(t.lagMs)}`] : []),
-        ],
+        facts: [`checked ${ago(t.polledAt, now)}`, ...arrival(t, now)],
         actions: ['pause', 'stop'],
       };
     }
     case 'paused':
-      return { dot: 'paused', label: 'paused', facts: [`landed ${ago(t.landedAt, now)}`], actions: ['resume', 'stop'] };
+      return { dot: 'paused', label: 'paused', facts: arrival(t, now), actions: ['resume', 'stop'] };
     case 'catching-up': {
       const p = t.progress;
-      const pct = p && p.total > 0 ? `${Math.floor((100 * p.done) / p.total)} %` : undefined;
+      // Every byte in is not done: the copy still takes them (the kernel then says so in its message).
+      const pct = p && p.total > 0 && p.done < p.total ? `${Math.floor((100 * p.done) / p.total)} %` : undefined;
       return {
         dot: 'catching-up',
         label: 'catching up',
@@ -78,6 +75,23 @@ export function liveStatusView(t: LiveEntry, now: number): LiveStatusView {
     case 'stopped':
       return { dot: 'stopped', label: 'stopped', facts: [], reason: t.message, actions: ['start', 'dismiss'] };
   }
+}
+
+/**
+ * "landed" and "lag" only for a version that arrived while the session watched: the version read
+ * when the table started did not land, and its commit time is not an arrival (the tooltip tells it).
+ */
+function arrival(t: LiveEntry, now: number): string[] {
+  if (t.arrivedAt === undefined) return [];
+  return [`landed ${ago(t.arrivedAt, now)}`, ...(t.lagMs !== undefined ? [`lag ${duration(t.lagMs)}`] : [])];
+}
+
+/** The tooltip's line about the version the copy holds: when it was committed, and when it arrived, if it did. */
+export function versionLine(t: LiveEntry, now: number): string {
+  if (t.version < 0) return '';
+  const committed = t.landedAt !== undefined ? `v${t.version} committed ${ago(t.landedAt, now)}` : `v${t.version}`;
+  if (t.arrivedAt === undefined) return `${committed}; read when the table started, no new version has landed since`;
+  return `${committed}; landed here ${ago(t.arrivedAt, now)}${t.lagMs !== undefined ? `, ${duration(t.lagMs)} after its commit` : ''}`;
 }
 
 /** The reason without the retry clause the kernel appends (the view says that part itself). */

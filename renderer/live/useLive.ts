@@ -197,6 +197,7 @@ export function useLive(
             version: e.version,
             rowCount: e.rowCount,
             landedAt: e.landedAt,
+            arrivedAt: e.arrivedAt,
             polledAt: e.polledAt,
             lagMs: e.lagMs,
             lastChange: { inserted: e.rowsInserted, deleted: e.rowsDeleted, bytes: e.bytes, at: Date.now() },

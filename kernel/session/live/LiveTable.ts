@@ -69,6 +69,7 @@ export class LiveTable {
   private heldBack: HeldBack | null = null;
   private rows = 0;
   private landedAt?: number;
+  private arrivedAt?: number;
   private polledAt?: number;
   private lagMs?: number;
   private message?: string;
@@ -76,6 +77,8 @@ export class LiveTable {
   private retryAt?: number;
   private progress?: LiveProgress;
   private progressToldAt = 0;
+  /** What a catch-up says once its download is done and the copy takes what it read. */
+  private applying?: string;
   private failures = 0;
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
@@ -154,6 +157,7 @@ export class LiveTable {
       mode: this.mode,
       rowCount: this.rows,
       ...(this.landedAt !== undefined ? { landedAt: this.landedAt } : {}),
+      ...(this.arrivedAt !== undefined ? { arrivedAt: this.arrivedAt } : {}),
       ...(this.polledAt !== undefined ? { polledAt: this.polledAt } : {}),
       ...(this.lagMs !== undefined ? { lagMs: this.lagMs } : {}),
       ...this.stateFields(),
@@ -231,7 +235,8 @@ export class LiveTable {
 
   /** Versions after the copy's up to `latest`, in one request, applied in order. */
   private async catchUp(latest: number): Promise<void> {
-    this.catchingUp(`reading v${this.version + 1}${latest > this.version + 1 ? `–v${latest}` : ''}`);
+    const versions = `v${this.version + 1}${latest > this.version + 1 ? `–v${latest}` : ''}`;
+    this.catchingUp(`reading ${versions}`, `applying ${versions}`);
     if (this.mode === 'files' && this.noHistory) return this.applyDiff();
     const holds = this.client.fileCache().holdSet();
     try {
@@ -332,13 +337,15 @@ export class LiveTable {
     this.rows = applied.rows;
     const polledAt = this.polledAt ?? Date.now();
     this.landedAt = inc.landedAt ?? polledAt;
-    this.lagMs = Math.max(0, Date.now() - this.landedAt);
+    this.arrivedAt = Date.now();
+    this.lagMs = Math.max(0, this.arrivedAt - this.landedAt);
     this.host.notify({
       type: 'live.update',
       table: this.label,
       version,
       previousVersion,
       landedAt: this.landedAt,
+      arrivedAt: this.arrivedAt,
       polledAt,
       rowsInserted: applied.inserted,
       rowsDeleted: applied.deleted,
@@ -353,7 +360,7 @@ export class LiveTable {
   /** A full read of the table: the first load, and when an increment cannot be applied. */
   private async reload(reason?: string): Promise<void> {
     if (reason) {
-      this.catchingUp(`re-reading in full: ${reason}`);
+      this.catchingUp(`re-reading in full: ${reason}`, 'writing the local copy anew');
       this.host.notify({ type: 'session.notice', level: 'warning', message: `Live table ${this.label} is re-read in full: ${reason}.` });
     }
     const { metadata } = await this.client.tableMetadata(this.ref);
@@ -379,22 +386,26 @@ export class LiveTable {
       holds.release();
     }
     Object.assign(this, { mode, version: snap.version, metadata: snap.metadata, rows, held: mode === 'files' ? snap.files : null });
-    if (!reason) this.landedAt = await commitTime(this.client, this.ref, snap.version);
+    // The version's commit time, read or re-read: never the time the copy was made.
+    const committed = await commitTime(this.client, this.ref, snap.version);
+    if (!reason) this.landedAt = committed;
     if (reason) {
       this.polledAt = Date.now();
-      this.landedAt = this.polledAt;
-      this.lagMs = 0;
+      this.arrivedAt = this.polledAt;
+      this.landedAt = committed ?? this.arrivedAt;
+      this.lagMs = Math.max(0, this.arrivedAt - this.landedAt);
       this.host.notify({
         type: 'live.update',
         table: this.label,
         version: snap.version,
         previousVersion,
         landedAt: this.landedAt,
+        arrivedAt: this.arrivedAt,
         polledAt: this.polledAt,
         rowsInserted: rows,
         rowsDeleted: before,
         bytes: snap.bytes,
-        lagMs: 0,
+        lagMs: this.lagMs,
         rowCount: rows,
       });
       this.wake({ previousVersion, rowsInserted: rows, rowsDeleted: before });
@@ -407,18 +418,27 @@ export class LiveTable {
     for (const p of paths) if (dirname(p) === cacheDir) rmSync(p, { force: true });
   }
 
-  private catchingUp(message: string): void {
+  private catchingUp(message: string, applying: string): void {
     this.progress = undefined;
     this.progressToldAt = 0;
+    this.applying = applying;
     this.setState('catching-up', message);
   }
 
-  /** Download progress, told at most every PROGRESS_EVERY_MS (and when done). */
+  /**
+   * Download progress, told at most every PROGRESS_EVERY_MS. Once every byte is in, the copy still
+   * takes them: that is told instead of "100 %", which would read as done while it is not.
+   */
   private onProgress(p: Progress): void {
     if (this.state !== 'catching-up') return;
+    if (p.bytesDone >= p.bytes) {
+      this.progress = undefined;
+      this.setState('catching-up', this.applying ?? 'writing the local copy');
+      return;
+    }
     this.progress = { done: p.bytesDone, total: p.bytes };
     const now = Date.now();
-    if (p.bytesDone < p.bytes && now - this.progressToldAt < PROGRESS_EVERY_MS) return;
+    if (now - this.progressToldAt < PROGRESS_EVERY_MS) return;
     this.progressToldAt = now;
     this.tellState();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveStatusView } from '../../../renderer/live/liveStatus';
+import { liveStatusView, versionLine } from '../../../renderer/live/liveStatus';
 import type { LiveEntry } from '../../../renderer/live/useLive';
 
 const now = 1_000_000;
@@ -9,7 +9,21 @@ describe('liveStatusView', () => {
   it('live shows when it was last checked and offers Pause and Stop', () => {
     const v = liveStatusView({ ...base, polledAt: now - 3000, landedAt: now - 60_000 }, now);
     expect(v).toMatchObject({ dot: 'live', label: 'live', actions: ['pause', 'stop'] });
-    expect(v.facts).toEqual(['checked 3 s ago', 'landed 1 min ago']);
+    expect(v.facts).toEqual(['checked 3 s ago']);
+  });
+
+  it('the version read when the table started has not landed: no "landed", no lag, its commit time told as such', () => {
+    const t = { ...base, polledAt: now - 1000, landedAt: now - 1000, lagMs: 400 };
+    expect(liveStatusView(t, now).facts).toEqual(['checked 1 s ago']);
+    expect(liveStatusView({ ...t, state: 'paused' }, now).facts).toEqual([]);
+    expect(versionLine(t, now)).toBe('v7 committed 1 s ago; read when the table started, no new version has landed since');
+  });
+
+  it('a version that arrived while watching says when it landed and its lag', () => {
+    const t = { ...base, polledAt: now - 1000, landedAt: now - 5000, arrivedAt: now - 4000, lagMs: 1000 };
+    expect(liveStatusView(t, now).facts).toEqual(['checked 1 s ago', 'landed 4 s ago', 'lag 1.0 s']);
+    expect(liveStatusView({ ...t, state: 'paused' }, now).facts).toEqual(['landed 4 s ago', 'lag 1.0 s']);
+    expect(versionLine(t, now)).toBe('v7 committed 5 s ago; landed here 4 s ago, 1.0 s after its commit');
   });
 
   it('a live table not polled for far longer than its interval is not shown green', () => {
@@ -26,6 +40,11 @@ describe('liveStatusView', () => {
   it('catching up shows what it reads and the share downloaded', () => {
     const v = liveStatusView({ ...base, state: 'catching-up', message: 'reading v8–v9', progress: { done: 250, total: 1000 } }, now);
     expect(v).toMatchObject({ dot: 'catching-up', label: 'catching up', facts: ['reading v8–v9', '25 %'] });
+  });
+
+  it('catching up never reads "100 %": every byte in is not done', () => {
+    const v = liveStatusView({ ...base, state: 'catching-up', message: 'reading v8', progress: { done: 1000, total: 1000 } }, now);
+    expect(v.facts).toEqual(['reading v8']);
   });
 
   it('an error that retries says when, by the clock, and offers no Retry', () => {
