@@ -167,6 +167,11 @@ export class DuckEngine {
     }
   }
 
+  /** Calls `fn` each time the user's connection is known anew to be in a transaction or not (UserTransaction.onSettled). */
+  onUserTransactionSettled(fn: () => void): () => void {
+    return this.transactions.user.onSettled(fn);
+  }
+
   /** The transaction of the lane the caller runs in. */
   private get transaction(): UserTransaction {
     return this.transactions[this.lane.getStore() ?? 'user'];

@@ -61,8 +61,17 @@ export class UserTransaction implements TransactionView {
   /** Tables (last part of the name, lower case) the transaction's statements may have changed; `all`: one could not be placed. */
   private written: Set<string> | 'all' = new Set();
 
+  /** Told when settle learns a new state (a cell's COMMIT while it keeps running): a waiting re-run looks again. */
+  private readonly settledListeners = new Set<() => void>();
+
   /** `conn`: where DuckDB is asked, the same connection as the one watched, without the watch. */
   constructor(private readonly conn: DuckDBConnection) {}
+
+  /** Calls `fn` each time settle finds out whether a transaction is open; returns the unsubscribe. */
+  onSettled(fn: () => void): () => void {
+    this.settledListeners.add(fn);
+    return () => this.settledListeners.delete(fn);
+  }
 
   get state(): TransactionState {
     return this.current;
@@ -123,6 +132,7 @@ export class UserTransaction implements TransactionView {
       // Anything else (an Interrupt landing on the question) leaves it unknown: asked again next time.
       if (ABORTED.test(String((e as Error).message))) this.current = 'aborted';
     }
+    if (this.current !== 'unknown') for (const fn of [...this.settledListeners]) fn();
   }
 
   /**

@@ -104,6 +104,8 @@ export class Session {
     this.live.vet = incrementVetter(() => this.quality());
     this.types = new CellTypes(async () => ambientDeclarations(await this.namedResults()));
     this.gate = new UserLaneGate(() => this.running('user'), engine.lanes);
+    // A running cell's COMMIT frees the re-runs its transaction held, before the cell ends.
+    engine.onUserTransactionSettled(() => this.gate.transactionSettled());
   }
 
   static async create(opts: {

@@ -3,6 +3,9 @@
  * reached it (LaneState.settled); or, when it needs what only the user's connection has
  * (userLaneReason: a TEMP object, a setting the live connection lacks), the user's lane, after the
  * user's running cell ends. It then gives what the user's lane gives, never a Catalog Error.
+ * While it waits the reason is looked at again whenever the user's transaction state is known anew
+ * (transactionSettled): a cell that commits and keeps running frees a re-run held only by its
+ * transaction at once, to the live lane; one still held for another reason says that reason.
  */
 import type { Lane } from '../../engine/DuckEngine';
 import { laneWait, type LaneStateView, type LaneWait } from './userLaneReason';
@@ -23,7 +26,7 @@ export class UserLaneGate {
     onWait: (why: LaneWait) => void = () => {},
   ): Promise<Lane | null> {
     await this.lanes.settled();
-    const why = laneWait(cell, this.lanes);
+    let why = laneWait(cell, this.lanes);
     if (!why) return 'live';
     if (this.userRunning()) onWait(why);
     while (this.userRunning() && !signal.aborted) {
@@ -31,6 +34,12 @@ export class UserLaneGate {
         this.waiting.push(resolve);
         signal.addEventListener('abort', () => resolve(), { once: true });
       });
+      if (!this.userRunning() || signal.aborted) break;
+      // Woken while the user's cell still runs: its transaction changed.
+      await this.lanes.settled();
+      const now = laneWait(cell, this.lanes);
+      if (!now) return signal.aborted ? null : 'live';
+      if (now.cause !== why.cause || now.reason !== why.reason) onWait((why = now));
     }
     return signal.aborted ? null : 'user';
   }
@@ -38,5 +47,10 @@ export class UserLaneGate {
   /** A run ended: with no user run left, the waiting re-runs go. */
   runEnded(): void {
     if (!this.userRunning()) for (const resolve of this.waiting.splice(0)) resolve();
+  }
+
+  /** The user's transaction state is known anew (a COMMIT in a running cell): the waiting re-runs look again. */
+  transactionSettled(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
   }
 }
