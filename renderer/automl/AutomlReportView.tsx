@@ -50,7 +50,7 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
       );
       onInserted();
     } catch (e) {
-      report('Could not insert the notebook', e as Error);
+      report('Could not insert the notebook cells', e as Error);
     }
   };
 
@@ -89,10 +89,10 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
         <button
           className="btn btn-primary"
           data-testid="automl-insert"
-          title="Insert cells that reproduce the best model step by step"
+          title="Adds cells below the result that reproduce this run step by step: they read the data by the result's name (naming it when it has none), so they run again after a restart"
           onClick={() => void insert()}
         >
-          Insert notebook
+          Insert as notebook cells
         </button>
         <button
           className="btn"
