@@ -14,6 +14,17 @@ export interface AutoMLChart {
   svg: string;
 }
 
+/**
+ * The confusion matrix is one hue whose opacity grows with the count, over the chart's own
+ * background: an empty cell is the background in either theme, also when the window rethemes a
+ * chart drawn in the other one (a colour scheme's palest blue stayed a white square on dark). Counts
+ * take the theme's text colour (currentColor follows a retheme too) until the cell is dark enough
+ * for white; this hue and switch keep the contrast at 4:1 or more on both backgrounds.
+ */
+const HEAT = '#1e55a8';
+/** The cell opacity from which counts are white. */
+const WHITE_FROM = 0.75;
+
 export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoMLChart[] {
   const Plot = loadPlot();
   const draw = (title: string, o: PlotOptions): AutoMLChart => ({
@@ -103,12 +114,12 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
     const labels = run.model.classes;
     const cells = v.confusion.flatMap((row, i) => row.map((count, j) => ({ actual: labels[i], predicted: labels[j], count })));
     const max = Math.max(...cells.map((c) => c.count));
+    // A square root, and a floor for any count, so a single misclassified row still shows.
+    const shade = (count: number) => (count > 0 ? 0.12 + 0.88 * Math.sqrt(count / max) : 0);
     // Labels longer than a column is wide ('handed_over' under 44 px) are slanted, so none overlaps.
     const longest = Math.max(...labels.map((l) => String(l).length));
     const slant = longest * 6.5 > 40;
     const bottom = slant ? Math.min(140, 36 + longest * 5) : 50;
-    // On the dark background the empty cells are dark too, not white squares; the counts are light.
-    const dark = theme === 'dark';
     charts.push(
       draw('Confusion matrix (validation)', {
         width: Math.min(560, 140 + 44 * labels.length),
@@ -117,14 +128,15 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
         marginBottom: bottom,
         x: { label: 'predicted', domain: labels, labelOffset: bottom - 8, ...(slant ? { tickRotate: -35 } : {}) },
         y: { label: 'actual', domain: labels },
-        color: dark ? { type: 'linear', range: ['#262c34', '#3d7bf0'] } : { scheme: 'blues' },
+        opacity: { type: 'identity' },
         marks: [
-          Plot.cell(cells, { x: 'predicted', y: 'actual', fill: 'count' }),
+          Plot.cell(cells, { x: 'predicted', y: 'actual', fill: HEAT, fillOpacity: (d: { count: number }) => shade(d.count) }),
           Plot.text(cells, {
             x: 'predicted',
             y: 'actual',
             text: 'count',
-            fill: (d: { count: number }) => (dark || d.count > max / 2 ? 'white' : 'black'),
+            fontWeight: 600,
+            fill: (d: { count: number }) => (shade(d.count) >= WHITE_FROM ? 'white' : 'currentColor'),
           }),
         ],
       }),

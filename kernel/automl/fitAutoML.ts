@@ -21,6 +21,8 @@ import { runSearch, type AutoMLProgress } from './search';
 import { metricName } from './taskMetric';
 import { tableRowCount, type AutoMLTable, type AutoMLValue } from './table';
 import { defaultWorkers, workerPoolRunner } from './WorkerPool';
+import { logLoss } from './metrics';
+import { unseenInTest, unseenInValidation, type UnseenClass } from './unseenClasses';
 
 export interface AutoMLOptions {
   target: string;
@@ -89,6 +91,15 @@ export interface AutoMLRun {
   cancelled: boolean;
   /** Trials that ran side by side (worker threads, or 1 in the calling thread). */
   parallelTrials: number;
+  /** Classes scored in validation or test rows but (nearly) absent from the rows trained for them. */
+  unseenClasses: UnseenClass[];
+  /** What the user must know to read the scores, in words (shown above the report and leaderboard). */
+  warnings: RunWarning[];
+}
+
+export interface RunWarning {
+  code: 'unseen-class' | 'unseen-class-log-loss';
+  text: string;
 }
 
 /** Tables above this many training rows are sampled for the search (stated in the profile). */
@@ -188,6 +199,15 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     train: evaluate(task, y, model.outputsFromFeatures(model.prepareFeatures(fm)), C),
     validation: evaluate(task, validY, validOut, C),
   };
+  const unseen = C
+    ? unseenInValidation({
+        target: opts.target,
+        classes: profile.classes,
+        y,
+        folds: result.plan.folds,
+        time: times && timeColumn && result.plan.kind === 'time' ? { column: timeColumn, times } : undefined,
+      })
+    : [];
   let importance: Importance[];
   const testRows = (opts.testIndex ?? []).filter((r) => !isMissing(tv[r]));
   if (testRows.length) {
@@ -196,6 +216,14 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     const yk = yt.filter((v) => v >= 0);
     const tfm = pre.transform(table, keep);
     metrics.test = evaluate(task, yk, model.outputsFromFeatures(model.prepareFeatures(tfm)), C);
+    if (C)
+      unseen.push(
+        ...unseenInTest(
+          opts.target,
+          trainRows.map((r) => labelOf(tv[r])),
+          testRows.map((r) => labelOf(tv[r])),
+        ),
+      );
     importance = permutationImportance(model, sampleFm(tfm, 2000), yk.slice(0, 2000), seed);
   } else importance = permutationImportance(model, sampleFm(fm, 2000), y.slice(0, 2000), seed);
   opts.onProgress?.({
@@ -238,7 +266,58 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     validationPredictions: { y: validY, outputs: validOut },
     cancelled: result.cancelled,
     parallelTrials: result.parallelTrials,
+    unseenClasses: unseen,
+    warnings: [
+      ...unseen.map((u) => ({ code: 'unseen-class' as const, text: u.text })),
+      ...logLossWarning(unseen, profile.classes, result.plan.folds, validY, validOut, metrics.validation.log_loss),
+    ],
   };
+}
+
+/**
+ * Log loss clips probabilities at 1e-15, so it stays finite, but a row of a class no model saw costs
+ * −ln(1e-15) ≈ 34.5: a handful of such rows outweigh everything else. Say how much of the score they
+ * are, and what it is on the rows the models could learn from.
+ */
+function logLossWarning(
+  unseen: UnseenClass[],
+  classes: string[],
+  folds: { valid: ArrayLike<number> }[],
+  y: Float64Array,
+  out: Float64Array,
+  all?: number,
+): RunWarning[] {
+  const found = unseen.filter((u) => u.where === 'validation');
+  if (all === undefined || !found.length) return [];
+  const labels = found.map((u) => u.label);
+  const C = classes.length;
+  // The scored rows are the folds' validation rows one fold after another (the plan's evalRows).
+  const bad = new Uint8Array(y.length);
+  for (const u of found) {
+    const k = classes.indexOf(u.label);
+    for (let j = 0, at = 0; j < folds.length; at += folds[j].valid.length, j++)
+      if (u.folds?.includes(j)) for (let i = at; i < at + folds[j].valid.length; i++) if (y[i] === k) bad[i] = 1;
+  }
+  const keep: number[] = [];
+  for (let i = 0; i < y.length; i++) if (!bad[i]) keep.push(i);
+  const m = y.length - keep.length;
+  const seen = keep.length
+    ? logLoss(
+        keep.map((i) => y[i]),
+        Float64Array.from(keep.flatMap((i) => Array.from(out.subarray(i * C, i * C + C)))),
+        C,
+      )
+    : NaN;
+  const names = labels.map((l) => `"${l}"`).join(', ');
+  const rest = keep.length ? `; on the other ${keep.length} validation rows it is ${seen.toPrecision(3)}` : '';
+  return [
+    {
+      code: 'unseen-class-log-loss',
+      text:
+        `Validation log_loss ${all.toPrecision(3)} includes ${m} row${m === 1 ? '' : 's'} of ${names} scored by models that did not learn ${labels.length === 1 ? 'it' : 'them'}, each costing up to ` +
+        `−ln(1e-15) ≈ 34.5 (probabilities are clipped at 1e-15, so the score stays finite)${rest}.`,
+    },
+  ];
 }
 
 function sampleFm<T extends { n: number; cols: Float64Array[] }>(fm: T, max: number): T {

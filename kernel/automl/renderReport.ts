@@ -19,6 +19,12 @@ function metricRows(m: MetricReport): [string, string][] {
   return keys.filter((k) => m[k] !== undefined).map((k) => [k, fmt(m[k] as number)]);
 }
 
+/** Said before any score, since they change how every score reads. */
+function warnings(list: AutoMLRun['warnings']): string {
+  if (!list.length) return '';
+  return `<div class="warnings" role="alert"><h2>Read the scores with care</h2><ul>${list.map((w) => `<li>${esc(w.text)}</li>`).join('')}</ul></div>`;
+}
+
 /** `charts` (standalone SVG from automlCharts) are embedded after the metrics when given. */
 export function renderReport(run: AutoMLRun, charts: AutoMLChart[] = []): string {
   const sets = Object.entries(run.metrics).filter(([, m]) => m) as [string, MetricReport][];
@@ -28,11 +34,13 @@ export function renderReport(run: AutoMLRun, charts: AutoMLChart[] = []): string
   return `<!doctype html><html><head><meta charset="utf-8"><title>AutoML: ${esc(run.target)}</title><style>
 body{font:14px system-ui,sans-serif;margin:2em;max-width:960px}table{border-collapse:collapse;margin:1em 0}
 td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}figure{display:inline-block;margin:0 1em 1em 0}figcaption{font-weight:600}th{background:#f3f3f3}.bar{background:#4a7;height:10px}
+.warnings{border-left:4px solid #c77700;background:#fff6e5;padding:.2em 1em;margin:1em 0}.warnings h2{font-size:1.05em;margin:.5em 0}
 </style></head><body>
 <h1>AutoML report: ${esc(run.target)}</h1>
 <p>Task <b>${esc(run.task)}</b> (${esc(run.profile.taskReason)}), metric <b>${esc(run.metric)}</b>, ${run.profile.rows} training rows,
 ${esc(run.split.text)}, ${run.leaderboard.length} trials in ${run.trainSeconds.toFixed(1)} s.
 Validation ${esc(run.metric)} of the final model: <b>${fmt(run.validationScore)}</b>.</p>
+${warnings(run.warnings)}
 <h2>Final model</h2>
 <p>${esc(explainEnsemble(run))}</p>
 ${table(
@@ -54,6 +62,7 @@ ${table(
 )}
 ${charts.length ? `<h2>Charts</h2>\n${charts.map((c) => `<figure><figcaption>${esc(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}` : ''}
 <h2>Leaderboard</h2>
+${run.warnings.length ? `<p class="warnings">Scores on validation include classes the models could not learn (see <i>Read the scores with care</i> above).</p>` : ''}
 ${table(
   ['#', 'trial', run.metric, 'train s', 'predict s', 'all parameters'],
   run.leaderboard.map((t, i) => [

@@ -175,4 +175,9 @@ export interface AutomlReport {
   cells: { language: 'typescript' | 'markdown'; source: string }[];
   /** The variable name `automl.addToSession` uses by default. */
   variable: string;
+  /**
+   * What the user must know to read the scores, in words: classes scored in validation or test rows
+   * that (almost) no training row had, and how much of the log loss they are.
+   */
+  warnings: { code: 'unseen-class' | 'unseen-class-log-loss'; text: string }[];
 }

@@ -131,6 +131,7 @@ async function report(jobId: string, j: Job, run: AutoMLRun, theme: 'light' | 'd
     charts: automl.automlCharts(run, theme),
     cells: automl.generateNotebookCells(run, { code: dataCode(j.source) }),
     variable: variableName(run.target),
+    warnings: run.warnings,
   };
 }
 

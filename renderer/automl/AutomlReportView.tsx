@@ -50,7 +50,7 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
       );
       onInserted();
     } catch (e) {
-      report('Could not insert the notebook', e as Error);
+      report('Could not insert the notebook cells', e as Error);
     }
   };
 
@@ -62,6 +62,16 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
         {r.parallelTrials > 1 ? ` (${r.parallelTrials} at a time)` : ''}, <span data-testid="automl-report-split">{r.split.text}</span>.
         Validation {r.metric} of the final model: <b data-testid="automl-score">{fmt(r.validationScore)}</b>.
       </p>
+      {r.warnings.length > 0 && (
+        <div className="automl-warnings" role="alert" data-testid="automl-warnings">
+          <strong>Read the scores with care</strong>
+          <ul>
+            {r.warnings.map((w) => (
+              <li key={w.text}>{w.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <EnsembleSummary report={r} />
       {flagged.length > 0 && (
         <div className="automl-note" data-testid="automl-flagged">
@@ -79,10 +89,10 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
         <button
           className="btn btn-primary"
           data-testid="automl-insert"
-          title="Insert cells that reproduce the best model step by step"
+          title="Adds cells below the result that reproduce this run step by step: they read the data by the result's name (naming it when it has none), so they run again after a restart"
           onClick={() => void insert()}
         >
-          Insert notebook
+          Insert as notebook cells
         </button>
         <button
           className="btn"
@@ -171,7 +181,13 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
         ))}
       </div>
       <h4>Leaderboard</h4>
-      <LeaderboardTable rows={r.leaderboard} metric={r.metric} split={r.split.text} max={50} />
+      <LeaderboardTable
+        rows={r.leaderboard}
+        metric={r.metric}
+        split={r.split.text}
+        warning={r.warnings.length ? 'include rows of classes the models trained on too few rows of (see the warning above)' : undefined}
+        max={50}
+      />
       {others.length > 0 && <p className="automl-note">Also not used: {others.map((d) => `${d.column} (${d.reason})`).join('; ')}.</p>}
     </div>
   );

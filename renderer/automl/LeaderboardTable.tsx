@@ -7,13 +7,25 @@ interface Props {
   metric: string;
   /** The validation split the scores come from, shown as the table's caption. */
   split?: string;
+  /** Why the scores need care (classes scored but hardly trained on), after the split in the caption. */
+  warning?: string;
   max?: number;
 }
 
-export function LeaderboardTable({ rows, metric, split, max = 10 }: Props) {
+export function LeaderboardTable({ rows, metric, split, warning, max = 10 }: Props) {
   return (
     <table className="automl-leaderboard" data-testid="automl-leaderboard">
-      {split && <caption data-testid="automl-leaderboard-split">Scores on validation: {split}</caption>}
+      {split && (
+        <caption data-testid="automl-leaderboard-split">
+          Scores on validation: {split}
+          {warning && (
+            <span className="automl-leaderboard-warning" data-testid="automl-leaderboard-warning">
+              {' '}
+              ⚠ The scores {warning}.
+            </span>
+          )}
+        </caption>
+      )}
       <thead>
         <tr>
           <th>#</th>

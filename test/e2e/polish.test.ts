@@ -192,8 +192,8 @@ describe('a result of 400 orders', () => {
     }
     await shots('automl-report-leaderboard');
     await page.setViewportSize({ width: 1280, height: 900 });
-    // Insert notebook: its first cell, a markdown heading, shows rendered, not as raw markdown in an editor.
-    await report.locator('[data-testid="automl-insert"]').click();
+    // Insert as notebook cells: its first cell, a markdown heading, shows rendered, not as raw markdown in an editor.
+    await report.getByRole('button', { name: 'Insert as notebook cells' }).click();
     await dialog.waitFor({ state: 'detached' });
     const heading = cells(page).nth(1).locator('[data-testid="markdown-rendered"] h1');
     await expect.poll(() => heading.textContent()).toBe('Reproduce the AutoML run for status');

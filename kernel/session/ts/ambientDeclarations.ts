@@ -111,6 +111,8 @@ interface SiltAutoMLRun {
   best: { trial: number; family: string; score: number };
   validationScore: number;
   model: SiltAutoMLModel;
+  /** Classes scored in validation or test rows but (nearly) absent from training, and what they cost the log loss. */
+  warnings: { code: string; text: string }[];
   [key: string]: unknown;
 }
 interface SiltForecastOptions {

@@ -66,3 +66,19 @@ describe("predicting the demo orders' status", () => {
     expect(run.split.trainUntil! < run.split.validFrom!).toBe(true);
   });
 });
+
+describe('statuses only the newest orders have', () => {
+  it('are named in the run, with the time split as the cause, and the log loss they cost', async () => {
+    const run = await fitAutoML(table, { target: 'status', maxTrials: 2, workers: 0, seed: 0 });
+    const text = run.warnings.map((w) => w.text);
+    // Recent orders are not yet delivered: "placed" is nearly all in the newest rows, so in validation.
+    expect(text.find((t) => t.startsWith('status = placed'))).toMatch(
+      /^status = placed occurs \d+ times in validation but only (once|[2-4] times) in training: too few for any model to learn it; a time split on placed_at puts nearly all of them in validation\.$/,
+    );
+    // Cancellations start later than the oldest fold's training rows.
+    expect(text.find((t) => t.startsWith('status = cancelled'))).toMatch(/the oldest\) trains on none of its rows yet scores \d+ of them/);
+    expect(text.at(-1)).toMatch(
+      /^Validation log_loss \S+ includes \d+ rows of "cancelled", "placed" .* on the other \d+ validation rows it is /,
+    );
+  });
+});
