@@ -85,7 +85,7 @@ function tileHtml(tile: Tile, cell: NotebookModel['cells'][number], stamps: Tile
     case 'outputs': {
       const outputs = cell.type === 'code' ? tileOutputs(cell.outputs).map(tileOutputHtml).join('\n') : '';
       const stamp = stamps?.length
-        ? `<div class="tile-stamp">${stamps.map((s) => escapeHtml(`${s.table} v${s.version}${landed(s.landedAt)}`)).join(' · ')}</div>`
+        ? `<div class="tile-stamp">${stamps.map((s) => escapeHtml(`${s.table} v${s.version}${committed(s.landedAt)}`)).join(' · ')}</div>`
         : '';
       const classes = ['tile', ...(tile.wide ? ['wide'] : []), ...(tile.chart ? ['chart'] : [])].join(' ');
       return `<section class="${classes}"${id}>\n<div class="outputs">${outputs}</div>${stamp}</section>`;
@@ -101,6 +101,6 @@ function tileOutputHtml(o: Output): string {
   return `<dl class="kpis">${figures}</dl>`;
 }
 
-function landed(at: number | undefined): string {
-  return at === undefined ? '' : `, landed ${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+function committed(at: number | undefined): string {
+  return at === undefined ? '' : `, committed ${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

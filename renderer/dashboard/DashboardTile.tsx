@@ -1,6 +1,7 @@
 /**
  * One tile: a markdown cell's prose, or a code cell's outputs without its code, with a footer that
- * says which version of which live table the data came from and when that version landed.
+ * says which version of which live table the data came from and when that version was committed
+ * (its files' commit time: 'landed' would claim it arrived here then).
  */
 import { useMemo } from 'react';
 import { tileOutputs, type Tile } from '../../common/dashboard/dashboardTiles';
@@ -86,7 +87,7 @@ function TileFooter({ state }: { state: TileState }) {
       {ran &&
         stamps.map((s) => (
           <span key={s.table} className="dash-stamp" data-table={s.table} data-version={s.version}>
-            <span className="dash-stamp-table">{s.table}</span> <span className="dash-stamp-version">v{s.version}</span> · landed{' '}
+            <span className="dash-stamp-table">{s.table}</span> <span className="dash-stamp-version">v{s.version}</span> · committed{' '}
             {ago(s.landedAt, now)}
           </span>
         ))}

@@ -116,7 +116,7 @@ describe('the dashboard view', () => {
     expect(await tile('chart').locator('img.rich-image').count()).toBe(1);
     expect(await page.locator('[data-testid="live-item"][data-table="lab.s.sales"] [data-testid="live-version"]').textContent()).toBe('v1');
     expect(await tile('kpi').locator('.dash-stamp').getAttribute('data-version')).toBe('1');
-    expect(await tile('chart').locator('[data-testid="dash-tile-stamp"]').textContent()).toMatch(/lab\.s\.sales v1 · landed \d+ s ago/);
+    expect(await tile('chart').locator('[data-testid="dash-tile-stamp"]').textContent()).toMatch(/lab\.s\.sales v1 · committed \d+ s ago/);
     // The address bar no longer carries the token.
     expect(page.url()).not.toContain('token=');
   }, 90_000);

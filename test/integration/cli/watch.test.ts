@@ -266,11 +266,11 @@ describe('silt run --watch', () => {
     try {
       const watching = await w.waitLine(/^watching lab\.s\.people/, 60_000);
       const v0 = /people v(\d+)/.exec(watching)![1];
-      expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`<div class="tile-stamp">lab\\.s\\.people v${v0}, landed `));
+      expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`<div class="tile-stamp">lab\\.s\\.people v${v0}, committed `));
       const version = await append('people', 7000);
       await w.waitLine(new RegExp(`^update 1 · lab\\.s\\.people v${version} · re-ran 1 cell · wrote `));
       // The exported dashboard's tile says which version its numbers come from.
-      expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`<div class="tile-stamp">lab\\.s\\.people v${version}, landed `));
+      expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`<div class="tile-stamp">lab\\.s\\.people v${version}, committed `));
       process.kill(-w.child.pid!, 'SIGINT');
       expect(await w.exited).toBe(0);
       expect(w.stderr()).toMatch(/Watched 1 update, stopped; .*ctrlc\.html is complete/);

@@ -34,7 +34,7 @@ describe('renderDashboardHtml', () => {
   it('stamps each tile with the versions its data came from and leaves the code out', () => {
     const landedAt = Date.parse('2026-12-03T14:02:11Z');
     const html = renderDashboardHtml(nb, { stamps: new Map([['c', [{ table: 'lab.s.orders', version: 7, landedAt }]]]) });
-    expect(html).toContain('<div class="tile-stamp">lab.s.orders v7, landed 2026-12-03 14:02:11 UTC</div>');
+    expect(html).toContain('<div class="tile-stamp">lab.s.orders v7, committed 2026-12-03 14:02:11 UTC</div>');
     expect(html).not.toContain('SELECT region');
     expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\';');
   });
