@@ -141,4 +141,22 @@ describe('the caret of a SQL error over a shared table', () => {
     await expect.poll(() => cell.locator('table, [role="grid"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await mark.count()).toBe(0);
   });
+  it('underlines the mistake inside a TypeScript cell’s sql template, on the cell’s own line', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const cell = cells(page).nth(0);
+    if ((await cell.getAttribute('data-language')) !== 'typescript') await cell.locator('[data-testid="language-toggle"]').click();
+    expect(await cell.getAttribute('data-language')).toBe('typescript');
+    await typeInCell(
+      page,
+      0,
+      'const limit = 5;\nconst rows = await sql`SELECT id,\n  events.idd FROM lab.raw.events LIMIT ${limit}`;\nrows',
+    );
+    await cell.locator('[data-testid="run-cell"]').click();
+    const mark = cell.locator('[data-testid="cell-editor"] [data-testid="error-mark"]');
+    await expect.poll(() => mark.count(), { timeout: 30_000 }).toBe(1);
+    expect(await mark.textContent()).toBe('events.idd');
+    expect(await cell.locator('.cm-line').nth(2).getAttribute('class')).toContain('cm-error-line');
+    expect(await cell.locator('[data-testid="error-line"] .error-line-no').textContent()).toBe('line 3');
+    await cell.screenshot({ path: join(SHOTS, 'sql-error-mark-typescript-1440-light.png') });
+  });
 });
