@@ -13,6 +13,7 @@ import { changedResults } from '../engine/changedResults';
 import type { RunContext } from './RunContext';
 import { SqlError } from '../engine/SqlError';
 import { sqlErrorInCell } from './sqlErrorInCell';
+import { locatedIn, pieceAt, SqlErrorInCode } from './ts/SqlErrorInCode';
 import type { RefEdit } from './sharing/findSharedRefs';
 import { SiltError } from '../../common/SiltError';
 import { errorHeadline } from '../../common/errorHeadline';
@@ -425,7 +426,13 @@ export class Session {
       this.named.delete(name);
       return name;
     });
-    this.realm.define('query', (sql: string) => this.engine.query(sql));
+    this.realm.define('query', (sql: string) =>
+      this.engine.query(sql).catch((e) => {
+        if (!(e instanceof SqlError)) throw e;
+        const at = locatedIn(e, sql);
+        throw new SqlErrorInCode(at, at.at ? pieceAt(sql, [], at.at.offset) : undefined);
+      }),
+    );
     this.realm.define('sql', async (strings: TemplateStringsArray | string, ...values: unknown[]) => {
       const text =
         typeof strings === 'string' ? strings : strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
@@ -434,7 +441,9 @@ export class Session {
       const signal = this.current.getStore()?.abort.signal;
       const resolved = await this.resolveShared(text);
       await this.engine.execute(resolved.sql, { name: table, signal }).catch((e) => {
-        throw e instanceof SqlError ? sqlErrorInCell(e, text, resolved.edits, this.shared.spellings) : e;
+        if (!(e instanceof SqlError)) throw e;
+        const inText = sqlErrorInCell(e, text, resolved.edits, this.shared.spellings);
+        throw new SqlErrorInCode(inText, inText.at ? pieceAt(strings, values, inText.at.offset) : undefined);
       });
       try {
         const { columns, data } = await this.engine.readColumns(table);

@@ -11,6 +11,7 @@ import { formatWithOptions } from 'node:util';
 import { join } from 'node:path';
 import type { ErrorOutput } from '../protocol';
 import { sqlHint } from './ts/sqlInTypeScript';
+import { SqlErrorInCode } from './ts/SqlErrorInCode';
 import { CellSyntaxError, transpileCell, type TranspiledCell } from './ts/transpileCell';
 
 export interface CellRun {
@@ -101,6 +102,7 @@ export class TsRealm {
     const err = e as Error & { line?: number; kind?: string };
     const frames = (err.stack ?? '').split('\n').filter((l) => l.includes(filename));
     let line: number | undefined = err.line;
+    let firstOriginal: number | undefined;
     const trace: string[] = [];
     for (const f of frames) {
       const m = new RegExp(`${filename.replace('.', '\\.')}:(\\d+):(\\d+)`).exec(f);
@@ -108,7 +110,15 @@ export class TsRealm {
       const original = cell.originalLine(Number(m[1]), Number(m[2]) - 1);
       if (original === undefined) continue;
       line ??= original;
+      firstOriginal ??= original;
       trace.push(`line ${original}: ${source.split('\n')[original - 1]?.trim() ?? ''}`);
+    }
+    if (e instanceof SqlErrorInCode) {
+      // Its own line counts the SQL text's lines, not the cell's: the cell's is where the literal is.
+      const callLine = firstOriginal;
+      const placed = e.inCell(source, callLine);
+      if (placed) return { ...errorOutput(err.kind ?? 'SQL error', placed.message, placed.line, trace), column: placed.column };
+      return errorOutput(err.kind ?? 'SQL error', err.message, callLine, trace);
     }
     return errorOutput(err.kind ?? err.name ?? 'Error', err.message, line, trace);
   }

@@ -6,13 +6,14 @@
 import { lineColumnAt, renderErrorContext } from '../engine/errorContext';
 import { SqlError } from '../engine/SqlError';
 import type { RefEdit } from './sharing/findSharedRefs';
+import { addedAliasesAsSpelled } from './sharing/addedAliasesAsSpelled';
 import { inAnalystWords } from './sharing/inAnalystWords';
 import { originalOffset } from './sharing/originalOffset';
 import { sharedBindings, viewAsTable } from './sharing/viewAsTable';
 
 export function sqlErrorInCell(e: SqlError, code: string, edits: readonly RefEdit[], spellings: ReadonlyMap<string, string>): SqlError {
   const bindings = sharedBindings(code, edits, spellings);
-  const words = (text: string) => viewAsTable(inAnalystWords(text, spellings), bindings);
+  const words = (text: string) => viewAsTable(addedAliasesAsSpelled(inAnalystWords(text, spellings), code, edits), bindings);
   if (!e.at) return new SqlError(words(e.message), e.line, e.kind);
   const offset = originalOffset(edits, e.at.offset);
   const detail = words(e.at.detail);

@@ -149,7 +149,11 @@ function CellViewImpl({
             source={cell.source}
             language={code ? code.language : 'markdown'}
             focused={editing}
-            errorLine={errorLine?.kind === 'error' ? errorLine.line : null}
+            errorAt={
+              errorLine?.kind === 'error' && errorLine.line !== undefined
+                ? { line: errorLine.line, column: errorLine.column, title: `${errorLine.ename}: ${errorLine.message.split('\n')[0]}` }
+                : null
+            }
             names={code ? names : null}
             onChange={(s) => onSource(cell.id, s)}
             onFocus={() => onSelect(cell.id, 'edit')}

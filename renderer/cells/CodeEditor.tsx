@@ -7,7 +7,7 @@ import { useContext, useEffect, useRef } from 'react';
 import type { NameInfo } from '../../kernel/protocol/messages';
 import { baseExtensions, languageExtension, type EditorLanguage } from './editorSetup';
 import { sessionNameCompletions } from './sessionNameCompletions';
-import { errorLineField, setErrorLine } from './errorLineField';
+import { errorLineField, setErrorLine, type ErrorAt } from './errorLineField';
 import { TsRunsContext, TsServiceContext, type TsService } from './ts/TsService';
 import { recheck, tsLint } from './ts/tsLint';
 import { tsCompletions } from './ts/tsCompletions';
@@ -22,7 +22,8 @@ interface Props {
   language: EditorLanguage;
   /** Focus the editor when this turns true (edit mode on this cell). */
   focused: boolean;
-  errorLine?: number | null;
+  /** Where the cell's error points: its line, and the column of a SQL error. */
+  errorAt?: ErrorAt | null;
   /** Session names offered as completions (null for markdown). */
   names: (() => NameInfo[]) | null;
   onChange(source: string): void;
@@ -53,7 +54,7 @@ function typescriptExtensions(lang: EditorLanguage, ts: () => TsService | null, 
   return lang === 'typescript' ? [isTypescript.of(true), tsLint(ts, cellId)] : [];
 }
 
-export function CodeEditor({ cellId, source, language, focused, errorLine, names, onChange, onFocus }: Props) {
+export function CodeEditor({ cellId, source, language, focused, errorAt, names, onChange, onFocus }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const lang = useRef(new Compartment());
@@ -119,8 +120,8 @@ export function CodeEditor({ cellId, source, language, focused, errorLine, names
   }, [source]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: setErrorLine.of(errorLine ?? null) });
-  }, [errorLine]);
+    view.current?.dispatch({ effects: setErrorLine.of(errorAt ? { ...errorAt } : null) });
+  }, [errorAt?.line, errorAt?.column, errorAt?.title]);
 
   useEffect(() => {
     const v = view.current;

@@ -1,8 +1,20 @@
-/** Highlights the line an error points at until the user edits the cell. */
-import { StateEffect, StateField } from '@codemirror/state';
+/**
+ * Marks where an error points until the user edits the cell: its line, and for a SQL error the word
+ * at its column (the unknown column, the misspelt table), underlined and titled with the error.
+ */
+import { StateEffect, StateField, type Text } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 
-export const setErrorLine = StateEffect.define<number | null>();
+export interface ErrorAt {
+  /** 1-based line in the cell. */
+  line: number;
+  /** 1-based column in that line (UTF-16 code units), when the error points at one. */
+  column?: number;
+  /** What the mark's tooltip says: the error's first line. */
+  title?: string;
+}
+
+export const setErrorLine = StateEffect.define<ErrorAt | null>();
 
 const errorLineDeco = Decoration.line({ class: 'cm-error-line' });
 
@@ -10,15 +22,44 @@ export const errorLineField = StateField.define<DecorationSet>({
   create: () => Decoration.none,
   update(deco, tr) {
     let next = tr.docChanged ? Decoration.none : deco.map(tr.changes);
-    for (const e of tr.effects) {
-      if (!e.is(setErrorLine)) continue;
-      const n = e.value;
-      next =
-        n !== null && n >= 1 && n <= tr.state.doc.lines
-          ? Decoration.set([errorLineDeco.range(tr.state.doc.line(n).from)])
-          : Decoration.none;
-    }
+    for (const e of tr.effects) if (e.is(setErrorLine)) next = decorationsFor(tr.state.doc, e.value);
     return next;
   },
   provide: (f) => EditorView.decorations.from(f),
 });
+
+function decorationsFor(doc: Text, at: ErrorAt | null): DecorationSet {
+  if (!at || at.line < 1 || at.line > doc.lines) return Decoration.none;
+  const line = doc.line(at.line);
+  const ranges = [errorLineDeco.range(line.from)];
+  if (at.column !== undefined && at.column >= 1 && at.column <= line.length) {
+    const from = at.column - 1;
+    const to = wordEnd(line.text, from);
+    const mark = Decoration.mark({
+      class: 'cm-error-mark',
+      attributes: { title: at.title ?? 'The error points here', 'data-testid': 'error-mark' },
+    });
+    ranges.push(mark.range(line.from + from, line.from + to));
+  }
+  return Decoration.set(ranges);
+}
+
+/**
+ * Where the SQL word starting at `from` ends: a name, dotted or in double quotes (`o.amout`,
+ * `"Orders".id`); a single character when the error points at punctuation, so the mark still shows.
+ */
+export function wordEnd(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const start = i;
+    if (text[i] === '"') {
+      const close = text.indexOf('"', i + 1);
+      i = close < 0 ? text.length : close + 1;
+    } else {
+      while (i < text.length && /[\p{L}\p{N}_$]/u.test(text[i])) i++;
+    }
+    if (i === start || text[i] !== '.' || !/["\p{L}_]/u.test(text[i + 1] ?? '')) break;
+    i++;
+  }
+  return i > from ? i : Math.min(from + 1, text.length);
+}

@@ -9,6 +9,7 @@ import { SiltError } from '../../../common/SiltError';
 import { quoteIdent } from '../../../common/sqlQuote';
 import { formatTableName, type TableName } from '../../../common/tableName';
 import { tokenizeSql, type Token } from '../../../common/sqlTokens';
+import { impliedAliases, type AliasCandidate } from './impliedAliases';
 
 export interface KnownTable extends TableName {
   profile: string;
@@ -29,6 +30,8 @@ export interface RefEdit {
   end: number;
   text: string;
   view: string;
+  /** The alias the rewrite added (the table's own name, as DuckDB would bind it), when the analyst wrote none. */
+  alias?: string;
 }
 
 export class SharedRefError extends SiltError {
@@ -51,6 +54,7 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
   const tokens = tokenizeSql(sql);
   const refs = new Map<string, SharedRef>();
   const edits: RefEdit[] = [];
+  const candidates: AliasCandidate[] = [];
   const code = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.kind !== 'space' && t.kind !== 'comment');
   for (let k = 0; k < code.length; k++) {
     const t = code[k].t;
@@ -73,6 +77,7 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
       const view = `changes(${formatTableName(table)},${starting}${ending !== undefined ? `,${ending}` : ''})`;
       refs.set(view, { view, table, changes: { starting, ...(ending !== undefined ? { ending } : {}) } });
       edits.push({ start: t.start, end: code[j].t.end, text: quoteIdent(view), view });
+      candidates.push({ first: k, last: j, alias: args[0].value.split('.').pop()! });
       k = j;
       continue;
     }
@@ -113,7 +118,17 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
     const view = formatTableName(table) + (version !== undefined ? `@v${version}` : timestamp !== undefined ? `@${timestamp}` : '');
     refs.set(view, { view, table, ...(version !== undefined ? { version } : {}), ...(timestamp !== undefined ? { timestamp } : {}) });
     edits.push({ start: code[k].t.start, end, text: quoteIdent(view), view });
+    candidates.push({ first: k, last: j, alias: parts[parts.length - 1] });
     k = j;
+  }
+  // The alias goes inside the edit, so an offset in it maps back to the start of the analyst's name.
+  const aliased = impliedAliases(
+    code.map((c) => c.t),
+    candidates,
+  );
+  for (const i of aliased) {
+    edits[i].text += ` AS ${quoteIdent(candidates[i].alias)}`;
+    edits[i].alias = candidates[i].alias;
   }
   let out = sql;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);

@@ -66,8 +66,12 @@ describe('a failing SQL cell over demo.silver.orders', () => {
     const e = await errorOf(code);
     expect(e.message.split('\n')[0]).toBe('Referenced table "ordrs" not found!');
     expect(e.column).toBe(code.indexOf('ordrs') + 1);
+    // Unaliased, the tables bind as `orders` and `Listings`, as DuckDB binds `FROM a.b.orders`; it lists
+    // the bindings close to the misspelt one, each named here as the analyst wrote it.
     const bare = await errorOf('SELECT * FROM demo.silver.orders, Demo.Silver.Listings WHERE ordrs.amount_eur > 1');
-    expect(bare.message.split('\n')[1]).toBe('Candidate tables: demo.silver.orders, Demo.Silver.Listings');
+    expect(bare.message.split('\n')[1]).toBe('Candidate tables: demo.silver.orders');
+    const other = await errorOf('SELECT * FROM demo.silver.orders, Demo.Silver.Listings WHERE listngs.amount_eur > 1');
+    expect(other.message.split('\n')[1]).toBe('Candidate tables: Demo.Silver.Listings');
     const travel = await errorOf('SELECT * FROM demo.silver.orders VERSION AS OF 1 WHERE ordrs.amount_eur > 1');
     expect(travel.message.split('\n')[1]).toBe('Candidate tables: demo.silver.orders VERSION AS OF 1');
   });
@@ -99,5 +103,52 @@ describe('DuckDB’s "Did you mean"', () => {
     expect(internal.message).toBe(
       'Table with name __silt_resul does not exist!\n\nLINE 1: SELECT * FROM __silt_resul\n                      ^',
     );
+  });
+});
+
+describe('a shared table qualified by its own name, as DuckDB allows after FROM a.b.orders', () => {
+  async function rowsOf(code: string): Promise<{ columns: string[]; rows: unknown[][] }> {
+    const r = await session.execute({ runId: `r${++run}`, language: 'sql', code });
+    const t = r.outputs.find((o) => o.kind === 'table');
+    const err = r.outputs.find((o) => o.kind === 'error');
+    expect(err && err.kind === 'error' ? err.message : undefined, code).toBeUndefined();
+    if (t?.kind !== 'table') throw new Error(`no table for ${code}`);
+    return { columns: t.columns.map((c) => c.name), rows: t.rows };
+  }
+
+  it('reads orders.column, "orders".column, in joins, after time travel and a change feed', async () => {
+    const plain = await rowsOf(
+      'SELECT orders.order_id, "orders".status FROM demo.silver.orders WHERE orders.status = \'delivered\' ORDER BY orders.order_id LIMIT 2',
+    );
+    expect(plain.columns).toEqual(['order_id', 'status']);
+    expect(plain.rows.map((r) => r[1])).toEqual(['delivered', 'delivered']);
+    const joined = await rowsOf(
+      'SELECT count(*) > 0 AS matched FROM demo.silver.orders JOIN demo.gold.daily_sales ON orders.region = daily_sales.region',
+    );
+    expect(joined.rows).toEqual([[true]]);
+    const travel = await rowsOf('SELECT count(orders.order_id) > 0 AS some FROM demo.silver.orders VERSION AS OF 1');
+    expect(travel.rows).toEqual([[true]]);
+    const feed = await rowsOf("SELECT DISTINCT orders._change_type FROM table_changes('demo.silver.orders', 0) ORDER BY 1");
+    expect(feed.rows.flat()).toContain('insert');
+  });
+
+  it('leaves DESCRIBE, SUMMARIZE, INSERT … SELECT and an explicit alias working', async () => {
+    expect((await rowsOf('DESCRIBE demo.silver.orders')).rows.map((r) => r[0])).toContain('amount_eur');
+    expect((await rowsOf('SUMMARIZE demo.silver.orders')).rows.length).toBeGreaterThan(3);
+    await rowsOf('CREATE TABLE kept AS SELECT order_id FROM demo.silver.orders LIMIT 0');
+    await rowsOf('INSERT INTO kept SELECT orders.order_id FROM demo.silver.orders LIMIT 2');
+    expect((await rowsOf('SELECT count(*)::INTEGER AS n FROM kept')).rows).toEqual([[2]]);
+    expect((await rowsOf('SELECT o.order_id FROM demo.silver.orders AS o LIMIT 1')).columns).toEqual(['order_id']);
+  });
+
+  it('says the table lacks a misspelt column, with the caret on it', async () => {
+    const code = 'SELECT orders.order_id, orders.amout\nFROM demo.silver.orders';
+    const e = await errorOf(code);
+    expect(e.message).toBe(
+      'Table "orders" does not have a column named "amout"\n\n' +
+        'LINE 1: SELECT orders.order_id, orders.amout\n' +
+        `${' '.repeat('LINE 1: SELECT orders.order_id, '.length)}^`,
+    );
+    expect([e.line, e.column]).toEqual([1, code.indexOf('orders.amout') + 1]);
   });
 });

@@ -35,7 +35,7 @@ describe('findSharedRefs', () => {
 
   it('reads table_changes for the change data feed', () => {
     const r = findSharedRefs("SELECT _change_type, count(*) FROM table_changes('demo.silver.orders', 2, 5) GROUP BY 1", known);
-    expect(r.sql).toBe('SELECT _change_type, count(*) FROM "changes(demo.silver.orders,2,5)" GROUP BY 1');
+    expect(r.sql).toBe('SELECT _change_type, count(*) FROM "changes(demo.silver.orders,2,5)" AS "orders" GROUP BY 1');
     expect(r.refs[0]).toMatchObject({ changes: { starting: 2, ending: 5 } });
   });
 

@@ -104,3 +104,29 @@ describe('a SQL error in a cell with shared names', () => {
     expect(v.message.split('\n')[0]).toBe('Values list "v" does not have a column named "amout"');
   });
 });
+
+describe('a shared table qualified by its own name (the alias DuckDB would give it)', () => {
+  it('reads orders.column and "orders".column, on plain and time-travel names', async () => {
+    for (const code of [
+      'SELECT orders.amount_eur, "orders".country FROM demo.silver.orders',
+      'SELECT ORDERS.amount_eur, orders.country FROM demo.silver.orders VERSION AS OF 1 WHERE orders.order_id = 1',
+    ]) {
+      const { sql } = findSharedRefs(code, known);
+      expect(await engine.query(sql), code).toEqual([{ amount_eur: 2.5, country: 'FR' }]);
+    }
+  });
+
+  it('says the table has no such column and marks it, and lists the table as written for a misspelt qualifier', async () => {
+    const code = 'SELECT orders.order_id,\n  orders.amout FROM demo.silver.orders';
+    const e = await cellError(code);
+    expect(e.message.split('\n')[0]).toBe('Table "orders" does not have a column named "amout"');
+    expect([e.line, e.at?.column]).toEqual([2, 3]);
+    expect(pointedAt(e.message)).toMatch(/^orders\.amout/);
+    const typo = await cellError('SELECT ordrs.amount_eur FROM demo.silver.orders VERSION AS OF 1');
+    expect(typo.message.split('\n').slice(0, 2)).toEqual([
+      'Referenced table "ordrs" not found!',
+      'Candidate tables: demo.silver.orders VERSION AS OF 1',
+    ]);
+    expect(typo.at?.column).toBe('SELECT '.length + 1);
+  });
+});
