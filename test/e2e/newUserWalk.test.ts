@@ -130,6 +130,13 @@ describe('command mode', () => {
     expect(await cells(page).nth(1).locator('.cm-content').textContent()).toBe('SELECT 2 AS b');
     await page.keyboard.press('ArrowUp');
     expect(await focused()).toEqual({ cell: first, label: 'Cell 1, SQL, selected', inEditor: false });
+    // Esc out of the cell's result-name field comes back to the cell, not to the page.
+    await cells(page).nth(0).locator('[data-testid="cell-name"]').click();
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toEqual({ cell: first, label: 'Cell 1, SQL, selected', inEditor: false });
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toEqual({ cell: await selectedId(), label: 'Cell 2, SQL, selected', inEditor: false });
+    await page.keyboard.press('ArrowUp');
   });
 });
 
