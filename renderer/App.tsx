@@ -26,6 +26,7 @@ import { useCellDrag } from './cells/useCellDrag';
 import { useInsertCells } from './notebook/useInsertCells';
 import { useNameResult } from './notebook/useNameResult';
 import { useKeyboard } from './notebook/useKeyboard';
+import { useCellFocus } from './notebook/useCellFocus';
 import { NotebookContext, type NotebookActions } from './notebook/NotebookContext';
 import { pathFromUrl, showInUrl, useNotebookFile } from './notebook/useNotebookFile';
 import { useActiveTab } from './tabs/ActiveTab';
@@ -214,6 +215,7 @@ export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose
   useDesktopMenu(commands, () => setDialog('palette'));
 
   const cellsBox = useRef<HTMLDivElement>(null);
+  useCellFocus(cellsBox, state.selectedId, state.mode, cells, active);
   const drag = useCellDrag(cellsBox, (id, index) => docApi.edit((d) => moveCellTo(d, id, index), { id, mode: 'command' }));
 
   const fetchPage = useFetchPage(client, session.idRef);
@@ -334,10 +336,11 @@ export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose
                 {drag.indicator !== null && <div className="drop-indicator" data-testid="drop-indicator" style={{ top: drag.indicator }} />}
                 <TsServiceContext.Provider value={tsService}>
                   <TsRunsContext.Provider value={runsKey(cells)}>
-                    {cells.map((cell) => (
+                    {cells.map((cell, index) => (
                       <CellView
                         key={cell.id}
                         cell={cell}
+                        index={index}
                         selected={cell.id === state.selectedId}
                         editing={cell.id === state.selectedId && state.mode === 'edit'}
                         running={Boolean(runner.running[cell.id])}

@@ -28,6 +28,8 @@ export interface CellCallbacks {
 
 interface Props extends CellCallbacks {
   cell: Cell;
+  /** Where it is in the notebook, from 0: its label says "Cell 3". */
+  index: number;
   selected: boolean;
   editing: boolean;
   running: boolean;
@@ -38,8 +40,17 @@ interface Props extends CellCallbacks {
   fetchPage: FetchPage | null;
 }
 
+const KINDS = { sql: 'SQL', typescript: 'TypeScript' } as const;
+
+/** What a screen reader says when the cell takes the focus in command mode: "Cell 3, SQL, selected". */
+function cellLabel(cell: Cell, index: number, selected: boolean): string {
+  const kind = cell.type === 'code' ? KINDS[cell.language] : cell.type === 'markdown' ? 'Markdown' : 'Raw';
+  return `Cell ${index + 1}, ${kind}${selected ? ', selected' : ''}`;
+}
+
 function CellViewImpl({
   cell,
+  index,
   selected,
   editing,
   running,
@@ -75,6 +86,10 @@ function CellViewImpl({
       {...(code ? { 'data-language': code.language } : {})}
       data-selected={selected}
       data-mode={editing ? 'edit' : 'command'}
+      role="group"
+      aria-label={cellLabel(cell, index, selected)}
+      // Focused in command mode (useCellFocus), so the selection is what a screen reader reads.
+      tabIndex={-1}
       onMouseDown={onMouseDown}
     >
       <div className="cell-gutter">

@@ -86,7 +86,7 @@ function FindBarView({ find }: { find: FindApi }) {
         <button
           className="find-expand"
           title={find.replacing ? 'Hide replace' : 'Show replace (Ctrl+H)'}
-          aria-label="Replace"
+          aria-label={find.replacing ? 'Hide replace' : 'Show replace'}
           aria-expanded={find.replacing}
           data-testid="find-toggle-replace"
           onClick={() => find.setReplacing(!find.replacing)}

@@ -1,8 +1,12 @@
 /** A failed run: the error name, message, the cell line it points at, and the mapped trace. */
 import type { ErrorOutput } from '../../kernel/protocol/notebook';
+import { quotesLine } from './quotesLine';
 
 export function ErrorView({ output, source }: { output: ErrorOutput; source: string }) {
   const lineText = output.line ? source.split('\n')[output.line - 1] : undefined;
+  // DuckDB's own "LINE 2: … ^" block already quotes the line, with a caret: a strip below would only
+  // repeat it, so it is hidden (kept in the page, with its line number, for what reads the output).
+  const quoted = output.line !== undefined && quotesLine(output.message, output.line);
   return (
     <div className="error-output" data-testid="error-output" role="alert">
       <div className="error-head">
@@ -10,7 +14,7 @@ export function ErrorView({ output, source }: { output: ErrorOutput; source: str
         <span className="error-message">{output.message}</span>
       </div>
       {output.line !== undefined && (
-        <div className="error-line" data-testid="error-line">
+        <div className="error-line" data-testid="error-line" data-line={output.line} hidden={quoted}>
           <span className="error-line-no">line {output.line}</span>
           {lineText !== undefined && <code>{lineText}</code>}
         </div>

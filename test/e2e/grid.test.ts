@@ -126,7 +126,7 @@ describe('result grid', () => {
     await page.keyboard.press(`${MOD}+C`);
     await expect
       .poll(() => grid.locator('[data-testid="grid-copy-status"]').textContent(), { timeout: 15_000 })
-      .toContain('Copied 3 rows × 4');
+      .toBe('Copied 3 rows × 4 columns as TSV');
     const expected = await rows(`SELECT * FROM expected WHERE city LIKE '%city 1%' ORDER BY amount DESC NULLS LAST, id LIMIT 3`);
     const tsv = ['id\tamount\tcity\tprice', ...expected.map((r) => r.map((v) => (v === null ? '' : String(v))).join('\t'))].join('\n');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(tsv);

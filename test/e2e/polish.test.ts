@@ -86,7 +86,7 @@ describe('a new user with a screen reader', () => {
       'Reload the catalog',
       'Remove the profile lab',
       'Run cell',
-      'Replace',
+      'Show replace',
       'Match case',
       'Whole word',
       'Regular expression',

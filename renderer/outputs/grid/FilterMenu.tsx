@@ -24,9 +24,16 @@ interface Props {
 const NO_VALUE: FilterOp[] = ['null', 'notnull'];
 const MENU_WIDTH = 260;
 
+/**
+ * Right-aligned under its button; a column near the grid's left edge would push it over the cell's
+ * gutter, so it is kept within the grid (and the window), starting at the grid's left edge at most.
+ */
 function placeBelow(anchor: HTMLElement): { left: number; top: number } {
   const r = anchor.getBoundingClientRect();
-  return { left: Math.max(8, Math.min(r.right - MENU_WIDTH, window.innerWidth - MENU_WIDTH - 8)), top: r.bottom + 4 };
+  const box = (anchor.closest('[data-testid="grid"]') ?? document.documentElement).getBoundingClientRect();
+  const lowest = Math.max(8, box.left);
+  const highest = Math.min(box.right, window.innerWidth - 8) - MENU_WIDTH;
+  return { left: Math.max(lowest, Math.min(r.right - MENU_WIDTH, highest)), top: r.bottom + 4 };
 }
 
 export function FilterMenu(p: Props) {

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { CellValue } from '../../../kernel/protocol/notebook';
 import { clipboardText, type CopyFormat } from './clipboardText';
+import { copiedText } from './copiedText';
 import { rowsOfRange } from './copyRange';
 import { moveSelection, rangeOf, selectAll, type CellPos, type Selection } from './selection';
 
@@ -66,8 +67,7 @@ export function useGridSelection(o: Options) {
         const single = rows.length === 1 && header.length === 1;
         const text = clipboardText(format, single && format !== 'markdown' ? null : header, rows);
         await navigator.clipboard.writeText(text);
-        const what = `${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'row' : 'rows'} × ${header.length}`;
-        setMessage({ text: `Copied ${what} as ${format === 'tsv' ? 'TSV' : format === 'csv' ? 'CSV' : 'Markdown'}`, error: false });
+        setMessage({ text: copiedText(rows.length, header.length, format), error: false });
       } catch (e) {
         setMessage({ text: (e as Error).message, error: true });
       }
