@@ -5,10 +5,10 @@
  * report was fetched in light and the window switched theme); the insert button says what it inserts.
  * Debian's Chromium against the built `silt serve`.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
+import { setTheme, shootLooks } from '../helpers/looks';
+import { cells, startApp, typeInCell, type RunningApp } from '../helpers/app';
 
 let app: RunningApp;
 let page: Page;
@@ -25,29 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-async function setTheme(theme: 'light' | 'dark'): Promise<void> {
-  // A click through the dialog's backdrop would close it: press the toggle from script instead.
-  if ((await page.evaluate(() => document.documentElement.dataset.theme ?? 'light')) !== theme)
-    await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="theme-toggle"]')!.click());
-}
-
-async function shoot(name: string): Promise<void> {
-  for (const [w, h] of [
-    [1440, 900],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    for (const theme of ['light', 'dark'] as const) {
-      await setTheme(theme);
-      await page.screenshot({ path: join(SHOTS, `${name}-${w}x${h}-${theme}.png`) });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
-    }
-  }
-}
-
 describe('an AutoML result where the time split keeps a status out of training', () => {
   it('warns before the scores, in the leaderboard, and names the insert button by what it does', async () => {
-    await setTheme('light');
+    await setTheme(page, 'light');
     await typeInCell(page, 0, ORDERS_SQL);
     await page.keyboard.press('Shift+Enter');
     const grid = cells(page).nth(0).locator('[data-testid="grid"]');
@@ -75,12 +55,12 @@ describe('an AutoML result where the time split keeps a status out of training',
     const insert = report.getByRole('button', { name: 'Insert as notebook cells' });
     expect(await insert.getAttribute('title')).toMatch(/reproduce this run step by step: they read the data by the result's name/);
 
-    await shoot('amltruth-result');
+    await shootLooks(page, 'amltruth-result');
     const matrix = report.locator('[data-testid="automl-chart"]', { hasText: 'Confusion matrix' });
     await matrix.scrollIntoViewIfNeeded();
-    await shoot('amltruth-confusion');
+    await shootLooks(page, 'amltruth-confusion');
     await page.setViewportSize({ width: 1440, height: 900 });
-    await setTheme('light');
+    await setTheme(page, 'light');
 
     await insert.click();
     await dialog.waitFor({ state: 'detached' });

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeltaWriter } from '../../kernel/delta';
-import { cells, MOD, SHOTS, toCommandMode, typeInCell } from '../helpers/app';
+import { cells, SHOTS, toCommandMode } from '../helpers/app';
+import { cellCount, cellValue, openTransactionScene, runCell as runCellIn } from '../helpers/transactionScene';
 import { orderRows, startLiveOrdersApp, type LiveOrdersApp } from '../helpers/liveOrdersApp';
 
 let live: LiveOrdersApp;
@@ -30,33 +31,14 @@ afterAll(async () => {
   await live?.close();
 });
 
-const value = (i: number, col: number) =>
-  cells(page).nth(i).locator(`[data-testid="grid-cell"][data-row="0"][data-col="${col}"]`).textContent();
-const count = (i: number) => cells(page).nth(i).locator('[data-testid="execution-count"]').textContent();
+const value = (i: number, col: number) => cellValue(page, i, col);
+const count = (i: number) => cellCount(page, i);
 
-async function runCell(i: number, code: string): Promise<void> {
-  await typeInCell(page, i, code);
-  await page.keyboard.press(`${MOD}+Enter`);
-}
+const runCell = (i: number, code: string) => runCellIn(page, i, code);
 
 describe('a live re-run queued behind the user’s transaction', () => {
   it('runs as soon as a running cell commits, before that cell ends', async () => {
-    await runCell(0, `CREATE OR REPLACE TABLE budget AS SELECT 'k' || i AS k, 10 AS amount FROM range(5) t(i)`);
-    await expect.poll(() => count(0), { timeout: 30_000 }).toBe('[1]');
-    await page.click('text=+ Code');
-    await runCell(1, 'SELECT count(*) AS n, (SELECT sum(amount) FROM budget) AS total FROM lab.s.orders');
-    await expect.poll(() => value(1, 1), { timeout: 30_000 }).toBe('50');
-    await toCommandMode(page);
-    await cells(page).nth(1).locator('[data-testid="cell-live-toggle"]').click();
-    const item = page.locator('[data-testid="live-item"][data-table="lab.s.orders"]');
-    await expect.poll(() => item.locator('[data-testid="live-version"]').textContent(), { timeout: 20_000 }).toBe('v1');
-    await page.click('text=+ Code');
-    await runCell(2, `BEGIN;\nUPDATE budget SET amount = 100 WHERE k = 'k0'`);
-    await expect.poll(() => count(2), { timeout: 30_000 }).toBe('[3]');
-
-    await page.click('text=+ Code');
-    const slow = cells(page).nth(3);
-    if ((await slow.getAttribute('data-language')) !== 'typescript') await slow.locator('[data-testid="language-toggle"]').click();
+    await openTransactionScene(page);
     // It commits when the test writes `commit`, and ends only when it writes `end`.
     const dir = mkdtempSync(join(tmpdir(), 'silt-live-committed-release-'));
     const [commit, end] = [join(dir, 'commit'), join(dir, 'end')];

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shootLooks } from '../helpers/looks';
 import { cells, MOD, SHOTS, startApp, toolbarAction, typeInCell, type RunningApp } from '../helpers/app';
 
 let app: RunningApp;
@@ -26,28 +27,6 @@ beforeAll(async () => {
   page = app.page;
 });
 afterAll(() => app?.close());
-
-async function setTheme(theme: 'light' | 'dark'): Promise<void> {
-  // A click in script, so a modal dialog over the toolbar stays open.
-  if ((await page.evaluate(() => document.documentElement.dataset.theme ?? 'light')) !== theme)
-    await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="theme-toggle"]')!.click());
-}
-
-/** Screenshots at both sizes in both themes; nothing may scroll sideways at either. */
-async function shots(name: string): Promise<void> {
-  for (const [w, h] of [
-    [1440, 900],
-    [1024, 700],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    for (const theme of ['light', 'dark'] as const) {
-      await setTheme(theme);
-      await page.screenshot({ path: join(SHOTS, `polish-${name}-${w}-${theme}.png`) });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
-    }
-  }
-  await setTheme('light');
-}
 
 /** Visible buttons whose accessible name has no word in it ("☰", "▶", ".*"): silent to a screen reader. */
 const unnamedButtons = () =>
@@ -119,7 +98,7 @@ describe('the keyboard shortcuts', () => {
     expect(outside).toEqual([]);
     // The last group (View) is still there, reached by scrolling down.
     expect(await dialog.locator('.shortcut-row').count()).toBeGreaterThan(20);
-    await shots('shortcuts');
+    await shootLooks(page, 'polish-shortcuts');
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -190,7 +169,7 @@ describe('a result of 400 orders', () => {
       await rows.first().scrollIntoViewIfNeeded();
       expect(await brokenNumbers(), `at ${width} px`).toEqual([]);
     }
-    await shots('automl-report-leaderboard');
+    await shootLooks(page, 'polish-automl-report-leaderboard');
     await page.setViewportSize({ width: 1280, height: 900 });
     // Insert as notebook cells: its first cell, a markdown heading, shows rendered, not as raw markdown in an editor.
     await report.getByRole('button', { name: 'Insert as notebook cells' }).click();

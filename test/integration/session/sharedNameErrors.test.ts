@@ -3,37 +3,21 @@
  * and fails in DuckDB: the error the cell shows quotes the names as the analyst wrote them, and its
  * caret, line and column mark the analyst's text, not the rewritten SQL DuckDB ran.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorOutput } from '../../../kernel/protocol';
-import { startDemoShare, type DemoShare } from '../../../kernel/demo/startDemoShare';
-import { Session } from '../../../kernel/session/Session';
+import type { Session } from '../../../kernel/session/Session';
+import { startDemoSession, type DemoSession } from '../../helpers/demoSession';
 
-let dir: string;
-let demo: DemoShare;
+let demo: DemoSession;
 let session: Session;
 let run = 0;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'silt-sharedname-errors-'));
-  demo = await startDemoShare({ root: join(dir, 'demo'), profileDir: join(dir, 'profiles'), tickMs: 0 });
-  session = await Session.create({ workspace: dir, emit: () => {}, profiles: [demo.profilePath] });
+  demo = await startDemoSession('silt-sharedname-errors-');
+  ({ session } = demo);
 });
-afterAll(async () => {
-  await session?.engine.close();
-  await demo?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => demo?.close());
 
-async function errorOf(code: string): Promise<ErrorOutput> {
-  const r = await session.execute({ runId: `r${++run}`, language: 'sql', code });
-  expect(r.status, code).toBe('error');
-  const e = r.outputs.find((o) => o.kind === 'error');
-  if (e?.kind !== 'error') throw new Error(`no error output for ${code}`);
-  return e;
-}
+const errorOf = (code: string) => demo.errorOf('sql', code);
 
 describe('a failing SQL cell over demo.silver.orders', () => {
   it('shows the missing column with the analyst’s table name and the caret under "amout"', async () => {

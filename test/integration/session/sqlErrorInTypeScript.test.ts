@@ -3,37 +3,18 @@
  * the demo share served on 127.0.0.1: the error marks the cell's line where the SQL literal has the
  * mistake (not line N of the cell for line N of the SQL), with its column, and the shared name as written.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorOutput } from '../../../kernel/protocol';
-import { startDemoShare, type DemoShare } from '../../../kernel/demo/startDemoShare';
-import { Session } from '../../../kernel/session/Session';
+import { startDemoSession, type DemoSession } from '../../helpers/demoSession';
 
-let dir: string;
-let demo: DemoShare;
-let session: Session;
-let run = 0;
+let demo: DemoSession;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'silt-sql-in-ts-'));
-  demo = await startDemoShare({ root: join(dir, 'demo'), profileDir: join(dir, 'profiles'), tickMs: 0 });
-  session = await Session.create({ workspace: dir, emit: () => {}, profiles: [demo.profilePath] });
+  demo = await startDemoSession('silt-sql-in-ts-');
 });
-afterAll(async () => {
-  await session?.engine.close();
-  await demo?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => demo?.close());
 
-async function errorOf(code: string): Promise<ErrorOutput> {
-  const r = await session.execute({ runId: `t${++run}`, language: 'typescript', code });
-  expect(r.status, code).toBe('error');
-  const e = r.outputs.find((o) => o.kind === 'error');
-  if (e?.kind !== 'error') throw new Error(`no error output for ${code}`);
-  return e;
-}
+const errorOf = (code: string) => demo.errorOf('typescript', code);
 
 /** The cell's text from where the error's line and column point. */
 const pointed = (code: string, e: ErrorOutput) => code.split('\n')[e.line! - 1].slice(e.column! - 1);
