@@ -25,7 +25,7 @@ import { serialConnection } from './serialConnection';
 import { ResultViews } from './ResultViews';
 import { quoteIdent, quoteLiteral } from '../../common/sqlQuote';
 import { splitSql } from './splitSql';
-import { SqlError, toSqlError, type FailedStatement } from './SqlError';
+import { failedStatement, SqlError, toSqlError } from './SqlError';
 import { openInstance } from './openInstance';
 import { ScratchFiles } from './ScratchFiles';
 import { stoppable } from './stoppable';
@@ -195,40 +195,32 @@ export class DuckEngine {
           );
         await this.watched(await statementWriteTargets(st.text, typeOf), () => this.conn.run(st.text), undefined, st.text);
       } catch (e) {
-        throw toSqlError(e, { cell: sql, ran: st.text, start: st.start, line: st.line });
+        throw toSqlError(e, failedStatement(sql, st));
       }
     }
     const last = statements[statements.length - 1];
-    const failed = (ran: string = last.text): FailedStatement => ({
-      cell: sql,
-      ran,
-      start: last.start - (ran.length - last.text.length),
-      line: last.line,
-    });
     let type: StatementType;
     try {
       type = (await this.conn.prepare(last.text)).statementType;
     } catch (e) {
-      throw toSqlError(e, failed());
+      throw toSqlError(e, failedStatement(sql, last));
     }
     const handle = name ?? `${this.resultPrefix}${++this.counter}`;
     // Inside the user's BEGIN … COMMIT a result table would be the transaction's own: the grid's
     // connection cannot see it and its row ids are not 0…n-1, so the rows are kept in memory instead.
     const inTransaction = type === StatementType.SELECT && (await this.transaction.isOpen());
-    let wrapped: string | undefined;
+    const create = `CREATE OR REPLACE TABLE ${quoteIdent(handle)} AS ${last.text}`;
     try {
       if (type === StatementType.SELECT && !inTransaction) {
         // CREATE TABLE AS answers with the number of rows it wrote: no count(*) afterwards (a query
         // less matters when a live re-run shares the CPU with a long cell).
-        const create = `CREATE OR REPLACE TABLE ${quoteIdent(handle)} AS ${last.text}`;
-        wrapped = create;
         const created = await this.watched(name ? [name.toLowerCase()] : 'none', () => this.conn.runAndReadAll(create), handle);
         return await this.remember(handle, { table: handle }, Number(created.getRowsJson()[0][0]));
       }
     } catch (e) {
       // Some row-returning statements (DESCRIBE, SHOW, ...) cannot sit under CREATE TABLE AS; those
       // fall through and run directly. Anything else is the user's error.
-      if (!/Parser Error/i.test(String((e as Error).message))) throw toSqlError(e, failed(wrapped));
+      if (!/Parser Error/i.test(String((e as Error).message))) throw toSqlError(e, failedStatement(sql, last, create));
     }
     try {
       const read = () => UserTransaction.readRows(this.conn, last.text, inTransaction);
@@ -236,7 +228,7 @@ export class DuckEngine {
       if (name) await this.registerRows(name, columns, rows);
       return { ...(await this.remember(handle, { memory: { columns, rows } })), ...(note ? { note } : {}) };
     } catch (e) {
-      throw toSqlError(e, failed());
+      throw toSqlError(e, failedStatement(sql, last));
     }
   }
 

@@ -26,6 +26,11 @@ export interface FailedStatement {
   line: number;
 }
 
+/** `st` of `cell` as DuckDB ran it: `ran` is its text, or Silt's wrapping of it ending with that text (CREATE TABLE AS …). */
+export function failedStatement(cell: string, st: { text: string; start: number; line: number }, ran = st.text): FailedStatement {
+  return { cell, ran, start: st.start - (ran.length - st.text.length), line: st.line };
+}
+
 /**
  * DuckDB reports positions per statement ("LINE 1: ..."); the cell may hold several statements, so
  * the position is moved to the cell, and the LINE and caret lines are written for the cell's own text
