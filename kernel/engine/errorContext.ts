@@ -16,6 +16,9 @@ export interface ErrorContext {
   cutStart: boolean;
   /** Offset of the caret in `snippet`, in UTF-16 code units. */
   caret: number;
+  /** The line's text exactly as shown, with any "..." DuckDB added, and the caret's offset in it. */
+  shown: string;
+  shownCaret: number;
 }
 
 const CONTEXT = /\n\n(LINE (\d+): )(\.\.\.)?([^\n]*)\n( *)\^$/;
@@ -24,13 +27,15 @@ export function splitErrorContext(message: string): ErrorContext | undefined {
   const m = CONTEXT.exec(message);
   if (!m) return undefined;
   const cutStart = m[3] !== undefined;
+  const shown = (m[3] ?? '') + m[4];
+  const shownCaret = offsetOfWidth(shown, m[5].length - m[1].length);
   let snippet = m[4];
   // The caret's column counts render widths from the start of the line indicator.
   const width = m[5].length - m[1].length - (cutStart ? 3 : 0);
   const caret = offsetOfWidth(snippet, width);
   // A cut end adds "..." after the text; the caret never points into it.
   if (snippet.endsWith('...') && caret <= snippet.length - 3) snippet = snippet.slice(0, -3);
-  return { detail: message.slice(0, m.index), line: Number(m[2]), snippet, cutStart, caret };
+  return { detail: message.slice(0, m.index), line: Number(m[2]), snippet, cutStart, caret, shown, shownCaret };
 }
 
 /** Where the context points in `sql` (the text DuckDB was given), or undefined when it cannot be found. */
@@ -39,6 +44,9 @@ export function locateErrorContext(sql: string, ctx: ErrorContext): number | und
   const text = lines[ctx.line - 1];
   if (text === undefined) return undefined;
   const lineStart = lines.slice(0, ctx.line - 1).reduce((n, l) => n + l.length + 1, 0);
+  // A line that itself begins with "..." reads like a cut one: when the text shown is the line's
+  // beginning, it was shown from its start (a cut one starts inside the line and is over 80 wide).
+  if (ctx.cutStart && [ctx.shown, ctx.shown.replace(/\.\.\.$/, '')].some((s) => text.startsWith(s))) return lineStart + ctx.shownCaret;
   // DuckDB shows a whole line from its start unless it cut it; a cut one is found in the line.
   const at = ctx.cutStart ? text.indexOf(ctx.snippet) : text.startsWith(ctx.snippet) ? 0 : -1;
   if (at < 0) return undefined;

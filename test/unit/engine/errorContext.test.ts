@@ -28,6 +28,14 @@ describe('splitErrorContext and locateErrorContext', () => {
     expect(locateErrorContext(sql, ctx)).toBe(at);
   });
 
+  it('reads a line that itself begins with "..." from its start, not as one DuckDB cut (fuzz seed 1969341215)', () => {
+    for (const sql of ['...', '..... x', '...x...']) {
+      for (let at = 0; at <= sql.length; at++) {
+        expect(locateErrorContext(sql, splitErrorContext(`x\n\n${renderErrorContext(sql, at)}`)!)).toBe(at);
+      }
+    }
+  });
+
   it('leaves a message without a caret alone', () => {
     expect(splitErrorContext('Conversion Error: could not convert "x" to INT32')).toBeUndefined();
   });
