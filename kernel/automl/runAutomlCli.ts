@@ -10,6 +10,7 @@ import { fitAutoML } from './fitAutoML';
 import { loadTable } from './loadTable';
 import type { TaskKind } from './profile';
 import { renderReport } from './renderReport';
+import { reportCharts } from './automlCharts';
 import { takeRows } from './table';
 
 const USAGE =
@@ -98,7 +99,7 @@ export async function runAutomlCli(argv: string[], out: (line: string) => void, 
       });
       writeFileSync(flags.get('preds-out')!, lines.join('\n') + '\n');
     }
-    if (flags.has('report-out')) writeFileSync(flags.get('report-out')!, renderReport(run));
+    if (flags.has('report-out')) writeFileSync(flags.get('report-out')!, renderReport(run, reportCharts(run)));
     const test = run.metrics.test;
     out(
       JSON.stringify({
