@@ -82,7 +82,7 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
   const to = higher ? hi + pad * 0.2 : hi + pad;
   const withinRange = baseline !== undefined && baseline >= from && baseline <= to;
   charts.push(
-    draw(`Best ${run.metric} per family (${higher ? 'higher' : 'lower'} is better)`, {
+    draw(`Best ${run.metric} per family (${higher ? 'higher' : 'lower'} is better${withinRange ? '; dashed: the baseline' : ''})`, {
       marginRight: 50,
       x: { label: run.metric, grid: true, domain: [from, to] },
       y: { label: null },
@@ -103,9 +103,9 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
 
   const importance = run.importance.slice(0, 15);
   charts.push(
-    draw('Permutation importance (drop in the metric when a column is shuffled)', {
+    draw(`Permutation importance (how much ${run.metric} worsens when a column is shuffled)`, {
       height: Math.max(140, 22 * importance.length + 40),
-      x: { label: `drop in ${run.metric}`, grid: true },
+      x: { label: `${run.metric} worse by`, grid: true },
       y: { label: null },
       marks: [Plot.barX(importance, { x: 'importance', y: 'column', sort: { y: 'x', reverse: true }, fill: '#5a9e6f' }), Plot.ruleX([0])],
     }),
@@ -176,8 +176,10 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
     const points = Array.from({ length: Math.min(y.length, 2000) }, (_, i) => ({ actual: y[i], predicted: outputs[i] }));
     const lo = Math.min(...points.map((p) => Math.min(p.actual, p.predicted)));
     const hi = Math.max(...points.map((p) => Math.max(p.actual, p.predicted)));
+    const shown = points.length < y.length ? `; ${points.length} of ${y.length} rows shown` : '';
+    const title = `Predicted vs actual (validation, RMSE ${v.rmse?.toPrecision(4)}${shown})`;
     charts.push(
-      draw(`Predicted vs actual (validation, RMSE ${v.rmse?.toPrecision(4)})`, {
+      draw(title, {
         width: 320,
         height: 300,
         marginLeft: 60,

@@ -95,6 +95,10 @@ export interface AutoMLRun {
   unseenClasses: UnseenClass[];
   /** What the user must know to read the scores, in words (shown above the report and leaderboard). */
   warnings: RunWarning[];
+  /** How the time column came about: named, guessed from the data, turned off, or none found. */
+  timeColumnFrom: 'given' | 'guessed' | 'off' | 'none-found';
+  /** The rows permutation importance was measured on: test rows when given, else training rows. */
+  importanceRows: { set: 'training' | 'test'; rows: number };
 }
 
 export interface RunWarning {
@@ -209,6 +213,7 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
       })
     : [];
   let importance: Importance[];
+  let importanceRows: AutoMLRun['importanceRows'];
   const testRows = (opts.testIndex ?? []).filter((r) => !isMissing(tv[r]));
   if (testRows.length) {
     const yt = yOf(testRows);
@@ -225,7 +230,11 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
         ),
       );
     importance = permutationImportance(model, sampleFm(tfm, 2000), yk.slice(0, 2000), seed);
-  } else importance = permutationImportance(model, sampleFm(fm, 2000), y.slice(0, 2000), seed);
+    importanceRows = { set: 'test', rows: Math.min(2000, yk.length) };
+  } else {
+    importance = permutationImportance(model, sampleFm(fm, 2000), y.slice(0, 2000), seed);
+    importanceRows = { set: 'training', rows: Math.min(2000, y.length) };
+  }
   opts.onProgress?.({
     kind: 'final',
     split: splitWords,
@@ -267,6 +276,8 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     cancelled: result.cancelled,
     parallelTrials: result.parallelTrials,
     unseenClasses: unseen,
+    timeColumnFrom: opts.timeColumn === null ? 'off' : opts.timeColumn !== undefined ? 'given' : timeColumn ? 'guessed' : 'none-found',
+    importanceRows,
     warnings: [
       ...unseen.map((u) => ({ code: 'unseen-class' as const, text: u.text })),
       ...logLossWarning(unseen, profile.classes, result.plan.folds, validY, validOut, metrics.validation.log_loss),

@@ -3,6 +3,7 @@ import type { AutoMLRun } from './fitAutoML';
 import type { AutoMLChart } from './automlCharts';
 import type { ChartTheme } from '../charts/chartTheme';
 import { reportCss } from './reportCss';
+import { importanceNote, metricReading, metricsNote, splitNote } from './reportNotes';
 import type { MetricReport } from './evaluate';
 import { describeTrial } from './describeTrial';
 import { ensembleMembers, explainEnsemble } from './explainEnsemble';
@@ -55,7 +56,8 @@ ${reportCss(theme)}
 <h1>AutoML report: ${esc(run.target)}</h1>
 <p>Task <b>${esc(run.task)}</b> (${esc(run.profile.taskReason)}), metric <b>${esc(run.metric)}</b>, ${run.profile.rows} training rows,
 ${esc(run.split.text)}, ${run.leaderboard.length} trials in ${run.trainSeconds.toFixed(1)} s.
-Validation ${esc(run.metric)} of the final model: <b>${fmt(run.validationScore)}</b>.</p>
+Validation ${esc(run.metric)} of the final model: <b>${fmt(run.validationScore)}</b> (${esc(metricReading(run))}).</p>
+${splitNote(run) ? `<p class="note">${esc(splitNote(run))}</p>` : ''}
 ${warnings(run.warnings)}
 <h2>Final model</h2>
 <p>${esc(explainEnsemble(run))}</p>
@@ -76,11 +78,12 @@ ${table(
   ['metric', ...sets.map(([s]) => s)],
   names.map((k) => [k, ...sets.map(([, m]) => metricRows(m).find(([x]) => x === k)?.[1] ?? '–')]),
 )}
+<p class="note">${esc(metricsNote(run))}</p>
 ${charts.light.length ? `<h2>Charts</h2>\n${figures(charts)}` : ''}
 <h2>Leaderboard</h2>
 ${run.warnings.length ? `<p class="warnings">Scores on validation include classes the models could not learn (see <i>Read the scores with care</i> above).</p>` : ''}
 ${table(
-  ['#', 'trial', run.metric, 'train s', 'predict s', 'all parameters'],
+  ['#', 'trial', run.metric, 'train (s)', 'predict (s)', 'all parameters'],
   run.leaderboard.map((t, i) => [
     i + 1,
     describeTrial(t),
@@ -92,8 +95,10 @@ ${table(
       .join(', '),
   ]),
 )}
+<p class="note">Times are summed over the trial's validation folds; predict is the time to predict their validation rows.</p>
 <h2>Permutation importance</h2>
-<table><tbody>${run.importance.map((i) => `<tr><td>${esc(i.column)}</td><td>${fmt(i.importance)}</td><td style="width:300px"><div class="bar" style="width:${Math.max(0, (100 * i.importance) / maxImp).toFixed(1)}%"></div></td></tr>`).join('')}</tbody></table>
+<p class="note">${esc(importanceNote(run))}</p>
+<table><thead><tr><th>column</th><th>${esc(run.metric)} worse by</th><th></th></tr></thead><tbody>${run.importance.map((i) => `<tr><td>${esc(i.column)}</td><td>${fmt(i.importance)}</td><td style="width:300px"><div class="bar" style="width:${Math.max(0, (100 * i.importance) / maxImp).toFixed(1)}%"></div></td></tr>`).join('')}</tbody></table>
 <h2>Columns</h2>
 ${table(
   ['column', 'type', 'used', 'missing', 'distinct', 'reason'],
