@@ -15,6 +15,7 @@ import { isMissing, labelOf, profileTable, type DataProfile, type TaskKind } fro
 import { Rng } from './rng';
 import { chooseColumns } from './chooseColumns';
 import { CV_MAX_ROWS } from './validation';
+import { distinctPrecision } from './distinctPrecision';
 import { describeSplit, guessTimeColumn, splitPhrase, timesOf, type SplitInfo } from './timeSplit';
 import { makeTimePlan } from './timeFolds';
 import { runSearch, type AutoMLProgress } from './search';
@@ -320,12 +321,13 @@ function logLossWarning(
       )
     : NaN;
   const names = labels.map((l) => `"${l}"`).join(', ');
-  const rest = keep.length ? `; on the other ${keep.length} validation rows it is ${seen.toPrecision(3)}` : '';
+  const [allText, seenText] = keep.length ? distinctPrecision(all, seen) : [all.toPrecision(3), ''];
+  const rest = keep.length ? `; on the other ${keep.length} validation rows it is ${seenText}` : '';
   return [
     {
       code: 'unseen-class-log-loss',
       text:
-        `Validation log_loss ${all.toPrecision(3)} includes ${m} row${m === 1 ? '' : 's'} of ${names} scored by models that did not learn ${labels.length === 1 ? 'it' : 'them'}, each costing up to ` +
+        `Validation log_loss ${allText} includes ${m} row${m === 1 ? '' : 's'} of ${names} scored by models that did not learn ${labels.length === 1 ? 'it' : 'them'}, each costing up to ` +
         `−ln(1e-15) ≈ 34.5 (probabilities are clipped at 1e-15, so the score stays finite)${rest}.`,
     },
   ];
