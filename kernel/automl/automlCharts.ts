@@ -5,7 +5,8 @@
  */
 import { loadPlot } from '../charts/plotRuntime';
 import { renderPlot, type PlotOptions } from '../charts/renderPlot';
-import type { ChartTheme } from '../charts/chartTheme';
+import { CHART_THEMES, type ChartTheme } from '../charts/chartTheme';
+import { composite, contrastRatio, parseColour } from '../../common/contrastRatio';
 import type { AutoMLRun } from './fitAutoML';
 import { higherIsBetter } from './taskMetric';
 
@@ -18,12 +19,43 @@ export interface AutoMLChart {
  * The confusion matrix is one hue whose opacity grows with the count, over the chart's own
  * background: an empty cell is the background in either theme, also when the window rethemes a
  * chart drawn in the other one (a colour scheme's palest blue stayed a white square on dark). Counts
- * take the theme's text colour (currentColor follows a retheme too) until the cell is dark enough
- * for white; this hue and switch keep the contrast at 4:1 or more on both backgrounds.
+ * take the theme's text colour (currentColor follows a retheme too) or white, whichever reads at
+ * AA over the cell as composited in both themes; see countOpacity for the shades neither reaches.
  */
 const HEAT = '#1e55a8';
-/** The cell opacity from which counts are white. */
-const WHITE_FROM = 0.75;
+/** AA for text is 4.5:1; the margin covers the rounding of opacities in the SVG. */
+const COUNT_CONTRAST = 4.6;
+const THEMES = Object.values(CHART_THEMES);
+const readsOver = (text: (t: (typeof THEMES)[number]) => string, opacity: number) =>
+  THEMES.every(
+    (t) => contrastRatio(parseColour(text(t)), composite(parseColour(HEAT), parseColour(t.background), opacity)) >= COUNT_CONTRAST,
+  );
+const inkReads = (opacity: number) => readsOver((t) => t.foreground, opacity);
+const whiteReads = (opacity: number) => readsOver(() => 'white', opacity);
+
+/**
+ * Between the palest shade where white reads and the darkest where the text colour does, neither
+ * reaches 4.5:1 on the light background (about 4:1 at best), so no cell is drawn there: the scale
+ * runs up to INK_TO, then on from WHITE_FROM, keeping every count's order and its readability.
+ */
+const [INK_TO, WHITE_FROM] = (() => {
+  let ink = 0;
+  while (ink < 1 && inkReads(ink + 0.005)) ink += 0.005;
+  let white = 1;
+  while (white > 0 && whiteReads(white - 0.005)) white -= 0.005;
+  return [ink, Math.max(ink, white)];
+})();
+/** The faintest cell with a count, so a single misclassified row still shows. */
+const FLOOR = 0.12;
+
+function countOpacity(count: number, max: number): number {
+  if (count <= 0) return 0;
+  // A square root, so the small counts off the diagonal are not all equally pale.
+  const share = Math.sqrt(count / max);
+  const [below, above] = [INK_TO - FLOOR, 1 - WHITE_FROM];
+  const u = share * (below + above);
+  return u <= below ? FLOOR + u : WHITE_FROM + (u - below);
+}
 
 export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoMLChart[] {
   const Plot = loadPlot();
@@ -50,7 +82,7 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
   const to = higher ? hi + pad * 0.2 : hi + pad;
   const withinRange = baseline !== undefined && baseline >= from && baseline <= to;
   charts.push(
-    draw(`Best ${run.metric} per family (${higher ? 'higher' : 'lower'} is better)`, {
+    draw(`Best ${run.metric} per family (${higher ? 'higher' : 'lower'} is better${withinRange ? '; dashed: the baseline' : ''})`, {
       marginRight: 50,
       x: { label: run.metric, grid: true, domain: [from, to] },
       y: { label: null },
@@ -71,9 +103,9 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
 
   const importance = run.importance.slice(0, 15);
   charts.push(
-    draw('Permutation importance (drop in the metric when a column is shuffled)', {
+    draw(`Permutation importance (how much ${run.metric} worsens when a column is shuffled)`, {
       height: Math.max(140, 22 * importance.length + 40),
-      x: { label: `drop in ${run.metric}`, grid: true },
+      x: { label: `${run.metric} worse by`, grid: true },
       y: { label: null },
       marks: [Plot.barX(importance, { x: 'importance', y: 'column', sort: { y: 'x', reverse: true }, fill: '#5a9e6f' }), Plot.ruleX([0])],
     }),
@@ -114,8 +146,6 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
     const labels = run.model.classes;
     const cells = v.confusion.flatMap((row, i) => row.map((count, j) => ({ actual: labels[i], predicted: labels[j], count })));
     const max = Math.max(...cells.map((c) => c.count));
-    // A square root, and a floor for any count, so a single misclassified row still shows.
-    const shade = (count: number) => (count > 0 ? 0.12 + 0.88 * Math.sqrt(count / max) : 0);
     // Labels longer than a column is wide ('handed_over' under 44 px) are slanted, so none overlaps.
     const longest = Math.max(...labels.map((l) => String(l).length));
     const slant = longest * 6.5 > 40;
@@ -130,13 +160,13 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
         y: { label: 'actual', domain: labels },
         opacity: { type: 'identity' },
         marks: [
-          Plot.cell(cells, { x: 'predicted', y: 'actual', fill: HEAT, fillOpacity: (d: { count: number }) => shade(d.count) }),
+          Plot.cell(cells, { x: 'predicted', y: 'actual', fill: HEAT, fillOpacity: (d: { count: number }) => countOpacity(d.count, max) }),
           Plot.text(cells, {
             x: 'predicted',
             y: 'actual',
             text: 'count',
             fontWeight: 600,
-            fill: (d: { count: number }) => (shade(d.count) >= WHITE_FROM ? 'white' : 'currentColor'),
+            fill: (d: { count: number }) => (inkReads(countOpacity(d.count, max)) ? 'currentColor' : 'white'),
           }),
         ],
       }),
@@ -146,8 +176,10 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
     const points = Array.from({ length: Math.min(y.length, 2000) }, (_, i) => ({ actual: y[i], predicted: outputs[i] }));
     const lo = Math.min(...points.map((p) => Math.min(p.actual, p.predicted)));
     const hi = Math.max(...points.map((p) => Math.max(p.actual, p.predicted)));
+    const shown = points.length < y.length ? `; ${points.length} of ${y.length} rows shown` : '';
+    const title = `Predicted vs actual (validation, RMSE ${v.rmse?.toPrecision(4)}${shown})`;
     charts.push(
-      draw(`Predicted vs actual (validation, RMSE ${v.rmse?.toPrecision(4)})`, {
+      draw(title, {
         width: 320,
         height: 300,
         marginLeft: 60,
@@ -167,4 +199,9 @@ export function automlCharts(run: AutoMLRun, theme: ChartTheme = 'light'): AutoM
     );
   }
   return charts;
+}
+
+/** The charts in both looks, for a report that shows its reader's (renderReport). */
+export function reportCharts(run: AutoMLRun): Record<ChartTheme, AutoMLChart[]> {
+  return { light: automlCharts(run, 'light'), dark: automlCharts(run, 'dark') };
 }

@@ -15,6 +15,7 @@ import { isMissing, labelOf, profileTable, type DataProfile, type TaskKind } fro
 import { Rng } from './rng';
 import { chooseColumns } from './chooseColumns';
 import { CV_MAX_ROWS } from './validation';
+import { distinctPrecision } from './distinctPrecision';
 import { describeSplit, guessTimeColumn, splitPhrase, timesOf, type SplitInfo } from './timeSplit';
 import { makeTimePlan } from './timeFolds';
 import { runSearch, type AutoMLProgress } from './search';
@@ -95,6 +96,10 @@ export interface AutoMLRun {
   unseenClasses: UnseenClass[];
   /** What the user must know to read the scores, in words (shown above the report and leaderboard). */
   warnings: RunWarning[];
+  /** How the time column came about: named, guessed from the data, turned off, or none found. */
+  timeColumnFrom: 'given' | 'guessed' | 'off' | 'none-found';
+  /** The rows permutation importance was measured on: test rows when given, else training rows. */
+  importanceRows: { set: 'training' | 'test'; rows: number };
 }
 
 export interface RunWarning {
@@ -209,6 +214,7 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
       })
     : [];
   let importance: Importance[];
+  let importanceRows: AutoMLRun['importanceRows'];
   const testRows = (opts.testIndex ?? []).filter((r) => !isMissing(tv[r]));
   if (testRows.length) {
     const yt = yOf(testRows);
@@ -225,7 +231,11 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
         ),
       );
     importance = permutationImportance(model, sampleFm(tfm, 2000), yk.slice(0, 2000), seed);
-  } else importance = permutationImportance(model, sampleFm(fm, 2000), y.slice(0, 2000), seed);
+    importanceRows = { set: 'test', rows: Math.min(2000, yk.length) };
+  } else {
+    importance = permutationImportance(model, sampleFm(fm, 2000), y.slice(0, 2000), seed);
+    importanceRows = { set: 'training', rows: Math.min(2000, y.length) };
+  }
   opts.onProgress?.({
     kind: 'final',
     split: splitWords,
@@ -267,6 +277,8 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     cancelled: result.cancelled,
     parallelTrials: result.parallelTrials,
     unseenClasses: unseen,
+    timeColumnFrom: opts.timeColumn === null ? 'off' : opts.timeColumn !== undefined ? 'given' : timeColumn ? 'guessed' : 'none-found',
+    importanceRows,
     warnings: [
       ...unseen.map((u) => ({ code: 'unseen-class' as const, text: u.text })),
       ...logLossWarning(unseen, profile.classes, result.plan.folds, validY, validOut, metrics.validation.log_loss),
@@ -309,12 +321,13 @@ function logLossWarning(
       )
     : NaN;
   const names = labels.map((l) => `"${l}"`).join(', ');
-  const rest = keep.length ? `; on the other ${keep.length} validation rows it is ${seen.toPrecision(3)}` : '';
+  const [allText, seenText] = keep.length ? distinctPrecision(all, seen) : [all.toPrecision(3), ''];
+  const rest = keep.length ? `; on the other ${keep.length} validation rows it is ${seenText}` : '';
   return [
     {
       code: 'unseen-class-log-loss',
       text:
-        `Validation log_loss ${all.toPrecision(3)} includes ${m} row${m === 1 ? '' : 's'} of ${names} scored by models that did not learn ${labels.length === 1 ? 'it' : 'them'}, each costing up to ` +
+        `Validation log_loss ${allText} includes ${m} row${m === 1 ? '' : 's'} of ${names} scored by models that did not learn ${labels.length === 1 ? 'it' : 'them'}, each costing up to ` +
         `−ln(1e-15) ≈ 34.5 (probabilities are clipped at 1e-15, so the score stays finite)${rest}.`,
     },
   ];

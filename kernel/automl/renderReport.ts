@@ -1,6 +1,9 @@
 /** A small self-contained HTML report of a run: summary, leaderboard, metrics, importance. */
 import type { AutoMLRun } from './fitAutoML';
 import type { AutoMLChart } from './automlCharts';
+import type { ChartTheme } from '../charts/chartTheme';
+import { reportCss } from './reportCss';
+import { importanceNote, metricReading, metricsNote, splitNote } from './reportNotes';
 import type { MetricReport } from './evaluate';
 import { describeTrial } from './describeTrial';
 import { ensembleMembers, explainEnsemble } from './explainEnsemble';
@@ -25,21 +28,36 @@ function warnings(list: AutoMLRun['warnings']): string {
   return `<div class="warnings" role="alert"><h2>Read the scores with care</h2><ul>${list.map((w) => `<li>${esc(w.text)}</li>`).join('')}</ul></div>`;
 }
 
-/** `charts` (standalone SVG from automlCharts) are embedded after the metrics when given. */
-export function renderReport(run: AutoMLRun, charts: AutoMLChart[] = []): string {
+/** The report's charts, drawn once per look (automlCharts), in the same order. */
+export type ReportCharts = Record<ChartTheme, AutoMLChart[]>;
+
+/** Both drawings of a chart: the page shows the one of the reader's look (reportCss). */
+function figures(charts: ReportCharts): string {
+  return charts.light
+    .map(
+      (c, i) =>
+        `<figure><figcaption>${esc(c.title)}</figcaption><div class="chart-light">${c.svg}</div><div class="chart-dark">${charts.dark[i]?.svg ?? ''}</div></figure>`,
+    )
+    .join('\n');
+}
+
+/**
+ * `charts` are embedded after the metrics when given; `theme` is the look Silt was in at export, used
+ * only where the reader's browser states no preference (see reportCss).
+ */
+export function renderReport(run: AutoMLRun, charts: ReportCharts = { light: [], dark: [] }, theme: ChartTheme = 'light'): string {
   const sets = Object.entries(run.metrics).filter(([, m]) => m) as [string, MetricReport][];
   const names = [...new Set(sets.flatMap(([, m]) => metricRows(m).map(([k]) => k)))];
   const flagged = run.profile.columns.filter((c) => c.flag && !c.used);
   const maxImp = Math.max(1e-12, ...run.importance.map((i) => Math.abs(i.importance)));
-  return `<!doctype html><html><head><meta charset="utf-8"><title>AutoML: ${esc(run.target)}</title><style>
-body{font:14px system-ui,sans-serif;margin:2em;max-width:960px}table{border-collapse:collapse;margin:1em 0}
-td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}figure{display:inline-block;margin:0 1em 1em 0}figcaption{font-weight:600}th{background:#f3f3f3}.bar{background:#4a7;height:10px}
-.warnings{border-left:4px solid #c77700;background:#fff6e5;padding:.2em 1em;margin:1em 0}.warnings h2{font-size:1.05em;margin:.5em 0}
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="color-scheme" content="${theme === 'dark' ? 'dark light' : 'light dark'}"><title>AutoML: ${esc(run.target)}</title><style>
+${reportCss(theme)}
 </style></head><body>
 <h1>AutoML report: ${esc(run.target)}</h1>
 <p>Task <b>${esc(run.task)}</b> (${esc(run.profile.taskReason)}), metric <b>${esc(run.metric)}</b>, ${run.profile.rows} training rows,
 ${esc(run.split.text)}, ${run.leaderboard.length} trials in ${run.trainSeconds.toFixed(1)} s.
-Validation ${esc(run.metric)} of the final model: <b>${fmt(run.validationScore)}</b>.</p>
+Validation ${esc(run.metric)} of the final model: <b>${fmt(run.validationScore)}</b> (${esc(metricReading(run))}).</p>
+${splitNote(run) ? `<p class="note">${esc(splitNote(run))}</p>` : ''}
 ${warnings(run.warnings)}
 <h2>Final model</h2>
 <p>${esc(explainEnsemble(run))}</p>
@@ -60,11 +78,12 @@ ${table(
   ['metric', ...sets.map(([s]) => s)],
   names.map((k) => [k, ...sets.map(([, m]) => metricRows(m).find(([x]) => x === k)?.[1] ?? '–')]),
 )}
-${charts.length ? `<h2>Charts</h2>\n${charts.map((c) => `<figure><figcaption>${esc(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}` : ''}
+<p class="note">${esc(metricsNote(run))}</p>
+${charts.light.length ? `<h2>Charts</h2>\n${figures(charts)}` : ''}
 <h2>Leaderboard</h2>
 ${run.warnings.length ? `<p class="warnings">Scores on validation include classes the models could not learn (see <i>Read the scores with care</i> above).</p>` : ''}
 ${table(
-  ['#', 'trial', run.metric, 'train s', 'predict s', 'all parameters'],
+  ['#', 'trial', run.metric, 'train (s)', 'predict (s)', 'all parameters'],
   run.leaderboard.map((t, i) => [
     i + 1,
     describeTrial(t),
@@ -76,8 +95,10 @@ ${table(
       .join(', '),
   ]),
 )}
+<p class="note">Times are summed over the trial's validation folds; predict is the time to predict their validation rows.</p>
 <h2>Permutation importance</h2>
-<table><tbody>${run.importance.map((i) => `<tr><td>${esc(i.column)}</td><td>${fmt(i.importance)}</td><td style="width:300px"><div class="bar" style="width:${Math.max(0, (100 * i.importance) / maxImp).toFixed(1)}%"></div></td></tr>`).join('')}</tbody></table>
+<p class="note">${esc(importanceNote(run))}</p>
+<table><thead><tr><th>column</th><th>${esc(run.metric)} worse by</th><th></th></tr></thead><tbody>${run.importance.map((i) => `<tr><td>${esc(i.column)}</td><td>${fmt(i.importance)}</td><td style="width:300px"><div class="bar" style="width:${Math.max(0, (100 * i.importance) / maxImp).toFixed(1)}%"></div></td></tr>`).join('')}</tbody></table>
 <h2>Columns</h2>
 ${table(
   ['column', 'type', 'used', 'missing', 'distinct', 'reason'],

@@ -10,6 +10,7 @@ import { fitAutoML } from './fitAutoML';
 import { loadTable } from './loadTable';
 import type { TaskKind } from './profile';
 import { renderReport } from './renderReport';
+import { reportCharts } from './automlCharts';
 import { takeRows } from './table';
 
 const USAGE =
@@ -98,7 +99,7 @@ export async function runAutomlCli(argv: string[], out: (line: string) => void, 
       });
       writeFileSync(flags.get('preds-out')!, lines.join('\n') + '\n');
     }
-    if (flags.has('report-out')) writeFileSync(flags.get('report-out')!, renderReport(run));
+    if (flags.has('report-out')) writeFileSync(flags.get('report-out')!, renderReport(run, reportCharts(run)));
     const test = run.metrics.test;
     out(
       JSON.stringify({
@@ -110,6 +111,15 @@ export async function runAutomlCli(argv: string[], out: (line: string) => void, 
         validation_metric: run.validationScore,
         validation: run.validation,
         split: run.split.text,
+        time_column: run.split.timeColumn ?? null,
+        // What the dialog and the report say before any score: read the metrics above with them.
+        warnings: run.warnings,
+        unseen_classes: run.unseenClasses.map((u) => ({
+          label: u.label,
+          where: u.where,
+          scored_rows: u.scoredRows,
+          train_rows: u.trainRows,
+        })),
         best_family: run.best.family,
         ensemble: run.ensemble.map((e) => `${e.family}#${e.trial}:${e.weight.toFixed(2)}`),
         n_trials: run.leaderboard.length,

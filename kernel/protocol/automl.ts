@@ -47,7 +47,7 @@ export const AUTOML_PARAMS = {
   'automl.cancel': s.object(job),
   'automl.result': s.object({ ...job, theme }),
   'automl.exportModel': s.object({ ...job, path: s.string() }),
-  'automl.exportReport': s.object({ ...job, path: s.string() }),
+  'automl.exportReport': s.object({ ...job, path: s.string(), theme }),
   'automl.notebook': s.object({ ...job, table: s.optional(s.string()) }),
   'automl.addToSession': s.object({ ...job, name: s.optional(s.string()) }),
 };
@@ -68,7 +68,10 @@ export interface AutomlRequests {
   'automl.result': { params: In<'automl.result'>; result: AutomlReport };
   /** Writes the model file (JSON, loadable with `automl.loadModel`; `.json` added when missing); a relative path is under the workspace. */
   'automl.exportModel': { params: In<'automl.exportModel'>; result: { path: string } };
-  /** Writes the self-contained HTML report (`.html` added when missing, never twice). */
+  /**
+   * Writes the self-contained HTML report (`.html` added when missing, never twice). It shows its
+   * reader's light or dark look; `theme` (the window's) only where the reader's browser states none.
+   */
   'automl.exportReport': { params: In<'automl.exportReport'>; result: { path: string } };
   /** The cells that reproduce the best model, reading the data by `table` (a result's name) when given. */
   'automl.notebook': { params: In<'automl.notebook'>; result: { cells: AutomlReport['cells'] } };

@@ -253,9 +253,11 @@ export const automlHandlers: Handlers<keyof AutomlRequests> = {
   },
   'automl.exportReport': async (s, p) => {
     const { job: j, run } = finished(s, p.jobId);
-    const charts = (j.reports.get('light') ?? (await report(p.jobId, j, run, 'light'))).charts;
     const automl = await loadAutoml();
-    return { path: await write(outPath(s, automl.exportPath(p.path, '.html')), automl.renderReport(run, charts)) };
+    // Both looks: the file shows its reader's (renderReport), whatever the window showed.
+    const charts = (theme: 'light' | 'dark') => j.reports.get(theme)?.charts ?? automl.automlCharts(run, theme);
+    const html = automl.renderReport(run, { light: charts('light'), dark: charts('dark') }, p.theme === 'dark' ? 'dark' : 'light');
+    return { path: await write(outPath(s, automl.exportPath(p.path, '.html')), html) };
   },
   'automl.addToSession': async (s, p) => {
     const { run } = finished(s, p.jobId);

@@ -9,6 +9,7 @@ import { LeaderboardTable } from './LeaderboardTable';
 import { EnsembleSummary } from './EnsembleSummary';
 import { ChartImage } from '../charts/ChartImage';
 import { formatScore as fmt } from './formatScore';
+import { useTheme } from '../theme';
 
 interface Props {
   jobId: string;
@@ -21,6 +22,7 @@ interface Props {
 
 export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInserted }: Props) {
   const { client, sessionId, insertCells, nameResult, report } = useNotebookActions();
+  const theme = useTheme();
   const [modelPath, setModelPath] = useState(`models/${r.variable}.json`);
   const [reportPath, setReportPath] = useState(`models/${r.variable}_report.html`);
   const flagged = r.dropped.filter((d) => d.flag);
@@ -141,7 +143,7 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
           onClick={() =>
             act('Export report', (sid) =>
               client
-                .request('automl.exportReport', { sessionId: sid, jobId, path: reportPath.trim() })
+                .request('automl.exportReport', { sessionId: sid, jobId, path: reportPath.trim(), theme })
                 .then((x) => `Report written to ${x.path}`),
             )
           }
