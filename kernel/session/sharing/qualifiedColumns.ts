@@ -6,6 +6,8 @@
  * two tables read there could answer to is refused, never guessed.
  */
 import { quoteIdent } from '../../../common/sqlQuote';
+import { lineColumnAt, renderErrorContext } from '../../engine/errorContext';
+import { SqlError } from '../../engine/SqlError';
 import type { Token } from '../../../common/sqlTokens';
 import type { KnownTable, RefEdit } from './RefEdit';
 import { SharedRefError } from './SharedRefError';
@@ -32,7 +34,25 @@ export interface ReadTable {
 type Item = ReadTable & { scope: string; alias: Token | undefined };
 
 /** A qualifier that more than one table read in its FROM list answers to. */
-export class AmbiguousQualifierError extends SharedRefError {}
+export class AmbiguousQualifierError extends SharedRefError {
+  constructor(
+    message: string,
+    /** Where the qualifier starts in the SQL the rewrite was given. */
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+
+  /** The refusal as a SQL error of `text` (the SQL given), with LINE and caret under the qualifier, so a cell marks it. */
+  inText(text: string): SqlError {
+    const { line, column } = lineColumnAt(text, this.offset);
+    return new SqlError(`${this.message}\n\n${renderErrorContext(text, this.offset)}`, line, this.kind, {
+      offset: this.offset,
+      column,
+      detail: this.message,
+    });
+  }
+}
 
 /** The edits that replace each shared-name qualifier of `qualifiers` by the binding of the one table it names. */
 export function qualifierEdits(
@@ -79,7 +99,7 @@ function ambiguous(sql: string, code: readonly Token[], q: QualifierCandidate, n
   const fix = aliases.every((a) => a !== undefined)
     ? `qualify the column with the alias of the one you mean (${aliases.map((a) => `${a}.${rest}`).join(' or ')})`
     : `give the one you mean an alias (FROM ${spelled[aliases.indexOf(undefined)]} AS t) and qualify the column with it (t.${rest})`;
-  return new AmbiguousQualifierError(`${column} could mean a column of ${tables}: ${fix}.`);
+  return new AmbiguousQualifierError(`${column} could mean a column of ${tables}: ${fix}.`, code[q.first].start);
 }
 
 /** Whether `prefix` names `t`: schema.table, share.schema.table (a share may hold dots) or profile.share.schema.table. */
