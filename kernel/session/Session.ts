@@ -150,6 +150,7 @@ export class Session {
       engine: this.engine,
       shared: this.shared,
       resolve: async (sql: string) => (await this.resolveShared(sql)).sql,
+      resolveMapped: (sql: string) => this.resolveShared(sql),
       workspace: this.workspace,
       notify: this.notify,
     };

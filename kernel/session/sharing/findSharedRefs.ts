@@ -6,7 +6,7 @@
  * `table_changes('share.schema.table', 2[, 5])`.
  */
 import { quoteIdent } from '../../../common/sqlQuote';
-import { formatTableName, type TableName } from '../../../common/tableName';
+import { formatTableName } from '../../../common/tableName';
 import { tokenizeSql, type Token } from '../../../common/sqlTokens';
 import { impliedAliases, type AliasCandidate } from './impliedAliases';
 import { qualifierEdits, type QualifierCandidate, type ReadTable } from './qualifiedColumns';

@@ -77,7 +77,6 @@ export function qualifierEdits(
         const hits = here.filter((it) => names(prefix, it.table));
         if (hits.length === 0) continue;
         const end = code[q.first + 2 * (n - 1)].end;
-        const typed = sql.slice(code[q.first].start, end);
         if (hits.length > 1) throw ambiguous(sql, code, q, n, hits);
         const [hit] = hits;
         const text = hit.alias ? hit.alias.text : quoteIdent(hit.addedAlias ?? hit.view);
