@@ -24,11 +24,15 @@ export interface Expectation {
   /** Where the rule starts in the cell (1-based), for messages. */
   line: number;
   column: number;
+  /** Offset of the condition in the cell's text, so DuckDB's errors about it can mark the cell (rules of a cell only). */
+  conditionAt?: number;
 }
 
 export interface ExpectationCell {
   /** The checked table expression, as written (shared names are resolved later, like any SQL). */
   target: string;
+  /** Offset of the target in the cell's text. */
+  targetAt: number;
   rules: Expectation[];
 }
 
@@ -110,7 +114,9 @@ export function parseExpectations(sql: string): ExpectationCell {
       else if (toks[j].text === ')' && --d === 0) break;
     }
     if (j >= toks.length) fail(open.start, label, 'this parenthesis is never closed');
-    const condition = sql.slice(open.end, toks[j].start).trim();
+    const written = sql.slice(open.end, toks[j].start);
+    const condition = written.trim();
+    const conditionAt = open.end + written.length - written.trimStart().length;
     if (condition === '') fail(open.start, label, 'the condition is empty');
     j++;
     let action: ViolationAction = 'warn';
@@ -123,7 +129,7 @@ export function parseExpectations(sql: string): ExpectationCell {
       j += 4;
     }
     const { line, column } = where(start.start);
-    const rule = { name, condition, action, line, column };
+    const rule = { name, condition, action, line, column, conditionAt };
     const earlier = seen.get(name.toLowerCase());
     if (earlier) fail(nameTok.start, label, `the name is already used by the rule on line ${earlier.line}; rule names must be unique`);
     seen.set(name.toLowerCase(), rule);
@@ -135,7 +141,7 @@ export function parseExpectations(sql: string): ExpectationCell {
     }
     i = j;
   }
-  return { target, rules };
+  return { target, targetAt: toks[2].start, rules };
 }
 
 /** Offset → 1-based line and column. */

@@ -8,7 +8,9 @@ import type { DuckEngine } from '../engine/DuckEngine';
 export type Queryable = Pick<DuckEngine, 'query'>;
 import type { Expectation, ViolationAction } from '../../common/quality/parseExpectations';
 import { SiltError } from '../../common/SiltError';
-import { countSql } from './expectationSql';
+import { SqlError } from '../engine/SqlError';
+import { CheckQueryError, placeCheckError, type CheckPlacing } from './CheckQueryError';
+import { conditionProbe, countQuery } from './expectationSql';
 
 export interface RuleFigures {
   name: string;
@@ -35,6 +37,10 @@ export class RuleConditionError extends SiltError {
   constructor(
     message: string,
     readonly line: number,
+    /** Where DuckDB pointed in the rule's condition, when it did, for the cell to mark. */
+    readonly placing?: CheckPlacing,
+    /** Set once placed in the cell: the caret's offset and column, and the message without the LINE and caret lines. */
+    readonly at?: { offset: number; column: number; detail: string },
   ) {
     super('bad-request', message);
   }
@@ -52,10 +58,17 @@ export async function checkExpectations(
   resolved: string[],
 ): Promise<CheckFigures> {
   let row: Record<string, unknown>;
+  const count = countQuery(source, resolved);
   try {
-    [row] = await engine.query(countSql(source, resolved));
+    [row] = await engine.query(count.sql);
   } catch (e) {
-    throw (await blame(engine, source, rules, resolved)) ?? e;
+    if (!(e instanceof SqlError)) throw e;
+    // A condition that does not bind is found rule by rule; else the caret tells whose the error is.
+    const blamed = await blame(engine, source, rules, resolved);
+    if (blamed) throw blamed;
+    const placing = placeCheckError(e, count.sql, count.spans);
+    const piece = placing.at?.piece ?? -1;
+    throw new CheckQueryError(e, placing, piece >= 0 ? ruleLabel(rules[piece]) : undefined);
   }
   const checked = Number(row.checked);
   return {
@@ -69,16 +82,31 @@ export async function checkExpectations(
   };
 }
 
-/** The first rule whose condition alone fails to bind, as an error naming it; undefined if none does. */
-async function blame(engine: Queryable, source: string, rules: Expectation[], resolved: string[]): Promise<RuleConditionError | undefined> {
+/**
+ * The first rule whose condition alone fails to bind, as an error naming it, undefined if none does;
+ * a source that fails to bind (a missing table) is the target's error, no rule's.
+ */
+async function blame(
+  engine: Queryable,
+  source: string,
+  rules: Expectation[],
+  resolved: string[],
+): Promise<SqlError | RuleConditionError | undefined> {
   for (const [i, r] of rules.entries()) {
+    const probe = conditionProbe(source, resolved[i], i);
     try {
-      await engine.query(`SELECT ((${resolved[i]}) IS FALSE) FROM ${source} LIMIT 0`);
+      await engine.query(probe.sql);
     } catch (e) {
-      const why = (e instanceof Error ? e.message : String(e)).replace(/\n[\s\S]*$/, '');
-      const place = r.line ? `line ${r.line}` : 'from expectations.yml';
-      return new RuleConditionError(`Rule "${r.name}" (${place}) cannot be checked: ${why}`, r.line);
+      if (!(e instanceof SqlError)) throw e;
+      const placing = placeCheckError(e, probe.sql, probe.spans);
+      if (placing.at?.piece === -1) return new CheckQueryError(e, placing);
+      return new RuleConditionError(`${ruleLabel(r)} cannot be checked: ${placing.detail}`, r.line, placing);
     }
   }
   return undefined;
+}
+
+/** 'Rule "fair_price" (line 3)', or '(from expectations.yml)' for a rule the cell did not write. */
+function ruleLabel(r: Expectation): string {
+  return `Rule "${r.name}" (${r.line ? `line ${r.line}` : 'from expectations.yml'})`;
 }

@@ -14,10 +14,43 @@ export const SAMPLE_ROWS = 5;
 
 /** One scan: `checked` and one `f<i>` column per rule counting the rows where its condition is FALSE. */
 export function countSql(source: string, conditions: string[]): string {
+  return countQuery(source, conditions).sql;
+}
+
+/** Where a piece of a check's SQL stands in it: the source (`piece` -1) or rule `piece`'s condition. */
+export interface CheckSpan {
+  piece: number;
+  at: number;
+  length: number;
+}
+
+/** countSql, with where each condition and the source stand in it, so an error DuckDB points into it can be told per piece. */
+export function countQuery(source: string, conditions: string[]): { sql: string; spans: CheckSpan[] } {
   // NOT (c) keeps only rows where c is FALSE (NOT NULL is NULL, which FILTER drops), the same rows as
   // `IS FALSE`, and DuckDB runs it about 15% faster.
-  const failed = conditions.map((c, i) => `count(*) FILTER (WHERE NOT (${c})) AS f${i}`);
-  return `SELECT count(*) AS checked${failed.map((f) => `, ${f}`).join('')} FROM ${source}`;
+  let sql = 'SELECT count(*) AS checked';
+  const spans: CheckSpan[] = [];
+  conditions.forEach((c, i) => {
+    sql += ', count(*) FILTER (WHERE NOT (';
+    spans.push({ piece: i, at: sql.length, length: c.length });
+    sql += `${c})) AS f${i}`;
+  });
+  sql += ' FROM ';
+  spans.push({ piece: -1, at: sql.length, length: source.length });
+  return { sql: sql + source, spans };
+}
+
+/** The query that tells whether rule `piece`'s condition alone binds on the source, with its spans. */
+export function conditionProbe(source: string, condition: string, piece: number): { sql: string; spans: CheckSpan[] } {
+  const head = 'SELECT ((';
+  const middle = ') IS FALSE) FROM ';
+  return {
+    sql: `${head}${condition}${middle}${source} LIMIT 0`,
+    spans: [
+      { piece, at: head.length, length: condition.length },
+      { piece: -1, at: head.length + condition.length + middle.length, length: source.length },
+    ],
+  };
 }
 
 /** True for a row that no DROP ROW rule rejects. */

@@ -63,7 +63,9 @@ export function rulesFromYaml(text: string, target: string): Expectation[] {
     if (!(action in CLAUSE))
       throw new SiltError('bad-request', `${where}: on_violation is warn, drop row or fail update, not "${spec.on_violation}".`);
     try {
-      const [rule] = parseExpectations(`EXPECT ON t CONSTRAINT ${quoteIdent(name)} EXPECT (${spec.expect})${CLAUSE[action]}`).rules;
+      const [{ conditionAt: _, ...rule }] = parseExpectations(
+        `EXPECT ON t CONSTRAINT ${quoteIdent(name)} EXPECT (${spec.expect})${CLAUSE[action]}`,
+      ).rules;
       // The rule's place is in the file, not in the cell that applies it.
       return { ...rule, line: 0, column: 0 };
     } catch (e) {

@@ -15,6 +15,7 @@ import { SqlError } from '../engine/SqlError';
 import { sqlErrorInCell } from './sqlErrorInCell';
 import { locatedIn, pieceAt, SqlErrorInCode } from './ts/SqlErrorInCode';
 import type { RefEdit } from './sharing/findSharedRefs';
+import { AmbiguousQualifierError } from './sharing/qualifiedColumns';
 import { SiltError } from '../../common/SiltError';
 import { errorHeadline } from '../../common/errorHeadline';
 import type { ErrorCode } from '../../common/errorCode';
@@ -127,14 +128,20 @@ export class Session {
   /** A cell's SQL with shared table names resolved to views over downloaded files. */
   private resolveShared(sql: string): Promise<{ sql: string; edits: RefEdit[] }> {
     const run = this.current.getStore();
-    return this.shared.resolveMapped(sql, {
-      signal: run?.abort.signal,
-      onProgress: (label, p) => run && this.emitProgress(run.runId, `Downloading ${label}`, p.bytesDone, p.bytes),
-      // What the progress said about skipped files stays in the cell's output once the run is over.
-      onSkipped: (line) => run?.push(noteOutput(line)),
-      // The files stay in the cache while this run's statements can read them, whatever other runs do.
-      ...(run && !run.ended ? { hold: (release: () => void) => run.holds.push(release) } : {}),
-    });
+    const refused = (e: unknown) => {
+      // A qualifier two tables answer to is marked in the SQL, as DuckDB marks its own errors.
+      throw e instanceof AmbiguousQualifierError ? e.inText(sql) : e;
+    };
+    return this.shared
+      .resolveMapped(sql, {
+        signal: run?.abort.signal,
+        onProgress: (label, p) => run && this.emitProgress(run.runId, `Downloading ${label}`, p.bytesDone, p.bytes),
+        // What the progress said about skipped files stays in the cell's output once the run is over.
+        onSkipped: (line) => run?.push(noteOutput(line)),
+        // The files stay in the cache while this run's statements can read them, whatever other runs do.
+        ...(run && !run.ended ? { hold: (release: () => void) => run.holds.push(release) } : {}),
+      })
+      .catch(refused);
   }
 
   /** What data-quality checks use of the session (kernel/session/quality). */
@@ -143,6 +150,7 @@ export class Session {
       engine: this.engine,
       shared: this.shared,
       resolve: async (sql: string) => (await this.resolveShared(sql)).sql,
+      resolveMapped: (sql: string) => this.resolveShared(sql),
       workspace: this.workspace,
       notify: this.notify,
     };
@@ -398,6 +406,22 @@ export class Session {
     }
   }
 
+  /**
+   * A failure of the `sql`/`query` helpers given `text`: a SQL error told in that text as the analyst
+   * wrote it (through the rewrite `ran`, when DuckDB ran one) and placed on its literal in the cell.
+   */
+  private inCode(
+    e: unknown,
+    text: string,
+    strings: TemplateStringsArray | string,
+    values: readonly unknown[],
+    ran?: { sql: string; edits: readonly RefEdit[] },
+  ): never {
+    if (!(e instanceof SqlError)) throw e;
+    const inText = ran ? sqlErrorInCell(locatedIn(e, ran.sql), text, ran.edits, this.shared.spellings) : e;
+    throw new SqlErrorInCode(inText, inText.at ? pieceAt(strings, values, inText.at.offset) : undefined);
+  }
+
   private installGlobals(): void {
     this.realm.define('display', (value: unknown) => {
       const run = this.current.getStore();
@@ -426,25 +450,19 @@ export class Session {
       this.named.delete(name);
       return name;
     });
-    this.realm.define('query', (sql: string) =>
-      this.engine.query(sql).catch((e) => {
-        if (!(e instanceof SqlError)) throw e;
-        const at = locatedIn(e, sql);
-        throw new SqlErrorInCode(at, at.at ? pieceAt(sql, [], at.at.offset) : undefined);
-      }),
-    );
+    // Shared names read as in `sql` and SQL cells; errors speak of the text as the analyst wrote it.
+    this.realm.define('query', async (sql: string) => {
+      const resolved = await this.resolveShared(sql).catch((e) => this.inCode(e, sql, sql, []));
+      return this.engine.query(resolved.sql).catch((e) => this.inCode(e, sql, sql, [], resolved));
+    });
     this.realm.define('sql', async (strings: TemplateStringsArray | string, ...values: unknown[]) => {
       const text =
         typeof strings === 'string' ? strings : strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
       // Unique per call: two runs can be inside `sql` at the same millisecond.
       const table = `__silt_sql_${Date.now()}_${++this.sqlTables}`;
       const signal = this.current.getStore()?.abort.signal;
-      const resolved = await this.resolveShared(text);
-      await this.engine.execute(resolved.sql, { name: table, signal }).catch((e) => {
-        if (!(e instanceof SqlError)) throw e;
-        const inText = sqlErrorInCell(e, text, resolved.edits, this.shared.spellings);
-        throw new SqlErrorInCode(inText, inText.at ? pieceAt(strings, values, inText.at.offset) : undefined);
-      });
+      const resolved = await this.resolveShared(text).catch((e) => this.inCode(e, text, strings, values));
+      await this.engine.execute(resolved.sql, { name: table, signal }).catch((e) => this.inCode(e, text, strings, values, resolved));
       try {
         const { columns, data } = await this.engine.readColumns(table);
         return this.frame(columns, data);

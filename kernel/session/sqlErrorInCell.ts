@@ -12,11 +12,16 @@ import { originalOffset } from './sharing/originalOffset';
 import { sharedBindings, viewAsTable } from './sharing/viewAsTable';
 
 export function sqlErrorInCell(e: SqlError, code: string, edits: readonly RefEdit[], spellings: ReadonlyMap<string, string>): SqlError {
-  const bindings = sharedBindings(code, edits, spellings);
-  const words = (text: string) => viewAsTable(addedAliasesAsSpelled(inAnalystWords(text, spellings), code, edits), bindings);
+  const words = (text: string) => inAnalystText(text, code, edits, spellings);
   if (!e.at) return new SqlError(words(e.message), e.line, e.kind);
   const offset = originalOffset(edits, e.at.offset);
   const detail = words(e.at.detail);
   const { line, column } = lineColumnAt(code, offset);
   return new SqlError(`${detail}\n\n${renderErrorContext(code, offset)}`, line, e.kind, { offset, column, detail });
+}
+
+/** DuckDB's words about the rewritten `code`, with names as the analyst wrote them (`edits` in `code`'s offsets). */
+export function inAnalystText(text: string, code: string, edits: readonly RefEdit[], spellings: ReadonlyMap<string, string>): string {
+  const bindings = sharedBindings(code, edits, spellings);
+  return viewAsTable(addedAliasesAsSpelled(inAnalystWords(text, spellings), code, edits), bindings);
 }

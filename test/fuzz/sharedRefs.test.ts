@@ -2,7 +2,8 @@
  * Fuzzes the shared-name rewrite of SQL cells (with the aliases it adds) and the error context read
  * back from DuckDB's messages, with cells spliced from SQL's awkward pieces: any cell is rewritten or
  * refused with a SharedRefError (`bad-request`), never a TypeError; each edit covers exactly the name
- * the analyst typed; and a LINE/caret context for any offset of the cell is drawn and read back there.
+ * the analyst typed (a table's, or a column qualifier naming a table the cell reads), and the edits
+ * apply in order without overlapping; and a LINE/caret context for any offset of the cell is drawn and read back there.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +44,15 @@ const piece = fc.constantFrom(
   'DESCRIBE',
   'WHERE',
   'INSERT INTO',
+  'silver.orders.amount',
+  'DEMO.gold."Orders".amount',
+  'p.demo.silver.orders.x',
+  'demo.silver.orders.*',
+  'gold.orders.',
+  '*',
+  'a.b.c',
+  'FROM demo.silver.orders',
+  'JOIN DEMO."gold".Orders g',
 );
 const cell = fc.array(fc.tuple(piece, fc.constantFrom('', ' ')), { maxLength: 16 }).map((ps) => ps.map(([p, s]) => p + s).join(''));
 
@@ -51,8 +61,24 @@ describe('the shared-name rewrite and the error context on spliced cells', () =>
     fc.assert(
       fc.property(cell, fc.nat(), (sql, at) => {
         try {
-          const { edits } = findSharedRefs(sql, known);
-          for (const e of edits) expect(sql.slice(e.start, e.end).replace(/"/g, '').toLowerCase()).toMatch(/^demo\.(silver|gold)\.orders/);
+          const r = findSharedRefs(sql, known);
+          // A table's edit covers its typed name; a column's qualifier, the typed name of a table the cell reads.
+          for (const e of r.edits) {
+            const typed = sql.slice(e.start, e.end).replace(/"/g, '').toLowerCase();
+            expect(typed).toMatch(e.qualifier ? /^((p\.)?demo\.)?(silver|gold)\.orders$/ : /^demo\.(silver|gold)\.orders/);
+            if (e.qualifier) expect(r.refs.map((ref) => ref.view)).toContain(e.view);
+            // A name followed by ".column" or ".*" qualifies a column: it is never read as a table.
+            else if (typed.endsWith('orders')) expect(sql.slice(e.end)).not.toMatch(/^\s*\.\s*[A-Za-z_"*]/);
+          }
+          // The edits do not overlap, and applying them in order gives the SQL that runs.
+          let out = '';
+          let at = 0;
+          for (const e of r.edits) {
+            expect(e.start).toBeGreaterThanOrEqual(at);
+            out += sql.slice(at, e.start) + e.text;
+            at = e.end;
+          }
+          expect(out + sql.slice(at)).toBe(r.sql);
         } catch (e) {
           expect(e).toBeInstanceOf(SharedRefError);
           expect((e as SharedRefError).code).toBe('bad-request');

@@ -31,7 +31,7 @@ export async function runExpectationCell(
   push: (o: Output) => void,
 ): Promise<string[]> {
   const cell = parseExpectations(code);
-  const outcome = await runChecks(ctx, cell.target, cell.rules, name);
+  const outcome = await runChecks(ctx, cell.target, cell.rules, name, { code, targetAt: cell.targetAt });
   push({ kind: 'stream', name: 'stdout', text: `${summaryLine(outcome)}\n` });
   if (outcome.historyProblem) push({ kind: 'stream', name: 'stderr', text: `${outcome.historyProblem}\n` });
   push(table(await ctx.engine.storeRows(FIGURE_COLUMNS, figureRows(outcome.figures))));

@@ -45,7 +45,7 @@ export function qualityApi(ctx: () => QualityContext, realm: Pick<TsRealm, 'call
       });
       // Lines of this made-up cell mean nothing to the TypeScript cell that called: they are dropped.
       const parsed = parseExpectations(`EXPECT ON ${target}\n${text.join(',\n')}`);
-      const cell = { ...parsed, rules: parsed.rules.map((r) => ({ ...r, line: 0, column: 0 })) };
+      const cell = { ...parsed, rules: parsed.rules.map(({ conditionAt: _, ...r }) => ({ ...r, line: 0, column: 0 })) };
       // DROP ROW on data (not a table) writes its valid rows to `name`, or to `checked` by default.
       const drops = cell.rules.some((r) => r.action === 'drop');
       const o = await runChecks(ctx(), cell.target, cell.rules, opts.name ?? (typeof source !== 'string' && drops ? 'checked' : undefined));

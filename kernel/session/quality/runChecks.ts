@@ -16,6 +16,9 @@ import { recordCheck } from '../../quality/qualityHistory';
 import { EXPECTATIONS_FILE, fileRules } from '../../quality/expectationsFile';
 import { rememberRules } from './sessionRules';
 import type { Notify } from '../Notify';
+import type { RefEdit } from '../sharing/findSharedRefs';
+import { checkErrorInCell } from './checkErrorInCell';
+import { resolveCheck, type ResolvedPiece } from './resolveCheck';
 
 /** What a check needs from the session. */
 export interface QualityContext {
@@ -23,6 +26,8 @@ export interface QualityContext {
   shared: SharedTables;
   /** The session's shared-name resolution, as SQL cells use it (downloads with progress, cancellable). */
   resolve(sql: string): Promise<string>;
+  /** resolve, with the names it replaced, so DuckDB's errors can be told in the analyst's text. */
+  resolveMapped(sql: string): Promise<{ sql: string; edits: RefEdit[] }>;
   workspace: string;
   /** Raises session events; a recorded check tells the window so a shown quality badge reads it again. */
   notify?: Notify;
@@ -63,7 +68,14 @@ const inPlace = new WeakMap<DuckEngine, FilteredInPlace>();
  * a local table is filtered in place and a shared table's rows go to `<table>_valid`. The quarantine
  * is `<name or table>__quarantine`.
  */
-export async function runChecks(ctx: QualityContext, target: string, own: Expectation[], name?: string): Promise<CheckOutcome> {
+export async function runChecks(
+  ctx: QualityContext,
+  target: string,
+  own: Expectation[],
+  name?: string,
+  /** The expectation cell the target and rules were read from, whose text DuckDB's errors then mark. */
+  cell?: { code: string; targetAt: number },
+): Promise<CheckOutcome> {
   // The team's rules from expectations.yml come first; a rule of the cell with the same name replaces one.
   const ownNames = new Set(own.map((r) => r.name.toLowerCase()));
   const shared = fileRules(ctx.workspace, target).filter((r) => !ownNames.has(r.name.toLowerCase()));
@@ -88,13 +100,34 @@ export async function runChecks(ctx: QualityContext, target: string, own: Expect
   // only put back together once no FAIL UPDATE rule fails: a failing run changes nothing.
   const restoring = local && !name && drops.length > 0 && (await filtered.restorable(ctx.engine, target, quarantine));
 
-  const resolvedTarget = stripPrefix(await ctx.resolve(`SELECT * FROM ${target}`), 'SELECT * FROM ');
+  const { target: targetRead, conditions } = await resolveCheck(
+    (sql) => ctx.resolveMapped(sql),
+    target,
+    rules.map((r) => r.condition),
+  );
+  const resolvedTarget = targetRead.sql;
+  const unionHead = '(SELECT * FROM ';
   const source = restoring
-    ? `(SELECT * FROM ${resolvedTarget} UNION ALL SELECT * FROM ${quoteIdent(quarantine)}) AS whole_input`
+    ? `${unionHead}${resolvedTarget} UNION ALL SELECT * FROM ${quoteIdent(quarantine)}) AS whole_input`
     : resolvedTarget;
-  const resolved: string[] = [];
-  for (const r of rules) resolved.push(stripPrefix(await ctx.resolve(`SELECT ${r.condition}`), 'SELECT '));
-  const figures = await checkExpectations(ctx.engine, target, source, rules, resolved);
+  const resolved = conditions.map((c) => c.sql);
+  const figures = await checkExpectations(ctx.engine, target, source, rules, resolved).catch((e: unknown) => {
+    if (!cell) throw e;
+    const piece = (read: ResolvedPiece, at: number | undefined, skip = 0) => ({
+      at,
+      edits: read.edits,
+      skip,
+      length: read.sql.length,
+    });
+    throw checkErrorInCell(
+      e,
+      cell.code,
+      piece(targetRead, cell.targetAt, restoring ? unionHead.length : 0),
+      // Rules from expectations.yml are not in the cell (line 0).
+      rules.map((r, i) => piece(conditions[i], r.line ? r.conditionAt : undefined)),
+      ctx.shared.spellings,
+    );
+  });
   const tableVersion = await sharedVersion(ctx, target);
   let historyProblem: string | null = null;
   await recordCheck(ctx.engine.laneConnection, ctx.workspace, figures, tableVersion).then(
@@ -147,9 +180,4 @@ function lastPart(target: string): string {
   const part = m ? m[1].replace(/^"|"$/g, '').replaceAll('""', '"') : '';
   const plain = part.replace(/[^A-Za-z0-9_]/g, '_');
   return isPlainIdentifier(plain) ? plain : 'checked';
-}
-
-function stripPrefix(text: string, prefix: string): string {
-  if (!text.startsWith(prefix)) throw new SiltError('internal', `Resolving shared names changed "${prefix.trim()}"`);
-  return text.slice(prefix.length);
 }

@@ -5,15 +5,16 @@
  * analysts already know: `t VERSION AS OF 3`, `t TIMESTAMP AS OF '2026-01-01'`,
  * `table_changes('share.schema.table', 2[, 5])`.
  */
-import { SiltError } from '../../../common/SiltError';
 import { quoteIdent } from '../../../common/sqlQuote';
-import { formatTableName, type TableName } from '../../../common/tableName';
+import { formatTableName } from '../../../common/tableName';
 import { tokenizeSql, type Token } from '../../../common/sqlTokens';
 import { impliedAliases, type AliasCandidate } from './impliedAliases';
+import { qualifierEdits, type QualifierCandidate, type ReadTable } from './qualifiedColumns';
+import type { KnownTable, RefEdit } from './RefEdit';
+import { SharedRefError } from './SharedRefError';
 
-export interface KnownTable extends TableName {
-  profile: string;
-}
+export type { KnownTable, RefEdit } from './RefEdit';
+export { SharedRefError } from './SharedRefError';
 
 export interface SharedRef {
   /** The view name that replaces the reference in the SQL. */
@@ -22,22 +23,6 @@ export interface SharedRef {
   version?: number;
   timestamp?: string;
   changes?: { starting: number | string; ending?: number | string };
-}
-
-/** One name replaced in the cell: its span in the analyst's text and the quoted view name put there. */
-export interface RefEdit {
-  start: number;
-  end: number;
-  text: string;
-  view: string;
-  /** The alias the rewrite added (the table's own name, as DuckDB would bind it), when the analyst wrote none. */
-  alias?: string;
-}
-
-export class SharedRefError extends SiltError {
-  constructor(message: string) {
-    super('bad-request', message);
-  }
 }
 
 /** A name that should be a shared table (table_changes' argument) but is not one of the listed tables. */
@@ -55,6 +40,8 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
   const refs = new Map<string, SharedRef>();
   const edits: RefEdit[] = [];
   const candidates: AliasCandidate[] = [];
+  const read: ReadTable[] = [];
+  const qualifiers: QualifierCandidate[] = [];
   const code = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.kind !== 'space' && t.kind !== 'comment');
   for (let k = 0; k < code.length; k++) {
     const t = code[k].t;
@@ -78,23 +65,27 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
       refs.set(view, { view, table, changes: { starting, ...(ending !== undefined ? { ending } : {}) } });
       edits.push({ start: t.start, end: code[j].t.end, text: quoteIdent(view), view });
       candidates.push({ first: k, last: j, alias: args[0].value.split('.').pop()! });
+      read.push({ first: k, last: j, table, view });
       k = j;
       continue;
     }
     if (t.kind !== 'ident' && t.kind !== 'quoted') continue;
-    // The longest dotted chain starting here: a.b.c or a.b.c.d
+    // The whole dotted chain starting here: a table (a.b.c or a.b.c.d), or a column and its qualifier.
     const parts: string[] = [t.value];
     let j = k;
-    while (code[j + 1]?.t.text === '.' && (code[j + 2]?.t.kind === 'ident' || code[j + 2]?.t.kind === 'quoted') && parts.length < 4) {
+    while (code[j + 1]?.t.text === '.' && (code[j + 2]?.t.kind === 'ident' || code[j + 2]?.t.kind === 'quoted')) {
       parts.push(code[j + 2].t.value);
       j += 2;
     }
-    if (parts.length < 3 || (k > 0 && code[k - 1].t.text === '.')) {
+    if (k > 0 && code[k - 1].t.text === '.') {
       k = j;
       continue;
     }
-    const table = lookup(parts, known);
+    // `demo.silver.orders.*` qualifies a star: the name before it is never the table read.
+    const star = code[j + 1]?.t.text === '.' && code[j + 2]?.t.text === '*';
+    const table = !star && parts.length >= 3 && parts.length <= 4 ? lookup(parts, known) : undefined;
     if (!table) {
+      if (parts.length >= (star ? 2 : 3)) qualifiers.push({ first: k, last: j, parts, star });
       k = j;
       continue;
     }
@@ -119,17 +110,18 @@ export function findSharedRefs(sql: string, known: KnownTable[]): { sql: string;
     refs.set(view, { view, table, ...(version !== undefined ? { version } : {}), ...(timestamp !== undefined ? { timestamp } : {}) });
     edits.push({ start: code[k].t.start, end, text: quoteIdent(view), view });
     candidates.push({ first: k, last: j, alias: parts[parts.length - 1] });
+    read.push({ first: k, last: j, table, view });
     k = j;
   }
   // The alias goes inside the edit, so an offset in it maps back to the start of the analyst's name.
-  const aliased = impliedAliases(
-    code.map((c) => c.t),
-    candidates,
-  );
+  const codeTokens = code.map((c) => c.t);
+  const aliased = impliedAliases(codeTokens, candidates);
   for (const i of aliased) {
     edits[i].text += ` AS ${quoteIdent(candidates[i].alias)}`;
     edits[i].alias = candidates[i].alias;
+    read[i].addedAlias = candidates[i].alias;
   }
+  if (read.length > 0) edits.push(...qualifierEdits(sql, codeTokens, qualifiers, read));
   let out = sql;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return { sql: out, refs: [...refs.values()], edits: edits.sort((a, b) => a.start - b.start) };

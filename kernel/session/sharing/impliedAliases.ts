@@ -6,6 +6,7 @@
  * never after DESCRIBE, SUMMARIZE, INSERT INTO, COPY, PIVOT or inside a function's arguments.
  */
 import type { Token } from '../../../common/sqlTokens';
+import { scopeChains } from './fromScopes';
 
 /** A shared name found in the cell: its first and last token (indexes into the code tokens) and its implied alias. */
 export interface AliasCandidate {
@@ -86,7 +87,7 @@ const CLAUSE = new Set([
  * and a query that qualifies neither still runs.
  */
 export function impliedAliases(code: readonly Token[], candidates: readonly AliasCandidate[]): Set<number> {
-  const scopes = scopeKeys(code);
+  const scopes = scopeChains(code).map((chain) => chain[0]);
   const taking = candidates.map((c, i) => ({ c, i })).filter(({ c }) => takesAlias(code, c.first, c.last));
   const count = new Map<string, number>();
   const key = (c: AliasCandidate) => `${scopes[c.first]}\n${c.alias.toLowerCase()}`;
@@ -98,12 +99,22 @@ const word = (t: Token | undefined) => (t?.kind === 'ident' ? t.value.toLowerCas
 
 /** Whether the item from `first` to `last` is a FROM or JOIN item written without an alias. */
 function takesAlias(code: readonly Token[], first: number, last: number): boolean {
-  const next = code[last + 1];
-  const bare = next === undefined || next.text === ';' || next.text === ',' || next.text === ')' || AFTER_ITEM.has(word(next) ?? '');
-  return bare && inFromList(code, first);
+  return bareAt(code[last + 1]) && inFromList(code, first);
 }
 
-function inFromList(code: readonly Token[], first: number): boolean {
+function bareAt(next: Token | undefined): boolean {
+  return next === undefined || next.text === ';' || next.text === ',' || next.text === ')' || AFTER_ITEM.has(word(next) ?? '');
+}
+
+/** The alias the analyst wrote after the item ending at `last` (`t o`, `t AS "O"`), as a token. */
+export function typedAlias(code: readonly Token[], last: number): Token | undefined {
+  const next = code[last + 1];
+  if (bareAt(next)) return undefined;
+  const alias = word(next) === 'as' ? code[last + 2] : next;
+  return alias?.kind === 'ident' || alias?.kind === 'quoted' ? alias : undefined;
+}
+
+export function inFromList(code: readonly Token[], first: number): boolean {
   const before = code[first - 1];
   const isFrom = (at: number) => word(code[at]) === 'from' && word(code[at - 1]) !== 'delete';
   if (word(before) === 'join') return true;
@@ -120,19 +131,4 @@ function inFromList(code: readonly Token[], first: number): boolean {
     else if (depth === 0 && CLAUSE.has(word(t) ?? '')) return word(t) === 'join' || isFrom(i);
   }
   return false;
-}
-
-/**
- * For each token, the FROM list it may belong to: the innermost parentheses around it, and which
- * statement or set operation (UNION, EXCEPT, INTERSECT) it is in at that level.
- */
-function scopeKeys(code: readonly Token[]): string[] {
-  const stack: { open: number; part: number }[] = [{ open: -1, part: 0 }];
-  return code.map((t, i) => {
-    const top = stack[stack.length - 1];
-    if (t.text === '(') stack.push({ open: i, part: 0 });
-    else if (t.text === ')' && stack.length > 1) stack.pop();
-    else if (t.text === ';' || ['union', 'except', 'intersect'].includes(word(t) ?? '')) top.part++;
-    return `${top.open}:${top.part}`;
-  });
 }

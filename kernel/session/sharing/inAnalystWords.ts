@@ -6,10 +6,10 @@
 import { quoteIdent } from '../../../common/sqlQuote';
 import type { RefEdit } from './findSharedRefs';
 
-/** How the analyst wrote each view's shared name in `code`: the first spelling in the cell, blanks made single. */
+/** How the analyst wrote each view's shared name in `code`: the first spelling in the cell, blanks made single (a column's qualifier is no table's spelling). */
 export function spellingsOf(code: string, edits: readonly RefEdit[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const e of edits) if (!out.has(e.view)) out.set(e.view, code.slice(e.start, e.end).replace(/\s+/g, ' '));
+  for (const e of edits) if (!e.qualifier && !out.has(e.view)) out.set(e.view, code.slice(e.start, e.end).replace(/\s+/g, ' '));
   return out;
 }
 

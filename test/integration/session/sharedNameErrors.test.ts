@@ -136,3 +136,57 @@ describe('a shared table qualified by its own name, as DuckDB allows after FROM 
     expect([e.line, e.column]).toEqual([1, code.indexOf('orders.amout') + 1]);
   });
 });
+
+describe('a column qualified by the shared table’s full or partial name', () => {
+  async function rowsOf(code: string): Promise<unknown[][]> {
+    const r = await session.execute({ runId: `r${++run}`, language: 'sql', code });
+    const err = r.outputs.find((o) => o.kind === 'error');
+    expect(err && err.kind === 'error' ? err.message : undefined, code).toBeUndefined();
+    const t = r.outputs.find((o) => o.kind === 'table');
+    if (t?.kind !== 'table') throw new Error(`no table for ${code}`);
+    return t.rows;
+  }
+
+  it('reads the rows of the table the qualifier names, however it is spelt', async () => {
+    const [expected] = await rowsOf(
+      "SELECT order_id, amount_eur FROM demo.silver.orders WHERE status = 'delivered' ORDER BY order_id LIMIT 1",
+    );
+    const spellings = [
+      "SELECT demo.silver.orders.order_id, demo.silver.orders.amount_eur FROM demo.silver.orders WHERE demo.silver.orders.status = 'delivered' ORDER BY 1 LIMIT 1",
+      'SELECT silver.orders.order_id, "Silver"."Orders".amount_eur FROM demo.silver.orders AS o WHERE silver.orders.status = \'delivered\' ORDER BY 1 LIMIT 1',
+    ];
+    for (const code of spellings) expect((await rowsOf(code))[0], code).toEqual(expected);
+    const whole = "FROM demo.silver.orders WHERE status = 'delivered' ORDER BY order_id LIMIT 1";
+    expect(await rowsOf(`SELECT Demo.Silver.Orders.* ${whole}`)).toEqual(await rowsOf(`SELECT * ${whole}`));
+    // After time travel, beside a second shared table: the same rows as with aliases the analyst wrote.
+    const join = (select: string, o = '', d = '') =>
+      `SELECT ${select} AS n FROM demo.silver.orders VERSION AS OF 1 ${o} JOIN demo.gold.daily_sales ${d} ON `;
+    const qualified = await rowsOf(join('count(silver.orders.order_id)') + 'demo.silver.orders.region = gold.daily_sales.region');
+    expect(qualified).toEqual(await rowsOf(join('count(o.order_id)', 'o', 'd') + 'o.region = d.region'));
+    expect(Number(qualified[0][0])).toBeGreaterThan(0);
+  });
+
+  it('refuses a qualifier two tables of the FROM answer to, naming them as written and marking it', async () => {
+    const code = 'SELECT order_id,\n  demo.silver.orders.amount_eur\nFROM demo.silver.orders, demo.silver.orders VERSION AS OF 1';
+    const e = await errorOf(code);
+    expect(e.ename).toBe('Shared name error');
+    expect(e.message).toBe(
+      'demo.silver.orders.amount_eur could mean a column of demo.silver.orders or demo.silver.orders VERSION AS OF 1: ' +
+        'give the one you mean an alias (FROM demo.silver.orders AS t) and qualify the column with it (t.amount_eur).\n\n' +
+        'LINE 2:   demo.silver.orders.amount_eur\n' +
+        `${' '.repeat('LINE 2:   '.length)}^`,
+    );
+    expect([e.line, e.column]).toEqual([2, 3]);
+  });
+
+  it('marks a misspelt column after the qualifier, on the analyst’s line and column', async () => {
+    const code = 'SELECT order_id,\n       demo.silver.orders.amout\nFROM demo.silver.orders';
+    const e = await errorOf(code);
+    expect(e.message).toBe(
+      'Table "orders" does not have a column named "amout"\n\n' +
+        'LINE 2:        demo.silver.orders.amout\n' +
+        `${' '.repeat('LINE 2:        '.length)}^`,
+    );
+    expect([e.line, e.column]).toEqual([2, 8]);
+  });
+});

@@ -62,3 +62,56 @@ describe('a SQL error from the query helper', () => {
     expect(pointed(code, e)).toMatch(/^nope/);
   });
 });
+
+describe('the query helper over shared names', () => {
+  /** The rows of the grid a cell shows. */
+  async function gridOf(language: 'sql' | 'typescript', code: string): Promise<unknown[][]> {
+    const r = await demo.session.execute({ runId: `q${Math.random()}`, language, code });
+    const err = r.outputs.find((o) => o.kind === 'error');
+    expect(err && err.kind === 'error' ? err.message : undefined, code).toBeUndefined();
+    const t = r.outputs.find((o) => o.kind === 'table');
+    if (t?.kind !== 'table') throw new Error(`no table for ${code}`);
+    return t.rows;
+  }
+
+  it('reads share.schema.table, its implied alias and a column qualified by its name, as a SQL cell does', async () => {
+    const select = "SELECT order_id, status FROM demo.silver.orders WHERE status = 'delivered' ORDER BY order_id LIMIT 3";
+    const expected = await gridOf('sql', select);
+    expect(expected).toHaveLength(3);
+    expect(await gridOf('typescript', `await query(\`${select}\`)`)).toEqual(expected);
+    const qualified =
+      "SELECT silver.orders.order_id, orders.status FROM demo.silver.orders WHERE demo.silver.orders.status = 'delivered' ORDER BY 1 LIMIT 3";
+    expect(await gridOf('typescript', `await query("${qualified}")`)).toEqual(expected);
+  });
+
+  it('marks a misspelt column on the cell’s line and column, the shared name as typed', async () => {
+    const code = 'const x = 1;\nawait query(`SELECT order_id,\n    demo.silver.orders.amout\n  FROM demo.silver.orders`);';
+    const e = await errorOf(code);
+    expect(e.ename).toBe('Binder Error');
+    expect(e.message).toBe(
+      'Table "orders" does not have a column named "amout"\n\n' +
+        'LINE 3:     demo.silver.orders.amout\n' +
+        `${' '.repeat('LINE 3:     '.length)}^`,
+    );
+    expect([e.line, e.column]).toEqual([3, 5]);
+    const missing = await errorOf('await query("SELECT nope FROM demo.silver.orders VERSION AS OF 1")');
+    expect(missing.message.split('\n')[0]).toBe('Referenced column "nope" not found in FROM clause!');
+    expect(missing.column).toBe('await query("SELECT '.length + 1);
+    expect(missing.message).not.toContain('@v1');
+  });
+
+  it('marks a column qualifier two tables answer to, in query and in sql', async () => {
+    const code = 'await query(`SELECT 1,\n  silver.orders.order_id FROM demo.silver.orders a, demo.silver.orders b`);';
+    const e = await errorOf(code);
+    expect(e.ename).toBe('Shared name error');
+    expect(e.message.split('\n')[0]).toBe(
+      'silver.orders.order_id could mean a column of demo.silver.orders a or demo.silver.orders b: ' +
+        'qualify the column with the alias of the one you mean (a.order_id or b.order_id).',
+    );
+    expect([e.line, e.column]).toEqual([2, 3]);
+    const inSql = await errorOf(
+      'const rows = await sql`SELECT silver.orders.order_id\n  FROM demo.silver.orders a, demo.silver.orders b`;',
+    );
+    expect([inSql.line, inSql.column]).toEqual([1, 'const rows = await sql`SELECT '.length + 1]);
+  });
+});

@@ -26,14 +26,34 @@ function syntaxError(sql: string): ExpectationSyntaxError {
 
 describe('parseExpectations', () => {
   it('reads the issue example: target, names, conditions as written and actions', () => {
+    // Where the target and each condition are typed, so DuckDB's errors about them can mark the cell.
+    const conditionAt = (c: string) => ISSUE_EXAMPLE.indexOf(c);
     expect(parseExpectations(ISSUE_EXAMPLE)).toEqual({
       target: 'demo.silver.orders',
+      targetAt: 'EXPECT ON '.length,
       rules: [
-        { name: 'has_id', condition: 'order_id IS NOT NULL', action: 'fail', line: 2, column: 3 },
-        { name: 'fair_price', condition: 'amount_eur BETWEEN 500 AND 500000', action: 'drop', line: 3, column: 3 },
-        { name: 'known_make', condition: 'make IN (SELECT make FROM makes)', action: 'warn', line: 4, column: 3 },
+        { name: 'has_id', condition: 'order_id IS NOT NULL', action: 'fail', line: 2, column: 3, conditionAt: conditionAt('order_id IS') },
+        {
+          name: 'fair_price',
+          condition: 'amount_eur BETWEEN 500 AND 500000',
+          action: 'drop',
+          line: 3,
+          column: 3,
+          conditionAt: conditionAt('amount_eur'),
+        },
+        {
+          name: 'known_make',
+          condition: 'make IN (SELECT make FROM makes)',
+          action: 'warn',
+          line: 4,
+          column: 3,
+          conditionAt: conditionAt('make IN'),
+        },
       ],
     });
+    expect(parseExpectations('EXPECT ON t CONSTRAINT c EXPECT (  x > 1  )').rules[0].conditionAt).toBe(
+      'EXPECT ON t CONSTRAINT c EXPECT (  '.length,
+    );
   });
 
   it('keeps parentheses and quotes inside strings and quoted names out of the nesting', () => {
@@ -43,7 +63,7 @@ describe('parseExpectations', () => {
   });
 
   it('takes a target alone, whose rules come from expectations.yml', () => {
-    expect(parseExpectations('EXPECT ON demo.silver.orders;')).toEqual({ target: 'demo.silver.orders', rules: [] });
+    expect(parseExpectations('EXPECT ON demo.silver.orders;')).toEqual({ target: 'demo.silver.orders', targetAt: 10, rules: [] });
   });
 
   it('recognises an expectation cell after comments, and not a SELECT', () => {
