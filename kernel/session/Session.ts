@@ -19,8 +19,9 @@ import { AmbiguousQualifierError } from './sharing/qualifiedColumns';
 import { SiltError } from '../../common/SiltError';
 import { errorHeadline } from '../../common/errorHeadline';
 import type { ErrorCode } from '../../common/errorCode';
-import { asTable, displayValue } from './displayValue';
-import { dataFrameRecords, loadDanfo, toDataFrame } from './toDataFrame';
+import { displayValue } from './displayValue';
+import { loadDanfo, toDataFrame } from './toDataFrame';
+import { registerValue } from './ts/registerValue';
 import { TsRealm } from './TsRealm';
 import { SharedTables } from './sharing/SharedTables';
 import { sharingApi } from './sharing/sharingApi';
@@ -41,6 +42,7 @@ import { isExpectationCell } from '../../common/quality/parseExpectations';
 import { runExpectationCell } from './quality/expectationCell';
 import { TRANSACTION_SNAPSHOT_NOTE } from '../../common/live/connectionLocal';
 import { noteOutput } from '../../common/outputNote';
+import { within } from './within';
 import { qualityApi } from './quality/qualityApi';
 
 /** Codes whose headline would say less than the error's own name (a bad reference in a cell's SQL). */
@@ -432,21 +434,7 @@ export class Session {
       return shown;
     });
     this.realm.define('register', async (name: string, value: unknown) => {
-      if (!isPlainIdentifier(name)) throw new Error(`register: "${name}" is not a valid table name`);
-      const v = value as { columns?: unknown; values?: unknown };
-      if (Array.isArray(v?.columns) && Array.isArray(v?.values)) {
-        await this.engine.registerObjects(name, dataFrameRecords(v as { columns: string[]; values: unknown[][] }));
-      } else if (Array.isArray(value)) {
-        await this.engine.registerObjects(name, value as Record<string, unknown>[]);
-      } else if (asTable(value)) {
-        const t = asTable(value)!;
-        await this.engine.registerObjects(
-          name,
-          t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c.name, r[i]]))),
-        );
-      } else {
-        throw new Error('register: pass a DataFrame, an Arrow table or an array of objects');
-      }
+      await registerValue(this.engine, name, value);
       this.named.delete(name);
       return name;
     });
@@ -501,13 +489,6 @@ export class Session {
       ),
     );
   }
-}
-
-/** The promise's value, or null if it takes longer than `ms`. */
-function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 function tableOutput(r: SqlResult): TableOutput {
