@@ -4,7 +4,7 @@
  * filtering and profiling run in the session's DuckDB over the whole result (see grid/); cells are
  * selected and copied with exact values, and numbers are shown in the reader's locale.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CellValue, TableOutput } from '../../kernel/protocol/notebook';
 import type { ColumnFilter, SortKey } from '../../kernel/protocol/results';
 import { PageCache, PAGE_SIZE } from './PageCache';
@@ -18,7 +18,7 @@ import { ProfilePanel } from './grid/ProfilePanel';
 import { StaleNotice } from './grid/StaleNotice';
 import { filteredCount } from './grid/filterLabel';
 import { numberFormatter } from './grid/formatNumber';
-import { GridRow } from './grid/GridRow';
+import { GridRow, gridCellId } from './grid/GridRow';
 import { GridTools } from './grid/GridTools';
 import { rangeOf } from './grid/selection';
 import { nextSort } from './grid/sortCycle';
@@ -143,6 +143,12 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
     },
   });
   const range = sel.selection ? rangeOf(sel.selection) : null;
+  // The grid keeps the keyboard focus itself, so a screen reader learns which cell the arrows reached
+  // from aria-activedescendant (WAI-ARIA grid): the focus cell, while its row is drawn.
+  const idPrefix = useId();
+  const focusCell = sel.selection?.focus;
+  const activeId =
+    focusCell && focusCell.row >= first && focusCell.row < end ? gridCellId(idPrefix, focusCell.row, focusCell.col) : undefined;
 
   const rowNumWidth = Math.max(44, String(rowCount).length * 8 + 18);
   const totalWidth = rowNumWidth + widths.reduce((a, b) => a + b, 0);
@@ -174,6 +180,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
         range={range}
         focus={sel.selection?.focus}
         format={format}
+        idPrefix={idPrefix}
       />,
     );
   }
@@ -228,6 +235,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
         aria-rowcount={rowCount + 1}
         aria-colcount={columns.length + 1}
         aria-multiselectable
+        aria-activedescendant={activeId}
         tabIndex={0}
         data-own-keys
         ref={viewportRef}
