@@ -204,7 +204,7 @@ export function Grid({ output, fetchPage, cellId, onRun }: Props) {
         // columns; never wider than the cell, where the tools that do not fit fold into "More ▾".
         maxWidth: '100%',
         width: 'max-content',
-        minWidth: `min(100%, ${Math.max(fitWidth, tools.length > 0 ? toolsWidth : 0)}px)`,
+        minWidth: `min(100%, ${Math.max(fitWidth, tools.length > 0 ? toolsWidth + 2 : 0)}px)`,
       }}
     >
       <div className="grid-meta">

@@ -15,7 +15,7 @@ const GAP = 4;
 
 interface Props {
   items: MenuItem[];
-  /** The header line's width with every tool inline: its padding, what is left of the tools, and the tools. */
+  /** The header line's width with every tool inline (its padding, what is left of the tools, the tools), borders not counted. */
   onIdealWidth(px: number): void;
 }
 
@@ -41,7 +41,7 @@ export function OverflowTools({ items, onIdealWidth }: Props) {
     const measure = () => {
       const widths = [...ruler.current!.children].map((c) => c.getBoundingClientRect().width);
       const more = widths.pop()!;
-      setShown(fitCount(widths, more, el.clientWidth));
+      setShown(fitCount(widths, more, el.getBoundingClientRect().width + 0.5));
       const meta = el.parentElement!;
       const all = widths.reduce((a, b) => a + b, 0) + GAP * Math.max(0, widths.length - 1);
       const before = el.getBoundingClientRect().left - meta.getBoundingClientRect().left;
