@@ -98,6 +98,22 @@ describe('a result of eight columns in a cell narrowed by the catalog and the Va
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('keeps the cell’s header inside a cell narrower still (a 900 px window): the result name gives way', async () => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    const notebook = page.locator('main.notebook');
+    await expect.poll(() => notebook.evaluate((m) => m.scrollWidth - m.clientWidth)).toBe(0);
+    const [header, editor] = await Promise.all(
+      ['.cell-header', '[data-testid="cell-editor"]'].map((s) =>
+        cells(page)
+          .nth(0)
+          .locator(s)
+          .evaluate((e) => e.getBoundingClientRect().right),
+      ),
+    );
+    expect(header).toBeLessThanOrEqual(editor + 0.5);
+    await page.setViewportSize({ width: 1024, height: 700 });
+  });
+
   it('shows the Variables panel’s type, shape and size whole beside it', async () => {
     const row = page.locator('[data-testid="variable-row"]').first();
     await row.waitFor({ timeout: 20_000 });
