@@ -166,7 +166,13 @@ function CellViewImpl({
             focused={editing}
             errorAt={
               errorLine?.kind === 'error' && errorLine.line !== undefined
-                ? { line: errorLine.line, column: errorLine.column, title: `${errorLine.ename}: ${errorLine.message.split('\n')[0]}` }
+                ? {
+                    line: errorLine.line,
+                    column: errorLine.column,
+                    title: `${errorLine.ename}: ${errorLine.message.split('\n')[0]}`,
+                    // Running with its outputs kept (a live re-run): the error is the last run's.
+                    stale: running,
+                  }
                 : null
             }
             names={code ? names : null}

@@ -121,7 +121,7 @@ export function CodeEditor({ cellId, source, language, focused, errorAt, names, 
 
   useEffect(() => {
     view.current?.dispatch({ effects: setErrorLine.of(errorAt ? { ...errorAt } : null) });
-  }, [errorAt?.line, errorAt?.column, errorAt?.title]);
+  }, [errorAt?.line, errorAt?.column, errorAt?.title, errorAt?.stale]);
 
   useEffect(() => {
     const v = view.current;

@@ -1,6 +1,10 @@
 /**
  * Marks where an error points until the user edits the cell: its line, and for a SQL error the word
  * at its column (the unknown column, the misspelt table), underlined and titled with the error.
+ *
+ * While the cell runs again keeping its outputs (a live re-run), the mark is the last run's, no longer
+ * known to be true: it is drawn stale (faint, dotted, no red line) and says so in its title, until the
+ * new result replaces it (its own error's mark, or none).
  */
 import { StateEffect, StateField, type Text } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
@@ -12,11 +16,16 @@ export interface ErrorAt {
   column?: number;
   /** What the mark's tooltip says: the error's first line. */
   title?: string;
+  /** The cell is running again: the error is the previous run's. */
+  stale?: boolean;
 }
+
+export const STALE_NOTE = 'From the previous run; the cell is running again';
 
 export const setErrorLine = StateEffect.define<ErrorAt | null>();
 
 const errorLineDeco = Decoration.line({ class: 'cm-error-line' });
+const staleLineDeco = Decoration.line({ class: 'cm-error-line cm-error-stale' });
 
 export const errorLineField = StateField.define<DecorationSet>({
   create: () => Decoration.none,
@@ -31,13 +40,18 @@ export const errorLineField = StateField.define<DecorationSet>({
 function decorationsFor(doc: Text, at: ErrorAt | null): DecorationSet {
   if (!at || at.line < 1 || at.line > doc.lines) return Decoration.none;
   const line = doc.line(at.line);
-  const ranges = [errorLineDeco.range(line.from)];
+  const ranges = [(at.stale ? staleLineDeco : errorLineDeco).range(line.from)];
   if (at.column !== undefined && at.column >= 1 && at.column <= line.length) {
     const from = at.column - 1;
     const to = wordEnd(line.text, from);
+    const title = at.title ?? 'The error points here';
     const mark = Decoration.mark({
-      class: 'cm-error-mark',
-      attributes: { title: at.title ?? 'The error points here', 'data-testid': 'error-mark' },
+      class: at.stale ? 'cm-error-mark cm-error-stale' : 'cm-error-mark',
+      attributes: {
+        title: at.stale ? `${STALE_NOTE}. ${title}` : title,
+        'data-testid': 'error-mark',
+        'data-stale': String(Boolean(at.stale)),
+      },
     });
     ranges.push(mark.range(line.from + from, line.from + to));
   }

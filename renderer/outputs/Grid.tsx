@@ -4,7 +4,7 @@
  * filtering and profiling run in the session's DuckDB over the whole result (see grid/); cells are
  * selected and copied with exact values, and numbers are shown in the reader's locale.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CellValue, TableOutput } from '../../kernel/protocol/notebook';
 import type { ColumnFilter, SortKey } from '../../kernel/protocol/results';
 import { PageCache, PAGE_SIZE } from './PageCache';
@@ -18,14 +18,16 @@ import { ProfilePanel } from './grid/ProfilePanel';
 import { StaleNotice } from './grid/StaleNotice';
 import { filteredCount } from './grid/filterLabel';
 import { numberFormatter } from './grid/formatNumber';
-import { GridRow } from './grid/GridRow';
-import { GridTools } from './grid/GridTools';
+import { GridRow, gridCellId } from './grid/GridRow';
+import { gridToolItems } from './grid/gridToolItems';
+import { OverflowTools } from './grid/OverflowTools';
 import { rangeOf } from './grid/selection';
 import { nextSort } from './grid/sortCycle';
 import { useGridSelection } from './grid/useGridSelection';
 import { useResultApi } from './grid/useResultApi';
 import { useResultView } from './grid/useResultView';
 import { useStale } from './grid/useStale';
+import { useResultActions } from './useResultActions';
 import type { FetchPage } from './grid/FetchPage';
 import './grid/Grid.css';
 
@@ -40,13 +42,13 @@ const SCROLLBAR_ALLOWANCE = 12;
 interface Props {
   output: TableOutput;
   fetchPage: FetchPage | null;
-  /** At the right of the header line (export, chart, model…). */
-  actions?: ReactNode;
+  /** The cell whose output this is: its result actions (chart, export, model…) join the grid's tools. */
+  cellId?: string;
   /** Runs the cell that made this output (offered when its rows are from an earlier run). */
   onRun?: () => void;
 }
 
-export function Grid({ output, fetchPage, actions, onRun }: Props) {
+export function Grid({ output, fetchPage, cellId, onRun }: Props) {
   const { columns } = output;
   const api = useResultApi();
   const { stale, why, markGone } = useStale(output.handle, fetchPage, api);
@@ -72,6 +74,8 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
   const { widths, startResize } = useColumnWidths(columns);
   const [menu, setMenu] = useState<{ column: number; anchor: HTMLElement } | null>(null);
   const [profileOpen, setProfileOpen] = useState(false);
+  const [toolsWidth, setToolsWidth] = useState(0);
+  const actions = useResultActions(output, fetchPage ? cellId : undefined);
   const format = useMemo(() => numberFormatter(), []);
 
   useLayoutEffect(() => {
@@ -143,6 +147,12 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
     },
   });
   const range = sel.selection ? rangeOf(sel.selection) : null;
+  // The grid keeps the keyboard focus itself, so a screen reader learns which cell the arrows reached
+  // from aria-activedescendant (WAI-ARIA grid): the focus cell, while its row is drawn.
+  const idPrefix = useId();
+  const focusCell = sel.selection?.focus;
+  const activeId =
+    focusCell && focusCell.row >= first && focusCell.row < end ? gridCellId(idPrefix, focusCell.row, focusCell.col) : undefined;
 
   const rowNumWidth = Math.max(44, String(rowCount).length * 8 + 18);
   const totalWidth = rowNumWidth + widths.reduce((a, b) => a + b, 0);
@@ -152,6 +162,12 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
   const height = Math.min(MAX_VIEWPORT, HEADER_HEIGHT + Math.max(rowCount, 1) * ROW_HEIGHT + scrollbar + 2);
   const filtered = filters.length > 0;
   const fitWidth = totalWidth + 2 + (rowCount * ROW_HEIGHT + HEADER_HEIGHT > MAX_VIEWPORT ? SCROLLBAR_ALLOWANCE : 0);
+  const tools = [
+    ...(live
+      ? gridToolItems({ onCopy: (f) => void sel.copy(f), onProfile: api ? () => setProfileOpen((o) => !o) : null, profileOpen })
+      : []),
+    ...(stale ? [] : actions.items),
+  ];
 
   const openMenu = (column: number, anchor: HTMLElement) => setMenu((m) => (m?.column === column ? null : { column, anchor }));
   const applyFilter = (f: ColumnFilter) => {
@@ -174,6 +190,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
         range={range}
         focus={sel.selection?.focus}
         format={format}
+        idPrefix={idPrefix}
       />,
     );
   }
@@ -184,10 +201,10 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
       data-testid="grid"
       style={{
         // As wide as its columns, and as its header line with every tool on one line, however few the
-        // columns (a fixed minimum fell behind as result actions were added); never wider than the cell.
+        // columns; never wider than the cell, where the tools that do not fit fold into "More ▾".
         maxWidth: '100%',
         width: 'max-content',
-        minWidth: `min(100%, ${fitWidth}px)`,
+        minWidth: `min(100%, ${Math.max(fitWidth, tools.length > 0 ? toolsWidth + 2 : 0)}px)`,
       }}
     >
       <div className="grid-meta">
@@ -202,16 +219,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
             {sel.message.text}
           </span>
         )}
-        <span className="grid-tools">
-          {live && (
-            <GridTools
-              onCopy={(format) => void sel.copy(format)}
-              onProfile={api ? () => setProfileOpen((o) => !o) : null}
-              profileOpen={profileOpen}
-            />
-          )}
-          {!stale && actions}
-        </span>
+        {tools.length > 0 && <OverflowTools items={tools} onIdealWidth={setToolsWidth} />}
       </div>
       {stale && earlierRun && <StaleNotice why={why} onRun={onRun} />}
       {live && (
@@ -228,6 +236,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
         aria-rowcount={rowCount + 1}
         aria-colcount={columns.length + 1}
         aria-multiselectable
+        aria-activedescendant={activeId}
         tabIndex={0}
         data-own-keys
         ref={viewportRef}
@@ -282,6 +291,7 @@ export function Grid({ output, fetchPage, actions, onRun }: Props) {
           }}
         />
       )}
+      {actions.dialog}
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { mergeOutputs } from '../../common/OutputBuilder';
 import type { Output } from '../../kernel/protocol/notebook';
 import { ErrorView } from './ErrorView';
 import { Grid, type FetchPage } from './Grid';
-import { ResultActions } from './ResultActions';
 import { RichView } from './RichView';
 import { StreamView } from './StreamView';
 
@@ -35,15 +34,7 @@ export function OutputArea({ cellId, outputs, source, fetchPage, notice, onRun }
         switch (o.kind) {
           case 'table':
             // Keyed by position, not handle: a re-run (a live update) keeps the grid and its scroll.
-            return (
-              <Grid
-                key={`table-${i}`}
-                output={o}
-                fetchPage={fetchPage}
-                onRun={onRun}
-                actions={fetchPage && <ResultActions output={o} cellId={cellId} />}
-              />
-            );
+            return <Grid key={`table-${i}`} output={o} fetchPage={fetchPage} onRun={onRun} cellId={cellId} />;
           case 'stream':
             return <StreamView key={i} output={o} />;
           case 'error':

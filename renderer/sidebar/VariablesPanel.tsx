@@ -52,10 +52,14 @@ export function VariablesPanel({ client, sessionId, status, runningCount }: Prop
                   onClick={() => v.tabular && setPreview(v)}
                   onKeyDown={(e) => v.tabular && (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), setPreview(v))}
                 >
-                  <td className="variable-name">{v.name}</td>
+                  <td className="variable-name" title={v.name}>
+                    {v.name}
+                  </td>
                   <td className="variable-type" title={v.type}>
-                    <span className={`variable-kind kind-${v.kind}`}>{KIND_LABEL[v.kind]}</span>
-                    {v.type !== KIND_LABEL[v.kind] && <span className="variable-subtype"> {v.type}</span>}
+                    <span className="variable-type-text">
+                      <span className={`variable-kind kind-${v.kind}`}>{KIND_LABEL[v.kind]}</span>
+                      {v.type !== KIND_LABEL[v.kind] && <span className="variable-subtype"> {v.type}</span>}
+                    </span>
                   </td>
                   <td
                     className="num variable-shape"

@@ -14,9 +14,22 @@ export interface MenuItem {
   title: string;
   onSelect(): void;
   disabled?: boolean;
+  /** A toggle (the grid's Profile): a `menuitemcheckbox` that says whether it is on. */
+  checked?: boolean;
 }
 
-export function ToolbarMenu({ label, testId, items }: { label: string; testId: string; items: MenuItem[] }) {
+const ITEMS = '[role="menuitem"]:not(:disabled), [role="menuitemcheckbox"]:not(:disabled)';
+
+interface Props {
+  label: string;
+  testId: string;
+  items: MenuItem[];
+  /** The button's classes where it is not a toolbar's (a grid's "More ▾"). */
+  buttonClass?: string;
+  title?: string;
+}
+
+export function ToolbarMenu({ label, testId, items, buttonClass = 'tb-btn tb-menu-button', title }: Props) {
   const [open, setOpen] = useState(false);
   const [place, setPlace] = useState({ top: 0, left: 0 });
   const button = useRef<HTMLButtonElement>(null);
@@ -32,7 +45,7 @@ export function ToolbarMenu({ label, testId, items }: { label: string; testId: s
     if (!open || !button.current) return;
     const r = button.current.getBoundingClientRect();
     setPlace({ top: r.bottom + 4, left: Math.max(4, Math.min(r.left, innerWidth - 220)) });
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus();
+    menu.current?.querySelector<HTMLElement>(ITEMS)?.focus();
   }, [open]);
 
   useEffect(() => {
@@ -41,12 +54,18 @@ export function ToolbarMenu({ label, testId, items }: { label: string; testId: s
       const t = e.target as Node;
       if (!menu.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
     };
+    // A fixed menu would stay put while a scrolled notebook carries its button away.
+    const scrolled = (e: Event) => !menu.current?.contains(e.target as Node) && setOpen(false);
     document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
+    document.addEventListener('scroll', scrolled, true);
+    return () => {
+      document.removeEventListener('mousedown', outside);
+      document.removeEventListener('scroll', scrolled, true);
+    };
   }, [open]);
 
   const onMenuKey = (e: KeyboardEvent) => {
-    const enabled = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? [])];
+    const enabled = [...(menu.current?.querySelectorAll<HTMLElement>(ITEMS) ?? [])];
     const at = enabled.indexOf(document.activeElement as HTMLElement);
     const focus = (i: number) => enabled[(i + enabled.length) % enabled.length]?.focus();
     const moves: Record<string, () => void> = {
@@ -67,8 +86,9 @@ export function ToolbarMenu({ label, testId, items }: { label: string; testId: s
     <>
       <button
         ref={button}
-        className={`tb-btn tb-menu-button${open ? ' tb-active' : ''}`}
+        className={`${buttonClass}${open ? ' tb-active' : ''}`}
         data-testid={testId}
+        title={title}
         aria-haspopup="menu"
         aria-expanded={open}
         data-own-keys
@@ -80,7 +100,8 @@ export function ToolbarMenu({ label, testId, items }: { label: string; testId: s
           }
         }}
       >
-        {label} ▾
+        {label}
+        <span aria-hidden="true"> ▾</span>
       </button>
       {open && (
         <div ref={menu} className="tb-menu" role="menu" aria-label={label} style={place} onKeyDown={onMenuKey} data-own-keys>
@@ -88,7 +109,8 @@ export function ToolbarMenu({ label, testId, items }: { label: string; testId: s
             <button
               key={it.id}
               className="tb-menu-item"
-              role="menuitem"
+              role={it.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+              aria-checked={it.checked}
               data-testid={it.id}
               title={it.title}
               disabled={it.disabled}
@@ -98,6 +120,11 @@ export function ToolbarMenu({ label, testId, items }: { label: string; testId: s
                 it.onSelect();
               }}
             >
+              {it.checked && (
+                <span className="tb-menu-check" aria-hidden="true">
+                  ✓
+                </span>
+              )}
               {it.label}
             </button>
           ))}

@@ -19,9 +19,14 @@ interface Props {
   range: Range | null;
   focus: CellPos | undefined;
   format: NumberDisplay;
+  /** Makes each cell's id (gridCellId), which the grid names as its active descendant. */
+  idPrefix: string;
 }
 
-export function GridRow({ index: r, row, top, width, rowNumWidth, widths, numeric, range, focus, format }: Props) {
+/** A cell's element id: the grid's prefix (useId), its row and its column. */
+export const gridCellId = (prefix: string, row: number, col: number) => `${prefix}r${row}c${col}`;
+
+export function GridRow({ index: r, row, top, width, rowNumWidth, widths, numeric, range, focus, format, idPrefix }: Props) {
   return (
     <div className="grid-row" role="row" aria-rowindex={r + 2} style={{ top, width }}>
       <div className="grid-rownum" role="rowheader" aria-colindex={1} style={{ width: rowNumWidth }}>
@@ -36,6 +41,7 @@ export function GridRow({ index: r, row, top, width, rowNumWidth, widths, numeri
           <div
             className={cls}
             key={c}
+            id={gridCellId(idPrefix, r, c)}
             role="gridcell"
             aria-colindex={c + 2}
             aria-selected={selected}
