@@ -9,23 +9,12 @@
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import { ToolbarMenu, type MenuItem } from '../../toolbar/ToolbarMenu';
-
-/** The space between two tools (`.grid-tools`' gap). */
-const GAP = 4;
+import { fitCount, TOOL_GAP } from './fitCount';
 
 interface Props {
   items: MenuItem[];
   /** The header line's width with every tool inline (its padding, what is left of the tools, the tools), borders not counted. */
   onIdealWidth(px: number): void;
-}
-
-/** How many of `widths` fit in `room` in order, leaving room for the More button when not all do. */
-export function fitCount(widths: number[], more: number, room: number): number {
-  const total = (n: number) => widths.slice(0, n).reduce((a, b) => a + b, 0) + GAP * Math.max(0, n - 1);
-  if (total(widths.length) <= room) return widths.length;
-  let n = widths.length - 1;
-  while (n > 0 && total(n) + GAP + more > room) n--;
-  return n;
 }
 
 export function OverflowTools({ items, onIdealWidth }: Props) {
@@ -43,7 +32,7 @@ export function OverflowTools({ items, onIdealWidth }: Props) {
       const more = widths.pop()!;
       setShown(fitCount(widths, more, el.getBoundingClientRect().width + 0.5));
       const meta = el.parentElement!;
-      const all = widths.reduce((a, b) => a + b, 0) + GAP * Math.max(0, widths.length - 1);
+      const all = widths.reduce((a, b) => a + b, 0) + TOOL_GAP * Math.max(0, widths.length - 1);
       const before = el.getBoundingClientRect().left - meta.getBoundingClientRect().left;
       report.current(Math.ceil(before + all + parseFloat(getComputedStyle(meta).paddingRight)));
     };

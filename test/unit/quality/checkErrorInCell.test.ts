@@ -5,27 +5,21 @@
  * not write, says DuckDB's words without Silt's query.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteIdent } from '../../../common/sqlQuote';
+import { DEMO_ORDERS_AND_LISTINGS, engineWithOrderViews } from '../../helpers/sharedViews';
 import { parseExpectations } from '../../../common/quality/parseExpectations';
 import { DuckEngine } from '../../../kernel/engine/DuckEngine';
 import { SqlError } from '../../../kernel/engine/SqlError';
 import { checkExpectations, RuleConditionError } from '../../../kernel/quality/checkExpectations';
 import { checkErrorInCell } from '../../../kernel/session/quality/checkErrorInCell';
 import { resolveCheck } from '../../../kernel/session/quality/resolveCheck';
-import { findSharedRefs, type KnownTable } from '../../../kernel/session/sharing/findSharedRefs';
+import { findSharedRefs } from '../../../kernel/session/sharing/findSharedRefs';
 import { spellingsOf } from '../../../kernel/session/sharing/inAnalystWords';
 
-const known: KnownTable[] = [
-  { profile: 'demo', share: 'demo', schema: 'silver', table: 'orders' },
-  { profile: 'demo', share: 'demo', schema: 'silver', table: 'listings' },
-];
+const known = DEMO_ORDERS_AND_LISTINGS;
 let engine: DuckEngine;
 
 beforeAll(async () => {
-  engine = await DuckEngine.create();
-  for (const view of ['demo.silver.orders', 'demo.silver.orders@v1', 'demo.silver.listings']) {
-    await engine.execute(`CREATE VIEW ${quoteIdent(view)} AS SELECT 1 AS order_id, 2.5 AS amount_eur, 'FR' AS country`);
-  }
+  engine = await engineWithOrderViews();
 });
 afterAll(async () => engine?.close());
 

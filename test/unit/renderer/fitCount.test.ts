@@ -1,6 +1,6 @@
-/** How many of a grid's tools stay inline (OverflowTools): in order, leaving room for "More ▾" when not all fit. */
+/** How many of a grid's tools stay inline (fitCount.ts, used by OverflowTools): in order, leaving room for "More ▾" when not all fit. */
 import { describe, expect, it } from 'vitest';
-import { fitCount } from '../../../renderer/outputs/grid/OverflowTools';
+import { fitCount } from '../../../renderer/outputs/grid/fitCount';
 
 describe('fitCount', () => {
   const widths = [80, 120, 50, 150];

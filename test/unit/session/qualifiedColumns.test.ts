@@ -5,12 +5,11 @@
  * right table's rows; its errors mark the analyst's text; a qualifier two tables answer to is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellError as cellErrorIn } from '../../helpers/sharedViews';
 import { DuckEngine } from '../../../kernel/engine/DuckEngine';
 import { SqlError } from '../../../kernel/engine/SqlError';
 import { quoteIdent } from '../../../common/sqlQuote';
 import { findSharedRefs, SharedRefError, type KnownTable } from '../../../kernel/session/sharing/findSharedRefs';
-import { spellingsOf } from '../../../kernel/session/sharing/inAnalystWords';
-import { sqlErrorInCell } from '../../../kernel/session/sqlErrorInCell';
 
 const known: KnownTable[] = [
   { profile: 'demo', share: 'demo', schema: 'silver', table: 'orders' },
@@ -37,15 +36,7 @@ afterAll(async () => engine?.close());
 
 const rowsOf = async (code: string) => engine.query(findSharedRefs(code, known).sql);
 
-async function cellError(code: string): Promise<SqlError> {
-  const { sql, edits } = findSharedRefs(code, known);
-  const e = await engine.execute(sql).then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof SqlError)) throw new Error(`expected a SqlError for ${code}, got ${String(e)}`);
-  return sqlErrorInCell(e, code, edits, spellingsOf(code, edits));
-}
+const cellError = (code: string): Promise<SqlError> => cellErrorIn(engine, code, known);
 
 describe('a column qualified by its shared table’s name', () => {
   it('reads share.schema.table.column and schema.table.column, quoted or in any case, and the star', async () => {

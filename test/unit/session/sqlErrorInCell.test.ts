@@ -4,37 +4,21 @@
  * rewritten SQL over views named as the session names them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellError as cellErrorIn, DEMO_ORDERS_AND_LISTINGS, engineWithOrderViews } from '../../helpers/sharedViews';
 import { DuckEngine } from '../../../kernel/engine/DuckEngine';
+import { findSharedRefs } from '../../../kernel/session/sharing/findSharedRefs';
 import { SqlError } from '../../../kernel/engine/SqlError';
-import { quoteIdent } from '../../../common/sqlQuote';
-import { findSharedRefs, type KnownTable } from '../../../kernel/session/sharing/findSharedRefs';
-import { spellingsOf } from '../../../kernel/session/sharing/inAnalystWords';
-import { sqlErrorInCell } from '../../../kernel/session/sqlErrorInCell';
 
-const known: KnownTable[] = [
-  { profile: 'demo', share: 'demo', schema: 'silver', table: 'orders' },
-  { profile: 'demo', share: 'demo', schema: 'silver', table: 'listings' },
-];
+const known = DEMO_ORDERS_AND_LISTINGS;
 let engine: DuckEngine;
 
 beforeAll(async () => {
-  engine = await DuckEngine.create();
-  for (const view of ['demo.silver.orders', 'demo.silver.orders@v1', 'demo.silver.listings']) {
-    await engine.execute(`CREATE VIEW ${quoteIdent(view)} AS SELECT 1 AS order_id, 2.5 AS amount_eur, 'FR' AS country`);
-  }
+  engine = await engineWithOrderViews();
 });
 afterAll(async () => engine?.close());
 
 /** The error the cell shows for `code`, run as the session runs it. */
-async function cellError(code: string): Promise<SqlError> {
-  const { sql, edits } = findSharedRefs(code, known);
-  const e = await engine.execute(sql).then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof SqlError)) throw new Error(`expected a SqlError for ${code}, got ${String(e)}`);
-  return sqlErrorInCell(e, code, edits, spellingsOf(code, edits));
-}
+const cellError = (code: string): Promise<SqlError> => cellErrorIn(engine, code, known);
 
 /** The text from where the caret points, read off the message's own LINE and caret lines. */
 function pointedAt(message: string): string {
