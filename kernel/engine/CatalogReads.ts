@@ -55,26 +55,43 @@ export class CatalogReads {
    */
   async refreshTemp(): Promise<boolean> {
     if (this.c.userBusy()) return false;
-    const reading = this.c.user.runAndReadAll(TEMP_COLUMNS_SQL);
+    return this.refreshTempOn(this.c.user);
+  }
+
+  /**
+   * The same read on `user`, the user's connection, by its owner between two statements of a run
+   * (LaneState after a CREATE TEMP or a DROP): it is not busy then, though a run holds it.
+   */
+  async refreshTempOn(user: DuckDBConnection): Promise<boolean> {
+    const reading = this.readTemp(user);
     this.refreshing = reading.catch(() => undefined);
-    let rows: unknown[][];
     try {
-      rows = (await reading).getRowsJson();
+      await reading;
+      return true;
     } catch {
       return false;
     } finally {
       this.refreshing = null;
     }
+  }
+
+  private async readTemp(user: DuckDBConnection): Promise<void> {
+    const rows = (await user.runAndReadAll(TEMP_COLUMNS_SQL)).getRowsJson();
     const tables = [...new Set(rows.map((r) => String(r[0])))];
-    this.tempRows.set(
-      TABLES_SQL,
-      tables.map((t) => [true, t]),
-    );
-    this.tempRows.set(
-      COLUMNS_SQL,
-      rows.map((r) => [true, ...r]),
-    );
-    return true;
+    const fresh = new Map<string, unknown[][]>([
+      [TABLES_SQL, tables.map((t) => [true, t])],
+      [COLUMNS_SQL, rows.map((r) => [true, ...r])],
+    ]);
+    // Any other read kept (the variables panel's) is asked again, or it would list the TEMP tables
+    // of its own last idle read only, and miss one a running cell made since.
+    for (const sql of this.tempRows.keys()) {
+      if (!fresh.has(sql))
+        fresh.set(
+          sql,
+          (await user.runAndReadAll(sql)).getRowsJson().filter((r) => r[0] === true),
+        );
+    }
+    for (const [sql, temp] of fresh) this.tempRows.set(sql, temp);
   }
 
   private refreshing: Promise<unknown> | null = null;

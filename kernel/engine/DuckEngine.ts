@@ -116,6 +116,7 @@ export class DuckEngine {
       userBusy: () => this.userLaneBusy(),
       inLiveLane: () => this.lane.getStore() === 'live',
     });
+    this.lanes.onTempChange = async (user) => void (await this.catalog.refreshTempOn(user));
     this.laneConnection = laneConnection(
       connection,
       () => this.conn,

@@ -54,6 +54,13 @@ export class LaneState {
   private variables: Snapshot = new Map();
   /** Copies to the followers, in order: a live re-run waits for them (settled) instead of the user's lane. */
   private applying: Promise<void> = Promise.resolve();
+  /**
+   * Told, with the user's connection, right after a statement that may have made, changed or dropped
+   * a TEMP object, before the next statement of the run can start: the catalog reads (CatalogReads)
+   * take the TEMP tables' columns then, so the variables panel lists a TEMP table made by a cell that
+   * is still running.
+   */
+  onTempChange: ((user: DuckDBConnection) => Promise<void>) | null = null;
 
   private constructor(
     private readonly user: DuckDBConnection,
@@ -126,6 +133,7 @@ export class LaneState {
       if (lost || settings) await this.syncSettings();
       if (lost || temps) this.relations = await this.readNames(RELATIONS_SQL);
       if (lost || macros) this.macros = await this.readNames(MACROS_SQL);
+      if ((lost || temps) && this.onTempChange) await this.onTempChange(this.user);
       this.failed.delete(LOST);
     } catch (e) {
       // The statement itself succeeded: it is not failed for this. Live re-runs go to the user's lane meanwhile.

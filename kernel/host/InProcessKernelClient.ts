@@ -9,12 +9,13 @@ import { PROTOCOL_VERSION } from '../../common/protocolVersion';
 import type { EventMessage, Params, RequestType, ResponseMessage, Result } from '../protocol';
 import type { ConnectionStatus, KernelClient } from '../protocol/KernelClient';
 import { asTooLarge } from './asTooLarge';
+import { knownSecrets } from '../protocol/knownSecrets';
 import { respond, type HostContext } from './handleRequest';
 import type { Listener } from './SessionRegistry';
 
-/** A copy as the wire would deliver it: undefined fields dropped, no shared references. */
+/** A copy as the wire would deliver it: undefined fields dropped, no shared references, secrets masked. */
 function overTheWire<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return JSON.parse(knownSecrets.text(JSON.stringify(value))) as T;
 }
 
 /** What a request gets once the link is closed, worded as the WebSocket client words a dropped socket. */

@@ -13,6 +13,7 @@ import { answerRpcPost, RPC_PATH } from './answerRpcPost';
 import { hostAllowed, originAllowed } from './localOrigin';
 import { parseRequestTarget } from './requestTarget';
 import { redactSecrets } from './redactSecrets';
+import { knownSecrets } from '../protocol/knownSecrets';
 import { errorInfo } from '../../common/SiltError';
 import { asTooLarge } from './asTooLarge';
 import { respond, type HostContext } from './handleRequest';
@@ -65,6 +66,7 @@ export class KernelHost {
 
   constructor(private readonly opts: KernelHostOptions) {
     this.token = opts.token ?? newToken();
+    knownSecrets.add(this.token);
     this.rendererDir = opts.rendererDir ?? join(__dirname, '..', 'renderer');
     const { SILT_PROFILE_KEY: profileKey, ...inherited } = process.env;
     // The keychain key is for this process only: sessions get opened profiles, never the key.
@@ -185,8 +187,9 @@ export class KernelHost {
   }
 
   private connection(ws: WebSocket): void {
+    // The one way out of this socket: answers and events alike are masked (knownSecrets) as text.
     const send = (m: ServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+      if (ws.readyState === ws.OPEN) ws.send(knownSecrets.text(JSON.stringify(m)));
     };
     const listener = (e: EventMessage) => {
       try {
@@ -227,5 +230,5 @@ const CLIENT_ERROR_STATUS: Record<string, string> = {
 };
 
 function plain(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(`${text}\n`);
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(`${knownSecrets.text(text)}\n`);
 }

@@ -6,6 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { SiltError } from '../../common/SiltError';
+import { knownSecrets } from '../protocol/knownSecrets';
 import type { Output, ProgressUnit, SessionNoticeBody, SessionStatus } from '../protocol';
 import type { SessionEvent, SessionMessage, SessionMethod, SessionMethods } from '../session/ipc';
 
@@ -215,6 +216,7 @@ export class SessionProcess {
       return;
     }
     const e = m as SessionEvent;
+    if (e.event === 'secret') return knownSecrets.add(e.secret);
     if (e.event === 'output') this.events.onOutput(e.runId, e.output);
     else if (e.event === 'progress') this.events.onProgress?.(e.runId, e.label, e.done, e.total, e.unit);
     else if (e.event === 'notice') {

@@ -12,6 +12,7 @@ import { errorInfo, SiltError } from '../../common/SiltError';
 import { asTooLarge } from './asTooLarge';
 import { handleRequest, type HostContext } from './handleRequest';
 import { readBody } from './readBody';
+import { knownSecrets } from '../protocol/knownSecrets';
 
 export const RPC_PATH = '/rpc';
 
@@ -51,5 +52,5 @@ function reply(res: ServerResponse, status: number, message: ServerMessage): voi
     status = error.code === 'too-large' ? 413 : 500;
     text = JSON.stringify({ kind: 'response', id: message.kind === 'response' ? message.id : -1, ok: false, error });
   }
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(knownSecrets.text(text));
 }

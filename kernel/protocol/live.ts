@@ -27,7 +27,8 @@ export interface LiveVersion {
   table: string;
   version: number;
   previousVersion: number;
-  landedAt: number;
+  /** Commit time (ms) of `version`, when the server told it (absent, never guessed, when it did not). */
+  landedAt?: number;
   rowsInserted: number;
   rowsDeleted: number;
   rowCount: number;
@@ -131,8 +132,11 @@ export type LiveNotice =
       table: string;
       version: number;
       previousVersion: number;
-      /** Commit time of `version` on the server (ms). */
-      landedAt: number;
+      /**
+       * Commit time of `version` on the server (ms); absent when the server did not tell it (no file
+       * action of the version carries a timestamp). Never stood in for by the arrival or poll time.
+       */
+      landedAt?: number;
       /** When the local copy took it (ms). */
       arrivedAt: number;
       polledAt: number;
@@ -140,8 +144,8 @@ export type LiveNotice =
       rowsDeleted: number;
       /** Bytes of the files this increment read. */
       bytes: number;
-      /** From commit to local copy updated (ms). */
-      lagMs: number;
+      /** From commit to local copy updated (ms); absent with `landedAt`. */
+      lagMs?: number;
       /** Rows in the local copy after the update. */
       rowCount: number;
     }

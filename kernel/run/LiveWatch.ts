@@ -173,11 +173,11 @@ export class LiveWatch {
     this.notebook = draft;
     this.lastFailed = false;
     const cells = `re-ran ${ids.length} cell${ids.length === 1 ? '' : 's'}`;
-    const landed = Math.max(...[...changed.values()].map((v) => v.landedAt ?? started));
+    // "after the commit" only when every new version's commit time is known: the start of the update is none.
+    const commits = [...changed.values()].map((v) => v.landedAt);
+    const sinceCommit = commits.every((t) => t !== undefined) ? ` (${elapsed(Math.max(...commits))} after the commit)` : '';
     const errors = pass.failures.length > 0 ? [`${pass.failures.length} with errors`] : [];
-    this.opts.out(
-      [`update ${n}`, what, cells, ...errors, ...delivery.done, `${elapsed(started)} (${elapsed(landed)} after the commit)`].join(' · '),
-    );
+    this.opts.out([`update ${n}`, what, cells, ...errors, ...delivery.done, `${elapsed(started)}${sinceCommit}`].join(' · '));
   }
 
   /** A version the expectations held back: nothing re-runs, the last good files stay, the update failed. */

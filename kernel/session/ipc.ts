@@ -28,6 +28,8 @@ export type SessionEvent =
   | { event: 'output'; runId: string; output: Output }
   | { event: 'progress'; runId: string; label: string; done: number; total: number | null; unit?: ProgressUnit }
   | { event: 'notice'; notice: SessionNoticeBody }
-  | { event: 'ready' };
+  | { event: 'ready' }
+  /** A secret the session came to know (a profile a cell loaded, an OAuth token), so the host masks it too. */
+  | { event: 'secret'; secret: string };
 
 export type SessionMessage = SessionReply | SessionEvent;

@@ -9,7 +9,19 @@ import type { Handler } from './Handlers';
 import { sessionHandlers } from './sessionHandlers';
 import { unknownMethod } from '../protocol/unknownMethod';
 
-const send = (m: SessionMessage) => process.send?.(m);
+import { knownSecrets } from '../protocol/knownSecrets';
+
+/** The one way out to the host: replies and events, masked (knownSecrets) however deep the secret sits. */
+const send = (m: SessionMessage) => process.send?.(knownSecrets.value(m));
+
+// The host learns each secret this session learns, so its own mask (frames, logs) covers it too.
+knownSecrets.onAdd((secret) => process.send?.({ event: 'secret', secret } satisfies SessionMessage));
+// The session's stdout and stderr are the host's log: a cell's console outside a run, crash lines.
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+    write(typeof chunk === 'string' ? knownSecrets.text(chunk) : chunk, ...rest)) as typeof stream.write;
+}
 
 async function main(): Promise<void> {
   const workspace = process.env.SILT_WORKSPACE ?? process.cwd();

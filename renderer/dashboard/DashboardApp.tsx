@@ -121,12 +121,17 @@ export function DashboardApp({ client }: { client: KernelClient }) {
 /**
  * What is known of each table: the live strip's entries over what live.start answered, field by
  * field, so an entry the strip built from a status notice alone does not hide a known landing time.
+ * What live.start said of its version's times holds for that version only: a later version whose
+ * commit time is unknown must not be stamped with the first one's.
  */
 function mergeTables(started: Record<string, LiveTableInfo>, live: Record<string, LiveEntry>): Record<string, LiveEntry> {
   const out: Record<string, LiveEntry> = { ...started };
   for (const [name, entry] of Object.entries(live)) {
     const defined = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
-    out[name] = { ...started[name], ...defined } as LiveEntry;
+    const first = started[name];
+    const base =
+      first && first.version !== entry.version ? { ...first, landedAt: undefined, arrivedAt: undefined, lagMs: undefined } : first;
+    out[name] = { ...base, ...defined } as LiveEntry;
   }
   return out;
 }

@@ -87,8 +87,8 @@ function TileFooter({ state }: { state: TileState }) {
       {ran &&
         stamps.map((s) => (
           <span key={s.table} className="dash-stamp" data-table={s.table} data-version={s.version}>
-            <span className="dash-stamp-table">{s.table}</span> <span className="dash-stamp-version">v{s.version}</span> · committed{' '}
-            {ago(s.landedAt, now)}
+            <span className="dash-stamp-table">{s.table}</span> <span className="dash-stamp-version">v{s.version}</span> ·{' '}
+            {s.landedAt !== undefined ? `committed ${ago(s.landedAt, now)}` : 'commit time unknown'}
           </span>
         ))}
       {!ran && !running && <span className="dash-stamp">saved output, not yet refreshed</span>}

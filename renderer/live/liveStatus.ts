@@ -89,7 +89,8 @@ function arrival(t: LiveEntry, now: number): string[] {
 /** The tooltip's line about the version the copy holds: when it was committed, and when it arrived, if it did. */
 export function versionLine(t: LiveEntry, now: number): string {
   if (t.version < 0) return '';
-  const committed = t.landedAt !== undefined ? `v${t.version} committed ${ago(t.landedAt, now)}` : `v${t.version}`;
+  // The server may not tell a version's commit time: then it is said to be unknown, never guessed.
+  const committed = t.landedAt !== undefined ? `v${t.version} committed ${ago(t.landedAt, now)}` : `v${t.version}, commit time unknown`;
   if (t.arrivedAt === undefined) return `${committed}; read when the table started, no new version has landed since`;
   return `${committed}; landed here ${ago(t.arrivedAt, now)}${t.lagMs !== undefined ? `, ${duration(t.lagMs)} after its commit` : ''}`;
 }

@@ -15,8 +15,9 @@ export function measureNote(v: Pick<VariableInfo, 'measure' | 'measuredAt'>): { 
   }
   if (v.measure === 'after-run')
     return {
-      words: 'rows after the run',
-      title: 'Not measured yet: only the running cell’s connection sees this TEMP table, which is measured when the cell ends',
+      words: 'size unknown',
+      title:
+        'Size unknown until the run ends: only the running cell’s connection sees this TEMP table, which is measured when the cell ends',
     };
   return null;
 }

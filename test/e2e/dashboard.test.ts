@@ -139,6 +139,19 @@ describe('the dashboard view', () => {
     await page.screenshot({ path: join(SHOTS, 'dashboard-after-commit.png') });
   }, 90_000);
 
+  it('a version whose commit time the server does not tell is stamped "commit time unknown", not its arrival time', async () => {
+    // A commit that adds no files: no file action of it carries a timestamp, so its commit time is unknown.
+    const v3 = await writer.appendFromQuery(conn, `SELECT * FROM (${orders(5000, 0)})`);
+    const item = page.locator('[data-testid="live-item"][data-table="lab.s.sales"]');
+    await expect.poll(() => item.locator('[data-testid="live-version"]').textContent(), { timeout: 30_000 }).toBe(`v${v3}`);
+    expect(await item.getAttribute('title')).toMatch(new RegExp(`v${v3}, commit time unknown; landed here \\d+ s ago(\\n|$)`));
+    expect(await page.locator('[data-testid="live-item"]').textContent()).not.toMatch(/\blag\b/);
+    await expect.poll(() => tile('kpi').locator('.dash-stamp').getAttribute('data-version'), { timeout: 30_000 }).toBe(String(v3));
+    expect(await tile('kpi').locator('[data-testid="dash-tile-stamp"]').textContent()).toBe(`lab.s.sales v${v3} · commit time unknown`);
+    expect(await page.locator('body').textContent()).not.toMatch(new RegExp(`v${v3} · committed`));
+    await page.screenshot({ path: join(SHOTS, 'dashboard-commit-time-unknown.png') });
+  }, 90_000);
+
   it('lays out in light and dark at 1440×900 and 1024×700 without sideways overflow', async () => {
     for (const [w, h] of [
       [1440, 900],

@@ -2,7 +2,8 @@
  * The variables panel while a long cell runs, in Chromium. A TEMP table is seen only by the user's
  * connection, which the running cell holds: the panel opened meanwhile lists it with its last measure,
  * marked "last known" (the table may have changed since), never with a blank size, and measures it
- * again once the cell ends.
+ * again once the cell ends. A TEMP table the running cell itself made is listed at once, with its
+ * columns and "size unknown" (until the run ends), not missing until the cell ends.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -70,5 +71,52 @@ describe('the variables panel while a cell runs', () => {
     await expect.poll(() => count(1), { timeout: 30_000 }).not.toBe('[*]');
     await expect.poll(() => shape('scratch').innerText(), { timeout: 15_000 }).toBe('3 × 1');
     expect(await shape('scratch').getAttribute('data-measure')).toBeNull();
+  }, 120_000);
+
+  it('lists a TEMP table the running cell made, with its columns and "size unknown" until the run ends, then measures it', async () => {
+    const tab = page.locator('[data-testid="side-tab-variables"]');
+    // Read while idle first: the panel's last idle read knows scratch, not the table made below.
+    if ((await row('scratch').count()) === 0) await tab.click();
+    await expect.poll(() => shape('scratch').innerText(), { timeout: 15_000 }).toBe('3 × 1');
+    expect(await row('made_now').count()).toBe(0);
+    await tab.click();
+
+    await page.click('text=+ Code');
+    // A TypeScript cell: it says when its TEMP table is made, so the panel opens after that, not before.
+    const cell = cells(page).nth(2);
+    await typeInCell(
+      page,
+      2,
+      "await sql`CREATE TEMP TABLE made_now AS SELECT range AS id, 'x' || range AS label FROM range(5)`;\n" +
+        "console.log('made');\n" +
+        'await sql`SELECT count(*) FROM range(100000000000) t WHERE t.range % 7 = 3`;',
+    );
+    if ((await cell.getAttribute('data-language')) !== 'typescript') await cell.locator('[data-testid="language-toggle"]').click();
+    await cell.locator('[data-testid="run-cell"]').click();
+    await expect.poll(() => cell.locator('[data-testid="stream-output"]').textContent(), { timeout: 30_000 }).toBe('made\n');
+    expect(await count(2)).toBe('[*]');
+    await tab.click();
+    await expect.poll(() => shape('made_now').innerText(), { timeout: 15_000 }).toBe('2 cols\nsize unknown');
+    expect(await shape('made_now').getAttribute('data-measure')).toBe('after-run');
+    expect(await shape('made_now').getAttribute('title')).toMatch(/^2 cols: Size unknown until the run ends/);
+    expect(await row('made_now').locator('.variable-bytes').textContent()).toBe('');
+    expect(await count(2)).toBe('[*]');
+    for (const theme of ['light', 'dark']) {
+      for (const [width, height] of [
+        [1440, 900],
+        [1024, 700],
+      ]) {
+        await page.setViewportSize({ width, height });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: join(SHOTS, `variables-made-during-run-${width}-${theme}.png`) });
+      }
+      await page.click('[data-testid="theme-toggle"]');
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await toolbarAction(page, 'interrupt');
+    await expect.poll(() => count(2), { timeout: 30_000 }).not.toBe('[*]');
+    await expect.poll(() => shape('made_now').innerText(), { timeout: 15_000 }).toBe('5 × 2');
+    expect(await shape('made_now').getAttribute('data-measure')).toBeNull();
   }, 120_000);
 });

@@ -72,9 +72,12 @@ export class ProtocolClient {
   private nextId = 1;
   private pending = new Map<number, (m: ServerMessage) => void>();
   readonly events: EventMessage[] = [];
+  /** Every frame received, as its text: what a test that looks for a leaked secret reads. */
+  readonly frames: string[] = [];
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (d) => {
+      this.frames.push(String(d));
       const m = JSON.parse(String(d)) as ServerMessage;
       if (m.kind === 'response') this.pending.get(m.id)?.(m);
       else this.events.push(m);

@@ -336,21 +336,19 @@ export class LiveTable {
     this.metadata = inc.metadata;
     this.rows = applied.rows;
     const polledAt = this.polledAt ?? Date.now();
-    this.landedAt = inc.landedAt ?? polledAt;
     this.arrivedAt = Date.now();
-    this.lagMs = Math.max(0, this.arrivedAt - this.landedAt);
+    this.commitTimeIs(inc.landedAt);
     this.host.notify({
       type: 'live.update',
       table: this.label,
       version,
       previousVersion,
-      landedAt: this.landedAt,
+      ...this.commitFields(),
       arrivedAt: this.arrivedAt,
       polledAt,
       rowsInserted: applied.inserted,
       rowsDeleted: applied.deleted,
       bytes: inc.bytes,
-      lagMs: this.lagMs,
       rowCount: this.rows,
     });
     if (applied.changes) this.tell(applied.changes);
@@ -392,24 +390,38 @@ export class LiveTable {
     if (reason) {
       this.polledAt = Date.now();
       this.arrivedAt = this.polledAt;
-      this.landedAt = committed ?? this.arrivedAt;
-      this.lagMs = Math.max(0, this.arrivedAt - this.landedAt);
+      this.commitTimeIs(committed);
       this.host.notify({
         type: 'live.update',
         table: this.label,
         version: snap.version,
         previousVersion,
-        landedAt: this.landedAt,
+        ...this.commitFields(),
         arrivedAt: this.arrivedAt,
         polledAt: this.polledAt,
         rowsInserted: rows,
         rowsDeleted: before,
         bytes: snap.bytes,
-        lagMs: this.lagMs,
         rowCount: rows,
       });
       this.wake({ previousVersion, rowsInserted: rows, rowsDeleted: before });
     }
+  }
+
+  /**
+   * The commit time of the version that just arrived, and the lag from it, or neither when the
+   * server did not tell it: the arrival or poll time is not a commit time, and a lag from it is none.
+   */
+  private commitTimeIs(committed: number | undefined): void {
+    this.landedAt = committed;
+    this.lagMs = committed !== undefined && this.arrivedAt !== undefined ? Math.max(0, this.arrivedAt - committed) : undefined;
+  }
+
+  private commitFields(): { landedAt?: number; lagMs?: number } {
+    return {
+      ...(this.landedAt !== undefined ? { landedAt: this.landedAt } : {}),
+      ...(this.lagMs !== undefined ? { lagMs: this.lagMs } : {}),
+    };
   }
 
   /** Drops damaged downloads from the client's cache, so that Retry downloads them again. */
@@ -447,7 +459,7 @@ export class LiveTable {
     const v: LiveVersion = {
       table: this.label,
       version: this.version,
-      landedAt: this.landedAt ?? Date.now(),
+      ...(this.landedAt !== undefined ? { landedAt: this.landedAt } : {}),
       rowCount: this.rows,
       ...change,
     };

@@ -84,8 +84,9 @@ export function sharingApi(
     },
     /**
      * Waits for the next version of a shared table (making it live if it is not) and resolves with it
-     * (`{ table, version, previousVersion, landedAt, rowsInserted, rowsDeleted, rowCount }`) once the
-     * local copy holds it, so SQL run after the await reads it. Rejects on `timeoutMs` or interrupt.
+     * (`{ table, version, previousVersion, landedAt, rowsInserted, rowsDeleted, rowCount }`; landedAt,
+     * the commit time, is absent when the server does not tell it) once the local copy holds it, so
+     * SQL run after the await reads it. Rejects on `timeoutMs` or interrupt.
      */
     nextVersion(name: string, opts: NextVersionOptions = {}): Promise<LiveVersion> {
       if (!live) throw new Error('sharing.nextVersion is not available in this session');

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { request, type Dispatcher } from 'undici';
+import { knownSecrets } from '../../protocol/knownSecrets';
 import { SharingProfile } from './profile';
 import { SharingError } from './SharingError';
 
@@ -53,6 +54,7 @@ export class AuthHeader {
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     if (auth.scope) form.set('scope', auth.scope);
     const basic = Buffer.from(`${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.clientSecret)}`).toString('base64');
+    knownSecrets.add(basic);
     let res;
     try {
       res = await request(auth.tokenEndpoint, {
@@ -92,6 +94,7 @@ export class AuthHeader {
     // expires_in may be a number or a numeric string; without it assume one hour.
     const seconds = Number(json.expires_in ?? 3600);
     const expiresAt = Date.now() + (Number.isFinite(seconds) ? seconds : 3600) * 1000;
+    knownSecrets.add(json.access_token);
     this.token = { value: json.access_token, expiresAt };
     return json.access_token;
   }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
+import { knownSecrets } from '../../protocol/knownSecrets';
 import { SharingError } from './SharingError';
 
 /** The highest `shareCredentialsVersion` this client understands. */
@@ -26,6 +27,13 @@ export class SharingProfile {
     this.version = version;
     this.expirationTime = expirationTime;
     Object.defineProperty(this, 'auth', { value: auth, enumerable: false });
+    // From now on nothing this process sends out can carry the profile's secrets.
+    if (auth.type === 'bearer_token') knownSecrets.add(auth.bearerToken);
+    else if (auth.type === 'oauth_client_credentials') knownSecrets.add(auth.clientSecret);
+    else {
+      knownSecrets.add(auth.password);
+      knownSecrets.add(Buffer.from(`${auth.username}:${auth.password}`).toString('base64'));
+    }
   }
 
   toString(): string {

@@ -26,6 +26,12 @@ describe('liveStatusView', () => {
     expect(versionLine(t, now)).toBe('v7 committed 5 s ago; landed here 4 s ago, 1.0 s after its commit');
   });
 
+  it('a version whose commit time is unknown says so, and claims no lag from its arrival', () => {
+    const t = { ...base, polledAt: now - 1000, arrivedAt: now - 4000 };
+    expect(liveStatusView(t, now).facts).toEqual(['checked 1 s ago', 'landed 4 s ago']);
+    expect(versionLine(t, now)).toBe('v7, commit time unknown; landed here 4 s ago');
+  });
+
   it('a live table not polled for far longer than its interval is not shown green', () => {
     const v = liveStatusView({ ...base, polledAt: now - 60_000 }, now);
     expect(v.dot).toBe('overdue');

@@ -9,7 +9,7 @@ describe('measureNote: a TEMP table’s size while a cell runs', () => {
   });
 
   it('says one never measured is measured after the run, and says nothing of one measured now', () => {
-    expect(measureNote({ measure: 'after-run' })?.words).toBe('rows after the run');
+    expect(measureNote({ measure: 'after-run' })?.words).toBe('size unknown');
     expect(measureNote({})).toBeNull();
   });
 });
