@@ -11,6 +11,7 @@ import { defaultParams, FAMILY_ORDER, nearParams, sampleParams, type SpaceInfo }
 import { isBetter, metricName, taskScore } from './taskMetric';
 import { makePlan, type ValidationPlan } from './validation';
 import { makeTimePlan } from './timeFolds';
+import { REFIT_MARGIN, refitCap, refitShare } from './refitBudget';
 import { AutoMLError } from './AutoMLError';
 import type { Member } from './AutoMLModel';
 import type { TrialOutcome, TrialSpec } from './runTrial';
@@ -95,7 +96,7 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
   // fold models), unless that refit would take half the budget anyway (then more trials are the
   // better use of it and the inner model is kept).
   const reserve = () => {
-    const refit = best ? 1.2 * refitShare(plan) * best.trainSeconds * 1000 : 0;
+    const refit = best ? REFIT_MARGIN * refitShare(plan) * best.trainSeconds * 1000 : 0;
     return (refit < 0.5 * (o.deadline - t0) ? refit : 0) + 200;
   };
   let linearTrials = 0,
@@ -155,7 +156,11 @@ export async function runSearch(ts: TrainSet, space: SpaceInfo, o: SearchOptions
     // exploring it then costs a slice of the budget, and the rest goes to refining the leader.
     const leading = !known || known.family === family || !looked.has(family);
     looked.add(family);
-    const deadline = Math.min(o.deadline - (started ? reserve() : 0), now + (leading ? 0.4 : 0.2) * (o.deadline - t0));
+    const deadline = Math.min(
+      o.deadline - (started ? reserve() : 0),
+      now + (leading ? 0.4 : 0.2) * (o.deadline - t0),
+      started ? refitCap(plan, now, o.deadline - 200) : Infinity,
+    );
     return { id, family, params, deadline, seed: rng.seedFor(id) };
   };
 
@@ -232,16 +237,6 @@ export function configKey(family: Family, params: Params): string {
     .filter((k) => params[k] !== false && params[k] !== undefined)
     .map((k) => `${k}=${typeof params[k] === 'number' ? Number((params[k] as number).toPrecision(4)) : params[k]}`);
   return `${family}:${parts.join(',')}`;
-}
-
-/**
- * What a refit on every row costs as a share of a trial's training time: all rows over the rows the
- * trial trained on, summed over its folds (1.25 for an 80/20 holdout, 0.25 for 5-fold CV, less than 1 for rolling time folds).
- */
-function refitShare(plan: ValidationPlan): number {
-  const last = plan.folds[plan.folds.length - 1];
-  const trained = plan.folds.reduce((s, f) => s + f.train.length, 0);
-  return (last.train.length + last.valid.length) / Math.max(1, trained);
 }
 
 /**
