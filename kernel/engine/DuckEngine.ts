@@ -16,6 +16,7 @@ import { rmSync } from 'node:fs';
 import { SiltError } from '../../common/SiltError';
 import type { CellValue, ColumnInfo } from '../protocol';
 import type { ColumnFilter, ColumnProfile, SortKey, TopValue } from '../protocol/results';
+import { rowObjects } from './rowObjects';
 import { profileTable, topValues } from './profileTable';
 import { LaneState } from './LaneState';
 import { laneConnection } from './laneConnection';
@@ -456,12 +457,9 @@ export class DuckEngine {
     return this.closing;
   }
 
-  private async registerRows(name: string, columns: ColumnInfo[], rows: CellValue[][], conn?: DuckDBConnection): Promise<void> {
-    await this.registerObjects(
-      name,
-      rows.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[i]]))),
-      conn,
-    );
+  private registerRows(name: string, columns: ColumnInfo[], rows: CellValue[][], conn?: DuckDBConnection): Promise<void> {
+    const names = columns.map((c) => c.name);
+    return this.registerObjects(name, rowObjects(names, rows), conn);
   }
 
   private async remember(handle: string, where: { table?: string; memory?: MemoryResult }, knownRows?: number): Promise<SqlResult> {

@@ -335,21 +335,12 @@ export class LiveTable {
     this.version = version;
     this.metadata = inc.metadata;
     this.rows = applied.rows;
-    const polledAt = this.polledAt ?? Date.now();
-    this.arrivedAt = Date.now();
-    this.commitTimeIs(inc.landedAt);
-    this.host.notify({
-      type: 'live.update',
-      table: this.label,
+    this.arrived(this.polledAt ?? Date.now(), inc.landedAt, {
       version,
       previousVersion,
-      ...this.commitFields(),
-      arrivedAt: this.arrivedAt,
-      polledAt,
       rowsInserted: applied.inserted,
       rowsDeleted: applied.deleted,
       bytes: inc.bytes,
-      rowCount: this.rows,
     });
     if (applied.changes) this.tell(applied.changes);
     this.wake({ previousVersion, rowsInserted: applied.inserted, rowsDeleted: applied.deleted });
@@ -389,39 +380,38 @@ export class LiveTable {
     if (!reason) this.landedAt = committed;
     if (reason) {
       this.polledAt = Date.now();
-      this.arrivedAt = this.polledAt;
-      this.commitTimeIs(committed);
-      this.host.notify({
-        type: 'live.update',
-        table: this.label,
+      this.arrived(this.polledAt, committed, {
         version: snap.version,
         previousVersion,
-        ...this.commitFields(),
-        arrivedAt: this.arrivedAt,
-        polledAt: this.polledAt,
         rowsInserted: rows,
         rowsDeleted: before,
         bytes: snap.bytes,
-        rowCount: rows,
       });
       this.wake({ previousVersion, rowsInserted: rows, rowsDeleted: before });
     }
   }
 
   /**
-   * The commit time of the version that just arrived, and the lag from it, or neither when the
-   * server did not tell it: the arrival or poll time is not a commit time, and a lag from it is none.
+   * A version arrived now: tells the windows, with its commit time and the lag from it only when the
+   * server told the commit time (the arrival or poll time is not a commit time, and a lag from it is none).
    */
-  private commitTimeIs(committed: number | undefined): void {
+  private arrived(
+    polledAt: number,
+    committed: number | undefined,
+    what: { version: number; previousVersion: number; rowsInserted: number; rowsDeleted: number; bytes: number },
+  ): void {
+    this.arrivedAt = Date.now();
     this.landedAt = committed;
-    this.lagMs = committed !== undefined && this.arrivedAt !== undefined ? Math.max(0, this.arrivedAt - committed) : undefined;
-  }
-
-  private commitFields(): { landedAt?: number; lagMs?: number } {
-    return {
-      ...(this.landedAt !== undefined ? { landedAt: this.landedAt } : {}),
-      ...(this.lagMs !== undefined ? { lagMs: this.lagMs } : {}),
-    };
+    this.lagMs = committed !== undefined ? Math.max(0, this.arrivedAt - committed) : undefined;
+    this.host.notify({
+      type: 'live.update',
+      table: this.label,
+      ...what,
+      ...(committed !== undefined ? { landedAt: committed, lagMs: this.lagMs } : {}),
+      arrivedAt: this.arrivedAt,
+      polledAt,
+      rowCount: this.rows,
+    });
   }
 
   /** Drops damaged downloads from the client's cache, so that Retry downloads them again. */

@@ -4,6 +4,7 @@
  */
 import { isPlainIdentifier } from '../../../common/sqlQuote';
 import type { DuckEngine } from '../../engine/DuckEngine';
+import { rowObjects } from '../../engine/rowObjects';
 import { asTable } from '../displayValue';
 import { dataFrameRecords } from '../toDataFrame';
 
@@ -16,10 +17,8 @@ export async function registerValue(engine: DuckEngine, name: string, value: unk
     await engine.registerObjects(name, value as Record<string, unknown>[]);
   } else if (asTable(value)) {
     const t = asTable(value)!;
-    await engine.registerObjects(
-      name,
-      t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c.name, r[i]]))),
-    );
+    const names = t.columns.map((c) => c.name);
+    await engine.registerObjects(name, rowObjects(names, t.rows));
   } else {
     throw new Error('register: pass a DataFrame, an Arrow table or an array of objects');
   }
