@@ -58,10 +58,11 @@ export function automlApi(engine: DuckEngine, progress: () => Progress | null, i
     table: (source: unknown) => toAutoMLTable(engine, source),
     loadModel: (json: string) => loadAutoml().loadModel(json),
     serializeModel: (m: Parameters<ReturnType<typeof loadAutoml>['serializeModel']>[0]) => loadAutoml().serializeModel(m),
-    /** The run as a self-contained HTML report, shown as an output. */
-    report: (run: Parameters<ReturnType<typeof loadAutoml>['renderReport']>[0]) => ({
-      __silt_rich: { 'text/html': loadAutoml().renderReport(run) },
-    }),
+    /** The run as a self-contained HTML report, shown as an output, with the charts the exported report has. */
+    report: (run: Parameters<ReturnType<typeof loadAutoml>['renderReport']>[0]) => {
+      const a = loadAutoml();
+      return { __silt_rich: { 'text/html': a.renderReport(run, a.reportCharts(run)) } };
+    },
   };
 }
 
