@@ -17,7 +17,13 @@ import { withSiltLook } from '../../common/withSiltLook';
 /** The frame's accessible name: the page's own <title> when it has one ("AutoML: quality"). */
 function htmlTitle(html: string): string {
   const t = /<title>([^<]{1,120})<\/title>/i.exec(html)?.[1]?.trim();
-  return t ? t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"') : 'HTML output';
+  return t
+    ? t
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+    : 'HTML output';
 }
 
 const ORDER = [

@@ -30,7 +30,10 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const frame = (): FrameLocator => page.frameLocator('iframe.rich-html');
-const background = () => frame().locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+const background = () =>
+  frame()
+    .locator('body')
+    .evaluate((b) => getComputedStyle(b).backgroundColor);
 const chartFill = () => frame().locator('figure svg:visible rect').first().getAttribute('fill');
 
 describe('the AutoML report in a cell', () => {
