@@ -79,7 +79,13 @@ export async function toAutoMLTable(engine: DuckEngine, source: unknown): Promis
   }
   const t = asTable(source);
   if (!t) throw new Error('automl.fit: pass a DataFrame, an array of records or a table name');
-  return { columns: t.columns.map((c, i) => ({ name: c.name, values: t.rows.map((r) => toValue(r[i])) })) };
+  return {
+    columns: t.columns.map((c, i) => {
+      // A SQL result's DECIMAL column shows in a frame as DuckDB writes it ("121750.00"): the models need the number.
+      const decimal = /^(DECIMAL|NUMERIC)\b/i.test(c.type);
+      return { name: c.name, values: t.rows.map((r) => (decimal && typeof r[i] === 'string' ? Number(r[i]) : toValue(r[i]))) };
+    }),
+  };
 }
 
 function toValue(v: unknown): AutoMLValue {
