@@ -9,6 +9,7 @@ import { prettyJson } from '../../common/prettyJson';
 import { renderMarkdown } from '../cells/renderMarkdown';
 import { SvgExportButtons } from '../charts/SvgExportButtons';
 import { ChartImage } from '../charts/ChartImage';
+import { svgTitle } from '../charts/svgTitle';
 import { NOTE_MIME } from '../../common/outputNote';
 import { OutputNote } from './OutputNote';
 import { useTheme } from '../theme';
@@ -51,7 +52,7 @@ export function RichView({ output }: { output: RichOutput }) {
     case 'image/svg+xml':
       return (
         <div className="rich-svg">
-          <ChartImage className="rich-image" alt="SVG output" svg={payload} />
+          <ChartImage className="rich-image" alt={svgTitle(payload) ?? 'SVG output'} svg={payload} />
           <SvgExportButtons svg={payload} />
         </div>
       );
