@@ -12,7 +12,8 @@ export const CHART_THEMES: Record<ChartTheme, { background: string; foreground: 
 };
 
 /** The root element (with its title) and background rect that standaloneSvg draws: what marks a chart retheme can recolour. */
-const THEMED_HEAD = /^(<svg\b[^>]*\scolor=")([^"]*)("[^>]*>(?:<title>[^<]*<\/title>)?(?:<style>[^<]*<\/style>)?<rect [^>]*fill=")([^"]*)(")/;
+const THEMED_HEAD =
+  /^(<svg\b[^>]*\scolor=")([^"]*)("[^>]*>(?:<title>[^<]*<\/title>)?(?:<style>[^<]*<\/style>)?<rect [^>]*fill=")([^"]*)(")/;
 
 /** Whether retheme can recolour this SVG (Silt drew it); other SVG keeps its own colours. */
 export function isThemedChart(svg: string): boolean {
