@@ -11,8 +11,9 @@ export const CHART_THEMES: Record<ChartTheme, { background: string; foreground: 
   dark: { background: '#1e2227', foreground: '#d7dae0' },
 };
 
-/** The root element and background rect that standaloneSvg draws: what marks a chart retheme can recolour. */
-const THEMED_HEAD = /^(<svg\b[^>]*\scolor=")([^"]*)("[^>]*>(?:<style>[^<]*<\/style>)?<rect [^>]*fill=")([^"]*)(")/;
+/** The root element (with its title) and background rect that standaloneSvg draws: what marks a chart retheme can recolour. */
+const THEMED_HEAD =
+  /^(<svg\b[^>]*\scolor=")([^"]*)("[^>]*>(?:<title>[^<]*<\/title>)?(?:<style>[^<]*<\/style>)?<rect [^>]*fill=")([^"]*)(")/;
 
 /** Whether retheme can recolour this SVG (Silt drew it); other SVG keeps its own colours. */
 export function isThemedChart(svg: string): boolean {

@@ -4,9 +4,11 @@
  * printed, and their setting says what they can read. The look Silt was in when it was exported
  * only fills in where the reader's browser states no preference (an old engine, some mail and
  * HTML viewers), so exporting from a dark window never forces a dark page on anyone. Paper is
- * always light. Every text colour reaches WCAG AA (4.5:1) on its background in both looks.
+ * always light. Shown inside Silt (a cell's frame), the look is Silt's own: the renderer marks the
+ * page's <html> with `data-silt-look`, since a sandboxed frame only sees the system's setting. Every text colour reaches WCAG AA (4.5:1) on its background in both looks.
  */
 import { CHART_THEMES, type ChartTheme } from '../charts/chartTheme';
+import { SILT_LOOK_ATTRIBUTE } from '../../common/withSiltLook';
 
 const LOOKS: Record<ChartTheme, string> = {
   light: `--page:${CHART_THEMES.light.background};--ink:${CHART_THEMES.light.foreground};--muted:#57606a;--line:#c9cfd6;--head:#eef1f4;--warn-line:#b36200;--warn-bg:#fff4e0;--bar:#3f7f5a;`,
@@ -14,13 +16,17 @@ const LOOKS: Record<ChartTheme, string> = {
 };
 
 /** Each chart is embedded drawn in both looks; only the reader's is displayed (the other is not read out either). */
-const show = (t: ChartTheme) =>
-  `:root{${LOOKS[t]}color-scheme:${t}}.chart-${t}{display:block}.chart-${t === 'light' ? 'dark' : 'light'}{display:none}`;
+const show = (t: ChartTheme, root = ':root') =>
+  `${root}{${LOOKS[t]}color-scheme:${t}}${root} .chart-${t}{display:block}${root} .chart-${t === 'light' ? 'dark' : 'light'}{display:none}`;
+
+/** The look of Silt's window, when the page is shown in it (more specific than the media queries). */
+const silt = (t: ChartTheme) => show(t, `html[${SILT_LOOK_ATTRIBUTE}=${t}]`);
 
 export function reportCss(exported: ChartTheme): string {
   return `${show(exported)}
 @media (prefers-color-scheme: light){${show('light')}}
 @media (prefers-color-scheme: dark){${show('dark')}}
+@media screen{${silt('light')}${silt('dark')}}
 @media print{${show('light')}}
 body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;padding:0 2em;max-width:1000px;background:var(--page);color:var(--ink)}
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid var(--line);padding:3px 8px;text-align:left}th{background:var(--head)}

@@ -20,8 +20,13 @@ export function splitNote(run: AutoMLRun): string {
       return `${column} was taken as the rows' time from the data; if it is not when each row happened, name another time column or turn the time split off.`;
     case 'off':
       return 'The time split was turned off, so validation rows are drawn from any time: if the model will score future rows, these scores may be optimistic.';
-    case 'none-found':
+    case 'none-found': {
+      // A date column can be there but not taken (too few distinct times, mostly missing): "none found" would be untrue.
+      const dates = run.profile.columns.filter((c) => c.kind === 'datetime').map((c) => c.name);
+      if (dates.length)
+        return `${dates.join(', ')} did not look like when each row happened, so rows were shuffled: if one is, name it as the time column for scores that reflect future rows.`;
       return 'No date or time column was found, so rows were shuffled: if the rows are ordered in time by a column Silt did not recognise, name it as the time column for scores that reflect future rows.';
+    }
     default:
       return '';
   }
@@ -44,9 +49,14 @@ export function metricsNote(run: AutoMLRun): string {
 
 /** On which rows the importances were measured, and what that means for reading them. */
 export function importanceNote(run: AutoMLRun): string {
-  const { set, rows } = run.importanceRows;
   const how = `How much ${run.metric} worsens when one column's values are shuffled (${higherIsBetter(run.task) ? 'a fall' : 'a rise'} in ${run.metric}), `;
+  return `${how}${importanceRowsNote(run)}`;
+}
+
+/** The rows part alone ("measured on 614 training rows, …"), under a chart whose title says the rest. */
+export function importanceRowsNote(run: AutoMLRun): string {
+  const { set, rows } = run.importanceRows;
   return set === 'test'
-    ? `${how}measured on ${rows} test rows the model never saw.`
-    : `${how}measured on ${rows} training rows, which the model was fitted on: a column it overfits can look more important than it is.`;
+    ? `measured on ${rows} test rows the model never saw.`
+    : `measured on ${rows} training rows, which the model was fitted on: a column it overfits can look more important than it is.`;
 }

@@ -25,6 +25,8 @@ export function standaloneSvg(node: ChartNode, opts: { theme?: ChartTheme } = {}
   const chartWidth = chart ? size(chart, 'width', 640) : 640;
   const classes = new Set<string>();
   const blocks: Block[] = [];
+  // The heading also names the document: an <img>'s alt and a saved file's name are taken from it.
+  const heading = parts.find((p) => p.tagName.toLowerCase() === 'h2')?.textContent?.trim();
   for (const part of parts) {
     const tag = part.tagName.toLowerCase();
     if (tag === 'h2') blocks.push(textBlock(part.textContent ?? '', 16, 'font-weight="600"', 24));
@@ -51,6 +53,7 @@ export function standaloneSvg(node: ChartNode, opts: { theme?: ChartTheme } = {}
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
     `font-family="${escapeXml(CHART_FONT)}" font-size="10" color="${theme.foreground}" fill="currentColor">` +
+    (heading ? `<title>${escapeXml(heading)}</title>` : '') +
     (style ? `<style>${style}</style>` : '') +
     `<rect width="${width}" height="${height}" fill="${theme.background}"/>` +
     body.join('') +

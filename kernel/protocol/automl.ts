@@ -172,8 +172,17 @@ export interface AutomlReport {
   metrics: { name: string; train?: number; validation?: number }[];
   importance: { column: string; importance: number }[];
   dropped: { column: string; reason: string; flag?: 'leak' | 'post-outcome' | 'id' }[];
-  /** Standalone SVG charts: leaderboard, importance, ROC/PR, confusion or predicted vs actual. */
-  charts: { title: string; svg: string }[];
+  /**
+   * Standalone SVG charts: leaderboard, importance, ROC/PR, confusion or predicted vs actual; `note`
+   * says what the chart was measured on when its title does not (the importance's rows).
+   */
+  charts: { title: string; svg: string; note?: string }[];
+  /**
+   * How to read the numbers (kernel/automl/reportNotes.ts): which way the score is better and its
+   * unit; why rows were or were not split by time ('' when the user named the time column); what
+   * the metrics' train and validation columns measure.
+   */
+  notes: { reading: string; split: string; metrics: string };
   /** Cells that reproduce the best trial step by step in this notebook. */
   cells: { language: 'typescript' | 'markdown'; source: string }[];
   /** The variable name `automl.addToSession` uses by default. */

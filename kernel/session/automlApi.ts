@@ -58,10 +58,11 @@ export function automlApi(engine: DuckEngine, progress: () => Progress | null, i
     table: (source: unknown) => toAutoMLTable(engine, source),
     loadModel: (json: string) => loadAutoml().loadModel(json),
     serializeModel: (m: Parameters<ReturnType<typeof loadAutoml>['serializeModel']>[0]) => loadAutoml().serializeModel(m),
-    /** The run as a self-contained HTML report, shown as an output. */
-    report: (run: Parameters<ReturnType<typeof loadAutoml>['renderReport']>[0]) => ({
-      __silt_rich: { 'text/html': loadAutoml().renderReport(run) },
-    }),
+    /** The run as a self-contained HTML report, shown as an output, with the charts the exported report has. */
+    report: (run: Parameters<ReturnType<typeof loadAutoml>['renderReport']>[0]) => {
+      const a = loadAutoml();
+      return { __silt_rich: { 'text/html': a.renderReport(run, a.reportCharts(run)) } };
+    },
   };
 }
 
@@ -78,7 +79,13 @@ export async function toAutoMLTable(engine: DuckEngine, source: unknown): Promis
   }
   const t = asTable(source);
   if (!t) throw new Error('automl.fit: pass a DataFrame, an array of records or a table name');
-  return { columns: t.columns.map((c, i) => ({ name: c.name, values: t.rows.map((r) => toValue(r[i])) })) };
+  return {
+    columns: t.columns.map((c, i) => {
+      // A SQL result's DECIMAL column shows in a frame as DuckDB writes it ("121750.00"): the models need the number.
+      const decimal = /^(DECIMAL|NUMERIC)\b/i.test(c.type);
+      return { name: c.name, values: t.rows.map((r) => (decimal && typeof r[i] === 'string' ? Number(r[i]) : toValue(r[i]))) };
+    }),
+  };
 }
 
 function toValue(v: unknown): AutoMLValue {

@@ -128,12 +128,18 @@ async function report(jobId: string, j: Job, run: AutoMLRun, theme: 'light' | 'd
     dropped: run.profile.columns
       .filter((c) => !c.used)
       .map((c) => ({ column: c.name, reason: c.reason, ...(c.flag ? { flag: c.flag } : {}) })),
-    charts: automl.automlCharts(run, theme),
+    // Importance is the one chart whose rows its title does not name.
+    charts: automl
+      .automlCharts(run, theme)
+      .map((c) => (c.title.startsWith('Permutation importance') ? { ...c, note: capital(automl.importanceRowsNote(run)) } : c)),
+    notes: { reading: automl.metricReading(run), split: automl.splitNote(run), metrics: automl.metricsNote(run) },
     cells: automl.generateNotebookCells(run, { code: dataCode(j.source) }),
     variable: variableName(run.target),
     warnings: run.warnings,
   };
 }
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function outPath(s: Session, path: string): string {
   return isAbsolute(path) ? path : resolve(s.workspace || process.cwd(), path);

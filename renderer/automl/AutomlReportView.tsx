@@ -62,8 +62,14 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
         {r.cancelled && <strong>Stopped early. </strong>}
         <b>{r.task}</b> on {r.rows.toLocaleString()} rows, {r.leaderboard.length} trials in {r.trainSeconds.toFixed(1)} s
         {r.parallelTrials > 1 ? ` (${r.parallelTrials} at a time)` : ''}, <span data-testid="automl-report-split">{r.split.text}</span>.
-        Validation {r.metric} of the final model: <b data-testid="automl-score">{fmt(r.validationScore)}</b>.
+        Validation {r.metric} of the final model: <b data-testid="automl-score">{fmt(r.validationScore)}</b>{' '}
+        <span data-testid="automl-score-reading">({r.notes.reading})</span>.
       </p>
+      {r.notes.split && (
+        <p className="automl-note" data-testid="automl-split-note">
+          {r.notes.split}
+        </p>
+      )}
       {r.warnings.length > 0 && (
         <div className="automl-warnings" role="alert" data-testid="automl-warnings">
           <strong>Read the scores with care</strong>
@@ -174,11 +180,15 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
           ))}
         </tbody>
       </table>
+      <p className="automl-note" data-testid="automl-metrics-note">
+        {r.notes.metrics}
+      </p>
       <div className="automl-charts">
         {r.charts.map((c) => (
           <figure key={c.title} data-testid="automl-chart">
             <figcaption>{c.title}</figcaption>
             <ChartImage alt={c.title} svg={c.svg} />
+            {c.note && <p className="automl-note automl-chart-note">{c.note}</p>}
           </figure>
         ))}
       </div>

@@ -44,8 +44,12 @@ export function TimeSplitField({ columns, guessed, value, onChange }: Props) {
   );
 }
 
-/** What `automl.start` gets: nothing for the guess, a column, or '' to turn the time split off. */
+/**
+ * What `automl.start` gets: the guess, a column, or '' to turn the time split off. With no guess it
+ * gets nothing, so the engine finds none on the same rows and its report says so, rather than
+ * telling the user they turned off a split they were never offered.
+ */
 export function timeColumnParam(value: string, guessed: string | null): string | undefined {
-  if (value === 'auto') return guessed ? guessed : '';
+  if (value === 'auto') return guessed ?? undefined;
   return value;
 }

@@ -4,6 +4,7 @@ import type { ChartTheme } from '../../kernel/protocol/charts';
 import { useNotebookActions } from '../notebook/NotebookContext';
 import { Dialog } from '../panels/Dialog';
 import { useTheme } from '../theme';
+import { chartFileName } from './svgTitle';
 
 interface Props {
   svg: string;
@@ -15,7 +16,7 @@ interface Props {
 export function ExportChartDialog({ svg, format, onDone, onCancel }: Props) {
   const { client, sessionId } = useNotebookActions();
   const natural = naturalWidth(svg);
-  const [path, setPath] = useState(() => joinPath(client.workspace ?? '', `chart.${format}`));
+  const [path, setPath] = useState(() => joinPath(client.workspace ?? '', `${chartFileName(svg)}.${format}`));
   const [width, setWidth] = useState(String(natural));
   const [scale, setScale] = useState('2');
   // The file looks as the chart does on screen now, unless the user picks the other theme.

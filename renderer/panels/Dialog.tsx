@@ -33,10 +33,20 @@ export function Dialog({
   const cancel = useRef(onCancel);
   cancel.current = onCancel;
   useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    const node = box.current;
     // A disabled control cannot take the focus (Open's "up" button at the workspace root): it stayed
     // on the toolbar button behind the dialog, where Esc and typing went.
-    const first = box.current?.querySelector<HTMLElement>('input:not(:disabled), textarea:not(:disabled), button:not(:disabled)');
-    (first ?? box.current)?.focus();
+    const first = node?.querySelector<HTMLElement>('input:not(:disabled), textarea:not(:disabled), button:not(:disabled)');
+    (first ?? node)?.focus();
+    // Closed, the dialog took the focus with it to the page's body, where Tab starts over from the top
+    // and keys reach nothing: it goes back to what opened the dialog (Export…, the File menu), unless
+    // the closing put it somewhere on purpose (a result's dialog gives it to its cell).
+    return () => {
+      const now = document.activeElement;
+      const lost = !now || now === document.body || Boolean(node?.contains(now));
+      if (lost && opener && opener !== document.body && opener.isConnected) opener.focus();
+    };
   }, []);
   useEffect(() => {
     // A button that turns disabled while it works (Export, Publish) drops the focus to the page,

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
 import { SHARED } from '../helpers/shared';
+import { shootLooks } from '../helpers/looks';
 
 let app: RunningApp;
 let page: Page;
@@ -45,6 +46,23 @@ describe('Train a baseline model from a result grid', () => {
     expect(Number(await report.locator('[data-testid="automl-score"]').textContent())).toBeGreaterThan(0.75);
     expect(await report.locator('[data-testid="automl-chart"]').count()).toBeGreaterThanOrEqual(3);
     expect(await report.locator('[data-testid="automl-leaderboard-row"]').count()).toBeGreaterThanOrEqual(3);
+    // How to read the numbers, as the exported report says it: the score's direction, why rows were
+    // shuffled (pima has no time column), what train and validation measure, the importance's rows.
+    expect(await report.locator('[data-testid="automl-score-reading"]').textContent()).toBe('(higher is better)');
+    expect(await report.locator('[data-testid="automl-split-note"]').textContent()).toMatch(
+      /^No date or time column was found, so rows were shuffled/,
+    );
+    expect(await report.locator('[data-testid="automl-metrics-note"]').textContent()).toMatch(
+      /^train: the final model scored on its own training rows \(optimistic\)/,
+    );
+    const importance = report.locator('[data-testid="automl-chart"]', { hasText: 'Permutation importance' });
+    expect(await importance.locator('.automl-chart-note').textContent()).toMatch(
+      /^Measured on \d+ training rows, which the model was fitted on/,
+    );
+    // The note wraps at the chart's width: it does not widen the figure.
+    const [figure, chart] = await Promise.all([importance.boundingBox(), importance.locator('img').boundingBox()]);
+    expect(figure!.width).toBeLessThanOrEqual(chart!.width + 1);
+    await shootLooks(page, 'automl-report-notes');
     await page.screenshot({ path: join(SHOTS, 'automl-report.png') });
     await report.locator('[data-testid="automl-chart"]').nth(2).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'automl-report-charts.png') });

@@ -3,6 +3,7 @@
  * shows the history-plus-forecast chart (themed like every kernel chart), without sideways overflow
  * in a small window, light and dark.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cells, SHOTS, startApp, typeInCell, type RunningApp } from '../helpers/app';
@@ -33,6 +34,16 @@ await automl.forecast(weather, { time: 'date', target: 'temp_max', keys: ['locat
     expect(svg).toContain('temp_max: next 14 days');
     expect(svg).toContain('New York');
     expect(svg).toContain('Seattle');
+    // Named by its title, for a screen reader and for the file it is saved to (not "chart.png", over the last one).
+    expect(await img.getAttribute('alt')).toBe('temp_max: next 14 days');
+    await cell.locator('[data-testid="svg-export-png"]').click();
+    const save = page.locator('[data-testid="export-chart-dialog"]');
+    expect(await save.locator('[data-testid="export-chart-path"]').inputValue()).toBe(
+      join(app.host.workspace, 'temp_max-next-14-days.png'),
+    );
+    await save.locator('[data-testid="dialog-ok"]').click();
+    await expect.poll(() => cell.locator('[data-testid="svg-export-saved"]').textContent()).toContain('temp_max-next-14-days.png');
+    expect(existsSync(join(app.host.workspace, 'temp_max-next-14-days.png'))).toBe(true);
 
     for (const [w, h] of [
       [1440, 900],

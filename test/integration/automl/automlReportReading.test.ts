@@ -58,4 +58,18 @@ describe('the AutoML report, read by an analyst', () => {
     expect(text).toContain("validation: each rolling fold's newer rows, predicted by models trained only on older rows");
     expect(text).toMatch(/Validation roc_auc of the final model: \S+ \(higher is better\)/);
   });
+
+  it('names the date column it did not take as time, instead of saying there was none', async () => {
+    const csv = join(dir, 'signups.csv');
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    // Five distinct days: too few to order rows by.
+    await conn.run(`COPY (SELECT DATE '2024-01-01' + INTERVAL (i % 5) DAY AS signup_day, (i * 37) % 101 + 1 AS amount,
+        CASE WHEN (i * 37) % 101 + 1 > 50 THEN 'large' ELSE 'small' END AS size FROM range(300) t(i)) TO '${csv}' (HEADER)`);
+    conn.closeSync();
+    db.closeSync();
+    const text = await reportText(csv, 'size');
+    expect(text).toContain('signup_day did not look like when each row happened, so rows were shuffled');
+    expect(text).not.toContain('No date or time column was found');
+  });
 });

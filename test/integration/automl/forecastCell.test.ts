@@ -55,6 +55,17 @@ fc.rows`,
     expect(table.rows[0].slice(0, 2)).toEqual(['2016-01-01T00:00:00.000Z', 'New York']);
   }, 60_000);
 
+  it('forecasts a DECIMAL measure read into a DataFrame (money, as the demo share revenue_eur)', async () => {
+    const r = await run(
+      'typescript',
+      `const sales = await sql\`SELECT location, date, CAST(temp_max AS DECIMAL(10,2)) AS revenue_eur FROM weather\`
+await automl.forecast(sales, { time: 'date', target: 'revenue_eur', keys: ['location'], horizon: 7 })`,
+    );
+    expect(r.status, JSON.stringify(r.outputs).slice(0, 300)).toBe('ok');
+    const rich = r.outputs.find((o): o is Extract<Output, { kind: 'rich' }> => o.kind === 'rich')!;
+    expect(rich.data['image/svg+xml']).toContain('revenue_eur: next 7 days');
+  }, 60_000);
+
   it('reports a missing column as an error of the cell, and the session keeps working', async () => {
     const r = await run('typescript', `await automl.forecast('weather', { time: 'day', target: 'temp_max', horizon: 7 })`);
     expect(r.status).toBe('error');
