@@ -319,6 +319,17 @@ export function App({ client, start = 'url', onInfo, onOpenFailed, registerClose
             {connection === 'closed' && (
               <Banner kind="warn" testId="connection-banner" text="Lost the connection to the kernel; reconnecting…" />
             )}
+            {file.secretsHidden && (
+              <Banner
+                kind="warn"
+                testId="secrets-hidden-banner"
+                text="This notebook holds a credential of a loaded profile (or Silt's own token). The file was saved with [redacted] in its place, so it stays marked unsaved: remove the credential from the cell and save again."
+              >
+                <button className="btn" onClick={file.dismissSecretsHidden}>
+                  Dismiss
+                </button>
+              </Banner>
+            )}
             {problem && (
               <Banner kind="danger" testId="problem-banner" text={problem}>
                 <button className="btn" onClick={() => setProblem(null)}>

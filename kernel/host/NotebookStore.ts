@@ -11,6 +11,7 @@ import { insideFolder } from './insideFolder';
 import { SiltError } from '../../common/SiltError';
 import type { FileEntry, NotebookModel, OpenedNotebook, UntitledRecoveryInfo } from '../protocol';
 import { atomicWrite } from '../fs/atomicWrite';
+import { knownSecrets } from '../protocol/knownSecrets';
 import { parseIpynb } from '../notebook/fromIpynb';
 import { ipynbText } from '../notebook/toIpynb';
 import { cleanTempFiles } from './cleanTempFiles';
@@ -83,20 +84,23 @@ export class NotebookStore {
   }
 
   /** Saves inside the workspace (or over a file opened from outside it); refuses any other path. */
-  save(path: string, notebook: NotebookModel): { path: string; savedAt: number } {
+  save(path: string, notebook: NotebookModel): { path: string; savedAt: number; secretsHidden?: true } {
     const abs = this.resolve(path.endsWith('.ipynb') ? path : `${path}.ipynb`);
     if (!this.openedOutside.has(abs) && !insideFolder(this.workspace, abs)) {
       throw new SiltError('forbidden', `Notebooks are saved inside the workspace (${this.workspace}); ${path} is outside it.`);
     }
-    atomicWrite(abs, ipynbText(notebook));
+    // A credential Silt holds never reaches a file, even one pasted into a cell: the window is told.
+    const text = ipynbText(notebook);
+    const safe = knownSecrets.text(text);
+    atomicWrite(abs, safe);
     this.discardRecovery(abs);
     this.touchRecent(abs);
-    return { path: abs, savedAt: Date.now() };
+    return { path: abs, savedAt: Date.now(), ...(safe !== text ? { secretsHidden: true as const } : {}) };
   }
 
   autosave(key: string, notebook: NotebookModel): { savedAt: number } {
     const savedAt = Date.now();
-    atomicWrite(this.recoveryPath(key), JSON.stringify({ key, savedAt, notebook }), PRIVATE_FILE);
+    atomicWrite(this.recoveryPath(key), knownSecrets.text(JSON.stringify({ key, savedAt, notebook })), PRIVATE_FILE);
     return { savedAt };
   }
 

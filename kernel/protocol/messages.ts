@@ -138,7 +138,8 @@ export interface HostRequests extends ReportRequests, SettingsRequests, StorageR
   'notebook.new': { params: HostIn<'notebook.new'>; result: { path: null; notebook: NotebookModel } };
   'notebook.open': { params: HostIn<'notebook.open'>; result: OpenedNotebook };
   /** Write atomically (temp file + rename). */
-  'notebook.save': { params: HostIn<'notebook.save'>; result: { path: string; savedAt: number } };
+  /** `secretsHidden`: the notebook held a credential Silt knows; the file has [redacted] where it was. */
+  'notebook.save': { params: HostIn<'notebook.save'>; result: { path: string; savedAt: number; secretsHidden?: true } };
   /** Keep a recovery copy of unsaved edits; `key` as in session.open. */
   'notebook.autosave': { params: HostIn<'notebook.autosave'>; result: { savedAt: number } };
   'notebook.discardRecovery': { params: HostIn<'notebook.discardRecovery'>; result: { ok: true } };

@@ -7,6 +7,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { NotebookModel } from '../protocol';
 import { REPORT_FORMATS, type ReportFormat } from '../protocol/report';
 import { saveFile } from '../fs/atomicWrite';
+import { knownSecrets } from '../protocol/knownSecrets';
 import { ipynbText } from '../notebook/toIpynb';
 import { printPdf } from './printPdf';
 import { renderHtml } from './renderHtml';
@@ -22,10 +23,12 @@ export interface ExportOptions extends ReportOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export async function exportReport(nb: NotebookModel, opts: ExportOptions): Promise<{ path: string; bytes: number }> {
+export async function exportReport(notebook: NotebookModel, opts: ExportOptions): Promise<{ path: string; bytes: number }> {
   if (!REPORT_FORMATS.includes(opts.format))
     throw new ReportError(`Unknown report format "${opts.format}"; use one of ${REPORT_FORMATS.join(', ')}.`, 'bad-request');
-  if (!Array.isArray(nb?.cells)) throw new ReportError('The notebook to export has no list of cells.', 'bad-request');
+  if (!Array.isArray(notebook?.cells)) throw new ReportError('The notebook to export has no list of cells.', 'bad-request');
+  // A credential Silt holds, pasted into a cell or printed by one, never reaches a report.
+  const nb = knownSecrets.value(notebook);
   const { path } = opts;
   switch (opts.format) {
     case 'html':

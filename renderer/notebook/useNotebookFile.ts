@@ -20,6 +20,8 @@ export interface FileState {
   /** When the recovered copy is another untitled notebook's: its key and what the banner says of it. */
   recoveredFrom: { key: string; label: string } | null;
   loaded: boolean;
+  /** The last save found a credential Silt holds in the notebook and wrote [redacted] in its place. */
+  secretsHidden?: boolean;
 }
 
 const NO_RECOVERY = { recovered: null, recoveredFrom: null } as const;
@@ -120,11 +122,13 @@ export function useNotebookFile(client: KernelClient, docApi: DocumentApi) {
         );
         throw new SiltError('too-large', `${e.message} ${kept} Clear some outputs and save again.`);
       });
-      docApi.markSaved({ version, edits, model: doc.model });
+      // The file then differs from the editor (it has [redacted] where the editor has the secret):
+      // the document stays unsaved, and the banner says why.
+      if (!r.secretsHidden) docApi.markSaved({ version, edits, model: doc.model });
       const stale = current.current.path ?? current.current.untitledId;
       // The recovery copy under the old key is now older than the file.
       if (stale) client.request('notebook.discardRecovery', { key: stale }).catch(() => undefined);
-      setFile((f) => ({ ...f, path: r.path, untitledId: null, ...NO_RECOVERY }));
+      setFile((f) => ({ ...f, path: r.path, untitledId: null, ...NO_RECOVERY, secretsHidden: Boolean(r.secretsHidden) }));
       showInUrl(r.path);
     },
     [client, docApi],
@@ -159,5 +163,6 @@ export function useNotebookFile(client: KernelClient, docApi: DocumentApi) {
     saveTo,
     restoreRecovery,
     discardRecovery,
+    dismissSecretsHidden: () => setFile((f) => ({ ...f, secretsHidden: false })),
   };
 }

@@ -4,7 +4,7 @@
  * answer and log line, against a real `silt serve`, a real session and a real sharing server. Each
  * case provokes an error or output that would carry a token, and the analyst still gets a coded error.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,33 @@ describe('secrets never leave', () => {
     const late = await execute('typescript', `setTimeout(() => console.log('late ' + ${JSON.stringify(sharing.token)}), 20)`);
     expect(late.status).toBe('ok');
     await expect.poll(() => logs, { timeout: 10_000 }).toContain(`late ${SECRET_MASK}`);
+  });
+
+  it('a notebook whose cell holds a token is saved, and its recovery copy kept, with the mask in its place; the window is told', async () => {
+    const cell = { id: 'c1', type: 'code', language: 'sql', source: `SELECT '${sharing.token}' AS t`, outputs: [], executionCount: null };
+    const saved = await app.client.request('notebook.save', { path: 'pasted.ipynb', notebook: { metadata: {}, cells: [cell] } as never });
+    expect(saved.secretsHidden).toBe(true);
+    const file = readFileSync(saved.path, 'utf8');
+    expect(file).not.toContain(sharing.token);
+    expect(JSON.parse(file).cells[0].source.join('')).toBe(`SELECT '${SECRET_MASK}' AS t`);
+    await app.client.request('notebook.autosave', { key: 'pasted', notebook: { metadata: {}, cells: [cell] } as never });
+    const kept = await app.client.request('notebook.openRecovery', { key: 'pasted' });
+    expect(kept.notebook.cells[0].source).toBe(`SELECT '${SECRET_MASK}' AS t`);
+    // Reports too, in every text format.
+    for (const format of ['html', 'md', 'ipynb'] as const) {
+      const out = join(dir, `pasted.${format}`);
+      await app.client.request('report.export', { format, path: out, notebook: { metadata: {}, cells: [cell] } as never });
+      const text = readFileSync(out, 'utf8');
+      expect(text, format).not.toContain(sharing.token);
+      expect(text, format).toContain(SECRET_MASK);
+    }
+    // A notebook without one is saved as it is, and nothing is said.
+    const plain = await app.client.request('notebook.save', {
+      path: 'plain.ipynb',
+      notebook: { metadata: {}, cells: [{ ...cell, source: 'SELECT 1' }] } as never,
+    });
+    expect(plain.secretsHidden).toBeUndefined();
+    expect(readFileSync(plain.path, 'utf8')).toContain('SELECT 1');
   });
 
   it('no frame, answer or log line above carried any of the tokens', () => {
