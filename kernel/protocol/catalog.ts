@@ -1,5 +1,6 @@
 /** Catalog requests: what the session's open profiles share, one table's details, adding a profile. */
 import * as s from '../../common/schema';
+import type { ErrorCode } from '../../common/errorCode';
 
 /** The params of each catalog request, checked at run time; their types below are inferred from these. */
 export const CATALOG_PARAMS = {
@@ -39,6 +40,8 @@ export interface CatalogProfile {
   shares: { name: string; schemas: { name: string; tables: string[] }[] }[];
   /** Why listing failed (server down, token expired), when it did. */
   error?: string;
+  /** The failure's code (`unauthorized`, `unavailable`…), so the panel heads it as a failed cell is. */
+  errorCode?: ErrorCode;
   /** Added in the app and kept across restarts (so it can be removed there). */
   saved?: boolean;
 }

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type { CatalogProfile } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { AddProfileDialog } from './AddProfileDialog';
+import { ProblemText } from './ProblemText';
 import { useLiveTables } from '../live/LiveContext';
 import { querySql, tableReference } from './sqlNames';
 import { TableDetails } from './TableDetails';
@@ -158,8 +159,8 @@ function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRe
         )}
       </div>
       {p.error && (
-        <div className="catalog-problem catalog-error" data-testid="catalog-profile-problem">
-          {p.error}
+        <div className="catalog-problem catalog-error" data-testid="catalog-profile-problem" role="alert">
+          <ProblemText code={p.errorCode} message={p.error} />
         </div>
       )}
       {p.warnings.map((w) => (
