@@ -12,7 +12,12 @@ export const CATALOG_PARAMS = {
     schema: s.string(),
     table: s.string(),
   }),
-  'catalog.addProfile': s.object({ sessionId: s.string(), source: s.string(), name: s.optional(s.string()) }),
+  'catalog.addProfile': s.object({
+    sessionId: s.string(),
+    source: s.string(),
+    name: s.optional(s.string()),
+    replace: s.optional(s.boolean()),
+  }),
   'catalog.removeProfile': s.object({ sessionId: s.string(), name: s.string() }),
 };
 
@@ -26,6 +31,8 @@ export interface CatalogRequests {
   /**
    * Opens a profile (a `.share` file path, or its JSON text) and keeps it for later sessions (sealed
    * with the OS keychain in the desktop app); tokens never come back. `name` overrides the derived one.
+   * With `replace`, a saved profile of that name gives way to this one under the same name (a refused
+   * token fixed: the SQL naming it keeps working), instead of this one being named `name_2`.
    */
   'catalog.addProfile': { params: In<'catalog.addProfile'>; result: { name: string } };
   /** Closes a profile in every session and forgets it if it was saved. */

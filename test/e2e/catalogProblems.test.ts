@@ -91,9 +91,30 @@ describe('catalog problems', () => {
     await shots('catalog-problems');
   });
 
+  it('a refused profile is replaced in place: same name, its tables listed, no name_2 beside it', async () => {
+    const names = () =>
+      panel()
+        .locator('[data-testid="catalog-profile"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
+    const before = await names();
+    await profileLine('refused').locator('[data-testid="catalog-replace-profile"]').click();
+    const dialog = page.locator('[data-testid="catalog-add-profile-dialog"]');
+    expect(await dialog.locator('[data-testid="catalog-profile-name"]').inputValue()).toBe('refused');
+    await dialog
+      .locator('[data-testid="catalog-profile-input"]')
+      .fill(JSON.stringify({ shareCredentialsVersion: 1, endpoint: sharing.url, bearerToken: sharing.token }));
+    await shots('catalog-replace-dialog');
+    await page.click('[data-testid="dialog-ok"]');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => profileLine('refused').locator('[data-testid="catalog-table"]').count()).toBe(1);
+    expect(await profileLine('refused').locator('[data-testid="catalog-profile-problem"]').count()).toBe(0);
+    expect((await names()).sort()).toEqual([...before].sort());
+    expect(await page.content()).not.toContain(sharing.token);
+  });
+
   it('a table removed after the listing is headed Not found in its details and its preview', async () => {
     rmSync(join(dir, 'leaving'), { recursive: true, force: true });
-    await panel().locator('[data-testid="catalog-table"][data-name="lab.default.leaving"]').click();
+    await panel().locator('[data-testid="catalog-table"][data-name="lab.default.leaving"]').first().click();
     const details = page.locator('[data-testid="catalog-details-error"]');
     await expect.poll(() => details.locator('[data-testid="catalog-problem-kind"]').textContent()).toBe('Not found');
     await page.click('[data-testid="catalog-preview"]');
