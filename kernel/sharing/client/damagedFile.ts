@@ -48,7 +48,8 @@ export async function damagedFileError(e: unknown, table: string, files: Readonl
     .trim();
   return new SharingError(
     `data file ${name} of ${table} is damaged${more}: it cannot be read as Parquet (${detail}). ` +
-      'Silt dropped its copy, so running again downloads the file afresh; if it fails again, the file is damaged at the source and the provider must repair the table',
+      `Silt dropped ${damaged.length > 1 ? 'its copies, so running again downloads them' : 'its copy, so running again downloads it'} afresh; ` +
+      'if it fails again, the damage is at the source and the provider must repair the table',
     0,
     'CORRUPT_FILE',
     false,
