@@ -37,9 +37,10 @@ export class ProfileStore {
 
   /**
    * Validates and keeps a profile (a file path or its JSON text) under a name unique in the store.
-   * Returns the stored profile; an invalid one throws the parser's clear error and stores nothing.
+   * Returns the stored profile; an invalid one throws the parser's clear error and stores nothing
+   * (with `replace`, the saved profile of that name stays until the new one has passed that check).
    */
-  add(source: string, preferredName?: string): StoredProfile {
+  add(source: string, preferredName?: string, opts: { replace?: boolean } = {}): StoredProfile {
     const fromFile = !source.trimStart().startsWith('{');
     // The file's text is parsed as text, never taken for a path: an error must not quote a secret.
     const json = stripBom(fromFile ? readProfile(source) : source);
@@ -47,7 +48,8 @@ export class ProfileStore {
     const base = sanitize(preferredName ?? (fromFile ? basename(source).replace(/\.[^.]*$/, '') : 'profile'));
     const taken = new Set(this.names());
     let name = base;
-    for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+    if (opts.replace && taken.has(base)) this.remove(base);
+    else for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     if (this.box) atomicWrite(join(this.dir, name + SEALED), this.box.seal(json), 0o600);
     else atomicWrite(join(this.dir, name + PLAIN), json, 0o600);
@@ -72,6 +74,11 @@ export class ProfileStore {
       }
     }
     return { profiles, problems };
+  }
+
+  /** Whether a profile is saved under this name. */
+  has(name: string): boolean {
+    return this.names().includes(sanitize(name));
   }
 
   remove(name: string): boolean {

@@ -15,7 +15,10 @@ export async function addProfile(
   p: Params<'catalog.addProfile'>,
 ): Promise<Result<'catalog.addProfile'>> {
   const target = sessions.get(p.sessionId);
-  const stored = profiles.add(p.source, p.name);
+  const replacing = p.replace === true && p.name !== undefined && profiles.has(p.name);
+  const stored = profiles.add(p.source, p.name, { replace: replacing });
+  // The sessions close the old one first, so the new one opens under the same name, not name_2.
+  if (replacing) await Promise.allSettled(sessions.all().map((s) => s.call('catalog.removeProfile', { name: stored.name })));
   const others = sessions.all().filter((s) => s !== target);
   await Promise.allSettled(others.map((s) => s.call('catalog.addProfile', { source: stored.json, name: stored.name })));
   return target.call('catalog.addProfile', { source: stored.json, name: stored.name });

@@ -1,5 +1,6 @@
 /** Catalog requests: what the session's open profiles share, one table's details, adding a profile. */
 import * as s from '../../common/schema';
+import type { ErrorCode } from '../../common/errorCode';
 
 /** The params of each catalog request, checked at run time; their types below are inferred from these. */
 export const CATALOG_PARAMS = {
@@ -11,7 +12,12 @@ export const CATALOG_PARAMS = {
     schema: s.string(),
     table: s.string(),
   }),
-  'catalog.addProfile': s.object({ sessionId: s.string(), source: s.string(), name: s.optional(s.string()) }),
+  'catalog.addProfile': s.object({
+    sessionId: s.string(),
+    source: s.string(),
+    name: s.optional(s.string()),
+    replace: s.optional(s.boolean()),
+  }),
   'catalog.removeProfile': s.object({ sessionId: s.string(), name: s.string() }),
 };
 
@@ -25,6 +31,8 @@ export interface CatalogRequests {
   /**
    * Opens a profile (a `.share` file path, or its JSON text) and keeps it for later sessions (sealed
    * with the OS keychain in the desktop app); tokens never come back. `name` overrides the derived one.
+   * With `replace`, a saved profile of that name gives way to this one under the same name (a refused
+   * token fixed: the SQL naming it keeps working), instead of this one being named `name_2`.
    */
   'catalog.addProfile': { params: In<'catalog.addProfile'>; result: { name: string } };
   /** Closes a profile in every session and forgets it if it was saved. */
@@ -39,6 +47,8 @@ export interface CatalogProfile {
   shares: { name: string; schemas: { name: string; tables: string[] }[] }[];
   /** Why listing failed (server down, token expired), when it did. */
   error?: string;
+  /** The failure's code (`unauthorized`, `unavailable`…), so the panel heads it as a failed cell is. */
+  errorCode?: ErrorCode;
   /** Added in the app and kept across restarts (so it can be removed there). */
   saved?: boolean;
 }

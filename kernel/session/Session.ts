@@ -284,7 +284,11 @@ export class Session {
       const err = e as SqlError;
       // SQL errors keep DuckDB's own kind ("Catalog Error"); other failures (a shared table that
       // cannot be read) are headed by what kind of failure it is, not by a class name.
-      const headed = e instanceof SiltError && !(e instanceof SqlError) && !GENERIC.has(e.code) ? errorHeadline(e.code) : undefined;
+      // A generic code still heads an error whose name is only its class (a server's 400 for a version
+      // that does not exist is a SharingError): the class name tells the analyst nothing.
+      const classOnly = err.name === 'SharingError' || err.name === 'SiltError';
+      const headed =
+        e instanceof SiltError && !(e instanceof SqlError) && (!GENERIC.has(e.code) || classOnly) ? errorHeadline(e.code) : undefined;
       push({
         kind: 'error',
         ename: headed ?? err.kind ?? err.name ?? 'Error',

@@ -14,11 +14,13 @@ interface Props {
   sessionId: string | null;
   onAdded(name: string): void;
   onCancel(): void;
+  /** The saved profile this one takes the place of, under the same name (its token was refused, say). */
+  replacing?: string;
 }
 
-export function AddProfileDialog({ client, sessionId, onAdded, onCancel }: Props) {
+export function AddProfileDialog({ client, sessionId, onAdded, onCancel, replacing }: Props) {
   const [source, setSource] = useState('');
-  const [name, setName] = useState('');
+  const [name, setName] = useState(replacing ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -26,7 +28,8 @@ export function AddProfileDialog({ client, sessionId, onAdded, onCancel }: Props
     if (!sessionId) return setError('No session is running.');
     setBusy(true);
     setError(null);
-    client.request('catalog.addProfile', { sessionId, source: source.trim(), ...(name.trim() ? { name: name.trim() } : {}) }).then(
+    const named = name.trim() ? { name: name.trim() } : {};
+    client.request('catalog.addProfile', { sessionId, source: source.trim(), ...named, ...(replacing ? { replace: true } : {}) }).then(
       (r) => onAdded(r.name),
       (e: Error) => {
         setBusy(false);
@@ -37,9 +40,9 @@ export function AddProfileDialog({ client, sessionId, onAdded, onCancel }: Props
 
   return (
     <Dialog
-      title="Add a sharing profile"
+      title={replacing ? `Replace the profile ${replacing}` : 'Add a sharing profile'}
       testId="catalog-add-profile-dialog"
-      okLabel={busy ? 'Adding…' : 'Add'}
+      okLabel={busy ? (replacing ? 'Replacing…' : 'Adding…') : replacing ? 'Replace' : 'Add'}
       okDisabled={busy || !source.trim()}
       onOk={add}
       onCancel={onCancel}
@@ -67,11 +70,17 @@ export function AddProfileDialog({ client, sessionId, onAdded, onCancel }: Props
         <input
           data-testid="catalog-profile-name"
           value={name}
+          readOnly={replacing !== undefined}
           spellCheck={false}
           placeholder="from the file name"
           onChange={(e) => setName(e.target.value)}
         />
       </label>
+      {replacing && (
+        <p className="dialog-note" data-testid="catalog-replace-note">
+          The new profile takes the place of the saved profile {replacing}, under the same name, so cells that name it keep working.
+        </p>
+      )}
       <p className="dialog-note">
         Silt keeps the profile for your next sessions. Its token is never shown again, and never written to notebooks, logs or exports.
       </p>

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import type { CatalogProfile } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import { AddProfileDialog } from './AddProfileDialog';
+import { ProblemText } from './ProblemText';
 import { useLiveTables } from '../live/LiveContext';
 import { querySql, tableReference } from './sqlNames';
 import { TableDetails } from './TableDetails';
@@ -26,7 +27,8 @@ export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
   const catalog = useCatalog(client, sessionId);
   const [selected, setSelected] = useState<TableRef | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [adding, setAdding] = useState(false);
+  // Open: the Add profile dialog, replacing the named saved profile when `replacing` is set.
+  const [adding, setAdding] = useState<{ replacing?: string } | null>(null);
 
   // The same share.schema.table under two profiles needs the profile in the SQL name.
   const owners = useMemo(() => {
@@ -69,7 +71,7 @@ export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
           data-testid="catalog-add-profile"
           title="Open a Delta Sharing profile"
           disabled={!sessionId}
-          onClick={() => setAdding(true)}
+          onClick={() => setAdding({})}
         >
           Add profile…
         </button>
@@ -88,6 +90,7 @@ export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
             onToggle={toggle}
             selected={selected}
             onSelect={setSelected}
+            onReplace={() => setAdding({ replacing: p.name })}
             onRemove={() => {
               if (!sessionId || !confirm(`Remove the profile "${p.name}"? Silt forgets it and its token.`)) return;
               if (selected?.profile === p.name) setSelected(null);
@@ -109,9 +112,10 @@ export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
         <AddProfileDialog
           client={client}
           sessionId={sessionId}
-          onCancel={() => setAdding(false)}
+          replacing={adding.replacing}
+          onCancel={() => setAdding(null)}
           onAdded={() => {
-            setAdding(false);
+            setAdding(null);
             catalog.refresh();
           }}
         />
@@ -127,9 +131,10 @@ interface NodeProps {
   selected: TableRef | null;
   onSelect(t: TableRef): void;
   onRemove(): void;
+  onReplace(): void;
 }
 
-function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRemove }: NodeProps) {
+function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRemove, onReplace }: NodeProps) {
   const liveTables = useLiveTables()?.tables;
   const liveState = (name: string) => liveTables?.[name]?.state;
   const pk = p.name;
@@ -158,8 +163,18 @@ function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRe
         )}
       </div>
       {p.error && (
-        <div className="catalog-problem catalog-error" data-testid="catalog-profile-problem">
-          {p.error}
+        <div className="catalog-problem catalog-error" data-testid="catalog-profile-problem" role="alert">
+          <ProblemText code={p.errorCode} message={p.error} />
+          {p.saved && (
+            <button
+              className="tb-btn catalog-replace"
+              data-testid="catalog-replace-profile"
+              title={`Paste a new profile for ${p.name}; it keeps the name ${p.name}`}
+              onClick={onReplace}
+            >
+              Replace profile…
+            </button>
+          )}
         </div>
       )}
       {p.warnings.map((w) => (

@@ -15,6 +15,7 @@ import { QualityBadge } from '../quality/QualityBadge';
 import { formatTableName } from '../../common/tableName';
 import { TablePreview } from './TablePreview';
 import { useTablePreview } from './useTablePreview';
+import { codeOf, ProblemText } from './ProblemText';
 import type { TableRef } from './tableRef';
 import './TableDetails.css';
 
@@ -29,7 +30,7 @@ interface Props {
 
 export function TableDetails({ client, sessionId, table, reference, onQuery }: Props) {
   const [details, setDetails] = useState<CatalogTable | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; code?: string } | null>(null);
   const [training, setTraining] = useState(false);
   const [suggesting, setSuggesting] = useState(false);
   const preview = useTablePreview(client, sessionId, table);
@@ -47,7 +48,7 @@ export function TableDetails({ client, sessionId, table, reference, onQuery }: P
     let current = true;
     client.request('catalog.table', { sessionId, ...table }).then(
       (d) => current && setDetails(d),
-      (e: Error) => current && setError(e.message),
+      (e: Error) => current && setError({ message: e.message, code: codeOf(e) }),
     );
     return () => {
       current = false;
@@ -101,7 +102,11 @@ export function TableDetails({ client, sessionId, table, reference, onQuery }: P
         <TrainModelDialog source={{ table: reference }} columns={details.columns} afterCellId={null} onClose={() => setTraining(false)} />
       )}
       {suggesting && <ExpectationSuggestions table={async () => reference} afterCellId={null} onClose={() => setSuggesting(false)} />}
-      {error && <div className="catalog-error">{error}</div>}
+      {error && (
+        <div className="catalog-error" data-testid="catalog-details-error">
+          <ProblemText code={error.code} message={error.message} />
+        </div>
+      )}
       {!details && !error && <div className="catalog-muted">Loading…</div>}
       {details && <Facts details={details} />}
     </section>

@@ -1,6 +1,7 @@
 /** The first rows of a shared table inside the catalog panel: a read-only grid, nothing added to the notebook. */
 import { Grid } from '../outputs/Grid';
 import type { PreviewState } from './useTablePreview';
+import { ProblemText } from './ProblemText';
 
 export function TablePreview({ state, onClose }: { state: PreviewState; onClose(): void }) {
   if (state.kind === 'none') return null;
@@ -21,7 +22,7 @@ export function TablePreview({ state, onClose }: { state: PreviewState; onClose(
       {state.kind === 'loading' && <div className="catalog-muted">Reading the first rows…</div>}
       {state.kind === 'error' && (
         <div className="catalog-problem catalog-error" data-testid="catalog-preview-error">
-          {state.message}
+          <ProblemText code={state.code} message={state.message} />
         </div>
       )}
       {state.kind === 'rows' && (

@@ -3,12 +3,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogPreview } from '../../kernel/protocol/messages';
 import type { KernelClient } from '../kernel-client/KernelClient';
 import type { TableRef } from './tableRef';
+import { codeOf } from './ProblemText';
 
 /** Rows a preview shows: a screenful or two, read with a limit hint so it stays quick on big tables. */
 export const PREVIEW_ROWS = 50;
 
 export type PreviewState =
-  { kind: 'none' } | { kind: 'loading' } | { kind: 'rows'; preview: CatalogPreview } | { kind: 'error'; message: string };
+  { kind: 'none' } | { kind: 'loading' } | { kind: 'rows'; preview: CatalogPreview } | { kind: 'error'; message: string; code?: string };
 
 export function useTablePreview(client: KernelClient, sessionId: string, table: TableRef) {
   const [state, setState] = useState<PreviewState>({ kind: 'none' });
@@ -25,7 +26,7 @@ export function useTablePreview(client: KernelClient, sessionId: string, table: 
     setState({ kind: 'loading' });
     client.request('catalog.preview', { sessionId, ...table, limit: PREVIEW_ROWS }).then(
       (preview) => mine === generation.current && setState({ kind: 'rows', preview }),
-      (e: Error) => mine === generation.current && setState({ kind: 'error', message: e.message }),
+      (e: Error) => mine === generation.current && setState({ kind: 'error', message: e.message, code: codeOf(e) }),
     );
   }, [client, sessionId, table]);
 

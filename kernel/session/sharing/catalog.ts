@@ -5,6 +5,7 @@
 import type { CatalogProfile, CatalogRequests, CatalogTable } from '../../protocol/catalog';
 import { parseSchema, typeString } from '../../delta';
 import type { Handlers } from '../Handlers';
+import { toSiltError } from '../../../common/SiltError';
 import type { SharedTables } from './SharedTables';
 
 export async function catalogTree(shared: SharedTables): Promise<CatalogProfile[]> {
@@ -22,7 +23,8 @@ export async function catalogTree(shared: SharedTables): Promise<CatalogProfile[
         );
         return { ...p, shares };
       } catch (e) {
-        return { ...p, shares: [], error: e instanceof Error ? e.message : String(e) };
+        const err = toSiltError(e);
+        return { ...p, shares: [], error: err.message, errorCode: err.code };
       }
     }),
   );

@@ -40,6 +40,7 @@ const BY_DETAIL: Record<string, ErrorCode> = {
   INVALID_TIMESTAMP: 'bad-request',
   TOKEN_EXPIRED: 'unauthorized',
   CORRUPT_TABLE: 'corrupt',
+  CORRUPT_FILE: 'corrupt',
   PROTOCOL_ERROR: 'corrupt',
   TRUNCATED_RESPONSE: 'corrupt',
   SIZE_MISMATCH: 'corrupt',

@@ -1,5 +1,6 @@
 import { buildScanSql, type ScanFile } from '../../delta/fileScanSql';
 import type { DeltaMetadata } from '../../delta/types';
+import { damagedFileError, dataFileName } from './damagedFile';
 import { deletedRows } from './deletedRows';
 import { fetchFiles, type Progress } from './fetchFiles';
 import { plainScanSql } from './plainScanSql';
@@ -116,7 +117,8 @@ async function readSharedTable(
       deletedRows: await deletedRows(client, f, opts.signal),
     });
   }
-  manifest.sql = await scanSql(ref, manifest, paths);
+  const names = new Map(result.files.map((f) => [paths.get(f.id)!, dataFileName(f)]));
+  manifest.sql = await scanSql(ref, manifest, paths, names);
   if (reusable) await cache.writeManifest(key, manifest);
   return {
     paths: [...paths.values()],
@@ -145,7 +147,7 @@ async function fromManifest(client: SharingClient, ref: TableRef, m: Manifest, h
   const paths = new Map(m.files.map((f, i) => [f.id, found[i]!]));
   const bytes = m.files.reduce((s, f) => s + f.size, 0);
   // The cache paths depend only on file ids, so a stored SELECT stays valid while every file is there.
-  const sql = m.sql ?? (await scanSql(ref, m, paths));
+  const sql = m.sql ?? (await scanSql(ref, m, paths, new Map(m.files.map((f) => [paths.get(f.id)!, `with id ${f.id}`]))));
   return { sql, version: m.version, files: m.files.length, bytes, paths: [...paths.values()] };
 }
 
@@ -154,19 +156,24 @@ async function fromManifest(client: SharingClient, ref: TableRef, m: Manifest, h
  * (checklist 38–39), column mapping by physical name (checklist 36), Parquet columns by name with
  * missing ones as NULL (checklist 40), µs UTC timestamps, decimals, nested, timestamp_ntz (checklist 41).
  */
-async function scanSql(ref: TableRef, m: Manifest, paths: Map<string, string>): Promise<string> {
+async function scanSql(ref: TableRef, m: Manifest, paths: Map<string, string>, names: ReadonlyMap<string, string>): Promise<string> {
   const metadata = toDeltaMetadata(m.metadata);
   const files: ScanFile[] = m.files.map((f) => ({
     absolutePath: paths.get(f.id)!,
     partitionValues: f.partitionValues,
     deletedRows: f.deletedRows,
   }));
-  const plain = await plainScanSql(
-    metadata,
-    files.map((f) => f.absolutePath),
-    m.files.some((f) => f.deletedRows.length > 0),
-  );
-  return plain ?? buildScanSql({ table: refName(ref), metadata, files });
+  try {
+    const plain = await plainScanSql(
+      metadata,
+      files.map((f) => f.absolutePath),
+      m.files.some((f) => f.deletedRows.length > 0),
+    );
+    return plain ?? (await buildScanSql({ table: refName(ref), metadata, files }));
+  } catch (e) {
+    // Both read the files' Parquet footers, where a damaged file shows first.
+    throw (await damagedFileError(e, refName(ref), names)) ?? e;
+  }
 }
 
 export function assertReadable(result: QueryResult, ref: TableRef): void {
