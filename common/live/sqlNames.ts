@@ -61,8 +61,12 @@ export function sqlNames(code: string, resultName?: string): CellNames {
       for (;;) {
         const chain = readChain(tokens, j);
         if (!chain) break;
-        uses.push(chain.name);
         j = chain.next;
+        // A version pinned by VERSION or TIMESTAMP AS OF never changes: the cell does not follow the
+        // table (a live badge and re-runs on each new version would say otherwise).
+        const pinned = ['version', 'timestamp'].includes(word(j)) && word(j + 1) === 'as' && word(j + 2) === 'of';
+        if (pinned) j += 4;
+        else uses.push(chain.name);
         // An alias, with or without AS, then maybe a comma and another table.
         if (word(j) === 'as') j++;
         if ((tokens[j]?.kind === 'ident' && !AFTER_TABLE.has(word(j))) || tokens[j]?.kind === 'quoted') j++;

@@ -30,6 +30,14 @@ describe('sqlNames', () => {
     expect(n.defines.sort()).toEqual(['result', 'top']);
   });
 
+  it('a version pinned by VERSION or TIMESTAMP AS OF is not followed; the same table read as it is now is', () => {
+    expect(sqlNames('SELECT * FROM demo.silver.orders VERSION AS OF 1 o JOIN t ON o.id = t.id').uses).toEqual(['t']);
+    expect(sqlNames("SELECT * FROM demo.silver.orders TIMESTAMP AS OF '2026-01-01' AS o, t").uses).toEqual(['t']);
+    const both = sqlNames('SELECT * FROM demo.silver.orders now JOIN demo.silver.orders VERSION AS OF 1 AS v1 ON now.id = v1.id');
+    expect(both.uses).toEqual(['demo.silver.orders']);
+    expect(planLiveRuns([sql('pinned', 'SELECT count(*) FROM demo.silver.orders VERSION AS OF 99')], ['demo.silver.orders'])).toEqual([]);
+  });
+
   it('ignores names in strings', () => {
     expect(sqlNames(`SELECT 'FROM demo.gold.x' AS s FROM t`).uses).toEqual(['t']);
   });
