@@ -19,7 +19,8 @@ export interface Eviction {
 }
 
 /**
- * Downloaded files on disk, keyed by the protocol's stable file id (never the URL, checklist 46).
+ * Downloaded files on disk, keyed by the protocol's stable file id (never the URL, checklist 46)
+ * within the server that gave it.
  * Safe across restarts and across processes: entries only appear by rename of a complete, size-
  * checked temp file; last use is the file's mtime, which LRU eviction reads back after a restart.
  * One budget for the whole folder: eviction measures every file in it from disk, whichever session
@@ -41,6 +42,12 @@ export class FileCache {
     private readonly maxBytes?: number,
     private readonly onEvict: (e: Eviction) => void = logEviction,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    /**
+     * The server the ids come from (its endpoint). A file id is stable and unique within one server
+     * only: two servers sharing tables of the same names (two Silt servers, whose ids come from
+     * share.schema.table and path) would otherwise serve each other's files from the cache.
+     */
+    private readonly scope = '',
   ) {
     this.filesDir = join(dir, 'files');
     this.tablesDir = join(dir, 'tables');
@@ -73,7 +80,7 @@ export class FileCache {
 
   /** Where the entry for `id` lives (whether or not it exists yet). */
   pathFor(id: string): string {
-    return join(this.filesDir, `${hash(id)}.parquet`);
+    return join(this.filesDir, `${hash(this.scope ? `${this.scope}\n${id}` : id)}.parquet`);
   }
 
   /**

@@ -83,7 +83,7 @@ export class SharingClient {
     this.http = new HttpCore(profile, opts);
     this.env = opts.env ?? process.env;
     const cacheDir = opts.cacheDir ?? this.env.SILT_CACHE_DIR;
-    this.cache = cacheDir ? new FileCache(cacheDir, opts.cacheMaxBytes, opts.onCacheEvict, this.env) : undefined;
+    this.cache = cacheDir ? new FileCache(cacheDir, opts.cacheMaxBytes, opts.onCacheEvict, this.env, profile.endpoint) : undefined;
     this.cacheMaxBytes = opts.cacheMaxBytes;
     this.onCacheEvict = opts.onCacheEvict;
     this.concurrency = opts.concurrency ?? 8;
@@ -215,7 +215,7 @@ export class SharingClient {
   fileCache(): FileCache {
     if (!this.cache) {
       this.tempCacheDir = mkdtempSync(join(tmpdir(), 'silt-sharing-'));
-      this.cache = new FileCache(this.tempCacheDir, this.cacheMaxBytes, this.onCacheEvict, this.env);
+      this.cache = new FileCache(this.tempCacheDir, this.cacheMaxBytes, this.onCacheEvict, this.env, this.profile.endpoint);
     }
     return this.cache;
   }
