@@ -16,6 +16,8 @@ export interface MenuItem {
   disabled?: boolean;
   /** A toggle (the grid's Profile): a `menuitemcheckbox` that says whether it is on. */
   checked?: boolean;
+  /** Where a grid's tools run short of room, the lowest ranks fold into "More ▾" first (how much the tool is used). */
+  rank?: number;
 }
 
 const ITEMS = '[role="menuitem"]:not(:disabled), [role="menuitemcheckbox"]:not(:disabled)';
