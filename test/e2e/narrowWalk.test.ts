@@ -141,6 +141,37 @@ describe('a result of eight columns in a cell narrowed by the catalog and the Va
 });
 
 describe('keyboard navigation in the grid', () => {
+  /** The cell the grid names as its active descendant, and whether the grid has the focus. */
+  const active = () =>
+    grid()
+      .locator('[data-testid="grid-viewport"]')
+      .evaluate((v) => {
+        const el = document.getElementById(v.getAttribute('aria-activedescendant') ?? '');
+        return {
+          at: el ? `${el.dataset.row},${el.dataset.col}` : null,
+          text: el?.textContent ?? null,
+          focused: document.activeElement === v,
+        };
+      });
+
+  it('lands on a cell when Tab brings the focus: the first data cell, then the last one active', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await grid().locator('.grid-tools > button').last().focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(active).toEqual({ at: '0,0', text: '1', focused: true });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    expect(await active()).toEqual({ at: '1,1', text: '2026-03-03', focused: true });
+    // Esc lets the selection go; leaving and coming back by the keyboard returns to where it was.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Tab');
+    expect(await active()).toMatchObject({ focused: false });
+    await page.keyboard.press('Tab');
+    await expect.poll(active).toEqual({ at: '1,1', text: '2026-03-03', focused: true });
+    await shootLooks(page, 'narrow-grid-tab-focus');
+    await page.keyboard.press('Escape');
+  });
+
   it('names the cell the arrows reached as the grid’s active descendant', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     const viewport = grid().locator('[data-testid="grid-viewport"]');
