@@ -7,5 +7,6 @@ registerResultAction({
   label: 'Train a baseline model…',
   title: 'Search for a model that predicts one column from the others (AutoML)',
   order: 10,
+  rank: 50,
   Dialog: TrainFromResult,
 });

@@ -187,6 +187,7 @@ function CellViewImpl({
             source={code.source}
             fetchPage={fetchPage}
             notice={notice}
+            running={running}
             onRun={() => onRun(cell.id)}
           />
         )}

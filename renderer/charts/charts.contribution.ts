@@ -7,5 +7,6 @@ registerResultAction({
   label: 'Chart…',
   title: 'Draw this result as a chart, then insert it as a cell or copy its code',
   order: 20,
+  rank: 90,
   Dialog: ChartBuilder,
 });

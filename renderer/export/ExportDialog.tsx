@@ -1,10 +1,13 @@
 /**
  * Export a result to a file: pick a format and a path, watch the progress (rows written), cancel,
- * and see where the file went and how big it is.
+ * and see where the file went and how big it is. The bar is a progressbar only as far as the total is
+ * known: without one it says how many rows are written, and fills nothing.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../kernel/protocol/dataExport';
 import { Dialog } from '../panels/Dialog';
+import { PathText } from '../panels/PathText';
+import { CopyButton } from './CopyButton';
 import { formatBytes } from '../../common/formatBytes';
 import { useNotebookActions } from '../notebook/NotebookContext';
 import type { ResultActionProps } from '../outputs/resultActionRegistry';
@@ -59,7 +62,8 @@ export function ExportDialog({ output, onClose }: ResultActionProps) {
   };
 
   const busy = state.step === 'running';
-  const pct = busy && state.total > 0 ? Math.min(100, Math.round((state.done / state.total) * 100)) : 0;
+  const known = busy && state.total > 0;
+  const pct = known ? Math.min(100, Math.round((state.done / state.total) * 100)) : 0;
   return (
     <Dialog
       title="Export result"
@@ -96,18 +100,36 @@ export function ExportDialog({ output, onClose }: ResultActionProps) {
       </p>
       {busy && (
         <div className="export-progress" data-testid="export-progress">
-          <div className="export-progress-track">
-            <span style={{ width: `${pct}%` }} />
+          <div
+            className={`export-progress-track${known ? '' : ' indeterminate'}`}
+            role="progressbar"
+            aria-label="Rows written"
+            aria-valuemin={known ? 0 : undefined}
+            aria-valuemax={known ? state.total : undefined}
+            aria-valuenow={known ? Math.min(state.done, state.total) : undefined}
+            aria-valuetext={
+              known ? `${state.done.toLocaleString()} of ${state.total.toLocaleString()} rows` : `${state.done.toLocaleString()} rows`
+            }
+          >
+            {known && <span style={{ width: `${pct}%` }} />}
           </div>
           <span>
-            {state.done.toLocaleString()} of {state.total.toLocaleString()} rows
+            {known
+              ? `${state.done.toLocaleString()} of ${state.total.toLocaleString()} rows`
+              : `${state.done.toLocaleString()} rows written`}
           </span>
         </div>
       )}
       {state.step === 'done' && (
-        <p className="data-export-result" data-testid="export-result">
-          Wrote {state.rows.toLocaleString()} rows ({formatBytes(state.bytes)}) to <code>{state.path}</code>
-        </p>
+        <div className="data-export-result" data-testid="export-result">
+          <span>
+            Wrote {state.rows.toLocaleString()} rows ({formatBytes(state.bytes)}) to{' '}
+          </span>
+          <span className="data-export-path">
+            <PathText path={state.path} testId="export-written-path" />
+            <CopyButton text={state.path} label="Copy path" testId="export-copy-path" />
+          </span>
+        </div>
       )}
       {state.step === 'failed' && (
         <p className="dialog-error" data-testid="export-error">

@@ -8,6 +8,7 @@ registerResultAction({
   label: 'Export…',
   title: 'Save this result as CSV, Parquet, Arrow, JSON lines or Excel',
   order: 30,
+  rank: 80,
   Dialog: ExportDialog,
 });
 
@@ -16,5 +17,6 @@ registerResultAction({
   label: 'Publish…',
   title: 'Publish this result as a Delta Sharing table for Power BI, Tableau and other tools',
   order: 40,
+  rank: 20,
   Dialog: PublishDialog,
 });

@@ -243,6 +243,7 @@ export function Grid({ output, fetchPage, cellId, onRun }: Props) {
         style={{ height }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={sel.onKeyDown}
+        onFocus={sel.onFocus}
         onPointerDown={sel.onPointerDown}
         onPointerOver={sel.onPointerOver}
       >

@@ -16,9 +16,11 @@ interface Props {
   notice?: string | null;
   /** Runs this cell again (a grid of an earlier run's rows offers it). */
   onRun?: () => void;
+  /** The cell runs again with these outputs kept (a live re-run): an error shown is the last run's. */
+  running?: boolean;
 }
 
-export function OutputArea({ cellId, outputs, source, fetchPage, notice, onRun }: Props) {
+export function OutputArea({ cellId, outputs, source, fetchPage, notice, onRun, running = false }: Props) {
   // Runs already arrive merged and capped (then this returns the same objects); a notebook opened
   // from a file may hold a huge or split output, which shows capped like the rest.
   const shown = useMemo(() => mergeOutputs(outputs), [outputs]);
@@ -38,7 +40,7 @@ export function OutputArea({ cellId, outputs, source, fetchPage, notice, onRun }
           case 'stream':
             return <StreamView key={i} output={o} />;
           case 'error':
-            return <ErrorView key={i} output={o} source={ran.current.source} />;
+            return <ErrorView key={i} output={o} source={ran.current.source} stale={running} />;
           case 'rich':
             return <RichView key={i} output={o} />;
         }

@@ -21,6 +21,8 @@ export interface ResultAction {
   title: string;
   /** Buttons sort by it, so their order does not depend on the order contributions load. */
   order: number;
+  /** How much it is used: where a narrow result runs short of room, the lowest fold into "More ▾" first. */
+  rank: number;
   Dialog: ComponentType<ResultActionProps>;
 }
 

@@ -17,7 +17,13 @@ export function useResultActions(output: TableOutput, cellId: string | undefined
   const actions = resultActions();
   const action = actions.find((a) => a.id === open);
   return {
-    items: actions.map((a) => ({ id: `result-action-${a.id}`, label: a.label, title: a.title, onSelect: () => setOpen(a.id) })),
+    items: actions.map((a) => ({
+      id: `result-action-${a.id}`,
+      label: a.label,
+      title: a.title,
+      rank: a.rank,
+      onSelect: () => setOpen(a.id),
+    })),
     dialog: action ? <action.Dialog output={{ ...output, handle }} cellId={cellId} onClose={() => setOpen(null)} /> : null,
   };
 }

@@ -1,5 +1,6 @@
 /** A modal dialog: Esc or a click outside cancels, Enter in a field confirms. */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { focusTarget, noteOpener } from './focusAfterDialog';
 
 interface Props {
   title: string;
@@ -33,7 +34,8 @@ export function Dialog({
   const cancel = useRef(onCancel);
   cancel.current = onCancel;
   useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
+    const active = document.activeElement as HTMLElement | null;
+    const opener = active && active !== document.body ? noteOpener(active) : null;
     const node = box.current;
     // A disabled control cannot take the focus (Open's "up" button at the workspace root): it stayed
     // on the toolbar button behind the dialog, where Esc and typing went.
@@ -41,11 +43,12 @@ export function Dialog({
     (first ?? node)?.focus();
     // Closed, the dialog took the focus with it to the page's body, where Tab starts over from the top
     // and keys reach nothing: it goes back to what opened the dialog (Export…, the File menu), unless
-    // the closing put it somewhere on purpose (a result's dialog gives it to its cell).
+    // the closing put it somewhere on purpose (a result's dialog gives it to its cell); or, when the
+    // opener left the page meanwhile (the toolbar changed layout), to the control that now offers it.
     return () => {
       const now = document.activeElement;
       const lost = !now || now === document.body || Boolean(node?.contains(now));
-      if (lost && opener && opener !== document.body && opener.isConnected) opener.focus();
+      if (lost && opener) focusTarget(opener)?.focus();
     };
   }, []);
   useEffect(() => {

@@ -7,5 +7,6 @@ registerResultAction({
   label: 'Expectations…',
   title: 'Suggest data-quality rules that hold on this result, as an EXPECT ON cell',
   order: 35,
+  rank: 30,
   Dialog: SuggestExpectationsDialog,
 });

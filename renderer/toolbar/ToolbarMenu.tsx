@@ -16,6 +16,8 @@ export interface MenuItem {
   disabled?: boolean;
   /** A toggle (the grid's Profile): a `menuitemcheckbox` that says whether it is on. */
   checked?: boolean;
+  /** Where a grid's tools run short of room, the lowest ranks fold into "More ▾" first (how much the tool is used). */
+  rank?: number;
 }
 
 const ITEMS = '[role="menuitem"]:not(:disabled), [role="menuitemcheckbox"]:not(:disabled)';
@@ -88,6 +90,9 @@ export function ToolbarMenu({ label, testId, items, buttonClass = 'tb-btn tb-men
         ref={button}
         className={`${buttonClass}${open ? ' tb-active' : ''}`}
         data-testid={testId}
+        // What it holds and what was last chosen from it: a dialog that outlives this button (the
+        // toolbar changed layout) gives the focus back to whatever offers the same command.
+        data-holds={items.map((it) => it.id).join(' ')}
         title={title}
         aria-haspopup="menu"
         aria-expanded={open}
@@ -116,6 +121,7 @@ export function ToolbarMenu({ label, testId, items, buttonClass = 'tb-btn tb-men
               disabled={it.disabled}
               tabIndex={-1}
               onClick={() => {
+                if (button.current) button.current.dataset.chose = it.id;
                 close(true);
                 it.onSelect();
               }}

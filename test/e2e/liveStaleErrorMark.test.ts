@@ -1,7 +1,8 @@
 /**
  * A live cell whose last run failed with a SQL error at a column: while its live re-run runs (keeping
  * its outputs), the underline at that column is the last run's, no longer known to be true. It is drawn
- * stale and says so in its title; the re-run's own result then draws its mark afresh. Real sharing
+ * stale and says so in its title, and the error's box below is dimmed with a note saying it is from the
+ * previous run; the re-run's own result then draws both afresh. Real sharing
  * server, a Delta table the test appends to, the app in Chromium.
  */
 import { join } from 'node:path';
@@ -42,7 +43,10 @@ describe('the error underline of a live cell during its re-run', () => {
       const note = () => {
         const running = el.querySelector('[data-testid="run-cell"]')?.getAttribute('aria-label') === 'Running';
         const m = el.querySelector('[data-testid="error-mark"]');
-        const state = `${running ? 'running' : 'idle'}:${m ? (m.getAttribute('data-stale') === 'true' ? 'stale' : 'fresh') : 'none'}:${m?.getAttribute('title') ?? ''}`;
+        const box = el.querySelector<HTMLElement>('[data-testid="error-output"]');
+        const dim = box && getComputedStyle(box.querySelector('.error-head')!).opacity;
+        const note = box?.querySelector('[data-testid="error-stale-note"]')?.textContent ?? '';
+        const state = `${running ? 'running' : 'idle'}:${m ? (m.getAttribute('data-stale') === 'true' ? 'stale' : 'fresh') : 'none'}:box ${dim} ${note}:${m?.getAttribute('title') ?? ''}`;
         if (seen[seen.length - 1] !== state) seen.push(state);
       };
       new MutationObserver(note).observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -55,10 +59,22 @@ describe('the error underline of a live cell during its re-run', () => {
     const during = seen.filter((s) => s.startsWith('running:stale:'));
     expect(during.length, seen.join('\n')).toBeGreaterThan(0);
     expect(during[0]).toContain('From the previous run; the cell is running again. Binder Error');
+    // The error's box said the same: dimmed, with its note, and never while the cell was idle.
+    expect(
+      during.some((s) => /:box 0\.\d+ From the previous run; the cell is running again:/.test(s)),
+      seen.join('\n'),
+    ).toBe(true);
+    expect(
+      seen.filter((s) => s.startsWith('idle:') && !s.includes(':box 1 :')),
+      seen.join('\n'),
+    ).toEqual([]);
     // The re-run failed the same way: its own mark, fresh again.
     await expect.poll(() => mark.getAttribute('data-stale')).toBe('false');
     expect(await mark.textContent()).toBe('nosuch');
     expect(await mark.getAttribute('title')).toMatch(/^Binder Error/);
+    const box = cell.locator('[data-testid="error-output"]');
+    expect(await box.getAttribute('data-stale')).toBe('false');
+    expect(await box.locator('[data-testid="error-stale-note"]').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'live-stale-error-mark.png') });
   });
 });

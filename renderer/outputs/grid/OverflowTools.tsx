@@ -1,6 +1,7 @@
 /**
  * A grid's tools on one line: as many as fit the room its header line leaves, in their order, and the
- * rest in a "More ▾" menu (a keyboard menu, same test ids, the titles as tooltips). A cell narrowed by
+ * rest in a "More ▾" menu. The least used fold first (each item's rank: Chart… and Export… stay out
+ * longest, Copy as Markdown and Publish… fold early) (a keyboard menu, same test ids, the titles as tooltips). A cell narrowed by
  * side panels thus keeps one line of tools instead of stacking them on two or three.
  *
  * What fits is worked out from a hidden copy of every button (its widths do not depend on what is
@@ -9,7 +10,7 @@
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import { ToolbarMenu, type MenuItem } from '../../toolbar/ToolbarMenu';
-import { fitCount, TOOL_GAP } from './fitCount';
+import { inlineTools, TOOL_GAP } from './inlineTools';
 
 interface Props {
   items: MenuItem[];
@@ -20,8 +21,10 @@ interface Props {
 export function OverflowTools({ items, onIdealWidth }: Props) {
   const box = useRef<HTMLSpanElement>(null);
   const ruler = useRef<HTMLSpanElement>(null);
-  const [shown, setShown] = useState(items.length);
+  const [shown, setShown] = useState<boolean[]>(() => items.map(() => true));
   const labels = items.map((it) => it.label).join('\n');
+  const ranks = useRef<number[]>([]);
+  ranks.current = items.map((it) => it.rank ?? 0);
   const report = useRef(onIdealWidth);
   report.current = onIdealWidth;
 
@@ -30,7 +33,7 @@ export function OverflowTools({ items, onIdealWidth }: Props) {
     const measure = () => {
       const widths = [...ruler.current!.children].map((c) => c.getBoundingClientRect().width);
       const more = widths.pop()!;
-      setShown(fitCount(widths, more, el.getBoundingClientRect().width + 0.5));
+      setShown(inlineTools(widths, ranks.current, more, el.getBoundingClientRect().width + 0.5));
       const meta = el.parentElement!;
       const all = widths.reduce((a, b) => a + b, 0) + TOOL_GAP * Math.max(0, widths.length - 1);
       const before = el.getBoundingClientRect().left - meta.getBoundingClientRect().left;
@@ -43,8 +46,9 @@ export function OverflowTools({ items, onIdealWidth }: Props) {
     return () => ro.disconnect();
   }, [labels]);
 
-  const inline = items.slice(0, shown);
-  const folded = items.slice(shown);
+  // Until measured (a new list of tools), every tool shows inline.
+  const inline = items.filter((_, i) => shown[i] ?? true);
+  const folded = items.filter((_, i) => shown[i] === false);
   return (
     <span className="grid-tools" ref={box} data-testid="grid-tools">
       {inline.map((it) => (

@@ -1,4 +1,7 @@
-/** The grid's own tools in its header line: copy the selection (or, with none, every row) as CSV or Markdown, and the profile. */
+/**
+ * The grid's own tools in its header line: copy the selection (or, with none, every row) as CSV or Markdown, and the profile.
+ * Ranks (see ToolbarMenu's MenuItem) sit among the result actions': CSV is copied far more than Markdown.
+ */
 import type { MenuItem } from '../../toolbar/ToolbarMenu';
 import type { CopyFormat } from './clipboardText';
 
@@ -11,11 +14,18 @@ interface Options {
 
 export function gridToolItems({ onCopy, onProfile, profileOpen }: Options): MenuItem[] {
   const items: MenuItem[] = [
-    { id: 'grid-copy-csv', label: 'Copy as CSV', title: 'Copy the selected cells, or every row, as CSV', onSelect: () => onCopy('csv') },
+    {
+      id: 'grid-copy-csv',
+      label: 'Copy as CSV',
+      title: 'Copy the selected cells, or every row, as CSV',
+      rank: 70,
+      onSelect: () => onCopy('csv'),
+    },
     {
       id: 'grid-copy-markdown',
       label: 'Copy as Markdown',
       title: 'Copy the selected cells, or every row, as a Markdown table',
+      rank: 40,
       onSelect: () => onCopy('markdown'),
     },
   ];
@@ -24,6 +34,7 @@ export function gridToolItems({ onCopy, onProfile, profileOpen }: Options): Menu
       id: 'grid-profile',
       label: 'Profile',
       title: profileOpen ? 'Hide the column profile' : 'Show a profile of each column: distinct values, nulls, range',
+      rank: 60,
       onSelect: onProfile,
       checked: profileOpen,
     });

@@ -1,9 +1,10 @@
 /**
  * Selecting cells in the grid with the mouse (click, Shift+click, drag) and the keyboard (arrows,
  * Shift+arrows, Ctrl/Cmd+A, Home/End, PageUp/PageDown), and copying the block (Ctrl/Cmd+C as TSV,
- * or CSV / Markdown from the buttons) with exact values.
+ * or CSV / Markdown from the buttons) with exact values. Focus that reaches the grid itself (Tab)
+ * lands on a cell, as the WAI-ARIA grid pattern has it: the last active one, or the first data cell.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import type { CellValue } from '../../../kernel/protocol/notebook';
 import { clipboardText, type CopyFormat } from './clipboardText';
 import { copiedText } from './copiedText';
@@ -30,6 +31,12 @@ export function useGridSelection(o: Options) {
   const [selection, setSelection] = useState<Selection | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const dragging = useRef(false);
+  /** A pointer is down in the grid: the focus it brings is the mouse's, not the keyboard's. */
+  const pointing = useRef(false);
+  const lastFocus = useRef<CellPos | null>(null);
+  if (selection) lastFocus.current = selection.focus;
+  const current = useRef(selection);
+  current.current = selection;
   const opts = useRef(o);
   opts.current = o;
 
@@ -37,12 +44,16 @@ export function useGridSelection(o: Options) {
   useEffect(() => setSelection(null), [o.rowCount, o.columns.length]);
 
   useEffect(() => {
-    const up = () => (dragging.current = false);
+    const up = () => {
+      dragging.current = false;
+      pointing.current = false;
+    };
     window.addEventListener('pointerup', up);
     return () => window.removeEventListener('pointerup', up);
   }, []);
 
   const onPointerDown = useCallback((e: PointerEvent) => {
+    pointing.current = true;
     const cell = cellFrom(e.target);
     if (!cell || e.button !== 0) return;
     dragging.current = true;
@@ -53,6 +64,18 @@ export function useGridSelection(o: Options) {
     if (!dragging.current) return;
     const cell = cellFrom(e.target);
     if (cell) setSelection((s) => (s ? { anchor: s.anchor, focus: cell } : s));
+  }, []);
+
+  const onFocus = useCallback((e: FocusEvent) => {
+    // Only the grid's own focus (a header's sort button inside it keeps its focus to itself); a click
+    // on a cell has already selected it.
+    if (e.target !== e.currentTarget || pointing.current || current.current) return;
+    const { rowCount, columns, reveal } = opts.current;
+    if (rowCount === 0 || columns.length === 0) return;
+    const last = lastFocus.current;
+    const at = last ? { row: Math.min(last.row, rowCount - 1), col: Math.min(last.col, columns.length - 1) } : { row: 0, col: 0 };
+    setSelection({ anchor: at, focus: at });
+    reveal(at.row);
   }, []);
 
   const copy = useCallback(
@@ -118,5 +141,5 @@ export function useGridSelection(o: Options) {
     return () => clearTimeout(t);
   }, [message]);
 
-  return { selection, setSelection, onPointerDown, onPointerOver, onKeyDown, copy, message, clearMessage: () => setMessage(null) };
+  return { selection, setSelection, onFocus, onPointerDown, onPointerOver, onKeyDown, copy, message, clearMessage: () => setMessage(null) };
 }
