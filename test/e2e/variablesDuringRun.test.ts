@@ -6,9 +6,9 @@
  * columns and "size unknown" (until the run ends), not missing until the cell ends.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shootLooks } from '../helpers/looks';
 import { cells, MOD, SHOTS, startApp, toCommandMode, toolbarAction, typeInCell, type RunningApp } from '../helpers/app';
 
 let app: RunningApp;
@@ -54,17 +54,7 @@ describe('the variables panel while a cell runs', () => {
     expect(await row('scratch').locator('.variable-bytes').textContent()).not.toBe('');
     expect(await count(1)).toBe('[*]');
 
-    for (const theme of ['light', 'dark']) {
-      for (const [width, height] of [
-        [1440, 900],
-        [1024, 700],
-      ]) {
-        await page.setViewportSize({ width, height });
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-        await page.screenshot({ path: join(SHOTS, `variables-last-known-${width}-${theme}.png`) });
-      }
-      await page.click('[data-testid="theme-toggle"]');
-    }
+    await shootLooks(page, 'variables-last-known');
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await toolbarAction(page, 'interrupt');
@@ -101,17 +91,7 @@ describe('the variables panel while a cell runs', () => {
     expect(await shape('made_now').getAttribute('title')).toMatch(/^2 cols: Size unknown until the run ends/);
     expect(await row('made_now').locator('.variable-bytes').textContent()).toBe('');
     expect(await count(2)).toBe('[*]');
-    for (const theme of ['light', 'dark']) {
-      for (const [width, height] of [
-        [1440, 900],
-        [1024, 700],
-      ]) {
-        await page.setViewportSize({ width, height });
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-        await page.screenshot({ path: join(SHOTS, `variables-made-during-run-${width}-${theme}.png`) });
-      }
-      await page.click('[data-testid="theme-toggle"]');
-    }
+    await shootLooks(page, 'variables-made-during-run');
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await toolbarAction(page, 'interrupt');
