@@ -5,7 +5,7 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,7 +156,10 @@ describe('session lifetime', () => {
     first.close();
     const [pid] = sessionPids(host.child.pid!).filter((p) => !before.includes(p));
     process.kill(pid, 'SIGKILL');
-    await waitFor(() => !sessionPids(host.child.pid!).includes(pid), 5000);
+    // Gone from /proc means the host reaped it, and with that heard its exit. Gone from `ps --ppid`'s
+    // session list is earlier: a zombie the host has not reaped yet shows as "<defunct>" (a failure
+    // under load: the host still had the session alive and resumed it).
+    await waitFor(() => !existsSync(`/proc/${pid}`), 5000);
     const again = await connect();
     await expect(again.request('session.open', { key: 'crash.ipynb', resume: sessionId })).rejects.toMatchObject({
       code: 'session-gone',
