@@ -49,7 +49,7 @@ describe.each(['held_cdf', 'held_files'])('a live table with a FAIL UPDATE expec
   }, 90_000);
 });
 
-describe('a live table whose rule qualifies a column by the table\'s shared name', () => {
+describe("a live table whose rule qualifies a column by the table's shared name", () => {
   it('checks the increment with the rule as the expectation cell reads it: a good commit lands, a bad one is held', async () => {
     const name = bed.name('held_qualified');
     const rule = await bed.run(`EXPECT ON ${name}\n  CONSTRAINT small_ids EXPECT (${name}.id < 1000) ON VIOLATION FAIL UPDATE`);

@@ -90,7 +90,9 @@ obj.prop + y`);
     expect(tsNames("const c = await sql`SELECT * FROM table_changes('demo.silver.orders', ${from}, ${to})`").uses).not.toContain(
       'demo.silver.orders',
     );
-    expect(tsNames("const c = await sql`SELECT * FROM table_changes('demo.silver.orders', 2, 5)`").uses).not.toContain('demo.silver.orders');
+    expect(tsNames("const c = await sql`SELECT * FROM table_changes('demo.silver.orders', 2, 5)`").uses).not.toContain(
+      'demo.silver.orders',
+    );
     expect(tsNames("const c = await sql`SELECT * FROM table_changes('demo.silver.orders', ${from})`").uses).toContain('demo.silver.orders');
     expect(tsNames('const c = await sql`SELECT * FROM demo.silver.orders VERSION AS OF 3`').uses).not.toContain('demo.silver.orders');
   });
