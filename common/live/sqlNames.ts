@@ -1,7 +1,8 @@
 /**
  * What a SQL cell defines and uses, by name, for the live re-run plan. A tokenizer pass, not a
  * parser: tables are what follows FROM/JOIN (comma lists included), table_changes('…') and an
- * expectation cell's `EXPECT ON`; a cell
+ * expectation cell's `EXPECT ON`, except those pinned to a version (VERSION/TIMESTAMP AS OF, or a
+ * change feed with an ending bound); a cell
  * defines its result name and whatever it CREATEs. Over-approximating only re-runs a cell too many.
  */
 import { tokenizeSql, type Token } from '../sqlTokens';
@@ -55,7 +56,11 @@ export function sqlNames(code: string, resultName?: string): CellNames {
   }
   for (let i = 0; i < tokens.length; i++) {
     const w = word(i);
-    if (w === 'table_changes' && tokens[i + 1]?.text === '(' && tokens[i + 2]?.kind === 'string') uses.push(tokens[i + 2].value);
+    if (w === 'table_changes' && tokens[i + 1]?.text === '(' && tokens[i + 2]?.kind === 'string') {
+      // A change feed with an ending bound (table_changes('t', 2, 5)) is pinned: new versions never
+      // change it, so the cell does not follow the table. Only a starting bound follows it.
+      if (changeArgs(tokens, i + 1) < 3) uses.push(tokens[i + 2].value);
+    }
     if (w === 'from' || w === 'join') {
       let j = i + 1;
       for (;;) {
@@ -85,6 +90,19 @@ export function sqlNames(code: string, resultName?: string): CellNames {
     }
   }
   return { defines, uses };
+}
+
+/** How many arguments the call whose `(` is at `open` has (commas at its own depth, plus one). */
+function changeArgs(tokens: Token[], open: number): number {
+  let depth = 0;
+  let args = 1;
+  for (let j = open; j < tokens.length; j++) {
+    const text = tokens[j].text;
+    if (text === '(') depth++;
+    else if (text === ')' && --depth === 0) break;
+    else if (text === ',' && depth === 1) args++;
+  }
+  return args;
 }
 
 /** A dotted name starting at `i` (identifiers or quoted), or undefined when none starts there. */

@@ -14,10 +14,12 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { formatRowCount } from '../../../common/formatRowCount';
+import { quoteIdent } from '../../../common/sqlQuote';
 import { checkExpectations, type CheckFigures, type Queryable } from '../../quality/checkExpectations';
 import { fileRules } from '../../quality/expectationsFile';
 import { recordCheck } from '../../quality/qualityHistory';
 import type { QualityContext } from './runChecks';
+import { resolveCheck } from './resolveCheck';
 import { rememberedRules } from './sessionRules';
 
 export interface IncrementVerdict {
@@ -41,9 +43,18 @@ export async function checkIncrement(
   const names = new Set(own.map((r) => r.name.toLowerCase()));
   const rules = [...fileRules(ctx.workspace, target).filter((r) => !names.has(r.name.toLowerCase())), ...own];
   if (rules.length === 0) return null;
-  const resolved: string[] = [];
-  for (const r of rules) resolved.push((await ctx.resolve(`SELECT ${r.condition}`)).slice('SELECT '.length));
-  const figures = await checkExpectations(query, target, `(${addedRowsSql}) AS increment`, rules, resolved);
+  // Resolved as the expectation cell resolves them, with the target in the statement, so a condition
+  // may qualify a column by the target's shared name (`demo.silver.orders.amount > 0`); the added rows
+  // then stand under the name that qualifier was rewritten to.
+  const { target: targetRead, conditions } = await resolveCheck(
+    (sql) => ctx.resolveMapped(sql),
+    target,
+    rules.map((r) => r.condition),
+  );
+  const resolved = conditions.map((c) => c.sql);
+  const read = targetRead.edits.find((e) => !e.qualifier);
+  const binding = read ? quoteIdent(read.alias ?? read.view) : 'increment';
+  const figures = await checkExpectations(query, target, `(${addedRowsSql}) AS ${binding}`, rules, resolved);
   await recordCheck(conn, ctx.workspace, figures, version).then(
     () => ctx.notify?.({ type: 'quality.checked', table: target }),
     () => undefined,

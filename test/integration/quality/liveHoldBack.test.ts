@@ -15,6 +15,7 @@ beforeAll(async () => {
     { name: 'held_cdf', cdf: true, rows: rowsSql(0, 50) },
     { name: 'held_files', cdf: false, rows: rowsSql(0, 50) },
     { name: 'held_yml', cdf: true, rows: rowsSql(0, 50) },
+    { name: 'held_qualified', cdf: true, rows: rowsSql(0, 50) },
   ]);
 }, 60_000);
 afterAll(async () => bed?.close());
@@ -44,6 +45,29 @@ describe.each(['held_cdf', 'held_files'])('a live table with a FAIL UPDATE expec
     expect(await bed.sessionChecksum(table)).toEqual(good);
     expect((await bed.freshChecksum(table))[0]).toBe(63);
     expect(bed.notices.slice(from).some((n) => n.type === 'live.update' && n.table.endsWith(table))).toBe(false);
+    await bed.session.live.stop(name);
+  }, 90_000);
+});
+
+describe("a live table whose rule qualifies a column by the table's shared name", () => {
+  it('checks the increment with the rule as the expectation cell reads it: a good commit lands, a bad one is held', async () => {
+    const name = bed.name('held_qualified');
+    const rule = await bed.run(`EXPECT ON ${name}\n  CONSTRAINT small_ids EXPECT (${name}.id < 1000) ON VIOLATION FAIL UPDATE`);
+    expect(rule.status, JSON.stringify(rule.outputs)).toBe('ok');
+    const started = await bed.session.live.start(name, 500);
+
+    let from = bed.notices.length;
+    await bed.writers.held_qualified.appendFromQuery(bed.conn, rowsSql(50, 10));
+    await bed.waitFor(updateTo('held_qualified', started.version! + 1), from, 30_000);
+    expect((await bed.sessionChecksum('held_qualified'))[0]).toBe(60);
+
+    from = bed.notices.length;
+    await bed.writers.held_qualified.appendFromQuery(bed.conn, rowsSql(5000, 3));
+    const held = await bed.waitFor(statusOf('held_qualified', 'error'), from, 30_000);
+    expect(held.message).toMatch(
+      new RegExp(`v${started.version! + 2} of .*held_qualified is held back: rule "small_ids" failed on 3 rows of the 3 rows it adds`),
+    );
+    expect((await bed.sessionChecksum('held_qualified'))[0]).toBe(60);
     await bed.session.live.stop(name);
   }, 90_000);
 });

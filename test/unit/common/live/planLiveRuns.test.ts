@@ -38,6 +38,18 @@ describe('sqlNames', () => {
     expect(planLiveRuns([sql('pinned', 'SELECT count(*) FROM demo.silver.orders VERSION AS OF 99')], ['demo.silver.orders'])).toEqual([]);
   });
 
+  it('a change feed with an ending bound is pinned and not followed; one with only a starting bound is', () => {
+    expect(sqlNames("SELECT * FROM table_changes('demo.silver.orders', 2, 5) c JOIN t ON c.id = t.id").uses).toEqual(['t']);
+    expect(sqlNames("SELECT * FROM table_changes('demo.silver.orders', '2026-01-01', '2026-02-01')").uses).toEqual([]);
+    expect(sqlNames("SELECT * FROM table_changes('demo.silver.orders', 2)").uses).toEqual(['demo.silver.orders']);
+    expect(sqlNames("SELECT * FROM table_changes('demo.silver.orders', '2026-01-01')").uses).toEqual(['demo.silver.orders']);
+    const cells = [
+      sql('pinned', "SELECT count(*) FROM table_changes('demo.silver.orders', 2, 5)"),
+      sql('open', "SELECT count(*) FROM table_changes('demo.silver.orders', 2)"),
+    ];
+    expect(planLiveRuns(cells, ['demo.silver.orders'])).toEqual(['open']);
+  });
+
   it('ignores names in strings', () => {
     expect(sqlNames(`SELECT 'FROM demo.gold.x' AS s FROM t`).uses).toEqual(['t']);
   });
@@ -72,6 +84,17 @@ obj.prop + y`);
 
   it('the table a cell subscribes to is not a use (a re-run would subscribe again)', () => {
     expect(tsNames(`sharing.subscribe('demo.gold.daily_sales', (rows) => console.log(rows))`).uses).not.toContain('demo.gold.daily_sales');
+  });
+
+  it('sql`…` over a change feed follows the table only without an ending bound, as a SQL cell does', () => {
+    expect(tsNames("const c = await sql`SELECT * FROM table_changes('demo.silver.orders', ${from}, ${to})`").uses).not.toContain(
+      'demo.silver.orders',
+    );
+    expect(tsNames("const c = await sql`SELECT * FROM table_changes('demo.silver.orders', 2, 5)`").uses).not.toContain(
+      'demo.silver.orders',
+    );
+    expect(tsNames("const c = await sql`SELECT * FROM table_changes('demo.silver.orders', ${from})`").uses).toContain('demo.silver.orders');
+    expect(tsNames('const c = await sql`SELECT * FROM demo.silver.orders VERSION AS OF 3`').uses).not.toContain('demo.silver.orders');
   });
 
   it('a cell that does not parse uses and defines nothing', () => {
