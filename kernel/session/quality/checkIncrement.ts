@@ -43,17 +43,11 @@ export async function checkIncrement(
   const names = new Set(own.map((r) => r.name.toLowerCase()));
   const rules = [...fileRules(ctx.workspace, target).filter((r) => !names.has(r.name.toLowerCase())), ...own];
   if (rules.length === 0) return null;
-  // Resolved as the expectation cell resolves them, with the target in the statement, so a condition
-  // may qualify a column by the target's shared name (`demo.silver.orders.amount > 0`); the added rows
-  // then stand under the name that qualifier was rewritten to.
-  const { target: targetRead, conditions } = await resolveCheck(
-    (sql) => ctx.resolveMapped(sql),
+  const { resolved, binding } = await resolveConditions(
+    ctx,
     target,
     rules.map((r) => r.condition),
   );
-  const resolved = conditions.map((c) => c.sql);
-  const read = targetRead.edits.find((e) => !e.qualifier);
-  const binding = read ? quoteIdent(read.alias ?? read.view) : 'increment';
   const figures = await checkExpectations(query, target, `(${addedRowsSql}) AS ${binding}`, rules, resolved);
   await recordCheck(conn, ctx.workspace, figures, version).then(
     () => ctx.notify?.({ type: 'quality.checked', table: target }),
@@ -67,4 +61,27 @@ export async function checkIncrement(
       ? `v${version} of ${target} is held back: rule "${failing.name}" failed on ${formatRowCount(failing.failed)} of the ${formatRowCount(failing.checked)} it adds (${failing.condition}).`
       : null,
   };
+}
+
+/**
+ * The rules' conditions as DuckDB runs them, and the name the added rows stand under. A condition
+ * that qualifies a column by the target's shared name (`demo.silver.orders.amount > 0`) is resolved
+ * as the expectation cell resolves it, with the target in the statement, and the rows take the name
+ * that qualifier was rewritten to. Only then: resolving the target makes a view on the user's
+ * connection, which a long-running cell would hold up, and a live table's checks must not wait.
+ */
+async function resolveConditions(
+  ctx: QualityContext,
+  target: string,
+  conditions: string[],
+): Promise<{ resolved: string[]; binding: string }> {
+  const tableName = target.split('.').slice(-2).join('.').toLowerCase();
+  if (!conditions.some((c) => c.toLowerCase().includes(tableName))) {
+    const resolved: string[] = [];
+    for (const c of conditions) resolved.push((await ctx.resolve(`SELECT ${c}`)).slice('SELECT '.length));
+    return { resolved, binding: 'increment' };
+  }
+  const { target: read, conditions: each } = await resolveCheck((sql) => ctx.resolveMapped(sql), target, conditions);
+  const edit = read.edits.find((e) => !e.qualifier);
+  return { resolved: each.map((c) => c.sql), binding: edit ? quoteIdent(edit.alias ?? edit.view) : 'increment' };
 }
