@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAutomlCli } from '../../../kernel/automl';
 import { SHARED } from '../../helpers/shared';
+import type { SessionNoticeBody, TableOutput } from '../../../kernel/protocol';
+import { Session } from '../../../kernel/session/Session';
+import { sessionHandlers } from '../../../kernel/session/sessionHandlers';
 
 const dir = mkdtempSync(join(tmpdir(), 'silt-automl-baseline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,6 +31,12 @@ async function cli(args: string[]) {
   return JSON.parse(out[0]);
 }
 
+// Each column drawn from its own hash of the row number: none tells anything about the status.
+const NOISE_ORDERS = `SELECT hash(i, 'amount') % 1000 AS amount, ['north','south','east','west'][(hash(i, 'region') % 4)::BIGINT + 1] AS region,
+        hash(i, 'items') % 9 + 1 AS items,
+        CASE WHEN hash(i, 'status') % 100 < 80 THEN 'delivered' WHEN hash(i, 'status') % 100 < 95 THEN 'shipped' ELSE 'cancelled' END AS status
+      FROM range(600) t(i)`;
+
 const BASELINE_CODES = ['predicts-one-class', 'no-better-than-baseline'];
 
 describe('a model no better than the class frequencies', () => {
@@ -35,11 +44,7 @@ describe('a model no better than the class frequencies', () => {
     const csv = join(dir, 'orders.csv');
     const db = await DuckDBInstance.create(':memory:');
     const conn = await db.connect();
-    // Each column drawn from its own hash of the row number: none tells anything about the status.
-    await conn.run(`COPY (SELECT hash(i, 'amount') % 1000 AS amount, ['north','south','east','west'][(hash(i, 'region') % 4)::BIGINT + 1] AS region,
-        hash(i, 'items') % 9 + 1 AS items,
-        CASE WHEN hash(i, 'status') % 100 < 80 THEN 'delivered' WHEN hash(i, 'status') % 100 < 95 THEN 'shipped' ELSE 'cancelled' END AS status
-      FROM range(600) t(i)) TO '${csv}' (HEADER)`);
+    await conn.run(`COPY (${NOISE_ORDERS}) TO '${csv}' (HEADER)`);
     const share = await conn.runAndReadAll(`SELECT round(100 * avg((status = 'delivered')::INT)) FROM '${csv}'`);
     const delivered = Number(share.getRows()[0][0]);
     conn.closeSync();
@@ -64,5 +69,24 @@ describe('a model no better than the class frequencies', () => {
     const json = await cli([`${SHARED}/data/tabular/penguins.csv`, '--target', 'species', '--max-trials', '4', '--seed', '0']);
     expect(json.validation_metric).toBeLessThan(0.3);
     expect(json.warnings.filter((w: { code: string }) => BASELINE_CODES.includes(w.code))).toEqual([]);
+  });
+});
+
+describe('in a session', () => {
+  it('reaches the report the dialog shows, with the leaderboard caption pointing to it', async () => {
+    const notices: SessionNoticeBody[] = [];
+    const session = await Session.create({ workspace: dir, emit: () => {}, notify: (n) => notices.push(n) });
+    try {
+      const r = await session.execute({ runId: 'r1', language: 'sql', code: NOISE_ORDERS, name: 'orders' });
+      const handle = (r.outputs[0] as TableOutput).handle!;
+      const { jobId } = await sessionHandlers['automl.start'](session, { source: { handle }, target: 'status', budgetSeconds: 3, seed: 0 });
+      for (let i = 0; i < 1000 && !notices.some((n) => n.type === 'automl.done' && n.jobId === jobId); i++)
+        await new Promise((res) => setTimeout(res, 20));
+      const report = await sessionHandlers['automl.result'](session, { jobId });
+      expect(report.warnings.map((w) => w.code)).toContain('predicts-one-class');
+      expect(report.notes.leaderboard).toBe('come from a model that answers one class for (nearly) every row');
+    } finally {
+      await session.engine.close();
+    }
   });
 });
