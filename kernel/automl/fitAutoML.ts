@@ -24,6 +24,7 @@ import { tableRowCount, type AutoMLTable, type AutoMLValue } from './table';
 import { defaultWorkers, workerPoolRunner } from './WorkerPool';
 import { logLoss } from './metrics';
 import { unseenInTest, unseenInValidation, type UnseenClass } from './unseenClasses';
+import { noBetterThanBaseline, type BaselineWarning } from './noBetterThanBaseline';
 
 export interface AutoMLOptions {
   target: string;
@@ -103,7 +104,7 @@ export interface AutoMLRun {
 }
 
 export interface RunWarning {
-  code: 'unseen-class' | 'unseen-class-log-loss';
+  code: 'unseen-class' | 'unseen-class-log-loss' | BaselineWarning['code'];
   text: string;
 }
 
@@ -282,6 +283,15 @@ export async function fitAutoML(table: AutoMLTable, opts: AutoMLOptions): Promis
     warnings: [
       ...unseen.map((u) => ({ code: 'unseen-class' as const, text: u.text })),
       ...logLossWarning(unseen, profile.classes, result.plan.folds, validY, validOut, metrics.validation.log_loss),
+      ...noBetterThanBaseline({
+        task,
+        metric: metricName(task),
+        classes: profile.classes,
+        y: validY,
+        outputs: validOut,
+        score: result.ensembleScore,
+        baselineScore: result.trials.find((t) => t.family === 'baseline')?.score,
+      }),
     ],
   };
 }

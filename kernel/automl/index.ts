@@ -10,7 +10,7 @@ export { profileTable, type DataProfile, type ColumnProfile, type TaskKind } fro
 export { treeShap, permutationImportance, type ShapResult, type Importance } from './explain';
 export { evaluate, type MetricReport } from './evaluate';
 export { renderReport, type ReportCharts } from './renderReport';
-export { importanceRowsNote, metricReading, metricsNote, splitNote } from './reportNotes';
+export { importanceRowsNote, leaderboardNote, metricReading, metricsNote, splitNote } from './reportNotes';
 export { automlCharts, reportCharts, type AutoMLChart } from './automlCharts';
 export { generateNotebookCells, type NotebookCell } from './generateNotebookCells';
 export { trainSingleModel } from './trainSingleModel';

@@ -3,7 +3,7 @@ import type { AutoMLRun } from './fitAutoML';
 import type { AutoMLChart } from './automlCharts';
 import type { ChartTheme } from '../charts/chartTheme';
 import { reportCss } from './reportCss';
-import { importanceNote, metricReading, metricsNote, splitNote } from './reportNotes';
+import { importanceNote, leaderboardNote, metricReading, metricsNote, splitNote } from './reportNotes';
 import type { MetricReport } from './evaluate';
 import { describeTrial } from './describeTrial';
 import { ensembleMembers, explainEnsemble } from './explainEnsemble';
@@ -81,7 +81,7 @@ ${table(
 <p class="note">${esc(metricsNote(run))}</p>
 ${charts.light.length ? `<h2>Charts</h2>\n${figures(charts)}` : ''}
 <h2>Leaderboard</h2>
-${run.warnings.length ? `<p class="warnings">Scores on validation include classes the models could not learn (see <i>Read the scores with care</i> above).</p>` : ''}
+${leaderboardNote(run.warnings) ? `<p class="warnings">The scores on validation ${esc(leaderboardNote(run.warnings))} (see <i>Read the scores with care</i> above).</p>` : ''}
 ${table(
   ['#', 'trial', run.metric, 'train (s)', 'predict (s)', 'all parameters'],
   run.leaderboard.map((t, i) => [

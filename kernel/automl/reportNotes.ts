@@ -60,3 +60,17 @@ export function importanceRowsNote(run: AutoMLRun): string {
     ? `measured on ${rows} test rows the model never saw.`
     : `measured on ${rows} training rows, which the model was fitted on: a column it overfits can look more important than it is.`;
 }
+
+/**
+ * What the leaderboard's caption adds after "The scores …" when a warning changes how they read
+ * (empty when none does); the warnings above the scores say it in full.
+ */
+export function leaderboardNote(warnings: AutoMLRun['warnings']): string {
+  const codes = new Set(warnings.map((w) => w.code));
+  const parts: string[] = [];
+  if (codes.has('unseen-class') || codes.has('unseen-class-log-loss'))
+    parts.push('include rows of classes the models trained on too few rows of');
+  if (codes.has('predicts-one-class')) parts.push('come from a model that answers one class for (nearly) every row');
+  else if (codes.has('no-better-than-baseline')) parts.push('are no better than guessing from the class frequencies or the mean');
+  return parts.join('; they ');
+}

@@ -182,14 +182,21 @@ export interface AutomlReport {
    * unit; why rows were or were not split by time ('' when the user named the time column); what
    * the metrics' train and validation columns measure.
    */
-  notes: { reading: string; split: string; metrics: string };
+  notes: {
+    reading: string;
+    split: string;
+    metrics: string;
+    /** Why the leaderboard's scores need care, after "The scores" (empty: they need none). */
+    leaderboard: string;
+  };
   /** Cells that reproduce the best trial step by step in this notebook. */
   cells: { language: 'typescript' | 'markdown'; source: string }[];
   /** The variable name `automl.addToSession` uses by default. */
   variable: string;
   /**
    * What the user must know to read the scores, in words: classes scored in validation or test rows
-   * that (almost) no training row had, and how much of the log loss they are.
+   * that (almost) no training row had, and how much of the log loss they are; a final model that
+   * answers one class for every row or does no better than the class frequencies (or the mean).
    */
-  warnings: { code: 'unseen-class' | 'unseen-class-log-loss'; text: string }[];
+  warnings: { code: 'unseen-class' | 'unseen-class-log-loss' | 'predicts-one-class' | 'no-better-than-baseline'; text: string }[];
 }

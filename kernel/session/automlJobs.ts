@@ -132,7 +132,12 @@ async function report(jobId: string, j: Job, run: AutoMLRun, theme: 'light' | 'd
     charts: automl
       .automlCharts(run, theme)
       .map((c) => (c.title.startsWith('Permutation importance') ? { ...c, note: capital(automl.importanceRowsNote(run)) } : c)),
-    notes: { reading: automl.metricReading(run), split: automl.splitNote(run), metrics: automl.metricsNote(run) },
+    notes: {
+      reading: automl.metricReading(run),
+      split: automl.splitNote(run),
+      metrics: automl.metricsNote(run),
+      leaderboard: automl.leaderboardNote(run.warnings),
+    },
     cells: automl.generateNotebookCells(run, { code: dataCode(j.source) }),
     variable: variableName(run.target),
     warnings: run.warnings,

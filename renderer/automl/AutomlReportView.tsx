@@ -197,7 +197,7 @@ export function AutomlReportView({ jobId, report: r, afterCellId, handle, onInse
         rows={r.leaderboard}
         metric={r.metric}
         split={r.split.text}
-        warning={r.warnings.length ? 'include rows of classes the models trained on too few rows of (see the warning above)' : undefined}
+        warning={r.notes.leaderboard ? `${r.notes.leaderboard} (see the warning above)` : undefined}
         max={50}
       />
       {others.length > 0 && <p className="automl-note">Also not used: {others.map((d) => `${d.column} (${d.reason})`).join('; ')}.</p>}
