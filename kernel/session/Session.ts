@@ -247,9 +247,13 @@ export class Session {
           throw new SqlError(`"${req.name}" cannot name a result: use letters, digits and _ and start with a letter.`);
         }
         const resolved = await this.resolveShared(req.code);
-        const result = await this.engine.execute(resolved.sql, { name: req.name || undefined, signal: run.abort.signal }).catch((e) => {
-          throw e instanceof SqlError ? sqlErrorInCell(e, req.code, resolved.edits, this.shared.spellings) : e;
-        });
+        const result = await this.engine
+          .execute(resolved.sql, { name: req.name || undefined, signal: run.abort.signal })
+          .catch(async (e) => {
+            // A shared file damaged inside a data page fails only here, where DuckDB names its cache path.
+            const damaged = await this.shared.damagedData(e);
+            throw damaged ?? (e instanceof SqlError ? sqlErrorInCell(e, req.code, resolved.edits, this.shared.spellings) : e);
+          });
         if (req.name) this.named.set(req.name, { writtenAt: executionCount, loadedAt: -1 });
         push(tableOutput(result));
         if (result.note) push(noteOutput(result.note));
@@ -445,7 +449,9 @@ export class Session {
     // Shared names read as in `sql` and SQL cells; errors speak of the text as the analyst wrote it.
     this.realm.define('query', async (sql: string) => {
       const resolved = await this.resolveShared(sql).catch((e) => this.inCode(e, sql, sql, []));
-      return this.engine.query(resolved.sql).catch((e) => this.inCode(e, sql, sql, [], resolved));
+      return this.engine
+        .query(resolved.sql)
+        .catch(async (e) => this.inCode((await this.shared.damagedData(e)) ?? e, sql, sql, [], resolved));
     });
     this.realm.define('sql', async (strings: TemplateStringsArray | string, ...values: unknown[]) => {
       const text =
@@ -454,7 +460,9 @@ export class Session {
       const table = `__silt_sql_${Date.now()}_${++this.sqlTables}`;
       const signal = this.current.getStore()?.abort.signal;
       const resolved = await this.resolveShared(text).catch((e) => this.inCode(e, text, strings, values));
-      await this.engine.execute(resolved.sql, { name: table, signal }).catch((e) => this.inCode(e, text, strings, values, resolved));
+      await this.engine
+        .execute(resolved.sql, { name: table, signal })
+        .catch(async (e) => this.inCode((await this.shared.damagedData(e)) ?? e, text, strings, values, resolved));
       try {
         const { columns, data } = await this.engine.readColumns(table);
         return this.frame(columns, data);

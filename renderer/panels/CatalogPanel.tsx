@@ -86,6 +86,7 @@ export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
           <ProfileNode
             key={p.name}
             profile={p}
+            retryAt={p.errorCode === 'unavailable' ? catalog.retryAt : null}
             collapsed={collapsed}
             onToggle={toggle}
             selected={selected}
@@ -126,6 +127,8 @@ export function CatalogPanel({ client, sessionId, onInsertSql }: Props) {
 
 interface NodeProps {
   profile: CatalogProfile;
+  /** When the tree reloads on its own to try this profile's unreachable server again. */
+  retryAt: Date | null;
   collapsed: ReadonlySet<string>;
   onToggle(key: string): void;
   selected: TableRef | null;
@@ -134,7 +137,7 @@ interface NodeProps {
   onReplace(): void;
 }
 
-function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRemove, onReplace }: NodeProps) {
+function ProfileNode({ profile: p, retryAt, collapsed, onToggle, selected, onSelect, onRemove, onReplace }: NodeProps) {
   const liveTables = useLiveTables()?.tables;
   const liveState = (name: string) => liveTables?.[name]?.state;
   const pk = p.name;
@@ -165,6 +168,11 @@ function ProfileNode({ profile: p, collapsed, onToggle, selected, onSelect, onRe
       {p.error && (
         <div className="catalog-problem catalog-error" data-testid="catalog-profile-problem" role="alert">
           <ProblemText code={p.errorCode} message={p.error} />
+          {retryAt && (
+            <div className="catalog-retry" data-testid="catalog-retry">
+              Silt tries again on its own at {retryAt.toLocaleTimeString()}; ↻ tries now.
+            </div>
+          )}
           {p.saved && (
             <button
               className="tb-btn catalog-replace"

@@ -91,6 +91,25 @@ describe('catalog problems', () => {
     await shots('catalog-problems');
   });
 
+  it('an unreachable server that comes back shows its tables without ↻, and the tree says when it tries again', async () => {
+    const away = profileLine('away').locator('[data-testid="catalog-profile-problem"]');
+    await expect
+      .poll(() => away.locator('[data-testid="catalog-retry"]').textContent(), { timeout: 20_000 })
+      .toMatch(/tries again on its own at .+; ↻ tries now/);
+    await shots('catalog-unreachable-retry');
+    const back = await startSharingServer({
+      port: closedPort,
+      bearerToken: WRONG,
+      shares: [{ name: 'back', schemas: [{ name: 'default', tables: [{ name: 'returned', location: join(dir, 'leaving') }] }] }],
+    });
+    try {
+      await expect.poll(() => profileLine('away').locator('[data-testid="catalog-profile-problem"]').count(), { timeout: 60_000 }).toBe(0);
+      await expect.poll(() => panel().locator('[data-testid="catalog-table"]', { hasText: 'returned' }).count()).toBe(1);
+    } finally {
+      await back.close();
+    }
+  }, 90_000);
+
   it('a refused profile is replaced in place: same name, its tables listed, no name_2 beside it', async () => {
     const names = () =>
       panel()

@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
+  damagedFileError,
   describeSkipped,
   formatBytes,
   SharingClient,
@@ -65,6 +66,11 @@ export class SharedTables {
    * job's) may come between a cell's resolve and the end of its query.
    */
   private holds: (() => void)[][] = [];
+  /**
+   * The shared table and provider's file name of each cached file a view reads, so a statement that
+   * fails inside a data page (DuckDB names only Silt's cache path) can be told as that table's file.
+   */
+  private readFiles = new Map<string, { profile: string; table: string; name: string }>();
   /** Set by live tables (kernel/session/live): the SELECT over a live table's local copy, if it is live. */
   liveSource: ((table: KnownTable) => string | undefined) | null = null;
 
@@ -274,7 +280,7 @@ export class SharedTables {
       return sql;
     }
     const predicateHints = hints.where ? (toJsonPredicate(hints.where, await this.types(ref)) ?? undefined) : undefined;
-    const { sql, skipped, paths } = await sharedTableSql(client, tableRef, {
+    const { sql, skipped, paths, names } = await sharedTableSql(client, tableRef, {
       version: ref.version,
       timestamp: ref.timestamp === undefined ? undefined : isoTimestamp(ref.timestamp),
       predicateHints,
@@ -283,8 +289,41 @@ export class SharedTables {
       onProgress,
     });
     this.holdFor(client, paths, opts);
+    for (const [path, name] of names) this.readFiles.set(path, { profile: ref.table.profile, table: formatTableName(ref.table), name });
     if (skipped) opts.onSkipped?.(`${formatTableName(ref.table)}: ${describeSkipped(skipped)}`);
     return sql;
+  }
+
+  /**
+   * A statement's failure `e` told as Damaged data when DuckDB names the cache path of a shared
+   * table's file (damage inside a data page shows only when the query reads it, after the footer
+   * was read whole); the cached copy is dropped, so a run after the provider's repair downloads it.
+   */
+  async damagedData(e: unknown): Promise<SiltError | undefined> {
+    const message = e instanceof Error ? e.message : String(e);
+    const hit = [...this.readFiles].find(([path]) => message.includes(path));
+    if (!hit) return undefined;
+    const [path, { profile, table, name }] = hit;
+    this.readFiles.delete(path);
+    const damaged = await damagedFileError(e, table, new Map([[path, name]]));
+    if (damaged) await this.forgetFileContents();
+    return damaged && inProfile(profile, damaged);
+  }
+
+  /**
+   * Empties DuckDB's external file cache (turning it off clears it). It knows a file by path, size and
+   * modification time to the second, so the copy downloaded again soon after would be read from the
+   * damaged bytes it kept; it has no way to forget one file, and a damaged file is rare.
+   */
+  private async forgetFileContents(): Promise<void> {
+    try {
+      const on = (await this.conn.runAndReadAll(`SELECT current_setting('enable_external_file_cache')`)).getRows()[0]?.[0];
+      if (on !== true) return;
+      await this.conn.run('SET enable_external_file_cache = false');
+      await this.conn.run('SET enable_external_file_cache = true');
+    } catch {
+      // An aborted transaction refuses statements: the copy is still dropped, and a run a second later reads it anew.
+    }
   }
 
   /** Keeps `paths` out of every eviction for as long as the statement reading them (opts.hold, else the run's). */

@@ -9,6 +9,7 @@ export { expiryWarning, looksLikeProfilePath, parseProfile, parseProfileText, pr
 export type { ProfileAuth } from './profile';
 export { sharedTableSql, type SharedTableOptions, type SharedTableRead } from './sharedTableSql';
 export { sharedChangesSql } from './sharedChangesSql';
+export { damagedFileError } from './damagedFile';
 export { toJsonPredicate, type JsonPredicate, type WhereExpr } from './jsonPredicate';
 export { parseTableRef, sameName } from './tableRef';
 export { describeEviction, FileCache, type Eviction } from './FileCache';

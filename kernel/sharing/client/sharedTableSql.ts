@@ -29,6 +29,8 @@ export interface SharedTableRead {
   bytes: number;
   /** The cached files the SELECT reads (hold them in the cache until it has run). */
   paths: string[];
+  /** Cache path → the provider's name of the file, for telling a damaged one (damagedFile.ts). */
+  names: ReadonlyMap<string, string>;
   /** What was not downloaded because the hints or the client's skipping ruled it out. */
   skipped?: SkippedFiles;
 }
@@ -37,7 +39,7 @@ export interface SharedTableRead {
 interface Manifest {
   version: number;
   metadata: SharedMetadata;
-  files: { id: string; size: number; partitionValues: Record<string, string | null>; deletedRows: number[] }[];
+  files: { id: string; size: number; partitionValues: Record<string, string | null>; deletedRows: number[]; name?: string }[];
   /** The SELECT built for these files at these cache paths; reused while the paths are unchanged. */
   sql?: string;
 }
@@ -115,13 +117,15 @@ async function readSharedTable(
       size: f.size,
       partitionValues: f.partitionValues,
       deletedRows: await deletedRows(client, f, opts.signal),
+      name: dataFileName(f),
     });
   }
-  const names = new Map(result.files.map((f) => [paths.get(f.id)!, dataFileName(f)]));
+  const names = new Map(manifest.files.map((f) => [paths.get(f.id)!, f.name!]));
   manifest.sql = await scanSql(ref, manifest, paths, names);
   if (reusable) await cache.writeManifest(key, manifest);
   return {
     paths: [...paths.values()],
+    names,
     sql: manifest.sql,
     version: result.version,
     files: result.files.length,
@@ -147,8 +151,9 @@ async function fromManifest(client: SharingClient, ref: TableRef, m: Manifest, h
   const paths = new Map(m.files.map((f, i) => [f.id, found[i]!]));
   const bytes = m.files.reduce((s, f) => s + f.size, 0);
   // The cache paths depend only on file ids, so a stored SELECT stays valid while every file is there.
-  const sql = m.sql ?? (await scanSql(ref, m, paths, new Map(m.files.map((f) => [paths.get(f.id)!, `with id ${f.id}`]))));
-  return { sql, version: m.version, files: m.files.length, bytes, paths: [...paths.values()] };
+  const names = new Map(m.files.map((f) => [paths.get(f.id)!, f.name ?? `with id ${f.id}`]));
+  const sql = m.sql ?? (await scanSql(ref, m, paths, names));
+  return { sql, version: m.version, files: m.files.length, bytes, paths: [...paths.values()], names };
 }
 
 /**
