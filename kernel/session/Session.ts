@@ -13,7 +13,7 @@ import { changedResults } from '../engine/changedResults';
 import type { RunContext } from './RunContext';
 import { SqlError } from '../engine/SqlError';
 import { sqlErrorInCell } from './sqlErrorInCell';
-import { locatedIn, pieceAt, SqlErrorInCode } from './ts/SqlErrorInCode';
+import { sqlHelpers } from './ts/sqlHelpers';
 import type { RefEdit } from './sharing/findSharedRefs';
 import { AmbiguousQualifierError } from './sharing/qualifiedColumns';
 import { SiltError } from '../../common/SiltError';
@@ -80,7 +80,6 @@ export class Session {
   private readonly runs = new Set<RunContext>();
   /** The run the code executing now belongs to (see RunContext). */
   private readonly current = new AsyncLocalStorage<RunContext>();
-  private sqlTables = 0;
 
   /** `sharing.subscribe` calls by cell: re-running a cell replaces its subscriptions instead of adding more. */
   private subscriptions = new Map<string, (() => void)[]>();
@@ -416,22 +415,6 @@ export class Session {
     }
   }
 
-  /**
-   * A failure of the `sql`/`query` helpers given `text`: a SQL error told in that text as the analyst
-   * wrote it (through the rewrite `ran`, when DuckDB ran one) and placed on its literal in the cell.
-   */
-  private inCode(
-    e: unknown,
-    text: string,
-    strings: TemplateStringsArray | string,
-    values: readonly unknown[],
-    ran?: { sql: string; edits: readonly RefEdit[] },
-  ): never {
-    if (!(e instanceof SqlError)) throw e;
-    const inText = ran ? sqlErrorInCell(locatedIn(e, ran.sql), text, ran.edits, this.shared.spellings) : e;
-    throw new SqlErrorInCode(inText, inText.at ? pieceAt(strings, values, inText.at.offset) : undefined);
-  }
-
   private installGlobals(): void {
     this.realm.define('display', (value: unknown) => {
       const run = this.current.getStore();
@@ -446,30 +429,17 @@ export class Session {
       this.named.delete(name);
       return name;
     });
-    // Shared names read as in `sql` and SQL cells; errors speak of the text as the analyst wrote it.
-    this.realm.define('query', async (sql: string) => {
-      const resolved = await this.resolveShared(sql).catch((e) => this.inCode(e, sql, sql, []));
-      return this.engine
-        .query(resolved.sql)
-        .catch(async (e) => this.inCode((await this.shared.damagedData(e)) ?? e, sql, sql, [], resolved));
+    // Shared names read as in SQL cells; errors speak of the text as the analyst wrote it.
+    const helpers = sqlHelpers({
+      engine: this.engine,
+      resolve: (sql) => this.resolveShared(sql),
+      damaged: (e) => this.shared.damagedData(e),
+      spellings: this.shared.spellings,
+      signal: () => this.current.getStore()?.abort.signal,
+      frame: (columns, data) => this.frame(columns, data),
     });
-    this.realm.define('sql', async (strings: TemplateStringsArray | string, ...values: unknown[]) => {
-      const text =
-        typeof strings === 'string' ? strings : strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
-      // Unique per call: two runs can be inside `sql` at the same millisecond.
-      const table = `__silt_sql_${Date.now()}_${++this.sqlTables}`;
-      const signal = this.current.getStore()?.abort.signal;
-      const resolved = await this.resolveShared(text).catch((e) => this.inCode(e, text, strings, values));
-      await this.engine
-        .execute(resolved.sql, { name: table, signal })
-        .catch(async (e) => this.inCode((await this.shared.damagedData(e)) ?? e, text, strings, values, resolved));
-      try {
-        const { columns, data } = await this.engine.readColumns(table);
-        return this.frame(columns, data);
-      } finally {
-        await this.engine.forget(table);
-      }
-    });
+    this.realm.define('query', helpers.query);
+    this.realm.define('sql', helpers.sql);
     this.realm.defineLazy('dfd', () => loadDanfo());
     this.realm.defineLazy('Plot', () => plotGlobal());
     this.realm.define(
