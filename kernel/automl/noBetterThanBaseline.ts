@@ -37,6 +37,10 @@ const pct = (x: number) => `${x >= 0.995 && x < 1 ? '> 99' : Math.round(100 * x)
 export function noBetterThanBaseline(c: BaselineCheck): BaselineWarning[] {
   const n = c.y.length;
   if (!n) return [];
+  const compared = c.baselineScore !== undefined && !Number.isNaN(c.baselineScore) && !Number.isNaN(c.score);
+  // A model that beats the baseline has learned something, even when it answers one class at every
+  // row: a ranking (ROC AUC 0.85 on rare positives) or probabilities (log loss) carry what it learned.
+  if (compared && isBetter(c.task, c.score, c.baselineScore!)) return [];
   const C = c.classes.length;
   if (c.task !== 'regression' && C > 1) {
     const pred = argmaxRows(c.outputs, C);
@@ -62,9 +66,8 @@ export function noBetterThanBaseline(c: BaselineCheck): BaselineWarning[] {
       ];
     }
   }
-  if (c.baselineScore === undefined || Number.isNaN(c.baselineScore) || Number.isNaN(c.score)) return [];
-  if (isBetter(c.task, c.score, c.baselineScore)) return [];
-  const [mine, base] = distinctPrecision(c.score, c.baselineScore);
+  if (!compared) return [];
+  const [mine, base] = distinctPrecision(c.score, c.baselineScore!);
   const guess = c.task === 'regression' ? 'the mean of the training rows' : "each class's share of the training rows";
   return [
     {

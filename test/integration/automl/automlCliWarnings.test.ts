@@ -9,24 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runAutomlCli } from '../../../kernel/automl';
+import { automlCliJson } from '../../helpers/automlCli';
 import { SHARED } from '../../helpers/shared';
 
 const dir = mkdtempSync(join(tmpdir(), 'silt-automl-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAutomlCli(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  expect(err).toEqual([]);
-  expect(code).toBe(0);
-  return JSON.parse(out[0]);
-}
+const cli = (args: string[]): Promise<any> => automlCliJson(args);
 
 describe('silt automl JSON', () => {
   it('names the classes validation scored but training lacked, and the split', async () => {

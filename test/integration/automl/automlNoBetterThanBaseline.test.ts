@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runAutomlCli } from '../../../kernel/automl';
+import { automlCliJson } from '../../helpers/automlCli';
 import { SHARED } from '../../helpers/shared';
 import type { SessionNoticeBody, TableOutput } from '../../../kernel/protocol';
 import { Session } from '../../../kernel/session/Session';
@@ -18,18 +18,7 @@ import { sessionHandlers } from '../../../kernel/session/sessionHandlers';
 const dir = mkdtempSync(join(tmpdir(), 'silt-automl-baseline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAutomlCli(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  expect(err).toEqual([]);
-  expect(code).toBe(0);
-  return JSON.parse(out[0]);
-}
+const cli = (args: string[]): Promise<any> => automlCliJson(args);
 
 // Each column drawn from its own hash of the row number: none tells anything about the status.
 const NOISE_ORDERS = `SELECT hash(i, 'amount') % 1000 AS amount, ['north','south','east','west'][(hash(i, 'region') % 4)::BIGINT + 1] AS region,

@@ -37,6 +37,17 @@ describe('noBetterThanBaseline', () => {
     ).toEqual([]);
   });
 
+  it('says nothing of one class when the model beats the baseline: its ranking or probabilities learned something', () => {
+    // Rare positives: every row is answered "delivered" at 0.5, but the scores rank the shipped ones first.
+    const ranked = probs([0.05, 0.1, 0.1, 0.2, 0.15, 0.1, 0.2, 0.4, 0.35, 0.45]);
+    expect(noBetterThanBaseline({ task: 'binary', metric: 'roc_auc', classes, y, outputs: ranked, score: 1, baselineScore: 0.5 })).toEqual(
+      [],
+    );
+    expect(
+      noBetterThanBaseline({ task: 'binary', metric: 'roc_auc', classes, y, outputs: ranked, score: 0.5, baselineScore: 0.5 })[0].code,
+    ).toBe('predicts-one-class');
+  });
+
   it('compares a regression model with predicting the mean', () => {
     const v = Float64Array.from([1, 2, 3]);
     const w = noBetterThanBaseline({ task: 'regression', metric: 'rmse', classes: [], y: v, outputs: v, score: 2.04, baselineScore: 2.01 });
