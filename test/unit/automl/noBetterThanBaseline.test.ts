@@ -48,6 +48,24 @@ describe('noBetterThanBaseline', () => {
     ).toBe('predicts-one-class');
   });
 
+  it('a model better by less than noise reaches is still no better: 1 % of the loss, 0.01 of ROC AUC', () => {
+    const v = Float64Array.from([1, 2, 3]);
+    const hair = noBetterThanBaseline({
+      task: 'regression',
+      metric: 'rmse',
+      classes: [],
+      y: v,
+      outputs: v,
+      score: 2.0,
+      baselineScore: 2.01,
+    });
+    expect(hair[0].text).toMatch(/^The model's validation rmse 2\.00 is hardly better than the 2\.01 of predicting the mean/);
+    const flat = probs(Array(10).fill(0.3));
+    expect(
+      noBetterThanBaseline({ task: 'binary', metric: 'roc_auc', classes, y, outputs: flat, score: 0.505, baselineScore: 0.5 })[0].code,
+    ).toBe('predicts-one-class');
+  });
+
   it('compares a regression model with predicting the mean', () => {
     const v = Float64Array.from([1, 2, 3]);
     const w = noBetterThanBaseline({ task: 'regression', metric: 'rmse', classes: [], y: v, outputs: v, score: 2.04, baselineScore: 2.01 });
